@@ -1,0 +1,92 @@
+/**
+ * The syntax tree every pass works on. The builder makes it, `compile/` writes it as XML,
+ * `parse/` reads XML back into it; lint, simulate and graph read it and never care which.
+ *
+ * Attribute values and text are kept exactly as written (strings), so a parsed plan compiles
+ * back to the same document; passes read them through the catalog's types.
+ *
+ * @module
+ */
+import type { TagName } from '../language/catalog.js';
+
+/** 1-based line and column of a node's start in the XML it was parsed from. */
+export interface Position {
+  readonly line: number;
+  readonly column: number;
+}
+
+/** Character data inside a tag (text and CDATA sections alike). */
+export interface TextNode {
+  readonly kind: '#text';
+  readonly text: string;
+  readonly loc?: Position;
+}
+
+/** An XML comment, kept so that suppression comments and documentation survive a round trip. */
+export interface CommentNode {
+  readonly kind: '#comment';
+  readonly text: string;
+  readonly loc?: Position;
+}
+
+/** A tag of the language. `kind` is its exact XML name. */
+export interface ElementNode<K extends TagName = TagName> {
+  readonly kind: K;
+  readonly attributes: Readonly<Record<string, string>>;
+  readonly children: readonly Node[];
+  readonly loc?: Position;
+}
+
+/** A tag that is not part of the language, kept as parsed so validation can point at it. */
+export interface UnknownElementNode {
+  readonly kind: '#unknown';
+  readonly name: string;
+  readonly attributes: Readonly<Record<string, string>>;
+  readonly children: readonly Node[];
+  readonly loc?: Position;
+}
+
+/** Any node below the document. */
+export type Node = ElementNode | UnknownElementNode | TextNode | CommentNode;
+
+/** Any element, known or not. */
+export type AnyElement = ElementNode | UnknownElementNode;
+
+/**
+ * A whole dialplan document: the `dialplan` root and the comments before and after it.
+ */
+export interface DocumentNode {
+  readonly kind: '#document';
+  readonly root: ElementNode<'dialplan'>;
+  /** Comments before the root element (copyright blocks, notes). */
+  readonly prolog: readonly CommentNode[];
+  /** Comments after the root element. */
+  readonly epilog: readonly CommentNode[];
+}
+
+/** Whether a node is an element (known or unknown). */
+export function isElement(node: Node): node is AnyElement {
+  return node.kind !== '#text' && node.kind !== '#comment';
+}
+
+/** The XML name of an element. */
+export function elementName(node: AnyElement): string {
+  return node.kind === '#unknown' ? node.name : node.kind;
+}
+
+/** The element children of a node, skipping text and comments. */
+export function elementChildren(node: { readonly children: readonly Node[] }): AnyElement[] {
+  return node.children.filter(isElement);
+}
+
+/** The raw text inside a leaf tag: its text nodes joined, comments left out. */
+export function rawText(node: { readonly children: readonly Node[] }): string {
+  let out = '';
+  for (const c of node.children) if (c.kind === '#text') out += c.text;
+  return out;
+}
+
+/** The text inside a leaf tag with surrounding white space removed, as CallFire reads it. */
+export function textOf(node: { readonly children: readonly Node[] }): string {
+  return rawText(node).trim();
+}
