@@ -1,0 +1,14 @@
+/** Process glue for the `dialplan` binary: real streams in, exit code out. */
+import { main } from './main.js';
+import { processIo } from './io.js';
+
+main(process.argv.slice(2), processIo()).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (e: unknown) => {
+    // An unexpected failure is a bug; show it, but never the environment (it may hold credentials).
+    process.stderr.write(`dialplan: internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+    process.exitCode = 2;
+  },
+);

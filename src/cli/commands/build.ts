@@ -1,0 +1,55 @@
+/**
+ * `dialplan build`: flows written with the DSL to DialplanXml files.
+ *
+ * @module
+ */
+import { mkdir, writeFile } from 'node:fs/promises';
+import { basename, extname, join, resolve } from 'node:path';
+import { compile } from '../../compile/compile.js';
+import { IoError, UsageError, type Command } from '../io.js';
+import { loadFlow } from '../load-flow.js';
+import { parseOptions } from '../options.js';
+
+export const command: Command = {
+  name: 'build',
+  usage: `Usage: dialplan build <flow.ts|flow.js ...> [-o dir] [--compact]
+
+Loads each flow module (its default export, or its export named "plan") and writes its
+DialplanXml. With one flow and no -o, the XML goes to stdout.
+
+Options:
+  -o, --out <dir>  Write <dir>/<flow name>.xml for each flow
+      --compact    Write everything on one line instead of indenting
+
+Examples:
+  dialplan build examples/survey.ts
+  dialplan build examples/*.ts -o build/`,
+  async run(args, io) {
+    const { values, positionals } = parseOptions('build', args, {
+      out: { type: 'string', short: 'o' },
+      compact: { type: 'boolean' },
+    });
+    if (positionals.length === 0) throw new UsageError('dialplan build: name at least one flow file');
+    if (positionals.length > 1 && values.out === undefined) {
+      throw new UsageError('dialplan build: with several flows, name an output folder with -o <dir>');
+    }
+    const pretty = !values.compact;
+    for (const file of positionals) {
+      const xml = compile(await loadFlow(file, io.cwd), { pretty });
+      if (values.out === undefined) {
+        io.stdout(pretty ? xml : `${xml}\n`);
+        continue;
+      }
+      const dir = resolve(io.cwd, values.out);
+      const target = join(dir, `${basename(file, extname(file))}.xml`);
+      try {
+        await mkdir(dir, { recursive: true });
+        await writeFile(target, pretty ? xml : `${xml}\n`);
+      } catch (e) {
+        throw new IoError(`cannot write ${target}: ${(e as Error).message}`);
+      }
+      io.stderr(`${file} -> ${target}\n`);
+    }
+    return 0;
+  },
+};

@@ -1,0 +1,18 @@
+/**
+ * The command table. Each command is its own module, imported only when it runs, so
+ * `dialplan --help` and `dialplan validate` never load the SOAP client or the simulator.
+ *
+ * @module
+ */
+import type { Command } from '../io.js';
+
+/** A registered command: a one-line summary for `--help` and its lazy loader. */
+export interface CommandEntry {
+  readonly summary: string;
+  readonly load: () => Promise<{ command: Command }>;
+}
+
+export const COMMANDS: Readonly<Record<string, CommandEntry>> = {
+  build: { summary: 'Compile flows written with the DSL (.ts/.js) to DialplanXml', load: () => import('./build.js') },
+  validate: { summary: 'Check dialplans for XML syntax and against the XSD', load: () => import('./validate.js') },
+};

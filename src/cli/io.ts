@@ -1,0 +1,43 @@
+/**
+ * What a CLI command may touch: its output streams, working directory and environment.
+ * Commands receive it instead of using `process`, so tests run them in-process.
+ *
+ * @module
+ */
+
+/** The outside world of a command. */
+export interface Io {
+  stdout(text: string): void;
+  stderr(text: string): void;
+  readonly cwd: string;
+  readonly env: Readonly<Record<string, string | undefined>>;
+}
+
+/** A CLI command, loaded lazily by the registry in `commands/index.ts`. */
+export interface Command {
+  readonly name: string;
+  /** The usage line(s) and options, shown by `dialplan <name> --help`. */
+  readonly usage: string;
+  /** Runs the command; resolves to the exit code (0 ok, 1 findings or invalid input, 2 usage/I-O/remote failure). */
+  run(args: string[], io: Io): Promise<number>;
+}
+
+/** A mistake in how the command was called: exit code 2 with the message and a usage hint. */
+export class UsageError extends Error {
+  override readonly name = 'UsageError';
+}
+
+/** A file that could not be read or written, or a remote that failed: exit code 2. */
+export class IoError extends Error {
+  override readonly name = 'IoError';
+}
+
+/** The `Io` of the running process. */
+export function processIo(): Io {
+  return {
+    stdout: (t) => process.stdout.write(t),
+    stderr: (t) => process.stderr.write(t),
+    cwd: process.cwd(),
+    env: process.env,
+  };
+}

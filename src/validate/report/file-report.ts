@@ -1,0 +1,21 @@
+/**
+ * The findings of one file, the unit every report format prints. Shared by `dialplan validate`
+ * and `dialplan lint`, so both print the same shapes.
+ *
+ * @module
+ */
+import type { Diagnostic } from '../diagnostic.js';
+
+/** The diagnostics found in one file. */
+export interface FileReport {
+  readonly file: string;
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+/** Counts errors and warnings over several files. */
+export function tally(reports: readonly FileReport[]): { errors: number; warnings: number } {
+  let errors = 0;
+  let warnings = 0;
+  for (const r of reports) for (const d of r.diagnostics) d.severity === 'error' ? errors++ : warnings++;
+  return { errors, warnings };
+}

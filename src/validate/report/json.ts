@@ -1,0 +1,22 @@
+/**
+ * The machine format: `[{ "file", "diagnostics": [{ "rule", "severity", "message", "line", "column", "path" }] }]`.
+ *
+ * @module
+ */
+import type { FileReport } from './file-report.js';
+
+/** Formats reports as one JSON array, keys in a fixed order. */
+export function formatJson(reports: readonly FileReport[]): string {
+  const out = reports.map((r) => ({
+    file: r.file,
+    diagnostics: r.diagnostics.map((d) => ({
+      rule: d.rule,
+      severity: d.severity,
+      message: d.message,
+      line: d.line ?? null,
+      column: d.column ?? null,
+      path: d.path,
+    })),
+  }));
+  return `${JSON.stringify(out, null, 2)}\n`;
+}
