@@ -108,8 +108,10 @@ const name = {
   description: 'A unique name for the tag, used as a goto target.',
 } as const satisfies AttributeSpec;
 
-const bool = (description: string, documented: boolean, extra: Partial<AttributeSpec> = {}) =>
-  ({ type: 'boolean', documented, description, ...extra }) as const;
+// Generic over `extra` so that literal types (`key: 'continueAfter'`, `type: 'boolean'`) survive
+// for the builder's option types, which are derived from this table.
+const bool = <const E extends Partial<AttributeSpec> = {}>(description: string, documented: boolean, extra?: E) =>
+  ({ type: 'boolean', documented, description, ...extra }) as { readonly type: 'boolean'; readonly documented: boolean; readonly description: string } & E;
 
 /** TTS voices for `play@voice` (§4.1); `femaleSpanish` is HELP-play's older spelling. */
 export const VOICES = ['male1', 'female1', 'female2', 'spanish1', 'frenchcanadian1'] as const;
