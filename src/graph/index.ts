@@ -1,0 +1,8 @@
+/**
+ * Diagrams of a dialplan's call flow.
+ *
+ * @module
+ */
+export { flowGraph, type FlowEdge, type FlowGraph, type FlowNode } from './flow.js';
+export { graphToMermaid, toMermaid } from './mermaid.js';
+export { graphToDot, toDot } from './dot.js';

@@ -1,0 +1,106 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { walk } from '../../src/ast/visit.js';
+import { flowGraph, toDot, toMermaid } from '../../src/graph/index.js';
+import { parse } from '../../src/parse/parse.js';
+
+const doc = (xml: string) => {
+  const r = parse(xml);
+  if (!r.document) throw new Error(JSON.stringify(r.diagnostics));
+  return r.document;
+};
+
+/** Edges as readable `from-label -label-> to-label` strings. */
+function edges(xml: string): string[] {
+  const g = flowGraph(doc(xml));
+  const label = new Map(g.nodes.map((n) => [n.id, n.label]));
+  return g.edges.map((e) => `${label.get(e.from)} -${e.label}${e.style === 'goto' ? ' (goto)' : ''}-> ${label.get(e.to)}`);
+}
+
+describe('flowGraph', () => {
+  it('follows a menu branch back out after the menu and jumps by name', () => {
+    const xml = `<dialplan>
+      <menu name="main" maxDigits="1" timeout="5">
+        <play type="tts">Press 1</play>
+        <keypress pressed="1"><play type="tts">one</play></keypress>
+        <keypress pressed="default"><goto>main</goto></keypress>
+      </menu>
+      <play type="tts">bye</play>
+      <hangup/>
+    </dialplan>`;
+    expect(edges(xml)).toEqual([
+      'call starts --> [main] menu: "Press 1"',
+      '[main] menu: "Press 1" -pressed 1-> play: "one"',
+      '[main] menu: "Press 1" -pressed default (goto)-> [main] menu: "Press 1"',
+      'play: "one" --> play: "bye"',
+      'play: "bye" --> hang up',
+    ]);
+  });
+
+  it('adds a no-match edge when no default keypress catches the rest', () => {
+    const out = edges('<dialplan><menu><play type="tts">q</play><keypress pressed="1"><hangup/></keypress></menu></dialplan>');
+    expect(out).toContain('menu: "q" -no match-> call ends');
+  });
+
+  it('draws amd, if/else, transfer outcomes and catch events', () => {
+    const xml = `<dialplan>
+      <amd><live><transfer continue-after="true">12135551234</transfer></live><machine><hangup/></machine></amd>
+      <if expr="1 == 1"><play type="tts">yes</play><else><play type="tts">no</play></else></if>
+      <catch type="hangup" goto="log"><wait>1</wait></catch>
+      <stash name="log" varname="x">1</stash>
+    </dialplan>`;
+    const out = edges(xml);
+    expect(out).toEqual(
+      expect.arrayContaining([
+        'call starts --> amd',
+        'amd -live-> transfer to 12135551234',
+        'amd -machine-> hang up',
+        'transfer to 12135551234 -answered-> if 1 == 1',
+        'transfer to 12135551234 -no answer-> if 1 == 1',
+        'if 1 == 1 -true-> play: "yes"',
+        'if 1 == 1 -false-> play: "no"',
+        'play: "yes" --> catch hangup',
+        'catch hangup --> wait 1 s',
+        'catch hangup -on hangup-> [log] stash x = 1',
+        'wait 1 s --> [log] stash x = 1',
+      ]),
+    );
+  });
+
+  it('ends the call after an answered transfer without continue-after', () => {
+    expect(edges('<dialplan><transfer>12135551234</transfer><hangup/></dialplan>')).toContain('transfer to 12135551234 -answered-> call ends');
+  });
+
+  it('renders Mermaid with escaped labels and dashed jumps', () => {
+    const m = toMermaid(doc('<dialplan name="R"><play name="p" type="tts">say "hi" &amp; #1</play><goto>p</goto></dialplan>'));
+    expect(m).toMatch(/^flowchart TD\n/);
+    expect(m).toContain('n1["[p] play: #quot;say #quot;hi#quot; & #35;1#quot;"]');
+    expect(m).toContain('n1 -.-> n1');
+  });
+
+  it('renders DOT with quoted labels', () => {
+    const d = toDot(doc('<dialplan name="R"><play type="tts">a "b"</play></dialplan>'));
+    expect(d).toMatch(/^digraph "R" \{/);
+    expect(d).toContain('n1 [label="play: \\"a \\\\\\"b\\\\\\"\\"", shape=box];'.replace(/\\\\\\/g, '\\'));
+  });
+});
+
+const corpus = fileURLToPath(new URL('../../../shared/corpus/real/', import.meta.url));
+
+describe.skipIf(!existsSync(corpus))('flowGraph over the real dialplans', () => {
+  const files = existsSync(corpus) ? readdirSync(corpus).filter((f) => f.endsWith('.xml')) : [];
+  it.each(files)('%s: every step is drawn and every edge lands on a node', (file) => {
+    const d = doc(readFileSync(corpus + file, 'utf8'));
+    const g = flowGraph(d);
+    const ids = new Set(g.nodes.map((n) => n.id));
+    for (const e of g.edges) {
+      expect(ids.has(e.from)).toBe(true);
+      expect(ids.has(e.to)).toBe(true);
+    }
+    const stepTags = [...walk(d)].filter(
+      (v) => !['dialplan', 'goto', 'keypress', 'live', 'machine', 'else'].includes(v.node.kind) && !(v.node.kind === 'play' && v.ancestors.at(-1)?.kind === 'menu'),
+    );
+    expect(g.nodes.filter((n) => n.kind !== 'start' && n.kind !== 'end')).toHaveLength(stepTags.length);
+  });
+});
