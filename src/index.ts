@@ -12,4 +12,3 @@ export * from './validate/diagnostic.js';
 export { compile, type CompileOptions } from './compile/compile.js';
 export { parse, type ParseResult } from './parse/parse.js';
 export * from './graph/index.js';
-export { editDistance, nearest } from './util/nearest.js';
