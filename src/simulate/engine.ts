@@ -1,0 +1,396 @@
+/**
+ * The interpreter: runs one scripted call through an indexed plan.
+ *
+ * Execution follows reference §1.3. The state is a single "next step": enter a tag, or wait
+ * for the caller's input at a menu. When a tag finishes, {@link Run.after} finds what runs next
+ * from the tag's place in the tree alone: its next sibling, or, at the end of a block, what the
+ * enclosing container does when its block ends (a menu waits for input, a keypress, live,
+ * machine or else branch continues after its menu, amd or if, the dialplan ends the call).
+ * Because continuation depends only on position, a `goto` into any nested tag continues
+ * exactly as if the tag had been reached normally.
+ *
+ * What each tag does is in `handlers.ts`, a table over every tag name.
+ *
+ * @module
+ */
+import type { AnyElement, ElementNode } from '../ast/nodes.js';
+import { textOf } from '../ast/nodes.js';
+import type { Evaluator } from './evaluator.js';
+import { ExpressionError } from './evaluator.js';
+import { HANDLERS } from './handlers.js';
+import { isDefaultPattern, isTimeoutPattern, matchesPattern, menuEntry } from './keypress.js';
+import type { PlanIndex } from './plan-index.js';
+import { substitute } from './substitute.js';
+import type { Ended, Script, SimulateOptions, SimulationErrorInfo, SimulationEvent, SimulationResult } from './types.js';
+import { isJavaScriptValue } from './value-rule.js';
+import { globalVariable } from './clock.js';
+
+/** What runs next. */
+export type Next =
+  | { readonly op: 'enter'; readonly node: AnyElement }
+  | { readonly op: 'input'; readonly menu: ElementNode<'menu'> }
+  | { readonly op: 'end'; readonly ended: Ended };
+
+/** A mistake in the plan or script that stops the simulation: reported, never thrown to the caller. */
+export class SimulationFailure extends Error {
+  override readonly name = 'SimulationFailure';
+  constructor(
+    message: string,
+    readonly node?: AnyElement,
+  ) {
+    super(message);
+  }
+}
+
+/** Distributes an event type over the union, so `Omit` keeps each member's own fields. */
+type EventData = SimulationEvent extends infer E ? (E extends SimulationEvent ? Omit<E, 'line' | 'path'> : never) : never;
+
+const DEFAULT_CALL: Readonly<Record<string, string>> = {
+  callerid: '12135550100',
+  'callerid.alpha': 'SIMULATED CALLER',
+  dnis: '18005550100',
+  phonenumber: '12135550100',
+  id: 'simulated-call-1',
+};
+
+/** The default clock: Monday 5 January 2026, 15:00 UTC. */
+export const DEFAULT_CLOCK = Date.UTC(2026, 0, 5, 15, 0, 0);
+
+function toEpoch(clock: Script['clock']): number {
+  if (clock === undefined) return DEFAULT_CLOCK;
+  const ms = clock instanceof Date ? clock.getTime() : typeof clock === 'number' ? clock : Date.parse(clock);
+  if (Number.isNaN(ms)) throw new SimulationFailure(`script clock ${JSON.stringify(String(clock))} is not a date (use an ISO time such as 2026-01-05T15:00:00Z)`);
+  return ms;
+}
+
+/** The state of one simulated call. Handlers call its helpers. */
+export class Run {
+  readonly events: SimulationEvent[] = [];
+  readonly vars = new Map<string, string>();
+  readonly stashed = new Map<string, string>();
+  readonly call = new Map<string, string>();
+  readonly contact = new Map<string, string>();
+  readonly reached = new Set<string>();
+  readonly branches = new Set<string>();
+  readonly warnings = new Set<string>();
+  readonly inputs: string[];
+  clock: number;
+  callerGone = false;
+  private current: AnyElement;
+  private readonly recent: AnyElement[] = [];
+  private recordings = 0;
+
+  constructor(
+    readonly plan: PlanIndex,
+    readonly script: Script,
+    readonly js: Evaluator,
+    private readonly options: SimulateOptions,
+  ) {
+    this.current = plan.document.root;
+    this.inputs = (script.inputs ?? []).map((i) => String(i).trim());
+    for (const [k, v] of Object.entries(DEFAULT_CALL)) this.call.set(k, v);
+    for (const [k, v] of Object.entries(script.call ?? {})) this.call.set(k, String(v));
+    this.call.set('lastinput', '');
+    for (const [k, v] of Object.entries(script.contact ?? {})) this.contact.set(k, String(v));
+    for (const [k, v] of Object.entries(script.vars ?? {})) this.vars.set(k, String(v));
+    this.clock = DEFAULT_CLOCK;
+  }
+
+  /** Runs the call to its end. */
+  execute(): SimulationResult {
+    let ended: Ended;
+    let error: SimulationErrorInfo | undefined;
+    try {
+      this.clock = toEpoch(this.script.clock);
+      ended = this.loop();
+      if (this.callerGone && ended !== 'transfer') ended = 'caller-hangup';
+    } catch (e) {
+      if (!(e instanceof SimulationFailure)) throw e;
+      const node = e.node;
+      const place = node ? this.plan.placement.get(node) : undefined;
+      error = { message: e.message, ...(node?.loc ? { line: node.loc.line } : {}), ...(place ? { path: place.path } : {}) };
+      this.events.push({ type: 'error', message: e.message, path: place?.path ?? '/', ...(node?.loc ? { line: node.loc.line } : {}) });
+      ended = 'error';
+    }
+    return {
+      events: this.events,
+      variables: Object.fromEntries(this.vars),
+      stashed: Object.fromEntries(this.stashed),
+      ended,
+      ...(error ? { error } : {}),
+      reached: [...this.reached],
+      branches: [...this.branches],
+      warnings: [...this.warnings],
+    };
+  }
+
+  private loop(): Ended {
+    const maxSteps = this.options.maxSteps ?? 10_000;
+    let next: Next = { op: 'enter', node: this.plan.document.root };
+    for (let steps = 0; ; steps++) {
+      if (next.op === 'end') return next.ended;
+      if (steps >= maxSteps) throw this.loopFailure(maxSteps);
+      if (next.op === 'input') {
+        next = this.input(next.menu);
+        continue;
+      }
+      const node: AnyElement = next.node;
+      this.current = node;
+      this.recent.push(node);
+      if (this.recent.length > 4000) this.recent.splice(0, 2000);
+      const place = this.plan.placement.get(node)!;
+      this.reached.add(place.path);
+      if (node.kind === '#unknown') {
+        this.emit(node, { type: 'unknown-tag', name: node.name });
+        next = this.after(node);
+        continue;
+      }
+      next = (HANDLERS[node.kind] as (n: ElementNode, r: Run) => Next)(node, this);
+    }
+  }
+
+  // ---- continuation ------------------------------------------------------------------------
+
+  /** What runs after `node` finishes normally. */
+  after(node: AnyElement): Next {
+    const place = this.plan.placement.get(node)!;
+    const parent = place.parent;
+    if (!parent) return this.end('end');
+    for (let i = place.index + 1; i < place.siblings.length; i++) {
+      const sibling = place.siblings[i]!;
+      if (runsInSequence(parent, sibling)) return { op: 'enter', node: sibling };
+    }
+    return this.complete(parent);
+  }
+
+  /** The first tag of a container's block, or what the container does when its block is empty. */
+  firstIn(container: ElementNode): Next {
+    for (const child of this.childrenOf(container)) {
+      if (runsInSequence(container, child)) return { op: 'enter', node: child };
+    }
+    return this.complete(container);
+  }
+
+  /** The element children of a tag. */
+  childrenOf(node: ElementNode): readonly AnyElement[] {
+    const first = node.children.find((c) => c.kind !== '#text' && c.kind !== '#comment');
+    return first ? this.plan.placement.get(first as AnyElement)!.siblings : [];
+  }
+
+  /** What a container does when the last tag of its block has run. */
+  private complete(container: ElementNode): Next {
+    const parent = this.plan.placement.get(container)?.parent;
+    switch (container.kind) {
+      case 'dialplan':
+        return this.end('end');
+      case 'menu':
+        return { op: 'input', menu: container as ElementNode<'menu'> };
+      case 'keypress':
+        return parent?.kind === 'menu' ? this.after(parent) : this.after(container);
+      case 'live':
+      case 'machine':
+        return parent?.kind === 'amd' ? this.after(parent) : this.after(container);
+      case 'else':
+        return parent?.kind === 'if' ? this.after(parent) : this.after(container);
+      default:
+        return this.after(container);
+    }
+  }
+
+  /** Ends the call. */
+  end(ended: Ended): Next {
+    return { op: 'end', ended };
+  }
+
+  /** Continues at a named tag (goto, catch). */
+  jump(from: ElementNode, target: string, what: string): ElementNode {
+    const node = this.plan.byName.get(target);
+    if (!node) throw new SimulationFailure(`${what} target "${target}" does not name any tag in the plan`, from);
+    return node;
+  }
+
+  // ---- the caller --------------------------------------------------------------------------
+
+  private input(menu: ElementNode<'menu'>): Next {
+    this.current = menu;
+    if (this.callerGone) return this.end('caller-hangup');
+    const raw = this.inputs.shift();
+    if (raw === undefined || raw.toLowerCase() === 'hangup') {
+      this.emit(menu, { type: 'input', input: 'hangup' });
+      return this.callerHangup(menu, raw === undefined ? 'inputs-exhausted' : 'script');
+    }
+    const keypresses = this.childrenOf(menu).filter((c): c is ElementNode<'keypress'> => c.kind === 'keypress');
+    let chosen: ElementNode<'keypress'> | undefined;
+    if (raw.toLowerCase() === 'timeout') {
+      this.call.set('lastinput', '');
+      this.emit(menu, { type: 'input', input: 'timeout' });
+      chosen = keypresses.find((k) => isTimeoutPattern(k.attributes['pressed'] ?? ''));
+    } else {
+      if (!/^[0-9#*]+$/.test(raw)) {
+        throw new SimulationFailure(`script input ${JSON.stringify(raw)} is not digits (0-9, #, *), "timeout" or "hangup"`, menu);
+      }
+      const max = Number.parseInt(menu.attributes['maxDigits'] ?? menu.attributes['maxdigits'] ?? '', 10);
+      const entry = menuEntry(raw, Number.isNaN(max) ? undefined : max);
+      this.call.set('lastinput', entry);
+      this.emit(menu, { type: 'input', input: raw, digits: entry });
+      chosen =
+        keypresses.find((k) => {
+          const p = k.attributes['pressed'] ?? '';
+          return !isDefaultPattern(p) && !isTimeoutPattern(p) && matchesPattern(p, entry);
+        }) ?? keypresses.find((k) => isDefaultPattern(k.attributes['pressed'] ?? ''));
+    }
+    if (!chosen) {
+      this.emit(menu, { type: 'no-match', input: raw });
+      return this.after(menu);
+    }
+    this.reached.add(this.plan.placement.get(chosen)!.path);
+    this.branches.add(this.plan.placement.get(chosen)!.path);
+    this.emit(chosen, { type: 'keypress', pressed: chosen.attributes['pressed'] ?? '', input: raw });
+    return this.firstIn(chosen);
+  }
+
+  /**
+   * The caller hangs up while `node` runs: the nearest enclosing `<catch type="hangup">` takes
+   * over at its goto target (once: afterwards nobody is on the line), or the call ends.
+   */
+  callerHangup(node: ElementNode, reason: 'script' | 'inputs-exhausted'): Next {
+    this.emit(node, { type: 'caller-hangup', reason });
+    this.callerGone = true;
+    for (let p = this.plan.placement.get(node)?.parent; p; p = this.plan.placement.get(p)?.parent) {
+      if (p.kind !== 'catch' || (p.attributes['type'] ?? '').trim().toLowerCase() !== 'hangup') continue;
+      const target = (p.attributes['goto'] ?? '').trim();
+      const to = this.jump(p as ElementNode, target, 'catch goto');
+      this.branches.add(`${this.plan.placement.get(p)!.path}#hangup`);
+      this.emit(p as ElementNode, { type: 'catch', event: 'hangup', target, targetPath: this.plan.placement.get(to)!.path });
+      return { op: 'enter', node: to };
+    }
+    return this.end('caller-hangup');
+  }
+
+  /** Takes the next input if it is a hang-up (a caller ending a recording by hanging up). */
+  takeHangup(): boolean {
+    if (this.inputs[0]?.toLowerCase() !== 'hangup') return false;
+    this.inputs.shift();
+    return true;
+  }
+
+  /** A made-up URL for a recording. */
+  recordingUrl(name: string | undefined): string {
+    this.recordings++;
+    return `https://recordings.simulator.invalid/${encodeURIComponent(name || `recording-${this.recordings}`)}.mp3`;
+  }
+
+  // ---- values ------------------------------------------------------------------------------
+
+  /** Records an event at a tag. */
+  emit(node: AnyElement, event: EventData): void {
+    const place = this.plan.placement.get(node);
+    this.events.push({ ...event, path: place?.path ?? '/', ...(node.loc ? { line: node.loc.line } : {}) } as SimulationEvent);
+  }
+
+  /** Marks a branch as taken, for coverage. */
+  branch(node: AnyElement, label: string): void {
+    this.branches.add(`${this.plan.placement.get(node)!.path}#${label}`);
+  }
+
+  /** `${…}` substitution with the call's variables. */
+  sub(text: string): string {
+    return substitute(text, (name) => this.lookup(name), (name) => {
+      const line = this.current.loc ? `line ${this.current.loc.line}: ` : '';
+      this.warnings.add(`${line}\${${name}} is not set; read as empty text`);
+    });
+  }
+
+  /** The trimmed, substituted text of a leaf tag. */
+  text(node: ElementNode): string {
+    return this.sub(textOf(node));
+  }
+
+  /** A substituted attribute, or `undefined` when absent. */
+  attr(node: ElementNode, name: string): string | undefined {
+    const raw = node.attributes[name];
+    return raw === undefined ? undefined : this.sub(raw).trim();
+  }
+
+  /** Reads a setvar/stash/equal value by the text-or-JavaScript rule (see `value-rule.ts`). */
+  value(node: ElementNode, substituted: string, what: string): { value: string; evaluated: boolean } {
+    if (!isJavaScriptValue(substituted)) return { value: substituted, evaluated: false };
+    try {
+      return { value: this.js.toText(substituted), evaluated: true };
+    } catch (e) {
+      if (e instanceof ExpressionError) throw new SimulationFailure(`${what} failed: ${e.message}`, node);
+      throw e;
+    }
+  }
+
+  /** Evaluates a condition as JavaScript. */
+  truth(node: ElementNode, code: string, what: string): boolean {
+    if (code.trim() === '') throw new SimulationFailure(`${what} is empty`, node);
+    try {
+      return this.js.toBoolean(code);
+    } catch (e) {
+      if (e instanceof ExpressionError) throw new SimulationFailure(`${what} failed: ${e.message}`, node);
+      throw e;
+    }
+  }
+
+  /** A variable by full name, or `undefined` when unset. */
+  lookup(name: string): string | undefined {
+    const n = name.trim();
+    if (n.startsWith('call.')) {
+      const key = n.slice(5);
+      if (key === 'path') return this.plan.placement.get(this.current)?.path;
+      if (key.startsWith('field.')) return this.contactField(key.slice(6));
+      return this.call.get(key);
+    }
+    if (n.startsWith('global.')) return globalVariable(n.slice(7), this.clock);
+    if (n.startsWith('contact.')) return this.contactField(n.slice(8));
+    return this.vars.get(n);
+  }
+
+  private contactField(key: string): string | undefined {
+    const exact = this.contact.get(key);
+    if (exact !== undefined) return exact;
+    const lower = key.toLowerCase();
+    for (const [k, v] of this.contact) if (k.toLowerCase() === lower) return v;
+    return undefined;
+  }
+
+  // ---- endless loops -----------------------------------------------------------------------
+
+  private loopFailure(maxSteps: number): SimulationFailure {
+    const last = this.recent.at(-1);
+    let cycle: AnyElement[] = [];
+    if (last) {
+      const previous = this.recent.lastIndexOf(last, this.recent.length - 2);
+      cycle = previous >= 0 ? this.recent.slice(previous + 1) : this.recent.slice(-10);
+    }
+    const start = cycle.findIndex((n) => n.kind === 'goto');
+    if (start > 0) cycle = [...cycle.slice(start), ...cycle.slice(0, start)];
+    const shown = cycle.slice(0, 12).map((n) => describe(n)).join(' → ');
+    const more = cycle.length > 12 ? ` → … (${cycle.length} tags per round)` : '';
+    return new SimulationFailure(`stopped after ${maxSteps} steps: endless loop through ${shown}${more}`, cycle[0] ?? last);
+  }
+}
+
+/** Whether a child runs when its parent's block reaches it (keypresses, else and amd branches only run when chosen). */
+function runsInSequence(parent: ElementNode, child: AnyElement): boolean {
+  switch (parent.kind) {
+    case 'menu':
+      return child.kind !== 'keypress';
+    case 'if':
+      return child.kind !== 'else';
+    case 'amd':
+      return false;
+    default:
+      return true;
+  }
+}
+
+/** `<goto> "Menu" (line 21)`, for messages. */
+export function describe(node: AnyElement): string {
+  const tag = node.kind === '#unknown' ? node.name : node.kind;
+  const name = node.attributes['name'];
+  const label = tag === 'goto' ? `<goto>${textOf(node)}</goto>` : tag === 'keypress' ? `<keypress pressed="${node.attributes['pressed'] ?? ''}">` : name ? `<${tag} name="${name}">` : `<${tag}>`;
+  return node.loc ? `${label} (line ${node.loc.line})` : label;
+}

@@ -1,0 +1,198 @@
+/**
+ * What every tag does in a simulated call: one handler per tag name. The table's type is
+ * `Record<TagName, …>`, so a tag added to the catalog does not compile until it has a handler
+ * here; no tag is half supported.
+ *
+ * Handlers return what runs next (see `engine.ts`); most finish with `run.after(node)`.
+ *
+ * @module
+ */
+import type { ElementNode } from '../ast/nodes.js';
+import type { TagName } from '../language/catalog.js';
+import { SimulationFailure, type Next, type Run } from './engine.js';
+import { findResponse, transferResult } from './world.js';
+
+type Handler<K extends TagName> = (node: ElementNode<K>, run: Run) => Next;
+
+/** Collapses the layout white space of TTS text written over several lines. */
+const oneLine = (s: string) => s.replace(/\s+/g, ' ').trim();
+
+function required(run: Run, node: ElementNode, attribute: string): string {
+  const v = run.attr(node, attribute);
+  if (v === undefined || v === '') throw new SimulationFailure(`<${node.kind}> needs a ${attribute} attribute`, node);
+  return v;
+}
+
+function http(method: 'get' | 'post'): Handler<'get' | 'post'> {
+  return (node, run) => {
+    // A URL holds no white space; samples break long ones over several lines.
+    const url = run.text(node).replace(/\s+/g, '');
+    const varname = run.attr(node, 'varname');
+    const canned = findResponse(run.script, method, url);
+    if (!canned) run.warnings.add(`line ${node.loc?.line ?? '?'}: no scripted response for ${method.toUpperCase()} ${url}; used an empty 404`);
+    const body = canned?.body ?? '';
+    const status = canned ? (canned.status ?? 200) : 404;
+    if (varname) run.vars.set(varname, body);
+    run.emit(node, { type: 'http', method, url, status, body, matched: canned !== undefined, ...(varname ? { varname } : {}) });
+    return run.after(node);
+  };
+}
+
+function message(tag: 'sms' | 'text'): Handler<'sms' | 'text'> {
+  return (node, run) => {
+    run.emit(node, { type: 'sms', to: run.attr(node, 'to') ?? '', text: oneLine(run.text(node)), tag });
+    return run.after(node);
+  };
+}
+
+function comparison(kind: 'equal' | 'notEqual'): Handler<'equal' | 'notEqual'> {
+  return (node, run) => {
+    const value = (run.attr(node, 'var') ?? '').trim();
+    const expected = run.value(node, run.attr(node, 'expr') ?? '', `<${kind} expr>`).value.trim();
+    const result = kind === 'equal' ? value === expected : value !== expected;
+    run.emit(node, { type: kind, value, expected, result });
+    run.branch(node, String(result));
+    return result ? run.firstIn(node) : run.after(node);
+  };
+}
+
+const block: Handler<TagName> = (node, run) => run.firstIn(node);
+
+/** The handler of every tag. */
+export const HANDLERS: { readonly [K in TagName]: Handler<K> } = {
+  dialplan: block,
+  menu: block,
+  keypress: block,
+  live: block,
+  machine: block,
+  else: block,
+  catch: block,
+
+  amd(node, run) {
+    const answer = run.script.answer ?? 'live';
+    run.emit(node, { type: 'amd', answer });
+    run.branch(node, answer);
+    const branch = run.childrenOf(node).find((c) => c.kind === answer);
+    return branch ? run.firstIn(branch as ElementNode) : run.after(node);
+  },
+
+  play(node, run) {
+    const voice = run.attr(node, 'voice');
+    run.emit(node, { type: 'play', playType: run.attr(node, 'type') ?? 'tts', text: oneLine(run.text(node)), ...(voice ? { voice } : {}) });
+    return run.after(node);
+  },
+
+  transfer(node, run) {
+    if (run.callerGone) return run.end('caller-hangup');
+    const numbers = run
+      .text(node)
+      .split(',')
+      .map((n) => n.trim())
+      .filter((n) => n !== '');
+    if (numbers.length === 0) throw new SimulationFailure('<transfer> has no number to call', node);
+    const { outcome, answeredBy } = transferResult(run.script, numbers);
+    const continueAfter = run.attr(node, 'continue-after') === 'true';
+    if (answeredBy) run.call.set('lastTransfer', answeredBy);
+    run.emit(node, { type: 'transfer', numbers, outcome, mode: run.attr(node, 'mode') ?? 'ringall', continueAfter, ...(answeredBy ? { answeredBy } : {}) });
+    return outcome === 'answered' && !continueAfter ? run.end('transfer') : run.after(node);
+  },
+
+  goto(node, run) {
+    const target = run.text(node);
+    if (target === '') throw new SimulationFailure('<goto> names no target', node);
+    const to = run.jump(node, target, 'goto');
+    run.emit(node, { type: 'goto', target, targetPath: run.plan.placement.get(to)!.path });
+    return { op: 'enter', node: to };
+  },
+
+  hangup(node, run) {
+    run.emit(node, { type: 'hangup' });
+    return run.end('hangup');
+  },
+
+  record(node, run) {
+    const background = run.attr(node, 'background') === 'true';
+    if (run.callerGone && !background) return run.end('caller-hangup');
+    const name = run.attr(node, 'name');
+    const varname = run.attr(node, 'varname');
+    const url = run.recordingUrl(name);
+    if (varname) run.vars.set(varname, url);
+    run.emit(node, { type: 'record', url, background, ...(name ? { name } : {}), ...(varname ? { varname } : {}) });
+    // A caller may end a voicemail by hanging up: a "hangup" next in the script is taken here.
+    if (!background && run.takeHangup()) return run.callerHangup(node, 'script');
+    return run.after(node);
+  },
+
+  setvar(node, run) {
+    const name = required(run, node, 'varname');
+    const { value, evaluated } = run.value(node, run.text(node), `<setvar varname="${name}">`);
+    run.vars.set(name, value);
+    run.emit(node, { type: 'setvar', name, value, evaluated });
+    return run.after(node);
+  },
+
+  stash(node, run) {
+    const name = required(run, node, 'varname');
+    const { value } = run.value(node, run.text(node), `<stash varname="${name}">`);
+    run.stashed.set(name, value);
+    run.emit(node, { type: 'stash', name, value });
+    return run.after(node);
+  },
+
+  if(node, run) {
+    const expr = run.attr(node, 'expr');
+    if (expr === undefined) throw new SimulationFailure('<if> needs an expr attribute', node);
+    const result = run.truth(node, expr, '<if expr>');
+    run.emit(node, { type: 'if', expr, result });
+    run.branch(node, result ? 'then' : 'else');
+    if (result) return run.firstIn(node);
+    const otherwise = run.childrenOf(node).find((c) => c.kind === 'else');
+    return otherwise ? run.firstIn(otherwise as ElementNode) : run.after(node);
+  },
+
+  equal: comparison('equal'),
+  notEqual: comparison('notEqual'),
+  get: http('get'),
+  post: http('post'),
+  sms: message('sms'),
+  text: message('text'),
+
+  dnc(node, run) {
+    run.emit(node, { type: 'dnc', number: run.text(node) });
+    return run.after(node);
+  },
+
+  wait(node, run) {
+    const text = run.text(node);
+    const seconds = Number(text);
+    if (!Number.isFinite(seconds) || seconds < 0) throw new SimulationFailure(`<wait> needs a number of seconds, got ${JSON.stringify(text)}`, node);
+    run.clock += seconds * 1000;
+    run.emit(node, { type: 'wait', seconds });
+    return run.after(node);
+  },
+
+  gotoXML(node, run) {
+    // Another document would take over the call; the simulator does not fetch it.
+    run.emit(node, { type: 'gotoXML', url: run.text(node) });
+    run.warnings.add(`line ${node.loc?.line ?? '?'}: the call continues in another document (gotoXML), which is not simulated`);
+    return run.end('end');
+  },
+
+  dtmf(node, run) {
+    run.emit(node, { type: 'dtmf', digits: run.text(node) });
+    return run.after(node);
+  },
+
+  analytics(node, run) {
+    const attributes: Record<string, string> = {};
+    for (const key of Object.keys(node.attributes)) attributes[key] = run.attr(node, key) ?? '';
+    run.emit(node, { type: 'analytics', attributes });
+    return run.after(node);
+  },
+
+  gtalk(node, run) {
+    // username and password stay out of the trace: traces are printed and stored.
+    run.emit(node, { type: 'gtalk', to: run.attr(node, 'to') ?? '', text: oneLine(run.text(node)) });
+    return run.after(node);
+  },
+};

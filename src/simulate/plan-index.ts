@@ -1,0 +1,56 @@
+/**
+ * What the interpreter needs to know about a plan, computed once per document: each tag's
+ * parent, path and position among its siblings, and the tags by name for `goto`.
+ *
+ * @module
+ */
+import type { AnyElement, DocumentNode, ElementNode } from '../ast/nodes.js';
+import { elementChildren } from '../ast/nodes.js';
+import { walk } from '../ast/visit.js';
+
+/** Where one tag sits in the plan. */
+export interface Placement {
+  readonly parent?: ElementNode;
+  readonly path: string;
+  /** The element siblings, this tag included, in document order. */
+  readonly siblings: readonly AnyElement[];
+  readonly index: number;
+}
+
+/** The plan, indexed for the interpreter. */
+export interface PlanIndex {
+  readonly document: DocumentNode;
+  readonly placement: ReadonlyMap<AnyElement, Placement>;
+  /** Tags by `name`; the first in document order wins when names repeat. */
+  readonly byName: ReadonlyMap<string, ElementNode>;
+  /** Every known tag in document order. */
+  readonly elements: readonly ElementNode[];
+}
+
+const cache = new WeakMap<DocumentNode, PlanIndex>();
+
+/** Indexes a document (cached per document object, since trees are immutable). */
+export function indexPlan(document: DocumentNode): PlanIndex {
+  const hit = cache.get(document);
+  if (hit) return hit;
+  const placement = new Map<AnyElement, Placement>();
+  const byName = new Map<string, ElementNode>();
+  const elements: ElementNode[] = [];
+  const siblingsOf = new Map<AnyElement, AnyElement[]>();
+  for (const { node, path, ancestors } of walk(document)) {
+    const parent = ancestors.at(-1) as ElementNode | undefined;
+    let siblings: AnyElement[] = [node];
+    if (parent) {
+      siblings = siblingsOf.get(parent) ?? elementChildren(parent);
+      siblingsOf.set(parent, siblings);
+    }
+    placement.set(node, parent ? { parent, path, siblings, index: siblings.indexOf(node) } : { path, siblings, index: 0 });
+    if (node.kind === '#unknown') continue;
+    elements.push(node);
+    const name = node.attributes['name']?.trim();
+    if (name && !byName.has(name)) byName.set(name, node);
+  }
+  const index: PlanIndex = { document, placement, byName, elements };
+  cache.set(document, index);
+  return index;
+}

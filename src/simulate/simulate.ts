@@ -1,0 +1,60 @@
+/**
+ * The simulator's entry point.
+ *
+ * @module
+ */
+import type { DocumentNode } from '../ast/nodes.js';
+import { parse } from '../parse/parse.js';
+import { Run } from './engine.js';
+import { loadEvaluator } from './evaluator.js';
+import { indexPlan } from './plan-index.js';
+import type { Script, SimulateOptions, SimulationResult } from './types.js';
+
+/** A plan in any form the toolkit produces: CallFire XML text, a syntax tree, or a builder. */
+export type PlanInput = string | DocumentNode | { toAst(): DocumentNode };
+
+/** Turns any plan form into a syntax tree, or reports why the XML cannot be read. */
+export function toDocument(plan: PlanInput): { document?: DocumentNode; error?: { message: string; line?: number } } {
+  if (typeof plan === 'string') {
+    const { document, diagnostics } = parse(plan);
+    if (document) return { document };
+    const d = diagnostics[0];
+    return { error: { message: d ? `the plan is not a readable dialplan: ${d.message}` : 'the plan is not a readable dialplan', ...(d?.line ? { line: d.line } : {}) } };
+  }
+  return { document: 'toAst' in plan ? plan.toAst() : plan };
+}
+
+/**
+ * Runs one scripted call through a dialplan, offline and deterministically.
+ *
+ * Resolves (never rejects) with the trace: a plan that is not well-formed XML, a failing
+ * expression, a missing goto target or an endless loop end the call with `ended: 'error'` and
+ * an `error` naming the line. Expressions run in an isolated QuickJS evaluator (loaded once,
+ * asynchronously, which is why this function is async).
+ *
+ * @example
+ * ```ts
+ * const result = await simulate(xml, { answer: 'live', inputs: ['1'] });
+ * result.ended;   // 'transfer'
+ * result.stashed; // { confirmed: 'yes' }
+ * result.events.filter((e) => e.type === 'play').map((e) => e.text);
+ * ```
+ */
+export async function simulate(plan: PlanInput, script: Script = {}, options: SimulateOptions = {}): Promise<SimulationResult> {
+  const js = await loadEvaluator(options.expressionTimeoutMs);
+  const { document, error } = toDocument(plan);
+  if (!document) {
+    const message = error?.message ?? 'no plan';
+    return {
+      events: [{ type: 'error', message, path: '/', ...(error?.line ? { line: error.line } : {}) }],
+      variables: {},
+      stashed: {},
+      ended: 'error',
+      error: { message, ...(error?.line ? { line: error.line } : {}), path: '/' },
+      reached: [],
+      branches: [],
+      warnings: [],
+    };
+  }
+  return new Run(indexPlan(document), script, js, options).execute();
+}

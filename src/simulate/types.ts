@@ -1,0 +1,152 @@
+/**
+ * The shapes the simulator reads and writes: the caller's script, the trace of events and
+ * the result of a simulated call.
+ *
+ * @module
+ */
+
+/** What the called party turns out to be, for `<amd>`. */
+export type Answer = 'live' | 'machine';
+
+/** What happens when the plan transfers the call to a number. */
+export type TransferOutcome = 'answered' | 'no-answer' | 'busy';
+
+/** How a simulated call ended. */
+export type Ended = 'hangup' | 'transfer' | 'end' | 'caller-hangup' | 'error';
+
+/** One input of the caller at a menu: digits (`'1'`, `'300'`, `'12135551234#'`), `'timeout'` or `'hangup'`. */
+export type CallerInput = string;
+
+/**
+ * A canned answer for `<get>`/`<post>`. `url` is a pattern: `*` matches any run of characters
+ * and the whole URL must match (`https://api.example.com/acct*`), or a RegExp.
+ */
+export interface HttpResponse {
+  readonly url: string | RegExp;
+  /** Limit the answer to one method; both when absent. */
+  readonly method?: 'get' | 'post';
+  /** HTTP status to report in the trace; 200 when absent. */
+  readonly status?: number;
+  /** The response body, stored in the tag's `varname`. */
+  readonly body: string;
+}
+
+/**
+ * A deterministic caller and world for one simulated call.
+ *
+ * @example
+ * ```ts
+ * const script: Script = {
+ *   answer: 'live',
+ *   inputs: ['1', 'timeout'],
+ *   vars: { Counter: '0' },
+ *   contact: { firstName: 'Ann' },
+ *   clock: '2026-01-05T15:00:00Z',
+ *   http: [{ url: 'https://example.com/acct*', body: 'True' }],
+ *   transfer: { default: 'answered', '12135551234': 'busy' },
+ * };
+ * ```
+ */
+export interface Script {
+  /** The answer `<amd>` detects; `live` when absent. */
+  readonly answer?: Answer;
+  /**
+   * The caller's inputs, one per menu, in order. When the queue runs out at a menu the caller hangs up.
+   * Numbers are taken as digit strings.
+   */
+  readonly inputs?: ReadonlyArray<CallerInput | number>;
+  /** User variables set before the call starts (as if by `<setvar>`). */
+  readonly vars?: Readonly<Record<string, string | number | boolean>>;
+  /** Contact fields: `firstName`, … and sheet columns `A`…`ZZ` (looked up case-insensitively). */
+  readonly contact?: Readonly<Record<string, string | number>>;
+  /** Call variables: `callerid`, `dnis`, `phonenumber`, `id`, `callerid.alpha`. */
+  readonly call?: Readonly<Record<string, string | number>>;
+  /** The call's start time (UTC) for `${global.*}`; an ISO string, a Date or epoch milliseconds. */
+  readonly clock?: string | number | Date;
+  /** Canned responses for `<get>` and `<post>`, first match wins. Unmatched requests get an empty body and status 404. */
+  readonly http?: readonly HttpResponse[];
+  /**
+   * The transfer outcome: one for every number, or per number with an optional `default`.
+   * `answered` when absent.
+   */
+  readonly transfer?: TransferOutcome | Readonly<Record<string, TransferOutcome>>;
+}
+
+/** Limits of a simulation. */
+export interface SimulateOptions {
+  /** Tags entered before the run is stopped as an endless loop; 10,000 by default. */
+  readonly maxSteps?: number;
+  /** Time limit of one expression in milliseconds; 100 by default. */
+  readonly expressionTimeoutMs?: number;
+}
+
+interface EventBase {
+  /** 1-based line of the tag in the XML, when known. */
+  readonly line?: number;
+  /** Path of the tag, like `/dialplan/menu[2]/keypress[3]`. */
+  readonly path: string;
+}
+
+/** One step of a simulated call. */
+export type SimulationEvent =
+  | (EventBase & { readonly type: 'play'; readonly playType: string; readonly voice?: string; readonly text: string })
+  | (EventBase & { readonly type: 'amd'; readonly answer: Answer })
+  | (EventBase & { readonly type: 'input'; readonly input: CallerInput; readonly digits?: string })
+  | (EventBase & { readonly type: 'keypress'; readonly pressed: string; readonly input: CallerInput })
+  | (EventBase & { readonly type: 'no-match'; readonly input: CallerInput })
+  | (EventBase & { readonly type: 'goto'; readonly target: string; readonly targetPath: string })
+  | (EventBase & { readonly type: 'setvar'; readonly name: string; readonly value: string; readonly evaluated: boolean })
+  | (EventBase & { readonly type: 'stash'; readonly name: string; readonly value: string })
+  | (EventBase & { readonly type: 'record'; readonly name?: string; readonly varname?: string; readonly url: string; readonly background: boolean })
+  | (EventBase & {
+      readonly type: 'transfer';
+      readonly numbers: readonly string[];
+      readonly outcome: TransferOutcome;
+      readonly answeredBy?: string;
+      readonly mode: string;
+      readonly continueAfter: boolean;
+    })
+  | (EventBase & { readonly type: 'sms'; readonly to: string; readonly text: string; readonly tag: 'sms' | 'text' })
+  | (EventBase & { readonly type: 'dnc'; readonly number: string })
+  | (EventBase & { readonly type: 'http'; readonly method: 'get' | 'post'; readonly url: string; readonly status: number; readonly body: string; readonly varname?: string; readonly matched: boolean })
+  | (EventBase & { readonly type: 'wait'; readonly seconds: number })
+  | (EventBase & { readonly type: 'if'; readonly expr: string; readonly result: boolean })
+  | (EventBase & { readonly type: 'equal' | 'notEqual'; readonly value: string; readonly expected: string; readonly result: boolean })
+  | (EventBase & { readonly type: 'catch'; readonly event: 'hangup'; readonly target: string; readonly targetPath: string })
+  | (EventBase & { readonly type: 'caller-hangup'; readonly reason: 'script' | 'inputs-exhausted' })
+  | (EventBase & { readonly type: 'hangup' })
+  | (EventBase & { readonly type: 'dtmf'; readonly digits: string })
+  | (EventBase & { readonly type: 'analytics'; readonly attributes: Readonly<Record<string, string>> })
+  | (EventBase & { readonly type: 'gtalk'; readonly to: string; readonly text: string })
+  | (EventBase & { readonly type: 'gotoXML'; readonly url: string })
+  | (EventBase & { readonly type: 'unknown-tag'; readonly name: string })
+  | (EventBase & { readonly type: 'error'; readonly message: string });
+
+/** The event types, for filtering traces. */
+export type SimulationEventType = SimulationEvent['type'];
+
+/** Why a simulation stopped with an error: a failing expression, a missing goto target, a step limit. */
+export interface SimulationErrorInfo {
+  readonly message: string;
+  readonly line?: number;
+  readonly path?: string;
+}
+
+/** The outcome of one simulated call. */
+export interface SimulationResult {
+  /** Everything that happened, in order. */
+  readonly events: readonly SimulationEvent[];
+  /** The user variables at the end of the call. */
+  readonly variables: Readonly<Record<string, string>>;
+  /** What `<stash>` stored: what QueryCalls would report as QuestionResponse. */
+  readonly stashed: Readonly<Record<string, string>>;
+  readonly ended: Ended;
+  /** Set when `ended` is `error`. */
+  readonly error?: SimulationErrorInfo;
+  /** Paths of every tag entered, in first-visit order (for coverage). */
+  readonly reached: readonly string[];
+  /** Branch ids taken (for coverage): a keypress path, or `<path>#live`, `#machine`, `#then`, `#else`, `#true`, `#false`. */
+  readonly branches: readonly string[];
+  /** Things that did not stop the call but may be mistakes (an unset variable read, an unmatched HTTP request). */
+  readonly warnings: readonly string[];
+}
