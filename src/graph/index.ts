@@ -6,3 +6,4 @@
 export { flowGraph, type FlowEdge, type FlowGraph, type FlowNode } from './flow.js';
 export { graphToMermaid, toMermaid } from './mermaid.js';
 export { graphToDot, toDot } from './dot.js';
+export { graphToSvg, toHtml, toSvg } from './svg.js';

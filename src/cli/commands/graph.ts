@@ -5,7 +5,7 @@
  */
 import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { flowGraph, graphToDot, graphToMermaid } from '../../graph/index.js';
+import { flowGraph, graphToDot, graphToMermaid, graphToSvg, toHtml } from '../../graph/index.js';
 import { parse } from '../../parse/parse.js';
 import { formatStylish } from '../../validate/report/stylish.js';
 import { IoError, UsageError, type Command } from '../io.js';
@@ -14,24 +14,27 @@ import { choice, parseOptions } from '../options.js';
 
 export const command: Command = {
   name: 'graph',
-  usage: `Usage: dialplan graph <file.xml|flow.ts> [--format mermaid|dot|json] [-o file]
+  usage: `Usage: dialplan graph <file.xml|flow.ts> [--format mermaid|dot|html|svg|json] [-o file]
 
 Draws the call flow: every step, the keypress, amd and if branches, and goto jumps (dashed).
 
 Options:
-  --format <mermaid|dot|json>  mermaid (default) renders in GitHub Markdown inside a \`\`\`mermaid block;
-                               dot is for Graphviz (dot -Tsvg plan.dot > plan.svg); json is the graph itself
-  -o, --out <file>             Write to a file instead of stdout
+  --format <name>   mermaid (default): renders in GitHub Markdown inside a \`\`\`mermaid block
+                    dot: for Graphviz (dot -Tsvg plan.dot > plan.svg)
+                    html: a standalone page (inline SVG, no scripts, no network)
+                    svg: the diagram alone; json: the graph itself
+  -o, --out <file>  Write to a file instead of stdout
 
 Examples:
   dialplan graph plan.xml > plan.mmd
-  dialplan graph examples/survey.ts --format dot | dot -Tsvg > survey.svg`,
+  dialplan graph examples/survey.ts --format html -o survey.html
+  dialplan graph plan.xml --format dot | dot -Tpng > plan.png`,
   async run(args, io) {
     const { values, positionals } = parseOptions('graph', args, {
       format: { type: 'string' },
       out: { type: 'string', short: 'o' },
     });
-    const format = choice('graph', 'format', values.format, ['mermaid', 'dot', 'json'], 'mermaid');
+    const format = choice('graph', 'format', values.format, ['mermaid', 'dot', 'html', 'svg', 'json'], 'mermaid');
     if (positionals.length !== 1) throw new UsageError('dialplan graph: name exactly one dialplan file');
     const file = positionals[0]!;
     const input = await loadDialplan(file, io.cwd);
@@ -42,7 +45,14 @@ Examples:
     }
     const graph = flowGraph(parsed.document);
     const title = parsed.document.root.attributes['name'] ?? 'dialplan';
-    const text = format === 'json' ? `${JSON.stringify(graph, null, 2)}\n` : format === 'dot' ? graphToDot(graph, title) : graphToMermaid(graph);
+    const render = {
+      mermaid: () => graphToMermaid(graph),
+      dot: () => graphToDot(graph, title),
+      html: () => toHtml(parsed.document!, title),
+      svg: () => `${graphToSvg(graph)}\n`,
+      json: () => `${JSON.stringify(graph, null, 2)}\n`,
+    };
+    const text = render[format]();
     if (values.out === undefined) io.stdout(text);
     else {
       const target = resolve(io.cwd, values.out);

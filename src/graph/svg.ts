@@ -1,0 +1,124 @@
+/**
+ * Self-contained SVG and HTML diagrams: laid out here with dagre, so they open in any browser
+ * with no script and no network.
+ *
+ * @module
+ */
+import { graphlib, layout } from '@dagrejs/dagre';
+import { create } from 'xmlbuilder2';
+import type { XMLBuilder } from 'xmlbuilder2/lib/interfaces.js';
+import type { DocumentNode } from '../ast/nodes.js';
+import { flowGraph, type FlowGraph, type FlowNode } from './flow.js';
+
+const FONT = 12;
+/** Average advance of a sans-serif glyph at {@link FONT}, to size boxes without measuring text. */
+const CHAR_WIDTH = 6.8;
+const DECISIONS = new Set(['menu', 'if', 'amd', 'equal', 'notEqual', 'catch']);
+
+interface Box {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+function outline(parent: XMLBuilder, n: FlowNode, b: Box): void {
+  const [l, r, t, btm] = [b.x - b.width / 2, b.x + b.width / 2, b.y - b.height / 2, b.y + b.height / 2];
+  const cls = `node ${n.kind.replace('#', '')}`;
+  if (n.kind === 'start' || n.kind === 'end' || n.kind === 'hangup') {
+    parent.ele('rect', { class: cls, x: l, y: t, width: b.width, height: b.height, rx: b.height / 2 });
+  } else if (DECISIONS.has(n.kind)) {
+    const s = 12;
+    parent.ele('polygon', { class: cls, points: `${l},${b.y} ${l + s},${t} ${r - s},${t} ${r},${b.y} ${r - s},${btm} ${l + s},${btm}` });
+  } else if (n.kind === 'transfer') {
+    const s = 10;
+    parent.ele('polygon', { class: cls, points: `${l + s},${t} ${r},${t} ${r - s},${btm} ${l},${btm}` });
+  } else {
+    parent.ele('rect', { class: cls, x: l, y: t, width: b.width, height: b.height, rx: 4 });
+  }
+}
+
+/** Lays out a flow graph and draws it as an SVG element. */
+export function graphToSvg(graph: FlowGraph): string {
+  const g = new graphlib.Graph({ multigraph: true });
+  g.setGraph({ rankdir: 'TB', nodesep: 28, ranksep: 44, edgesep: 12, marginx: 12, marginy: 12 });
+  for (const n of graph.nodes) g.setNode(n.id, { width: n.label.length * CHAR_WIDTH + 28, height: 34 });
+  graph.edges.forEach((e, i) => {
+    g.setEdge(e.from, e.to, { width: e.label.length * (CHAR_WIDTH - 0.8) + 8, height: e.label ? 16 : 0, labelpos: 'c' }, `e${i}`);
+  });
+  layout(g);
+  const size = g.graph();
+
+  const svg = create().ele('svg', {
+    xmlns: 'http://www.w3.org/2000/svg',
+    viewBox: `0 0 ${Math.ceil(size.width ?? 0)} ${Math.ceil(size.height ?? 0)}`,
+    width: Math.ceil(size.width ?? 0),
+    height: Math.ceil(size.height ?? 0),
+    'font-family': 'Helvetica, Arial, sans-serif',
+    'font-size': FONT,
+  });
+  svg
+    .ele('defs')
+    .ele('marker', { id: 'arrow', viewBox: '0 0 10 10', refX: 9, refY: 5, markerWidth: 7, markerHeight: 7, orient: 'auto-start-reverse' })
+    .ele('path', { d: 'M0,0 L10,5 L0,10 z', fill: '#555' });
+
+  graph.edges.forEach((e, i) => {
+    const laid = g.edge(e.from, e.to, `e${i}`) as { points: Array<{ x: number; y: number }>; x?: number; y?: number };
+    const d = laid.points.map((p, j) => `${j === 0 ? 'M' : 'L'}${p.x.toFixed(1)},${p.y.toFixed(1)}`).join(' ');
+    const group = svg.ele('g', { class: `edge ${e.style}` });
+    group.ele('path', { d, fill: 'none', 'marker-end': 'url(#arrow)' });
+    if (e.label && laid.x !== undefined && laid.y !== undefined) {
+      const w = e.label.length * (CHAR_WIDTH - 0.8) + 8;
+      group.ele('rect', { class: 'edge-label', x: laid.x - w / 2, y: laid.y - 8, width: w, height: 16, rx: 3 });
+      group.ele('text', { x: laid.x, y: laid.y + 4, 'text-anchor': 'middle', 'font-size': FONT - 1 }).txt(e.label);
+    }
+  });
+  for (const n of graph.nodes) {
+    const b = g.node(n.id) as Box;
+    const group = svg.ele('g', { id: n.id });
+    group.ele('title').txt(`${n.path}${n.line === undefined ? '' : ` (line ${n.line})`}`);
+    outline(group, n, b);
+    group.ele('text', { x: b.x, y: b.y + 4, 'text-anchor': 'middle' }).txt(n.label);
+  }
+  return svg.end({ headless: true, prettyPrint: false });
+}
+
+const STYLE = `
+body { font-family: Helvetica, Arial, sans-serif; margin: 24px; color: #222; }
+h1 { font-size: 18px; margin: 0 0 4px; }
+p.legend { color: #555; font-size: 13px; margin: 0 0 16px; }
+.node { fill: #fff; stroke: #4a6fa5; stroke-width: 1.5; }
+.node.start, .node.end, .node.hangup { fill: #eef3ea; stroke: #5a8a4a; }
+.node.menu, .node.if, .node.amd, .node.equal, .node.notEqual, .node.catch { fill: #fdf6e3; stroke: #b58900; }
+.node.transfer { fill: #eef2fb; }
+.edge path { stroke: #555; stroke-width: 1.2; }
+.edge.goto path, .edge.event path { stroke-dasharray: 5 4; }
+.edge-label { fill: #fff; opacity: 0.9; }
+`;
+
+/**
+ * A dialplan's call flow as a standalone HTML page (inline SVG, no scripts, no network).
+ *
+ * @example
+ * ```ts
+ * writeFileSync('plan.html', toHtml(plan.toAst()));
+ * ```
+ */
+export function toHtml(doc: DocumentNode, title?: string): string {
+  const name = title ?? doc.root.attributes['name'] ?? 'dialplan';
+  const html = create().ele('html', { lang: 'en' });
+  const head = html.ele('head');
+  head.ele('meta', { charset: 'utf-8' });
+  head.ele('title').txt(`Call flow: ${name}`);
+  head.ele('style').txt(STYLE);
+  const body = html.ele('body');
+  body.ele('h1').txt(`Call flow: ${name}`);
+  body.ele('p', { class: 'legend' }).txt('Solid arrows run in order or take a branch; dashed arrows jump by name (goto) or fire on a caught event. Hover a step for its place in the XML.');
+  body.import(create(graphToSvg(flowGraph(doc))));
+  return `<!DOCTYPE html>\n${html.end({ headless: true, prettyPrint: false })}\n`;
+}
+
+/** A dialplan's call flow as an SVG document. */
+export function toSvg(doc: DocumentNode): string {
+  return `${graphToSvg(flowGraph(doc))}\n`;
+}

@@ -1,0 +1,42 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { run } from './run.js';
+
+const fixture = fileURLToPath(new URL('../fixtures/graph/menu.xml', import.meta.url));
+
+describe('dialplan graph', () => {
+  it('prints a Mermaid flowchart by default', async () => {
+    const r = await run(['graph', fixture]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^flowchart TD\n/);
+    expect(r.stdout).toContain('|"pressed 1"|');
+  });
+
+  it('writes DOT, HTML and JSON', async () => {
+    expect((await run(['graph', fixture, '--format', 'dot'])).stdout).toMatch(/^digraph "Shop" \{/);
+    const json = JSON.parse((await run(['graph', fixture, '--format', 'json'])).stdout) as { nodes: unknown[] };
+    expect(json.nodes.length).toBeGreaterThan(3);
+    const out = join(mkdtempSync(join(tmpdir(), 'graph-')), 'shop.html');
+    const r = await run(['graph', fixture, '--format', 'html', '-o', out]);
+    expect(r.code).toBe(0);
+    expect(readFileSync(out, 'utf8')).toContain('<svg');
+  });
+
+  it('reports malformed XML with its location and exits 1', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'graph-'));
+    const bad = join(dir, 'bad.xml');
+    (await import('node:fs')).writeFileSync(bad, '<dialplan>\n  <play type="tts">hi</dialplan>');
+    const r = await run(['graph', bad]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/bad\.xml:2:\d+ +error +.*xml-syntax/);
+  });
+
+  it('exits 2 for a missing file', async () => {
+    const r = await run(['graph', 'no-such.xml']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('cannot read no-such.xml: no such file');
+  });
+});
