@@ -11,4 +11,10 @@ export * from './ast/visit.js';
 export * from './validate/diagnostic.js';
 export { compile, type CompileOptions } from './compile/compile.js';
 export { parse, type ParseResult } from './parse/parse.js';
+export {
+  dialplan, DialplanBuilder, ActionsBuilder, BlockBuilder, MenuBuilder, AmdBuilder, KEY_PATTERN,
+  type Plan, type BlockBody, type MenuBody, type KeyPattern, type Digit, type Voice, type PlayType,
+  type MusicOnHold, type TransferMode, type CatchType,
+} from './builder/index.js';
+export type * from './builder/options.js';
 export * from './graph/index.js';

@@ -1,0 +1,187 @@
+/**
+ * Making syntax-tree nodes from builder arguments, driven by {@link CATALOG}: options become
+ * attribute strings (numbers in decimal, booleans `true`/`false`) in catalog order, after the
+ * run-time checks of their catalog type.
+ *
+ * @module
+ */
+import type { CommentNode, ElementNode, Node, TextNode } from '../ast/nodes.js';
+import type { AttributeSpec, LeafTag, TagName } from '../language/catalog.js';
+import { tagSpec } from '../language/catalog.js';
+import {
+  checkAttributeString,
+  checkCount,
+  checkName,
+  checkNonBlank,
+  checkString,
+  DTMF,
+  fail,
+  normalizeNewlines,
+  show,
+  URL_START,
+  VARNAME,
+} from './checks.js';
+import { KEY_PATTERN } from './values.js';
+
+/** The option key of an attribute: its catalog `key`, or its XML name. */
+function optionKey(attribute: string, spec: AttributeSpec): string {
+  return spec.key ?? attribute;
+}
+
+/** Converts one option value to its attribute string, checking it against its catalog type. */
+function attributeValue(method: string, what: string, spec: AttributeSpec, value: unknown): string {
+  switch (spec.type) {
+    case 'boolean':
+      if (typeof value !== 'boolean') fail(method, what, `must be true or false, got ${show(value)}`);
+      return value ? 'true' : 'false';
+    case 'integer':
+      return String(checkCount(method, what, value));
+    case 'enum': {
+      const allowed = (spec.values ?? []).filter((v) => !(spec.legacyValues ?? []).includes(v));
+      if (typeof value !== 'string' || !allowed.includes(value)) {
+        fail(method, what, `must be one of ${allowed.map((v) => `'${v}'`).join(', ')}, got ${show(value)}`);
+      }
+      return value;
+    }
+    case 'name':
+    case 'tagref':
+      return checkAttributeString(method, what, checkName(method, what, value));
+    case 'varname': {
+      const s = checkAttributeString(method, what, value);
+      if (!VARNAME.test(s)) fail(method, what, `must be a variable name (letters, digits, _ and \${…}), got ${show(s)}`);
+      return s;
+    }
+    case 'keypattern': {
+      const s = checkAttributeString(method, what, value);
+      if (!KEY_PATTERN.test(s)) {
+        fail(method, what, `must be digits, a range like '1-5', '#', '*', 'default' or 'timeout', got ${show(s)}`);
+      }
+      const range = /^(\d+)-(\d+)$/.exec(s);
+      if (range && BigInt(range[1]!) > BigInt(range[2]!)) fail(method, what, `is a range that ends before it starts: ${show(s)}`);
+      return s;
+    }
+    case 'url': {
+      const s = checkAttributeString(method, what, checkNonBlank(method, what, value));
+      if (!URL_START.test(s)) fail(method, what, `must be an http(s) URL or a variable, got ${show(s)}`);
+      return s;
+    }
+    case 'phone':
+    case 'expression':
+      return checkAttributeString(method, what, checkNonBlank(method, what, value));
+    case 'string':
+      return checkAttributeString(method, what, value);
+  }
+}
+
+/**
+ * The attributes of a tag, in catalog order. `fixed` holds the values the method takes as
+ * arguments (keyed by option key); `options` may hold any other attribute of the tag.
+ */
+export function attributes(
+  method: string,
+  tag: TagName,
+  options: object | undefined,
+  fixed: Readonly<Record<string, unknown>> = {},
+): Record<string, string> {
+  if (options !== undefined && (typeof options !== 'object' || options === null || Array.isArray(options))) {
+    fail(method, 'options', `must be an object, got ${show(options)}`);
+  }
+  const given = (options ?? {}) as Record<string, unknown>;
+  const specs = Object.entries(tagSpec(tag).attributes);
+  const keys = specs.map(([a, s]) => optionKey(a, s));
+  for (const k of Object.keys(given)) {
+    if (Object.hasOwn(fixed, k)) fail(method, `'${k}'`, 'is an argument of the method, not an option');
+    if (!keys.includes(k)) {
+      const known = keys.filter((x) => !Object.hasOwn(fixed, x));
+      fail(method, `option '${k}'`, `is not an attribute of <${tag}> (options: ${known.join(', ')})`);
+    }
+  }
+  const out: Record<string, string> = {};
+  for (const [attribute, spec] of specs) {
+    const key = optionKey(attribute, spec);
+    const isArgument = Object.hasOwn(fixed, key);
+    const value = isArgument ? fixed[key] : given[key];
+    const what = isArgument ? `argument '${key}'` : `option '${key}'`;
+    if (value === undefined) {
+      if (spec.required) fail(method, what, 'is required');
+      continue;
+    }
+    out[attribute] = attributeValue(method, what, spec, value);
+  }
+  return out;
+}
+
+/** Text content of a leaf tag, checked against the catalog's content kind. */
+export function content(method: string, tag: LeafTag, what: string, value: unknown): string {
+  const spec = tagSpec(tag);
+  let s: string;
+  switch (spec.content) {
+    case 'integer':
+      return String(checkCount(method, what, value));
+    case 'value':
+      if (typeof value === 'number') {
+        if (!Number.isFinite(value)) fail(method, what, `must be a finite number, got ${show(value)}`);
+        return String(value);
+      }
+      if (typeof value === 'boolean') return String(value);
+      s = checkString(method, what, value);
+      break;
+    case 'phones': {
+      const list: unknown = typeof value === 'string' ? [value] : value;
+      if (!Array.isArray(list) || list.length === 0) fail(method, what, `must be a phone number or a non-empty list of them, got ${show(value)}`);
+      s = list
+        .map((n: unknown, i) => {
+          if (list.length === 1) return checkNonBlank(method, what, n);
+          const one = checkNonBlank(method, `${what}[${i}]`, n);
+          if (one.includes(',')) fail(method, `${what}[${i}]`, `must be one number (the list is joined with ','), got ${show(one)}`);
+          return one;
+        })
+        .join(',');
+      break;
+    }
+    case 'tagref':
+      s = checkName(method, what, value);
+      break;
+    case 'url':
+      s = checkNonBlank(method, what, value);
+      if (!URL_START.test(s.trim())) fail(method, what, `must be an http(s) URL or a variable, got ${show(s)}`);
+      break;
+    case 'digits':
+      s = checkNonBlank(method, what, value);
+      if (!DTMF.test(s)) fail(method, what, `must be DTMF digits (0-9, *, #) or a variable, got ${show(s)}`);
+      break;
+    case 'phone':
+    case 'text':
+    case 'sound':
+      s = spec.contentRequired ? checkNonBlank(method, what, value) : checkString(method, what, value);
+      break;
+    case 'empty':
+    case 'children':
+      throw new Error(`<${tag}> holds no text`);
+  }
+  return normalizeNewlines(s);
+}
+
+const frozen = <T extends object>(o: T): T => Object.freeze(o);
+
+/** A text node. */
+export function text(value: string): TextNode {
+  return frozen({ kind: '#text', text: value });
+}
+
+/** A comment node; XML comments cannot hold `--` or end with `-`. */
+export function comment(method: string, value: unknown): CommentNode {
+  const s = normalizeNewlines(checkString(method, 'the comment', value));
+  if (s.includes('--') || s.endsWith('-')) fail(method, 'the comment', `must not contain '--' or end with '-' (XML comments cannot), got ${show(s)}`);
+  return frozen({ kind: '#comment', text: s });
+}
+
+/** An element node, frozen (the builder's trees are shared between builders, so they must not change). */
+export function element<T extends TagName>(kind: T, attrs: Record<string, string>, children: readonly Node[] = []): ElementNode<T> {
+  return frozen({ kind, attributes: frozen(attrs), children: frozen([...children]) });
+}
+
+/** A leaf element with optional text (empty text makes no text node, so `<x/>` round-trips). */
+export function leaf<T extends LeafTag>(kind: T, attrs: Record<string, string>, body?: string): ElementNode<T> {
+  return element(kind, attrs, body === undefined || body === '' ? [] : [text(body)]);
+}

@@ -1,0 +1,112 @@
+/**
+ * Option types of the builder, derived from {@link CATALOG} with mapped types so that the
+ * DSL cannot drift from the language description: an attribute added to the catalog
+ * becomes an option, an enum value added there becomes an accepted literal.
+ *
+ * Mapping: the option key is the attribute name, or the catalog's `key` where the XML name
+ * is not an identifier (`continue-after` → `continueAfter`); `enum` attributes take the
+ * union of their values, `boolean` a boolean, `integer` a number, everything else a string.
+ *
+ * @module
+ */
+import type { TagName } from '../language/catalog.js';
+import type { AttributesOf, EnumValues } from './values.js';
+
+/** Flattens an intersection so editors show one object type. */
+export type Simplify<T> = { [K in keyof T]: T[K] } & {};
+
+/** The option key of attribute `A` with spec `S`. */
+export type OptionKey<A extends string, S> = S extends { readonly key: infer K extends string } ? K : A;
+
+/** The builder's value type for an attribute spec. */
+export type AttributeValue<S> = S extends { readonly type: 'enum' }
+  ? EnumValues<S>
+  : S extends { readonly type: 'boolean' }
+    ? boolean
+    : S extends { readonly type: 'integer' }
+      ? number
+      : string;
+
+type Attr<T extends TagName> = keyof AttributesOf<T> & string;
+type IsRequired<S> = S extends { readonly required: true } ? true : false;
+
+/**
+ * Every attribute of tag `T` as an option: required attributes are required keys, the
+ * others optional.
+ *
+ * @example
+ * ```ts
+ * type T = TagOptions<'transfer'>;
+ * // { name?: string; callerid?: string; calleridalpha?: string; musiconhold?: MusicOnHold;
+ * //   continueAfter?: boolean; mode?: TransferMode; timeout?: number; whisperTts?: string; screen?: boolean }
+ * ```
+ */
+export type TagOptions<T extends TagName> = Simplify<
+  {
+    -readonly [A in Attr<T> as IsRequired<AttributesOf<T>[A]> extends true ? OptionKey<A, AttributesOf<T>[A]> : never]: AttributeValue<
+      AttributesOf<T>[A]
+    >;
+  } & {
+    -readonly [A in Attr<T> as IsRequired<AttributesOf<T>[A]> extends true ? never : OptionKey<A, AttributesOf<T>[A]>]?: AttributeValue<
+      AttributesOf<T>[A]
+    >;
+  }
+>;
+
+/** The options of tag `T` minus those a method takes as positional arguments. */
+export type OptionsWithout<T extends TagName, K extends string> = Simplify<Omit<TagOptions<T>, K>>;
+
+/** Options of `dialplan()`. */
+export type DialplanOptions = TagOptions<'dialplan'>;
+/** Options of `menu()`: `name`, `maxDigits`, `timeout`. */
+export type MenuOptions = TagOptions<'menu'>;
+/** Options of `keypress()` besides the pattern. */
+export type KeypressOptions = OptionsWithout<'keypress', 'pressed'>;
+/** Options of `play()`: `type` defaults to `'tts'` and is always written. */
+export type PlayOptions = Simplify<OptionsWithout<'play', 'type'> & Partial<Pick<TagOptions<'play'>, 'type'>>>;
+/** Options of `transfer()`. */
+export type TransferOptions = TagOptions<'transfer'>;
+/** Options of `hangup()`. */
+export type HangupOptions = TagOptions<'hangup'>;
+/** Options of `goto()`. */
+export type GotoOptions = TagOptions<'goto'>;
+/** Options of `record()`. */
+export type RecordOptions = TagOptions<'record'>;
+/** Options of `setvar()` besides the variable name. */
+export type SetvarOptions = OptionsWithout<'setvar', 'varname'>;
+/** Options of `stash()` besides the report key. */
+export type StashOptions = OptionsWithout<'stash', 'varname'>;
+/** Options of `if()` besides the expression. */
+export type IfOptions = OptionsWithout<'if', 'expr'>;
+/** Options of `equal()` besides `var` and `expr`. */
+export type EqualOptions = OptionsWithout<'equal', 'var' | 'expr'>;
+/** Options of `notEqual()` besides `var` and `expr`. */
+export type NotEqualOptions = OptionsWithout<'notEqual', 'var' | 'expr'>;
+/** Options of `get()`. */
+export type GetOptions = TagOptions<'get'>;
+/** Options of `post()`. */
+export type PostOptions = TagOptions<'post'>;
+/** Options of `amd()`. */
+export type AmdOptions = TagOptions<'amd'>;
+/** Options of `live()`. */
+export type LiveOptions = TagOptions<'live'>;
+/** Options of `machine()`. */
+export type MachineOptions = TagOptions<'machine'>;
+/** Options of `dnc()`. */
+export type DncOptions = TagOptions<'dnc'>;
+/** Options of `sms()` besides the recipient. */
+export type SmsOptions = OptionsWithout<'sms', 'to'>;
+/** Options of `wait()`. */
+export type WaitOptions = TagOptions<'wait'>;
+/** Options of `catch()`: `type` and `goto` are required. */
+export type CatchOptions = TagOptions<'catch'>;
+/** Options of `gotoXML()`. */
+export type GotoXmlOptions = TagOptions<'gotoXML'>;
+/** Options of `dtmf()`. */
+export type DtmfOptions = TagOptions<'dtmf'>;
+/** Options of `analytics()`. */
+export type AnalyticsOptions = TagOptions<'analytics'>;
+/** Options of `gtalk()` besides the recipient. */
+export type GtalkOptions = OptionsWithout<'gtalk', 'to'>;
+/** Options of `text()` besides the recipient. */
+export type TextOptions = OptionsWithout<'text', 'to'>;
