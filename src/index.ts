@@ -18,3 +18,5 @@ export {
 } from './builder/index.js';
 export type * from './builder/options.js';
 export * from './graph/index.js';
+export { validate, type ValidateInput } from './validate/validate.js';
+export { dialplanSchemaPath } from './validate/xsd/schema-path.js';

@@ -1,0 +1,167 @@
+/**
+ * Finds the element a libxml2 schema error is about, to give the diagnostic a path
+ * (`/dialplan/menu[2]/keypress[3]`) and the line and column of its start tag.
+ *
+ * libxml2 reports only a line (the one on which the start tag ends) and the element's
+ * name, and libxmljs2 does not hand out the node. So the element is found in the syntax
+ * tree `parse()` builds from the same text: among the elements of that name whose start tag
+ * ends on that line, the first one at or after the previous error's element (libxml2
+ * reports in document order) whose content fits the error (it has the attribute that is
+ * not allowed, lacks the one that is required, holds the rejected value). That stays exact
+ * when several tags share a line, as in a plan written on one line.
+ *
+ * @module
+ */
+import type { AnyElement, DocumentNode } from '../../ast/nodes.js';
+import { elementChildren, elementName, rawText } from '../../ast/nodes.js';
+import { walk } from '../../ast/visit.js';
+import { CATALOG, tagSpec } from '../../language/catalog.js';
+import type { LibxmlSchemaError } from './libxml-issue.js';
+
+/** An element of the document with where it sits. */
+export interface LocatedElement {
+  readonly node: AnyElement;
+  readonly path: string;
+  /** The parent element; undefined for the root. */
+  readonly parent?: AnyElement;
+  /** Index in document order. */
+  readonly index: number;
+}
+
+/** XML Schema's whitespace collapsing, as libxml2 applies it before reporting a value. */
+export function collapse(s: string): string {
+  return s.replace(/[ \t\r\n]+/g, ' ').trim();
+}
+
+function allowedIn(parent: AnyElement | undefined, child: AnyElement): boolean {
+  if (parent === undefined || parent.kind === '#unknown' || child.kind === '#unknown') return false;
+  const spec = CATALOG[parent.kind];
+  return 'children' in spec && (spec.children as readonly string[]).includes(child.kind);
+}
+
+/**
+ * Whether an allowed tag breaks its parent's order or count: anything after an `<else>`
+ * in an `<if>`, a second `<live>` or `<machine>` in an `<amd>`.
+ */
+function misplaced(at: LocatedElement): boolean {
+  const parent = at.parent;
+  if (parent === undefined || parent.kind === '#unknown') return false;
+  const model = tagSpec(parent.kind).childrenModel;
+  if (model !== 'else-last' && model !== 'each-once') return false;
+  const siblings = elementChildren(parent);
+  const before = siblings.slice(0, siblings.indexOf(at.node));
+  const name = elementName(at.node);
+  return model === 'else-last'
+    ? before.some((s) => elementName(s) === 'else')
+    : before.some((s) => elementName(s) === name);
+}
+
+/** Whether the error could be about this element, judged from its content. */
+function fits(error: LibxmlSchemaError, at: LocatedElement): boolean {
+  const { node } = at;
+  const attr = error.attribute;
+  const issue = error.issue;
+  switch (issue.kind) {
+    case 'unexpected-element':
+      // a tag misplaced among allowed siblings (a second <else>) does not show in the
+      // content alone; the caller then falls back to document order
+      return !allowedIn(at.parent, node) || misplaced(at);
+    case 'required-attribute':
+      return !Object.hasOwn(node.attributes, issue.attribute);
+    case 'unknown-attribute':
+      return Object.hasOwn(node.attributes, issue.attribute);
+    case 'not-in-set':
+    case 'bad-value': {
+      const actual = attr === undefined ? rawText(node) : node.attributes[attr];
+      return actual !== undefined && collapse(actual) === collapse(issue.value);
+    }
+    case 'blank': {
+      const actual = attr === undefined ? rawText(node) : node.attributes[attr];
+      return actual !== undefined && collapse(actual) === '';
+    }
+    case 'text-not-allowed':
+      return collapse(rawText(node)) !== '';
+    case 'elements-not-allowed':
+      return elementChildren(node).length > 0;
+    case 'stray-text':
+      return node.children.some((c) => c.kind === '#text' && c.text.trim() !== '');
+    case 'missing-child': {
+      const present = new Set(elementChildren(node).map(elementName));
+      return issue.expected.some((e) => !present.has(e));
+    }
+    default:
+      return true;
+  }
+}
+
+/** Locates the elements named in libxml2's schema errors within the text they came from. */
+export class ElementLocator {
+  private readonly elements: LocatedElement[] = [];
+  private readonly byName = new Map<string, number[]>();
+  private readonly endLines = new Map<number, number>();
+  private lineStarts: number[] | undefined;
+  private cursor = 0;
+
+  /**
+   * @param xml the text libxml2 validated (without a byte-order mark)
+   * @param doc the same text parsed by `parse()`
+   */
+  constructor(
+    private readonly xml: string,
+    doc: DocumentNode,
+  ) {
+    for (const v of walk(doc)) {
+      const index = this.elements.length;
+      const parent = v.ancestors.at(-1);
+      this.elements.push(parent === undefined ? { node: v.node, path: v.path, index } : { node: v.node, path: v.path, parent, index });
+      const name = elementName(v.node);
+      const list = this.byName.get(name);
+      if (list) list.push(index);
+      else this.byName.set(name, [index]);
+    }
+  }
+
+  /** The element an error is about, or undefined when it cannot be told. */
+  locate(error: LibxmlSchemaError): LocatedElement | undefined {
+    const candidates = this.byName.get(error.element);
+    if (!candidates) return undefined;
+    const onLine = candidates.filter((i) => this.endLine(i) === error.line);
+    const pool = onLine.length > 0 ? onLine : candidates;
+    const pick =
+      pool.find((i) => i >= this.cursor && fits(error, this.elements[i]!)) ??
+      pool.find((i) => fits(error, this.elements[i]!)) ??
+      pool.find((i) => i >= this.cursor) ??
+      pool[0]!;
+    this.cursor = pick;
+    return this.elements[pick];
+  }
+
+  /** The line on which an element's start tag ends (its `>`), which is the line libxml2 reports. */
+  private endLine(index: number): number {
+    const cached = this.endLines.get(index);
+    if (cached !== undefined) return cached;
+    const loc = this.elements[index]!.node.loc;
+    let line = loc?.line ?? 0;
+    if (loc) {
+      const starts = (this.lineStarts ??= lineStarts(this.xml));
+      let i = (starts[loc.line - 1] ?? 0) + loc.column - 1;
+      let quote = 0;
+      for (; i < this.xml.length; i++) {
+        const c = this.xml.charCodeAt(i);
+        if (c === 0x0a) line++;
+        else if (quote !== 0) {
+          if (c === quote) quote = 0;
+        } else if (c === 0x22 || c === 0x27) quote = c;
+        else if (c === 0x3e /* > */) break;
+      }
+    }
+    this.endLines.set(index, line);
+    return line;
+  }
+}
+
+function lineStarts(xml: string): number[] {
+  const starts = [0];
+  for (let i = xml.indexOf('\n'); i !== -1; i = xml.indexOf('\n', i + 1)) starts.push(i + 1);
+  return starts;
+}
