@@ -1,0 +1,141 @@
+/**
+ * `.dialplanrc.json`: finding it, checking it against the generated JSON Schema (ajv), and
+ * working out the rule settings that apply to one file.
+ *
+ * @module
+ */
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { basename, dirname, join, relative, resolve, sep } from 'node:path';
+import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import picomatch from 'picomatch';
+import { nearest } from '../../util/nearest.js';
+import { RULES, RULES_BY_NAME } from './rules/index.js';
+import { configSchema } from './schema.js';
+import type { LintConfig, RuleSettings } from './types.js';
+
+/** The file name looked up from each linted file's folder upwards. */
+export const CONFIG_FILE_NAME = '.dialplanrc.json';
+
+/** A configuration that could not be read or is invalid; the message names the file and the key. */
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+}
+
+let validator: ValidateFunction | undefined;
+function getValidator(): ValidateFunction {
+  // compiled once: the schema only changes with the rule set
+  validator ??= new Ajv({ allErrors: true, strict: true }).compile(configSchema());
+  return validator;
+}
+
+/** Turns one ajv error into a sentence that names the offending key. */
+function describe(e: ErrorObject): string {
+  const at = e.instancePath === '' ? 'the top level' : `"${e.instancePath.slice(1).replaceAll('/', '.')}"`;
+  if (e.keyword === 'additionalProperties') {
+    const key = String((e.params as { additionalProperty: string }).additionalProperty);
+    if (/\/rules$/.test(e.instancePath)) {
+      const guess = nearest(key, RULES.map((r) => r.name));
+      return `unknown rule "${key}" in ${at}${guess ? ` (did you mean "${guess}"?)` : ''}`;
+    }
+    return `unknown key "${key}" at ${at}; allowed: ${Object.keys(((e.parentSchema ?? {}) as { properties?: object }).properties ?? {}).join(', ')}`;
+  }
+  if (e.keyword === 'enum') return `${at} must be one of ${(e.params as { allowedValues: string[] }).allowedValues.map((v) => `"${v}"`).join(', ')}`;
+  if (e.keyword === 'required') return `${at} is missing "${(e.params as { missingProperty: string }).missingProperty}"`;
+  return `${at} ${e.message ?? 'is invalid'}`;
+}
+
+/**
+ * Checks a parsed configuration. `source` names it in messages.
+ *
+ * @throws {@link ConfigError} listing every problem, each naming its key.
+ * @example
+ * ```ts
+ * checkConfig({ rules: { 'unknown-goto-target': 'warn' } }, 'inline'); // ok
+ * checkConfig({ rules: { 'unknown-goto': 'warn' } }, 'inline');
+ * // ConfigError: inline: unknown rule "unknown-goto" in "rules" (did you mean "unknown-goto-target"?)
+ * ```
+ */
+export function checkConfig(value: unknown, source: string): LintConfig {
+  const validate = getValidator();
+  if (!validate(value)) {
+    const problems = (validate.errors ?? []).map(describe);
+    throw new ConfigError(`${source}: ${[...new Set(problems)].join('; ')}`);
+  }
+  return value as LintConfig;
+}
+
+/** A configuration read from a file, with the folder its override globs are relative to. */
+export interface LoadedConfig {
+  readonly path: string;
+  readonly dir: string;
+  readonly config: LintConfig;
+}
+
+/** Reads and checks a config file. */
+export async function loadConfigFile(path: string): Promise<LoadedConfig> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new ConfigError(`cannot read ${path}: ${code === 'ENOENT' ? 'no such file' : (e as Error).message}`);
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (e) {
+    throw new ConfigError(`${path}: not valid JSON (${(e as Error).message})`);
+  }
+  return { path, dir: dirname(path), config: checkConfig(json, path) };
+}
+
+/** The nearest `.dialplanrc.json` in the file's folder or above, if any. */
+export function findConfigFile(file: string): string | undefined {
+  let dir = dirname(resolve(file));
+  for (;;) {
+    const candidate = join(dir, CONFIG_FILE_NAME);
+    if (existsSync(candidate)) return candidate;
+    const up = dirname(dir);
+    if (up === dir) return undefined;
+    dir = up;
+  }
+}
+
+/** Whether an override glob matches a path relative to the config folder (`/` separators). */
+function globMatches(glob: string, rel: string): boolean {
+  const isMatch = picomatch(glob, { dot: true });
+  return isMatch(rel) || (!glob.includes('/') && isMatch(basename(rel)));
+}
+
+/**
+ * The rule settings that apply to a file: `rules`, then each override whose globs match
+ * `file` (relative to `baseDir`), later ones winning.
+ *
+ * @example
+ * ```ts
+ * settingsFor({ rules: { a: 'warn' }, overrides: [{ files: ['in/**'], rules: { a: 'off' } }] }, '/p/in/x.xml', '/p');
+ * // { a: 'off' }
+ * ```
+ */
+export function settingsFor(config: LintConfig, file?: string, baseDir?: string): RuleSettings {
+  const out: Record<string, RuleSettings[string]> = { ...config.rules };
+  if (config.overrides && file !== undefined) {
+    const rel = (baseDir !== undefined ? relative(baseDir, resolve(file)) : file).split(sep).join('/');
+    for (const o of config.overrides) if (o.files.some((g) => globMatches(g, rel))) Object.assign(out, o.rules);
+  }
+  return out;
+}
+
+/** Settings from the command line (`--rule name=warn`), checked like a config. */
+export function parseRuleOption(option: string): [string, RuleSettings[string]] {
+  const m = /^([^=]+)=(.*)$/.exec(option);
+  if (!m) throw new ConfigError(`--rule "${option}": write name=off|warn|error`);
+  const [, name, setting] = m as unknown as [string, string, string];
+  if (!RULES_BY_NAME.has(name.trim())) {
+    const guess = nearest(name.trim(), RULES.map((r) => r.name));
+    throw new ConfigError(`--rule: unknown rule "${name.trim()}"${guess ? ` (did you mean "${guess}"?)` : ''}`);
+  }
+  if (setting !== 'off' && setting !== 'warn' && setting !== 'error') throw new ConfigError(`--rule ${name}: the setting must be off, warn or error; got "${setting}"`);
+  return [name.trim(), setting];
+}

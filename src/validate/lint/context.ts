@@ -1,0 +1,85 @@
+/**
+ * Builds the {@link RuleContext} once per lint run: paths, parents, names, variables.
+ *
+ * @module
+ */
+import type { AnyElement, DocumentNode } from '../../ast/nodes.js';
+import { elementName, textOf } from '../../ast/nodes.js';
+import { walk, type Visit } from '../../ast/visit.js';
+import { isTagName, tagSpec } from '../../language/catalog.js';
+import { parseKeyPattern } from './helpers/key-pattern.js';
+import { dynamicNamePattern, scanVariables } from './helpers/variable-refs.js';
+import type { RuleContext, VariableSource } from './types.js';
+
+const SETTERS = new Set(['setvar', 'record', 'get', 'post']);
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+/** Collects the facts rules share and the helpers they read attributes with. */
+export function createContext(document: DocumentNode): RuleContext {
+  const elements: Visit[] = [...walk(document)];
+  const paths = new Map<AnyElement, string>();
+  const parents = new Map<AnyElement, AnyElement>();
+  const names = new Map<string, AnyElement[]>();
+  const gotoTargets = new Set<string>();
+  const variablesSet = new Map<string, VariableSource[]>();
+  const dynamicVariablesSet: RegExp[] = [];
+  const stashed = new Map<string, AnyElement[]>();
+
+  const attr = (node: AnyElement, name: string): string | undefined =>
+    Object.hasOwn(node.attributes, name) ? node.attributes[name] : undefined;
+
+  for (const v of elements) {
+    paths.set(v.node, v.path);
+    const parent = v.ancestors.at(-1);
+    if (parent) parents.set(v.node, parent);
+    const tag = elementName(v.node);
+    const name = attr(v.node, 'name')?.trim();
+    if (name) push(names, name, v.node);
+    if (tag === 'goto') gotoTargets.add(textOf(v.node));
+    if (tag === 'catch') {
+      const g = attr(v.node, 'goto')?.trim();
+      if (g) gotoTargets.add(g);
+    }
+    const varname = attr(v.node, 'varname')?.trim();
+    if (varname) {
+      if (SETTERS.has(tag)) {
+        if (varname.includes('${')) dynamicVariablesSet.push(dynamicNamePattern(varname));
+        else push(variablesSet, varname, { node: v.node, via: tag as VariableSource['via'] });
+      } else if (tag === 'stash' && !varname.includes('${')) {
+        push(stashed, varname, v.node);
+      }
+    }
+  }
+
+  return {
+    document,
+    elements,
+    pathOf: (node) => paths.get(node) ?? '/',
+    parentOf: (node) => parents.get(node),
+    names,
+    gotoTargets,
+    variablesSet,
+    dynamicVariablesSet,
+    stashed,
+    attr,
+    intAttr(node, name) {
+      const v = attr(node, name)?.trim();
+      return v !== undefined && /^[+-]?\d+$/.test(v) ? Number(v) : undefined;
+    },
+    boolAttr(node, name) {
+      const v = attr(node, name)?.trim();
+      if (v !== undefined) return v === 'true';
+      const tag = elementName(node);
+      const def = isTagName(tag) ? tagSpec(tag).attributes[name]?.default : undefined;
+      return def === 'true';
+    },
+    text: (node) => textOf(node),
+    keyPattern: parseKeyPattern,
+    variableRefs: (s) => scanVariables(s).refs,
+  };
+}

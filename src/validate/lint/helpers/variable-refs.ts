@@ -1,0 +1,122 @@
+/**
+ * Finding `${…}` references in text, attribute values and expressions, nested ones
+ * included (`${choice${num}}` reads `num`, then the variable whose name that builds).
+ *
+ * @module
+ */
+
+/** One `${…}` reference. */
+export interface VariableRef {
+  /** The text between `${` and the matching `}`, as written (may contain `${…}`). */
+  readonly name: string;
+  /** Offset of the `$` in the scanned string. */
+  readonly start: number;
+  /** Offset just past the closing `}`. */
+  readonly end: number;
+  /** Whether the name is built from other variables (`choice${num}`). */
+  readonly dynamic: boolean;
+}
+
+/** A `${` with no matching `}`. */
+export interface UnclosedRef {
+  readonly start: number;
+}
+
+/** What {@link scanVariables} finds. */
+export interface VariableScan {
+  /** Every reference, outer ones before the inner ones they contain. */
+  readonly refs: readonly VariableRef[];
+  readonly unclosed: readonly UnclosedRef[];
+}
+
+/**
+ * Scans a string for `${…}` references. Braces nest: the reference ends at the `}` that
+ * closes its own `${`.
+ *
+ * @example
+ * ```ts
+ * scanVariables('${choice${num}}').refs.map((r) => r.name); // ['choice${num}', 'num']
+ * ```
+ */
+export function scanVariables(s: string): VariableScan {
+  const refs: VariableRef[] = [];
+  const unclosed: UnclosedRef[] = [];
+  const scanFrom = (from: number): number => {
+    // returns the offset just past the reference starting at `from` (at its "${"), or -1 if unclosed
+    let i = from + 2;
+    while (i < s.length) {
+      if (s[i] === '$' && s[i + 1] === '{') {
+        const end = scanFrom(i);
+        if (end < 0) return -1;
+        i = end;
+        continue;
+      }
+      if (s[i] === '}') {
+        const name = s.slice(from + 2, i);
+        refs.push({ name, start: from, end: i + 1, dynamic: name.includes('${') });
+        return i + 1;
+      }
+      i++;
+    }
+    return -1;
+  };
+  let i = 0;
+  while (i < s.length) {
+    const at = s.indexOf('${', i);
+    if (at < 0) break;
+    const end = scanFrom(at);
+    if (end < 0) {
+      unclosed.push({ start: at });
+      i = at + 2;
+    } else {
+      i = end;
+    }
+  }
+  // inner references were pushed before their outer one; report outer first, by position
+  refs.sort((a, b) => a.start - b.start || b.end - a.end);
+  return { refs, unclosed };
+}
+
+/**
+ * A dynamic name as a regular expression over the names it can build:
+ * `choice${num}` → `/^choice.*$/`.
+ */
+export function dynamicNamePattern(name: string): RegExp {
+  let out = '';
+  let i = 0;
+  while (i < name.length) {
+    if (name[i] === '$' && name[i + 1] === '{') {
+      let depth = 0;
+      let j = i;
+      for (; j < name.length; j++) {
+        if (name[j] === '$' && name[j + 1] === '{') {
+          depth++;
+          j++;
+        } else if (name[j] === '}' && --depth === 0) break;
+      }
+      out += '.*';
+      i = j + 1;
+    } else {
+      out += name[i]!.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+      i++;
+    }
+  }
+  return new RegExp(`^${out}$`);
+}
+
+/**
+ * Replaces every outermost `${…}` by what `replace` returns for it, for checks that need
+ * the text around the references (expressions, phone numbers, URLs).
+ */
+export function replaceVariables(s: string, replace: (ref: VariableRef, index: number) => string): string {
+  const { refs } = scanVariables(s);
+  let out = '';
+  let at = 0;
+  let n = 0;
+  for (const r of refs) {
+    if (r.start < at) continue; // inside an outer reference already replaced
+    out += s.slice(at, r.start) + replace(r, n++);
+    at = r.end;
+  }
+  return out + s.slice(at);
+}

@@ -1,0 +1,106 @@
+/**
+ * `lint()`: everything that is wrong with a dialplan in one call: XML syntax, the XSD and
+ * the semantic rules the XSD cannot express.
+ *
+ * @module
+ */
+import type { DocumentNode } from '../../ast/nodes.js';
+import { parse } from '../../parse/parse.js';
+import { result, type Diagnostic, type Severity, type ValidationResult } from '../diagnostic.js';
+import { validate } from '../validate.js';
+import { createContext } from './context.js';
+import { settingsFor } from './config.js';
+import { RULES } from './rules/index.js';
+import { Suppressions } from './suppression.js';
+import type { AnyRule, LintConfig } from './types.js';
+
+/** What {@link lint} accepts: CallFire XML text, a syntax tree, or a builder (anything with `toAst()`). */
+export type LintInput = string | DocumentNode | { toAst(): DocumentNode };
+
+/** Options of {@link lint} beyond the configuration. */
+export interface LintOptions {
+  /** The file's path, for the configuration's `overrides` globs. */
+  readonly filename?: string;
+  /** The folder override globs are relative to (the config file's); default: none, globs see `filename` as given. */
+  readonly configDir?: string;
+  /** Skip XML syntax and XSD validation (the caller has done it). Default false. */
+  readonly skipValidation?: boolean;
+}
+
+function isDocument(input: DocumentNode | { toAst(): DocumentNode }): input is DocumentNode {
+  return (input as DocumentNode).kind === '#document';
+}
+
+/** The severity a rule's findings get under the settings, or undefined when it is off. */
+function severityOf(rule: AnyRule, setting: string | undefined): Severity | undefined {
+  if (setting === 'off') return undefined;
+  if (setting === 'warn') return 'warning';
+  if (setting === 'error') return 'error';
+  return rule.severity;
+}
+
+/**
+ * Runs the rules over a parsed document (no XML or XSD checks): the core of {@link lint}.
+ */
+export function lintDocument(doc: DocumentNode, config: LintConfig = {}, options: LintOptions = {}): Diagnostic[] {
+  const settings = settingsFor(config, options.filename, options.configDir);
+  const ctx = createContext(doc);
+  const out: Diagnostic[] = [];
+  for (const rule of RULES) {
+    const severity = severityOf(rule, settings[rule.name]);
+    if (!severity) continue;
+    try {
+      rule.check(ctx, (node, params) => {
+        const path = ctx.pathOf(node);
+        const d: Diagnostic = { rule: rule.name, severity, message: rule.message(params), path };
+        out.push(node.loc ? { ...d, line: node.loc.line, column: node.loc.column } : d);
+      });
+    } catch (e) {
+      // one broken rule must not hide what the others found
+      out.push({ rule: rule.name, severity: 'error', message: `Internal error in rule ${rule.name}: ${(e as Error).message}`, path: '/' });
+    }
+  }
+  return out;
+}
+
+/**
+ * Lints a dialplan: XML syntax and XSD validation (the same checks as `validate()`), then
+ * every lint rule the configuration leaves on. Findings a `<!-- dialplan-disable… -->`
+ * comment turns off are dropped. Findings on XML input carry line and column; on a plan
+ * built with the DSL they carry the node path only.
+ *
+ * @param input CallFire XML, a syntax tree or a builder.
+ * @param config Rule settings and overrides, as in `.dialplanrc.json`.
+ * @example
+ * ```ts
+ * const { ok, diagnostics } = lint('<dialplan name="Root"><goto>mian</goto><play name="main" type="tts">Hi</play></dialplan>');
+ * // ok === false; diagnostics[0]:
+ * // { rule: 'unknown-goto-target', severity: 'error', line: 1, column: 23, path: '/dialplan/goto[1]',
+ * //   message: '<goto> names "mian", but no tag has that name; did you mean "main"?' }
+ * ```
+ */
+export function lint(input: LintInput, config: LintConfig = {}, options: LintOptions = {}): ValidationResult {
+  const diagnostics: Diagnostic[] = [];
+  let doc: DocumentNode | undefined;
+  if (typeof input === 'string') {
+    if (!options.skipValidation) diagnostics.push(...validate(input).diagnostics);
+    const parsed = parse(input);
+    doc = parsed.document;
+    // parse problems the validator did not already report (it normally reports all of them)
+    if (!doc && diagnostics.length === 0) diagnostics.push(...parsed.diagnostics);
+  } else {
+    doc = isDocument(input) ? input : input.toAst();
+    if (!options.skipValidation) diagnostics.push(...validate(doc).diagnostics);
+  }
+  if (!doc) return result(diagnostics);
+  diagnostics.push(...lintDocument(doc, config, options));
+  const suppressions = new Suppressions(doc);
+  const seen = new Set<string>();
+  const kept = diagnostics.filter((d) => {
+    const key = `${d.rule}\u0000${d.path}\u0000${d.line ?? ''}\u0000${d.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return suppressions.empty || d.rule === 'xml-syntax' || !suppressions.suppressed(d);
+  });
+  return result(kept);
+}

@@ -1,0 +1,64 @@
+import { elementName } from '../../../ast/nodes.js';
+import { phoneProblem, splitTargets, type PhoneProblem } from '../helpers/phone.js';
+import type { Rule } from '../types.js';
+
+interface Params {
+  readonly tag: string;
+  readonly where: string;
+  readonly number: string;
+  readonly problem: PhoneProblem;
+}
+
+const PROBLEM: Record<PhoneProblem, string> = {
+  empty: 'is empty',
+  characters: 'contains characters other than digits, "+", separators and ${…} variables',
+  length: 'is neither a 10 or 11 digit North American number nor an E.164 number (+ and 8 to 15 digits)',
+  'area-code': 'has an area code starting with 0 or 1, which North American numbers never have',
+};
+
+/** Transfer targets, sms/text recipients, dnc numbers and caller ids that are not phone numbers. */
+export const invalidPhoneNumber: Rule<Params> = {
+  name: 'invalid-phone-number',
+  severity: 'error',
+  description: 'A transfer target, sms `to`, dnc number or `callerid` is neither a variable nor a valid phone number.',
+  docs: {
+    details:
+      'Accepted: a `${…}` variable (alone or with digits around it), a North American number of 10 digits or 11 ' +
+      'starting with 1 (area code 2-9xx), or an E.164 number (`+` and 8 to 15 digits). Spaces, dashes, dots and ' +
+      'parentheses are ignored. Transfer targets are comma-separated and may end in an extension `x123` or ' +
+      '`x${call.lastinput}` (SmallBusinessTree).',
+    bad: '<transfer callerid="555-1234">213555121</transfer>',
+    good: '<transfer callerid="${call.callerid}">2135551212, +442071234567</transfer>',
+  },
+  message: ({ tag, where, number, problem }) =>
+    `${where === 'text' ? `<${tag}> number` : `<${tag} ${where}>`} "${number}" ${PROBLEM[problem]}.`,
+  check(ctx, report) {
+    for (const { node } of ctx.elements) {
+      const tag = elementName(node);
+      if (tag === 'transfer') {
+        const text = ctx.text(node);
+        if (text !== '') {
+          for (const t of splitTargets(text)) {
+            const problem = phoneProblem(t, true);
+            if (problem) report(node, { tag, where: 'text', number: t, problem });
+          }
+        }
+        const callerid = ctx.attr(node, 'callerid');
+        if (callerid !== undefined) {
+          const problem = phoneProblem(callerid, false);
+          if (problem) report(node, { tag, where: 'callerid', number: callerid.trim(), problem });
+        }
+      } else if (tag === 'sms' || tag === 'text') {
+        const to = ctx.attr(node, 'to');
+        if (to === undefined) continue;
+        const problem = phoneProblem(to, false);
+        if (problem) report(node, { tag, where: 'to', number: to.trim(), problem });
+      } else if (tag === 'dnc') {
+        const text = ctx.text(node);
+        if (text === '') continue; // the XSD reports empty content
+        const problem = phoneProblem(text, false);
+        if (problem) report(node, { tag, where: 'text', number: text, problem });
+      }
+    }
+  },
+};

@@ -1,0 +1,36 @@
+import { elementName } from '../../../ast/nodes.js';
+import { replaceVariables } from '../helpers/variable-refs.js';
+import type { Rule } from '../types.js';
+
+interface Params {
+  readonly tag: string;
+  readonly varname: string;
+}
+
+const TAGS = new Set(['setvar', 'stash', 'record', 'get', 'post']);
+
+/** A `varname` with characters outside letters, digits and underscore. */
+export const invalidVariableName: Rule<Params> = {
+  name: 'invalid-variable-name',
+  severity: 'warning',
+  description: 'A `varname` uses characters other than letters, digits and underscore.',
+  docs: {
+    details:
+      'HELP-basics: a variable name "is case sensitive, may not contain spaces, and may only contain alphanumeric ' +
+      'characters and the underscore". Third-party code uses `voicemail-recording` (reference §7 C13), which may or ' +
+      'may not work. A `${…}` inside the name (`stashDNC${n}`) is allowed.',
+    bad: '<record varname="voicemail-recording"/>',
+    good: '<record varname="voicemail_recording"/>',
+  },
+  message: ({ tag, varname }) =>
+    `<${tag} varname="${varname}">: variable names may only contain letters, digits and underscore.`,
+  check(ctx, report) {
+    for (const { node } of ctx.elements) {
+      const tag = elementName(node);
+      if (!TAGS.has(tag)) continue;
+      const varname = ctx.attr(node, 'varname')?.trim();
+      if (!varname) continue;
+      if (!/^\w*$/.test(replaceVariables(varname, () => 'x'))) report(node, { tag, varname });
+    }
+  },
+};

@@ -1,0 +1,41 @@
+import { elementChildren, elementName } from '../../../ast/nodes.js';
+import { patternLength } from '../helpers/key-pattern.js';
+import type { Rule } from '../types.js';
+
+interface Params {
+  readonly pressed: string;
+  readonly length: number;
+  readonly maxDigits: number;
+}
+
+/** A pattern longer than the menu's maxDigits. */
+export const keypressExceedsMaxDigits: Rule<Params> = {
+  name: 'keypress-exceeds-max-digits',
+  severity: 'error',
+  description: 'A keypress pattern needs more digits than the menu\'s `maxDigits` lets the caller enter.',
+  docs: {
+    details:
+      'A menu stops collecting input after `maxDigits` digits, so a keypress whose pattern is longer (`pressed="10"` ' +
+      'with `maxDigits="1"`, or a range whose upper end has more digits) can never match. Menus without ' +
+      '`maxDigits` are not checked: CallFire documents no default.',
+    bad: '<menu maxDigits="1">\n  <play type="tts">Enter your extension.</play>\n  <keypress pressed="100-199"><goto>ext</goto></keypress>\n</menu>',
+    good: '<menu maxDigits="3">\n  <play type="tts">Enter your extension.</play>\n  <keypress pressed="100-199"><goto>ext</goto></keypress>\n</menu>',
+  },
+  message: ({ pressed, length, maxDigits }) =>
+    `keypress pressed="${pressed}" needs ${length} digits but the menu's maxDigits is ${maxDigits}; it can never match.`,
+  check(ctx, report) {
+    for (const { node } of ctx.elements) {
+      if (elementName(node) !== 'menu') continue;
+      const maxDigits = ctx.intAttr(node, 'maxDigits');
+      if (maxDigits === undefined || maxDigits < 1) continue;
+      for (const k of elementChildren(node)) {
+        if (elementName(k) !== 'keypress') continue;
+        const pressed = ctx.attr(k, 'pressed')?.trim() ?? '';
+        const p = ctx.keyPattern(pressed);
+        // a range can still match its shorter numbers; it is dead only when even its low end is too long
+        const length = p.kind === 'range' ? p.low.replace(/^0+(?=\d)/, '').length : patternLength(p);
+        if (length > maxDigits) report(k, { pressed, length, maxDigits });
+      }
+    }
+  },
+};

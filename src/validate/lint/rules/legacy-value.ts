@@ -1,0 +1,47 @@
+import { elementName } from '../../../ast/nodes.js';
+import { isTagName, tagSpec } from '../../../language/catalog.js';
+import { readSites } from '../helpers/reads.js';
+import type { Rule } from '../types.js';
+
+interface Params {
+  readonly what: string;
+  readonly value: string;
+  readonly instead: string;
+}
+
+/** The current spelling of each legacy enum value. */
+const CURRENT: Readonly<Record<string, string>> = { femaleSpanish: 'spanish1', Silent: 'silence' };
+
+/** Old spellings: femaleSpanish, Silent, ${call.field.X}. */
+export const legacyValue: Rule<Params> = {
+  name: 'legacy-value',
+  severity: 'warning',
+  description: 'A value uses an old spelling: `voice="femaleSpanish"`, `musiconhold="Silent"` or `${call.field.X}`.',
+  docs: {
+    details:
+      'Older CallFire pages use spellings the current documentation and samples replaced: the voice ' +
+      '`femaleSpanish` (now `spanish1`), the hold music `Silent` (the list has `silence`) and contact columns read ' +
+      'as `${call.field.e}` (now `${contact.e}`). They may still work, but nothing promises it.',
+    bad: '<play type="tts" voice="femaleSpanish">Hola.</play>',
+    good: '<play type="tts" voice="spanish1">Hola.</play>',
+  },
+  message: ({ what, value, instead }) => `${what} "${value}" is an old spelling; use "${instead}".`,
+  check(ctx, report) {
+    for (const { node } of ctx.elements) {
+      const tag = elementName(node);
+      if (!isTagName(tag)) continue;
+      for (const [a, v] of Object.entries(node.attributes)) {
+        const spec = tagSpec(tag).attributes[a];
+        if (spec?.legacyValues?.includes(v.trim())) {
+          report(node, { what: `<${tag} ${a}>`, value: v.trim(), instead: CURRENT[v.trim()] ?? spec.values?.[0] ?? '' });
+        }
+      }
+    }
+    for (const site of readSites(ctx)) {
+      for (const ref of ctx.variableRefs(site.value)) {
+        const m = /^call\.field\.([A-Za-z]{1,2})$/.exec(ref.name.trim());
+        if (m) report(site.node, { what: 'The variable', value: `\${${ref.name.trim()}}`, instead: `\${contact.${m[1]}}` });
+      }
+    }
+  },
+};

@@ -1,0 +1,51 @@
+import type { AnyElement } from '../../../ast/nodes.js';
+import { elementName } from '../../../ast/nodes.js';
+import { EXIT, FlowGraph, stronglyConnected, type FlowNode } from '../helpers/flow.js';
+import type { Rule } from '../types.js';
+
+interface Params {
+  readonly target: string;
+  readonly size: number;
+}
+
+/** A cycle of jumps that no caller input, hangup or transfer can leave. */
+export const loopWithoutExit: Rule<Params> = {
+  name: 'loop-without-exit',
+  severity: 'warning',
+  description: 'A cycle of gotos that no caller input, hangup or transfer can leave: the call never ends until the caller hangs up.',
+  docs: {
+    details:
+      'The linter follows the execution model (tags run top to bottom; keypress, if/else, amd and catch bodies go on ' +
+      'after their container; a menu waits for input and falls through when no keypress matches) and looks for a ' +
+      'set of tags that execution can enter but never leave: no branch of any `if` and no keypress leads out, and ' +
+      'there is no `hangup` or `transfer` inside. DEV-keypress calls this "a dangerous continual loop … The call ' +
+      'will not end until the recipient hangs up". Guard loops with a counter (`<setvar>` + `<if>`), as the ' +
+      'TimeoutCounter sample does.',
+    bad: '<menu name="ask" maxDigits="1" timeout="5">\n  <play type="tts">Press 1.</play>\n  <keypress pressed="default"><goto>ask</goto></keypress>\n  <keypress pressed="timeout"><goto>ask</goto></keypress>\n</menu>',
+    good: '<setvar varname="tries">0</setvar>\n<menu name="ask" maxDigits="1" timeout="5">\n  <play type="tts">Press 1.</play>\n  <keypress pressed="1"><hangup/></keypress>\n  <keypress pressed="default">\n    <setvar varname="tries">${tries}+1</setvar>\n    <if expr="${tries} &lt; 3"><goto>ask</goto></if>\n  </keypress>\n</menu>',
+  },
+  message: ({ target, size }) =>
+    `This goto to "${target}" closes a loop of ${size} steps with no way out: no keypress or condition leads out and there is no hangup or transfer in it.`,
+  check(ctx, report) {
+    const graph = new FlowGraph({
+      parentOf: ctx.parentOf,
+      target: (name) => ctx.names.get(name)?.[0],
+      attr: ctx.attr,
+      text: ctx.text,
+    });
+    const starts: FlowNode[] = ctx.elements.map((e) => e.node);
+    for (const comp of stronglyConnected(graph, starts)) {
+      const members = new Set(comp);
+      const cyclic = comp.length > 1 || graph.successors(comp[0]!).includes(comp[0]!);
+      if (!cyclic || members.has(EXIT)) continue;
+      const leaves = comp.some((n) => graph.successors(n).some((s) => !members.has(s)));
+      if (leaves) continue;
+      // report at the first jump of the loop, in document order
+      const order = new Map(ctx.elements.map((e, i) => [e.node, i]));
+      const jumps = comp.filter((n): n is AnyElement => n !== EXIT && !('input' in n) && elementName(n) === 'goto');
+      jumps.sort((a, b) => order.get(a)! - order.get(b)!);
+      const at = jumps[0];
+      if (at) report(at, { target: ctx.text(at), size: comp.length });
+    }
+  },
+};

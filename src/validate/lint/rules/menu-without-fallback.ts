@@ -1,0 +1,39 @@
+import { elementChildren, elementName } from '../../../ast/nodes.js';
+import type { Rule } from '../types.js';
+
+/** A menu with keypresses but neither a default nor a timeout one. */
+export const menuWithoutFallback: Rule<Record<string, never>> = {
+  name: 'menu-without-fallback',
+  severity: 'warning',
+  description: 'A `<menu>` whose keypresses all jump away has no `default` or `timeout` keypress, so wrong or missing input silently falls through.',
+  docs: {
+    details:
+      'When the input matches no keypress, or the caller presses nothing, the menu falls through to the next tag ' +
+      '(§1.3). A `pressed="default"` (and `pressed="timeout"`) keypress that replays the prompt or says "invalid ' +
+      'entry" is what the CallFire samples do. Surveys often rely on falling through to the next question on ' +
+      'purpose, so the rule only reports menus whose every keypress ends by leaving (`goto`, `hangup`, `transfer`): ' +
+      'there the author routed every choice explicitly and the fall-through path was most likely forgotten. Menus ' +
+      'without any keypress are left to `menu-without-keypress`.',
+    bad: '<menu maxDigits="1" timeout="5">\n  <play type="tts">Press 1 for sales.</play>\n  <keypress pressed="1"><goto>sales</goto></keypress>\n</menu>',
+    good: '<menu name="main" maxDigits="1" timeout="5">\n  <play type="tts">Press 1 for sales.</play>\n  <keypress pressed="1"><goto>sales</goto></keypress>\n  <keypress pressed="default"><goto>main</goto></keypress>\n</menu>',
+  },
+  message: () => '<menu> has no default or timeout keypress: invalid or missing input falls through to the next tag.',
+  check(ctx, report) {
+    for (const { node } of ctx.elements) {
+      if (elementName(node) !== 'menu') continue;
+      const keys = elementChildren(node).filter((c) => elementName(c) === 'keypress');
+      if (keys.length === 0) continue;
+      const fallback = keys.some((k) => {
+        const kind = ctx.keyPattern(ctx.attr(k, 'pressed') ?? '').kind;
+        return kind === 'default' || kind === 'timeout';
+      });
+      if (fallback) continue;
+      const leaves = keys.every((k) => {
+        const last = elementChildren(k).at(-1);
+        const tag = last ? elementName(last) : '';
+        return tag === 'goto' || tag === 'hangup' || tag === 'transfer';
+      });
+      if (leaves) report(node, {});
+    }
+  },
+};

@@ -1,0 +1,23 @@
+import { elementChildren, elementName } from '../../../ast/nodes.js';
+import type { Rule } from '../types.js';
+
+/** A menu with no keypress. */
+export const menuWithoutKeypress: Rule<Record<string, never>> = {
+  name: 'menu-without-keypress',
+  severity: 'warning',
+  description: 'A `<menu>` has no `<keypress>`, so the caller\'s input is collected and ignored.',
+  docs: {
+    details:
+      '"The menu tag requires at least one `<play>` tag and one `<keypress>` tag" (NODE-menu). A menu without a ' +
+      'keypress plays its prompts, waits for input and always falls through (one API sample does this; reference ' +
+      '§7 C9). Use plain `<play>` tags when no input is wanted.',
+    bad: '<menu name="tickets">\n  <play type="tts">Connecting you.</play>\n  <transfer>2135551212</transfer>\n</menu>',
+    good: '<play type="tts">Connecting you.</play>\n<transfer>2135551212</transfer>',
+  },
+  message: () => '<menu> has no <keypress>: the caller\'s input is never used.',
+  check(ctx, report) {
+    for (const { node } of ctx.elements) {
+      if (elementName(node) === 'menu' && !elementChildren(node).some((c) => elementName(c) === 'keypress')) report(node, {});
+    }
+  },
+};

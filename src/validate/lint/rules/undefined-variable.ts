@@ -1,0 +1,60 @@
+import { CALL_VARIABLES, CONTACT_FIELDS, GLOBAL_VARIABLES, isSystemVariable } from '../../../language/variables.js';
+import { nearest } from '../../../util/nearest.js';
+import { readSites } from '../helpers/reads.js';
+import { dynamicNamePattern } from '../helpers/variable-refs.js';
+import type { Rule } from '../types.js';
+
+interface Params {
+  readonly name: string;
+  readonly system: boolean;
+  readonly suggestion: string | undefined;
+}
+
+const SYSTEM_NAMES = [
+  ...Object.keys(CALL_VARIABLES).map((k) => `call.${k}`),
+  ...Object.keys(GLOBAL_VARIABLES).map((k) => `global.${k}`),
+  ...CONTACT_FIELDS.map((k) => `contact.${k}`),
+];
+
+/** `${name}` that nothing sets and CallFire does not provide. */
+export const undefinedVariable: Rule<Params> = {
+  name: 'undefined-variable',
+  severity: 'warning',
+  description: 'A `${name}` is neither a system variable nor set anywhere in the plan.',
+  docs: {
+    details:
+      'User variables get a value from `<setvar>`, `<record varname>`, `<get varname>` or `<post varname>`. A ' +
+      'reference to a name none of them sets (often a typo; names are case-sensitive) and that is not a system ' +
+      'variable (`call.*`, `global.*`, `contact.*`, legacy `call.field.*`) has no defined value. Nested references ' +
+      'such as `${choice${num}}` are checked against the names the plan sets (`choice1`, `choice2`, ...). Names ' +
+      'only written by `<stash>` are left to `stash-variable-read`. The nearest known name is suggested.',
+    bad: '<setvar varname="Counter">0</setvar>\n<if expr="${counter} &gt; 2"><hangup/></if>',
+    good: '<setvar varname="Counter">0</setvar>\n<if expr="${Counter} &gt; 2"><hangup/></if>',
+  },
+  message: ({ name, system, suggestion }) =>
+    (system ? `\${${name}} is not a CallFire system variable` : `\${${name}} is never set in this plan`) +
+    (suggestion !== undefined ? `; did you mean \${${suggestion}}?` : '.'),
+  check(ctx, report) {
+    const setNames = [...ctx.variablesSet.keys()];
+    const seen = new Set<string>();
+    for (const site of readSites(ctx)) {
+      for (const ref of ctx.variableRefs(site.value)) {
+        const name = ref.name.trim();
+        if (name === '') continue; // variable-syntax reports it
+        const key = `${ctx.pathOf(site.node)}\u0000${name}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        if (ref.dynamic) {
+          const pattern = dynamicNamePattern(name);
+          if (setNames.some((n) => pattern.test(n)) || ctx.dynamicVariablesSet.length > 0) continue;
+          report(site.node, { name, system: false, suggestion: undefined });
+          continue;
+        }
+        if (ctx.variablesSet.has(name) || ctx.stashed.has(name) || isSystemVariable(name)) continue;
+        if (ctx.dynamicVariablesSet.some((re) => re.test(name))) continue;
+        const system = /^(call|global|contact)\./.test(name);
+        report(site.node, { name, system, suggestion: nearest(name, system ? SYSTEM_NAMES : [...setNames, ...SYSTEM_NAMES]) });
+      }
+    }
+  },
+};

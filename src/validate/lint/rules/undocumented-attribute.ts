@@ -1,0 +1,35 @@
+import { elementName } from '../../../ast/nodes.js';
+import { isTagName, tagSpec } from '../../../language/catalog.js';
+import type { Rule } from '../types.js';
+
+interface Params {
+  readonly tag: string;
+  readonly attribute: string;
+}
+
+/** Attributes known only from SDKs or third-party code. */
+export const undocumentedAttribute: Rule<Params> = {
+  name: 'undocumented-attribute',
+  severity: 'warning',
+  description: 'An attribute known only from SDK or third-party code is used (for example `transfer@screen`, `record@background`).',
+  docs: {
+    details:
+      'Some attributes appear only in CallFire\'s SDKs or in third-party code, never on a CallFire page: ' +
+      '`dialplan@loggingEnabled`, `dnc@loggingEnabled`, `transfer@calleridalpha`, `transfer@screen`, ' +
+      '`record@background`, `record@timeout`, `catch@value` and the attributes of the SDK-only tags. They may be ' +
+      'ignored. Attributes of undocumented tags are left to `undocumented-tag`.',
+    bad: '<transfer screen="true" whisper-tts="Call for sales. Press 1 to accept.">2135551212</transfer>',
+    good: '<transfer whisper-tts="Call for sales.">2135551212</transfer>',
+  },
+  message: ({ tag, attribute }) => `<${tag} ${attribute}> is not documented by CallFire (SDK or third-party code only) and may be ignored.`,
+  check(ctx, report) {
+    for (const { node } of ctx.elements) {
+      const tag = elementName(node);
+      if (!isTagName(tag) || !tagSpec(tag).documented) continue;
+      for (const a of Object.keys(node.attributes)) {
+        const spec = tagSpec(tag).attributes[a];
+        if (spec && !spec.documented) report(node, { tag, attribute: a });
+      }
+    }
+  },
+};

@@ -1,0 +1,38 @@
+import { elementName } from '../../../ast/nodes.js';
+import { nearest } from '../../../util/nearest.js';
+import type { Rule } from '../types.js';
+
+interface Params {
+  readonly target: string;
+  readonly via: 'goto' | 'catch';
+  readonly suggestion: string | undefined;
+}
+
+/** `<goto>x</goto>` or `<catch goto="x">` where no tag is named `x`. */
+export const unknownGotoTarget: Rule<Params> = {
+  name: 'unknown-goto-target',
+  severity: 'error',
+  description: 'A `<goto>` or `<catch goto>` names a tag that does not exist in the plan.',
+  docs: {
+    details:
+      'A jump to a name no tag carries cannot be followed: CallFire reaches it during a live call and the call ' +
+      'goes wrong there. Names are case-sensitive. When a tag with a similar name exists (a typo, a case ' +
+      'difference), the message suggests it.',
+    bad: '<menu name="mainMenu">\n  <play type="tts">Press 1.</play>\n  <keypress pressed="default">\n    <goto>mainmenu</goto>\n  </keypress>\n</menu>',
+    good: '<menu name="mainMenu">\n  <play type="tts">Press 1.</play>\n  <keypress pressed="default">\n    <goto>mainMenu</goto>\n  </keypress>\n</menu>',
+  },
+  message: ({ target, via, suggestion }) =>
+    `${via === 'catch' ? '<catch goto>' : '<goto>'} names "${target}", but no tag has that name` +
+    (suggestion !== undefined ? `; did you mean "${suggestion}"?` : '.'),
+  check(ctx, report) {
+    for (const { node } of ctx.elements) {
+      const tag = elementName(node);
+      let target: string | undefined;
+      if (tag === 'goto') target = ctx.text(node);
+      else if (tag === 'catch') target = ctx.attr(node, 'goto')?.trim();
+      // an empty target is the XSD's to report
+      if (!target || ctx.names.has(target)) continue;
+      report(node, { target, via: tag === 'catch' ? 'catch' : 'goto', suggestion: nearest(target, ctx.names.keys()) });
+    }
+  },
+};

@@ -1,0 +1,61 @@
+import type { AnyElement } from '../../../ast/nodes.js';
+import { elementChildren, elementName } from '../../../ast/nodes.js';
+import type { Rule, RuleContext } from '../types.js';
+
+interface Params {
+  readonly tag: string;
+  readonly after: 'hangup' | 'goto' | 'transfer';
+  readonly afterLine: number | undefined;
+}
+
+const BRANCHES = new Set(['keypress', 'else']);
+
+/** Why execution never continues past `node` in its block, if it never does. */
+function stops(ctx: RuleContext, node: AnyElement): Params['after'] | undefined {
+  const tag = elementName(node);
+  if (tag === 'hangup' || tag === 'goto') return tag;
+  // a transfer returns to the plan when it is not answered within `timeout` (DEV-transfer),
+  // and after the bridged call with continue-after="true"
+  if (tag === 'transfer' && !ctx.boolAttr(node, 'continue-after') && ctx.attr(node, 'timeout') === undefined) return tag;
+  return undefined;
+}
+
+/** Whether a goto or catch can land on this tag or inside it. */
+function isTargeted(ctx: RuleContext, node: AnyElement): boolean {
+  const name = ctx.attr(node, 'name')?.trim();
+  if (name && ctx.gotoTargets.has(name)) return true;
+  return elementChildren(node).some((c) => isTargeted(ctx, c));
+}
+
+/** Tags after hangup, goto or a final transfer in the same block. */
+export const unreachableCode: Rule<Params> = {
+  name: 'unreachable-code',
+  severity: 'warning',
+  description: 'A tag follows a `hangup`, a `goto` or a final `transfer` in the same block, so it never runs.',
+  docs: {
+    details:
+      'Tags in a block run top to bottom. After `<hangup/>` the call is over; after `<goto>` execution goes on at ' +
+      'the target; after a `<transfer>` the caller is bridged away, unless it has `continue-after="true"` or a ' +
+      '`timeout` (an unanswered transfer returns to the plan, DEV-transfer); a `<hangup/>` right after a transfer ' +
+      'is the samples\' way to end the call when nobody answers and is not reported. The first tag after such a tag is ' +
+      'reported, unless a goto or catch targets it (or a tag inside it): a named tag can still be reached by a jump.',
+    bad: '<keypress pressed="1">\n  <hangup/>\n  <play type="tts">Goodbye.</play>\n</keypress>',
+    good: '<keypress pressed="1">\n  <play type="tts">Goodbye.</play>\n  <hangup/>\n</keypress>',
+  },
+  message: ({ tag, after, afterLine }) =>
+    `<${tag}> never runs: it follows <${after}>${afterLine !== undefined ? ` (line ${afterLine})` : ''} in the same block and no goto targets it.`,
+  check(ctx, report) {
+    for (const { node } of ctx.elements) {
+      const children = elementChildren(node).filter((c) => !BRANCHES.has(elementName(c)));
+      for (let i = 0; i < children.length - 1; i++) {
+        const after = stops(ctx, children[i]!);
+        if (!after) continue;
+        const next = children[i + 1]!;
+        // <transfer/><hangup/> is how CallFire's samples end the call when nobody answers: not dead code
+        if (after === 'transfer' && elementName(next) === 'hangup') break;
+        if (!isTargeted(ctx, next)) report(next, { tag: elementName(next), after, afterLine: children[i]!.loc?.line });
+        break;
+      }
+    }
+  },
+};

@@ -1,0 +1,42 @@
+import { readSites } from '../helpers/reads.js';
+import { scanVariables } from '../helpers/variable-refs.js';
+import type { Rule } from '../types.js';
+
+interface Params {
+  readonly problem: 'unclosed' | 'empty' | 'no-braces';
+  readonly excerpt: string;
+  readonly where: string;
+}
+
+/** `${` without `}`, `${}`, and `$call.x` written without braces. */
+export const variableSyntax: Rule<Params> = {
+  name: 'variable-syntax',
+  severity: 'warning',
+  description: 'A variable reference is malformed: `${` without its `}`, an empty `${}`, or `$call.x` without braces.',
+  docs: {
+    details:
+      'Variables are written `${name}` (HELP-sysvars). A reference missing its closing brace, an empty one, or a ' +
+      'system variable written `$call.lastinput` (a typo found on CallFire\'s own notEqual page) is sent to the ' +
+      'caller or the expression engine as literal text.',
+    bad: '<notEqual var="5" expr="1 + $call.lastinput">\n  <play type="tts">Not five.</play>\n</notEqual>',
+    good: '<notEqual var="5" expr="1 + ${call.lastinput}">\n  <play type="tts">Not five.</play>\n</notEqual>',
+  },
+  message: ({ problem, excerpt, where }) => {
+    const at = where === 'text' ? 'in the text' : `in ${where}`;
+    if (problem === 'unclosed') return `"${excerpt}" ${at} opens a variable reference that is never closed with "}".`;
+    if (problem === 'empty') return `Empty variable reference "\${}" ${at}.`;
+    return `"${excerpt}" ${at} looks like a variable without braces; write "\${${excerpt.slice(1)}}".`;
+  },
+  check(ctx, report) {
+    for (const site of readSites(ctx)) {
+      const scan = scanVariables(site.value);
+      for (const u of scan.unclosed) {
+        report(site.node, { problem: 'unclosed', excerpt: site.value.slice(u.start, u.start + 24).trim(), where: site.where });
+      }
+      for (const r of scan.refs) if (r.name.trim() === '') report(site.node, { problem: 'empty', excerpt: '${}', where: site.where });
+      for (const m of site.value.matchAll(/\$(?!\{)((?:call|global|contact)\.[A-Za-z][\w.]*)/g)) {
+        report(site.node, { problem: 'no-braces', excerpt: `$${m[1]!.replace(/\.$/, '')}`, where: site.where });
+      }
+    }
+  },
+};

@@ -1,0 +1,113 @@
+/**
+ * In-file suppression with XML comments, in the spirit of ESLint's directive comments:
+ *
+ * - `<!-- dialplan-disable-next-line rule-a rule-b -->`: findings on the next line (XML), or on
+ *   the next tag (plans without positions);
+ * - `<!-- dialplan-disable rule-a -->` … `<!-- dialplan-enable rule-a -->`: findings in between.
+ *
+ * Without rule names a directive applies to every rule. Names may be separated by spaces or
+ * commas; text after ` -- ` is a comment.
+ *
+ * @module
+ */
+import type { AnyElement, CommentNode, DocumentNode, Node } from '../../ast/nodes.js';
+import { isElement } from '../../ast/nodes.js';
+import { childSteps } from '../../ast/visit.js';
+import type { Diagnostic } from '../diagnostic.js';
+
+/** A parsed directive comment. */
+export interface Directive {
+  readonly kind: 'disable-next-line' | 'disable' | 'enable';
+  /** Rule names; empty means all rules. */
+  readonly rules: readonly string[];
+}
+
+const ALL = '*';
+
+/** Reads a comment's directive, if it is one. */
+export function parseDirective(text: string): Directive | undefined {
+  const m = /^\s*dialplan-(disable-next-line|disable|enable)(?:\s+([\s\S]*?))?\s*$/.exec(text.split(/\s--\s/)[0] ?? '');
+  if (!m) return undefined;
+  const rules = (m[2] ?? '').split(/[\s,]+/).filter((r) => r !== '');
+  return { kind: m[1] as Directive['kind'], rules };
+}
+
+/** One directive with where it stands. */
+interface Placed {
+  readonly directive: Directive;
+  /** Line the comment ends on, when known. */
+  readonly endLine: number | undefined;
+  /** Index in document order of all nodes (comments and elements). */
+  readonly order: number;
+}
+
+/** Decides, for each finding, whether a directive comment turns it off. */
+export class Suppressions {
+  private readonly placed: Placed[] = [];
+  private readonly elementOrder = new Map<string, number>();
+  /** Path of the element that follows each node index, for next-line on plans without lines. */
+  private readonly nextElementPath = new Map<number, string>();
+
+  constructor(doc: DocumentNode) {
+    let order = 0;
+    const pendingNext: number[] = [];
+    const visitComment = (c: CommentNode) => {
+      const directive = parseDirective(c.text);
+      const at = order++;
+      if (!directive) return;
+      const endLine = c.loc ? c.loc.line + (c.text.match(/\n/g)?.length ?? 0) : undefined;
+      this.placed.push({ directive, endLine, order: at });
+      if (directive.kind === 'disable-next-line') pendingNext.push(at);
+    };
+    const visitElement = (el: AnyElement, path: string) => {
+      const at = order++;
+      this.elementOrder.set(path, at);
+      for (const p of pendingNext.splice(0)) this.nextElementPath.set(p, path);
+      const steps = new Map(childSteps(el).map(([node, step]) => [node, step]));
+      for (const child of el.children as readonly Node[]) {
+        if (child.kind === '#comment') visitComment(child);
+        else if (isElement(child)) visitElement(child, `${path}/${steps.get(child)!}`);
+      }
+    };
+    for (const c of doc.prolog) visitComment(c);
+    visitElement(doc.root, '/dialplan');
+    for (const c of doc.epilog) visitComment(c);
+  }
+
+  /** Whether any directive exists (to skip the work when none does). */
+  get empty(): boolean {
+    return this.placed.length === 0;
+  }
+
+  /** Whether the finding is turned off by a directive comment. */
+  suppressed(d: Diagnostic): boolean {
+    const matches = (dir: Directive) => dir.rules.length === 0 || dir.rules.includes(d.rule) || dir.rules.includes(ALL);
+    // disable-next-line
+    for (const p of this.placed) {
+      if (p.directive.kind !== 'disable-next-line' || !matches(p.directive)) continue;
+      if (d.line !== undefined && p.endLine !== undefined) {
+        if (d.line === p.endLine + 1) return true;
+      } else if (this.nextElementPath.get(p.order) === d.path) {
+        return true;
+      }
+    }
+    // disable ... enable ranges: the last matching directive before the finding decides
+    let state = false;
+    let stateAt = -Infinity;
+    const position = this.positionOf(d);
+    for (const p of this.placed) {
+      if (p.directive.kind === 'disable-next-line' || !matches(p.directive)) continue;
+      const before = position.line !== undefined && p.endLine !== undefined ? p.endLine < position.line : p.order < position.order;
+      const key = p.order;
+      if (before && key > stateAt) {
+        state = p.directive.kind === 'disable';
+        stateAt = key;
+      }
+    }
+    return state;
+  }
+
+  private positionOf(d: Diagnostic): { line: number | undefined; order: number } {
+    return { line: d.line, order: this.elementOrder.get(d.path) ?? Infinity };
+  }
+}

@@ -1,0 +1,118 @@
+/**
+ * The shapes shared by the linter, its rules and its configuration.
+ *
+ * @module
+ */
+import type { AnyElement, DocumentNode } from '../../ast/nodes.js';
+import type { Visit } from '../../ast/visit.js';
+import type { Severity } from '../diagnostic.js';
+import type { KeyPattern } from './helpers/key-pattern.js';
+import type { VariableRef } from './helpers/variable-refs.js';
+
+/** How a rule is set in a configuration: off, or the severity its findings get. */
+export type RuleSetting = 'off' | 'warn' | 'error';
+
+/** Rule name → setting. */
+export type RuleSettings = Readonly<Record<string, RuleSetting>>;
+
+/** Settings that apply only to files matching one of the globs (relative to the config file). */
+export interface LintOverride {
+  readonly files: readonly string[];
+  readonly rules: RuleSettings;
+}
+
+/**
+ * A lint configuration, the content of `.dialplanrc.json`.
+ *
+ * @example
+ * ```ts
+ * const config: LintConfig = {
+ *   rules: { 'menu-without-fallback': 'off' },
+ *   overrides: [{ files: ['inbound/**'], rules: { 'amd-in-inbound-plan': 'error' } }],
+ * };
+ * ```
+ */
+export interface LintConfig {
+  readonly rules?: RuleSettings;
+  readonly overrides?: readonly LintOverride[];
+}
+
+/** Long documentation of a rule, rendered into `docs/rules/<name>.md`. */
+export interface RuleDocs {
+  /** Why the rule exists and what exactly it checks (Markdown). */
+  readonly details: string;
+  /** A dialplan fragment the rule reports. */
+  readonly bad: string;
+  /** The same fragment written so the rule is satisfied. */
+  readonly good: string;
+}
+
+/** Where a variable gets its value: the tag and how. */
+export interface VariableSource {
+  readonly node: AnyElement;
+  readonly via: 'setvar' | 'record' | 'get' | 'post' | 'stash';
+}
+
+/**
+ * What a rule sees: the document, where every element sits, and the facts several rules
+ * need (names, variables), computed once per lint run.
+ */
+export interface RuleContext {
+  readonly document: DocumentNode;
+  /** Every element in document order, with its path and ancestors. */
+  readonly elements: readonly Visit[];
+  /** The path of an element of this document. */
+  pathOf(node: AnyElement): string;
+  /** The parent of an element (undefined for the root). */
+  parentOf(node: AnyElement): AnyElement | undefined;
+  /** Tags by `name` attribute (trimmed), in document order. */
+  readonly names: ReadonlyMap<string, readonly AnyElement[]>;
+  /** Names used as jump targets by `<goto>` text or `<catch goto>`. */
+  readonly gotoTargets: ReadonlySet<string>;
+  /** Variables given a readable value (setvar, record, get, post), by name. */
+  readonly variablesSet: ReadonlyMap<string, readonly VariableSource[]>;
+  /** Variable names that contain `${…}` themselves, as regular expressions (`choice${n}` → /^choice.*$/). */
+  readonly dynamicVariablesSet: readonly RegExp[];
+  /** Report keys written by `<stash>` (not readable later, §7 C10). */
+  readonly stashed: ReadonlyMap<string, readonly AnyElement[]>;
+  /** An attribute value as written, or undefined when absent. */
+  attr(node: AnyElement, name: string): string | undefined;
+  /** An integer attribute, or undefined when absent or not a plain integer (the XSD reports that). */
+  intAttr(node: AnyElement, name: string): number | undefined;
+  /** A boolean attribute read the way CallFire does (`true`/`false`), with the catalog default. */
+  boolAttr(node: AnyElement, name: string): boolean;
+  /** The trimmed text of a leaf tag. */
+  text(node: AnyElement): string;
+  /** Parses a `pressed` pattern. */
+  keyPattern(pressed: string): KeyPattern;
+  /** The `${…}` references in a string, nested ones included. */
+  variableRefs(s: string): readonly VariableRef[];
+}
+
+/** A finding before wording: the node and the parameters its message is rendered from. */
+export interface Finding<P> {
+  readonly node: AnyElement;
+  readonly params: P;
+}
+
+/**
+ * A lint rule. Detection (`check`) and wording (`message`) are separate so messages can be
+ * changed or translated without touching the logic, and tests can assert on parameters.
+ */
+export interface Rule<P extends object = Record<string, unknown>> {
+  /** Stable kebab-case name, used in configs, suppression comments and reports. */
+  readonly name: string;
+  readonly severity: Severity;
+  /** One sentence: what the rule reports. */
+  readonly description: string;
+  readonly docs: RuleDocs;
+  /** Renders the message of one finding. */
+  message(params: P): string;
+  /** Looks at the document and reports each finding once. */
+  check(context: RuleContext, report: (node: AnyElement, params: P) => void): void;
+}
+
+/** A rule with its parameter type erased, as the registry holds it. */
+// eslint-style variance escape: rules are stored together, each keeps its own params internally.
+// biome-ignore lint: intentional any-like erasure
+export type AnyRule = Rule<any>;
