@@ -1,0 +1,50 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { IoError } from '../../src/cli/io.js';
+import { isFlowModule, loadDialplan, loadFlow } from '../../src/cli/load-flow.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'flows-'));
+const write = (name: string, text: string) => {
+  writeFileSync(join(dir, name), text);
+  return name;
+};
+const doc = `{ kind: '#document', prolog: [], epilog: [], root: { kind: 'dialplan', attributes: { name: 'T' }, children: [] } }`;
+
+describe('loadFlow', () => {
+  it('loads a TypeScript flow whose default export is a tree', async () => {
+    write('a.ts', `const plan: { kind: string } = ${doc};\nexport default plan;\n`);
+    expect((await loadFlow('a.ts', dir)).root.attributes).toEqual({ name: 'T' });
+  });
+
+  it('takes an export named plan and anything with toAst()', async () => {
+    write('b.mjs', `export const plan = { toAst: () => (${doc}) };\n`);
+    expect((await loadFlow('b.mjs', dir)).root.kind).toBe('dialplan');
+  });
+
+  it('names a module that exports no plan', async () => {
+    write('c.ts', 'export const x = 1;\n');
+    await expect(loadFlow('c.ts', dir)).rejects.toThrow(/c\.ts exports no plan/);
+  });
+
+  it('reports a missing file and a flow that throws as I/O errors', async () => {
+    await expect(loadFlow('missing.ts', dir)).rejects.toBeInstanceOf(IoError);
+    write('d.ts', 'throw new Error("boom");\n');
+    await expect(loadFlow('d.ts', dir)).rejects.toThrow(/cannot load flow d\.ts: boom/);
+  });
+});
+
+describe('loadDialplan', () => {
+  it('reads XML files as text and flows as trees', async () => {
+    write('p.xml', '<dialplan/>');
+    expect(await loadDialplan('p.xml', dir)).toBe('<dialplan/>');
+    expect(isFlowModule('x.ts')).toBe(true);
+    expect(isFlowModule('x.XML')).toBe(false);
+  });
+
+  it('says why a file cannot be read', async () => {
+    await expect(loadDialplan('nope.xml', dir)).rejects.toThrow('cannot read nope.xml: no such file');
+    await expect(loadDialplan('.', dir)).rejects.toThrow('cannot read .: it is a directory');
+  });
+});
