@@ -20,3 +20,4 @@ export type * from './builder/options.js';
 export * from './graph/index.js';
 export { validate, type ValidateInput } from './validate/validate.js';
 export { dialplanSchemaPath } from './validate/xsd/schema-path.js';
+export * from './simulate/index.js';

@@ -1,0 +1,232 @@
+/**
+ * Testing IVR logic from a test runner: a fluent call script, matchers for vitest's
+ * `expect.extend`, and a plain assertion API that works with any runner (or none).
+ *
+ * @example
+ * ```ts
+ * // plain: throws CallAssertionError on a mismatch
+ * await expectCall(plan).answer('live').press('1').toStash('confirmed', 'yes');
+ *
+ * // vitest
+ * import { expect } from 'vitest';
+ * expect.extend(callMatchers);
+ * await expect(expectCall(plan).answer('live').press('1')).toTransferTo('12135551234');
+ * const result = await expectCall(plan).press('2');
+ * expect(result).toEndWith('hangup');
+ * ```
+ *
+ * @module
+ */
+import { check, type Check, type Expectation } from './expectations.js';
+import { simulate, type PlanInput } from './simulate.js';
+import type { Answer, Ended, HttpResponse, Script, SimulateOptions, SimulationResult, TransferOutcome } from './types.js';
+
+/** A failed call expectation, with what was expected and what happened. */
+export class CallAssertionError extends Error {
+  override readonly name = 'CallAssertionError';
+  constructor(
+    readonly expected: string,
+    readonly actual: string,
+  ) {
+    super(`expected the call to ${expected}\n  but it did not: ${actual}`);
+  }
+}
+
+/**
+ * A scripted call, built step by step. Every method returns a new script; `await` it (or call
+ * {@link CallExpectation.run}) for the {@link SimulationResult}, or end with an assertion.
+ */
+export class CallExpectation implements PromiseLike<SimulationResult> {
+  constructor(
+    private readonly plan: PlanInput,
+    private readonly script: Script = {},
+    private readonly options: SimulateOptions = {},
+  ) {}
+
+  private with(patch: Partial<Script>): CallExpectation {
+    return new CallExpectation(this.plan, { ...this.script, ...patch }, this.options);
+  }
+
+  /** Who answers, for `<amd>`. */
+  answer(answer: Answer): CallExpectation {
+    return this.with({ answer });
+  }
+
+  /** The caller's next inputs at menus: digits (`'1'`, `'12345#'`), `'timeout'` or `'hangup'`. */
+  press(...inputs: Array<string | number>): CallExpectation {
+    return this.with({ inputs: [...(this.script.inputs ?? []), ...inputs.map(String)] });
+  }
+
+  /** The caller presses nothing at the next menu. */
+  timeout(): CallExpectation {
+    return this.press('timeout');
+  }
+
+  /** The caller hangs up at the next menu (or recording). */
+  hangup(): CallExpectation {
+    return this.press('hangup');
+  }
+
+  /** User variables set before the call. */
+  vars(vars: Readonly<Record<string, string | number | boolean>>): CallExpectation {
+    return this.with({ vars: { ...this.script.vars, ...vars } });
+  }
+
+  /** Contact fields (`firstName`, columns `A`…). */
+  contact(contact: Readonly<Record<string, string | number>>): CallExpectation {
+    return this.with({ contact: { ...this.script.contact, ...contact } });
+  }
+
+  /** Call variables (`callerid`, `dnis`, `phonenumber`, `id`). */
+  call(call: Readonly<Record<string, string | number>>): CallExpectation {
+    return this.with({ call: { ...this.script.call, ...call } });
+  }
+
+  /** The call's start time (UTC). */
+  at(clock: string | number | Date): CallExpectation {
+    return this.with({ clock });
+  }
+
+  /** A canned `<get>`/`<post>` answer for URLs matching `url` (`*` wildcards or a RegExp). */
+  respond(url: string | RegExp, body: string, extra: Omit<HttpResponse, 'url' | 'body'> = {}): CallExpectation {
+    return this.with({ http: [...(this.script.http ?? []), { url, body, ...extra }] });
+  }
+
+  /** How transfers go: one outcome for all numbers, or per number (with an optional `default`). */
+  transfers(outcome: TransferOutcome | Readonly<Record<string, TransferOutcome>>): CallExpectation {
+    return this.with({ transfer: outcome });
+  }
+
+  /** Runs the call. */
+  run(): Promise<SimulationResult> {
+    return simulate(this.plan, this.script, this.options);
+  }
+
+  then<A = SimulationResult, B = never>(
+    onfulfilled?: ((value: SimulationResult) => A | PromiseLike<A>) | null,
+    onrejected?: ((reason: unknown) => B | PromiseLike<B>) | null,
+  ): Promise<A | B> {
+    return this.run().then(onfulfilled, onrejected);
+  }
+
+  private async assert(e: Expectation): Promise<SimulationResult> {
+    const result = await this.run();
+    checkCall(result).expect(e);
+    return result;
+  }
+
+  /** Asserts that `<stash varname=name>` stored `value`. */
+  toStash(name: string, value: string | number | boolean): Promise<SimulationResult> {
+    return this.assert({ stashes: { [name]: value } });
+  }
+
+  /** Asserts a transfer to `number` (any outcome). */
+  toTransferTo(number: string): Promise<SimulationResult> {
+    return this.assert({ transfersTo: number });
+  }
+
+  /** Asserts that some `<play>` said text matching `pattern` (a RegExp, or text contained in it). */
+  toSay(pattern: string | RegExp): Promise<SimulationResult> {
+    return this.assert({ says: pattern });
+  }
+
+  /** Asserts how the call ended. */
+  toEndWith(ended: Ended): Promise<SimulationResult> {
+    return this.assert({ endsWith: ended });
+  }
+}
+
+/**
+ * Starts a scripted call through `plan`.
+ *
+ * @example
+ * ```ts
+ * await expectCall(xml).answer('live').press('1').toTransferTo('12135551234');
+ * ```
+ */
+export function expectCall(plan: PlanInput, options: SimulateOptions = {}): CallExpectation {
+  return new CallExpectation(plan, {}, options);
+}
+
+/** Synchronous assertions on a finished call; each returns the same checker for chaining. */
+export interface CallChecks {
+  expect(e: Expectation): CallChecks;
+  toStash(name: string, value: string | number | boolean): CallChecks;
+  toTransferTo(number: string): CallChecks;
+  toSay(pattern: string | RegExp): CallChecks;
+  toEndWith(ended: Ended): CallChecks;
+}
+
+/**
+ * Assertions on a {@link SimulationResult}, for code that runs without vitest.
+ *
+ * @example
+ * ```ts
+ * checkCall(await simulate(xml, { inputs: ['1'] })).toStash('confirmed', 'yes').toEndWith('hangup');
+ * ```
+ */
+export function checkCall(result: SimulationResult): CallChecks {
+  const checks: CallChecks = {
+    expect(e) {
+      const c = check(result, e);
+      if (!c.pass) throw new CallAssertionError(c.expected, c.actual);
+      return checks;
+    },
+    toStash: (name, value) => checks.expect({ stashes: { [name]: value } }),
+    toTransferTo: (number) => checks.expect({ transfersTo: number }),
+    toSay: (pattern) => checks.expect({ says: pattern }),
+    toEndWith: (ended) => checks.expect({ endsWith: ended }),
+  };
+  return checks;
+}
+
+/** What a vitest/jest matcher returns. */
+export interface MatcherResult {
+  pass: boolean;
+  message: () => string;
+  expected?: unknown;
+  actual?: unknown;
+}
+
+type Received = SimulationResult | PromiseLike<SimulationResult>;
+
+function verdict(c: Check, isNot: boolean): MatcherResult {
+  return {
+    pass: c.pass,
+    message: () => (isNot ? `expected the call not to ${c.expected}, but it did` : `expected the call to ${c.expected}\n  but it did not: ${c.actual}`),
+    expected: c.expected,
+    actual: c.actual,
+  };
+}
+
+function matcher(make: (...args: never[]) => Expectation) {
+  return function (this: { isNot?: boolean } | undefined, received: Received, ...args: never[]): MatcherResult | Promise<MatcherResult> {
+    const isNot = this?.isNot === true;
+    const e = make(...args);
+    if (typeof (received as PromiseLike<SimulationResult>).then === 'function') {
+      return Promise.resolve(received as PromiseLike<SimulationResult>).then((r) => verdict(check(r, e), isNot));
+    }
+    return verdict(check(received as SimulationResult, e), isNot);
+  };
+}
+
+/**
+ * Matchers for `expect.extend(callMatchers)` (vitest or jest). `received` is a
+ * {@link SimulationResult} or a {@link CallExpectation}/promise of one (then `await` the expect).
+ * For types, add to a `.d.ts` in your tests:
+ * `declare module 'vitest' { interface Assertion<T> extends CallMatchers<T> {} }`.
+ */
+export const callMatchers = {
+  toStash: matcher((name: string, value: string | number | boolean) => ({ stashes: { [name]: value } })),
+  toTransferTo: matcher((number: string) => ({ transfersTo: number })),
+  toSay: matcher((pattern: string | RegExp) => ({ says: pattern })),
+  toEndWith: matcher((ended: Ended) => ({ endsWith: ended })),
+};
+
+/** The matcher signatures, to merge into your test runner's assertion type. */
+export interface CallMatchers<R = unknown> {
+  toStash(name: string, value: string | number | boolean): R;
+  toTransferTo(number: string): R;
+  toSay(pattern: string | RegExp): R;
+  toEndWith(ended: Ended): R;
+}

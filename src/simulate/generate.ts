@@ -1,0 +1,155 @@
+/**
+ * Generating scenarios that reach every reachable branch of a plan.
+ *
+ * A breadth-first search over scripts: each run that stops because the scripted inputs ran
+ * out at a menu is extended with one input per keypress of that menu (its digit, a range's
+ * lower bound, `timeout`, and for `default` a key no other keypress takes). The seeds vary
+ * what is not input: the `<amd>` answer, the clock (only when the plan reads `${global.*}`)
+ * and the transfer outcome (only when it transfers). A run is kept when it reaches a branch or
+ * tag no earlier run did; kept runs whose coverage the others already give are dropped again.
+ * Branches that depend on variables, contact data or HTTP answers may stay unreached.
+ *
+ * @module
+ */
+import type { DocumentNode } from '../ast/nodes.js';
+import { check, type Expectation } from './expectations.js';
+import { isDefaultPattern, matchesPattern, sampleInput } from './keypress.js';
+import { indexPlan } from './plan-index.js';
+import type { Scenario } from './scenario.js';
+import { simulate } from './simulate.js';
+import type { Answer, Script, SimulationResult, TransferOutcome } from './types.js';
+
+/** Limits of the search. */
+export interface GenerateOptions {
+  /** Simulations to try at most; 2,000 by default. */
+  readonly maxRuns?: number;
+  /** Inputs per call at most; 12 by default. */
+  readonly maxInputs?: number;
+}
+
+const UNMATCHED_CANDIDATES = ['9', '0', '8', '7', '6', '5', '4', '3', '2', '1', '99', '999', '*'];
+
+function menuInputs(document: DocumentNode, menuPath: string): string[] {
+  const index = indexPlan(document);
+  const menu = index.elements.find((e) => index.placement.get(e)!.path === menuPath);
+  if (!menu) return [];
+  const patterns = menu.children.flatMap((c) => (c.kind === 'keypress' ? [c.attributes['pressed'] ?? ''] : []));
+  const out = new Set<string>();
+  for (const p of patterns) {
+    if (isDefaultPattern(p)) {
+      const explicit = patterns.filter((x) => !isDefaultPattern(x));
+      const free = UNMATCHED_CANDIDATES.find((c) => !explicit.some((x) => matchesPattern(x, c)));
+      if (free) out.add(free);
+    } else {
+      const s = sampleInput(p);
+      if (s) out.add(s);
+    }
+  }
+  // Without a timeout handler, a timeout falls through: worth a try for what follows the menu.
+  if (!patterns.some((p) => p.trim().toLowerCase() === 'timeout')) out.add('timeout');
+  return [...out];
+}
+
+function seeds(document: DocumentNode): Script[] {
+  const index = indexPlan(document);
+  const kinds = new Set(index.elements.map((e) => e.kind));
+  const usesClock = index.elements.some((e) => Object.values(e.attributes).some((v) => v.includes('${global.')) || e.children.some((c) => c.kind === '#text' && c.text.includes('${global.')));
+  const answers: Answer[] = kinds.has('amd') ? ['live', 'machine'] : ['live'];
+  const clocks: Array<string | undefined> = [undefined];
+  if (usesClock) {
+    // A week from Sunday 4 January 2026, at night, morning, afternoon and evening (UTC).
+    for (let day = 4; day <= 10; day++) for (const hour of [3, 10, 15, 22]) clocks.push(`2026-01-${String(day).padStart(2, '0')}T${String(hour).padStart(2, '0')}:00:00Z`);
+  }
+  const transfers: Array<TransferOutcome | undefined> = kinds.has('transfer') ? [undefined, 'no-answer'] : [undefined];
+  const out: Script[] = [];
+  for (const answer of answers) for (const clock of clocks) for (const transfer of transfers) {
+    out.push({ ...(kinds.has('amd') ? { answer } : {}), ...(clock ? { clock } : {}), ...(transfer ? { transfer } : {}), inputs: [] });
+  }
+  return out;
+}
+
+function footprint(r: SimulationResult): string[] {
+  return [...r.branches.map((b) => `b:${b}`), ...r.reached.map((p) => `t:${p}`)];
+}
+
+function describeScript(s: Script): string {
+  const parts: string[] = [];
+  if (s.answer) parts.push(s.answer === 'live' ? 'a person answers' : 'a machine answers');
+  if (s.clock) parts.push(`at ${String(s.clock)}`);
+  if (s.transfer) parts.push(`transfers ${String(s.transfer)}`);
+  const inputs = (s.inputs ?? []).map(String);
+  parts.push(inputs.length === 0 ? 'no input' : `presses ${inputs.join(', ')}`);
+  return parts.join(', ');
+}
+
+/** Expectations that hold for a run, so the generated scenario passes and guards against regressions. */
+function expectationsOf(r: SimulationResult): Expectation[] {
+  const out: Expectation[] = [];
+  for (const e of r.events) if (e.type === 'transfer') out.push({ transfersTo: e.numbers[0]! });
+  if (Object.keys(r.stashed).length > 0) out.push({ stashes: r.stashed });
+  for (const e of r.events) if (e.type === 'sms') out.push({ sendsSms: e.to });
+  out.push(r.ended === 'error' ? { fails: r.error?.message ?? '' } : { endsWith: r.ended });
+  return out.filter((e) => check(r, e).pass);
+}
+
+/** Scenarios found by {@link generateScenarios}, with how much they cover. */
+export interface GeneratedScenarios {
+  readonly scenarios: Scenario[];
+  /** How many simulations the search ran. */
+  readonly runs: number;
+}
+
+/**
+ * Finds a small set of scripted calls that together reach every branch the search can reach.
+ *
+ * @example
+ * ```ts
+ * const { scenarios } = await generateScenarios(doc);
+ * scenarios.map((s) => s.name); // ['presses 1', 'presses 2', 'presses timeout', ...]
+ * ```
+ */
+export async function generateScenarios(document: DocumentNode, options: GenerateOptions = {}): Promise<GeneratedScenarios> {
+  const maxRuns = options.maxRuns ?? 2000;
+  const maxInputs = options.maxInputs ?? 12;
+  const queue: Script[] = seeds(document);
+  const seen = new Set<string>();
+  const kept: Array<{ script: Script; result: SimulationResult }> = [];
+  let runs = 0;
+  while (queue.length > 0 && runs < maxRuns) {
+    const script = queue.shift()!;
+    const result = await simulate(document, script);
+    runs++;
+    const fresh = footprint(result).filter((f) => !seen.has(f));
+    if (fresh.length > 0) {
+      for (const f of fresh) seen.add(f);
+      kept.push({ script, result });
+    }
+    const last = result.events.at(-1);
+    const inputs = script.inputs ?? [];
+    if (last?.type === 'caller-hangup' && last.reason === 'inputs-exhausted' && inputs.length < maxInputs) {
+      for (const input of menuInputs(document, last.path)) queue.push({ ...script, inputs: [...inputs, input] });
+    }
+  }
+  // Drop runs whose whole footprint the other kept runs already cover (latest first: they are longer).
+  for (let i = kept.length - 1; i >= 0; i--) {
+    const others = new Set(kept.filter((_, j) => j !== i).flatMap((k) => footprint(k.result)));
+    if (footprint(kept[i]!.result).every((f) => others.has(f))) kept.splice(i, 1);
+  }
+  const scenarios = kept.map(({ script, result }) => ({ name: describeScript(script), script, expect: expectationsOf(result) }));
+  return { scenarios, runs };
+}
+
+/** A scenario as the plain data a YAML/JSON scenario file holds. */
+export function scenarioToData(s: Scenario): Record<string, unknown> {
+  const { inputs, http: _http, ...rest } = s.script;
+  return {
+    name: s.name,
+    ...rest,
+    keys: (inputs ?? []).map(String),
+    expect: s.expect.map((e) => {
+      const [k, v] = Object.entries(e)[0]!;
+      if (k === 'stashes' || k === 'sets') return { [k]: v };
+      return { [k]: v instanceof RegExp ? String(v) : v };
+    }),
+  };
+}
