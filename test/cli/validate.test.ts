@@ -1,0 +1,72 @@
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { run } from './run.js';
+
+const fixtures = fileURLToPath(new URL('../fixtures/cli/', import.meta.url));
+
+describe('dialplan validate', () => {
+  it('exits 0 and says so for a valid file', async () => {
+    const r = await run(['validate', 'good.xml'], fixtures);
+    expect(r).toMatchObject({ code: 0, stderr: '' });
+    expect(r.stdout).toBe('1 file checked, no problems\n');
+  });
+
+  it('prints file:line:col  severity  message  rule and exits 1 on a schema error', async () => {
+    const r = await run(['validate', 'good.xml', 'bad-nesting.xml'], fixtures);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/^bad-nesting\.xml:2:3 {2}error {2}.*keypress.* {2}schema$/m);
+    expect(r.stdout).toMatch(/1 problem \(1 error, 0 warnings\) in 2 files/);
+  });
+
+  it('prints one JSON array with every file', async () => {
+    const r = await run(['validate', '--format', 'json', 'good.xml', 'bad-nesting.xml'], fixtures);
+    const out = JSON.parse(r.stdout) as Array<{ file: string; diagnostics: Array<Record<string, unknown>> }>;
+    expect(out.map((f) => f.file)).toEqual(['good.xml', 'bad-nesting.xml']);
+    expect(out[0]!.diagnostics).toEqual([]);
+    expect(Object.keys(out[1]!.diagnostics[0]!)).toEqual(['rule', 'severity', 'message', 'line', 'column', 'path']);
+    expect(out[1]!.diagnostics[0]).toMatchObject({ rule: 'schema', severity: 'error', line: 2, column: 3, path: '/dialplan/keypress[1]' });
+  });
+
+  it('validates a flow module too', async () => {
+    const r = await run(['validate', 'greeting.ts'], fixtures);
+    expect(r.code).toBe(0);
+  });
+
+  it('exits 2 for a missing file but still reports the others', async () => {
+    const r = await run(['validate', 'missing.xml', 'bad-nesting.xml'], fixtures);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('cannot read missing.xml: no such file');
+    expect(r.stdout).toMatch(/bad-nesting\.xml:2:3/);
+  });
+
+  it('exits 2 without files', async () => {
+    const r = await run(['validate'], fixtures);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/name at least one dialplan file/);
+  });
+});
+
+describe('dialplan build', () => {
+  it('prints the XML of one flow', async () => {
+    const r = await run(['build', 'greeting.ts'], fixtures);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe(
+      '<dialplan name="Root">\n  <play type="tts" voice="female1">Hello, your number is ${call.callerid}.</play>\n  <hangup/>\n</dialplan>\n',
+    );
+  });
+
+  it('writes one file per flow into -o and compacts on request', async () => {
+    const { mkdtempSync, readFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const out = mkdtempSync(`${tmpdir()}/build-`);
+    const r = await run(['build', 'greeting.ts', '--compact', '-o', out], fixtures);
+    expect(r.code).toBe(0);
+    expect(readFileSync(`${out}/greeting.xml`, 'utf8')).toMatch(/^<dialplan name="Root"><play [^\n]*<hangup\/><\/dialplan>\n$/);
+  });
+
+  it('asks for -o with several flows', async () => {
+    const r = await run(['build', 'greeting.ts', 'greeting.ts'], fixtures);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/-o <dir>/);
+  });
+});
