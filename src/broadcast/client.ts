@@ -1,0 +1,335 @@
+/**
+ * The CallFire SendCall client: preview or submit a broadcast, then follow it.
+ *
+ * Submitting retries with backoff on connection errors, HTTP 5xx and UNAVAILABLE/TIMEOUT
+ * faults, resending the same envelope (and so the same RequestId, which CallFire uses to
+ * de-duplicate), and never retries BAD_REQUEST or FORBIDDEN. Credentials live in one private
+ * field and are only ever written into the Authorization header of a real request.
+ *
+ * @module
+ */
+import type { ValidationResult } from '../validate/diagnostic.js';
+import type { LintConfig } from '../validate/lint/types.js';
+import { CredentialsError, InvalidRequestError, SoapFaultError, TransportError } from './errors.js';
+import { post } from './http.js';
+import {
+  toBroadcast,
+  toBroadcastQueryResult,
+  toBroadcastStats,
+  toCall,
+  toCallQueryResult,
+  toCreatedId,
+} from './normalize.js';
+import { newRequestId, prepareSendCall } from './prepare.js';
+import type { RequestProblem } from './request-check.js';
+import { buildEnvelope, parseEnvelope, type Envelope, type Operation } from './soap-client.js';
+import type {
+  Broadcast,
+  BroadcastQueryResult,
+  BroadcastStats,
+  Call,
+  CallQueryResult,
+  ControlBroadcastRequest,
+  CreateSoundRequest,
+  FaultCode,
+  PreparedSendCall,
+  QueryBroadcastsRequest,
+  QueryCallsRequest,
+  SendCallRequest,
+} from './types.js';
+import { controlBroadcastArgs, createSoundArgs, queryBroadcastsArgs, queryCallsArgs, sendCallArgs } from './wire.js';
+
+/** CallFire's SOAP 1.2 base address; `/call` or `/broadcast` is appended per service. */
+export const DEFAULT_ENDPOINT = 'https://www.callfire.com/api/1.1/soap12';
+
+/** What the client reports while it works, for progress lines. */
+export type ProgressEvent =
+  | { readonly kind: 'request'; readonly operation: Operation; readonly attempt: number; readonly maxAttempts: number }
+  | { readonly kind: 'retry'; readonly operation: Operation; readonly attempt: number; readonly delayMs: number; readonly reason: string }
+  | { readonly kind: 'page'; readonly operation: Operation; readonly fetched: number; readonly total: number };
+
+/** Options of {@link CallFireClient}. */
+export interface CallFireClientOptions {
+  /** API login; default `CALLFIRE_USERNAME` from `env`. */
+  readonly username?: string;
+  /** API password; default `CALLFIRE_PASSWORD` from `env`. */
+  readonly password?: string;
+  /** Where to read the credentials from (default `process.env`). */
+  readonly env?: Readonly<Record<string, string | undefined>>;
+  /** Base address (default {@link DEFAULT_ENDPOINT}); a local sandbox's `url` works too. */
+  readonly endpoint?: string;
+  /** Deadline of one HTTP exchange (default 30 s). */
+  readonly timeoutMs?: number;
+  /** Tries per request, the first included (default 4). */
+  readonly maxAttempts?: number;
+  /** First backoff delay; doubled each retry, capped at 10 s (default 500 ms). */
+  readonly retryDelayMs?: number;
+  /** Lint settings applied to dialplans before sending. */
+  readonly lintConfig?: LintConfig;
+  readonly onProgress?: (event: ProgressEvent) => void;
+}
+
+/** An HTTP request as it would be sent, Authorization redacted. */
+export interface HttpRequestPreview {
+  readonly method: 'POST';
+  readonly url: string;
+  readonly headers: Readonly<Record<string, string>>;
+  /** The SOAP 1.2 envelope. */
+  readonly body: string;
+}
+
+/** What {@link CallFireClient.previewSendCall} shows. */
+export interface SendCallPreview {
+  /** True when the request would be sent: no request problems, no dialplan errors. */
+  readonly ok: boolean;
+  readonly problems: readonly RequestProblem[];
+  /** The dialplan's validation and lint report. */
+  readonly dialplan?: ValidationResult;
+  /** The exact request (present when the request is well-formed). */
+  readonly http?: HttpRequestPreview;
+  readonly requestId?: string;
+  /** How many numbers the broadcast would call. */
+  readonly numbers: number;
+  /** Whether credentials are set (the preview never shows them). */
+  readonly credentials: boolean;
+}
+
+/** What a successful SendCall returns. */
+export interface SendCallResult {
+  readonly broadcastId: number;
+  /** The RequestId that was sent (generated when the request had none). */
+  readonly requestId: string;
+}
+
+const REDACTED = 'Basic [redacted]';
+const FAULT_CODES = new Set<string>(['BAD_REQUEST', 'FORBIDDEN', 'NOT_FOUND', 'UNAVAILABLE', 'TIMEOUT', 'NOT_IMPLEMENTED']);
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/** Checks and normalises the base address: http(s), no credentials in it, no service suffix. */
+function baseUrl(endpoint: string): string {
+  let url: URL;
+  try {
+    url = new URL(endpoint);
+  } catch {
+    throw new TypeError(`endpoint is not a URL: expected something like ${DEFAULT_ENDPOINT}`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new TypeError(`endpoint must be http or https, not ${url.protocol}`);
+  // Never echo the URL here: it is the part that holds the credentials.
+  if (url.username !== '' || url.password !== '') throw new TypeError('endpoint must not contain credentials; set CALLFIRE_USERNAME and CALLFIRE_PASSWORD instead');
+  url.search = '';
+  url.hash = '';
+  return url.href.replace(/\/+$/, '').replace(/\/(call|broadcast)$/, '');
+}
+
+function faultFrom(operation: Operation, status: number, fault: Record<string, unknown>): SoapFaultError {
+  const text = (v: unknown): string | undefined => {
+    if (v === undefined || v === null) return undefined;
+    if (typeof v === 'object') return text((v as Record<string, unknown>)['$value']);
+    return String(v);
+  };
+  const info = (fault['Detail'] as Record<string, unknown> | undefined)?.['ServiceFaultInfo'] as Record<string, unknown> | undefined;
+  const code = text(info?.['FaultCode']);
+  const reason = text((fault['Reason'] as Record<string, unknown> | undefined)?.['Text']) ?? text(fault['faultstring']);
+  const soapCode = text((fault['Code'] as Record<string, unknown> | undefined)?.['Value']);
+  return new SoapFaultError({
+    operation,
+    status,
+    faultCode: code !== undefined && FAULT_CODES.has(code) ? (code as FaultCode) : undefined,
+    message: text(info?.['Message']) ?? reason ?? 'no message',
+    detail: text(info?.['Detail']),
+    soapCode,
+  });
+}
+
+/**
+ * A client of CallFire's SOAP service (or of the local sandbox).
+ *
+ * @example
+ * ```ts
+ * const client = new CallFireClient(); // CALLFIRE_USERNAME / CALLFIRE_PASSWORD from the environment
+ * const preview = await client.previewSendCall(request); // no network
+ * const { broadcastId } = await client.sendCall(request);
+ * for await (const page of client.queryAllCalls({ BroadcastId: broadcastId })) console.log(page.Call);
+ * ```
+ */
+export class CallFireClient {
+  readonly endpoint: string;
+  readonly #authorization: string | undefined;
+  readonly #options: CallFireClientOptions;
+
+  constructor(options: CallFireClientOptions = {}) {
+    this.#options = options;
+    this.endpoint = baseUrl(options.endpoint ?? DEFAULT_ENDPOINT);
+    const env = options.env ?? process.env;
+    const user = options.username ?? env['CALLFIRE_USERNAME'];
+    const pass = options.password ?? env['CALLFIRE_PASSWORD'];
+    this.#authorization = user && pass ? `Basic ${Buffer.from(`${user}:${pass}`, 'utf8').toString('base64')}` : undefined;
+  }
+
+  /** Whether credentials were given. */
+  get hasCredentials(): boolean {
+    return this.#authorization !== undefined;
+  }
+
+  /** The full URL of a service. */
+  serviceUrl(service: 'call' | 'broadcast'): string {
+    return `${this.endpoint}/${service}`;
+  }
+
+  #headers(envelope: Envelope, authorization: string): Record<string, string> {
+    return {
+      ...envelope.headers,
+      Accept: 'application/soap+xml, text/xml',
+      'User-Agent': 'callfire-dialplan',
+      Authorization: authorization,
+    };
+  }
+
+  /**
+   * Shows the exact HTTP request SendCall would make and the dialplan's report, without
+   * any network access. Invalid requests are reported, not thrown.
+   */
+  async previewSendCall(request: SendCallRequest): Promise<SendCallPreview> {
+    const prepared = prepareSendCall(request, { ...(this.#options.lintConfig ? { lintConfig: this.#options.lintConfig } : {}) });
+    const base = {
+      ok: prepared.ok,
+      problems: prepared.problems,
+      ...(prepared.dialplan ? { dialplan: prepared.dialplan } : {}),
+      numbers: Array.isArray(request.ToNumber) ? request.ToNumber.length : 0,
+      credentials: this.hasCredentials,
+    };
+    if (prepared.request === undefined) return base;
+    const envelope = await buildEnvelope('SendCall', sendCallArgs(prepared.request));
+    return {
+      ...base,
+      requestId: prepared.request.RequestId,
+      http: { method: 'POST', url: this.serviceUrl(envelope.service), headers: this.#headers(envelope, REDACTED), body: envelope.body },
+    };
+  }
+
+  /**
+   * Checks and sends a SendCall request; resolves to the new broadcast's id.
+   * Throws {@link InvalidRequestError} (nothing sent) when the request or the dialplan has
+   * errors, {@link SoapFaultError}, {@link CredentialsError} or {@link TransportError} otherwise.
+   */
+  async sendCall(request: SendCallRequest): Promise<SendCallResult> {
+    const prepared = prepareSendCall(request, { ...(this.#options.lintConfig ? { lintConfig: this.#options.lintConfig } : {}) });
+    if (!prepared.ok || prepared.request === undefined) {
+      throw new InvalidRequestError({ problems: prepared.problems, dialplan: prepared.dialplan?.diagnostics ?? [] });
+    }
+    return this.sendPrepared(prepared.request);
+  }
+
+  /** Sends a request already made ready by {@link prepareSendCall} (no further checks). */
+  async sendPrepared(request: PreparedSendCall): Promise<SendCallResult> {
+    const body = await this.#call('SendCall', sendCallArgs(request));
+    const id = toCreatedId(body['CreatedId']);
+    if (id === undefined) throw new TransportError('SendCall answered without a CreatedId');
+    return { broadcastId: id, requestId: request.RequestId };
+  }
+
+  /** GetBroadcast: a broadcast with its config. */
+  async getBroadcast(id: number): Promise<Broadcast> {
+    return toBroadcast((await this.#call('GetBroadcast', { Id: id }))['Broadcast']);
+  }
+
+  /** GetBroadcastStats: usage, counts per result and per state. */
+  async getBroadcastStats(id: number, interval: { IntervalBegin?: string; IntervalEnd?: string } = {}): Promise<BroadcastStats> {
+    return toBroadcastStats((await this.#call('GetBroadcastStats', { Id: id, ...interval }))['BroadcastStats']);
+  }
+
+  /** QueryCalls: one page of calls (at most 1000). */
+  async queryCalls(query: QueryCallsRequest): Promise<CallQueryResult> {
+    return toCallQueryResult((await this.#call('QueryCalls', queryCallsArgs(query)))['CallQueryResult']);
+  }
+
+  /**
+   * Every page of a call query, one request per page of `pageSize` (default 1000, CallFire's
+   * maximum). Stops at TotalResults or at an empty page, so it always ends.
+   */
+  async *queryAllCalls(query: Omit<QueryCallsRequest, 'MaxResults' | 'FirstResult'>, pageSize = 1000): AsyncGenerator<CallQueryResult> {
+    let first = 0;
+    for (;;) {
+      const page = await this.queryCalls({ ...query, MaxResults: pageSize, FirstResult: first });
+      first += page.Call.length;
+      this.#options.onProgress?.({ kind: 'page', operation: 'QueryCalls', fetched: first, total: page.TotalResults });
+      yield page;
+      if (page.Call.length === 0 || first >= page.TotalResults) return;
+    }
+  }
+
+  /** GetCall: one call with its attempts. */
+  async getCall(id: number): Promise<Call> {
+    return toCall((await this.#call('GetCall', { Id: id }))['Call']);
+  }
+
+  /** QueryBroadcasts: one page of broadcasts. */
+  async queryBroadcasts(query: QueryBroadcastsRequest = {}): Promise<BroadcastQueryResult> {
+    return toBroadcastQueryResult((await this.#call('QueryBroadcasts', queryBroadcastsArgs(query)))['BroadcastQueryResult']);
+  }
+
+  /** ControlBroadcast: START, STOP or ARCHIVE a broadcast, and/or change its MaxActive. */
+  async controlBroadcast(request: ControlBroadcastRequest): Promise<void> {
+    await this.#call('ControlBroadcast', controlBroadcastArgs({ ...request, RequestId: request.RequestId ?? newRequestId() }));
+  }
+
+  /** CreateSound: upload audio, record by phone or speak a text; resolves to the sound id. */
+  async createSound(request: CreateSoundRequest): Promise<number> {
+    const id = toCreatedId((await this.#call('CreateSound', createSoundArgs(request)))['CreatedId']);
+    if (id === undefined) throw new TransportError('CreateSound answered without a CreatedId');
+    return id;
+  }
+
+  /** One operation: build the envelope once, then exchange it with retries. */
+  async #call(operation: Operation, args: Record<string, unknown>): Promise<Record<string, unknown>> {
+    const authorization = this.#authorization;
+    if (authorization === undefined) {
+      throw new CredentialsError(`${operation}: no CallFire API credentials; set CALLFIRE_USERNAME and CALLFIRE_PASSWORD`);
+    }
+    const envelope = await buildEnvelope(operation, args);
+    const url = new URL(this.serviceUrl(envelope.service));
+    const headers = this.#headers(envelope, authorization);
+    const maxAttempts = Math.max(1, this.#options.maxAttempts ?? 4);
+    const timeoutMs = this.#options.timeoutMs ?? 30_000;
+    const baseDelay = this.#options.retryDelayMs ?? 500;
+    for (let attempt = 1; ; attempt++) {
+      this.#options.onProgress?.({ kind: 'request', operation, attempt, maxAttempts });
+      let retryReason: string;
+      let retryAfterMs: number | undefined;
+      try {
+        const res = await post(url, envelope.body, headers, timeoutMs);
+        if (res.status === 401) {
+          throw new CredentialsError(`${operation}: CallFire refused the API credentials (HTTP 401). Check CALLFIRE_USERNAME and CALLFIRE_PASSWORD: they are the API login, not the web one.`);
+        }
+        const parsed = /^\s*</.test(res.body) ? await parseEnvelope(res.body) : ({ kind: 'unreadable', reason: 'not XML' } as const);
+        if (parsed.kind === 'fault') {
+          const fault = faultFrom(operation, res.status, parsed.fault);
+          if (!fault.retryable || attempt >= maxAttempts) throw fault;
+          retryReason = `${fault.faultCode}: ${fault.message}`;
+        } else if (res.status >= 500) {
+          if (attempt >= maxAttempts) throw new TransportError(`${operation}: HTTP ${res.status} from ${url.host}${url.pathname} after ${attempt} attempt(s)`, { status: res.status, attempts: attempt });
+          retryReason = `HTTP ${res.status}`;
+          const after = Number(res.headers['retry-after']);
+          if (Number.isFinite(after) && after >= 0) retryAfterMs = Math.min(after * 1000, 10_000);
+        } else if (res.status >= 300) {
+          throw new TransportError(`${operation}: HTTP ${res.status} from ${url.host}${url.pathname}`, { status: res.status, attempts: attempt });
+        } else if (parsed.kind === 'unreadable') {
+          throw new TransportError(`${operation}: the response is not a SOAP envelope (${parsed.reason})`, { status: res.status, attempts: attempt });
+        } else {
+          return parsed.body;
+        }
+      } catch (e) {
+        if (!(e instanceof TransportError) || e.status !== undefined) throw e;
+        // No HTTP response at all: refused, dropped, timed out. The RequestId makes a resend safe.
+        if (attempt >= maxAttempts) throw new TransportError(`${operation}: ${e.message} (after ${attempt} attempt(s))`, { code: e.code, attempts: attempt });
+        retryReason = e.message;
+      }
+      const delayMs = retryAfterMs ?? Math.min(baseDelay * 2 ** (attempt - 1), 10_000) * (0.75 + Math.random() * 0.5);
+      this.#options.onProgress?.({ kind: 'retry', operation, attempt, delayMs: Math.round(delayMs), reason: retryReason });
+      await sleep(delayMs);
+    }
+  }
+}

@@ -1,0 +1,59 @@
+/**
+ * The dialplan of an IVR broadcast, made ready to send: compiled to XML when it was built
+ * with the DSL, then validated (XML syntax, XSD) and linted. The report is about the exact
+ * XML that goes into `DialplanXml`, so its line numbers match what a preview shows.
+ *
+ * @module
+ */
+import type { DocumentNode } from '../ast/nodes.js';
+import { compile } from '../compile/compile.js';
+import { result, type Diagnostic, type ValidationResult } from '../validate/diagnostic.js';
+import { lint } from '../validate/lint/lint.js';
+import type { LintConfig } from '../validate/lint/types.js';
+import { validate } from '../validate/validate.js';
+import type { DialplanInput } from './types.js';
+
+/** A dialplan as it will be sent, with what validation and lint found in it. */
+export interface CheckedDialplan {
+  readonly xml: string;
+  /** Validation and lint findings together; `ok` is false when any is an error. */
+  readonly report: ValidationResult;
+}
+
+function isDocument(value: unknown): value is DocumentNode {
+  return typeof value === 'object' && value !== null && (value as { kind?: unknown }).kind === '#document';
+}
+
+/** Turns any dialplan input into the XML text that is sent. */
+export function dialplanXml(input: DialplanInput): string {
+  if (typeof input === 'string') return input;
+  const doc = isDocument(input) ? input : input.toAst();
+  return compile(doc);
+}
+
+/**
+ * Compiles (when needed), validates and lints a dialplan.
+ *
+ * @example
+ * ```ts
+ * const { xml, report } = checkDialplan(dialplan({ name: 'Root' }).play.tts('Hello'));
+ * if (!report.ok) console.error(report.diagnostics);
+ * ```
+ */
+export function checkDialplan(input: DialplanInput, lintConfig?: LintConfig): CheckedDialplan {
+  const xml = dialplanXml(input);
+  const validated = validate(xml);
+  const diagnostics: Diagnostic[] = [...validated.diagnostics];
+  // Lint needs a well-formed document; on a syntax error the validator has said all there is.
+  if (!validated.diagnostics.some((d) => d.rule === 'xml-syntax')) {
+    const seen = new Set(diagnostics.map(key));
+    for (const d of lint(xml, lintConfig).diagnostics) {
+      if (!seen.has(key(d))) diagnostics.push(d);
+    }
+  }
+  return { xml, report: result(diagnostics) };
+}
+
+function key(d: Diagnostic): string {
+  return `${d.rule}\u0000${d.path}\u0000${d.line ?? ''}\u0000${d.message}`;
+}

@@ -1,0 +1,73 @@
+/**
+ * One HTTP POST with a deadline, over node's own http/https. Kept apart from the SOAP layer
+ * so that retries resend the exact same bytes and tests can point it at 127.0.0.1.
+ *
+ * @module
+ */
+import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
+import { request as httpsRequest } from 'node:https';
+import { TransportError } from './errors.js';
+
+/** A response, read whole. */
+export interface HttpResponse {
+  readonly status: number;
+  readonly headers: IncomingHttpHeaders;
+  readonly body: string;
+}
+
+// A SOAP answer bigger than this is not something the client asked for.
+const MAX_RESPONSE_BYTES = 64 * 1024 * 1024;
+
+/**
+ * POSTs `body` to `url`. Rejects with a {@link TransportError} on connection errors, a
+ * dropped connection or when no complete response arrived within `timeoutMs`.
+ * Error messages name the host and path only; headers are never part of them.
+ */
+export function post(url: URL, body: string, headers: Readonly<Record<string, string>>, timeoutMs: number): Promise<HttpResponse> {
+  const send = url.protocol === 'https:' ? httpsRequest : httpRequest;
+  const where = `${url.protocol}//${url.host}${url.pathname}`;
+  return new Promise<HttpResponse>((resolve, reject) => {
+    let settled = false;
+    const fail = (message: string, code: string | undefined) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      req.destroy();
+      reject(new TransportError(message, { code }));
+    };
+    const req = send(
+      url,
+      {
+        method: 'POST',
+        // A fresh connection per request: a kept-alive socket the server already closed
+        // would turn into a spurious reset on the next call.
+        agent: false,
+        headers: { ...headers, 'Content-Length': String(Buffer.byteLength(body)) },
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        let size = 0;
+        res.on('data', (chunk: Buffer) => {
+          size += chunk.length;
+          if (size > MAX_RESPONSE_BYTES) fail(`response from ${where} is larger than ${MAX_RESPONSE_BYTES} bytes`, 'ETOOBIG');
+          else chunks.push(chunk);
+        });
+        res.on('end', () => {
+          if (settled) return;
+          settled = true;
+          clearTimeout(timer);
+          resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') });
+        });
+        res.on('aborted', () => fail(`connection to ${where} was dropped while reading the response`, 'ECONNRESET'));
+        res.on('error', (e: NodeJS.ErrnoException) => fail(`connection to ${where} failed while reading the response: ${e.code ?? e.message}`, e.code ?? 'ECONNRESET'));
+      },
+    );
+    const timer = setTimeout(() => fail(`no response from ${where} within ${timeoutMs} ms`, 'ETIMEDOUT'), timeoutMs);
+    req.on('error', (e: NodeJS.ErrnoException) => {
+      const code = e.code ?? 'ECONNRESET';
+      const why = code === 'ECONNREFUSED' ? 'connection refused' : code === 'ECONNRESET' ? 'connection dropped' : code === 'ENOTFOUND' ? 'host not found' : code;
+      fail(`cannot reach ${where}: ${why}`, code);
+    });
+    req.end(body);
+  });
+}

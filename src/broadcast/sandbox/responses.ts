@@ -1,0 +1,142 @@
+/**
+ * The sandbox's SOAP 1.2 responses, written with xmlbuilder2 (escaping by construction):
+ * result envelopes for each operation and `env:Fault`s carrying a `ServiceFaultInfo`.
+ *
+ * @module
+ */
+import { create } from 'xmlbuilder2';
+import type { XMLBuilder } from 'xmlbuilder2/lib/interfaces.js';
+import type { BroadcastStatus, FaultCode } from '../types.js';
+import { DATA_NS, SOAP12_NS, SVC_NS } from './envelope-schema.js';
+import type { CallView, ConfigTree, StoredBroadcast } from './store.js';
+
+/** Writes an envelope whose body `fill` writes. */
+export function envelope(fill: (body: XMLBuilder) => void): string {
+  const doc = create({ version: '1.0', encoding: 'UTF-8' });
+  const body = doc.ele(SOAP12_NS, 'env:Envelope').att('xmlns:svc', SVC_NS).att('xmlns:data', DATA_NS).ele(SOAP12_NS, 'env:Body');
+  fill(body);
+  return doc.end({ prettyPrint: false });
+}
+
+/** A SOAP 1.2 fault with CallFire's ServiceFaultInfo in its Detail. */
+export function faultEnvelope(code: FaultCode, message: string, detail?: string): string {
+  const sender = code === 'BAD_REQUEST' || code === 'FORBIDDEN' || code === 'NOT_FOUND';
+  return envelope((body) => {
+    const fault = body.ele(SOAP12_NS, 'env:Fault');
+    fault.ele(SOAP12_NS, 'env:Code').ele(SOAP12_NS, 'env:Value').txt(sender ? 'env:Sender' : 'env:Receiver');
+    fault.ele(SOAP12_NS, 'env:Reason').ele(SOAP12_NS, 'env:Text').att('http://www.w3.org/XML/1998/namespace', 'xml:lang', 'en').txt(message);
+    const info = fault.ele(SOAP12_NS, 'env:Detail').ele(SVC_NS, 'svc:ServiceFaultInfo');
+    info.ele(SVC_NS, 'svc:FaultCode').txt(code);
+    info.ele(SVC_NS, 'svc:Message').txt(message);
+    if (detail !== undefined) info.ele(SVC_NS, 'svc:Detail').txt(detail);
+  });
+}
+
+/** The HTTP status of a fault: client mistakes are 400 (env:Sender), the rest 500. */
+export function faultStatus(code: FaultCode): number {
+  return code === 'BAD_REQUEST' || code === 'FORBIDDEN' || code === 'NOT_FOUND' ? 400 : 500;
+}
+
+const iso = (ms: number): string => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
+
+/** `svc:CreatedId`. */
+export function createdId(body: XMLBuilder, id: number): void {
+  body.ele(SVC_NS, 'svc:CreatedId').txt(String(id));
+}
+
+function tree(parent: XMLBuilder, content: ConfigTree): void {
+  for (const [name, value] of Object.entries(content)) {
+    const el = parent.ele(DATA_NS, `data:${name}`);
+    if (typeof value === 'string') el.txt(value);
+    else tree(el, value);
+  }
+}
+
+/** `data:Broadcast`. */
+export function broadcastElement(parent: XMLBuilder, b: StoredBroadcast, status: BroadcastStatus): void {
+  const el = parent.ele(DATA_NS, 'data:Broadcast').att('id', String(b.id));
+  el.ele(DATA_NS, 'data:Name').txt(b.name);
+  el.ele(DATA_NS, 'data:Status').txt(status);
+  el.ele(DATA_NS, 'data:LastModified').txt(iso(b.lastModified));
+  el.ele(DATA_NS, 'data:Type').txt(b.type);
+  const config = el.ele(DATA_NS, `data:${b.configKind}`).att('id', String(b.id));
+  config.ele(DATA_NS, 'data:Created').txt(iso(b.created));
+  // Created is CallFire's; a client sending it is ignored, as on the real service.
+  const { Created: _ignored, ...rest } = b.config;
+  tree(config, rest);
+}
+
+/** `data:BroadcastStats` computed from the calls. */
+export function statsElement(parent: XMLBuilder, calls: readonly CallView[]): void {
+  let duration = 0;
+  let billed = 0;
+  let attempts = 0;
+  let actions = 0;
+  let unattempted = 0;
+  let finished = 0;
+  const perResult = new Map<string, { attempts: number; actions: number }>();
+  for (const v of calls) {
+    if (v.state === 'READY' || v.state === 'SELECTED') {
+      unattempted++;
+      continue;
+    }
+    finished++;
+    if (v.attempts.length === 0) continue;
+    actions++;
+    for (const a of v.attempts) {
+      attempts++;
+      duration += a.duration;
+      // CallFire bills started minutes.
+      billed += Math.ceil(a.duration / 60) * 60;
+      const r = perResult.get(a.result) ?? { attempts: 0, actions: 0 };
+      r.attempts++;
+      perResult.set(a.result, r);
+    }
+    if (v.finalResult !== undefined) perResult.get(v.finalResult)!.actions++;
+  }
+  const el = parent.ele(DATA_NS, 'data:BroadcastStats');
+  const usage = el.ele(DATA_NS, 'data:UsageStats');
+  usage.ele(DATA_NS, 'data:Duration').txt(String(duration));
+  usage.ele(DATA_NS, 'data:BilledDuration').txt(String(billed));
+  usage.ele(DATA_NS, 'data:BilledAmount').txt(((billed / 60) * 0.03).toFixed(2));
+  usage.ele(DATA_NS, 'data:Attempts').txt(String(attempts));
+  usage.ele(DATA_NS, 'data:Actions').txt(String(actions));
+  for (const [result, r] of perResult) {
+    const s = el.ele(DATA_NS, 'data:ResultStat');
+    s.ele(DATA_NS, 'data:Result').txt(result);
+    s.ele(DATA_NS, 'data:Attempts').txt(String(r.attempts));
+    s.ele(DATA_NS, 'data:Actions').txt(String(r.actions));
+  }
+  const st = el.ele(DATA_NS, 'data:ActionStatistics');
+  st.ele(DATA_NS, 'data:Unattempted').txt(String(unattempted));
+  st.ele(DATA_NS, 'data:RetryWait').txt('0');
+  st.ele(DATA_NS, 'data:Finished').txt(String(finished));
+}
+
+/** `data:Call` with one CallRecord per attempt. */
+export function callElement(parent: XMLBuilder, v: CallView): void {
+  const c = v.call;
+  const el = parent.ele(DATA_NS, 'data:Call').att('id', String(c.id));
+  el.ele(DATA_NS, 'data:FromNumber').txt(c.fromNumber);
+  const to = el.ele(DATA_NS, 'data:ToNumber');
+  if (c.clientData !== undefined) to.att('ClientData', c.clientData);
+  for (const [k, val] of Object.entries(c.attributes ?? {})) to.att(k, val);
+  to.txt(c.toNumber);
+  el.ele(DATA_NS, 'data:State').txt(v.state);
+  el.ele(DATA_NS, 'data:BroadcastId').txt(String(c.broadcastId));
+  el.ele(DATA_NS, 'data:ContactId').txt(String(c.id + 5_000_000));
+  el.ele(DATA_NS, 'data:Inbound').txt('false');
+  el.ele(DATA_NS, 'data:Created').txt(iso(c.created));
+  el.ele(DATA_NS, 'data:Modified').txt(iso(v.state === 'FINISHED' ? (c.finishAt ?? c.created) : v.state === 'SELECTED' ? (c.startAt ?? c.created) : c.created));
+  if (v.finalResult !== undefined) el.ele(DATA_NS, 'data:FinalResult').txt(v.finalResult);
+  const finish = c.finishAt ?? c.created;
+  for (const a of v.attempts) {
+    const r = el.ele(DATA_NS, 'data:CallRecord').att('id', String(a.id));
+    r.ele(DATA_NS, 'data:Result').txt(a.result);
+    r.ele(DATA_NS, 'data:FinishTime').txt(iso(finish));
+    r.ele(DATA_NS, 'data:BilledAmount').txt(((Math.ceil(a.duration / 60) * 60) / 60 * 0.03).toFixed(2));
+    r.ele(DATA_NS, 'data:OriginateTime').txt(iso(c.startAt ?? c.created));
+    if (a.duration > 0) r.ele(DATA_NS, 'data:AnswerTime').txt(iso(Math.max(c.startAt ?? c.created, finish - a.duration * 1000)));
+    r.ele(DATA_NS, 'data:Duration').txt(String(a.duration));
+  }
+}

@@ -1,0 +1,313 @@
+/**
+ * The sandbox's state: broadcasts, their calls, RequestIds seen and sounds, persisted to a
+ * JSON file after every change (write to a temporary file, then rename, so a crash never
+ * leaves half a file). Call progress is not stored tick by tick: each call keeps when it
+ * starts and ends, and its state is read off the clock, so a restart picks up exactly where
+ * the calls are.
+ *
+ * @module
+ */
+import { createHash } from 'node:crypto';
+import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import type { ActionState, BroadcastStatus, BroadcastType, CallResult } from '../types.js';
+import { durationOf, hash, outcome } from './outcomes.js';
+
+/** A config element's content kept as read: element name → text or nested content. */
+export interface ConfigTree {
+  [name: string]: string | ConfigTree;
+}
+
+/** One attempt of a stored call. */
+export interface StoredAttempt {
+  readonly id: number;
+  readonly result: CallResult;
+  /** Seconds. */
+  readonly duration: number;
+}
+
+/** A stored call. Times are epoch milliseconds. */
+export interface StoredCall {
+  readonly id: number;
+  readonly broadcastId: number;
+  readonly toNumber: string;
+  readonly clientData?: string;
+  readonly attributes?: Record<string, string>;
+  readonly fromNumber: string;
+  readonly created: number;
+  /** DUP or INVALID calls are never dialled. */
+  readonly skipped?: 'DUP' | 'INVALID';
+  startAt?: number;
+  finishAt?: number;
+  attempts?: StoredAttempt[];
+}
+
+/** A stored broadcast. */
+export interface StoredBroadcast {
+  readonly id: number;
+  readonly name: string;
+  readonly type: BroadcastType;
+  readonly labels: string[];
+  readonly configKind: 'IvrBroadcastConfig' | 'VoiceBroadcastConfig';
+  readonly config: ConfigTree;
+  readonly created: number;
+  lastModified: number;
+  maxActive: number;
+  /** Set by ControlBroadcast; otherwise the status follows the calls. */
+  control?: 'STOPPED' | 'ARCHIVED';
+  readonly callIds: number[];
+}
+
+/** A stored sound. */
+export interface StoredSound {
+  readonly id: number;
+  readonly name: string;
+  readonly created: number;
+  readonly digest: string;
+}
+
+interface State {
+  version: 1;
+  nextId: number;
+  broadcasts: Record<string, StoredBroadcast>;
+  calls: Record<string, StoredCall>;
+  requestIds: Record<string, number>;
+  sounds: Record<string, StoredSound>;
+}
+
+/** How fast calls go. */
+export interface Pace {
+  /** Length of one wave of calls in ms (default 2000). */
+  readonly callMs: number;
+}
+
+/** What a new broadcast needs. */
+export interface NewBroadcast {
+  readonly requestId?: string;
+  readonly name: string;
+  readonly type: BroadcastType;
+  readonly labels: string[];
+  readonly maxActive?: number;
+  readonly scrubDuplicates: boolean;
+  readonly configKind: 'IvrBroadcastConfig' | 'VoiceBroadcastConfig';
+  readonly config: ConfigTree;
+  readonly fromNumber: string;
+  readonly retry: { readonly maxAttempts: number; readonly results: readonly string[] };
+  readonly numbers: readonly { readonly number: string; readonly clientData?: string; readonly attributes?: Record<string, string> }[];
+}
+
+/** A call's state at a moment. */
+export interface CallView {
+  readonly call: StoredCall;
+  readonly state: ActionState;
+  readonly finalResult?: CallResult;
+  readonly attempts: readonly StoredAttempt[];
+}
+
+const DEFAULT_MAX_ACTIVE = 50;
+const VALID_NUMBER = /^\+?[0-9]{10,15}$/;
+
+/** The sandbox's state, optionally backed by a file. */
+export class Store {
+  #state: State;
+  readonly #file: string | undefined;
+  readonly #pace: Pace;
+  readonly #now: () => number;
+
+  constructor(options: { dataFile?: string | undefined; pace?: Partial<Pace> | undefined; now?: (() => number) | undefined } = {}) {
+    this.#file = options.dataFile;
+    this.#pace = { callMs: options.pace?.callMs ?? 2000 };
+    this.#now = options.now ?? Date.now;
+    this.#state = this.#load();
+  }
+
+  #load(): State {
+    const empty: State = { version: 1, nextId: 1000001, broadcasts: {}, calls: {}, requestIds: {}, sounds: {} };
+    if (this.#file === undefined) return empty;
+    let text: string;
+    try {
+      text = readFileSync(this.#file, 'utf8');
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'ENOENT') return empty;
+      throw e;
+    }
+    const state = JSON.parse(text) as State;
+    if (state.version !== 1) throw new Error(`${this.#file}: not a sandbox data file (version ${String(state.version)})`);
+    return state;
+  }
+
+  #save(): void {
+    if (this.#file === undefined) return;
+    const tmp = `${this.#file}.${process.pid}.tmp`;
+    writeFileSync(tmp, JSON.stringify(this.#state));
+    renameSync(tmp, this.#file);
+  }
+
+  #id(): number {
+    return this.#state.nextId++;
+  }
+
+  /** The broadcast a RequestId already created, if any. */
+  byRequestId(requestId: string): number | undefined {
+    return this.#state.requestIds[requestId];
+  }
+
+  /** Creates a broadcast and its calls and starts dialling; returns its id. */
+  createBroadcast(input: NewBroadcast): number {
+    const now = this.#now();
+    const id = this.#id();
+    const broadcast: StoredBroadcast = {
+      id,
+      name: input.name,
+      type: input.type,
+      labels: input.labels,
+      configKind: input.configKind,
+      config: input.config,
+      created: now,
+      lastModified: now,
+      maxActive: input.maxActive ?? DEFAULT_MAX_ACTIVE,
+      callIds: [],
+    };
+    const seen = new Set<string>();
+    const retryOn = new Set(input.retry.results);
+    for (const n of input.numbers) {
+      const skipped = !VALID_NUMBER.test(n.number) ? 'INVALID' : input.scrubDuplicates && seen.has(n.number) ? 'DUP' : undefined;
+      seen.add(n.number);
+      const callId = this.#id();
+      const call: StoredCall = {
+        id: callId,
+        broadcastId: id,
+        toNumber: n.number,
+        fromNumber: input.fromNumber,
+        created: now,
+        ...(n.clientData === undefined ? {} : { clientData: n.clientData }),
+        ...(n.attributes === undefined ? {} : { attributes: n.attributes }),
+        ...(skipped === undefined ? {} : { skipped }),
+      };
+      if (skipped === undefined) {
+        // The sandbox runs retries straight after each other: CallFire's minutes between
+        // attempts would make a demo wait for hours.
+        const attempts: StoredAttempt[] = [];
+        for (let a = 1; a <= Math.max(1, input.retry.maxAttempts); a++) {
+          const result = outcome(n.number, a);
+          attempts.push({ id: this.#id(), result, duration: durationOf(n.number, result, a) });
+          if (!retryOn.has(result)) break;
+        }
+        call.attempts = attempts;
+      }
+      this.#state.calls[callId] = call;
+      broadcast.callIds.push(callId);
+    }
+    this.#state.broadcasts[id] = broadcast;
+    if (input.requestId !== undefined) this.#state.requestIds[input.requestId] = id;
+    this.#schedule(broadcast, now);
+    this.#save();
+    return id;
+  }
+
+  /** Gives every call of the broadcast that has not started a start and end time, in waves of MaxActive. */
+  #schedule(b: StoredBroadcast, from: number): void {
+    const { callMs } = this.#pace;
+    let k = 0;
+    for (const callId of b.callIds) {
+      const call = this.#state.calls[callId]!;
+      if (call.skipped !== undefined || call.startAt !== undefined) continue;
+      const h = hash(call.toNumber);
+      const wave = Math.floor(k / Math.max(1, b.maxActive));
+      call.startAt = from + wave * callMs + Math.round((h % 1000) / 1000 * callMs * 0.3);
+      call.finishAt = call.startAt + Math.round(callMs * (0.4 + ((h >>> 10) % 1000) / 1000 * 0.3));
+      k++;
+    }
+  }
+
+  broadcast(id: number): StoredBroadcast | undefined {
+    return this.#state.broadcasts[id];
+  }
+
+  broadcasts(): StoredBroadcast[] {
+    return Object.values(this.#state.broadcasts).sort((a, b) => a.id - b.id);
+  }
+
+  call(id: number): StoredCall | undefined {
+    return this.#state.calls[id];
+  }
+
+  /** A call's state now. */
+  view(call: StoredCall, now = this.#now()): CallView {
+    if (call.skipped !== undefined) return { call, state: call.skipped, attempts: [] };
+    const attempts = call.attempts ?? [];
+    if (call.startAt === undefined || call.finishAt === undefined || now < call.startAt) return { call, state: 'READY', attempts: [] };
+    if (now < call.finishAt) return { call, state: 'SELECTED', attempts: [] };
+    const last = attempts[attempts.length - 1];
+    return { call, state: 'FINISHED', attempts, ...(last === undefined ? {} : { finalResult: last.result }) };
+  }
+
+  /** Every call of a broadcast, in id order, as of now. */
+  callsOf(id: number): CallView[] {
+    const b = this.#state.broadcasts[id];
+    if (b === undefined) return [];
+    const now = this.#now();
+    return b.callIds.map((c) => this.view(this.#state.calls[c]!, now));
+  }
+
+  /** Every call, as of now. */
+  allCalls(): CallView[] {
+    const now = this.#now();
+    return Object.values(this.#state.calls)
+      .sort((a, b) => a.id - b.id)
+      .map((c) => this.view(c, now));
+  }
+
+  /** A broadcast's status now. */
+  status(b: StoredBroadcast): BroadcastStatus {
+    if (b.control !== undefined) return b.control;
+    const done = this.callsOf(b.id).every((v) => v.state !== 'READY' && v.state !== 'SELECTED');
+    return done ? 'FINISHED' : 'RUNNING';
+  }
+
+  /** Applies ControlBroadcast. Returns false when the RequestId was already applied. */
+  control(id: number, command: 'START' | 'STOP' | 'ARCHIVE' | undefined, maxActive: number | undefined, requestId: string | undefined): boolean {
+    if (requestId !== undefined && this.#state.requestIds[requestId] !== undefined) return false;
+    const b = this.#state.broadcasts[id]!;
+    const now = this.#now();
+    if (maxActive !== undefined) b.maxActive = maxActive;
+    if (command === 'STOP' || command === 'ARCHIVE') {
+      // Calls already dialling finish; the others wait, unscheduled.
+      for (const callId of b.callIds) {
+        const call = this.#state.calls[callId]!;
+        if (call.startAt !== undefined && call.startAt > now) {
+          delete call.startAt;
+          delete call.finishAt;
+        }
+      }
+      b.control = command === 'STOP' ? 'STOPPED' : 'ARCHIVED';
+    } else if (command === 'START' && b.control === 'STOPPED') {
+      delete b.control;
+      this.#schedule(b, now);
+    } else if (maxActive !== undefined && b.control === undefined) {
+      // A new MaxActive reshapes the waves of the calls still waiting.
+      for (const callId of b.callIds) {
+        const call = this.#state.calls[callId]!;
+        if (call.startAt !== undefined && call.startAt > now) {
+          delete call.startAt;
+          delete call.finishAt;
+        }
+      }
+      this.#schedule(b, now);
+    }
+    b.lastModified = now;
+    if (requestId !== undefined) this.#state.requestIds[requestId] = id;
+    this.#save();
+    return true;
+  }
+
+  /** Stores a sound; the same bytes or text again return the first sound's id, as CallFire does. */
+  createSound(name: string, content: string): number {
+    const digest = createHash('sha256').update(content).digest('hex');
+    const existing = Object.values(this.#state.sounds).find((s) => s.digest === digest);
+    if (existing !== undefined) return existing.id;
+    const id = this.#id();
+    this.#state.sounds[id] = { id, name, created: this.#now(), digest };
+    this.#save();
+    return id;
+  }
+}

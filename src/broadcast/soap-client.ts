@@ -1,0 +1,110 @@
+/**
+ * The `soap` package, set up once from the project's own WSDL (`schemas/callfire-soap12.wsdl`).
+ * It writes the SOAP 1.2 envelopes and reads the responses; the HTTP exchange itself is ours
+ * (see `http.ts`), so previews never touch the network and retries resend the same bytes.
+ *
+ * @module
+ */
+import soap from 'soap';
+import { schemaPath } from './paths.js';
+
+/** The SOAP operations of the client, with the service (endpoint suffix) each lives on. */
+export const OPERATIONS = {
+  SendCall: 'call',
+  QueryCalls: 'call',
+  GetCall: 'call',
+  CreateSound: 'call',
+  GetBroadcast: 'broadcast',
+  GetBroadcastStats: 'broadcast',
+  QueryBroadcasts: 'broadcast',
+  ControlBroadcast: 'broadcast',
+} as const;
+
+/** An operation name. */
+export type Operation = keyof typeof OPERATIONS;
+
+/** An envelope and the headers soap chose for it (Content-Type with the SOAP 1.2 action). */
+export interface Envelope {
+  readonly operation: Operation;
+  readonly service: 'call' | 'broadcast';
+  readonly headers: Readonly<Record<string, string>>;
+  readonly body: string;
+}
+
+interface Captured {
+  body?: string;
+  headers?: Record<string, string>;
+}
+
+/** Passed through soap's per-call options to the capturing transport below. */
+interface CaptureOptions {
+  readonly capture: Captured;
+}
+
+class EnvelopeCaptured extends Error {}
+
+type SoapMethod = (args: unknown, callback: (err: unknown) => void, options: CaptureOptions) => void;
+
+let client: Promise<soap.Client> | undefined;
+
+/**
+ * The soap client, created on first use and reused. Its transport never sends: it keeps the
+ * envelope and headers soap built, then stops the call.
+ */
+export function soapClient(): Promise<soap.Client> {
+  client ??= soap
+    .createClientAsync(schemaPath('callfire-soap12.wsdl'), {
+      forceSoap12Headers: true,
+      envelopeKey: 'env',
+      httpClient: {
+        request(_url: string, data: string, callback: (err: unknown) => void, headers: Record<string, string>, options: CaptureOptions) {
+          options.capture.body = data;
+          options.capture.headers = headers;
+          callback(new EnvelopeCaptured());
+          return undefined as never;
+        },
+      } as unknown as soap.HttpClient,
+    })
+    .catch((e: unknown) => {
+      client = undefined;
+      throw e;
+    });
+  return client;
+}
+
+/**
+ * Builds the SOAP envelope of an operation. `args` are in soap's shape (schema order,
+ * `attributes`/`$value` for elements with attributes).
+ */
+export async function buildEnvelope(operation: Operation, args: Record<string, unknown>): Promise<Envelope> {
+  const c = await soapClient();
+  const method = (c as unknown as Record<string, SoapMethod>)[operation];
+  if (typeof method !== 'function') throw new Error(`the WSDL has no operation ${operation}`);
+  const capture: Captured = {};
+  await new Promise<void>((resolve, reject) => {
+    method(args, (err) => (err instanceof EnvelopeCaptured ? resolve() : reject(err as Error)), { capture });
+  });
+  if (capture.body === undefined || capture.headers === undefined) throw new Error(`soap built no envelope for ${operation}`);
+  return { operation, service: OPERATIONS[operation], headers: capture.headers, body: capture.body };
+}
+
+/** What a response envelope holds: the body's content, or a fault. */
+export type ParsedResponse =
+  | { readonly kind: 'body'; readonly body: Record<string, unknown> }
+  | { readonly kind: 'fault'; readonly fault: Record<string, unknown> }
+  | { readonly kind: 'unreadable'; readonly reason: string };
+
+/** Reads a SOAP response envelope with soap's parser (element types from the WSDL). */
+export async function parseEnvelope(xml: string): Promise<ParsedResponse> {
+  const c = await soapClient();
+  try {
+    const obj = c.wsdl.xmlToObject(xml) as { Body?: Record<string, unknown> | null } | undefined;
+    if (obj === undefined || obj === null || !('Body' in obj)) return { kind: 'unreadable', reason: 'no SOAP Body' };
+    return { kind: 'body', body: obj.Body ?? {} };
+  } catch (e) {
+    const root = (e as { root?: { Envelope?: { Body?: { Fault?: Record<string, unknown> } } } }).root;
+    const fault = root?.Envelope?.Body?.Fault;
+    if (fault !== undefined) return { kind: 'fault', fault };
+    return { kind: 'unreadable', reason: (e as Error).message.split('\n')[0] ?? 'unreadable XML' };
+  }
+}

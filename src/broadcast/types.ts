@@ -1,0 +1,361 @@
+/**
+ * The SendCall request and the resources of the CallFire API 1.1 SOAP service, with
+ * CallFire's own field names so that CallFire's documentation reads directly.
+ *
+ * The same request is described for editors and the CLI's broadcast files by
+ * `schemas/send-call.schema.json`; {@link checkSendCall} holds a value against it.
+ *
+ * @module
+ */
+import type { DocumentNode } from '../ast/nodes.js';
+
+/** The kind of a broadcast. SendCall takes VOICE or IVR. */
+export type BroadcastType = 'VOICE' | 'IVR' | 'TEXT' | 'CCC';
+
+/** A call's result (the 2014 contract's values first, then the later documented ones). */
+export type CallResult =
+  | 'LA'
+  | 'AM'
+  | 'BUSY'
+  | 'DNC'
+  | 'XFER'
+  | 'XFER_LEG'
+  | 'NO_ANS'
+  | 'UNDIALED'
+  | 'SENT'
+  | 'RECEIVED'
+  | 'DNT'
+  | 'TOO_BIG'
+  | 'INTERNAL_ERROR'
+  | 'CARRIER_ERROR'
+  | 'CARRIER_TEMP_ERROR'
+  | 'SD'
+  | 'POSTPONED'
+  | 'ABANDONED'
+  | 'SKIPPED'
+  | 'INVALID_NUMBER';
+
+/** Every {@link CallResult}, in the documented order. */
+export const CALL_RESULTS: readonly CallResult[] = [
+  'LA', 'AM', 'BUSY', 'DNC', 'XFER', 'XFER_LEG', 'NO_ANS', 'UNDIALED', 'SENT', 'RECEIVED', 'DNT', 'TOO_BIG',
+  'INTERNAL_ERROR', 'CARRIER_ERROR', 'CARRIER_TEMP_ERROR', 'SD', 'POSTPONED', 'ABANDONED', 'SKIPPED', 'INVALID_NUMBER',
+];
+
+/** Where a call is in its life: READY (waiting), SELECTED (dialling), FINISHED, or why it was not dialled. */
+export type ActionState =
+  | 'READY'
+  | 'SELECTED'
+  | 'FINISHED'
+  | 'DNC'
+  | 'DUP'
+  | 'INVALID'
+  | 'TIMEOUT'
+  | 'CALLBACK'
+  | 'DISABLED'
+  | 'SKIPPED'
+  | 'PERIOD_LIMIT'
+  | 'RESTRICTED_NUMBER';
+
+/** A broadcast's status. */
+export type BroadcastStatus =
+  | 'START_PENDING'
+  | 'RUNNING'
+  | 'STOPPED'
+  | 'FINISHED'
+  | 'ARCHIVED'
+  | 'TEST'
+  | 'SETUP'
+  | 'SCHEDULED'
+  | 'SUSPENDED'
+  | 'VALIDATING_EMAIL'
+  | 'VALIDATING_START'
+  | 'BLOCKED_SUSPICIOUS'
+  | 'APPROVED'
+  | 'DECLINED'
+  | 'PAUSED'
+  | 'CANCELED';
+
+/** Which of a contact's numbers a retry may dial. */
+export type RetryPhoneType = 'FIRST_NUMBER' | 'HOME_PHONE' | 'WORK_PHONE' | 'MOBILE_PHONE';
+
+/** How a voice broadcast treats answering machines. */
+export type AnsweringMachineConfig = 'AM_ONLY' | 'AM_AND_LIVE' | 'LIVE_WITH_AMD' | 'LIVE_IMMEDIATE';
+
+/** Text-to-speech voices of the SOAP service (upper case, unlike the dialplan's `voice` attribute). */
+export type Voice = 'MALE1' | 'FEMALE1' | 'FEMALE2' | 'SPANISH1';
+
+/** The codes of a `ServiceFaultInfo`. */
+export type FaultCode = 'BAD_REQUEST' | 'FORBIDDEN' | 'NOT_FOUND' | 'UNAVAILABLE' | 'TIMEOUT' | 'NOT_IMPLEMENTED';
+
+/** What ControlBroadcast can do to a broadcast. */
+export type BroadcastCommand = 'START' | 'STOP' | 'ARCHIVE';
+
+/**
+ * One recipient. A bare string is the number alone; the object form adds CallFire's
+ * `ClientData` and per-recipient contact fields (sent as attributes of `ToNumber`).
+ */
+export type ToNumber = string | ToNumberEntry;
+
+/** A recipient with its client data. */
+export interface ToNumberEntry {
+  /** E.164 number such as `13105551212` (optional `+`). */
+  readonly Value: string;
+  /** Free text returned with the call's results. */
+  readonly ClientData?: string;
+  /** Contact fields (`firstName`, ...) that the dialplan can read as `${contact.firstName}`. */
+  readonly Attributes?: Readonly<Record<string, string>>;
+}
+
+/** Local calling hours, in the time zone of each number's area code. */
+export interface LocalTimeZoneRestriction {
+  /** `HH:mm:ss`, such as `09:00:00`. */
+  readonly BeginTime?: string;
+  /** `HH:mm:ss`, such as `17:00:00`. */
+  readonly EndTime?: string;
+}
+
+/** When and how often to call a number again. */
+export interface RetryConfig {
+  /** Default 1 (no retry). */
+  readonly MaxAttempts?: number;
+  /** Default 60. */
+  readonly MinutesBetweenAttempts?: number;
+  /** The results that trigger a retry, such as `['BUSY', 'NO_ANS']`. Required by CallFire. */
+  readonly RetryResults: readonly CallResult[];
+  readonly RetryPhoneTypes?: readonly RetryPhoneType[];
+}
+
+/** The fields every broadcast config shares. */
+export interface BroadcastConfigBase {
+  /** Set by CallFire in responses; ignored on send. */
+  readonly id?: number;
+  /** Set by CallFire in responses. */
+  readonly Created?: string;
+  /** The caller ID: an E.164 number or a short code. */
+  readonly FromNumber?: string;
+  readonly LocalTimeZoneRestriction?: LocalTimeZoneRestriction;
+  readonly RetryConfig?: RetryConfig;
+}
+
+/** Anything the toolkit accepts as a dialplan: XML text, a syntax tree, or a builder. */
+export type DialplanInput = string | DocumentNode | { toAst(): DocumentNode };
+
+/**
+ * The configuration of an IVR broadcast.
+ *
+ * @example
+ * ```ts
+ * const config: IvrBroadcastConfig = {
+ *   FromNumber: '12135551189',
+ *   RetryConfig: { MaxAttempts: 2, MinutesBetweenAttempts: 5, RetryResults: ['BUSY', 'NO_ANS'] },
+ *   DialplanXml: '<dialplan name="Root"><play type="tts">Hello</play></dialplan>',
+ * };
+ * ```
+ */
+export interface IvrBroadcastConfig extends BroadcastConfigBase {
+  /** The dialplan: XML text, or a plan built with the DSL (compiled before sending). */
+  readonly DialplanXml?: DialplanInput;
+}
+
+/** The configuration of a voice broadcast: sounds by text-to-speech or by sound id. */
+export interface VoiceBroadcastConfig extends BroadcastConfigBase {
+  readonly AnsweringMachineConfig?: AnsweringMachineConfig;
+  readonly LiveSoundText?: string;
+  readonly LiveSoundId?: number;
+  readonly LiveSoundTextVoice?: Voice;
+  readonly MachineSoundText?: string;
+  readonly MachineSoundId?: number;
+  readonly MachineSoundTextVoice?: Voice;
+  readonly TransferSoundText?: string;
+  readonly TransferSoundId?: number;
+  readonly TransferSoundTextVoice?: Voice;
+  /** The key that transfers the call, `0`-`9`, `#` or `*`. */
+  readonly TransferDigit?: string;
+  readonly TransferNumber?: string;
+  readonly DncSoundText?: string;
+  readonly DncSoundId?: number;
+  readonly DncSoundTextVoice?: Voice;
+  /** The key that puts the number on the do-not-call list. */
+  readonly DncDigit?: string;
+  readonly MaxActiveTransfers?: number;
+}
+
+/**
+ * A SendCall request: create a call broadcast, add the numbers and start it.
+ * Exactly one of `IvrBroadcastConfig` and `VoiceBroadcastConfig` is present.
+ *
+ * @example
+ * ```ts
+ * const request: SendCallRequest = {
+ *   BroadcastName: 'Appointment reminders',
+ *   ToNumber: ['13105551212', { Value: '13105551213', ClientData: 'patient-42' }],
+ *   IvrBroadcastConfig: { FromNumber: '12135551189', DialplanXml: plan },
+ * };
+ * ```
+ */
+export interface SendCallRequest {
+  /** De-duplication key (`urn:uuid:...`); generated when absent and reused on every retry. */
+  readonly RequestId?: string;
+  /** IVR or VOICE; defaults to the kind of config present. */
+  readonly Type?: BroadcastType;
+  /** Default "API Send". */
+  readonly BroadcastName?: string;
+  readonly ToNumber: readonly ToNumber[];
+  readonly ScrubBroadcastDuplicates?: boolean;
+  readonly Label?: readonly string[];
+  /** Max simultaneous calls. */
+  readonly MaxActive?: number;
+  readonly IvrBroadcastConfig?: IvrBroadcastConfig;
+  readonly VoiceBroadcastConfig?: VoiceBroadcastConfig;
+}
+
+/** An IVR config whose dialplan is XML text, as it goes on the wire. */
+export interface WireIvrBroadcastConfig extends BroadcastConfigBase {
+  readonly DialplanXml?: string;
+}
+
+/** A SendCall request ready to send: RequestId and Type filled in, the dialplan compiled. */
+export interface PreparedSendCall extends Omit<SendCallRequest, 'IvrBroadcastConfig'> {
+  readonly RequestId: string;
+  readonly Type: BroadcastType;
+  readonly IvrBroadcastConfig?: WireIvrBroadcastConfig;
+}
+
+/** A broadcast as GetBroadcast returns it. */
+export interface Broadcast {
+  readonly id: number;
+  readonly Name?: string;
+  readonly Status?: BroadcastStatus;
+  readonly LastModified?: string;
+  readonly Type?: BroadcastType;
+  readonly Label?: readonly string[];
+  readonly IvrBroadcastConfig?: WireIvrBroadcastConfig;
+  readonly VoiceBroadcastConfig?: VoiceBroadcastConfig;
+}
+
+/** Counts for one result in {@link BroadcastStats}. */
+export interface ResultStat {
+  readonly Result: CallResult;
+  readonly Attempts: number;
+  readonly Actions: number;
+}
+
+/** What GetBroadcastStats returns. */
+export interface BroadcastStats {
+  readonly UsageStats: {
+    /** Seconds of calls. */
+    readonly Duration: number;
+    readonly BilledDuration: number;
+    /** Billed credits. */
+    readonly BilledAmount: number;
+    readonly Attempts: number;
+    readonly Actions: number;
+  };
+  readonly ResultStat: readonly ResultStat[];
+  readonly ActionStatistics?: {
+    readonly Unattempted: number;
+    readonly RetryWait: number;
+    readonly Finished: number;
+  };
+}
+
+/** A `<stash>` value reported by a call. */
+export interface QuestionResponse {
+  readonly Question: string;
+  readonly Response: string;
+}
+
+/** A `<record>` made during a call. */
+export interface RecordingMeta {
+  readonly id: number;
+  readonly Name: string;
+  readonly Created: string;
+  readonly LengthInSeconds?: number;
+  readonly Link?: string;
+}
+
+/** One attempt of a call. */
+export interface CallRecord {
+  readonly id: number;
+  readonly Result: CallResult;
+  readonly FinishTime: string;
+  readonly BilledAmount: number;
+  readonly QuestionResponse: readonly QuestionResponse[];
+  readonly OriginateTime?: string;
+  readonly AnswerTime?: string;
+  /** Seconds. */
+  readonly Duration: number;
+  readonly RecordingMeta: readonly RecordingMeta[];
+}
+
+/** A call of a broadcast, as QueryCalls and GetCall return it. */
+export interface Call {
+  readonly id: number;
+  readonly FromNumber: string;
+  readonly ToNumber: string;
+  readonly ClientData?: string;
+  readonly State: ActionState;
+  readonly BatchId?: number;
+  readonly BroadcastId?: number;
+  readonly ContactId: number;
+  readonly Inbound: boolean;
+  readonly Created: string;
+  readonly Modified: string;
+  readonly FinalResult?: CallResult;
+  readonly Label: readonly string[];
+  readonly CallRecord: readonly CallRecord[];
+}
+
+/** The filters of QueryCalls, all optional; `MaxResults` is at most 1000. */
+export interface QueryCallsRequest {
+  readonly MaxResults?: number;
+  readonly FirstResult?: number;
+  readonly BroadcastId?: number;
+  readonly BatchId?: number;
+  readonly State?: readonly ActionState[];
+  readonly Result?: readonly CallResult[];
+  readonly Inbound?: boolean;
+  readonly IntervalBegin?: string;
+  readonly IntervalEnd?: string;
+  readonly FromNumber?: string;
+  readonly ToNumber?: string;
+  readonly LabelName?: string;
+}
+
+/** A page of calls. */
+export interface CallQueryResult {
+  readonly TotalResults: number;
+  readonly Call: readonly Call[];
+}
+
+/** The filters of QueryBroadcasts. */
+export interface QueryBroadcastsRequest {
+  readonly MaxResults?: number;
+  readonly FirstResult?: number;
+  readonly Type?: readonly BroadcastType[];
+  readonly Running?: boolean;
+  readonly LabelName?: string;
+}
+
+/** A page of broadcasts. */
+export interface BroadcastQueryResult {
+  readonly TotalResults: number;
+  readonly Broadcast: readonly Broadcast[];
+}
+
+/** A ControlBroadcast request: a command, a new MaxActive, or both. */
+export interface ControlBroadcastRequest {
+  readonly Id: number;
+  readonly RequestId?: string;
+  readonly Command?: BroadcastCommand;
+  readonly MaxActive?: number;
+}
+
+/** A CreateSound request: exactly one of Data (MP3/WAV bytes), RecordingCall or SoundText. */
+export interface CreateSoundRequest {
+  readonly Name?: string;
+  readonly Data?: Uint8Array;
+  readonly RecordingCall?: { readonly ToNumber: string };
+  readonly SoundText?: string;
+  readonly SoundTextVoice?: Voice;
+}
