@@ -278,19 +278,24 @@ export abstract class ActionsBuilder {
 
   /**
    * `<if>`: runs `then` when the JavaScript expression is true, else `otherwise` (written
-   * as the `<else>` child).
+   * as the `<else>` child, whose options go in `options.else`).
    *
    * @example
    * ```ts
    * b.if(`${global.date.dayOfWeek} == 1 || ${global.date.dayOfWeek} == 7`,
    *   (t) => t.play('We are closed on weekends.').hangup(),
-   *   (e) => e.transfer('12135551234'));
+   *   (e) => e.transfer('12135551234'),
+   *   { name: 'weekend', else: { name: 'weekday' } });
    * ```
    */
   if(expr: string, then: BlockBody, otherwise?: BlockBody, options?: IfOptions): this {
-    const attrs = attributes('if', 'if', options, { expr });
+    const given = (options ?? {}) as Record<string, unknown>;
+    if (typeof given !== 'object' || given === null || Array.isArray(given)) fail('if', 'options', `must be an object, got ${show(options)}`);
+    const { else: elseOptions, ...ifOptions } = given;
+    if (elseOptions !== undefined && otherwise === undefined) fail('if', "option 'else'", 'needs the else branch (the third argument)');
+    const attrs = attributes('if', 'if', ifOptions, { expr });
     const nodes = blockNodes('if', then);
-    if (otherwise !== undefined) nodes.push(element('else', {}, blockNodes('if', otherwise)));
+    if (otherwise !== undefined) nodes.push(element('else', attributes('else', 'else', elseOptions as object | undefined), blockNodes('if', otherwise)));
     return this.add(element('if', attrs, nodes));
   }
 

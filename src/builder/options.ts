@@ -76,8 +76,10 @@ export type RecordOptions = TagOptions<'record'>;
 export type SetvarOptions = OptionsWithout<'setvar', 'varname'>;
 /** Options of `stash()` besides the report key. */
 export type StashOptions = OptionsWithout<'stash', 'varname'>;
-/** Options of `if()` besides the expression. */
-export type IfOptions = OptionsWithout<'if', 'expr'>;
+/** Options of the `<else>` branch of `if()`. */
+export type ElseOptions = TagOptions<'else'>;
+/** Options of `if()` besides the expression; `else` holds the options of the `<else>` branch. */
+export type IfOptions = Simplify<OptionsWithout<'if', 'expr'> & { else?: ElseOptions }>;
 /** Options of `equal()` besides `var` and `expr`. */
 export type EqualOptions = OptionsWithout<'equal', 'var' | 'expr'>;
 /** Options of `notEqual()` besides `var` and `expr`. */

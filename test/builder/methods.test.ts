@@ -119,6 +119,9 @@ describe('containers', () => {
       el('if', { name: 'sunday', expr: '${global.date.dayOfWeek} == 1' }, [el('hangup'), el('else', {}, [el('goto', {}, [tx('open')])])]),
     );
     expect(only((b) => b.if('true', (t) => t, (e) => e))).toEqual(el('if', { expr: 'true' }, [el('else')]));
+    expect(only((b) => b.if('true', (t) => t, (e) => e.hangup(), { else: { name: 'otherwise' }, name: 'check' }))).toEqual(
+      el('if', { name: 'check', expr: 'true' }, [el('else', { name: 'otherwise' }, [el('hangup')])]),
+    );
   });
 
   it('equal, notEqual, catch', () => {
