@@ -1,5 +1,5 @@
 import { elementName } from '../../../ast/nodes.js';
-import { nearest } from '../../../util/nearest.js';
+import { suggest } from '../helpers/suggest.js';
 import type { Rule } from '../types.js';
 
 interface Params {
@@ -32,7 +32,7 @@ export const unknownGotoTarget: Rule<Params> = {
       else if (tag === 'catch') target = ctx.attr(node, 'goto')?.trim();
       // an empty target is the XSD's to report
       if (!target || ctx.names.has(target)) continue;
-      report(node, { target, via: tag === 'catch' ? 'catch' : 'goto', suggestion: nearest(target, ctx.names.keys()) });
+      report(node, { target, via: tag === 'catch' ? 'catch' : 'goto', suggestion: suggest(target, ctx.names.keys()) });
     }
   },
 };

@@ -1,0 +1,169 @@
+/**
+ * `dialplan lint`: XML syntax, XSD and the semantic lint rules for dialplan files, with
+ * reports for people (stylish), tools (json), code scanning (sarif) and GitHub Actions
+ * annotations (github).
+ *
+ * @module
+ */
+import { readFileSync, statSync } from 'node:fs';
+import { isAbsolute, resolve } from 'node:path';
+import { glob, isDynamicPattern } from 'tinyglobby';
+import type { DocumentNode } from '../../ast/nodes.js';
+import { ConfigError, findConfigFile, loadConfigFile, parseRuleOption, settingsFor, type LoadedConfig } from '../../validate/lint/config.js';
+import { lint } from '../../validate/lint/lint.js';
+import { RULES } from '../../validate/lint/rules/index.js';
+import type { RuleSettings } from '../../validate/lint/types.js';
+import type { FileReport } from '../../validate/report/file-report.js';
+import { tally } from '../../validate/report/file-report.js';
+import { formatGithub } from '../../validate/report/github.js';
+import { formatJson } from '../../validate/report/json.js';
+import { formatSarif } from '../../validate/report/sarif.js';
+import { formatStylish } from '../../validate/report/stylish.js';
+import { IoError, UsageError, type Command } from '../io.js';
+import { loadDialplan } from '../load-flow.js';
+import { choice, parseOptions } from '../options.js';
+
+const FORMATS = ['stylish', 'json', 'sarif', 'github'] as const;
+
+/** The package's own metadata, for the SARIF tool version and rule page links. */
+function packageInfo(): { version?: string; docsBaseUri?: string } {
+  try {
+    const pkg = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as {
+      version?: string;
+      repository?: string | { url?: string };
+    };
+    const repo = typeof pkg.repository === 'string' ? pkg.repository : pkg.repository?.url;
+    const m = repo ? /github\.com[/:]([^/]+\/[^/.]+)/.exec(repo) : null;
+    return {
+      ...(pkg.version ? { version: pkg.version } : {}),
+      ...(m ? { docsBaseUri: `https://github.com/${m[1]}/blob/main/docs/rules/` } : {}),
+    };
+  } catch {
+    return {};
+  }
+}
+
+/** Expands the command's file arguments: globs, folders (every .xml below) and plain paths. */
+async function expandFiles(args: readonly string[], cwd: string): Promise<string[]> {
+  const out: string[] = [];
+  for (const arg of args) {
+    if (isDynamicPattern(arg)) {
+      const found = await glob([arg], { cwd, onlyFiles: true, expandDirectories: false });
+      if (found.length === 0) throw new IoError(`no files match "${arg}"`);
+      out.push(...found.sort());
+      continue;
+    }
+    let dir = false;
+    try {
+      dir = statSync(resolve(cwd, arg)).isDirectory();
+    } catch {
+      // a missing file is reported when it is read, with the others still linted
+    }
+    if (dir) {
+      const found = await glob(['**/*.xml'], { cwd: resolve(cwd, arg), onlyFiles: true, ignore: ['**/node_modules/**'] });
+      if (found.length === 0) throw new IoError(`no .xml files in the folder "${arg}"`);
+      out.push(...found.sort().map((f) => `${arg.replace(/[\\/]+$/, '')}/${f}`));
+    } else {
+      out.push(arg);
+    }
+  }
+  return [...new Set(out)];
+}
+
+export const command: Command = {
+  name: 'lint',
+  usage: `Usage: dialplan lint <files, folders or globs ...> [options]
+
+Reports everything wrong with each dialplan: XML syntax, the XSD, and the semantic rules
+the XSD cannot express (goto targets, unreachable tags, overlapping keypresses, undefined
+variables, invalid expressions and phone numbers, ...). Rules: docs/rules/README.md.
+Folders are searched for .xml files; flows written with the DSL (.ts/.js) are linted too.
+
+Options:
+  --format <stylish|json|sarif|github>
+                          stylish (default): file:line:col  severity  message  rule
+                          json: [{ "file", "diagnostics": [...] }] (same shape as validate)
+                          sarif: SARIF 2.1.0 for code scanning
+                          github: GitHub Actions annotations (::error file=...,line=...)
+  --max-warnings <n>      Fail (exit 1) when there are more than n warnings
+  --rule <name=setting>   Set a rule to off, warn or error; repeatable; wins over config files
+  --config <file>         Use this configuration for every file instead of looking up
+                          .dialplanrc.json from each file's folder upwards
+
+Exit codes: 0 no errors and warnings within --max-warnings, 1 otherwise,
+2 usage, an invalid configuration or a file that could not be read.`,
+  async run(args, io) {
+    const { values, positionals } = parseOptions('lint', args, {
+      format: { type: 'string' },
+      'max-warnings': { type: 'string' },
+      rule: { type: 'string', multiple: true },
+      config: { type: 'string' },
+    });
+    const format = choice('lint', 'format', values.format, FORMATS, 'stylish');
+    let maxWarnings = Infinity;
+    if (values['max-warnings'] !== undefined) {
+      if (!/^\d+$/.test(values['max-warnings'])) throw new UsageError(`dialplan lint: --max-warnings must be a whole number ≥ 0; got "${values['max-warnings']}".`);
+      maxWarnings = Number(values['max-warnings']);
+    }
+    if (positionals.length === 0) throw new UsageError('dialplan lint: name at least one dialplan file, folder or glob');
+
+    const cliRules: Record<string, RuleSettings[string]> = {};
+    let fixed: LoadedConfig | undefined;
+    try {
+      for (const r of values.rule ?? []) {
+        const [name, setting] = parseRuleOption(r);
+        cliRules[name] = setting;
+      }
+      if (values.config !== undefined) fixed = await loadConfigFile(resolve(io.cwd, values.config));
+    } catch (e) {
+      if (e instanceof ConfigError) throw new UsageError(`dialplan lint: ${e.message}`);
+      throw e;
+    }
+
+    const files = await expandFiles(positionals, io.cwd);
+    const configs = new Map<string, LoadedConfig>();
+    const reports: FileReport[] = [];
+    let failed = 0;
+    for (const file of files) {
+      const abs = isAbsolute(file) ? file : resolve(io.cwd, file);
+      let input: string | DocumentNode;
+      let loaded: LoadedConfig | undefined;
+      try {
+        loaded = fixed;
+        if (!loaded) {
+          const found = findConfigFile(abs);
+          if (found) {
+            loaded = configs.get(found) ?? (await loadConfigFile(found));
+            configs.set(found, loaded);
+          }
+        }
+        input = await loadDialplan(file, io.cwd);
+      } catch (e) {
+        if (e instanceof ConfigError || e instanceof IoError) {
+          // report it and go on: one bad file must not hide the findings in the others
+          io.stderr(`dialplan lint: ${e.message}\n`);
+          failed++;
+          continue;
+        }
+        throw e;
+      }
+      const rules = { ...(loaded ? settingsFor(loaded.config, abs, loaded.dir) : {}), ...cliRules };
+      const { diagnostics } = lint(input, { rules });
+      reports.push({ file, diagnostics });
+    }
+
+    if (format === 'json') io.stdout(formatJson(reports));
+    else if (format === 'sarif') io.stdout(formatSarif(reports, { rules: RULES, baseDir: io.cwd, ...packageInfo() }));
+    else if (format === 'github') io.stdout(formatGithub(reports));
+    else io.stdout(formatStylish(reports));
+
+    if (failed > 0) return 2;
+    const { errors, warnings } = tally(reports);
+    if (errors > 0) return 1;
+    if (warnings > maxWarnings) {
+      io.stderr(`dialplan lint: ${warnings} warnings, more than --max-warnings ${maxWarnings}.\n`);
+      return 1;
+    }
+    return 0;
+  },
+};
