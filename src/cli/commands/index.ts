@@ -15,5 +15,6 @@ export interface CommandEntry {
 export const COMMANDS: Readonly<Record<string, CommandEntry>> = {
   build: { summary: 'Compile flows written with the DSL (.ts/.js) to DialplanXml', load: () => import('./build.js') },
   graph: { summary: 'Draw the call flow as a Mermaid or Graphviz diagram', load: () => import('./graph.js') },
+  lint: { summary: 'Lint dialplans: XML, XSD and semantic rules, for people and CI (sarif, github)', load: () => import('./lint.js') },
   validate: { summary: 'Check dialplans for XML syntax and against the XSD', load: () => import('./validate.js') },
 };
