@@ -16,5 +16,7 @@ export const COMMANDS: Readonly<Record<string, CommandEntry>> = {
   build: { summary: 'Compile flows written with the DSL (.ts/.js) to DialplanXml', load: () => import('./build.js') },
   graph: { summary: 'Draw the call flow as a Mermaid or Graphviz diagram', load: () => import('./graph.js') },
   lint: { summary: 'Lint dialplans: XML, XSD and semantic rules, for people and CI (sarif, github)', load: () => import('./lint.js') },
+  simulate: { summary: 'Run one scripted call through a dialplan offline and print the transcript', load: () => import('./simulate.js') },
+  test: { summary: 'Run IVR scenario files (scripted calls + expectations), coverage, --generate', load: () => import('./test.js') },
   validate: { summary: 'Check dialplans for XML syntax and against the XSD', load: () => import('./validate.js') },
 };
