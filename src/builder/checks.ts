@@ -66,17 +66,29 @@ export function checkCount(method: string, what: string, value: unknown): number
   return value;
 }
 
-/** A `${…}` reference, allowed inside names, URLs and digit strings. */
-const VARIABLE = String.raw`\$\{[^{}]+\}`;
+/**
+ * A `${…}` reference inside a value: no white space, one level of nesting
+ * (`${choice${num}}`), as CallFire's samples write them and `schemas/dialplan.xsd` reads them.
+ */
+const VARIABLE = String.raw`\$\{[^\s{}$]*(?:\$\{[^\s{}$]*\}[^\s{}$]*)*\}`;
 
 /** Variable names: letters, digits, underscore, and `${…}` parts (`stashDNC${dnc_counter}`). */
 export const VARNAME = new RegExp(`^(?:[A-Za-z0-9_]|${VARIABLE})+$`);
 /** URLs: http(s), or a variable holding one. */
-export const URL_START = /^(?:https?:\/\/|\$\{)/i;
-/** DTMF digits. */
-export const DTMF = new RegExp(`^(?:[0-9*#]|${VARIABLE})+$`);
+export const URL_START = /^(?:https?:\/\/\S|\$\{.)/i;
+/** DTMF digits: 0-9, *, #, A-D, pauses (w, p, comma), or variables. */
+export const DTMF = new RegExp(`^(?:[0-9#*A-Da-dwWpP, ]|${VARIABLE})+$`);
 /** A CallFire sound id (a number), or a variable holding one. */
 export const SOUND_ID = new RegExp(`^(?:\\d+|${VARIABLE})$`);
+/** One phone number: digits with +, (), spaces, dashes or dots, an optional `x` extension; or variables. */
+export const PHONE = new RegExp(`^\\+?\\(?(?:\\d|${VARIABLE})(?:[\\d\\-.() ]|${VARIABLE})*(?:[xX](?:\\d|${VARIABLE})+)?$`);
+
+/** A phone number or a variable (surrounding white space allowed, as CallFire trims it). */
+export function checkPhone(method: string, what: string, value: unknown): string {
+  const s = checkNonBlank(method, what, value);
+  if (!PHONE.test(s.trim())) fail(method, what, `must be a phone number (digits, +, (), -, ., spaces, x extension) or a variable, got ${show(s)}`);
+  return s;
+}
 
 /** Line breaks as XML readers hand them back (`\r\n` and `\r` become `\n`). */
 export function normalizeNewlines(s: string): string {

@@ -13,6 +13,7 @@ import {
   checkCount,
   checkName,
   checkNonBlank,
+  checkPhone,
   checkString,
   DTMF,
   fail,
@@ -66,6 +67,7 @@ function attributeValue(method: string, what: string, spec: AttributeSpec, value
       return s;
     }
     case 'phone':
+      return checkAttributeString(method, what, checkPhone(method, what, value));
     case 'expression':
       return checkAttributeString(method, what, checkNonBlank(method, what, value));
     case 'string':
@@ -131,10 +133,15 @@ export function content(method: string, tag: LeafTag, what: string, value: unkno
       if (!Array.isArray(list) || list.length === 0) fail(method, what, `must be a phone number or a non-empty list of them, got ${show(value)}`);
       s = list
         .map((n: unknown, i) => {
-          if (list.length === 1) return checkNonBlank(method, what, n);
+          if (list.length === 1) {
+            // One string may already be a comma-separated list.
+            const one = checkNonBlank(method, what, n);
+            for (const part of one.split(',')) checkPhone(method, what, part);
+            return one;
+          }
           const one = checkNonBlank(method, `${what}[${i}]`, n);
           if (one.includes(',')) fail(method, `${what}[${i}]`, `must be one number (the list is joined with ','), got ${show(one)}`);
-          return one;
+          return checkPhone(method, `${what}[${i}]`, one);
         })
         .join(',');
       break;
@@ -151,6 +158,8 @@ export function content(method: string, tag: LeafTag, what: string, value: unkno
       if (!DTMF.test(s)) fail(method, what, `must be DTMF digits (0-9, *, #) or a variable, got ${show(s)}`);
       break;
     case 'phone':
+      s = checkPhone(method, what, value);
+      break;
     case 'text':
     case 'sound':
       s = spec.contentRequired ? checkNonBlank(method, what, value) : checkString(method, what, value);

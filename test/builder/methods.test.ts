@@ -67,6 +67,8 @@ describe('leaf tags', () => {
       el('sms', { to: '${call.phonenumber}' }, [tx('Hi ${contact.firstName}, see you on ${contact.C}')]),
     );
     expect(only((b) => b.wait(4))).toEqual(el('wait', {}, [tx('4')]));
+    expect(only((b) => b.transfer('+1 (213) 555-1234, 213.555.9876x${ext}'))).toEqual(el('transfer', {}, [tx('+1 (213) 555-1234, 213.555.9876x${ext}')]));
+    expect(only((b) => b.dnc('${choice${n}}'))).toEqual(el('dnc', {}, [tx('${choice${n}}')]));
   });
 
   it('SDK-only tags', () => {
