@@ -81,8 +81,8 @@ export type RetryPhoneType = 'FIRST_NUMBER' | 'HOME_PHONE' | 'WORK_PHONE' | 'MOB
 /** How a voice broadcast treats answering machines. */
 export type AnsweringMachineConfig = 'AM_ONLY' | 'AM_AND_LIVE' | 'LIVE_WITH_AMD' | 'LIVE_IMMEDIATE';
 
-/** Text-to-speech voices of the SOAP service (upper case, unlike the dialplan's `voice` attribute). */
-export type Voice = 'MALE1' | 'FEMALE1' | 'FEMALE2' | 'SPANISH1';
+/** Text-to-speech voices of the SOAP service (CallFire calls the type `Voice`; upper case, unlike the dialplan's `voice` attribute). */
+export type SoundVoice = 'MALE1' | 'FEMALE1' | 'FEMALE2' | 'SPANISH1';
 
 /** The codes of a `ServiceFaultInfo`. */
 export type FaultCode = 'BAD_REQUEST' | 'FORBIDDEN' | 'NOT_FOUND' | 'UNAVAILABLE' | 'TIMEOUT' | 'NOT_IMPLEMENTED';
@@ -162,19 +162,19 @@ export interface VoiceBroadcastConfig extends BroadcastConfigBase {
   readonly AnsweringMachineConfig?: AnsweringMachineConfig;
   readonly LiveSoundText?: string;
   readonly LiveSoundId?: number;
-  readonly LiveSoundTextVoice?: Voice;
+  readonly LiveSoundTextVoice?: SoundVoice;
   readonly MachineSoundText?: string;
   readonly MachineSoundId?: number;
-  readonly MachineSoundTextVoice?: Voice;
+  readonly MachineSoundTextVoice?: SoundVoice;
   readonly TransferSoundText?: string;
   readonly TransferSoundId?: number;
-  readonly TransferSoundTextVoice?: Voice;
+  readonly TransferSoundTextVoice?: SoundVoice;
   /** The key that transfers the call, `0`-`9`, `#` or `*`. */
   readonly TransferDigit?: string;
   readonly TransferNumber?: string;
   readonly DncSoundText?: string;
   readonly DncSoundId?: number;
-  readonly DncSoundTextVoice?: Voice;
+  readonly DncSoundTextVoice?: SoundVoice;
   /** The key that puts the number on the do-not-call list. */
   readonly DncDigit?: string;
   readonly MaxActiveTransfers?: number;
@@ -357,5 +357,5 @@ export interface CreateSoundRequest {
   readonly Data?: Uint8Array;
   readonly RecordingCall?: { readonly ToNumber: string };
   readonly SoundText?: string;
-  readonly SoundTextVoice?: Voice;
+  readonly SoundTextVoice?: SoundVoice;
 }

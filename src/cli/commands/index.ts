@@ -16,7 +16,10 @@ export const COMMANDS: Readonly<Record<string, CommandEntry>> = {
   build: { summary: 'Compile flows written with the DSL (.ts/.js) to DialplanXml', load: () => import('./build.js') },
   graph: { summary: 'Draw the call flow as a Mermaid or Graphviz diagram', load: () => import('./graph.js') },
   lint: { summary: 'Lint dialplans: XML, XSD and semantic rules, for people and CI (sarif, github)', load: () => import('./lint.js') },
+  sandbox: { summary: 'Run a local CallFire SOAP sandbox on 127.0.0.1 to send broadcasts to', load: () => import('./sandbox.js') },
+  send: { summary: 'Preview or submit an IVR broadcast (CallFire SendCall)', load: () => import('./send.js') },
   simulate: { summary: 'Run one scripted call through a dialplan offline and print the transcript', load: () => import('./simulate.js') },
+  status: { summary: 'Show a broadcast, its stats and its calls', load: () => import('./status.js') },
   test: { summary: 'Run IVR scenario files (scripted calls + expectations), coverage, --generate', load: () => import('./test.js') },
   validate: { summary: 'Check dialplans for XML syntax and against the XSD', load: () => import('./validate.js') },
 };

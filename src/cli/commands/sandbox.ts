@@ -1,0 +1,87 @@
+/**
+ * `dialplan sandbox`: a local stand-in for CallFire's SOAP service, for trying broadcasts
+ * without an account or a phone bill.
+ *
+ * @module
+ */
+import { resolve } from 'node:path';
+import { startSandbox } from '../../broadcast/sandbox/server.js';
+import { UsageError, type Command } from '../io.js';
+import { parseOptions } from '../options.js';
+
+const USAGE = `Usage: dialplan sandbox [--port 8080] [--data file.json] [--call-ms 2000]
+
+Starts a local SOAP 1.2 server on 127.0.0.1 that implements CallFire's SendCall, QueryCalls,
+GetCall, CreateSound, GetBroadcast, GetBroadcastStats, QueryBroadcasts and ControlBroadcast at
+/api/1.1/soap12/call and /api/1.1/soap12/broadcast. It checks requests against the service
+schema and dialplans against the validator, de-duplicates by RequestId, and dials one call per
+number: each reaches a result (LA, AM, BUSY, NO_ANS, ...) within a few seconds, always the same
+for the same number. Stop it with Ctrl-C.
+
+Options:
+  --port <n>        TCP port (default 8080; 0 picks a free one).
+  --data <file>     Keep the state in this JSON file, so a restart loses nothing.
+  --call-ms <ms>    How long a wave of calls takes (default 2000).
+
+Environment: CALLFIRE_USERNAME and CALLFIRE_PASSWORD: the only credentials it accepts.
+Send to it with --endpoint (or CALLFIRE_ENDPOINT) set to the address it prints.
+
+Exit codes: 0 stopped, 2 usage or the port is taken.`;
+
+function integer(option: string, value: string | undefined, fallback: number, min: number, max: number): number {
+  if (value === undefined) return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < min || n > max) throw new UsageError(`dialplan sandbox: --${option} must be a whole number from ${min} to ${max}; got "${value}"`);
+  return n;
+}
+
+export const command: Command = {
+  name: 'sandbox',
+  usage: USAGE,
+  async run(args, io) {
+    const { values, positionals } = parseOptions('sandbox', args, {
+      port: { type: 'string' },
+      data: { type: 'string' },
+      'call-ms': { type: 'string' },
+    });
+    if (positionals.length > 0) throw new UsageError(`dialplan sandbox: unexpected argument "${positionals[0]}"`);
+    const port = integer('port', values.port, 8080, 0, 65535);
+    const callMs = integer('call-ms', values['call-ms'], 2000, 10, 600_000);
+    const username = io.env['CALLFIRE_USERNAME'];
+    const password = io.env['CALLFIRE_PASSWORD'];
+    if (!username || !password) {
+      io.stderr('dialplan sandbox: set CALLFIRE_USERNAME and CALLFIRE_PASSWORD; the sandbox accepts only those credentials.\n');
+      return 2;
+    }
+    const dataFile = values.data === undefined ? undefined : resolve(io.cwd, values.data);
+    let sandbox;
+    try {
+      sandbox = await startSandbox({ port, credentials: { username, password }, callMs, ...(dataFile ? { dataFile } : {}), log: (line) => io.stderr(`${line}\n`) });
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code === 'EADDRINUSE' || code === 'EACCES') {
+        io.stderr(`dialplan sandbox: cannot listen on 127.0.0.1:${port}: ${code === 'EADDRINUSE' ? 'the port is taken' : 'permission denied'}; try --port 0\n`);
+        return 2;
+      }
+      if (e instanceof SyntaxError) {
+        io.stderr(`dialplan sandbox: ${dataFile} is not a sandbox data file: ${e.message}\n`);
+        return 2;
+      }
+      throw e;
+    }
+    io.stdout(`CallFire sandbox listening at ${sandbox.url}${dataFile ? ` (state in ${dataFile})` : ''}\n`);
+    io.stdout(`Try: dialplan send broadcast.json --endpoint ${sandbox.url}\n`);
+    await new Promise<void>((done) => {
+      const stop = () => {
+        process.off('SIGINT', stop);
+        process.off('SIGTERM', stop);
+        done();
+      };
+      process.on('SIGINT', stop);
+      process.on('SIGTERM', stop);
+    });
+    await sandbox.close();
+    io.stderr('sandbox stopped\n');
+    return 0;
+  },
+};

@@ -1,0 +1,177 @@
+/**
+ * `dialplan send`: preview or submit a SendCall broadcast described in a JSON file.
+ *
+ * @module
+ */
+import { basename, resolve } from 'node:path';
+import { CallFireClient, DEFAULT_ENDPOINT, type ProgressEvent } from '../../broadcast/client.js';
+import { CredentialsError, SoapFaultError, TransportError } from '../../broadcast/errors.js';
+import { parseNumbers } from '../../broadcast/numbers.js';
+import { prepareSendCall } from '../../broadcast/prepare.js';
+import type { SendCallRequest, ToNumber } from '../../broadcast/types.js';
+import type { Diagnostic } from '../../validate/diagnostic.js';
+import { ConfigError, findConfigFile, loadConfigFile, settingsFor } from '../../validate/lint/config.js';
+import type { LintConfig } from '../../validate/lint/types.js';
+import { formatStylish } from '../../validate/report/stylish.js';
+import { UsageError, type Command, type Io } from '../io.js';
+import { loadDialplan, readText } from '../load-flow.js';
+import { choice, parseOptions } from '../options.js';
+
+const USAGE = `Usage: dialplan send <broadcast.json> [--dialplan plan.xml|flow.ts] [--to-file numbers.csv]
+                     [--preview] [--endpoint URL] [--format text|json]
+
+Sends a CallFire SendCall request: creates an IVR (or voice) broadcast, adds the numbers and
+starts it. The file holds the request with CallFire's field names (schemas/send-call.schema.json):
+  { "BroadcastName": "Reminders", "ToNumber": ["13105551212"],
+    "IvrBroadcastConfig": { "FromNumber": "12135551189", "DialplanXml": "<dialplan>...</dialplan>" } }
+Type defaults to IVR when IvrBroadcastConfig is present. The dialplan is validated and linted
+first; errors stop the send.
+
+Options:
+  --dialplan <file>    The dialplan: CallFire XML, or a flow written with the DSL (.ts/.js).
+                       Replaces IvrBroadcastConfig.DialplanXml.
+  --to-file <file>     More numbers: one per line, or CSV whose header names the number column
+                       (number, phone, ToNumber), an optional ClientData column and contact fields.
+  --preview            Print the exact HTTP request (Authorization redacted) and the dialplan
+                       report. Sends nothing and needs no network.
+  --endpoint <url>     Base address (default $CALLFIRE_ENDPOINT or ${DEFAULT_ENDPOINT});
+                       a "dialplan sandbox" prints its own.
+  --format <text|json> text (default): the broadcast id; json: { "broadcastId", "requestId" }.
+                       With --preview, json is { ok, requestId, numbers, problems, dialplan, request }.
+
+Environment: CALLFIRE_USERNAME and CALLFIRE_PASSWORD (API credentials, HTTP Basic).
+
+Exit codes: 0 sent (or a clean preview), 1 invalid request or dialplan (nothing sent),
+2 usage, unreadable file, or a remote failure.`;
+
+function progress(io: Io): (e: ProgressEvent) => void {
+  return (e) => {
+    if (e.kind === 'request' && e.attempt > 1) io.stderr(`  ${e.operation}: attempt ${e.attempt} of ${e.maxAttempts}\n`);
+    if (e.kind === 'retry') io.stderr(`  ${e.operation}: ${e.reason}; retrying in ${(e.delayMs / 1000).toFixed(1)} s\n`);
+  };
+}
+
+async function lintConfigFor(file: string | undefined, cwd: string): Promise<LintConfig | undefined> {
+  const path = findConfigFile(resolve(cwd, file ?? 'broadcast.json'));
+  if (path === undefined) return undefined;
+  const loaded = await loadConfigFile(path);
+  return { rules: settingsFor(loaded.config, file === undefined ? undefined : resolve(cwd, file), loaded.dir) };
+}
+
+function printProblems(io: Io, problems: readonly { path: string; message: string }[], numberProblems: readonly { line: number; message: string }[], numbersFile: string | undefined): void {
+  for (const p of problems) io.stderr(`  request${p.path}: ${p.message}\n`);
+  for (const p of numberProblems.slice(0, 20)) io.stderr(`  ${numbersFile}:${p.line}: ${p.message}\n`);
+  if (numberProblems.length > 20) io.stderr(`  ... and ${numberProblems.length - 20} more bad lines in ${numbersFile}\n`);
+}
+
+export const command: Command = {
+  name: 'send',
+  usage: USAGE,
+  async run(args, io) {
+    const { values, positionals } = parseOptions('send', args, {
+      dialplan: { type: 'string' },
+      'to-file': { type: 'string' },
+      preview: { type: 'boolean' },
+      endpoint: { type: 'string' },
+      format: { type: 'string' },
+    });
+    const format = choice('send', 'format', values.format, ['text', 'json'], 'text');
+    if (positionals.length !== 1) throw new UsageError('dialplan send: name one broadcast file (JSON)');
+    const file = positionals[0]!;
+    const endpoint = values.endpoint ?? io.env['CALLFIRE_ENDPOINT'] ?? DEFAULT_ENDPOINT;
+
+    let json: unknown;
+    try {
+      json = JSON.parse(await readText(file, io.cwd));
+    } catch (e) {
+      if (!(e instanceof SyntaxError)) throw e;
+      io.stderr(`dialplan send: ${file} is not valid JSON: ${e.message}\nNothing was sent.\n`);
+      return 1;
+    }
+    if (typeof json !== 'object' || json === null || Array.isArray(json)) {
+      io.stderr(`dialplan send: ${file} must hold one SendCall request (a JSON object)\nNothing was sent.\n`);
+      return 1;
+    }
+    let request = json as SendCallRequest & Record<string, unknown>;
+    // The JSON Schema's editor hint is not part of the request.
+    const { $schema: _hint, ...rest } = request;
+    request = rest as typeof request;
+
+    if (values.dialplan !== undefined) {
+      if (request.VoiceBroadcastConfig !== undefined) throw new UsageError('dialplan send: --dialplan is for IVR broadcasts, but the file has a VoiceBroadcastConfig');
+      const plan = await loadDialplan(values.dialplan, io.cwd);
+      request = { ...request, IvrBroadcastConfig: { ...(request.IvrBroadcastConfig ?? {}), DialplanXml: plan } };
+    }
+    let numberProblems: { line: number; message: string }[] = [];
+    if (values['to-file'] !== undefined) {
+      const parsed = parseNumbers(await readText(values['to-file'], io.cwd));
+      numberProblems = parsed.problems;
+      const inline: ToNumber[] = Array.isArray(request.ToNumber) ? [...request.ToNumber] : [];
+      for (const n of parsed.numbers) inline.push(n);
+      request = { ...request, ToNumber: inline };
+    }
+
+    let lintConfig: LintConfig | undefined;
+    try {
+      lintConfig = await lintConfigFor(values.dialplan, io.cwd);
+    } catch (e) {
+      if (!(e instanceof ConfigError)) throw e;
+      io.stderr(`dialplan send: ${e.message}\n`);
+      return 2;
+    }
+    let client: CallFireClient;
+    try {
+      client = new CallFireClient({ endpoint, env: io.env, onProgress: progress(io), ...(lintConfig ? { lintConfig } : {}) });
+    } catch (e) {
+      if (e instanceof TypeError) throw new UsageError(`dialplan send: ${e.message}`);
+      throw e;
+    }
+    const planName = values.dialplan ?? `${basename(file)} (DialplanXml)`;
+    const report = (diagnostics: readonly Diagnostic[]) => formatStylish([{ file: planName, diagnostics }]);
+
+    if (values.preview) {
+      const preview = await client.previewSendCall(request);
+      const ok = preview.ok && numberProblems.length === 0;
+      if (format === 'json') {
+        io.stdout(`${JSON.stringify({ ok, requestId: preview.requestId, numbers: preview.numbers, problems: preview.problems, numberProblems, dialplan: preview.dialplan, request: preview.http }, null, 2)}\n`);
+      } else {
+        if (preview.http) {
+          const h = preview.http;
+          io.stdout(`${h.method} ${h.url}\n${Object.entries(h.headers).map(([k, v]) => `${k}: ${v}`).join('\n')}\n\n${h.body}\n`);
+        }
+        if (preview.dialplan && preview.dialplan.diagnostics.length > 0) io.stderr(report(preview.dialplan.diagnostics));
+        printProblems(io, preview.problems, numberProblems, values['to-file']);
+        const dialplanNote = preview.dialplan ? (preview.dialplan.ok ? 'dialplan valid' : 'dialplan has errors') : 'no dialplan';
+        io.stderr(`Preview only, nothing was sent: ${preview.numbers} number(s), ${dialplanNote}${preview.credentials ? '' : ', no credentials set (CALLFIRE_USERNAME / CALLFIRE_PASSWORD)'}${ok ? '.' : '; this request would be refused.'}\n`);
+      }
+      return ok ? 0 : 1;
+    }
+
+    const prepared = prepareSendCall(request, lintConfig ? { lintConfig } : {});
+    if (!prepared.ok || prepared.request === undefined || numberProblems.length > 0) {
+      if (prepared.dialplan && prepared.dialplan.diagnostics.length > 0) io.stderr(report(prepared.dialplan.diagnostics));
+      printProblems(io, prepared.problems, numberProblems, values['to-file']);
+      io.stderr('Nothing was sent.\n');
+      return 1;
+    }
+    if (prepared.dialplan && prepared.dialplan.diagnostics.length > 0) io.stderr(report(prepared.dialplan.diagnostics));
+    const count = prepared.request.ToNumber.length;
+    if (count >= 1000) io.stderr(`Sending SendCall with ${count} numbers to ${client.serviceUrl('call')} ...\n`);
+    try {
+      const result = await client.sendPrepared(prepared.request);
+      if (format === 'json') io.stdout(`${JSON.stringify(result)}\n`);
+      else {
+        io.stdout(`${result.broadcastId}\n`);
+        io.stderr(`Broadcast ${result.broadcastId} started with ${count} number(s) (RequestId ${result.requestId}).\nFollow it: dialplan status ${result.broadcastId}${values.endpoint ? ` --endpoint ${client.endpoint}` : ''}\n`);
+      }
+      return 0;
+    } catch (e) {
+      if (e instanceof SoapFaultError || e instanceof CredentialsError || e instanceof TransportError) {
+        io.stderr(`dialplan send: ${e.message}\n`);
+        if (e instanceof TransportError) io.stderr(`The request can be repeated safely: it carries RequestId ${prepared.request.RequestId}; set it in ${file} to retry.\n`);
+        return 2;
+      }
+      throw e;
+    }
+  },
+};
