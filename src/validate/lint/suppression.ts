@@ -6,7 +6,7 @@
  * - `<!-- dialplan-disable rule-a -->` … `<!-- dialplan-enable rule-a -->`: findings in between.
  *
  * Without rule names a directive applies to every rule. Names may be separated by spaces or
- * commas; text after ` -- ` is a comment.
+ * commas; text after a free-standing ` - ` is a note (XML comments may not contain `--`).
  *
  * @module
  */
@@ -26,7 +26,7 @@ const ALL = '*';
 
 /** Reads a comment's directive, if it is one. */
 export function parseDirective(text: string): Directive | undefined {
-  const m = /^\s*dialplan-(disable-next-line|disable|enable)(?:\s+([\s\S]*?))?\s*$/.exec(text.split(/\s--\s/)[0] ?? '');
+  const m = /^\s*dialplan-(disable-next-line|disable|enable)(?:\s+([\s\S]*?))?\s*$/.exec(text.split(/\s[-\u2014]\s/)[0] ?? '');
   if (!m) return undefined;
   const rules = (m[2] ?? '').split(/[\s,]+/).filter((r) => r !== '');
   return { kind: m[1] as Directive['kind'], rules };
