@@ -102,6 +102,7 @@ export interface SendCallResult {
 }
 
 const REDACTED = 'Basic [redacted]';
+const NOT_SET = 'Basic [not set: CALLFIRE_USERNAME / CALLFIRE_PASSWORD]';
 const FAULT_CODES = new Set<string>(['BAD_REQUEST', 'FORBIDDEN', 'NOT_FOUND', 'UNAVAILABLE', 'TIMEOUT', 'NOT_IMPLEMENTED']);
 
 function sleep(ms: number): Promise<void> {
@@ -206,7 +207,7 @@ export class CallFireClient {
     return {
       ...base,
       requestId: prepared.request.RequestId,
-      http: { method: 'POST', url: this.serviceUrl(envelope.service), headers: this.#headers(envelope, REDACTED), body: envelope.body },
+      http: { method: 'POST', url: this.serviceUrl(envelope.service), headers: this.#headers(envelope, this.hasCredentials ? REDACTED : NOT_SET), body: envelope.body },
     };
   }
 

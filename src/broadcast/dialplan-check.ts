@@ -36,7 +36,7 @@ export function dialplanXml(input: DialplanInput): string {
  *
  * @example
  * ```ts
- * const { xml, report } = checkDialplan(dialplan({ name: 'Root' }).play.tts('Hello'));
+ * const { xml, report } = checkDialplan(dialplan({ name: 'Root' }).play('Hello').hangup());
  * if (!report.ok) console.error(report.diagnostics);
  * ```
  */
