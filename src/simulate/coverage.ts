@@ -110,7 +110,8 @@ export function formatCoverage(report: CoverageReport, title = 'plan'): string {
   }
   if (tags.missed.length > 0) {
     lines.push('  tags never reached:');
-    for (const m of tags.missed) lines.push(`    line ${m.line ?? '?'}  <${m.tag}>  ${m.path}`);
+    const w = Math.max(...tags.missed.map((m) => String(m.line ?? '?').length));
+    for (const m of tags.missed) lines.push(`    line ${String(m.line ?? '?').padStart(w)}  <${m.tag}>  ${m.path}`);
   }
   return lines.join('\n') + '\n';
 }

@@ -165,6 +165,8 @@ export class Run {
 
   /** The first tag of a container's block, or what the container does when its block is empty. */
   firstIn(container: ElementNode): Next {
+    // Branch containers (live, machine, else, keypress) start here rather than through enter.
+    this.reached.add(this.plan.placement.get(container)!.path);
     for (const child of this.childrenOf(container)) {
       if (runsInSequence(container, child)) return { op: 'enter', node: child };
     }

@@ -28,7 +28,7 @@ export class CallAssertionError extends Error {
     readonly expected: string,
     readonly actual: string,
   ) {
-    super(`expected the call to ${expected}\n  but it did not: ${actual}`);
+    super(`call expectation failed\n  expected: ${expected}\n  actual:   ${actual}`);
   }
 }
 
@@ -193,14 +193,14 @@ type Received = SimulationResult | PromiseLike<SimulationResult>;
 function verdict(c: Check, isNot: boolean): MatcherResult {
   return {
     pass: c.pass,
-    message: () => (isNot ? `expected the call not to ${c.expected}, but it did` : `expected the call to ${c.expected}\n  but it did not: ${c.actual}`),
+    message: () => (isNot ? `call expectation failed\n  expected the opposite of: ${c.expected}\n  actual: ${c.actual}` : `call expectation failed\n  expected: ${c.expected}\n  actual:   ${c.actual}`),
     expected: c.expected,
     actual: c.actual,
   };
 }
 
-function matcher(make: (...args: never[]) => Expectation) {
-  return function (this: { isNot?: boolean } | undefined, received: Received, ...args: never[]): MatcherResult | Promise<MatcherResult> {
+function matcher<A extends unknown[]>(make: (...args: A) => Expectation) {
+  return function (this: { isNot?: boolean } | undefined, received: Received, ...args: A): MatcherResult | Promise<MatcherResult> {
     const isNot = this?.isNot === true;
     const e = make(...args);
     if (typeof (received as PromiseLike<SimulationResult>).then === 'function') {

@@ -1,0 +1,63 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { CallAssertionError, callMatchers, checkCall, expectCall, type CallMatchers } from '../../src/simulate/expect-call.js';
+import { simulate } from '../../src/simulate/simulate.js';
+
+declare module 'vitest' {
+  interface Assertion<T> extends CallMatchers<T> {}
+}
+
+expect.extend(callMatchers);
+
+const xml = readFileSync(new URL('../fixtures/simulate/confirm.xml', import.meta.url), 'utf8');
+
+describe('expectCall (plain assertions)', () => {
+  it('passes when the call does what is expected', async () => {
+    await expectCall(xml).answer('live').press('1').toStash('confirmed', 'yes');
+    await expectCall(xml).press('2').toTransferTo('1 (213) 555-1234');
+    await expectCall(xml).contact({ firstName: 'Bo' }).press(1).toSay(/Hello Bo/);
+    await expectCall(xml).answer('machine').toEndWith('hangup');
+  });
+
+  it('throws CallAssertionError with expected and actual', async () => {
+    const err = await expectCall(xml).press('1').toTransferTo('12135551234').catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(CallAssertionError);
+    expect((err as CallAssertionError).message).toBe('call expectation failed\n  expected: transfers to 12135551234\n  actual:   transfers: none');
+  });
+
+  it('is immutable: each step returns a new script', async () => {
+    const base = expectCall(xml).answer('live');
+    const one = base.press('1');
+    const two = base.press('2');
+    expect((await one).stashed).toEqual({ confirmed: 'yes' });
+    expect((await two).stashed).toEqual({ confirmed: 'no' });
+  });
+
+  it('counts timeouts with the retry counter', async () => {
+    const r = await expectCall(xml).timeout().timeout().run();
+    expect(r.variables['tries']).toBe('2');
+    expect(r.events.filter((e) => e.type === 'play').map((e) => (e as { text: string }).text).at(-1)).toBe('We did not hear from you. Goodbye.');
+  });
+
+  it('checkCall chains synchronous assertions on a result', async () => {
+    const r = await simulate(xml, { inputs: ['2'], transfer: 'busy' });
+    expect(() => checkCall(r).toStash('confirmed', 'no').toSay('Nobody is free').toEndWith('hangup')).not.toThrow();
+    expect(() => checkCall(r).toEndWith('transfer')).toThrow(/ended with hangup/);
+  });
+});
+
+describe('vitest matchers', () => {
+  it('work on results and on pending calls, and with .not', async () => {
+    const r = await expectCall(xml).press('1');
+    expect(r).toStash('confirmed', 'yes');
+    expect(r).not.toTransferTo('12135551234');
+    await expect(expectCall(xml).press('2')).toTransferTo('12135551234');
+    await expect(expectCall(xml).press('2')).not.toSay(/thank you/i);
+  });
+
+  it('fail with expected and actual in the message', () => {
+    const result = callMatchers.toEndWith.call({ isNot: false }, { events: [], variables: {}, stashed: {}, ended: 'end', reached: [], branches: [], warnings: [] }, 'hangup');
+    expect(result).toMatchObject({ pass: false });
+    expect((result as { message: () => string }).message()).toBe('call expectation failed\n  expected: ends with hangup\n  actual:   ended with end');
+  });
+});

@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest';
+import { substitute } from '../../src/simulate/substitute.js';
+import { isJavaScriptValue } from '../../src/simulate/value-rule.js';
+import { isDefaultPattern, matchesPattern, menuEntry, sampleInput } from '../../src/simulate/keypress.js';
+
+describe('isJavaScriptValue', () => {
+  it.each([
+    ['0+1', true],
+    ['3 + 1', true],
+    ['"2135551234".split("").join(" ");', true],
+    ["'+13235550100'.substring(2,5);", true],
+    ["isNaN('abc')", true],
+    ['Math.max(1, 2)', true],
+    ["'a' == 'a'", true],
+    ['"123".split("").map((d) => d * 2).join("")', true],
+  ])('%s is JavaScript', (value, js) => expect(isJavaScriptValue(value)).toBe(js));
+
+  it.each([
+    ['Homer Simpson'],
+    ['Homer'],
+    ['yes'],
+    ['0'],
+    ['12135551234'],
+    ['-2.5'],
+    ['false'],
+    ['true'],
+    ['213-555-1212'],
+    ['2026-01-05'],
+    ['1-800-FLOWERS'],
+    ['1,2'],
+    ['0123'],
+    ['010+1'],
+    ['http://example.com/a?b=1&c=2'],
+    ['https://us-east.example.com/x.wav'],
+    ['130496d0-5c4a-11e3-83f9-90b8d0128a60'],
+    ['Thanks!'],
+    [''],
+    ['process.exit()'],
+  ])('%s is text', (value) => expect(isJavaScriptValue(value)).toBe(false));
+});
+
+describe('substitute', () => {
+  const vars: Record<string, string> = { a: 'A', num: '2', choice2: 'Blue', weird: '${a}' };
+  const look = (n: string) => vars[n];
+
+  it('replaces references, nested ones inner-first', () => {
+    expect(substitute('x ${a} y', look)).toBe('x A y');
+    expect(substitute('${choice${num}}', look)).toBe('Blue');
+  });
+
+  it('does not rescan inserted values', () => {
+    expect(substitute('${weird}', look)).toBe('${a}');
+  });
+
+  it('reads unset variables as empty text and reports them', () => {
+    const unset: string[] = [];
+    expect(substitute('[${nope}]', look, (n) => unset.push(n))).toBe('[]');
+    expect(unset).toEqual(['nope']);
+  });
+
+  it('keeps an unterminated reference as written', () => {
+    expect(substitute('cost ${a', look)).toBe('cost ${a');
+  });
+});
+
+describe('keypress patterns', () => {
+  it('matches single values exactly and ranges numerically', () => {
+    expect(matchesPattern('1', '1')).toBe(true);
+    expect(matchesPattern('1', '01')).toBe(false);
+    expect(matchesPattern('1-3', '01')).toBe(true);
+    expect(matchesPattern('300-315', '316')).toBe(false);
+    expect(matchesPattern('1000000000-9999999999', '2135551234')).toBe(true);
+    expect(matchesPattern('1000000000-9999999999', '213555123')).toBe(false);
+    expect(matchesPattern('#', '#')).toBe(true);
+    expect(matchesPattern('1-3', '#')).toBe(false);
+  });
+
+  it('reads default/timeout in either case and proposes inputs', () => {
+    expect(isDefaultPattern('Default')).toBe(true);
+    expect(sampleInput('Timeout')).toBe('timeout');
+    expect(sampleInput('300-315')).toBe('300');
+    expect(sampleInput('default')).toBeUndefined();
+  });
+
+  it('strips a # terminator and cuts at maxDigits', () => {
+    expect(menuEntry('12#', 5)).toBe('12');
+    expect(menuEntry('#', 5)).toBe('#');
+    expect(menuEntry('123456', 3)).toBe('123');
+  });
+});
