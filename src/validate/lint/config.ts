@@ -25,7 +25,7 @@ export class ConfigError extends Error {
 let validator: ValidateFunction | undefined;
 function getValidator(): ValidateFunction {
   // compiled once: the schema only changes with the rule set
-  validator ??= new Ajv({ allErrors: true, strict: true }).compile(configSchema());
+  validator ??= new Ajv({ allErrors: true, strict: true, verbose: true }).compile(configSchema());
   return validator;
 }
 

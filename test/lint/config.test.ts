@@ -1,0 +1,65 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { checkConfig, ConfigError, findConfigFile, loadConfigFile, parseRuleOption, settingsFor } from '../../src/validate/lint/config.js';
+import { RULES } from '../../src/validate/lint/rules/index.js';
+import { configSchema } from '../../src/validate/lint/schema.js';
+
+describe('configuration', () => {
+  it('accepts rules, overrides and a $schema key', () => {
+    const config = { $schema: './node_modules/callfire-dialplan/schemas/dialplanrc.schema.json', rules: { 'unknown-goto-target': 'warn' }, overrides: [{ files: ['a/**'], rules: { 'duplicate-name': 'off' } }] };
+    expect(checkConfig(config, 'x')).toBe(config);
+  });
+
+  it('names an unknown rule and suggests the nearest one', () => {
+    expect(() => checkConfig({ rules: { 'unknown-goto-targe': 'warn' } }, '.dialplanrc.json')).toThrow(
+      '.dialplanrc.json: unknown rule "unknown-goto-targe" in "rules" (did you mean "unknown-goto-target"?)',
+    );
+  });
+
+  it('names a bad key, a bad setting and a missing key', () => {
+    expect(() => checkConfig({ rule: {} }, 'c')).toThrow('c: unknown key "rule" at the top level; allowed: $schema, rules, overrides');
+    expect(() => checkConfig({ rules: { 'duplicate-name': 'warning' } }, 'c')).toThrow('"rules.duplicate-name" must be one of "off", "warn", "error"');
+    expect(() => checkConfig({ overrides: [{ rules: {} }] }, 'c')).toThrow('"overrides.0" is missing "files"');
+    expect(() => checkConfig({ overrides: [{ files: ['x'], rules: { nope: 'off' } }] }, 'c')).toThrow('unknown rule "nope" in "overrides.0.rules"');
+  });
+
+  it('generates the schema from the rule registry', () => {
+    const schema = configSchema();
+    expect(Object.keys(schema.definitions.rules.properties)).toEqual(RULES.map((r) => r.name));
+  });
+
+  it('finds the nearest .dialplanrc.json upwards and reads it', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'dialplanrc-'));
+    mkdirSync(join(dir, 'a/b'), { recursive: true });
+    writeFileSync(join(dir, '.dialplanrc.json'), '{ "rules": { "duplicate-name": "warn" } }');
+    const found = findConfigFile(join(dir, 'a/b/plan.xml'));
+    expect(found).toBe(join(dir, '.dialplanrc.json'));
+    const loaded = await loadConfigFile(found!);
+    expect(loaded).toEqual({ path: found, dir, config: { rules: { 'duplicate-name': 'warn' } } });
+    writeFileSync(join(dir, 'a/.dialplanrc.json'), '{ "rules": ');
+    await expect(loadConfigFile(findConfigFile(join(dir, 'a/b/plan.xml'))!)).rejects.toThrow(/a\/\.dialplanrc\.json: not valid JSON/);
+    await expect(loadConfigFile(join(dir, 'missing.json'))).rejects.toThrow(ConfigError);
+  });
+
+  it('resolves overrides in order, later ones winning', () => {
+    const config = {
+      rules: { 'duplicate-name': 'warn' as const },
+      overrides: [
+        { files: ['plans/**'], rules: { 'duplicate-name': 'off' as const } },
+        { files: ['plans/keep/*.xml'], rules: { 'duplicate-name': 'error' as const } },
+      ],
+    };
+    expect(settingsFor(config, '/r/other.xml', '/r')).toEqual({ 'duplicate-name': 'warn' });
+    expect(settingsFor(config, '/r/plans/x.xml', '/r')).toEqual({ 'duplicate-name': 'off' });
+    expect(settingsFor(config, '/r/plans/keep/x.xml', '/r')).toEqual({ 'duplicate-name': 'error' });
+  });
+
+  it('parses --rule name=setting', () => {
+    expect(parseRuleOption('duplicate-name=off')).toEqual(['duplicate-name', 'off']);
+    expect(() => parseRuleOption('duplicate-nam=off')).toThrow('unknown rule "duplicate-nam" (did you mean "duplicate-name"?)');
+    expect(() => parseRuleOption('duplicate-name=loud')).toThrow('off, warn or error');
+    expect(() => parseRuleOption('duplicate-name')).toThrow('name=off|warn|error');
+  });
+});

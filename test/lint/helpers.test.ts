@@ -1,0 +1,117 @@
+import { describe, expect, it } from 'vitest';
+import { expressionError, looksLikeJavaScript, withPlaceholders } from '../../src/validate/lint/helpers/expression.js';
+import { compareDigits, covers, parseKeyPattern, patternLength } from '../../src/validate/lint/helpers/key-pattern.js';
+import { phoneProblem, splitTargets } from '../../src/validate/lint/helpers/phone.js';
+import { osaDistance, suggest } from '../../src/validate/lint/helpers/suggest.js';
+import { dynamicNamePattern, replaceVariables, scanVariables } from '../../src/validate/lint/helpers/variable-refs.js';
+import { ttsProblems } from '../../src/validate/lint/rules/tts-markup.js';
+
+describe('key patterns', () => {
+  it('parses every documented form', () => {
+    expect(parseKeyPattern(' 1 ')).toEqual({ kind: 'digits', value: '1' });
+    expect(parseKeyPattern('300-315')).toEqual({ kind: 'range', low: '300', high: '315' });
+    expect(parseKeyPattern('#')).toEqual({ kind: 'symbol', value: '#' });
+    expect(parseKeyPattern('Default').kind).toBe('default');
+    expect(parseKeyPattern('timeout').kind).toBe('timeout');
+    expect(parseKeyPattern('1,2').kind).toBe('invalid');
+  });
+
+  it('compares digit strings numerically beyond 2^53', () => {
+    expect(compareDigits('1000000000', '9999999999')).toBeLessThan(0);
+    expect(compareDigits('99999999999999999999', '100000000000000000000')).toBeLessThan(0);
+    expect(compareDigits('007', '7')).toBe(0);
+  });
+
+  it('knows which pattern hides which', () => {
+    const p = parseKeyPattern;
+    expect(covers(p('1-5'), p('3'))).toBe(true);
+    expect(covers(p('1-5'), p('2-4'))).toBe(true);
+    expect(covers(p('1-5'), p('4-9'))).toBe(false);
+    expect(covers(p('3'), p('1-5'))).toBe(false);
+    expect(covers(p('default'), p('Default'))).toBe(true);
+    expect(covers(p('default'), p('timeout'))).toBe(false);
+    expect(covers(p('1-5'), p('03'))).toBe(false);
+    expect(covers(p('5-1'), p('3'))).toBe(false);
+    expect(patternLength(p('1000000000-9999999999'))).toBe(10);
+  });
+});
+
+describe('variable references', () => {
+  it('finds nested references, outer first', () => {
+    expect(scanVariables('a ${choice${num}} b ${x}').refs.map((r) => [r.name, r.dynamic])).toEqual([
+      ['choice${num}', true],
+      ['num', false],
+      ['x', false],
+    ]);
+  });
+
+  it('reports a reference that is never closed', () => {
+    const scan = scanVariables('x ${a} ${b');
+    expect(scan.refs.map((r) => r.name)).toEqual(['a']);
+    expect(scan.unclosed).toEqual([{ start: 7 }]);
+  });
+
+  it('turns dynamic names into patterns and replaces outer references only', () => {
+    expect(dynamicNamePattern('choice${num}').test('choice12')).toBe(true);
+    expect(dynamicNamePattern('a.b${x}').test('aXb1')).toBe(false);
+    expect(replaceVariables('${a${b}}-${c}', (_r, i) => `#${i}`)).toBe('#0-#1');
+  });
+});
+
+describe('expressions', () => {
+  it('keeps the syntax around placeholders intact', () => {
+    expect(withPlaceholders("'${x}'.length + 1${y}${z}")).toBe("'_v0_'.length + 100");
+    expect(expressionError('${x}.toLowerCase() == "a"')).toBeUndefined();
+    expect(expressionError('"${n}".split("").join(" ");')).toBeUndefined();
+    expect(expressionError('${a} &&')?.message).toMatch(/Unexpected token/);
+  });
+
+  it('tells literal values from JavaScript the way the real samples need', () => {
+    for (const text of ['Homer Simpson', 'https://us-east.example.com/a.wav?x=(1)', '130496d0-5c4a-11e3', '1_Yes', 'no effect', '0', 'false', '${call.lastinput}']) {
+      expect(looksLikeJavaScript(text), text).toBe(false);
+    }
+    for (const code of ['"${n}".split("")', "'${a}'.substring(2,5);", '${Counter}+1', '${a} == 2', 'isNaN(${x})', '(${a} + 1) * 2']) {
+      expect(looksLikeJavaScript(code), code).toBe(true);
+    }
+  });
+});
+
+describe('phone numbers', () => {
+  it('accepts NANP, E.164, variables and extensions', () => {
+    for (const n of ['2135551212', '12132212289', '(213) 555-1212', '+442071234567', '${call.callerid}', '1${x}']) expect(phoneProblem(n, false), n).toBeUndefined();
+    expect(phoneProblem('2135551212x${call.lastinput}', true)).toBeUndefined();
+    expect(phoneProblem('2135551212x204', true)).toBeUndefined();
+  });
+
+  it('says what is wrong', () => {
+    expect(phoneProblem('', false)).toBe('empty');
+    expect(phoneProblem('sales', false)).toBe('characters');
+    expect(phoneProblem('555-1234', false)).toBe('length');
+    expect(phoneProblem('0135551212', false)).toBe('area-code');
+    expect(phoneProblem('2135551212x204', false)).toBe('characters');
+    expect(splitTargets('1, 2,,3')).toEqual(['1', '2', '', '3']);
+  });
+});
+
+describe('suggestions', () => {
+  it('counts a transposition as one edit', () => {
+    expect(osaDistance('mian', 'main')).toBe(1);
+    expect(osaDistance('kitten', 'sitting')).toBe(3);
+    expect(suggest('mian', ['menu', 'main'])).toBe('main');
+    expect(suggest('Counter', ['counter'])).toBe('counter');
+    expect(suggest('zzz', ['main'])).toBeUndefined();
+  });
+});
+
+describe('TTS markup', () => {
+  it('accepts VTML and plain ampersands', () => {
+    expect(ttsProblems('<vtml_speed value="60">Slow & steady</vtml_speed> <vtml_pause time="300"/>')).toEqual([]);
+  });
+  it('reports other tags, stray <, unbalanced VTML and double escaping', () => {
+    expect(ttsProblems('<b>x</b>').map((p) => p.problem)).toEqual(['not-vtml', 'not-vtml']);
+    expect(ttsProblems('3 < 4').map((p) => p.problem)).toEqual(['stray-lt']);
+    expect(ttsProblems('<vtml_speed value="1">x').map((p) => p.problem)).toEqual(['unclosed-vtml']);
+    expect(ttsProblems('x</vtml_speed>').map((p) => p.problem)).toEqual(['unopened-vtml']);
+    expect(ttsProblems('a &amp; b').map((p) => p.problem)).toEqual(['escaped-entity']);
+  });
+});
