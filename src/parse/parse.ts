@@ -70,8 +70,12 @@ export function parse(input: string): ParseResult {
   const epilog: CommentNode[] = [];
   let root: ElementNode<'dialplan'> | undefined;
   let rootName: string | undefined;
-  let lastEnd: Position = { line: 1, column: 1 };
-  const here = (): Position => ({ line: parser.line, column: parser.column + 1 });
+  // Offsets are indexes into `xml` (saxes' `position`), turned into line and column only
+  // when a node is made. saxes' own `column` counts code points, not string indexes, and
+  // a CRLF is one step for it but two characters in the text; offsets avoid both skews.
+  let lastEnd = 0;
+  let tagStart = 0;
+  let lastClosed: { readonly open: Open; readonly position: number } | undefined;
 
   const fail = (message: string, loc: Position, path = '/'): never => {
     diagnostics.push({ rule: 'xml-syntax', severity: 'error', message, line: loc.line, column: loc.column, path });
@@ -79,30 +83,42 @@ export function parse(input: string): ParseResult {
   };
 
   parser.on('error', (e) => {
-    // saxes prefixes "line:column: "; keep our own location fields instead.
-    const m = /^(\d+):(\d+): (.*)$/s.exec(e.message);
-    const message = m ? m[3]! : e.message;
-    const loc = m ? { line: Number(m[1]), column: Math.max(1, Number(m[2])) } : here();
-    fail(message.charAt(0).toUpperCase() + message.slice(1), loc);
+    // saxes prefixes "line:column: " (column in code points); report our own location instead.
+    const m = /^\d+:\d+: (.*)$/s.exec(e.message);
+    let message = m ? m[1]! : e.message;
+    let offset = Math.min(parser.position, xml.length);
+    let top = stack.at(-1);
+    const at = (p: Position) => `line ${p.line}, column ${p.column}`;
+    if (/^unexpected close tag/i.test(message)) {
+      // saxes stops after the end tag; point at its "</" and say which tag is open
+      // saxes has already closed the open tag the end tag failed to match
+      if (lastClosed?.position === parser.position) top = lastClosed.open;
+      offset = Math.max(0, xml.lastIndexOf('</', offset - 1));
+      const name = /^<\/([^\s>]*)/.exec(xml.slice(offset, offset + 200))?.[1] ?? '';
+      message = top
+        ? `The end tag </${name}> does not match the open tag <${top.name}> (${at(top.loc)}).`
+        : `The end tag </${name}> has no start tag.`;
+    } else if (/^unclosed tag/i.test(message) && top) {
+      message = `<${top.name}> (${at(top.loc)}) is never closed.`;
+    } else if (/only one root/i.test(message)) {
+      offset = Math.max(0, xml.lastIndexOf('<', offset - 1));
+      message = 'A document has only one root element.';
+    }
+    fail(message.charAt(0).toUpperCase() + message.slice(1), locAt(offset));
   });
   parser.on('doctype', () => {
-    fail('A DOCTYPE is not allowed in a dialplan (entity declarations could read files or expand without bound).', lastEnd);
+    fail(
+      'A DOCTYPE is not allowed in a dialplan (entity declarations could read files or expand without bound).',
+      locAt(Math.max(0, xml.lastIndexOf('<!DOCTYPE', parser.position))),
+    );
   });
   parser.on('opentagstart', (tag) => {
-    // saxes has consumed "<name" and one more character; find the "<" from that.
-    let offset = parser.position - tag.name.length - 2;
-    if (parser.column === 0) {
-      // the character after the name was a line break, already counted as a new line
-      offset = (starts ??= lineStarts(xml))[parser.line - 1]! - 1 - tag.name.length - 1;
-      if (xml[offset + tag.name.length + 1] === '\r') offset -= 1;
-    } else {
-      const s = (starts ??= lineStarts(xml))[parser.line - 1]!;
-      offset = s + parser.column - tag.name.length - 2;
-    }
-    lastEnd = locAt(Math.max(0, offset));
+    // saxes has consumed "<name" and the character after it (a CRLF counts as one); the
+    // nearest "<name" before the current position is this tag's start.
+    tagStart = Math.max(0, xml.lastIndexOf(`<${tag.name}`, parser.position - 1));
   });
   parser.on('opentag', (tag) => {
-    const loc = lastEnd;
+    const loc = locAt(tagStart);
     const attributes = tag.attributes as Record<string, string>;
     if (tag.name.endsWith(':include') || tag.name === 'include' || Object.values(attributes).includes(XINCLUDE_NS)) {
       fail('XInclude is not allowed in a dialplan.', loc);
@@ -111,10 +127,11 @@ export function parse(input: string): ParseResult {
     const keepsText = isTagName(tag.name) ? CATALOG[tag.name].content !== 'children' : true;
     stack.push({ name: tag.name, attributes: { ...attributes }, children: [], loc, keepsText });
     rootName ??= tag.name;
-    lastEnd = here();
+    lastEnd = parser.position;
   });
   parser.on('closetag', () => {
     const open = stack.pop()!;
+    lastClosed = { open, position: parser.position };
     const el: ElementNode | UnknownElementNode = isTagName(open.name)
       ? { kind: open.name, attributes: open.attributes, children: open.children, loc: open.loc }
       : { kind: '#unknown', name: open.name, attributes: open.attributes, children: open.children, loc: open.loc };
@@ -131,7 +148,7 @@ export function parse(input: string): ParseResult {
         path: '/',
       });
     }
-    lastEnd = here();
+    lastEnd = parser.position;
   });
   const onText = (text: string) => {
     const parent = stack.at(-1);
@@ -141,20 +158,24 @@ export function parse(input: string): ParseResult {
       if (prev?.kind === '#text') {
         parent.children[parent.children.length - 1] = { ...prev, text: prev.text + text };
       } else {
-        parent.children.push({ kind: '#text', text, loc: lastEnd });
+        parent.children.push({ kind: '#text', text, loc: locAt(lastEnd) });
       }
     }
-    lastEnd = here();
+    lastEnd = parser.position;
   };
   parser.on('text', onText);
-  parser.on('cdata', onText);
+  parser.on('cdata', (text) => {
+    // the text event before a CDATA section ends at its "<![CDATA["; point at the section
+    lastEnd = Math.max(lastEnd, xml.lastIndexOf('<![CDATA[', parser.position - 1));
+    onText(text);
+  });
   parser.on('comment', (text) => {
-    const end = (starts ??= lineStarts(xml))[parser.line - 1]! + parser.column;
-    const node: CommentNode = { kind: '#comment', text, loc: locAt(Math.max(0, end - text.length - 7)) };
+    // comments cannot contain "--", so the last "<!--" before the current position opens this one
+    const node: CommentNode = { kind: '#comment', text, loc: locAt(Math.max(0, xml.lastIndexOf('<!--', parser.position - 1))) };
     const parent = stack.at(-1);
     if (parent) parent.children.push(node);
     else (rootName === undefined ? prolog : epilog).push(node);
-    lastEnd = here();
+    lastEnd = parser.position;
   });
 
   try {

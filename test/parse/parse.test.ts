@@ -1,0 +1,167 @@
+import { describe, expect, it } from 'vitest';
+import type { AnyElement, CommentNode, Node } from '../../src/ast/nodes.js';
+import { elementChildren } from '../../src/ast/nodes.js';
+import { walk } from '../../src/ast/visit.js';
+import { parse } from '../../src/parse/parse.js';
+import { stripLoc } from '../util.js';
+
+function doc(xml: string) {
+  const r = parse(xml);
+  expect(r.diagnostics).toEqual([]);
+  return r.document!;
+}
+
+/** The 1-based line and column of the first occurrence of `needle` (after `from`) in `xml`. */
+function posOf(xml: string, needle: string, from = 0): { line: number; column: number } {
+  const offset = xml.indexOf(needle, from);
+  expect(offset, needle).toBeGreaterThanOrEqual(0);
+  const before = xml.slice(0, offset);
+  const line = before.split('\n').length;
+  return { line, column: offset - (before.lastIndexOf('\n') + 1) + 1 };
+}
+
+describe('parse(): positions', () => {
+  it('gives every element the position of its "<"', () => {
+    const xml = '<dialplan name="Root">\n  <menu name="m">\n    <play type="tts">Hi</play>\n    <keypress pressed="1"><hangup/></keypress>\n  </menu>\n</dialplan>\n';
+    for (const { node } of walk(doc(xml))) {
+      const tag = `<${node.kind === '#unknown' ? node.name : node.kind}`;
+      expect(node.loc, tag).toEqual(posOf(xml, tag));
+    }
+  });
+
+  it('handles a tag name followed by a line break (LF and CRLF)', () => {
+    for (const nl of ['\n', '\r\n']) {
+      const xml = `<dialplan${nl}>${nl}  <play${nl}    type="tts">Hi</play>${nl}  <hangup${nl}/>${nl}</dialplan>`;
+      const [play, hangup] = elementChildren(doc(xml).root);
+      expect(play!.loc, JSON.stringify(nl)).toEqual({ line: 3, column: 3 });
+      expect(hangup!.loc, JSON.stringify(nl)).toEqual({ line: 5, column: 3 });
+      expect(play!.attributes).toEqual({ type: 'tts' });
+    }
+  });
+
+  it('counts CRLF as one line break and keeps columns exact', () => {
+    const xml = '<dialplan>\r\n  <!-- one -->\r\n  <play type="tts">Hi</play>  <hangup/>\r\n</dialplan>\r\n';
+    const root = doc(xml).root;
+    expect(root.children.map((c) => [c.kind, c.loc])).toEqual([
+      ['#comment', { line: 2, column: 3 }],
+      ['play', { line: 3, column: 3 }],
+      ['hangup', { line: 3, column: 31 }],
+    ]);
+    const play = root.children[1] as AnyElement;
+    expect(play.children).toEqual([{ kind: '#text', text: 'Hi', loc: { line: 3, column: 20 } }]);
+  });
+
+  it('ignores a byte-order mark', () => {
+    const d = doc('\ufeff<dialplan>\n  <hangup/>\n</dialplan>');
+    expect(d.root.loc).toEqual({ line: 1, column: 1 });
+    expect(d.root.children[0]!.loc).toEqual({ line: 2, column: 3 });
+  });
+
+  it('counts columns as string indexes, also after characters outside the BMP', () => {
+    const xml = '<dialplan><play type="tts">😀 hi</play><hangup/><!--x--></dialplan>';
+    const [, hangup, comment] = doc(xml).root.children;
+    expect(hangup!.loc).toEqual(posOf(xml, '<hangup'));
+    expect(comment!.loc).toEqual(posOf(xml, '<!--x'));
+  });
+
+  it('places text at its first character, also when it starts with CDATA', () => {
+    const xml = '<dialplan><play type="tts">\n  Hello <![CDATA[<b>]]> there\n</play><goto><![CDATA[x]]></goto></dialplan>';
+    const [play, go] = doc(xml).root.children as AnyElement[];
+    expect(play!.children).toEqual([{ kind: '#text', text: '\n  Hello <b> there\n', loc: posOf(xml, '\n  Hello') }]);
+    expect(go!.children).toEqual([{ kind: '#text', text: 'x', loc: posOf(xml, '<![CDATA[x') }]);
+  });
+});
+
+describe('parse(): comments', () => {
+  const xml = [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    '<!-- Copyright -->',
+    '<!-- second -->',
+    '<dialplan name="Root">',
+    '  <!-- inline --><play type="tts">Hi <!-- in text --> there</play>',
+    '</dialplan>',
+    '<!-- after -->',
+    '',
+  ].join('\n');
+  const d = doc(xml);
+  const at = (c: CommentNode) => [c.text, c.loc];
+
+  it('keeps prolog and epilog comments with their positions', () => {
+    expect(d.prolog.map(at)).toEqual([
+      [' Copyright ', { line: 2, column: 1 }],
+      [' second ', { line: 3, column: 1 }],
+    ]);
+    expect(d.epilog.map(at)).toEqual([[' after ', { line: 7, column: 1 }]]);
+  });
+
+  it('keeps comments between tags and inside text, in order', () => {
+    const [comment, play] = d.root.children;
+    expect(comment).toEqual({ kind: '#comment', text: ' inline ', loc: { line: 5, column: 3 } });
+    expect(stripLoc((play as AnyElement).children)).toEqual([
+      { kind: '#text', text: 'Hi ' },
+      { kind: '#comment', text: ' in text ' },
+      { kind: '#text', text: ' there' },
+    ]);
+    expect((play as AnyElement).children[1]!.loc).toEqual(posOf(xml, '<!-- in text'));
+  });
+});
+
+describe('parse(): content', () => {
+  it('keeps unknown elements with their attributes and children', () => {
+    const xml = '<dialplan><Play type="tts">Hi</Play><foo a="1"><hangup/></foo></dialplan>';
+    expect(stripLoc(doc(xml).root.children)).toEqual([
+      { kind: '#unknown', name: 'Play', attributes: { type: 'tts' }, children: [{ kind: '#text', text: 'Hi' }] },
+      { kind: '#unknown', name: 'foo', attributes: { a: '1' }, children: [{ kind: 'hangup', attributes: {}, children: [] }] },
+    ]);
+  });
+
+  it('drops layout white space in containers but keeps text in leaves and stray text', () => {
+    const xml = '<dialplan>\n  <goto>\n    Main\n  </goto>\n  stray\n</dialplan>';
+    const children: readonly Node[] = doc(xml).root.children;
+    expect(stripLoc(children)).toEqual([
+      { kind: 'goto', attributes: {}, children: [{ kind: '#text', text: '\n    Main\n  ' }] },
+      { kind: '#text', text: '\n  stray\n' },
+    ]);
+  });
+
+  it('decodes entities and character references', () => {
+    const d = doc('<dialplan><if expr="${a} &gt; 2 &amp;&amp; &apos;x&apos; == &quot;x&quot;"><play type="tts">&#65;&#x42;&lt;</play></if></dialplan>');
+    const iff = d.root.children[0] as AnyElement;
+    expect(iff.attributes).toEqual({ expr: '${a} > 2 && \'x\' == "x"' });
+    expect(stripLoc((iff.children[0] as AnyElement).children)).toEqual([{ kind: '#text', text: 'AB<' }]);
+  });
+});
+
+describe('parse(): errors', () => {
+  it('reports a root other than <dialplan> as a schema error at the root', () => {
+    expect(parse('<!-- x -->\n<menu><play type="tts">x</play></menu>')).toEqual({
+      diagnostics: [{ rule: 'schema', severity: 'error', message: 'The root element must be <dialplan>, found <menu>.', line: 2, column: 1, path: '/' }],
+    });
+  });
+
+  it.each([
+    ['a mismatched end tag', '<dialplan>\n  <play type="tts">Hi</plya>\n</dialplan>', { line: 2, column: 22, message: 'The end tag </plya> does not match the open tag <play> (line 2, column 3).' }],
+    ['a raw ampersand', '<dialplan>\n<get>http://x/?a=1&b=2</get></dialplan>', { line: 2 }],
+    ['an unclosed root', '<dialplan>\n<hangup/>', { line: 2, column: 10, message: '<dialplan> (line 1, column 1) is never closed.' }],
+    ['an unquoted attribute', '<dialplan>\n  <menu maxDigits=1/></dialplan>', { line: 2 }],
+    ['two roots', '<dialplan/>\n<dialplan/>', { line: 2, column: 1, message: 'A document has only one root element.' }],
+    ['an undefined entity', '<dialplan><play type="tts">&nbsp;</play></dialplan>', { line: 1 }],
+  ])('reports %s as xml-syntax with its location', (_what, xml, loc) => {
+    const r = parse(xml);
+    expect(r.document).toBeUndefined();
+    expect(r.diagnostics).toHaveLength(1);
+    const [d] = r.diagnostics;
+    expect(d).toMatchObject({ rule: 'xml-syntax', severity: 'error', path: '/', ...loc });
+    expect(d!.column).toBeGreaterThanOrEqual(1);
+    expect(d!.message).toMatch(/^[A-Z<]/);
+  });
+
+  it('refuses a DOCTYPE and XInclude at their position', () => {
+    expect(parse('<?xml version="1.0"?>\n<!DOCTYPE d [<!ENTITY x "y">]>\n<dialplan/>').diagnostics).toMatchObject([
+      { rule: 'xml-syntax', line: 2, column: 1, message: expect.stringContaining('DOCTYPE') },
+    ]);
+    expect(parse('<dialplan xmlns:xi="http://www.w3.org/2001/XInclude">\n  <xi:include href="x.xml"/></dialplan>').diagnostics).toMatchObject([
+      { rule: 'xml-syntax', line: 1, column: 1, message: 'XInclude is not allowed in a dialplan.' },
+    ]);
+  });
+});
