@@ -23,12 +23,12 @@ export function faultEnvelope(code: FaultCode, message: string, detail?: string)
   const sender = code === 'BAD_REQUEST' || code === 'FORBIDDEN' || code === 'NOT_FOUND';
   return envelope((body) => {
     const fault = body.ele(SOAP12_NS, 'env:Fault');
-    fault.ele(SOAP12_NS, 'env:Code').ele(SOAP12_NS, 'env:Value').txt(sender ? 'env:Sender' : 'env:Receiver');
-    fault.ele(SOAP12_NS, 'env:Reason').ele(SOAP12_NS, 'env:Text').att('http://www.w3.org/XML/1998/namespace', 'xml:lang', 'en').txt(message);
+    fault.ele(SOAP12_NS, 'env:Code').ele(SOAP12_NS, 'env:Value').txt(t(sender ? 'env:Sender' : 'env:Receiver'));
+    fault.ele(SOAP12_NS, 'env:Reason').ele(SOAP12_NS, 'env:Text').att('http://www.w3.org/XML/1998/namespace', 'xml:lang', 'en').txt(t(message));
     const info = fault.ele(SOAP12_NS, 'env:Detail').ele(SVC_NS, 'svc:ServiceFaultInfo');
-    info.ele(SVC_NS, 'svc:FaultCode').txt(code);
-    info.ele(SVC_NS, 'svc:Message').txt(message);
-    if (detail !== undefined) info.ele(SVC_NS, 'svc:Detail').txt(detail);
+    info.ele(SVC_NS, 'svc:FaultCode').txt(t(code));
+    info.ele(SVC_NS, 'svc:Message').txt(t(message));
+    if (detail !== undefined) info.ele(SVC_NS, 'svc:Detail').txt(t(detail));
   });
 }
 
@@ -37,17 +37,23 @@ export function faultStatus(code: FaultCode): number {
   return code === 'BAD_REQUEST' || code === 'FORBIDDEN' || code === 'NOT_FOUND' ? 400 : 500;
 }
 
+/**
+ * Text for xmlbuilder2. It leaves anything that looks like an entity (`&amp;`) unescaped, so a
+ * dialplan holding `&amp;` would come back as `&`; escaping every `&` first makes it exact.
+ */
+const t = (text: string): string => text.replaceAll('&', '&amp;');
+
 const iso = (ms: number): string => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
 
 /** `svc:CreatedId`. */
 export function createdId(body: XMLBuilder, id: number): void {
-  body.ele(SVC_NS, 'svc:CreatedId').txt(String(id));
+  body.ele(SVC_NS, 'svc:CreatedId').txt(t(String(id)));
 }
 
 function tree(parent: XMLBuilder, content: ConfigTree): void {
   for (const [name, value] of Object.entries(content)) {
     const el = parent.ele(DATA_NS, `data:${name}`);
-    if (typeof value === 'string') el.txt(value);
+    if (typeof value === 'string') el.txt(t(value));
     else tree(el, value);
   }
 }
@@ -55,12 +61,12 @@ function tree(parent: XMLBuilder, content: ConfigTree): void {
 /** `data:Broadcast`. */
 export function broadcastElement(parent: XMLBuilder, b: StoredBroadcast, status: BroadcastStatus): void {
   const el = parent.ele(DATA_NS, 'data:Broadcast').att('id', String(b.id));
-  el.ele(DATA_NS, 'data:Name').txt(b.name);
-  el.ele(DATA_NS, 'data:Status').txt(status);
-  el.ele(DATA_NS, 'data:LastModified').txt(iso(b.lastModified));
-  el.ele(DATA_NS, 'data:Type').txt(b.type);
+  el.ele(DATA_NS, 'data:Name').txt(t(b.name));
+  el.ele(DATA_NS, 'data:Status').txt(t(status));
+  el.ele(DATA_NS, 'data:LastModified').txt(t(iso(b.lastModified)));
+  el.ele(DATA_NS, 'data:Type').txt(t(b.type));
   const config = el.ele(DATA_NS, `data:${b.configKind}`).att('id', String(b.id));
-  config.ele(DATA_NS, 'data:Created').txt(iso(b.created));
+  config.ele(DATA_NS, 'data:Created').txt(t(iso(b.created)));
   // Created is CallFire's; a client sending it is ignored, as on the real service.
   const { Created: _ignored, ...rest } = b.config;
   tree(config, rest);
@@ -96,47 +102,47 @@ export function statsElement(parent: XMLBuilder, calls: readonly CallView[]): vo
   }
   const el = parent.ele(DATA_NS, 'data:BroadcastStats');
   const usage = el.ele(DATA_NS, 'data:UsageStats');
-  usage.ele(DATA_NS, 'data:Duration').txt(String(duration));
-  usage.ele(DATA_NS, 'data:BilledDuration').txt(String(billed));
-  usage.ele(DATA_NS, 'data:BilledAmount').txt(((billed / 60) * 0.03).toFixed(2));
-  usage.ele(DATA_NS, 'data:Attempts').txt(String(attempts));
-  usage.ele(DATA_NS, 'data:Actions').txt(String(actions));
+  usage.ele(DATA_NS, 'data:Duration').txt(t(String(duration)));
+  usage.ele(DATA_NS, 'data:BilledDuration').txt(t(String(billed)));
+  usage.ele(DATA_NS, 'data:BilledAmount').txt(t(((billed / 60) * 0.03).toFixed(2)));
+  usage.ele(DATA_NS, 'data:Attempts').txt(t(String(attempts)));
+  usage.ele(DATA_NS, 'data:Actions').txt(t(String(actions)));
   for (const [result, r] of perResult) {
     const s = el.ele(DATA_NS, 'data:ResultStat');
-    s.ele(DATA_NS, 'data:Result').txt(result);
-    s.ele(DATA_NS, 'data:Attempts').txt(String(r.attempts));
-    s.ele(DATA_NS, 'data:Actions').txt(String(r.actions));
+    s.ele(DATA_NS, 'data:Result').txt(t(result));
+    s.ele(DATA_NS, 'data:Attempts').txt(t(String(r.attempts)));
+    s.ele(DATA_NS, 'data:Actions').txt(t(String(r.actions)));
   }
   const st = el.ele(DATA_NS, 'data:ActionStatistics');
-  st.ele(DATA_NS, 'data:Unattempted').txt(String(unattempted));
-  st.ele(DATA_NS, 'data:RetryWait').txt('0');
-  st.ele(DATA_NS, 'data:Finished').txt(String(finished));
+  st.ele(DATA_NS, 'data:Unattempted').txt(t(String(unattempted)));
+  st.ele(DATA_NS, 'data:RetryWait').txt(t('0'));
+  st.ele(DATA_NS, 'data:Finished').txt(t(String(finished)));
 }
 
 /** `data:Call` with one CallRecord per attempt. */
 export function callElement(parent: XMLBuilder, v: CallView): void {
   const c = v.call;
   const el = parent.ele(DATA_NS, 'data:Call').att('id', String(c.id));
-  el.ele(DATA_NS, 'data:FromNumber').txt(c.fromNumber);
+  el.ele(DATA_NS, 'data:FromNumber').txt(t(c.fromNumber));
   const to = el.ele(DATA_NS, 'data:ToNumber');
-  if (c.clientData !== undefined) to.att('ClientData', c.clientData);
-  for (const [k, val] of Object.entries(c.attributes ?? {})) to.att(k, val);
-  to.txt(c.toNumber);
-  el.ele(DATA_NS, 'data:State').txt(v.state);
-  el.ele(DATA_NS, 'data:BroadcastId').txt(String(c.broadcastId));
-  el.ele(DATA_NS, 'data:ContactId').txt(String(c.id + 5_000_000));
-  el.ele(DATA_NS, 'data:Inbound').txt('false');
-  el.ele(DATA_NS, 'data:Created').txt(iso(c.created));
-  el.ele(DATA_NS, 'data:Modified').txt(iso(v.state === 'FINISHED' ? (c.finishAt ?? c.created) : v.state === 'SELECTED' ? (c.startAt ?? c.created) : c.created));
-  if (v.finalResult !== undefined) el.ele(DATA_NS, 'data:FinalResult').txt(v.finalResult);
+  if (c.clientData !== undefined) to.att('ClientData', t(c.clientData));
+  for (const [k, val] of Object.entries(c.attributes ?? {})) to.att(k, t(val));
+  to.txt(t(c.toNumber));
+  el.ele(DATA_NS, 'data:State').txt(t(v.state));
+  el.ele(DATA_NS, 'data:BroadcastId').txt(t(String(c.broadcastId)));
+  el.ele(DATA_NS, 'data:ContactId').txt(t(String(c.id + 5_000_000)));
+  el.ele(DATA_NS, 'data:Inbound').txt(t('false'));
+  el.ele(DATA_NS, 'data:Created').txt(t(iso(c.created)));
+  el.ele(DATA_NS, 'data:Modified').txt(t(iso(v.state === 'FINISHED' ? (c.finishAt ?? c.created) : v.state === 'SELECTED' ? (c.startAt ?? c.created) : c.created)));
+  if (v.finalResult !== undefined) el.ele(DATA_NS, 'data:FinalResult').txt(t(v.finalResult));
   const finish = c.finishAt ?? c.created;
   for (const a of v.attempts) {
     const r = el.ele(DATA_NS, 'data:CallRecord').att('id', String(a.id));
-    r.ele(DATA_NS, 'data:Result').txt(a.result);
-    r.ele(DATA_NS, 'data:FinishTime').txt(iso(finish));
-    r.ele(DATA_NS, 'data:BilledAmount').txt(((Math.ceil(a.duration / 60) * 60) / 60 * 0.03).toFixed(2));
-    r.ele(DATA_NS, 'data:OriginateTime').txt(iso(c.startAt ?? c.created));
-    if (a.duration > 0) r.ele(DATA_NS, 'data:AnswerTime').txt(iso(Math.max(c.startAt ?? c.created, finish - a.duration * 1000)));
-    r.ele(DATA_NS, 'data:Duration').txt(String(a.duration));
+    r.ele(DATA_NS, 'data:Result').txt(t(a.result));
+    r.ele(DATA_NS, 'data:FinishTime').txt(t(iso(finish)));
+    r.ele(DATA_NS, 'data:BilledAmount').txt(t(((Math.ceil(a.duration / 60) * 60) / 60 * 0.03).toFixed(2)));
+    r.ele(DATA_NS, 'data:OriginateTime').txt(t(iso(c.startAt ?? c.created)));
+    if (a.duration > 0) r.ele(DATA_NS, 'data:AnswerTime').txt(t(iso(Math.max(c.startAt ?? c.created, finish - a.duration * 1000))));
+    r.ele(DATA_NS, 'data:Duration').txt(t(String(a.duration)));
   }
 }
