@@ -3,6 +3,7 @@
  *
  * @module
  */
+import { compile } from '../../compile/compile.js';
 import { formatTranscript } from '../../simulate/transcript.js';
 import { simulate } from '../../simulate/simulate.js';
 import type { Script, TransferOutcome } from '../../simulate/types.js';
@@ -48,6 +49,8 @@ Examples:
   dialplan simulate examples/survey.ts --keys 2 --format json
   dialplan simulate transfer-by-day.xml --clock 2026-01-06T15:00:00Z
 
+Lines in the transcript of a flow (.ts) refer to its compiled XML, as "dialplan build" writes it.
+
 Exit codes: 0 the call completed, 1 a simulation error (or unreadable XML), 2 usage or I/O failure.`,
   async run(args, io) {
     const { values, positionals } = parseOptions('simulate', args, {
@@ -82,7 +85,9 @@ Exit codes: 0 the call completed, 1 a simulation error (or unreadable XML), 2 us
       call: assignments('simulate', 'call', values.call),
       ...(values.clock !== undefined ? { clock: values.clock } : {}),
     };
-    const plan = await loadDialplan(positionals[0]!, io.cwd);
+    const input = await loadDialplan(positionals[0]!, io.cwd);
+    // A flow is simulated as its compiled XML, so lines in the trace match "dialplan build".
+    const plan = typeof input === 'string' ? input : compile(input);
     const result = await simulate(plan, script, maxSteps === undefined ? {} : { maxSteps });
     io.stdout(format === 'json' ? `${JSON.stringify(result, null, 2)}\n` : formatTranscript(result));
     if (result.error && format === 'text') {
