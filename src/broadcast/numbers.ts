@@ -93,6 +93,11 @@ export function parseNumbers(text: string): ParsedNumbers {
         continue;
       }
     }
+    // Fast path for the common case: a bare number on its own line.
+    if (header === undefined && PHONE.test(raw)) {
+      numbers.push(raw);
+      continue;
+    }
     const cells = splitCsv(raw, sep);
     const value = (cells[numberColumn] ?? '').replace(DECORATION, '');
     if (!PHONE.test(value)) {

@@ -1,0 +1,194 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CallFireClient } from '../../src/broadcast/client.js';
+import { startSandbox, type Sandbox } from '../../src/broadcast/sandbox/server.js';
+import { run } from '../cli/run.js';
+import { xpathAll, xpathText } from './helpers.js';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const PASSWORD = 'cli-secret-pass-4471';
+const env = { CALLFIRE_USERNAME: 'cli-user', CALLFIRE_PASSWORD: PASSWORD };
+let sandbox: Sandbox;
+let dir: string;
+
+beforeAll(async () => {
+  sandbox = await startSandbox({ port: 0, credentials: { username: env.CALLFIRE_USERNAME, password: PASSWORD }, callMs: 200 });
+  dir = mkdtempSync(join(tmpdir(), 'send-cli-'));
+});
+afterAll(async () => {
+  await sandbox.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+function file(name: string, content: string): string {
+  const path = join(dir, name);
+  writeFileSync(path, content);
+  return path;
+}
+
+describe('dialplan send --preview', () => {
+  it('prints the exact HTTP request with Authorization redacted, and sends nothing', async () => {
+    const { code, stdout, stderr } = await run(['send', 'examples/broadcast.json', '--preview'], root, env);
+    expect(code).toBe(0);
+    expect(stdout.startsWith('POST https://www.callfire.com/api/1.1/soap12/call\n')).toBe(true);
+    expect(stdout).toContain('Authorization: Basic [redacted]\n');
+    expect(stdout).toContain('Content-Type: application/soap+xml; charset=utf-8; action="http://api.callfire.com/service/wsdl/CallServicePortType/SendCall"');
+    expect(stderr).toMatch(/Preview only, nothing was sent: 2 number\(s\), dialplan valid\./);
+    expect(stdout + stderr).not.toContain(PASSWORD);
+  });
+
+  it('json: adds numbers from --to-file and a flow from --dialplan', async () => {
+    const { code, stdout } = await run(
+      ['send', 'examples/broadcast.json', '--to-file', 'examples/numbers.csv', '--dialplan', 'test/fixtures/broadcast/reminder-flow.ts', '--preview', '--format', 'json', '--endpoint', sandbox.url],
+      root,
+      env,
+    );
+    expect(code).toBe(0);
+    const out = JSON.parse(stdout) as { ok: boolean; numbers: number; request: { url: string; body: string }; dialplan: { ok: boolean } };
+    expect(out).toMatchObject({ ok: true, numbers: 7, dialplan: { ok: true } });
+    expect(out.request.url).toBe(`${sandbox.url}/call`);
+    expect(xpathAll(out.request.body, '//svc:ToNumber')).toHaveLength(7);
+    expect(xpathText(out.request.body, '//svc:ToNumber[@ClientData="patient-2003"]')).toBe('3105550103');
+    expect(xpathText(out.request.body, '//data:DialplanXml')).toContain('Press 1 to confirm your appointment.');
+  });
+
+  it('exits 1 with the findings when the dialplan has errors', async () => {
+    const { code, stderr } = await run(['send', 'examples/broadcast.json', '--dialplan', 'test/fixtures/broadcast/bad-plan.xml', '--preview'], root, env);
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/bad-plan\.xml:3:\d+/);
+    expect(stderr).toMatch(/would be refused/);
+  });
+});
+
+describe('dialplan send', () => {
+  it('submits to the sandbox and prints { broadcastId, requestId }', async () => {
+    const { code, stdout } = await run(['send', 'examples/broadcast.json', '--endpoint', sandbox.url, '--format', 'json'], root, env);
+    expect(code).toBe(0);
+    const out = JSON.parse(stdout) as { broadcastId: number; requestId: string };
+    expect(out.requestId).toMatch(/^urn:uuid:/);
+    const client = new CallFireClient({ endpoint: sandbox.url, env });
+    expect((await client.getBroadcast(out.broadcastId)).Name).toBe('Appointment reminders');
+  });
+
+  it('text: prints the id alone on stdout; CALLFIRE_ENDPOINT works too', async () => {
+    const { code, stdout, stderr } = await run(['send', 'examples/broadcast.json'], root, { ...env, CALLFIRE_ENDPOINT: sandbox.url });
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^\d+\n$/);
+    expect(stderr).toMatch(/Follow it: dialplan status \d+/);
+  });
+
+  it('exits 1 and sends nothing for an invalid dialplan, a bad request or bad numbers', async () => {
+    const client = new CallFireClient({ endpoint: sandbox.url, env });
+    const before = (await client.queryBroadcasts()).TotalResults;
+    const bad = await run(['send', 'examples/broadcast.json', '--dialplan', 'test/fixtures/broadcast/bad-plan.xml', '--endpoint', sandbox.url], root, env);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toMatch(/Nothing was sent/);
+    const wrongField = file('wrong.json', JSON.stringify({ ToNumber: ['13105551212'], IvrBroadcastConfig: { DialplanXml: '<dialplan><hangup/></dialplan>', fromNumber: '1' } }));
+    const r2 = await run(['send', wrongField, '--endpoint', sandbox.url], root, env);
+    expect(r2.code).toBe(1);
+    expect(r2.stderr).toMatch(/request\/IvrBroadcastConfig\/fromNumber: .*no field "fromNumber"/);
+    const numbers = file('numbers.txt', '13105551212\nnot a number\n');
+    const r3 = await run(['send', 'examples/broadcast.json', '--to-file', numbers, '--endpoint', sandbox.url], root, env);
+    expect(r3.code).toBe(1);
+    expect(r3.stderr).toMatch(/numbers\.txt:2: "not a number" is not a phone number/);
+    const notJson = file('broken.json', '{ "ToNumber": [');
+    expect((await run(['send', notJson], root, env)).code).toBe(1);
+    expect((await client.queryBroadcasts()).TotalResults).toBe(before);
+  });
+
+  it('exits 2 on a remote failure, without printing the credentials', async () => {
+    const wrong = { CALLFIRE_USERNAME: 'cli-user', CALLFIRE_PASSWORD: 'wrong-password-8812' };
+    const { code, stdout, stderr } = await run(['send', 'examples/broadcast.json', '--endpoint', sandbox.url], root, wrong);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/HTTP 401/);
+    expect(stdout + stderr).not.toContain('wrong-password-8812');
+    const none = await run(['send', 'examples/broadcast.json', '--endpoint', sandbox.url], root, {});
+    expect(none.code).toBe(2);
+    expect(none.stderr).toMatch(/CALLFIRE_USERNAME/);
+  });
+
+  it('exits 2 on usage errors', async () => {
+    expect((await run(['send'], root, env)).code).toBe(2);
+    expect((await run(['send', 'examples/broadcast.json', '--nope'], root, env)).code).toBe(2);
+    expect((await run(['send', 'examples/broadcast.json', '--format', 'xml'], root, env)).code).toBe(2);
+    expect((await run(['send', 'missing.json'], root, env)).code).toBe(2);
+  });
+});
+
+describe('dialplan status', () => {
+  it('json: the broadcast, its stats and its calls once they finish (--wait)', async () => {
+    const sent = await run(['send', 'examples/broadcast.json', '--to-file', 'examples/numbers.csv', '--endpoint', sandbox.url, '--format', 'json'], root, env);
+    const { broadcastId } = JSON.parse(sent.stdout) as { broadcastId: number };
+    const { code, stdout, stderr } = await run(['status', String(broadcastId), '--endpoint', sandbox.url, '--format', 'json', '--wait', '10'], root, env);
+    expect(code).toBe(0);
+    const out = JSON.parse(stdout) as { broadcast: { id: number; Status: string }; stats: { ActionStatistics: { Finished: number } }; calls: { Id: number; ToNumber: string; State: string; FinalResult?: string }[] };
+    expect(out.broadcast).toMatchObject({ id: broadcastId, Status: 'FINISHED' });
+    expect(out.calls).toHaveLength(7);
+    for (const c of out.calls) expect(c).toMatchObject({ Id: expect.any(Number), ToNumber: expect.stringMatching(/^\d+$/), State: 'FINISHED', FinalResult: expect.any(String) });
+    expect(out.stats.ActionStatistics.Finished).toBe(7);
+    expect(stderr).not.toContain(PASSWORD);
+  });
+
+  it('text: a summary and a table', async () => {
+    const sent = await run(['send', 'examples/broadcast.json', '--endpoint', sandbox.url, '--format', 'json'], root, env);
+    const { broadcastId } = JSON.parse(sent.stdout) as { broadcastId: number };
+    const { code, stdout } = await run(['status', String(broadcastId), '--endpoint', sandbox.url], root, env);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(new RegExp(`^Broadcast ${broadcastId} "Appointment reminders" \\(IVR\\): (RUNNING|FINISHED)`));
+    expect(stdout).toMatch(/Id\s+ToNumber\s+State\s+Result/);
+    expect(stdout).toContain('13105551212');
+  });
+
+  it('exits 2 for an unknown broadcast or a bad id', async () => {
+    const r = await run(['status', '999', '--endpoint', sandbox.url], root, env);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/NOT_FOUND/);
+    expect((await run(['status', 'abc'], root, env)).code).toBe(2);
+  });
+});
+
+describe('dialplan sandbox (a real process)', () => {
+  it('serves until SIGTERM and keeps state in --data', async () => {
+    const tsx = fileURLToPath(new URL('../../node_modules/.bin/tsx', import.meta.url));
+    const data = join(dir, 'sandbox-state.json');
+    const child = spawn(tsx, ['src/cli/bin.ts', 'sandbox', '--port', '0', '--data', data, '--call-ms', '100'], { cwd: root, env: { ...process.env, ...env } });
+    let out = '';
+    let err = '';
+    child.stderr.on('data', (c: Buffer) => (err += c.toString()));
+    const url = await new Promise<string>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`no address printed: ${out} ${err}`)), 15_000);
+      child.stdout.on('data', (c: Buffer) => {
+        out += c.toString();
+        const m = /listening at (\S+)/.exec(out);
+        if (m) {
+          clearTimeout(timer);
+          resolve(m[1]!);
+        }
+      });
+    });
+    const client = new CallFireClient({ endpoint: url, env });
+    const { broadcastId } = await client.sendCall({ ToNumber: ['13105551212'], IvrBroadcastConfig: { DialplanXml: '<dialplan name="Root"><hangup/></dialplan>' } });
+    expect((await client.getBroadcast(broadcastId)).id).toBe(broadcastId);
+    const exit = new Promise<number | null>((resolve) => child.on('exit', (c) => resolve(c)));
+    child.kill('SIGTERM');
+    expect(await exit).toBe(0);
+    expect(err).toMatch(/SendCall -> 200/);
+    expect(err).not.toContain(PASSWORD);
+    const restarted = await startSandbox({ port: 0, credentials: { username: env.CALLFIRE_USERNAME, password: PASSWORD }, dataFile: data });
+    try {
+      expect((await new CallFireClient({ endpoint: restarted.url, env }).getBroadcast(broadcastId)).id).toBe(broadcastId);
+    } finally {
+      await restarted.close();
+    }
+  });
+
+  it('refuses to start without credentials', async () => {
+    const r = await run(['sandbox', '--port', '0'], root, {});
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/CALLFIRE_USERNAME and CALLFIRE_PASSWORD/);
+  });
+});

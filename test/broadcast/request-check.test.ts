@@ -1,0 +1,74 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { checkSendCall } from '../../src/broadcast/request-check.js';
+import { prepareSendCall } from '../../src/broadcast/prepare.js';
+import { PLAN } from './helpers.js';
+
+const valid = { ToNumber: ['13105551212'], IvrBroadcastConfig: { FromNumber: '12135551189', DialplanXml: PLAN } };
+
+describe('checkSendCall (schemas/send-call.schema.json)', () => {
+  it('accepts the example broadcast file and a minimal request', () => {
+    const example = JSON.parse(readFileSync(new URL('../../examples/broadcast.json', import.meta.url), 'utf8')) as unknown;
+    expect(checkSendCall(example)).toEqual([]);
+    expect(checkSendCall(valid)).toEqual([]);
+    expect(checkSendCall({ ToNumber: ['13105551212'], VoiceBroadcastConfig: { LiveSoundText: 'Hi' } })).toEqual([]);
+  });
+
+  it('points at bad values by JSON path', () => {
+    const problems = checkSendCall({
+      ToNumber: ['13105551212', '555-CALL', { Value: '13105551213', ClientData: 7 }],
+      IvrBroadcastConfig: {
+        DialplanXml: PLAN,
+        LocalTimeZoneRestriction: { BeginTime: '9am' },
+        RetryConfig: { MaxAttempts: 0, RetryResults: ['BUSY', 'SOMETIMES'] },
+      },
+    });
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        { path: '/ToNumber/1', message: expect.stringMatching(/E\.164/) },
+        { path: '/ToNumber/2/ClientData', message: '/ToNumber/2/ClientData must be string' },
+        { path: '/IvrBroadcastConfig/LocalTimeZoneRestriction/BeginTime', message: expect.stringMatching(/HH:mm:ss/) },
+        { path: '/IvrBroadcastConfig/RetryConfig/MaxAttempts', message: expect.stringMatching(/>= 1/) },
+        { path: '/IvrBroadcastConfig/RetryConfig/RetryResults/1', message: expect.stringMatching(/must be one of LA, AM, BUSY/) },
+      ]),
+    );
+  });
+
+  it('names unknown fields (CallFire names are case-sensitive) and missing ones', () => {
+    expect(checkSendCall({ ...valid, broadcastName: 'x' })).toEqual([{ path: '/broadcastName', message: expect.stringMatching(/no field "broadcastName"/) }]);
+    expect(checkSendCall({ IvrBroadcastConfig: { DialplanXml: PLAN } })).toEqual([{ path: '', message: 'the request needs ToNumber' }]);
+    expect(checkSendCall({ ...valid, ToNumber: [] })).toEqual([{ path: '/ToNumber', message: expect.stringMatching(/at least 1/) }]);
+  });
+
+  it('wants exactly one broadcast config, matching Type', () => {
+    expect(checkSendCall({ ToNumber: ['13105551212'] })).toContainEqual({ path: '', message: expect.stringMatching(/exactly one of IvrBroadcastConfig or VoiceBroadcastConfig/) });
+    expect(checkSendCall({ ...valid, VoiceBroadcastConfig: { LiveSoundId: 1 } })).toContainEqual({ path: '', message: expect.stringMatching(/exactly one/) });
+    expect(checkSendCall({ ...valid, Type: 'VOICE' })).toEqual([{ path: '/Type', message: expect.stringMatching(/must be IVR/) }]);
+    expect(checkSendCall({ ToNumber: ['1'], VoiceBroadcastConfig: { LiveSoundText: 'a', LiveSoundId: 2 } })).toContainEqual({ path: '/VoiceBroadcastConfig', message: expect.stringMatching(/not both/) });
+  });
+
+  it('caps the number of problems', () => {
+    const numbers = Array.from({ length: 500 }, () => 'x-1');
+    expect(checkSendCall({ ...valid, ToNumber: numbers })).toHaveLength(20);
+    expect(checkSendCall({ ...valid, ToNumber: numbers }, 5)).toHaveLength(5);
+  });
+});
+
+describe('prepareSendCall', () => {
+  it('fills in Type from the config and a urn:uuid RequestId, keeping a given one', () => {
+    const a = prepareSendCall(valid);
+    expect(a.ok).toBe(true);
+    expect(a.request).toMatchObject({ Type: 'IVR', RequestId: expect.stringMatching(/^urn:uuid:[0-9a-f]{8}-[0-9a-f]{4}-4/) });
+    expect(prepareSendCall({ ...valid, RequestId: 'urn:uuid:x' }).request!.RequestId).toBe('urn:uuid:x');
+    expect(prepareSendCall({ ToNumber: ['1'], VoiceBroadcastConfig: { LiveSoundId: 3 } }).request!.Type).toBe('VOICE');
+    expect(a.dialplan).toEqual({ ok: true, diagnostics: [] });
+  });
+
+  it('keeps warnings from lint but only errors stop the send', () => {
+    // A menu without any keypress is legal XML but a lint finding.
+    const plan = '<dialplan name="Root"><menu name="m" maxDigits="1" timeout="3000"><play type="tts">Hi</play></menu></dialplan>';
+    const r = prepareSendCall({ ToNumber: ['13105551212'], IvrBroadcastConfig: { DialplanXml: plan } });
+    expect(r.dialplan!.diagnostics.length).toBeGreaterThan(0);
+    expect(r.ok).toBe(r.dialplan!.ok);
+  });
+});
