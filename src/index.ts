@@ -14,7 +14,7 @@ export { parse, type ParseResult } from './parse/parse.js';
 export {
   dialplan, DialplanBuilder, ActionsBuilder, BlockBuilder, MenuBuilder, AmdBuilder, KEY_PATTERN,
   type Plan, type BlockBody, type MenuBody, type KeyPattern, type Digit, type Voice, type PlayType,
-  type MusicOnHold, type TransferMode, type CatchType,
+  type MusicOnHold, type TransferMode, type CatchType, type AttributesOf, type EnumValues,
 } from './builder/index.js';
 export type * from './builder/options.js';
 export * from './graph/index.js';

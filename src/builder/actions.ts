@@ -42,7 +42,11 @@ import type {
 } from './options.js';
 import type { KeyPattern } from './values.js';
 
-/** One cell of a persistent list: adding a tag shares everything built before it. */
+/**
+ * One cell of a persistent list: adding a tag shares everything built before it.
+ *
+ * @internal
+ */
 export interface Cell {
   readonly node: Node;
   readonly prev: Cell | undefined;
@@ -93,19 +97,32 @@ export function blockNodes(method: string, build: unknown): Node[] {
 export abstract class ActionsBuilder {
   readonly #last: Cell | undefined;
 
+  /** @internal */
   protected constructor(last: Cell | undefined) {
     this.#last = last;
   }
 
-  /** A builder of the same kind holding `last`. */
+  /**
+   * A builder of the same kind holding `last`.
+   *
+   * @internal
+   */
   protected abstract derive(last: Cell | undefined): this;
 
-  /** The nodes built so far, in order. */
+  /**
+   * The nodes built so far, in order.
+   *
+   * @internal
+   */
   [NODES](): Node[] {
     return toArray(this.#last);
   }
 
-  /** A new builder with `node` added at the end. */
+  /**
+   * A new builder with `node` added at the end.
+   *
+   * @internal
+   */
   protected add(node: Node): this {
     return this.derive({ node, prev: this.#last, size: (this.#last?.size ?? 0) + 1 });
   }
@@ -485,6 +502,7 @@ export class BlockBuilder extends ActionsBuilder {
     return new BlockBuilder(undefined);
   }
 
+  /** @internal */
   protected derive(last: Cell | undefined): this {
     return new BlockBuilder(last) as this;
   }
@@ -499,6 +517,7 @@ export class MenuBuilder extends ActionsBuilder {
     return new MenuBuilder(undefined);
   }
 
+  /** @internal */
   protected derive(last: Cell | undefined): this {
     return new MenuBuilder(last) as this;
   }

@@ -25,6 +25,7 @@ export class DialplanBuilder extends ActionsBuilder implements Plan {
   declare private readonly dialplanBrand: never;
   readonly #attributes: Readonly<Record<string, string>>;
 
+  /** @internal */
   private constructor(attrs: Readonly<Record<string, string>>, last: Last) {
     super(last);
     this.#attributes = attrs;
@@ -35,6 +36,7 @@ export class DialplanBuilder extends ActionsBuilder implements Plan {
     return new DialplanBuilder(Object.freeze(attributes('dialplan', 'dialplan', options)), undefined);
   }
 
+  /** @internal */
   protected derive(last: Last): this {
     return new DialplanBuilder(this.#attributes, last) as this;
   }

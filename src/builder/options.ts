@@ -9,7 +9,7 @@
  *
  * @module
  */
-import type { TagName } from '../language/catalog.js';
+import type { AttributeName, TagName } from '../language/catalog.js';
 import type { AttributesOf, EnumValues } from './values.js';
 
 /** Flattens an intersection so editors show one object type. */
@@ -27,8 +27,8 @@ export type AttributeValue<S> = S extends { readonly type: 'enum' }
       ? number
       : string;
 
-type Attr<T extends TagName> = keyof AttributesOf<T> & string;
-type IsRequired<S> = S extends { readonly required: true } ? true : false;
+/** Whether an attribute spec is marked `required`. */
+export type IsRequired<S> = S extends { readonly required: true } ? true : false;
 
 /**
  * Every attribute of tag `T` as an option: required attributes are required keys, the
@@ -43,11 +43,11 @@ type IsRequired<S> = S extends { readonly required: true } ? true : false;
  */
 export type TagOptions<T extends TagName> = Simplify<
   {
-    -readonly [A in Attr<T> as IsRequired<AttributesOf<T>[A]> extends true ? OptionKey<A, AttributesOf<T>[A]> : never]: AttributeValue<
+    -readonly [A in AttributeName<T> as IsRequired<AttributesOf<T>[A]> extends true ? OptionKey<A, AttributesOf<T>[A]> : never]: AttributeValue<
       AttributesOf<T>[A]
     >;
   } & {
-    -readonly [A in Attr<T> as IsRequired<AttributesOf<T>[A]> extends true ? never : OptionKey<A, AttributesOf<T>[A]>]?: AttributeValue<
+    -readonly [A in AttributeName<T> as IsRequired<AttributesOf<T>[A]> extends true ? never : OptionKey<A, AttributesOf<T>[A]>]?: AttributeValue<
       AttributesOf<T>[A]
     >;
   }
