@@ -19,6 +19,12 @@ export type LibxmlDocument = Libxml.Document;
 /**
  * Parser options for untrusted dialplans: no entity substitution, no DTD loading or
  * validation, no network, no XInclude; line numbers past 65535 kept exact.
+ *
+ * `noblanks` and `compact` make the tree libxml2 builds smaller (white space between tags
+ * is dropped, short texts stored inline), which roughly halves parse time through
+ * libxmljs2's memory-accounting allocator. Validation is unchanged: libxml2 keeps white
+ * space inside leaf tags and next to text, and the schema's leaf types collapse white
+ * space anyway.
  */
 export const SAFE_PARSE_OPTIONS = {
   noent: false,
@@ -29,6 +35,8 @@ export const SAFE_PARSE_OPTIONS = {
   xinclude: false,
   huge: false,
   big_lines: true,
+  noblanks: true,
+  compact: true,
 } as const;
 
 let libxml: LibxmlModule | undefined;
