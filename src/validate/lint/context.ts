@@ -9,6 +9,7 @@ import { walk, type Visit } from '../../ast/visit.js';
 import { isTagName, tagSpec } from '../../language/catalog.js';
 import { parseKeyPattern } from './helpers/key-pattern.js';
 import { dynamicNamePattern, scanVariables } from './helpers/variable-refs.js';
+import type { VariableRef } from './helpers/variable-refs.js';
 import type { RuleContext, VariableSource } from './types.js';
 
 const SETTERS = new Set(['setvar', 'record', 'get', 'post']);
@@ -29,6 +30,7 @@ export function createContext(document: DocumentNode): RuleContext {
   const variablesSet = new Map<string, VariableSource[]>();
   const dynamicVariablesSet: RegExp[] = [];
   const stashed = new Map<string, AnyElement[]>();
+  const refCache = new Map<string, readonly VariableRef[]>();
 
   const attr = (node: AnyElement, name: string): string | undefined =>
     Object.hasOwn(node.attributes, name) ? node.attributes[name] : undefined;
@@ -80,6 +82,11 @@ export function createContext(document: DocumentNode): RuleContext {
     },
     text: (node) => textOf(node),
     keyPattern: parseKeyPattern,
-    variableRefs: (s) => scanVariables(s).refs,
+    variableRefs(s) {
+      // several rules scan the same strings; scan each distinct string once per run
+      let refs = refCache.get(s);
+      if (!refs) refCache.set(s, (refs = scanVariables(s).refs));
+      return refs;
+    },
   };
 }

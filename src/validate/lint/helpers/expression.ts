@@ -38,7 +38,18 @@ export interface ExpressionError {
  *
  * @returns undefined when it parses, else the first syntax error.
  */
+const errorCache = new Map<string, ExpressionError | undefined>();
+
 export function expressionError(source: string): ExpressionError | undefined {
+  // plans repeat the same expressions (counters, day-of-week tests): parse each once
+  if (errorCache.has(source)) return errorCache.get(source);
+  const error = parseError(source);
+  if (errorCache.size > 10_000) errorCache.clear();
+  errorCache.set(source, error);
+  return error;
+}
+
+function parseError(source: string): ExpressionError | undefined {
   const js = withPlaceholders(source);
   try {
     parseProgram(js, { ecmaVersion: 'latest', sourceType: 'script' });

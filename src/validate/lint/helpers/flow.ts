@@ -44,17 +44,33 @@ export class FlowGraph {
     return i;
   }
 
+  private readonly nextCache = new Map<AnyElement, Map<AnyElement, AnyElement | undefined>>();
+
+  /** For each child of `parent`, the next sibling that runs in sequence (keypress/else are branches, skipped). Cached: big plans have thousands of siblings. */
+  private nextSequential(parent: AnyElement): Map<AnyElement, AnyElement | undefined> {
+    let map = this.nextCache.get(parent);
+    if (!map) {
+      map = new Map();
+      let next: AnyElement | undefined;
+      const children = elementChildren(parent);
+      for (let i = children.length - 1; i >= 0; i--) {
+        const c = children[i]!;
+        map.set(c, next);
+        if (!BRANCH_CHILD.has(elementName(c))) next = c;
+      }
+      this.nextCache.set(parent, map);
+    }
+    return map;
+  }
+
   /** Where execution goes when `node` has run to its end. */
   after(node: AnyElement): FlowNode {
     const parent = this.facts.parentOf(node);
     if (!parent) return EXIT;
-    const siblings = elementChildren(parent);
     const name = elementName(node);
     if (!BRANCH_CHILD.has(name)) {
-      for (let i = siblings.indexOf(node) + 1; i < siblings.length; i++) {
-        const s = siblings[i]!;
-        if (!BRANCH_CHILD.has(elementName(s))) return s;
-      }
+      const next = this.nextSequential(parent).get(node);
+      if (next) return next;
     }
     const pname = elementName(parent);
     if (pname === 'dialplan') return EXIT;
@@ -72,8 +88,16 @@ export class FlowGraph {
     return this.after(block);
   }
 
-  /** The possible next steps from a flow node. */
-  successors(n: FlowNode): FlowNode[] {
+  private readonly succCache = new Map<FlowNode, readonly FlowNode[]>();
+
+  /** The possible next steps from a flow node (computed once per node). */
+  successors(n: FlowNode): readonly FlowNode[] {
+    let out = this.succCache.get(n);
+    if (!out) this.succCache.set(n, (out = this.compute(n)));
+    return out;
+  }
+
+  private compute(n: FlowNode): FlowNode[] {
     if (n === EXIT) return [];
     if ('input' in n) {
       const menu = n.input;
@@ -133,7 +157,7 @@ export function stronglyConnected(graph: FlowGraph, starts: readonly FlowNode[])
   let counter = 0;
   for (const s of starts) {
     if (index.has(s)) continue;
-    const work: Array<{ node: FlowNode; succ: FlowNode[]; i: number }> = [];
+    const work: Array<{ node: FlowNode; succ: readonly FlowNode[]; i: number }> = [];
     const push = (node: FlowNode) => {
       index.set(node, counter);
       low.set(node, counter++);

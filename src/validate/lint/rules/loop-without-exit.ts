@@ -34,6 +34,7 @@ export const loopWithoutExit: Rule<Params> = {
       text: ctx.text,
     });
     const starts: FlowNode[] = ctx.elements.map((e) => e.node);
+    const order = new Map(ctx.elements.map((e, i) => [e.node, i]));
     for (const comp of stronglyConnected(graph, starts)) {
       const members = new Set(comp);
       const cyclic = comp.length > 1 || graph.successors(comp[0]!).includes(comp[0]!);
@@ -41,7 +42,6 @@ export const loopWithoutExit: Rule<Params> = {
       const leaves = comp.some((n) => graph.successors(n).some((s) => !members.has(s)));
       if (leaves) continue;
       // report at the first jump of the loop, in document order
-      const order = new Map(ctx.elements.map((e, i) => [e.node, i]));
       const jumps = comp.filter((n): n is AnyElement => n !== EXIT && !('input' in n) && elementName(n) === 'goto');
       jumps.sort((a, b) => order.get(a)! - order.get(b)!);
       const at = jumps[0];
