@@ -89,12 +89,6 @@ export interface RuleContext {
   variableRefs(s: string): readonly VariableRef[];
 }
 
-/** A finding before wording: the node and the parameters its message is rendered from. */
-export interface Finding<P> {
-  readonly node: AnyElement;
-  readonly params: P;
-}
-
 /**
  * A lint rule. Detection (`check`) and wording (`message`) are separate so messages can be
  * changed or translated without touching the logic, and tests can assert on parameters.
@@ -112,7 +106,10 @@ export interface Rule<P extends object = Record<string, unknown>> {
   check(context: RuleContext, report: (node: AnyElement, params: P) => void): void;
 }
 
-/** A rule with its parameter type erased, as the registry holds it. */
-// eslint-style variance escape: rules are stored together, each keeps its own params internally.
-// biome-ignore lint: intentional any-like erasure
+/**
+ * A rule with its parameter type erased, as the registry holds it. `any` is deliberate:
+ * `check` and `message` use the parameter type in opposite variance, so no other type
+ * admits every rule; each rule stays fully typed in its own file.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type AnyRule = Rule<any>;
