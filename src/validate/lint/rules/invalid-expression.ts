@@ -17,10 +17,11 @@ export const invalidExpression: Rule<Params> = {
   docs: {
     details:
       'CallFire substitutes `${…}` as text, then evaluates the result as JavaScript (§3.6). The linter replaces each ' +
-      'reference by a placeholder and parses the result with acorn; nothing is ever executed. `expr` attributes are ' +
-      'always JavaScript. A `<setvar>`/`<stash>` value is checked only when it is clearly written as code (it ' +
-      'starts with a quote, calls a function, uses `==`, `&&`, `||` or ends with `;`, or is pure arithmetic), so ' +
-      'literal values like `Homer Simpson`, ids and URLs are left alone.',
+      'reference by a placeholder and parses the result with acorn; nothing is ever executed. `if@expr` is always ' +
+      'JavaScript. `equal@expr`/`notEqual@expr` ("the content or result of the expression", HELP-equal) and ' +
+      '`<setvar>`/`<stash>` values are checked only when they are clearly written as code (they ' +
+      'start with a quote, call a function, use `==`, `&&`, `||` or end with `;`, or are pure arithmetic), so ' +
+      'literal values like `Homer Simpson`, ids and URLs are left alone: CallFire takes those as text.',
     bad: '<if expr="${count} == 3 &amp;&amp;">\n  <hangup/>\n</if>',
     good: '<if expr="${count} == 3">\n  <hangup/>\n</if>',
   },
@@ -32,6 +33,9 @@ export const invalidExpression: Rule<Params> = {
       if (tag === 'if' || tag === 'equal' || tag === 'notEqual') {
         const expr = ctx.attr(node, 'expr');
         if (expr === undefined || expr.trim() === '') continue;
+        // equal/notEqual compare with "the content or result of the expression" (HELP-equal):
+        // a literal such as expr="waffles" or expr="1 2 3" is allowed there
+        if (tag !== 'if' && !looksLikeJavaScript(expr)) continue;
         const err = expressionError(expr);
         if (err) report(node, { tag, where: 'expr', source: expr.trim(), error: err.message });
       } else if (tag === 'setvar' || tag === 'stash') {

@@ -37,7 +37,8 @@ export const unreachableCode: Rule<Params> = {
       'Tags in a block run top to bottom. After `<hangup/>` the call is over; after `<goto>` execution goes on at ' +
       'the target; after a `<transfer>` the caller is bridged away, unless it has `continue-after="true"` or a ' +
       '`timeout` (an unanswered transfer returns to the plan, DEV-transfer); a `<hangup/>` right after a transfer ' +
-      'is the samples\' way to end the call when nobody answers and is not reported. The first tag after such a tag is ' +
+      'is the samples\' way to end the call when nobody answers and is not reported, nor is a `<catch type="hangup">` ' +
+      'after a hangup. The first tag after such a tag is ' +
       'reported, unless a goto or catch targets it (or a tag inside it): a named tag can still be reached by a jump.',
     bad: '<keypress pressed="1">\n  <hangup/>\n  <play type="tts">Goodbye.</play>\n</keypress>',
     good: '<keypress pressed="1">\n  <play type="tts">Goodbye.</play>\n  <hangup/>\n</keypress>',
@@ -53,6 +54,8 @@ export const unreachableCode: Rule<Params> = {
         const next = children[i + 1]!;
         // <transfer/><hangup/> is how CallFire's samples end the call when nobody answers: not dead code
         if (after === 'transfer' && elementName(next) === 'hangup') break;
+        // a hangup handler placed after the hangup (reference §2.9)
+        if (after === 'hangup' && elementName(next) === 'catch' && ctx.attr(next, 'type')?.trim() === 'hangup') break;
         if (!isTargeted(ctx, next)) report(next, { tag: elementName(next), after, afterLine: children[i]!.loc?.line });
         break;
       }
