@@ -78,7 +78,9 @@ export const HANDLERS: { readonly [K in TagName]: Handler<K> } = {
 
   play(node, run) {
     const voice = run.attr(node, 'voice');
-    run.emit(node, { type: 'play', playType: run.attr(node, 'type') ?? 'tts', text: oneLine(run.text(node)), ...(voice ? { voice } : {}) });
+    const event: { type: 'play'; playType: string; text: string; voice?: string } = { type: 'play', playType: run.attr(node, 'type') ?? 'tts', text: oneLine(run.text(node)) };
+    if (voice) event.voice = voice;
+    run.emit(node, event);
     return run.after(node);
   },
 

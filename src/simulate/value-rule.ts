@@ -5,8 +5,9 @@
  * `Homer Simpson` and long URLs are text, `${Counter}+1` is arithmetic and
  * `"${n}".split("").join(" ");` is a method call. The rule, applied after `${…}` substitution:
  *
- * 1. A plain number (`0`, `12135551234`, `-2.5`), `true`/`false`, and digits joined by two or
- *    more hyphens (`213-555-1212`, `2026-01-05`) are text, kept exactly as written.
+ * 1. A plain number (`0`, `12135551234`, `-2.5`), words of letters, digits and underscores
+ *    separated by spaces (`yes`, `Homer Simpson`, `true`), and digits joined by two or more
+ *    hyphens (`213-555-1212`, `2026-01-05`) are text, kept exactly as written.
  * 2. A URL (`scheme://…`) is text.
  * 3. Otherwise the value is JavaScript when it parses as exactly one expression (a trailing `;`
  *    is allowed) that is not a comma sequence, has no numeric literal written with a leading
@@ -29,13 +30,27 @@ const STANDARD_GLOBALS = new Set([
 const PLAIN_NUMBER = /^[+-]?\d+(\.\d+)?$/;
 const HYPHENATED_DIGITS = /^\d+(-\d+){2,}$/;
 const URL_LIKE = /^[A-Za-z][A-Za-z0-9+.-]*:\/\//;
+const WORDS = /^[\w ]*$/;
+
+/** Verdicts by value: the rule is a pure function of the text, and plans repeat their values. */
+const verdicts = new Map<string, boolean>();
 
 type AnyNode = AcornNode & Record<string, unknown>;
 
 /** Whether `value` (already substituted) is to be evaluated as JavaScript. See the module doc for the rule. */
 export function isJavaScriptValue(value: string): boolean {
   const v = value.trim();
-  if (v === '' || PLAIN_NUMBER.test(v) || v === 'true' || v === 'false' || HYPHENATED_DIGITS.test(v) || URL_LIKE.test(v)) return false;
+  if (WORDS.test(v) || PLAIN_NUMBER.test(v) || HYPHENATED_DIGITS.test(v) || URL_LIKE.test(v)) return false;
+  let verdict = verdicts.get(v);
+  if (verdict === undefined) {
+    verdict = classify(v);
+    if (verdicts.size >= 10_000) verdicts.clear();
+    verdicts.set(v, verdict);
+  }
+  return verdict;
+}
+
+function classify(v: string): boolean {
   let program: AnyNode;
   try {
     program = parse(v, { ecmaVersion: 2022, sourceType: 'script' }) as unknown as AnyNode;

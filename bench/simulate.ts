@@ -1,0 +1,164 @@
+/**
+ * Benchmark of the simulator: 10,000 scripted calls through a generated 100-menu plan.
+ *
+ * The plan is a tree: a main menu (keys 1-9) leads to 9 department menus, each leading to 10
+ * leaf menus (1 + 9 + 90 = 100 menus). Leaf menus stash the answer, count visits with a
+ * `${Visits}+1` setvar and test it with an `<if expr>`, so every call evaluates JavaScript in
+ * the isolated QuickJS evaluator; a wrong key replays a menu through a goto with a retry
+ * counter. Each call presses a pseudo-random (seeded) sequence of keys.
+ *
+ * Named peers, printed as ratios:
+ * - "hand-written JS": the same 10,000 calls through a state machine written directly in
+ *   TypeScript for this plan (plain numbers, no tree, no isolation). The ratio is the price of
+ *   interpreting any plan from its syntax tree with sandboxed expressions.
+ * - "parse": parsing the plan's XML (the saxes-based `parse()`) 10,000 times, so the
+ *   simulation cost reads in a unit the other benchmarks use.
+ *
+ * Times are CPU time of this process (`process.cpuUsage`), not wall time, so that other
+ * work on a shared machine disturbs the ratios less; the parse peer runs PARSES times
+ * (default 200) and is scaled to CALLS.
+ *
+ * Run: `npx tsx bench/simulate.ts` (CALLS=n to change the number of calls). Not a test:
+ * times depend on the machine and its load.
+ */
+import { parse } from '../src/parse/parse.js';
+import { simulate } from '../src/simulate/simulate.js';
+import type { Script } from '../src/simulate/types.js';
+
+const CALLS = Number(process.env['CALLS'] ?? 10_000);
+
+function leaf(d: number, l: number): string {
+  const name = `leaf_${d}_${l}`;
+  return `
+      <keypress pressed="${l}">
+        <menu name="${name}" maxDigits="1" timeout="3500">
+          <play type="tts">Topic ${d}.${l}. Press 1 if this helped, 2 if not.</play>
+          <keypress pressed="1">
+            <stash varname="helped_${d}_${l}">yes</stash>
+            <setvar varname="Visits">\${Visits}+1</setvar>
+            <if expr="\${Visits} &gt; 1"><play type="tts">Welcome back. You have been here \${Visits} times.</play></if>
+            <hangup/>
+          </keypress>
+          <keypress pressed="2"><stash varname="helped_${d}_${l}">no</stash><goto>main</goto></keypress>
+          <keypress pressed="default">
+            <setvar varname="Retries">\${Retries}+1</setvar>
+            <if expr="\${Retries} &lt; 3"><goto>${name}</goto></if>
+            <hangup/>
+          </keypress>
+        </menu>
+      </keypress>`;
+}
+
+/** The 100-menu plan as CallFire XML. */
+export function benchPlan(): string {
+  const departments: string[] = [];
+  for (let d = 1; d <= 9; d++) {
+    const leaves = Array.from({ length: 10 }, (_, l) => leaf(d, l)).join('');
+    departments.push(`
+    <keypress pressed="${d}">
+      <menu name="dept_${d}" maxDigits="1" timeout="3500">
+        <play type="tts">Department ${d}. Choose a topic from 0 to 9.</play>${leaves}
+      </menu>
+    </keypress>`);
+  }
+  return `<dialplan name="Root">
+  <setvar varname="Visits">0</setvar>
+  <setvar varname="Retries">0</setvar>
+  <menu name="main" maxDigits="1" timeout="3500">
+    <play type="tts">Main menu. Choose a department from 1 to 9.</play>${departments.join('')}
+  </menu>
+  <play type="tts">Goodbye.</play>
+</dialplan>`;
+}
+
+/** A small seeded generator, so every run presses the same keys. */
+function rng(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
+    return s / 2 ** 32;
+  };
+}
+
+function scripts(n: number): string[][] {
+  const next = rng(42);
+  const key = (max: number) => String(Math.floor(next() * (max + 1)));
+  return Array.from({ length: n }, () => {
+    const keys: string[] = [];
+    for (let i = 0; i < 8; i++) keys.push(i % 3 === 0 ? String(1 + Math.floor(next() * 9)) : i % 3 === 1 ? key(9) : key(3));
+    return keys;
+  });
+}
+
+/** The peer: the same plan as a hand-written state machine. Returns the number of events, to keep the work observable. */
+function handWritten(keys: readonly string[]): number {
+  let visits = 0;
+  let retries = 0;
+  let events = 2;
+  let at: 'main' | 'dept' | 'leaf' = 'main';
+  let dept = 0;
+  let topic = 0;
+  const stashed = new Map<string, string>();
+  for (let i = 0; ; i++) {
+    events++; // the prompt
+    const k = keys[i];
+    if (k === undefined) return events;
+    events++;
+    if (at === 'main') {
+      if (/^[1-9]$/.test(k)) { dept = Number(k); at = 'dept'; } else { events++; return events; }
+    } else if (at === 'dept') {
+      if (/^[0-9]$/.test(k)) { topic = Number(k); at = 'leaf'; } else { events++; return events; }
+    } else if (k === '1') {
+      stashed.set(`helped_${dept}_${topic}`, 'yes');
+      visits += 1;
+      if (visits > 1) events++;
+      return events + 3;
+    } else if (k === '2') {
+      stashed.set(`helped_${dept}_${topic}`, 'no');
+      at = 'main';
+      events += 2;
+    } else {
+      retries += 1;
+      if (retries >= 3) return events + 3;
+      events += 3;
+    }
+  }
+}
+
+const xml = benchPlan();
+const doc = parse(xml).document!;
+const all = scripts(CALLS);
+const menus = (xml.match(/<menu /g) ?? []).length;
+
+await simulate(doc, { inputs: all[0]! }); // load QuickJS, warm up
+let events = 0;
+let errors = 0;
+const cpu = () => {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+};
+const t0 = cpu();
+for (const inputs of all) {
+  const script: Script = { inputs };
+  const r = await simulate(doc, script);
+  events += r.events.length;
+  if (r.ended === 'error') errors++;
+}
+const simMs = cpu() - t0;
+
+let peerEvents = 0;
+const t1 = cpu();
+for (const keys of all) peerEvents += handWritten(keys);
+const handMs = cpu() - t1;
+
+const PARSES = Math.min(CALLS, Number(process.env['PARSES'] ?? 200));
+parse(xml);
+const t2 = cpu();
+for (let i = 0; i < PARSES; i++) parse(xml);
+const parseMs = ((cpu() - t2) * CALLS) / PARSES;
+
+const ms = (n: number) => `${n.toFixed(1).padStart(9)} ms`;
+console.log(`simulate: ${CALLS} calls through a ${menus}-menu plan (${(xml.length / 1024).toFixed(0)} KB), ${events} events, ${errors} errors`);
+console.log(`  simulate() (CPU time)   ${ms(simMs)}  ${((simMs * 1000) / CALLS).toFixed(1)} µs/call`);
+console.log(`  peer: hand-written JS   ${ms(handMs)}  simulate is ${(simMs / handMs).toFixed(0)}x slower (${peerEvents} steps)`);
+console.log(`  peer: parse() x ${CALLS}  ${ms(parseMs)}  simulate / parse = ${(simMs / parseMs).toFixed(2)}x (parse timed ${PARSES} times, scaled)`);
