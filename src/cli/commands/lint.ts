@@ -48,7 +48,7 @@ async function expandFiles(args: readonly string[], cwd: string): Promise<string
   const out: string[] = [];
   for (const arg of args) {
     if (isDynamicPattern(arg)) {
-      const found = await glob([arg], { cwd, onlyFiles: true, expandDirectories: false });
+      const found = await glob([arg], { cwd, onlyFiles: true, expandDirectories: false, absolute: isAbsolute(arg) });
       if (found.length === 0) throw new IoError(`no files match "${arg}"`);
       out.push(...found.sort());
       continue;
