@@ -497,7 +497,7 @@ export class BlockBuilder extends ActionsBuilder {
   // Makes the class nominal: a menu or dialplan builder is not a block, even though it has its methods.
   declare private readonly blockBrand: never;
 
-  /** An empty block. */
+  /** @internal */
   static empty(): BlockBuilder {
     return new BlockBuilder(undefined);
   }
@@ -512,7 +512,7 @@ export class BlockBuilder extends ActionsBuilder {
 export class MenuBuilder extends ActionsBuilder {
   declare private readonly menuBrand: never;
 
-  /** An empty menu. */
+  /** @internal */
   static empty(): MenuBuilder {
     return new MenuBuilder(undefined);
   }

@@ -35,7 +35,7 @@ export class AmdBuilder<Live extends boolean = false, Machine extends boolean = 
     this.#machine = machine;
   }
 
-  /** An amd builder with no branch yet. */
+  /** @internal */
   static empty(): AmdBuilder {
     return new AmdBuilder([], false, false);
   }

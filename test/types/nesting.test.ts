@@ -8,6 +8,7 @@ import { describe, expectTypeOf, it } from 'vitest';
 import {
   call,
   dialplan,
+  type ActionsBuilder,
   type ACTION_TAGS,
   type AmdBuilder,
   type BlockBuilder,
@@ -174,6 +175,18 @@ describe('wrong values and options do not compile', () => {
     expectTypeOf<TagMethods<DialplanBuilder>>().toEqualTypeOf<(typeof CATALOG)['dialplan']['children'][number]>();
     expectTypeOf<TagMethods<MenuBuilder>>().toEqualTypeOf<(typeof CATALOG)['menu']['children'][number]>();
     expectTypeOf<TagMethods<AmdBuilder>>().toEqualTypeOf<(typeof CATALOG)['amd']['children'][number]>();
+  });
+
+  it('a fragment generic over ActionsBuilder fits every block', () => {
+    const goodbye = <B extends ActionsBuilder>(b: B) => b.play('Goodbye.').hangup();
+    expectTypeOf(dialplan().pipe(goodbye)).toEqualTypeOf<DialplanBuilder>();
+    expectTypeOf(goodbye(dialplan())).toEqualTypeOf<DialplanBuilder>();
+    dialplan().menu((m) => m.pipe(goodbye).keypress('1', (k) => k.pipe(goodbye)));
+    const blockOnly = (b: BlockBuilder) => b.hangup();
+    typeOnly(() => {
+      // @ts-expect-error a fragment for blocks does not fit the dialplan's body
+      dialplan().pipe(blockOnly);
+    });
   });
 
   it('a dialplan builder is a Plan; variables are typed references', () => {
