@@ -1,21 +1,160 @@
 #!/usr/bin/env node
-// `npm run demo`: the main job on built-in defaults. Builds the example flows with the DSL,
-// validates them and prints a summary. Runs from a fresh clone after `npm ci` (which builds dist/).
+// `npm run demo`: the main job, end to end, on built-in defaults and without any account:
+//   1. build the example flows with the DSL and validate them against schemas/dialplan.xsd,
+//   2. lint the appointment reminder,
+//   3. start a local CallFire sandbox (SOAP 1.2 on 127.0.0.1, a free port, throw-away credentials),
+//   4. preview the SendCall request (nothing sent), 5. submit it, 6. follow the calls until
+//   they finish, 7. print the results, then stop the sandbox.
+// Runs from a fresh clone after `npm ci` (which builds dist/ through `prepare`).
+import { randomBytes } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { compile, validate } from '../dist/index.js';
+import { CallFireClient, compile, lint, parseNumbers, startSandbox, validate } from '../dist/index.js';
 import { loadFlow } from '../dist/cli/load-flow.js';
 
 const examples = fileURLToPath(new URL('../examples/', import.meta.url));
-const flows = (await readdir(examples)).filter((f) => f.endsWith('.ts')).sort();
+const say = (text = '') => console.log(text);
+const step = (n, title) => say(`\n${n}. ${title}`);
+const indent = (text, by = '   ') => text.split('\n').map((l) => (l ? by + l : l)).join('\n');
+
+const RESULT_WORDS = {
+  LA: 'live answer',
+  AM: 'answering machine',
+  BUSY: 'busy',
+  NO_ANS: 'no answer',
+  CARRIER_TEMP_ERROR: 'carrier error (temporary)',
+  CARRIER_ERROR: 'carrier error',
+};
+
+say('callfire-dialplan demo: from a TypeScript flow to a finished IVR broadcast, all on this machine.');
+
+// 1. Build every example flow and validate it.
+step(1, 'Build the example flows with the DSL and validate them against schemas/dialplan.xsd');
+const flows = (await readdir(examples)).filter((f) => f.endsWith('.ts') && f !== 'build.ts').sort();
 let failed = 0;
 for (const file of flows) {
   const doc = await loadFlow(`${examples}${file}`);
   const xml = compile(doc);
   const { ok, diagnostics } = validate(doc);
   if (!ok) failed++;
-  console.log(`${ok ? 'ok  ' : 'FAIL'}  ${file.padEnd(28)} ${String(xml.split('\n').length).padStart(4)} lines of DialplanXml`);
-  for (const d of diagnostics) console.log(`      ${d.severity} ${d.path}: ${d.message} (${d.rule})`);
+  say(`   ${ok ? 'ok  ' : 'FAIL'}  ${file.padEnd(26)} ${String(xml.split('\n').length).padStart(4)} lines of DialplanXml`);
+  for (const d of diagnostics) say(`         ${d.severity} ${d.path}: ${d.message} (${d.rule})`);
 }
-console.log(`\n${flows.length} flows built and validated against schemas/dialplan.xsd${failed ? `, ${failed} with errors` : ''}.`);
-process.exitCode = failed ? 1 : 0;
+say(`   ${flows.length} flows built${failed ? `, ${failed} with errors` : ', all valid'}.`);
+
+// 2. The plan to broadcast: the appointment reminder, or a small built-in plan if it is missing.
+step(2, 'Lint the appointment reminder');
+const broadcastFile = JSON.parse(readFileSync(`${examples}broadcast.json`, 'utf8'));
+let plan;
+let planName;
+if (existsSync(`${examples}appointment-reminder.ts`)) {
+  plan = await loadFlow(`${examples}appointment-reminder.ts`);
+  planName = 'examples/appointment-reminder.ts';
+} else {
+  plan = broadcastFile.IvrBroadcastConfig.DialplanXml;
+  planName = 'the DialplanXml of examples/broadcast.json';
+}
+const linted = lint(plan);
+const errors = linted.diagnostics.filter((d) => d.severity === 'error').length;
+const warnings = linted.diagnostics.length - errors;
+say(`   ${planName}: ${linted.diagnostics.length === 0 ? 'no findings' : `${errors} error(s), ${warnings} warning(s)`}`);
+for (const d of linted.diagnostics) say(`     ${d.severity} ${d.path}: ${d.message} (${d.rule})`);
+
+// 3. A sandbox on a free port, with credentials made up for this run only.
+step(3, 'Start a local CallFire sandbox');
+const credentials = { username: 'demo', password: randomBytes(12).toString('base64url') };
+const sandbox = await startSandbox({ port: 0, credentials, callMs: 2500 });
+say(`   Listening at ${sandbox.url}`);
+say('   It speaks CallFire\'s SOAP 1.2 API, checks requests like the real service, and makes every');
+say('   call end with the same result for the same number. The credentials exist only for this run.');
+
+let exitCode = 0;
+try {
+  const client = new CallFireClient({ endpoint: sandbox.url, username: credentials.username, password: credentials.password });
+  const { numbers } = parseNumbers(readFileSync(`${examples}numbers.csv`, 'utf8'));
+  const request = {
+    ...broadcastFile,
+    $schema: undefined,
+    ToNumber: [...broadcastFile.ToNumber, ...numbers],
+    IvrBroadcastConfig: { ...broadcastFile.IvrBroadcastConfig, DialplanXml: plan },
+  };
+  delete request.$schema;
+
+  // 4. Preview: the exact request, no network.
+  step(4, 'Preview the SendCall request (nothing is sent)');
+  const preview = await client.previewSendCall(request);
+  if (!preview.ok) {
+    say('   The request would be refused:');
+    for (const p of preview.problems) say(`     request${p.path}: ${p.message}`);
+    for (const d of preview.dialplan?.diagnostics ?? []) say(`     ${d.severity} ${d.path}: ${d.message} (${d.rule})`);
+    throw new Error('the example request is invalid');
+  }
+  const http = preview.http;
+  say(`   ${http.method} ${http.url}`);
+  for (const [k, v] of Object.entries(http.headers)) say(`   ${k}: ${v}`);
+  say(`   (${(Buffer.byteLength(http.body) / 1024).toFixed(1)} kB SOAP 1.2 envelope: ${preview.numbers} numbers, RequestId ${preview.requestId},`);
+  say(`    dialplan ${preview.dialplan?.ok ? 'valid' : 'with errors'}; see it all with: npx dialplan send examples/broadcast.json --preview)`);
+
+  // 5. Submit, then show that a resend with the same RequestId creates nothing new.
+  step(5, 'Submit it');
+  const sent = await client.sendCall({ ...request, RequestId: preview.requestId });
+  say(`   Broadcast ${sent.broadcastId} created: ${preview.numbers} calls are being dialled.`);
+  const again = await client.sendCall({ ...request, RequestId: sent.requestId });
+  say(`   Sent again with the same RequestId: the answer is broadcast ${again.broadcastId} again, so a retried`);
+  say('   submission can never start a second broadcast.');
+
+  // 6. Poll until every call has a result (bounded).
+  step(6, 'Follow the calls until they finish');
+  const deadline = Date.now() + 60_000;
+  let calls = [];
+  for (;;) {
+    calls = [];
+    for await (const page of client.queryAllCalls({ BroadcastId: sent.broadcastId })) calls.push(...page.Call);
+    const done = calls.filter((c) => c.State !== 'READY' && c.State !== 'SELECTED').length;
+    const dialling = calls.filter((c) => c.State === 'SELECTED').length;
+    say(`   ${done} of ${calls.length} calls finished${dialling ? `, ${dialling} ringing` : ''}`);
+    if (done === calls.length) break;
+    if (Date.now() > deadline) {
+      say('   Stopped waiting after 60 s.');
+      exitCode = 1;
+      break;
+    }
+    await new Promise((r) => setTimeout(r, 700));
+  }
+
+  // 7. Results.
+  step(7, 'Results');
+  const broadcast = await client.getBroadcast(sent.broadcastId);
+  const stats = await client.getBroadcastStats(sent.broadcastId);
+  say(`   Broadcast ${broadcast.id} "${broadcast.Name}" (${broadcast.Type}): ${broadcast.Status}`);
+  say('');
+  const byNumber = new Map(request.ToNumber.map((t) => (typeof t === 'string' ? [t, {}] : [t.Value, t])));
+  const rows = [['Number', 'Name', 'Result', 'Attempts', 'Talk time']];
+  for (const c of calls) {
+    const who = byNumber.get(c.ToNumber)?.Attributes?.firstName ?? '';
+    const result = c.FinalResult ? `${c.FinalResult.padEnd(6)} ${RESULT_WORDS[c.FinalResult] ?? ''}`.trimEnd() : c.State;
+    const seconds = c.CallRecord.reduce((s, r) => s + r.Duration, 0);
+    rows.push([c.ToNumber, who, result, String(c.CallRecord.length), seconds ? `${seconds} s` : '-']);
+  }
+  const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
+  for (const r of rows) say(`   ${r.map((cell, i) => cell.padEnd(widths[i])).join('   ')}`.trimEnd());
+  say('');
+  const parts = stats.ResultStat.filter((r) => r.Actions > 0).map((r) => `${RESULT_WORDS[r.Result] ?? r.Result}: ${r.Actions}`);
+  say(`   Final results: ${parts.join(', ')}.`);
+  say(`   ${stats.UsageStats.Attempts} attempts (busy and unanswered numbers are retried), ${stats.UsageStats.Duration} s of talk time, ${stats.UsageStats.BilledAmount} credits in the sandbox.`);
+} catch (e) {
+  say(`\n   The demo failed: ${e instanceof Error ? e.message : String(e)}`);
+  exitCode = 1;
+} finally {
+  await sandbox.close();
+  say('\nSandbox stopped.');
+}
+
+say(`
+Next steps:
+  npx dialplan send examples/broadcast.json --to-file examples/numbers.csv --preview
+  npx dialplan sandbox --port 8080          (in another terminal, with CALLFIRE_USERNAME / CALLFIRE_PASSWORD set)
+  npx dialplan send examples/broadcast.json --endpoint http://127.0.0.1:8080/api/1.1/soap12
+  npx dialplan status <broadcastId> --endpoint http://127.0.0.1:8080/api/1.1/soap12 --wait 30`);
+process.exitCode = exitCode || (failed ? 1 : 0);

@@ -37,7 +37,8 @@ import type {
   QueryCallsRequest,
   SendCallRequest,
 } from './types.js';
-import { controlBroadcastArgs, createSoundArgs, queryBroadcastsArgs, queryCallsArgs, sendCallArgs } from './wire.js';
+import { cdataSafeDeep, sendCallEnvelope } from './send-envelope.js';
+import { controlBroadcastArgs, createSoundArgs, queryBroadcastsArgs, queryCallsArgs } from './wire.js';
 
 /** CallFire's SOAP 1.2 base address; `/call` or `/broadcast` is appended per service. */
 export const DEFAULT_ENDPOINT = 'https://www.callfire.com/api/1.1/soap12';
@@ -203,7 +204,7 @@ export class CallFireClient {
       credentials: this.hasCredentials,
     };
     if (prepared.request === undefined) return base;
-    const envelope = await buildEnvelope('SendCall', sendCallArgs(prepared.request));
+    const envelope = await sendCallEnvelope(prepared.request);
     return {
       ...base,
       requestId: prepared.request.RequestId,
@@ -226,7 +227,7 @@ export class CallFireClient {
 
   /** Sends a request already made ready by {@link prepareSendCall} (no further checks). */
   async sendPrepared(request: PreparedSendCall): Promise<SendCallResult> {
-    const body = await this.#call('SendCall', sendCallArgs(request));
+    const body = await this.#exchange(await sendCallEnvelope(request));
     const id = toCreatedId(body['CreatedId']);
     if (id === undefined) throw new TransportError('SendCall answered without a CreatedId');
     return { broadcastId: id, requestId: request.RequestId };
@@ -286,11 +287,16 @@ export class CallFireClient {
 
   /** One operation: build the envelope once, then exchange it with retries. */
   async #call(operation: Operation, args: Record<string, unknown>): Promise<Record<string, unknown>> {
+    return this.#exchange(await buildEnvelope(operation, cdataSafeDeep(args) as Record<string, unknown>));
+  }
+
+  /** Sends an envelope, retrying as described in the module docs; resolves to the Body's content. */
+  async #exchange(envelope: Envelope): Promise<Record<string, unknown>> {
+    const operation = envelope.operation;
     const authorization = this.#authorization;
     if (authorization === undefined) {
       throw new CredentialsError(`${operation}: no CallFire API credentials; set CALLFIRE_USERNAME and CALLFIRE_PASSWORD`);
     }
-    const envelope = await buildEnvelope(operation, args);
     const url = new URL(this.serviceUrl(envelope.service));
     const headers = this.#headers(envelope, authorization);
     const maxAttempts = Math.max(1, this.#options.maxAttempts ?? 4);

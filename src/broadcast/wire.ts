@@ -35,8 +35,9 @@ const LIST_FIELDS = new Set(['RetryResults', 'RetryPhoneTypes', 'State', 'Result
 
 function toNumberArg(to: ToNumber): unknown {
   if (typeof to === 'string') return to;
-  const attributes: Record<string, string> = { ...(to.Attributes ?? {}) };
+  const attributes: Record<string, string> = {};
   if (to.ClientData !== undefined) attributes['ClientData'] = to.ClientData;
+  Object.assign(attributes, to.Attributes ?? {});
   return Object.keys(attributes).length === 0 ? to.Value : { attributes, $value: to.Value };
 }
 

@@ -49,10 +49,11 @@ describe('dialplan send --preview', () => {
     );
     expect(code).toBe(0);
     const out = JSON.parse(stdout) as { ok: boolean; numbers: number; request: { url: string; body: string }; dialplan: { ok: boolean } };
-    expect(out).toMatchObject({ ok: true, numbers: 7, dialplan: { ok: true } });
+    expect(out).toMatchObject({ ok: true, numbers: 8, dialplan: { ok: true } });
     expect(out.request.url).toBe(`${sandbox.url}/call`);
-    expect(xpathAll(out.request.body, '//svc:ToNumber')).toHaveLength(7);
-    expect(xpathText(out.request.body, '//svc:ToNumber[@ClientData="patient-2003"]')).toBe('3105550103');
+    expect(xpathAll(out.request.body, "//svc:ToNumber")).toHaveLength(8);
+    expect(xpathText(out.request.body, '//svc:ToNumber[@ClientData="patient-2003"]')).toBe('+13105550107');
+    expect(xpathText(out.request.body, '//svc:ToNumber[@ClientData="patient-2003"]/@C')).toBe('Wednesday, March 5th');
     expect(xpathText(out.request.body, '//data:DialplanXml')).toContain('Press 1 to confirm your appointment.');
   });
 
@@ -127,9 +128,9 @@ describe('dialplan status', () => {
     expect(code).toBe(0);
     const out = JSON.parse(stdout) as { broadcast: { id: number; Status: string }; stats: { ActionStatistics: { Finished: number } }; calls: { Id: number; ToNumber: string; State: string; FinalResult?: string }[] };
     expect(out.broadcast).toMatchObject({ id: broadcastId, Status: 'FINISHED' });
-    expect(out.calls).toHaveLength(7);
-    for (const c of out.calls) expect(c).toMatchObject({ Id: expect.any(Number), ToNumber: expect.stringMatching(/^\d+$/), State: 'FINISHED', FinalResult: expect.any(String) });
-    expect(out.stats.ActionStatistics.Finished).toBe(7);
+    expect(out.calls).toHaveLength(8);
+    for (const c of out.calls) expect(c).toMatchObject({ Id: expect.any(Number), ToNumber: expect.stringMatching(/^\+?\d+$/), State: 'FINISHED', FinalResult: expect.any(String) });
+    expect(out.stats.ActionStatistics.Finished).toBe(8);
     expect(stderr).not.toContain(PASSWORD);
   });
 

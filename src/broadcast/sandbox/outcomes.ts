@@ -6,13 +6,21 @@
  */
 import type { CallResult } from '../types.js';
 
-/** FNV-1a, 32 bits: small, fast and well spread for short strings like phone numbers. */
+/**
+ * FNV-1a over the text, then a final avalanche (MurmurHash3's fmix32) so that numbers that
+ * differ only in their last digit still land far apart.
+ */
 export function hash(text: string): number {
   let h = 0x811c9dc5;
   for (let i = 0; i < text.length; i++) {
     h ^= text.charCodeAt(i);
     h = Math.imul(h, 0x01000193);
   }
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
   return h >>> 0;
 }
 

@@ -1,0 +1,69 @@
+/**
+ * Benchmark of a big SendCall preview: 100,000 numbers read from CSV text, checked against
+ * the JSON Schema, the dialplan validated and linted, and the SOAP 1.2 envelope written by
+ * `soap` from the project's WSDL. Target: about a second.
+ *
+ * Named peers, printed as ratios:
+ * - `soap` alone: the same envelope, numbers already parsed, no checks, with soap writing
+ *   every ToNumber itself (the preview has its own ToNumber writer; see send-envelope.ts);
+ * - JSON.stringify of the same request: a floor for "serialise 100,000 numbers".
+ *
+ * Run: `npm run bench` (all benchmarks) or `npx tsx bench/send.ts`. Not a test: times depend
+ * on the machine and its load.
+ */
+import { CallFireClient } from '../src/broadcast/client.js';
+import { parseNumbers } from '../src/broadcast/numbers.js';
+import { sendCallEnvelope } from '../src/broadcast/send-envelope.js';
+import type { PreparedSendCall } from '../src/broadcast/types.js';
+
+const COUNT = Number(process.env['BENCH_NUMBERS'] ?? 100_000);
+const ROUNDS = Number(process.env['BENCH_ROUNDS'] ?? 5);
+
+const PLAN =
+  '<dialplan name="Root"><amd><live><menu name="m" maxDigits="1" timeout="5000"><play type="tts" voice="female2">Press 1 to confirm.</play>' +
+  '<keypress pressed="1"><stash varname="answer">yes</stash><hangup/></keypress><keypress pressed="timeout"><hangup/></keypress></menu></live>' +
+  '<machine><play type="tts" voice="female2">Please call us back.</play><hangup/></machine></amd></dialplan>';
+
+const csv = ['number,ClientData', ...Array.from({ length: COUNT }, (_, i) => `${13100000000 + i},c${i}`)].join('\n');
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)]!;
+}
+
+async function time(fn: () => Promise<unknown> | unknown): Promise<number> {
+  await fn();
+  const out: number[] = [];
+  for (let i = 0; i < ROUNDS; i++) {
+    const t = process.hrtime.bigint();
+    await fn();
+    out.push(Number(process.hrtime.bigint() - t) / 1e6);
+  }
+  return median(out);
+}
+
+const client = new CallFireClient({ env: {} });
+let bytes = 0;
+const preview = await time(async () => {
+  const { numbers, problems } = parseNumbers(csv);
+  if (problems.length > 0) throw new Error('bad numbers');
+  const p = await client.previewSendCall({ BroadcastName: 'Bench', ToNumber: numbers, IvrBroadcastConfig: { FromNumber: '12135551189', DialplanXml: PLAN } });
+  if (!p.ok) throw new Error(JSON.stringify(p.problems));
+  bytes = Buffer.byteLength(p.http!.body);
+});
+
+const parsed = parseNumbers(csv).numbers;
+const prepared: PreparedSendCall = { RequestId: 'urn:uuid:00000000-0000-4000-8000-000000000000', Type: 'IVR', BroadcastName: 'Bench', ToNumber: parsed, IvrBroadcastConfig: { FromNumber: '12135551189', DialplanXml: PLAN } };
+const soapOnly = await time(() => sendCallEnvelope(prepared, false));
+const ours = await time(() => sendCallEnvelope(prepared));
+const json = await time(() => JSON.stringify(prepared));
+const readOnly = await time(() => parseNumbers(csv));
+
+const ms = (n: number) => `${n.toFixed(1).padStart(8)} ms`;
+console.log(`SendCall preview of ${COUNT.toLocaleString('en-US')} numbers (median of ${ROUNDS}; envelope ${(bytes / 1e6).toFixed(1)} MB)\n`);
+console.log(`  preview (read CSV, schema, dialplan, envelope) ${ms(preview)}`);
+console.log(`    of which reading the CSV                    ${ms(readOnly)}`);
+console.log(`    of which the envelope                       ${ms(ours)}`);
+console.log(`  soap envelope alone (peer)                    ${ms(soapOnly)}   preview / soap = ${(preview / soapOnly).toFixed(2)}x`);
+console.log(`  JSON.stringify of the request (peer)          ${ms(json)}   preview / JSON = ${(preview / json).toFixed(1)}x`);
+console.log(`\n  target: about 1 s for the preview -> ${preview <= 1500 ? 'met' : 'NOT met'}`);
