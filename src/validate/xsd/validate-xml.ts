@@ -47,7 +47,7 @@ const LEVEL_ERROR = 2;
  */
 export function validateXml(input: string): Diagnostic[] {
   const xml = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
-  if (xml.trim() === '') {
+  if (!/\S/.test(xml)) {
     return [{ rule: 'xml-syntax', severity: 'error', message: 'The document is empty; a dialplan needs a <dialplan> root element.', line: 1, column: 1, path: '/' }];
   }
   const refused = refuseUnsafeXml(xml);
