@@ -1,7 +1,9 @@
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { EXAMPLES, loadExample } from '../examples/build.js';
 import { compile, parse } from '../src/index.js';
+import { parseScenarioFile, runScenario } from '../src/simulate/index.js';
 import { lint } from '../src/validate/lint/lint.js';
 import { validate } from '../src/validate/validate.js';
 import { stripLoc } from './util.js';
@@ -29,5 +31,17 @@ describe.each(EXAMPLES)('examples/%s.ts', (name) => {
     const plan = await loadExample(name);
     const xml = await readFile(new URL(`../examples/${name}.xml`, import.meta.url), 'utf8');
     expect(stripLoc(parse(xml).document)).toEqual(plan.toAst());
+  });
+
+  const scenarios = new URL(`../examples/scenarios/${name}.scenarios.yaml`, import.meta.url);
+  it.skipIf(!existsSync(scenarios))('does what its scenarios say (examples/scenarios, as `dialplan test` runs them)', async () => {
+    const plan = await loadExample(name);
+    const file = parseScenarioFile(await readFile(scenarios, 'utf8'), `${name}.scenarios.yaml`);
+    expect(file.scenarios.length).toBeGreaterThan(0);
+    for (const scenario of file.scenarios) {
+      const outcome = await runScenario(plan.toAst(), scenario);
+      expect(outcome.checks.filter((c) => !c.pass), `${name}: ${scenario.name}`).toEqual([]);
+      expect(outcome.pass).toBe(true);
+    }
   });
 });
