@@ -15,11 +15,19 @@ export interface ReadSite {
   readonly value: string;
 }
 
-/** Every attribute value (except `name`) and every non-blank text of the plan, in document order. */
-export function* readSites(ctx: RuleContext): Generator<ReadSite> {
-  for (const { node } of ctx.elements) {
-    for (const [k, v] of Object.entries(node.attributes)) if (k !== 'name') yield { node, where: k, value: v };
-    const t = rawText(node);
-    if (t.trim() !== '') yield { node, where: 'text', value: t };
+const cache = new WeakMap<RuleContext, readonly ReadSite[]>();
+
+/** Every attribute value (except `name`) and every non-blank text of the plan, in document order (computed once per lint run). */
+export function readSites(ctx: RuleContext): readonly ReadSite[] {
+  let sites = cache.get(ctx);
+  if (!sites) {
+    const out: ReadSite[] = [];
+    for (const { node } of ctx.elements) {
+      for (const k in node.attributes) if (k !== 'name') out.push({ node, where: k, value: node.attributes[k]! });
+      const t = rawText(node);
+      if (t.trim() !== '') out.push({ node, where: 'text', value: t });
+    }
+    cache.set(ctx, (sites = out));
   }
+  return sites;
 }
