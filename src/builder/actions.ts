@@ -11,7 +11,7 @@
  * @module
  */
 import type { Node } from '../ast/nodes.js';
-import { AmdBuilder, amdChildren } from './amd.js';
+import { amdChildren, type AmdBuilder } from './amd.js';
 import { fail, show, SOUND_ID, URL_START } from './checks.js';
 import { attributes, comment, content, element, leaf } from './element.js';
 import type {
