@@ -90,9 +90,20 @@ describe('validate(): messages and positions', () => {
     expect(r.diagnostics).toHaveLength(1);
     expect(r.diagnostics[0]).toMatchObject({ rule: 'xml-syntax', line: 2, path: '/' });
     expect(r.diagnostics[0]!.column).toBeGreaterThan(1);
-    expect(r.diagnostics[0]!.message).toMatch(/mismatch/);
+    expect(r.diagnostics[0]!.message).toBe('The end tag </plya> does not match the open tag <play> (line 2).');
     expect(validate('').diagnostics[0]).toMatchObject({ rule: 'xml-syntax', line: 1, column: 1 });
-    expect(validate('<dialplan>&nbsp;</dialplan>').diagnostics[0]).toMatchObject({ rule: 'xml-syntax', line: 1 });
+    expect(validate('<dialplan>&nbsp;</dialplan>').diagnostics[0]).toMatchObject({ rule: 'xml-syntax', line: 1, message: expect.stringContaining('&nbsp;') });
+  });
+
+  it('reports the first syntax error, not the last of a cascade', () => {
+    expect(validate('<dialplan>\n  <menu maxDigits=1>\n    <hangup/>\n  </menu>\n</dialplan>').diagnostics).toMatchObject([
+      { rule: 'xml-syntax', line: 2, message: 'Attribute values must be in quotes.' },
+    ]);
+    expect(validate('<dialplan><get>http://x/?a=1&b=2</get></dialplan>').diagnostics).toMatchObject([
+      { rule: 'xml-syntax', line: 1, column: 31, message: 'A raw "&" must be written as &amp;.' },
+    ]);
+    expect(validate('Ivr<dialplan/>').diagnostics).toMatchObject([{ rule: 'xml-syntax', line: 1, column: 1 }]);
+    expect(validate('<dialplan/>\n<dialplan/>').diagnostics).toMatchObject([{ rule: 'xml-syntax', line: 2, column: 1 }]);
   });
 
   it('accepts CRLF, a byte-order mark and white space around leaf values', () => {

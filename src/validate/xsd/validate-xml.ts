@@ -19,9 +19,29 @@ interface LibxmlError {
   readonly level?: number | null;
 }
 
+/** libxml2's wording of the commonest syntax errors, said plainly. */
+const SYNTAX_WORDING: ReadonlyArray<readonly [RegExp, (m: RegExpExecArray) => string]> = [
+  [/^Opening and ending tag mismatch: (\S+) line (\d+) and (\S+)$/, (m) => `The end tag </${m[3]}> does not match the open tag <${m[1]}> (line ${m[2]}).`],
+  [/^Premature end of data in tag (\S+) line (\d+)$/, (m) => `<${m[1]}> (line ${m[2]}) is never closed.`],
+  [/^EntityRef: expecting ';'$/, () => 'A raw "&" must be written as &amp;.'],
+  [/^xmlParseEntityRef: no name$/, () => 'A raw "&" must be written as &amp;.'],
+  [/^Entity '([^']+)' not defined$/, (m) => `Undefined entity &${m[1]}; (XML knows only &amp; &lt; &gt; &quot; &apos; and character references such as &#233;).`],
+  [/^Extra content at the end of the document$/, () => 'Content after the root element: a document has only one root element.'],
+  [/^Start tag expected, '<' not found$/, () => 'Expected the <dialplan> root element here.'],
+  [/^AttValue: " or ' expected$/, () => 'Attribute values must be in quotes.'],
+  [/^Attribute (\S+) redefined$/, (m) => `The attribute "${m[1]}" is given twice.`],
+];
+
 function syntaxDiagnostic(e: LibxmlError): Diagnostic {
-  const text = (e.message ?? 'The XML could not be read.').trim().replace(/\s+/g, ' ');
-  const message = text.charAt(0).toUpperCase() + text.slice(1);
+  const text = (e.message ?? 'The XML could not be read.').trim().replace(/\s+/g, ' ').replace(/\.$/, '');
+  let message = text.charAt(0).toUpperCase() + text.slice(1);
+  for (const [re, say] of SYNTAX_WORDING) {
+    const m = re.exec(text);
+    if (m) {
+      message = say(m);
+      break;
+    }
+  }
   const line = e.line ?? 0;
   const column = e.column ?? 0;
   return {
@@ -55,17 +75,24 @@ export function validateXml(input: string): Diagnostic[] {
 
   let doc: LibxmlDocument;
   try {
-    doc = libxmlModule().parseXml(xml, SAFE_PARSE_OPTIONS);
+    // recover: libxml2 then lists every error in order instead of throwing only its last
+    // one, which after a cascade is seldom the cause; the first error is reported.
+    doc = libxmlModule().parseXml(xml, { ...SAFE_PARSE_OPTIONS, recover: true });
   } catch (e) {
-    if (isLibxmlError(e)) {
-      // libxmljs2 throws without a line when the text has no element at all
-      return [syntaxDiagnostic(/no root element/.test(e.message ?? '') ? { message: 'The document has no root element.' } : e)];
+    if (!isLibxmlError(e)) throw e;
+    if (!/no root element/.test(e.message ?? '')) return [syntaxDiagnostic(e)];
+    // Recovery left no root element and libxmljs2 says only that; without recovery libxml2
+    // throws the error that lost it, with its position.
+    try {
+      libxmlModule().parseXml(xml, SAFE_PARSE_OPTIONS);
+    } catch (cause) {
+      if (isLibxmlError(cause) && !/no root element/.test(cause.message ?? '')) return [syntaxDiagnostic(cause)];
     }
-    throw e;
+    return [syntaxDiagnostic({ message: 'The document has no root element.' })];
   }
-  // Namespace errors do not stop libxml2's parser; they still make the XML unusable.
-  const parseErrors = (doc.errors as LibxmlError[]).filter((e) => (e.level ?? 0) >= LEVEL_ERROR);
-  if (parseErrors.length > 0) return parseErrors.map(syntaxDiagnostic);
+  // Namespace errors do not stop libxml2's parser either; they still make the XML unusable.
+  const firstError = (doc.errors as LibxmlError[]).find((e) => (e.level ?? 0) >= LEVEL_ERROR);
+  if (firstError) return [syntaxDiagnostic(firstError)];
 
   if (doc.validate(dialplanSchema())) return [];
   return schemaDiagnostics(xml, doc.validationErrors as LibxmlError[]);
