@@ -31,6 +31,7 @@ export function createContext(document: DocumentNode): RuleContext {
   const dynamicVariablesSet: RegExp[] = [];
   const stashed = new Map<string, AnyElement[]>();
   const refCache = new Map<string, readonly VariableRef[]>();
+  let dynamicTargets: RegExp[] | undefined;
 
   const attr = (node: AnyElement, name: string): string | undefined =>
     Object.hasOwn(node.attributes, name) ? node.attributes[name] : undefined;
@@ -65,6 +66,11 @@ export function createContext(document: DocumentNode): RuleContext {
     parentOf: (node) => parents.get(node),
     names,
     gotoTargets,
+    isGotoTarget(name) {
+      if (gotoTargets.has(name)) return true;
+      dynamicTargets ??= [...gotoTargets].filter((t) => t.includes('${')).map(dynamicNamePattern);
+      return dynamicTargets.some((re) => re.test(name));
+    },
     variablesSet,
     dynamicVariablesSet,
     stashed,

@@ -67,8 +67,10 @@ export interface RuleContext {
   parentOf(node: AnyElement): AnyElement | undefined;
   /** Tags by `name` attribute (trimmed), in document order. */
   readonly names: ReadonlyMap<string, readonly AnyElement[]>;
-  /** Names used as jump targets by `<goto>` text or `<catch goto>`. */
+  /** Names used as jump targets by `<goto>` text or `<catch goto>`, as written. */
   readonly gotoTargets: ReadonlySet<string>;
+  /** Whether some goto or catch may jump to the tag with this name (targets built from `${…}` included). */
+  isGotoTarget(name: string): boolean;
   /** Variables given a readable value (setvar, record, get, post), by name. */
   readonly variablesSet: ReadonlyMap<string, readonly VariableSource[]>;
   /** Variable names that contain `${…}` themselves, as regular expressions (`choice${n}` → /^choice.*$/). */

@@ -1,5 +1,6 @@
 import { elementName } from '../../../ast/nodes.js';
 import { suggest } from '../helpers/suggest.js';
+import { dynamicNamePattern } from '../helpers/variable-refs.js';
 import type { Rule } from '../types.js';
 
 interface Params {
@@ -17,7 +18,8 @@ export const unknownGotoTarget: Rule<Params> = {
     details:
       'A jump to a name no tag carries cannot be followed: CallFire reaches it during a live call and the call ' +
       'goes wrong there. Names are case-sensitive. When a tag with a similar name exists (a typo, a case ' +
-      'difference), the message suggests it.',
+      'difference), the message suggests it. A target built from variables (`<goto>menu_${lang}</goto>`) is ' +
+      'accepted when at least one name fits it.',
     bad: '<menu name="mainMenu">\n  <play type="tts">Press 1.</play>\n  <keypress pressed="default">\n    <goto>mainmenu</goto>\n  </keypress>\n</menu>',
     good: '<menu name="mainMenu">\n  <play type="tts">Press 1.</play>\n  <keypress pressed="default">\n    <goto>mainMenu</goto>\n  </keypress>\n</menu>',
   },
@@ -32,6 +34,11 @@ export const unknownGotoTarget: Rule<Params> = {
       else if (tag === 'catch') target = ctx.attr(node, 'goto')?.trim();
       // an empty target is the XSD's to report
       if (!target || ctx.names.has(target)) continue;
+      // a target built from variables (`menu${lang}`) is fine when some name fits it
+      if (target.includes('${')) {
+        const pattern = dynamicNamePattern(target);
+        if ([...ctx.names.keys()].some((n) => pattern.test(n))) continue;
+      }
       report(node, { target, via: tag === 'catch' ? 'catch' : 'goto', suggestion: suggest(target, ctx.names.keys()) });
     }
   },

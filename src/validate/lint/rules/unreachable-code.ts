@@ -23,7 +23,7 @@ function stops(ctx: RuleContext, node: AnyElement): Params['after'] | undefined 
 /** Whether a goto or catch can land on this tag or inside it. */
 function isTargeted(ctx: RuleContext, node: AnyElement): boolean {
   const name = ctx.attr(node, 'name')?.trim();
-  if (name && ctx.gotoTargets.has(name)) return true;
+  if (name && ctx.isGotoTarget(name)) return true;
   return elementChildren(node).some((c) => isTargeted(ctx, c));
 }
 
