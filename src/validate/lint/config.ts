@@ -52,8 +52,8 @@ function describe(e: ErrorObject): string {
  * @example
  * ```ts
  * checkConfig({ rules: { 'unknown-goto-target': 'warn' } }, 'inline'); // ok
- * checkConfig({ rules: { 'unknown-goto': 'warn' } }, 'inline');
- * // ConfigError: inline: unknown rule "unknown-goto" in "rules" (did you mean "unknown-goto-target"?)
+ * checkConfig({ rules: { 'unknown-goto-targt': 'warn' } }, 'inline');
+ * // ConfigError: inline: unknown rule "unknown-goto-targt" in "rules" (did you mean "unknown-goto-target"?)
  * ```
  */
 export function checkConfig(value: unknown, source: string): LintConfig {
