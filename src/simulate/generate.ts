@@ -5,8 +5,8 @@
  * out at a menu is extended with one input per keypress of that menu (its digit, a range's
  * lower bound, `timeout`, and for `default` a key no other keypress takes). The seeds vary
  * what is not input: the `<amd>` answer, the clock (only when the plan reads `${global.*}`)
- * and the transfer outcome (only when it transfers). A run is kept when it reaches a branch or
- * tag no earlier run did; kept runs whose coverage the others already give are dropped again.
+ * and the transfer outcome (only when it transfers). A greedy set cover then picks few runs
+ * that together reach every branch and tag any run reached.
  * Branches that depend on variables, contact data or HTTP answers may stay unreached.
  *
  * @module
@@ -112,29 +112,39 @@ export async function generateScenarios(document: DocumentNode, options: Generat
   const maxRuns = options.maxRuns ?? 2000;
   const maxInputs = options.maxInputs ?? 12;
   const queue: Script[] = seeds(document);
-  const seen = new Set<string>();
   const kept: Array<{ script: Script; result: SimulationResult }> = [];
   let runs = 0;
   while (queue.length > 0 && runs < maxRuns) {
     const script = queue.shift()!;
     const result = await simulate(document, script);
     runs++;
-    const fresh = footprint(result).filter((f) => !seen.has(f));
-    if (fresh.length > 0) {
-      for (const f of fresh) seen.add(f);
-      kept.push({ script, result });
-    }
+    // Every run is a candidate for the cover below: a longer call may reach what several short ones do.
+    kept.push({ script, result });
     const last = result.events.at(-1);
     const inputs = script.inputs ?? [];
     if (last?.type === 'caller-hangup' && last.reason === 'inputs-exhausted' && inputs.length < maxInputs) {
       for (const input of menuInputs(document, last.path)) queue.push({ ...script, inputs: [...inputs, input] });
     }
   }
-  // Drop runs whose whole footprint the other kept runs already cover (latest first: they are longer).
-  for (let i = kept.length - 1; i >= 0; i--) {
-    const others = new Set(kept.filter((_, j) => j !== i).flatMap((k) => footprint(k.result)));
-    if (footprint(kept[i]!.result).every((f) => others.has(f))) kept.splice(i, 1);
+  // Greedy set cover: take the run that adds most of what is still uncovered, until nothing is.
+  const chosen: typeof kept = [];
+  const uncovered = new Set(kept.flatMap((k) => footprint(k.result)));
+  while (uncovered.size > 0) {
+    let best = kept[0]!;
+    let gain = -1;
+    for (const k of kept) {
+      const g = new Set(footprint(k.result).filter((f) => uncovered.has(f))).size;
+      if (g > gain || (g === gain && (k.script.inputs?.length ?? 0) < (best.script.inputs?.length ?? 0))) {
+        best = k;
+        gain = g;
+      }
+    }
+    if (gain <= 0) break;
+    chosen.push(best);
+    for (const f of footprint(best.result)) uncovered.delete(f);
   }
+  // Keep the search's order (short calls first) for reading.
+  kept.splice(0, kept.length, ...kept.filter((k) => chosen.includes(k)));
   const scenarios = kept.map(({ script, result }) => ({ name: describeScript(script), script, expect: expectationsOf(result) }));
   return { scenarios, runs };
 }

@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -102,5 +102,16 @@ describe('dialplan test', () => {
     const clash = await run(['test', '--generate', join(fixtures, 'confirm.xml'), '--out', out], tmp);
     expect(clash.code).toBe(2);
     expect(clash.stderr).toMatch(/exists; pass --force/);
+  });
+});
+
+describe('example scenarios', () => {
+  const dir = join(repo, 'examples/scenarios');
+  const files = existsSync(dir) ? readdirSync(dir).filter((f) => /\.(ya?ml|json)$/.test(f)) : [];
+
+  it.each(files)('%s passes', async (file) => {
+    const { code, stdout } = await run(['test', join(dir, file)], repo);
+    expect(stdout).toMatch(/ 0 failed\n/);
+    expect(code).toBe(0);
   });
 });

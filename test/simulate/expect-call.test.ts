@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { CallAssertionError, callMatchers, checkCall, expectCall, type CallMatchers } from '../../src/simulate/expect-call.js';
+import { dialplan } from '../../src/builder/index.js';
 import { simulate } from '../../src/simulate/simulate.js';
 
 declare module 'vitest' {
@@ -59,5 +60,17 @@ describe('vitest matchers', () => {
     const result = callMatchers.toEndWith.call({ isNot: false }, { events: [], variables: {}, stashed: {}, ended: 'end', reached: [], branches: [], warnings: [] }, 'hangup');
     expect(result).toMatchObject({ pass: false });
     expect((result as { message: () => string }).message()).toBe('call expectation failed\n  expected: ends with hangup\n  actual:   ended with end');
+  });
+});
+
+describe('plans from the builder', () => {
+  it('simulates a builder directly', async () => {
+    const plan = dialplan({ name: 'Root' }).menu({ name: 'm', maxDigits: 1 }, (m) =>
+      m.play('Press 1.').keypress('1', (k) => k.stash('pressed', 'one').transfer('12135551234')),
+    );
+    await expectCall(plan).press('1').toTransferTo('12135551234');
+    const r = await expectCall(plan).press('1');
+    expect(r).toStash('pressed', 'one');
+    expect(r.events[0]).toMatchObject({ type: 'play', text: 'Press 1.', path: '/dialplan/menu[1]/play[1]' });
   });
 });
