@@ -54,6 +54,11 @@ function pairs(value: string): Record<string, string> {
  * `says Goodbye`, `does not say /error/`, `ends with hangup`, `sets Counter=3`,
  * `sends sms to 12135551234`, `adds 12135551234 to dnc`, `fails with /not a tag/`.
  *
+ * @example
+ * ```ts
+ * parseExpectation('stashes confirmed=yes');   // { stashes: { confirmed: 'yes' } }
+ * parseExpectation({ 'transfers to': '12135551234' }); // { transfersTo: '12135551234' }
+ * ```
  * @throws Error when the sentence is not one of these.
  */
 export function parseExpectation(input: string | Record<string, unknown>): Expectation {
@@ -93,7 +98,14 @@ export function parseExpectation(input: string | Record<string, unknown>): Expec
   );
 }
 
-/** Judges one expectation against a simulated call. */
+/**
+ * Judges one expectation against a simulated call.
+ *
+ * @example
+ * ```ts
+ * check(result, { endsWith: 'hangup' }); // { pass: false, expected: 'ends with hangup', actual: 'ended with transfer' }
+ * ```
+ */
 export function check(result: SimulationResult, e: Expectation): Check {
   const ev = result.events;
   if ('transfersTo' in e) {

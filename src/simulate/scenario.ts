@@ -137,6 +137,12 @@ function readScenario(raw: unknown, where: string): Scenario {
  * Reads a scenario file: YAML (JSON is YAML too). The top level is `{ plan, scenarios: [...] }`,
  * or one scenario, or a list of scenarios.
  *
+ * @example
+ * ```ts
+ * const file = parseScenarioFile(readFileSync('survey.scenarios.yaml', 'utf8'), 'survey.scenarios.yaml');
+ * file.plan;                       // '../survey.xml'
+ * file.scenarios[0]?.script.inputs; // ['1', 'timeout']
+ * ```
  * @throws ScenarioError naming the file and the scenario at fault.
  */
 export function parseScenarioFile(text: string, file = 'scenario file'): ScenarioFile {
@@ -154,7 +160,15 @@ export function parseScenarioFile(text: string, file = 'scenario file'): Scenari
   return { scenarios, ...(plan ? { plan } : {}) };
 }
 
-/** Runs one scenario against a plan. */
+/**
+ * Runs one scenario against a plan and judges its expectations.
+ *
+ * @example
+ * ```ts
+ * const outcome = await runScenario(xml, file.scenarios[0]!);
+ * for (const c of outcome.checks.filter((c) => !c.pass)) console.log(c.expected, '≠', c.actual);
+ * ```
+ */
 export async function runScenario(plan: PlanInput, scenario: Scenario): Promise<ScenarioOutcome> {
   const result = await simulate(plan, scenario.script);
   const checks = scenario.expect.map((e) => check(result, e));

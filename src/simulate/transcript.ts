@@ -74,7 +74,14 @@ export function describeEvent(e: SimulationEvent): string | undefined {
   }
 }
 
-/** The whole call as text, ending with how it ended and any warnings. */
+/**
+ * The whole call as text, ending with how it ended and any warnings.
+ *
+ * @example
+ * ```ts
+ * process.stdout.write(formatTranscript(await simulate(xml, { inputs: ['1'] })));
+ * ```
+ */
 export function formatTranscript(result: SimulationResult): string {
   const lines: string[] = [];
   for (const e of result.events) {

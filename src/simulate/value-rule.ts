@@ -37,7 +37,16 @@ const verdicts = new Map<string, boolean>();
 
 type AnyNode = AcornNode & Record<string, unknown>;
 
-/** Whether `value` (already substituted) is to be evaluated as JavaScript. See the module doc for the rule. */
+/**
+ * Whether `value` (already substituted) is to be evaluated as JavaScript. See the module doc for the rule.
+ *
+ * @example
+ * ```ts
+ * isJavaScriptValue('0+1');           // true
+ * isJavaScriptValue('Homer Simpson'); // false
+ * isJavaScriptValue('"42".split("").join(" ")'); // true
+ * ```
+ */
 export function isJavaScriptValue(value: string): boolean {
   const v = value.trim();
   if (WORDS.test(v) || PLAIN_NUMBER.test(v) || HYPHENATED_DIGITS.test(v) || URL_LIKE.test(v)) return false;
