@@ -112,7 +112,9 @@ export function loadEvaluator(timeoutMs = 100): Promise<Evaluator> {
     p = getQuickJS().then((quickjs) => {
       const runtime = quickjs.newRuntime();
       runtime.setMemoryLimit(16 * 1024 * 1024);
-      runtime.setMaxStackSize(512 * 1024);
+      // Well below the host's own stack: deeper, QuickJS's recursion would overflow Node's stack
+      // (a RangeError out of the WebAssembly) before QuickJS noticed.
+      runtime.setMaxStackSize(128 * 1024);
       const context = runtime.newContext();
       const locked = context.evalCode(LOCKDOWN);
       if (locked.error) {

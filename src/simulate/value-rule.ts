@@ -92,6 +92,7 @@ function classify(v: string): boolean {
       case 'ArrowFunctionExpression':
       case 'FunctionExpression':
         for (const p of node['params'] as AnyNode[]) if (p.type === 'Identifier') bound.add(p['name'] as string);
+        if (node['id']) bound.add((node['id'] as AnyNode)['name'] as string);
         visit(node['body'] as AnyNode);
         return;
       default:

@@ -226,6 +226,16 @@ describe('variables and expressions', () => {
     expect(r.error?.message).toMatch(/longer than 50 ms/);
   });
 
+  it('stops runaway recursion and allocation inside the evaluator', async () => {
+    const deep = await simulate(plan(`<if expr="(function f() { return f() })()"><hangup/></if>`), {});
+    expect(deep.error?.message).toMatch(/stack overflow/);
+    const big = await simulate(plan(`<if expr="'x'.repeat(1e9).length"><hangup/></if>`), {});
+    expect(big.error?.message).toMatch(/out of memory/);
+    // and the evaluator still works afterwards
+    const after = await simulate(plan(`<setvar varname="n">(function f(n) { return n ? f(n - 1) + 1 : 0 })(100)</setvar>`), {});
+    expect(after.variables['n']).toBe('100');
+  });
+
   it('does not let one call change the evaluator for the next', async () => {
     await simulate(plan(`<if expr="(String.prototype.shout = function () { return 1 }, true)"><hangup/></if>`), {});
     const r = await simulate(plan(`<setvar varname="t">typeof "".shout</setvar>`), {});
