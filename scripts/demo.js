@@ -130,12 +130,13 @@ try {
   say(`   Broadcast ${broadcast.id} "${broadcast.Name}" (${broadcast.Type}): ${broadcast.Status}`);
   say('');
   const byNumber = new Map(request.ToNumber.map((t) => (typeof t === 'string' ? [t, {}] : [t.Value, t])));
-  const rows = [['Number', 'Name', 'Result', 'Attempts', 'Talk time']];
+  const rows = [['Number', 'Name', 'Result', 'Attempts', 'Talk time', 'What the dialplan stashed']];
   for (const c of calls) {
     const who = byNumber.get(c.ToNumber)?.Attributes?.firstName ?? '';
-    const result = c.FinalResult ? `${c.FinalResult.padEnd(6)} ${RESULT_WORDS[c.FinalResult] ?? ''}`.trimEnd() : c.State;
+    const result = c.FinalResult ? `${c.FinalResult.padEnd(7)} ${RESULT_WORDS[c.FinalResult] ?? ''}`.trimEnd() : c.State;
     const seconds = c.CallRecord.reduce((s, r) => s + r.Duration, 0);
-    rows.push([c.ToNumber, who, result, String(c.CallRecord.length), seconds ? `${seconds} s` : '-']);
+    const stashed = (c.CallRecord.at(-1)?.QuestionResponse ?? []).map((q) => `${q.Question}: ${q.Response}`).join(', ');
+    rows.push([c.ToNumber, who, result, String(c.CallRecord.length), seconds ? `${seconds} s` : '-', stashed]);
   }
   const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
   for (const r of rows) say(`   ${r.map((cell, i) => cell.padEnd(widths[i])).join('   ')}`.trimEnd());
@@ -143,6 +144,8 @@ try {
   const parts = stats.ResultStat.filter((r) => r.Actions > 0).map((r) => `${RESULT_WORDS[r.Result] ?? r.Result}: ${r.Actions}`);
   say(`   Final results: ${parts.join(', ')}.`);
   say(`   ${stats.UsageStats.Attempts} attempts (busy and unanswered numbers are retried), ${stats.UsageStats.Duration} s of talk time, ${stats.UsageStats.BilledAmount} credits in the sandbox.`);
+  say('   The sandbox played each answered call through the dialplan (keys chosen per number), so the');
+  say('   <stash> values above are what the plan would report to CallFire as QuestionResponse.');
 } catch (e) {
   say(`\n   The demo failed: ${e instanceof Error ? e.message : String(e)}`);
   exitCode = 1;

@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { CallFireClient } from '../../src/broadcast/client.js';
 import { CredentialsError, SoapFaultError } from '../../src/broadcast/errors.js';
 import { startSandbox, type Sandbox } from '../../src/broadcast/sandbox/server.js';
+import { keysFor } from '../../src/broadcast/sandbox/ivr-calls.js';
 import { outcome } from '../../src/broadcast/sandbox/outcomes.js';
 import type { Call } from '../../src/broadcast/types.js';
 import { ivrRequest, xpathText } from './helpers.js';
@@ -80,6 +81,30 @@ describe('sandbox', () => {
     // The same number in another broadcast gets the same result.
     const second = await client.sendCall(ivrRequest([numbers[3]!]));
     expect((await finished(client, second.broadcastId))[0]!.FinalResult).toBe(calls[3]!.FinalResult);
+  });
+
+  it('plays answered IVR calls through the dialplan and reports their <stash> values as QuestionResponse', async () => {
+    const { client } = await sandbox();
+    const plan = `<dialplan name="Root"><amd><live><menu name="m" maxDigits="1" timeout="3000">
+      <play type="tts">Press 1 for yes, 2 for no.</play>
+      <keypress pressed="1"><stash varname="answer">yes</stash><hangup/></keypress>
+      <keypress pressed="2"><stash varname="answer">no</stash><hangup/></keypress>
+      <keypress pressed="timeout"><stash varname="answer">none</stash><hangup/></keypress>
+      <keypress pressed="default"><stash varname="answer">other</stash><hangup/></keypress>
+    </menu></live><machine><stash varname="answer">machine</stash><hangup/></machine></amd></dialplan>`;
+    const numbers = Array.from({ length: 40 }, (_, i) => `1646555${String(4000 + i)}`);
+    const { broadcastId } = await client.sendCall({ ToNumber: numbers, IvrBroadcastConfig: { DialplanXml: plan } });
+    const calls = await finished(client, broadcastId);
+    const expected = (c: Call) => {
+      if (c.FinalResult === 'AM') return 'machine';
+      const key = keysFor(c.ToNumber)[0];
+      return key === '1' ? 'yes' : key === '2' ? 'no' : key === 'timeout' ? 'none' : 'other';
+    };
+    const answered = calls.filter((c) => c.FinalResult === 'LA' || c.FinalResult === 'AM');
+    expect(answered.length).toBeGreaterThan(10);
+    for (const c of answered) expect(c.CallRecord.at(-1)!.QuestionResponse).toEqual([{ Question: 'answer', Response: expected(c) }]);
+    for (const c of calls.filter((x) => x.FinalResult !== 'LA' && x.FinalResult !== 'AM')) expect(c.CallRecord.at(-1)!.QuestionResponse).toEqual([]);
+    expect(new Set(answered.map((c) => c.CallRecord.at(-1)!.QuestionResponse[0]!.Response)).size).toBeGreaterThan(2);
   });
 
   it('de-duplicates by RequestId: the same id comes back and nothing new is created', async () => {

@@ -136,13 +136,21 @@ export function callElement(parent: XMLBuilder, v: CallView): void {
   el.ele(DATA_NS, 'data:Modified').txt(t(iso(v.state === 'FINISHED' ? (c.finishAt ?? c.created) : v.state === 'SELECTED' ? (c.startAt ?? c.created) : c.created)));
   if (v.finalResult !== undefined) el.ele(DATA_NS, 'data:FinalResult').txt(t(v.finalResult));
   const finish = c.finishAt ?? c.created;
-  for (const a of v.attempts) {
+  v.attempts.forEach((a, i) => {
     const r = el.ele(DATA_NS, 'data:CallRecord').att('id', String(a.id));
     r.ele(DATA_NS, 'data:Result').txt(t(a.result));
     r.ele(DATA_NS, 'data:FinishTime').txt(t(iso(finish)));
     r.ele(DATA_NS, 'data:BilledAmount').txt(t(((Math.ceil(a.duration / 60) * 60) / 60 * 0.03).toFixed(2)));
+    // The plan ran on the attempt that was answered: the last one.
+    if (i === v.attempts.length - 1) {
+      for (const [question, response] of c.responses ?? []) {
+        const q = r.ele(DATA_NS, 'data:QuestionResponse');
+        q.ele(DATA_NS, 'data:Question').txt(t(question));
+        q.ele(DATA_NS, 'data:Response').txt(t(response));
+      }
+    }
     r.ele(DATA_NS, 'data:OriginateTime').txt(t(iso(c.startAt ?? c.created)));
     if (a.duration > 0) r.ele(DATA_NS, 'data:AnswerTime').txt(t(iso(Math.max(c.startAt ?? c.created, finish - a.duration * 1000))));
     r.ele(DATA_NS, 'data:Duration').txt(t(String(a.duration)));
-  }
+  });
 }

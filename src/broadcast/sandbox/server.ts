@@ -20,6 +20,7 @@ import { OPERATIONS, type Operation } from '../soap-client.js';
 import type { ActionState, BroadcastType, FaultCode } from '../types.js';
 import { DATA_NS, envelopeValidator, SOAP12_NS, SVC_NS, type EnvelopeValidator } from './envelope-schema.js';
 import { broadcastElement, callElement, createdId, envelope, faultEnvelope, faultStatus, statsElement } from './responses.js';
+import { stashesOf, type IvrCall } from './ivr-calls.js';
 import { Store, type ConfigTree } from './store.js';
 
 /** Options of {@link startSandbox}. */
@@ -109,6 +110,7 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
   const store = new Store({ dataFile: options.dataFile, pace: options.callMs === undefined ? undefined : { callMs: options.callMs } });
   const expected = digest(`${options.credentials.username}:${options.credentials.password}`);
   const log = options.log ?? (() => {});
+  const pending = new Set<Promise<void>>();
 
   function authorized(req: IncomingMessage): boolean {
     const header = req.headers.authorization ?? '';
@@ -163,13 +165,36 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
       configKind: kind,
       config: treeOf(config),
       fromNumber: text(config, 'data:FromNumber') ?? '12135550100',
+      ivr: kind === 'IvrBroadcastConfig',
       retry: {
         maxAttempts: num(config, 'data:RetryConfig/data:MaxAttempts') ?? 1,
         results: (text(config, 'data:RetryConfig/data:RetryResults') ?? '').split(/\s+/).filter(Boolean),
       },
       numbers,
     });
+    if (kind === 'IvrBroadcastConfig') playThrough(id, text(config, 'data:DialplanXml')!);
     return envelope((b) => createdId(b, id));
+  }
+
+  /** Runs the plan for the answered calls in the background; they finish once it has run. */
+  function playThrough(id: number, plan: string): void {
+    const calls: IvrCall[] = [];
+    for (const callId of store.broadcast(id)!.callIds) {
+      const call = store.call(callId)!;
+      if (call.pendingIvr !== true) continue;
+      const answer = call.attempts?.[call.attempts.length - 1]?.result === 'LA' ? 'live' : 'machine';
+      calls.push({ id: callId, number: call.toNumber, answer, ...(call.attributes ? { contact: call.attributes } : {}) });
+    }
+    if (calls.length === 0) return;
+    const ids = calls.map((c) => c.id);
+    const job = stashesOf(plan, calls)
+      .catch((e: unknown) => {
+        log(`could not play broadcast ${id} through its dialplan: ${(e as Error).message}`);
+        return new Map<number, [string, string][]>();
+      })
+      .then((stashes) => store.setResponses(ids, stashes))
+      .finally(() => pending.delete(job));
+    pending.add(job);
   }
 
   function broadcastOrFault(id: number | undefined) {
@@ -328,6 +353,11 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
       }
     });
   });
+  // Calls left half-way by a stop: play them through now.
+  for (const [broadcastId] of store.pendingIvr()) {
+    const plan = store.broadcast(broadcastId)?.config['DialplanXml'];
+    if (typeof plan === 'string') playThrough(broadcastId, plan);
+  }
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 8080, host, () => {
@@ -340,10 +370,13 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
   return {
     url: `http://${shown}:${port}${BASE_PATH}`,
     port,
-    close: () =>
-      new Promise<void>((resolve) => {
+    close: async () => {
+      await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeAllConnections();
-      }),
+      });
+      // Let background work finish writing the data file before the caller moves on.
+      await Promise.allSettled([...pending]);
+    },
   };
 }

@@ -39,6 +39,10 @@ export interface StoredCall {
   startAt?: number;
   finishAt?: number;
   attempts?: StoredAttempt[];
+  /** `<stash>` values of the last attempt, from running the dialplan (IVR, answered calls). */
+  responses?: [string, string][];
+  /** The dialplan has not been played through for this answered call yet. */
+  pendingIvr?: boolean;
 }
 
 /** A stored broadcast. */
@@ -93,6 +97,8 @@ export interface NewBroadcast {
   readonly fromNumber: string;
   readonly retry: { readonly maxAttempts: number; readonly results: readonly string[] };
   readonly numbers: readonly { readonly number: string; readonly clientData?: string; readonly attributes?: Record<string, string> }[];
+  /** Answered calls run the dialplan (see `ivr-calls.ts`); they finish once it has run. */
+  readonly ivr: boolean;
 }
 
 /** A call's state at a moment. */
@@ -193,6 +199,8 @@ export class Store {
           if (!retryOn.has(result)) break;
         }
         call.attempts = attempts;
+        const last = attempts[attempts.length - 1]!.result;
+        if (input.ivr && (last === 'LA' || last === 'AM')) call.pendingIvr = true;
       }
       this.#state.calls[callId] = call;
       broadcast.callIds.push(callId);
@@ -236,7 +244,8 @@ export class Store {
     if (call.skipped !== undefined) return { call, state: call.skipped, attempts: [] };
     const attempts = call.attempts ?? [];
     if (call.startAt === undefined || call.finishAt === undefined || now < call.startAt) return { call, state: 'READY', attempts: [] };
-    if (now < call.finishAt) return { call, state: 'SELECTED', attempts: [] };
+    // Still in the dialplan: CallFire reports a call once its IVR has run.
+    if (now < call.finishAt || call.pendingIvr === true) return { call, state: 'SELECTED', attempts: [] };
     const last = attempts[attempts.length - 1];
     return { call, state: 'FINISHED', attempts, ...(last === undefined ? {} : { finalResult: last.result }) };
   }
@@ -298,6 +307,30 @@ export class Store {
     if (requestId !== undefined) this.#state.requestIds[requestId] = id;
     this.#save();
     return true;
+  }
+
+  /** Answered IVR calls whose dialplan has not run yet, by broadcast id. */
+  pendingIvr(): Map<number, StoredCall[]> {
+    const out = new Map<number, StoredCall[]>();
+    for (const call of Object.values(this.#state.calls)) {
+      if (call.pendingIvr !== true) continue;
+      const list = out.get(call.broadcastId) ?? [];
+      list.push(call);
+      out.set(call.broadcastId, list);
+    }
+    return out;
+  }
+
+  /** Records the stash values of the given calls (see `ivr-calls.ts`) and lets them finish. */
+  setResponses(callIds: readonly number[], responses: ReadonlyMap<number, [string, string][]>): void {
+    for (const id of callIds) {
+      const call = this.#state.calls[id];
+      if (call === undefined) continue;
+      delete call.pendingIvr;
+      const pairs = responses.get(id);
+      if (pairs !== undefined) call.responses = pairs;
+    }
+    this.#save();
   }
 
   /** Stores a sound; the same bytes or text again return the first sound's id, as CallFire does. */

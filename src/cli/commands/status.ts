@@ -81,7 +81,13 @@ export function formatStatus(broadcast: Broadcast, stats: BroadcastStats, calls:
   }
   if (calls.length > 0) {
     lines.push('');
-    const rows = [['Id', 'ToNumber', 'State', 'Result', 'Attempts', 'Seconds', 'ClientData'], ...calls.slice(0, limit).map((c) => [String(c.Id), c.ToNumber, c.State, c.FinalResult ?? '', String(c.Attempts), String(c.Duration), c.ClientData ?? ''])];
+    const rows = [
+      ['Id', 'ToNumber', 'State', 'Result', 'Attempts', 'Seconds', 'ClientData', 'Stashed'],
+      ...calls.slice(0, limit).map((c) => [
+        String(c.Id), c.ToNumber, c.State, c.FinalResult ?? '', String(c.Attempts), String(c.Duration), c.ClientData ?? '',
+        Object.entries(c.Responses).map(([k, v]) => `${k}=${v}`).join(' '),
+      ]),
+    ];
     const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
     for (const r of rows) lines.push(`  ${r.map((cell, i) => cell.padEnd(widths[i]!)).join('  ')}`.trimEnd());
     if (calls.length > limit) lines.push(`  ... ${calls.length - limit} more (all of them with --format json)`);
