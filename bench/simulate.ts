@@ -18,7 +18,7 @@
  * work on a shared machine disturbs the ratios less; the parse peer runs PARSES times
  * (default 200) and is scaled to CALLS.
  *
- * Run: `npx tsx bench/simulate.ts` (CALLS=n to change the number of calls). Not a test:
+ * Run: `npm run bench:simulate` or `npx tsx bench/simulate.ts` (CALLS=n to change the number of calls). Not a test:
  * times depend on the machine and its load.
  */
 import { parse } from '../src/parse/parse.js';
