@@ -54,6 +54,13 @@ describe('previewSendCall', () => {
     expect(new CallFireClient({ endpoint: DEFAULT_ENDPOINT }).serviceUrl('call')).toBe('https://www.callfire.com/api/1.1/soap12/call');
   });
 
+  it('takes a base address with or without a service suffix, and refuses odd ones', () => {
+    expect(new CallFireClient({ endpoint: 'http://127.0.0.1:9/api/1.1/soap12/call/' }).serviceUrl('broadcast')).toBe('http://127.0.0.1:9/api/1.1/soap12/broadcast');
+    expect(() => new CallFireClient({ endpoint: 'ftp://example.invalid/' })).toThrow(/http or https/);
+    expect(() => new CallFireClient({ endpoint: 'not a url' })).toThrow(/not a URL/);
+    expect(() => new CallFireClient({ endpoint: 'https://u:secret-in-url@example.invalid/' })).toThrow(/must not contain credentials/);
+  });
+
   it('writes a SOAP 1.2 document/literal envelope in CallFire\'s namespaces and schema order', async () => {
     const { http } = await new CallFireClient({ env: creds }).previewSendCall({
       RequestId: 'urn:uuid:11111111-2222-4333-8444-555555555555',

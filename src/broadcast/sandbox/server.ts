@@ -21,7 +21,7 @@ import type { ActionState, BroadcastType, FaultCode } from '../types.js';
 import { DATA_NS, envelopeValidator, SOAP12_NS, SVC_NS, type EnvelopeValidator } from './envelope-schema.js';
 import { broadcastElement, callElement, createdId, envelope, faultEnvelope, faultStatus, statsElement } from './responses.js';
 import { stashesOf, type IvrCall } from './ivr-calls.js';
-import { Store, type ConfigTree } from './store.js';
+import { Store, type CallView, type ConfigTree } from './store.js';
 
 /** Options of {@link startSandbox}. */
 export interface SandboxOptions {
@@ -252,12 +252,25 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
       const results = (text(payload, 'svc:Result') ?? '').split(/\s+/).filter(Boolean);
       const to = text(payload, 'svc:ToNumber');
       const from = text(payload, 'svc:FromNumber');
-      const views = (broadcastId === undefined ? store.allCalls() : store.callsOf(broadcastId))
-        .filter((v) => states.length === 0 || states.includes(v.state))
-        .filter((v) => results.length === 0 || (v.finalResult !== undefined && results.includes(v.finalResult)))
-        .filter((v) => to === undefined || v.call.toNumber === to)
-        .filter((v) => from === undefined || v.call.fromNumber === from);
-      const { total, items } = page(views, payload);
+      const calls = (broadcastId === undefined ? store.allCallRecords() : store.callRecordsOf(broadcastId))
+        .filter((c) => to === undefined || c.toNumber === to)
+        .filter((c) => from === undefined || c.fromNumber === from);
+      let total: number;
+      let items: CallView[];
+      if (states.length === 0 && results.length === 0) {
+        // No filter on the state: page first, then read only that page off the clock.
+        const paged = page(calls, payload);
+        total = paged.total;
+        const now = store.now();
+        items = paged.items.map((c) => store.view(c, now));
+      } else {
+        const now = store.now();
+        const views = calls
+          .map((c) => store.view(c, now))
+          .filter((v) => states.length === 0 || states.includes(v.state))
+          .filter((v) => results.length === 0 || (v.finalResult !== undefined && results.includes(v.finalResult)));
+        ({ total, items } = page(views, payload));
+      }
       return envelope((body) => {
         const r = body.ele(SVC_NS, 'svc:CallQueryResult');
         r.ele(SVC_NS, 'svc:TotalResults').txt(String(total));

@@ -258,12 +258,19 @@ export class Store {
     return b.callIds.map((c) => this.view(this.#state.calls[c]!, now));
   }
 
-  /** Every call, as of now. */
-  allCalls(): CallView[] {
-    const now = this.#now();
-    return Object.values(this.#state.calls)
-      .sort((a, b) => a.id - b.id)
-      .map((c) => this.view(c, now));
+  /** The stored calls of a broadcast, in id order. */
+  callRecordsOf(id: number): StoredCall[] {
+    return (this.#state.broadcasts[id]?.callIds ?? []).map((c) => this.#state.calls[c]!);
+  }
+
+  /** Every stored call, in id order. */
+  allCallRecords(): StoredCall[] {
+    return Object.values(this.#state.calls).sort((a, b) => a.id - b.id);
+  }
+
+  /** The store's clock. */
+  now(): number {
+    return this.#now();
   }
 
   /** A broadcast's status now. */
