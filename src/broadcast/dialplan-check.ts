@@ -24,7 +24,14 @@ function isDocument(value: unknown): value is DocumentNode {
   return typeof value === 'object' && value !== null && (value as { kind?: unknown }).kind === '#document';
 }
 
-/** Turns any dialplan input into the XML text that is sent. */
+/**
+ * Turns any dialplan input into the XML text that is sent.
+ *
+ * @example
+ * ```ts
+ * dialplanXml(dialplan({ name: 'Root' }).hangup()); // '<dialplan name="Root">\n  <hangup/>\n</dialplan>\n'
+ * ```
+ */
 export function dialplanXml(input: DialplanInput): string {
   if (typeof input === 'string') return input;
   const doc = isDocument(input) ? input : input.toAst();

@@ -7,7 +7,14 @@
  */
 import { fileURLToPath } from 'node:url';
 
-/** The absolute path of a file in the package's `schemas/` folder. */
+/**
+ * The absolute path of a file in the package's `schemas/` folder.
+ *
+ * @example
+ * ```ts
+ * schemaPath('send-call.schema.json'); // '/.../node_modules/callfire-dialplan/schemas/send-call.schema.json'
+ * ```
+ */
 export function schemaPath(file: string): string {
   return fileURLToPath(new URL(`../../schemas/${file}`, import.meta.url));
 }

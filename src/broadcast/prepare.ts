@@ -32,7 +32,14 @@ export interface PrepareOptions {
   readonly newRequestId?: () => string;
 }
 
-/** A fresh de-duplication key, `urn:uuid:...`. */
+/**
+ * A fresh de-duplication key.
+ *
+ * @example
+ * ```ts
+ * newRequestId(); // 'urn:uuid:3b241101-e2bb-4255-8caf-4136c566a962'
+ * ```
+ */
 export function newRequestId(): string {
   return `urn:uuid:${randomUUID()}`;
 }

@@ -51,11 +51,12 @@ function progress(io: Io): (e: ProgressEvent) => void {
   };
 }
 
-async function lintConfigFor(file: string | undefined, cwd: string): Promise<LintConfig | undefined> {
-  const path = findConfigFile(resolve(cwd, file ?? 'broadcast.json'));
+/** The `.dialplanrc.json` nearest to the dialplan file (or to the broadcast file for an inline plan). */
+async function lintConfigFor(file: string, cwd: string): Promise<LintConfig | undefined> {
+  const path = findConfigFile(resolve(cwd, file));
   if (path === undefined) return undefined;
   const loaded = await loadConfigFile(path);
-  return { rules: settingsFor(loaded.config, file === undefined ? undefined : resolve(cwd, file), loaded.dir) };
+  return { rules: settingsFor(loaded.config, resolve(cwd, file), loaded.dir) };
 }
 
 function printProblems(io: Io, problems: readonly { path: string; message: string }[], numberProblems: readonly { line: number; message: string }[], numbersFile: string | undefined): void {
@@ -113,7 +114,7 @@ export const command: Command = {
 
     let lintConfig: LintConfig | undefined;
     try {
-      lintConfig = await lintConfigFor(values.dialplan, io.cwd);
+      lintConfig = await lintConfigFor(values.dialplan ?? file, io.cwd);
     } catch (e) {
       if (!(e instanceof ConfigError)) throw e;
       io.stderr(`dialplan send: ${e.message}\n`);
