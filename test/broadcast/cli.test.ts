@@ -82,6 +82,17 @@ describe('dialplan send', () => {
     expect(stderr).toMatch(/Follow it: dialplan status \d+/);
   });
 
+  it('sends VOICE broadcasts too, and reports progress for big lists', async () => {
+    const voice = file('voice.json', JSON.stringify({ BroadcastName: 'Voice', ToNumber: ['13105551212'], VoiceBroadcastConfig: { LiveSoundText: 'Hello', MachineSoundText: 'Call us back' } }));
+    const many = file('many.txt', Array.from({ length: 1500 }, (_, i) => String(12125550000 + i)).join('\n'));
+    const { code, stdout, stderr } = await run(['send', voice, '--to-file', many, '--endpoint', sandbox.url, '--format', 'json'], root, env);
+    expect(code).toBe(0);
+    expect(stderr).toMatch(/Sending SendCall with 1501 numbers to http:\/\/127\.0\.0\.1:\d+\/api\/1\.1\/soap12\/call/);
+    const { broadcastId } = JSON.parse(stdout) as { broadcastId: number };
+    expect((await new CallFireClient({ endpoint: sandbox.url, env }).getBroadcast(broadcastId)).Type).toBe('VOICE');
+    expect((await run(['send', voice, '--dialplan', 'test/fixtures/broadcast/bad-plan.xml'], root, env)).code).toBe(2);
+  });
+
   it('exits 1 and sends nothing for an invalid dialplan, a bad request or bad numbers', async () => {
     const client = new CallFireClient({ endpoint: sandbox.url, env });
     const before = (await client.queryBroadcasts()).TotalResults;

@@ -190,6 +190,11 @@ describe('sandbox', () => {
     const calls = await finished(client, broadcastId, 5000);
     expect(calls.every((c) => c.State === 'FINISHED')).toBe(true);
     expect((await client.getBroadcast(broadcastId)).Status).toBe('FINISHED');
+    // A ControlBroadcast resent with the same RequestId is applied once.
+    await client.controlBroadcast({ Id: broadcastId, Command: 'STOP', RequestId: 'urn:uuid:dddddddd-0000-4000-8000-000000000004' });
+    await client.controlBroadcast({ Id: broadcastId, Command: 'START' });
+    await client.controlBroadcast({ Id: broadcastId, Command: 'STOP', RequestId: 'urn:uuid:dddddddd-0000-4000-8000-000000000004' });
+    expect((await client.getBroadcast(broadcastId)).Status).toBe('FINISHED');
     await client.controlBroadcast({ Id: broadcastId, Command: 'ARCHIVE' });
     expect((await client.getBroadcast(broadcastId)).Status).toBe('ARCHIVED');
     await expect(client.controlBroadcast({ Id: broadcastId, Command: 'START' })).rejects.toMatchObject({ faultCode: 'BAD_REQUEST' });

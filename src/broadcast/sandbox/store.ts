@@ -75,6 +75,8 @@ interface State {
   broadcasts: Record<string, StoredBroadcast>;
   calls: Record<string, StoredCall>;
   requestIds: Record<string, number>;
+  /** RequestIds of ControlBroadcast requests already applied (their own space: not broadcast ids). */
+  controlRequestIds?: Record<string, number>;
   sounds: Record<string, StoredSound>;
 }
 
@@ -282,7 +284,8 @@ export class Store {
 
   /** Applies ControlBroadcast. Returns false when the RequestId was already applied. */
   control(id: number, command: 'START' | 'STOP' | 'ARCHIVE' | undefined, maxActive: number | undefined, requestId: string | undefined): boolean {
-    if (requestId !== undefined && this.#state.requestIds[requestId] !== undefined) return false;
+    const applied = (this.#state.controlRequestIds ??= {});
+    if (requestId !== undefined && applied[requestId] !== undefined) return false;
     const b = this.#state.broadcasts[id]!;
     const now = this.#now();
     if (maxActive !== undefined) b.maxActive = maxActive;
@@ -311,7 +314,7 @@ export class Store {
       this.#schedule(b, now);
     }
     b.lastModified = now;
-    if (requestId !== undefined) this.#state.requestIds[requestId] = id;
+    if (requestId !== undefined) applied[requestId] = id;
     this.#save();
     return true;
   }
