@@ -132,6 +132,9 @@ describe('sandbox', () => {
     expect(calls[0]!.CallRecord.length).toBeGreaterThan(1);
     expect(calls[0]!.CallRecord[0]!.Result).toBe('BUSY');
     expect(calls[1]!.CallRecord).toHaveLength(1);
+    // Retrying on every result is bounded: ten attempts at most.
+    const all = await client.sendCall({ ToNumber: [live], IvrBroadcastConfig: { DialplanXml: ivrRequest().IvrBroadcastConfig.DialplanXml, RetryConfig: { MaxAttempts: 1_000_000, RetryResults: ['LA', 'AM', 'BUSY', 'NO_ANS', 'CARRIER_TEMP_ERROR'] } } });
+    expect((await finished(client, all.broadcastId))[0]!.CallRecord).toHaveLength(10);
   });
 
   it('refuses a dialplan with errors with a BAD_REQUEST fault listing the findings', async () => {

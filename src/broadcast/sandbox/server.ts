@@ -49,6 +49,7 @@ export interface Sandbox {
 }
 
 const BASE_PATH = '/api/1.1/soap12';
+const MAX_ATTEMPTS = 10;
 const MAX_REQUEST_BYTES = 64 * 1024 * 1024;
 const NS = { env: SOAP12_NS, svc: SVC_NS, data: DATA_NS };
 
@@ -155,19 +156,22 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
       };
     });
     const maxActive = num(payload, 'svc:MaxActive');
+    if (maxActive !== undefined && maxActive < 1) throw new Fault('BAD_REQUEST', 'MaxActive must be at least 1');
+    const scrub = text(payload, 'svc:ScrubBroadcastDuplicates');
     const id = store.createBroadcast({
       ...(requestId === undefined ? {} : { requestId }),
       name: text(payload, 'svc:BroadcastName') ?? 'API Send',
       type,
       labels: payload.find<libxml.Element>('svc:Label', NS).map((l) => l.text()),
       ...(maxActive === undefined ? {} : { maxActive }),
-      scrubDuplicates: text(payload, 'svc:ScrubBroadcastDuplicates') === 'true',
+      scrubDuplicates: scrub === 'true' || scrub === '1',
       configKind: kind,
       config: treeOf(config),
       fromNumber: text(config, 'data:FromNumber') ?? '12135550100',
       ivr: kind === 'IvrBroadcastConfig',
       retry: {
-        maxAttempts: num(config, 'data:RetryConfig/data:MaxAttempts') ?? 1,
+        // CallFire documents no bound; the sandbox stops at ten attempts per number.
+        maxAttempts: Math.min(num(config, 'data:RetryConfig/data:MaxAttempts') ?? 1, MAX_ATTEMPTS),
         results: (text(config, 'data:RetryConfig/data:RetryResults') ?? '').split(/\s+/).filter(Boolean),
       },
       numbers,
