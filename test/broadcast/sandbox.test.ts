@@ -78,6 +78,8 @@ describe('sandbox', () => {
     const stats = await client.getBroadcastStats(broadcastId);
     expect(stats.ActionStatistics).toEqual({ Unattempted: 0, RetryWait: 0, Finished: 12 });
     expect(stats.ResultStat.reduce((n, r) => n + r.Actions, 0)).toBe(12);
+    // GetCall returns the same call QueryCalls listed.
+    expect(await client.getCall(calls[5]!.id)).toEqual(calls[5]);
     // The same number in another broadcast gets the same result.
     const second = await client.sendCall(ivrRequest([numbers[3]!]));
     expect((await finished(client, second.broadcastId))[0]!.FinalResult).toBe(calls[3]!.FinalResult);
