@@ -56,6 +56,8 @@ export function soapClient(): Promise<soap.Client> {
     .createClientAsync(schemaPath('callfire-soap12.wsdl'), {
       forceSoap12Headers: true,
       envelopeKey: 'env',
+      // Keep times as CallFire wrote them; soap would make Date objects of some and not others.
+      customDeserializer: { dateTime: (text: string) => text, date: (text: string) => text, time: (text: string) => text },
       httpClient: {
         request(_url: string, data: string, callback: (err: unknown) => void, headers: Record<string, string>, options: CaptureOptions) {
           options.capture.body = data;

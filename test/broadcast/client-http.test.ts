@@ -87,6 +87,42 @@ describe('SendCall over HTTP against recorded responses', () => {
     expect(pages[1]!.Call[0]!.CallRecord[0]!.RecordingMeta[0]).toMatchObject({ id: 330001, Name: 'message', LengthInSeconds: 12 });
   });
 
+  it('reads GetCall (default namespace, times kept as written, repeated QuestionResponse)', async () => {
+    const client = await clientFor([soap(fixture('call.xml'))]);
+    const call = await client.getCall(990001);
+    expect(xpathText(server!.received[0]!.body, '//svc:GetCall/svc:Id')).toBe('990001');
+    expect(call).toEqual({
+      id: 990001,
+      FromNumber: '12135551189',
+      ToNumber: '13105551213',
+      ClientData: 'patient-1042',
+      State: 'FINISHED',
+      BroadcastId: 8735021,
+      ContactId: 55001,
+      Inbound: false,
+      Created: '2024-03-05T16:02:11Z',
+      Modified: '2024-03-05T16:03:40-08:00',
+      FinalResult: 'LA',
+      Label: ['reminders'],
+      CallRecord: [
+        {
+          id: 770001,
+          Result: 'LA',
+          FinishTime: '2024-03-05T16:03:40Z',
+          BilledAmount: 0.06,
+          QuestionResponse: [
+            { Question: 'appointment', Response: 'confirmed' },
+            { Question: 'callback', Response: 'no' },
+          ],
+          OriginateTime: '2024-03-05T16:02:12Z',
+          AnswerTime: '2024-03-05T16:02:20Z',
+          Duration: 80,
+          RecordingMeta: [],
+        },
+      ],
+    });
+  });
+
   it('sends ControlBroadcast (empty response) with a command, MaxActive and a RequestId', async () => {
     const client = await clientFor([soap(fixture('empty.xml'))]);
     await client.controlBroadcast({ Id: 8735021, Command: 'STOP', MaxActive: 5 });
