@@ -21,5 +21,6 @@ export { parseNumbers, numberOf, type NumberProblem, type ParsedNumbers } from '
 export { startSandbox, type Sandbox, type SandboxOptions } from './sandbox/server.js';
 export { envelopeValidator, type EnvelopeValidator, type CheckedEnvelope } from './sandbox/envelope-schema.js';
 export { schemaPath } from './paths.js';
+export { OPERATIONS, type Operation } from './soap-client.js';
 export type * from './types.js';
 export { CALL_RESULTS } from './types.js';
