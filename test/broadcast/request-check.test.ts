@@ -1,7 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { checkSendCall } from '../../src/broadcast/request-check.js';
+import libxml from 'libxmljs2';
+import { schemaPath } from '../../src/broadcast/paths.js';
 import { prepareSendCall } from '../../src/broadcast/prepare.js';
+import type { BroadcastConfigBase, IvrBroadcastConfig, RetryConfig, SendCallRequest, VoiceBroadcastConfig } from '../../src/broadcast/types.js';
 import { PLAN } from './helpers.js';
 
 const valid = { ToNumber: ['13105551212'], IvrBroadcastConfig: { FromNumber: '12135551189', DialplanXml: PLAN } };
@@ -70,5 +73,44 @@ describe('prepareSendCall', () => {
     const r = prepareSendCall({ ToNumber: ['13105551212'], IvrBroadcastConfig: { DialplanXml: plan } });
     expect(r.dialplan!.diagnostics.length).toBeGreaterThan(0);
     expect(r.ok).toBe(r.dialplan!.ok);
+  });
+});
+
+describe('the types, the JSON Schema and the XSD name the same fields', () => {
+  // `satisfies Record<keyof T, true>` fails to compile when a field is added to or removed from a type.
+  const request = { RequestId: true, Type: true, BroadcastName: true, ToNumber: true, ScrubBroadcastDuplicates: true, Label: true, MaxActive: true, IvrBroadcastConfig: true, VoiceBroadcastConfig: true } satisfies Record<keyof SendCallRequest, true>;
+  const base = { id: true, Created: true, FromNumber: true, LocalTimeZoneRestriction: true, RetryConfig: true } satisfies Record<keyof BroadcastConfigBase, true>;
+  const ivr = { ...base, DialplanXml: true } satisfies Record<keyof IvrBroadcastConfig, true>;
+  const voice = {
+    ...base, AnsweringMachineConfig: true, LiveSoundText: true, LiveSoundId: true, LiveSoundTextVoice: true, MachineSoundText: true, MachineSoundId: true, MachineSoundTextVoice: true,
+    TransferSoundText: true, TransferSoundId: true, TransferSoundTextVoice: true, TransferDigit: true, TransferNumber: true, DncSoundText: true, DncSoundId: true, DncSoundTextVoice: true, DncDigit: true, MaxActiveTransfers: true,
+  } satisfies Record<keyof VoiceBroadcastConfig, true>;
+  const retry = { MaxAttempts: true, MinutesBetweenAttempts: true, RetryResults: true, RetryPhoneTypes: true } satisfies Record<keyof RetryConfig, true>;
+
+  const schema = JSON.parse(readFileSync(schemaPath('send-call.schema.json'), 'utf8')) as {
+    properties: Record<string, unknown>;
+    definitions: Record<string, { properties: Record<string, { properties?: Record<string, unknown> }> }>;
+  };
+  const keys = (o: object) => Object.keys(o).sort();
+
+  it('in the JSON Schema', () => {
+    expect(keys(schema.properties).filter((k) => k !== '$schema')).toEqual(keys(request));
+    expect(keys(schema.definitions['IvrBroadcastConfig']!.properties)).toEqual(keys(ivr));
+    expect(keys(schema.definitions['VoiceBroadcastConfig']!.properties)).toEqual(keys(voice));
+    expect(keys(schema.definitions['IvrBroadcastConfig']!.properties['RetryConfig']!.properties!)).toEqual(keys(retry));
+  });
+
+  it('in the project XSD', () => {
+    const xsd = (file: string) => libxml.parseXml(readFileSync(schemaPath(file), 'utf8'));
+    const XS = { xs: 'http://www.w3.org/2001/XMLSchema' };
+    const names = (doc: libxml.Document, xpath: string) => doc.find<libxml.Element>(xpath, XS).map((e) => e.attr('name')?.value() ?? e.attr('ref')!.value().replace(/^\w+:/, '')).sort();
+    const svc = xsd('callfire-soap.xsd');
+    const data = xsd('callfire-soap-data.xsd');
+    const sendCall = [...names(svc, "//xs:complexType[@name='SendRequest']//xs:element"), ...names(svc, "//xs:complexType[@name='SendCall']//xs:element")].sort();
+    expect(sendCall).toEqual(keys(request));
+    const baseFields = [...names(data, "//xs:complexType[@name='BroadcastConfig']//xs:element"), ...names(data, "//xs:complexType[@name='BroadcastConfig']/xs:attribute")];
+    expect([...baseFields, ...names(data, "//xs:complexType[@name='IvrBroadcastConfig']//xs:element")].sort()).toEqual(keys(ivr));
+    expect([...baseFields, ...names(data, "//xs:complexType[@name='VoiceBroadcastConfig']//xs:element")].sort()).toEqual(keys(voice));
+    expect(names(data, "//xs:complexType[@name='RetryConfig']//xs:element")).toEqual(keys(retry));
   });
 });
