@@ -7,6 +7,7 @@ import { create } from 'xmlbuilder2';
 import type { XMLBuilder } from 'xmlbuilder2/lib/interfaces.js';
 import type { DocumentNode, Node } from '../ast/nodes.js';
 import { elementName } from '../ast/nodes.js';
+import { xmlAttribute, xmlText } from '../util/xml-literal.js';
 
 /** Options for {@link compile}. */
 export interface CompileOptions {
@@ -21,13 +22,15 @@ export interface CompileOptions {
 function append(parent: XMLBuilder, node: Node): void {
   switch (node.kind) {
     case '#text':
-      parent.txt(node.text);
+      parent.txt(xmlText(node.text));
       return;
     case '#comment':
       parent.com(node.text);
       return;
     default: {
-      const el = parent.ele(elementName(node), { ...node.attributes });
+      const attributes: Record<string, string> = {};
+      for (const [k, v] of Object.entries(node.attributes)) attributes[k] = xmlAttribute(v);
+      const el = parent.ele(elementName(node), attributes);
       for (const child of node.children) append(el, child);
     }
   }

@@ -8,6 +8,7 @@ import { graphlib, layout } from '@dagrejs/dagre';
 import { create } from 'xmlbuilder2';
 import type { XMLBuilder } from 'xmlbuilder2/lib/interfaces.js';
 import type { DocumentNode } from '../ast/nodes.js';
+import { xmlText } from '../util/xml-literal.js';
 import { flowGraph, type FlowGraph, type FlowNode } from './flow.js';
 
 const FONT = 12;
@@ -70,15 +71,15 @@ export function graphToSvg(graph: FlowGraph): string {
     if (e.label && laid.x !== undefined && laid.y !== undefined) {
       const w = e.label.length * (CHAR_WIDTH - 0.8) + 8;
       group.ele('rect', { class: 'edge-label', x: laid.x - w / 2, y: laid.y - 8, width: w, height: 16, rx: 3 });
-      group.ele('text', { x: laid.x, y: laid.y + 4, 'text-anchor': 'middle', 'font-size': FONT - 1 }).txt(e.label);
+      group.ele('text', { x: laid.x, y: laid.y + 4, 'text-anchor': 'middle', 'font-size': FONT - 1 }).txt(xmlText(e.label));
     }
   });
   for (const n of graph.nodes) {
     const b = g.node(n.id) as Box;
     const group = svg.ele('g', { id: n.id });
-    group.ele('title').txt(`${n.path}${n.line === undefined ? '' : ` (line ${n.line})`}`);
+    group.ele('title').txt(xmlText(`${n.path}${n.line === undefined ? '' : ` (line ${n.line})`}`));
     outline(group, n, b);
-    group.ele('text', { x: b.x, y: b.y + 4, 'text-anchor': 'middle' }).txt(n.label);
+    group.ele('text', { x: b.x, y: b.y + 4, 'text-anchor': 'middle' }).txt(xmlText(n.label));
   }
   return svg.end({ headless: true, prettyPrint: false });
 }
@@ -109,10 +110,10 @@ export function toHtml(doc: DocumentNode, title?: string): string {
   const html = create().ele('html', { lang: 'en' });
   const head = html.ele('head');
   head.ele('meta', { charset: 'utf-8' });
-  head.ele('title').txt(`Call flow: ${name}`);
+  head.ele('title').txt(xmlText(`Call flow: ${name}`));
   head.ele('style').txt(STYLE);
   const body = html.ele('body');
-  body.ele('h1').txt(`Call flow: ${name}`);
+  body.ele('h1').txt(xmlText(`Call flow: ${name}`));
   body.ele('p', { class: 'legend' }).txt('Solid arrows run in order or take a branch; dashed arrows jump by name (goto) or fire on a caught event. Hover a step for its place in the XML.');
   body.import(create(graphToSvg(flowGraph(doc))));
   return `<!DOCTYPE html>\n${html.end({ headless: true, prettyPrint: false })}\n`;

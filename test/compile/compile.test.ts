@@ -73,3 +73,15 @@ describe.skipIf(!existsSync(corpus))('compile on the real corpus (../shared/corp
     }
   });
 });
+
+describe('exact text', () => {
+  it('writes entity-like text literally, so it reads back unchanged', () => {
+    const xml = '<dialplan><play type="tts" name="AT&amp;amp;T">Call AT&amp;amp;T &amp;#65; &amp;lt;now&amp;gt;</play><setvar varname="x">a&#10;b&#9;c</setvar><if expr="1&#10;==&#9;1"><hangup/></if></dialplan>';
+    const first = parse(xml).document!;
+    const play = first.root.children[0]!;
+    expect(play.kind === 'play' && play.attributes['name']).toBe('AT&amp;T');
+    for (const pretty of [true, false]) {
+      expect(stripLoc(parse(compile(first, { pretty })).document!)).toEqual(stripLoc(first));
+    }
+  });
+});

@@ -9,6 +9,7 @@ import type { XMLBuilder } from 'xmlbuilder2/lib/interfaces.js';
 import type { BroadcastStatus, FaultCode } from '../types.js';
 import { DATA_NS, SOAP12_NS, SVC_NS } from './envelope-schema.js';
 import type { CallView, ConfigTree, StoredBroadcast } from './store.js';
+import { xmlText } from '../../util/xml-literal.js';
 
 /** Writes an envelope whose body `fill` writes. */
 export function envelope(fill: (body: XMLBuilder) => void): string {
@@ -37,11 +38,7 @@ export function faultStatus(code: FaultCode): number {
   return code === 'BAD_REQUEST' || code === 'FORBIDDEN' || code === 'NOT_FOUND' ? 400 : 500;
 }
 
-/**
- * Text for xmlbuilder2. It leaves anything that looks like an entity (`&amp;`) unescaped, so a
- * dialplan holding `&amp;` would come back as `&`; escaping every `&` first makes it exact.
- */
-const t = (text: string): string => text.replaceAll('&', '&amp;');
+const t = xmlText;
 
 const iso = (ms: number): string => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
 
