@@ -29,3 +29,4 @@ export type { LintConfig, LintOverride, RuleSetting, RuleSettings, Rule, RuleCon
 export { formatSarif, type SarifOptions } from './validate/report/sarif.js';
 export { formatGithub } from './validate/report/github.js';
 export * from './broadcast/index.js';
+export { ConversionError, toTypeScript, type TypeScriptOptions, type TypeScriptResult } from './codegen/typescript.js';

@@ -72,8 +72,12 @@ export function checkCount(method: string, what: string, value: unknown): number
  */
 const VARIABLE = String.raw`\$\{[^\s{}$]*(?:\$\{[^\s{}$]*\}[^\s{}$]*)*\}`;
 
-/** Variable names: letters, digits, underscore, and `${…}` parts (`stashDNC${dnc_counter}`). */
-export const VARNAME = new RegExp(`^(?:[A-Za-z0-9_]|${VARIABLE})+$`);
+/**
+ * Variable names: letters, digits, underscore, and `${…}` parts (`stashDNC${dnc_counter}`).
+ * A `-` is accepted as `dialplan.xsd` accepts it (real plans use `voicemail-recording`);
+ * the `invalid-variable-name` lint rule warns about it, since CallFire documents only `_`.
+ */
+export const VARNAME = new RegExp(`^(?:[A-Za-z0-9_-]|${VARIABLE})+$`);
 /** URLs: http(s), or a variable holding one. */
 export const URL_START = /^(?:https?:\/\/\S|\$\{.)/i;
 /** DTMF digits: 0-9, *, #, A-D, pauses (w, p, comma), or variables. */

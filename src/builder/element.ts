@@ -49,7 +49,7 @@ function attributeValue(method: string, what: string, spec: AttributeSpec, value
       return checkAttributeString(method, what, checkName(method, what, value));
     case 'varname': {
       const s = checkAttributeString(method, what, value);
-      if (!VARNAME.test(s)) fail(method, what, `must be a variable name (letters, digits, _ and \${…}), got ${show(s)}`);
+      if (!VARNAME.test(s)) fail(method, what, `must be a variable name (letters, digits, _ and \${…}; - is tolerated), got ${show(s)}`);
       return s;
     }
     case 'keypattern': {

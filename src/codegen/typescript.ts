@@ -1,0 +1,257 @@
+/**
+ * Syntax tree to TypeScript that builds the same plan with the DSL: the way to bring
+ * dialplans written by hand into code. The output calls one builder method per tag, as a
+ * person would write it, and compiles under `strict`.
+ *
+ * @module
+ */
+import type { AnyElement, CommentNode, DocumentNode, ElementNode, Node } from '../ast/nodes.js';
+import { elementName, isElement, textOf } from '../ast/nodes.js';
+import { pathIndex } from '../ast/visit.js';
+import { CATALOG, type AttributeSpec, type TagName } from '../language/catalog.js';
+
+/** Options for {@link toTypeScript}. */
+export interface TypeScriptOptions {
+  /** Where the flow imports `dialplan` from (default `'callfire-dialplan'`). */
+  readonly importFrom?: string;
+}
+
+/** The generated module and what could not be carried over. */
+export interface TypeScriptResult {
+  readonly code: string;
+  /** Things left out, such as comments inside a leaf tag, each with the node's path. */
+  readonly notes: readonly string[];
+}
+
+/** A tag the DSL cannot write as it stands (an unknown tag, attribute or value). */
+export class ConversionError extends Error {
+  override readonly name = 'ConversionError';
+  constructor(
+    message: string,
+    readonly path: string,
+    readonly line: number | undefined,
+  ) {
+    super(`${path}${line === undefined ? '' : ` (line ${line})`}: ${message}`);
+  }
+}
+
+/** A method argument: JavaScript source, or a callback that fills a nested block. */
+type Arg = string | { readonly param: string; readonly nodes: readonly Node[] };
+interface Call {
+  readonly method: string;
+  readonly args: readonly Arg[];
+}
+
+/** A single-quoted string literal. */
+export function quote(text: string): string {
+  const body = text.replace(/[\\'\n\r\t\u2028\u2029]/g, (c) =>
+    c === '\n' ? '\\n' : c === '\r' ? '\\r' : c === '\t' ? '\\t' : c === '\u2028' ? '\\u2028' : c === '\u2029' ? '\\u2029' : `\\${c}`,
+  );
+  return `'${body}'`;
+}
+
+const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
+
+class Writer {
+  readonly notes: string[] = [];
+  readonly #paths: Map<AnyElement, string>;
+
+  constructor(doc: DocumentNode) {
+    this.#paths = pathIndex(doc);
+  }
+
+  fail(el: AnyElement, message: string): never {
+    throw new ConversionError(message, this.#paths.get(el) ?? '/', el.loc?.line);
+  }
+
+  /** The value of one attribute as the builder's option type. */
+  value(el: ElementNode, attribute: string, spec: AttributeSpec, raw: string): string {
+    switch (spec.type) {
+      case 'boolean':
+        if (raw === 'true' || raw === 'false') return raw;
+        return this.fail(el, `${attribute}="${raw}" must be true or false`);
+      case 'integer':
+        if (/^\s*\d+\s*$/.test(raw)) return String(Number(raw));
+        return this.fail(el, `${attribute}="${raw}" must be a whole number`);
+      case 'enum':
+        if (spec.legacyValues?.includes(raw)) return this.fail(el, `${attribute}="${raw}" is a legacy value the DSL does not offer`);
+        if (spec.values?.includes(raw)) return quote(raw);
+        return this.fail(el, `${attribute}="${raw}" is not one of ${spec.values?.join(', ')}`);
+      default:
+        return quote(raw);
+    }
+  }
+
+  /** The options object of a tag, leaving out the attributes passed as arguments. */
+  options(el: ElementNode, positional: readonly string[] = [], extra: readonly string[] = []): string | undefined {
+    const specs = CATALOG[el.kind].attributes as Readonly<Record<string, AttributeSpec>>;
+    const entries: string[] = [];
+    for (const [attribute, raw] of Object.entries(el.attributes)) {
+      if (positional.includes(attribute)) continue;
+      const spec = specs[attribute];
+      if (!spec) this.fail(el, `<${el.kind}> has no attribute "${attribute}"`);
+      const key = spec.key ?? attribute;
+      entries.push(`${IDENTIFIER.test(key) ? key : quote(key)}: ${this.value(el, attribute, spec, raw)}`);
+    }
+    entries.push(...extra);
+    return entries.length === 0 ? undefined : `{ ${entries.join(', ')} }`;
+  }
+
+  /** The text of a leaf tag; comments inside it cannot be carried over. */
+  text(el: ElementNode): string {
+    if (el.children.some((c) => c.kind === '#comment')) {
+      this.notes.push(`${this.#paths.get(el)}: a comment inside <${el.kind}> was left out`);
+    }
+    return textOf(el);
+  }
+
+  attribute(el: ElementNode, name: string): string {
+    const v = el.attributes[name];
+    if (v === undefined) return this.fail(el, `<${el.kind}> needs the attribute "${name}"`);
+    return v;
+  }
+
+  /** The builder call that writes `el`. */
+  call(el: ElementNode): Call {
+    const opts = (positional: readonly string[] = []) => this.options(el, positional);
+    const tail = (...args: Array<string | undefined>) => args.filter((a): a is string => a !== undefined);
+    const block = (param: string, nodes: readonly Node[] = el.children): Arg => ({ param, nodes });
+    const kind: TagName = el.kind;
+    switch (kind) {
+      case 'play': {
+        // type="tts" is the builder's default and is written anyway.
+        const { type, ...rest } = el.attributes;
+        const options = this.options({ ...el, attributes: type === 'tts' || type === undefined ? rest : el.attributes });
+        return { method: 'play', args: tail(quote(this.text(el)), options) };
+      }
+      case 'menu': {
+        const options = opts();
+        return { method: 'menu', args: options ? [options, block('m')] : [block('m')] };
+      }
+      case 'keypress': {
+        const options = opts(['pressed']);
+        const pressed = quote(this.attribute(el, 'pressed'));
+        return { method: 'keypress', args: options ? [pressed, options, block('k')] : [pressed, block('k')] };
+      }
+      case 'amd':
+        return { method: 'amd', args: [block('a'), ...tail(opts())] };
+      case 'live':
+      case 'machine':
+      case 'else':
+        return { method: kind, args: [block(kind === 'live' ? 'l' : kind === 'machine' ? 'mc' : 'e'), ...tail(opts())] };
+      case 'if': {
+        const otherwise = el.children.find((c): c is ElementNode<'else'> => c.kind === 'else');
+        const then = el.children.filter((c) => c !== otherwise);
+        const elseOptions = otherwise ? this.options(otherwise) : undefined;
+        const options = this.options(el, ['expr'], elseOptions ? [`else: ${elseOptions}`] : []);
+        const args: Arg[] = [quote(this.attribute(el, 'expr')), block('t', then)];
+        if (otherwise) args.push(block('e', otherwise.children));
+        else if (options) args.push('undefined');
+        if (options) args.push(options);
+        return { method: 'if', args };
+      }
+      case 'equal':
+      case 'notEqual':
+        return {
+          method: kind,
+          args: [quote(this.attribute(el, 'var')), quote(this.attribute(el, 'expr')), block('t'), ...tail(opts(['var', 'expr']))],
+        };
+      case 'catch':
+        return { method: 'catch', args: [this.options(el)!, block('c')] };
+      case 'transfer':
+      case 'goto':
+      case 'get':
+      case 'post':
+      case 'dnc':
+      case 'gotoXML':
+      case 'dtmf':
+        return { method: kind, args: tail(quote(this.text(el)), opts()) };
+      case 'wait': {
+        const seconds = this.text(el);
+        if (!/^\d+$/.test(seconds)) this.fail(el, `<wait> must hold a whole number of seconds, not "${seconds}"`);
+        return { method: 'wait', args: tail(String(Number(seconds)), opts()) };
+      }
+      case 'setvar':
+      case 'stash':
+        return { method: kind, args: tail(quote(this.attribute(el, 'varname')), quote(this.text(el)), opts(['varname'])) };
+      case 'sms':
+      case 'gtalk':
+      case 'text':
+        return { method: kind, args: tail(quote(this.attribute(el, 'to')), quote(this.text(el)), opts(['to'])) };
+      case 'hangup':
+      case 'record':
+      case 'analytics':
+        return { method: kind, args: tail(opts()) };
+      case 'dialplan':
+        return this.fail(el, 'a <dialplan> can only be the root');
+    }
+  }
+
+  /** The lines of a block: one chained call per tag and comment. */
+  block(nodes: readonly Node[], indent: number): string[] {
+    const lines: string[] = [];
+    for (const node of nodes) {
+      if (node.kind === '#comment') lines.push(`${' '.repeat(indent)}.comment(${quote(node.text)})`);
+      else if (node.kind === '#text') continue; // stray text in a container: the XSD reports it
+      else if (!isElement(node) || node.kind === '#unknown') this.fail(node as AnyElement, `<${elementName(node as AnyElement)}> is not a CallFire XML tag`);
+      else lines.push(...this.render(this.call(node), indent));
+    }
+    return lines;
+  }
+
+  render(call: Call, indent: number): string[] {
+    const lines: string[] = [];
+    let current = `${' '.repeat(indent)}.${call.method}(`;
+    call.args.forEach((arg, i) => {
+      if (i > 0) current += ', ';
+      if (typeof arg === 'string') {
+        current += arg;
+        return;
+      }
+      current += `(${arg.param}) => ${arg.param}`;
+      const inner = this.block(arg.nodes, indent + 2);
+      if (inner.length > 0) {
+        lines.push(current, ...inner.slice(0, -1));
+        current = inner.at(-1)!;
+      }
+    });
+    lines.push(`${current})`);
+    return lines;
+  }
+}
+
+const prologComment = (c: CommentNode) =>
+  c.text
+    .split('\n')
+    .map((l) => `//${l.trimEnd() ? ` ${l.trim()}` : ''}`)
+    .join('\n');
+
+/**
+ * Writes a flow module that rebuilds `doc` with the DSL. Throws a {@link ConversionError}
+ * naming the tag when something in it has no DSL form (an unknown tag or attribute, a
+ * value of the wrong type).
+ *
+ * @example
+ * ```ts
+ * toTypeScript(parse('<dialplan name="Root"><hangup/></dialplan>').document!).code;
+ * // import { dialplan } from 'callfire-dialplan';
+ * //
+ * // export default dialplan({ name: 'Root' })
+ * //   .hangup();
+ * ```
+ */
+export function toTypeScript(doc: DocumentNode, options: TypeScriptOptions = {}): TypeScriptResult {
+  const w = new Writer(doc);
+  const root = doc.root;
+  const head = `export default dialplan(${w.options(root) ?? ''})`;
+  const body = w.block(root.children, 2);
+  const lines = [`import { dialplan } from ${quote(options.importFrom ?? 'callfire-dialplan')};`, ''];
+  if (doc.prolog.length > 0) lines.push(...doc.prolog.map(prologComment), '');
+  lines.push(head, ...body);
+  lines[lines.length - 1] += ';';
+  if (doc.epilog.length > 0) {
+    lines.push('');
+    lines.push(...doc.epilog.map(prologComment));
+  }
+  return { code: `${lines.join('\n')}\n`, notes: w.notes };
+}
