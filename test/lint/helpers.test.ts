@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import { expressionError, looksLikeJavaScript, withPlaceholders } from '../../src/validate/lint/helpers/expression.js';
 import { compareDigits, covers, parseKeyPattern, patternLength } from '../../src/validate/lint/helpers/key-pattern.js';
 import { phoneProblem, splitTargets } from '../../src/validate/lint/helpers/phone.js';
-import { osaDistance, suggest } from '../../src/validate/lint/helpers/suggest.js';
 import { dynamicNamePattern, replaceVariables, scanVariables } from '../../src/validate/lint/helpers/variable-refs.js';
 import { ttsProblems } from '../../src/validate/lint/rules/tts-markup.js';
 
@@ -90,16 +89,6 @@ describe('phone numbers', () => {
     expect(phoneProblem('0135551212', false)).toBe('area-code');
     expect(phoneProblem('2135551212x204', false)).toBe('characters');
     expect(splitTargets('1, 2,,3')).toEqual(['1', '2', '', '3']);
-  });
-});
-
-describe('suggestions', () => {
-  it('counts a transposition as one edit', () => {
-    expect(osaDistance('mian', 'main')).toBe(1);
-    expect(osaDistance('kitten', 'sitting')).toBe(3);
-    expect(suggest('mian', ['menu', 'main'])).toBe('main');
-    expect(suggest('Counter', ['counter'])).toBe('counter');
-    expect(suggest('zzz', ['main'])).toBeUndefined();
   });
 });
 

@@ -1,5 +1,5 @@
 import { CALL_VARIABLES, CONTACT_FIELDS, GLOBAL_VARIABLES, isSystemVariable } from '../../../language/variables.js';
-import { suggest } from '../helpers/suggest.js';
+import { nearest } from '../../../util/nearest.js';
 import { readSites } from '../helpers/reads.js';
 import { dynamicNamePattern } from '../helpers/variable-refs.js';
 import type { Rule } from '../types.js';
@@ -53,7 +53,7 @@ export const undefinedVariable: Rule<Params> = {
         if (ctx.variablesSet.has(name) || ctx.stashed.has(name) || isSystemVariable(name)) continue;
         if (ctx.dynamicVariablesSet.some((re) => re.test(name))) continue;
         const system = /^(call|global|contact)\./.test(name);
-        report(site.node, { name, system, suggestion: suggest(name, system ? SYSTEM_NAMES : [...setNames, ...SYSTEM_NAMES]) });
+        report(site.node, { name, system, suggestion: nearest(name, system ? SYSTEM_NAMES : [...setNames, ...SYSTEM_NAMES]) });
       }
     }
   },

@@ -1,5 +1,5 @@
 import { elementName } from '../../../ast/nodes.js';
-import { suggest } from '../helpers/suggest.js';
+import { nearest } from '../../../util/nearest.js';
 import { dynamicNamePattern } from '../helpers/variable-refs.js';
 import type { Rule } from '../types.js';
 
@@ -39,7 +39,7 @@ export const unknownGotoTarget: Rule<Params> = {
         const pattern = dynamicNamePattern(target);
         if ([...ctx.names.keys()].some((n) => pattern.test(n))) continue;
       }
-      report(node, { target, via: tag === 'catch' ? 'catch' : 'goto', suggestion: suggest(target, ctx.names.keys()) });
+      report(node, { target, via: tag === 'catch' ? 'catch' : 'goto', suggestion: nearest(target, ctx.names.keys()) });
     }
   },
 };
