@@ -15,9 +15,10 @@ import { CallFireClient } from '../src/broadcast/client.js';
 import { parseNumbers } from '../src/broadcast/numbers.js';
 import { sendCallEnvelope } from '../src/broadcast/send-envelope.js';
 import type { PreparedSendCall } from '../src/broadcast/types.js';
+import { benchRounds, ms, ratio, timeAsync } from './measure.js';
 
 const COUNT = Number(process.env['BENCH_NUMBERS'] ?? 100_000);
-const ROUNDS = Number(process.env['BENCH_ROUNDS'] ?? 5);
+const ROUNDS = benchRounds(5);
 
 const PLAN =
   '<dialplan name="Root"><amd><live><menu name="m" maxDigits="1" timeout="5000"><play type="tts" voice="female2">Press 1 to confirm.</play>' +
@@ -26,21 +27,8 @@ const PLAN =
 
 const csv = ['number,ClientData', ...Array.from({ length: COUNT }, (_, i) => `${13100000000 + i},c${i}`)].join('\n');
 
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)]!;
-}
-
-async function time(fn: () => Promise<unknown> | unknown): Promise<number> {
-  await fn();
-  const out: number[] = [];
-  for (let i = 0; i < ROUNDS; i++) {
-    const t = process.hrtime.bigint();
-    await fn();
-    out.push(Number(process.hrtime.bigint() - t) / 1e6);
-  }
-  return median(out);
-}
+// The preview is asynchronous, the peers are not: all are timed through the same awaited loop.
+const time = (fn: () => unknown): Promise<number> => timeAsync(fn, ROUNDS);
 
 const client = new CallFireClient({ env: {} });
 let bytes = 0;
@@ -59,11 +47,10 @@ const ours = await time(() => sendCallEnvelope(prepared));
 const json = await time(() => JSON.stringify(prepared));
 const readOnly = await time(() => parseNumbers(csv));
 
-const ms = (n: number) => `${n.toFixed(1).padStart(8)} ms`;
 console.log(`SendCall preview of ${COUNT.toLocaleString('en-US')} numbers (median of ${ROUNDS}; envelope ${(bytes / 1e6).toFixed(1)} MB)\n`);
 console.log(`  preview (read CSV, schema, dialplan, envelope) ${ms(preview)}`);
 console.log(`    reading the CSV alone                       ${ms(readOnly)}`);
 console.log(`    writing the envelope alone                  ${ms(ours)}`);
-console.log(`  soap envelope alone (peer)                    ${ms(soapOnly)}   preview / soap = ${(preview / soapOnly).toFixed(2)}x`);
-console.log(`  JSON.stringify of the request (peer)          ${ms(json)}   preview / JSON = ${(preview / json).toFixed(1)}x`);
+console.log(`  soap envelope alone (peer)                    ${ms(soapOnly)}   preview / soap = ${ratio(preview, soapOnly)}`);
+console.log(`  JSON.stringify of the request (peer)          ${ms(json)}   preview / JSON = ${ratio(preview, json, 1)}`);
 console.log(`\n  target: about 1 s for the preview -> ${preview <= 1500 ? 'met' : 'NOT met'}`);

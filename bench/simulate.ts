@@ -24,6 +24,7 @@
 import { parse } from '../src/parse/parse.js';
 import { simulate } from '../src/simulate/simulate.js';
 import type { Script } from '../src/simulate/types.js';
+import { ms, ratio } from './measure.js';
 
 const CALLS = Number(process.env['CALLS'] ?? 10_000);
 
@@ -157,8 +158,7 @@ const t2 = cpu();
 for (let i = 0; i < PARSES; i++) parse(xml);
 const parseMs = ((cpu() - t2) * CALLS) / PARSES;
 
-const ms = (n: number) => `${n.toFixed(1).padStart(9)} ms`;
 console.log(`simulate: ${CALLS} calls through a ${menus}-menu plan (${(xml.length / 1024).toFixed(0)} KB), ${events} events, ${errors} errors`);
-console.log(`  simulate() (CPU time)   ${ms(simMs)}  ${((simMs * 1000) / CALLS).toFixed(1)} µs/call`);
-console.log(`  peer: hand-written JS   ${ms(handMs)}  simulate is ${(simMs / handMs).toFixed(0)}x slower (${peerEvents} steps)`);
-console.log(`  peer: parse() x ${CALLS}  ${ms(parseMs)}  simulate / parse = ${(simMs / parseMs).toFixed(2)}x (parse timed ${PARSES} times, scaled)`);
+console.log(`  simulate() (CPU time)   ${ms(simMs, 9)}  ${((simMs * 1000) / CALLS).toFixed(1)} µs/call`);
+console.log(`  peer: hand-written JS   ${ms(handMs, 9)}  simulate is ${ratio(simMs, handMs, 0)} slower (${peerEvents} steps)`);
+console.log(`  peer: parse() x ${CALLS}  ${ms(parseMs, 9)}  simulate / parse = ${ratio(simMs, parseMs)} (parse timed ${PARSES} times, scaled)`);
