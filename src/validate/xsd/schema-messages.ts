@@ -8,6 +8,7 @@ import type { AnyElement } from '../../ast/nodes.js';
 import { elementChildren, elementName } from '../../ast/nodes.js';
 import { ACTION_TAGS, CATALOG, isTagName, TAG_NAMES, type AttributeSpec, type TagSpec } from '../../language/catalog.js';
 import type { LibxmlSchemaError } from './libxml-issue.js';
+import { nearest } from '../../util/nearest.js';
 import { collapse } from './locate.js';
 
 /** Where the element an error is about sits, as far as it could be found. */
@@ -75,15 +76,6 @@ function expectedForm(element: string, attribute: string | undefined): string | 
 function quote(value: string): string {
   const v = collapse(value);
   return `"${v.length > 60 ? `${v.slice(0, 57)}...` : v}"`;
-}
-
-/** A near spelling among `options` (same letters ignoring case, or one letter off). */
-function nearest(name: string, options: readonly string[]): string | undefined {
-  const lower = name.toLowerCase();
-  return (
-    options.find((o) => o.toLowerCase() === lower) ??
-    options.find((o) => o.length === name.length && [...o].filter((ch, i) => ch !== name[i]).length === 1)
-  );
 }
 
 function unexpectedElement(error: LibxmlSchemaError, ctx: ErrorContext, expected: readonly string[]): string {
