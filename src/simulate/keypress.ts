@@ -14,6 +14,7 @@
  *
  * @module
  */
+import { compareDigits, parseKeyPattern } from '../language/key-pattern.js';
 
 /** The digits a menu receives for one raw input (`12345#` → `12345`). */
 export function menuEntry(input: string, maxDigits: number | undefined): string {
@@ -25,26 +26,26 @@ export function menuEntry(input: string, maxDigits: number | undefined): string 
 
 /** Whether a pattern is the `default` handler. */
 export function isDefaultPattern(pressed: string): boolean {
-  return pressed.trim().toLowerCase() === 'default';
+  return parseKeyPattern(pressed).kind === 'default';
 }
 
 /** Whether a pattern is the `timeout` handler. */
 export function isTimeoutPattern(pressed: string): boolean {
-  return pressed.trim().toLowerCase() === 'timeout';
+  return parseKeyPattern(pressed).kind === 'timeout';
 }
-
-const RANGE = /^(\d+)\s*-\s*(\d+)$/;
 
 /** Whether an explicit pattern (not default/timeout) matches an entry. */
 export function matchesPattern(pressed: string, entry: string): boolean {
-  const p = pressed.trim();
-  const range = RANGE.exec(p);
-  if (range) {
-    if (!/^\d+$/.test(entry)) return false;
-    const n = BigInt(entry);
-    return n >= BigInt(range[1]!) && n <= BigInt(range[2]!);
+  const p = parseKeyPattern(pressed);
+  switch (p.kind) {
+    case 'digits':
+    case 'symbol':
+      return p.value === entry;
+    case 'range':
+      return /^\d+$/.test(entry) && compareDigits(entry, p.low) >= 0 && compareDigits(entry, p.high) <= 0;
+    default:
+      return false;
   }
-  return p === entry;
 }
 
 /**
@@ -52,9 +53,17 @@ export function matchesPattern(pressed: string, entry: string): boolean {
  * the value itself, a range's lower bound, `timeout`; `undefined` for `default`.
  */
 export function sampleInput(pressed: string): string | undefined {
-  const p = pressed.trim();
-  if (isTimeoutPattern(p)) return 'timeout';
-  if (isDefaultPattern(p)) return undefined;
-  const range = RANGE.exec(p);
-  return range ? range[1]! : p;
+  const p = parseKeyPattern(pressed);
+  switch (p.kind) {
+    case 'timeout':
+      return 'timeout';
+    case 'default':
+      return undefined;
+    case 'range':
+      return p.low;
+    case 'invalid':
+    case 'digits':
+    case 'symbol':
+      return p.value;
+  }
 }

@@ -7,7 +7,7 @@ import type { AnyElement, DocumentNode } from '../../ast/nodes.js';
 import { elementName, textOf } from '../../ast/nodes.js';
 import { walk, type Visit } from '../../ast/visit.js';
 import { isTagName, tagSpec } from '../../language/catalog.js';
-import { parseKeyPattern } from './helpers/key-pattern.js';
+import { parseKeyPattern } from '../../language/key-pattern.js';
 import { dynamicNamePattern, scanVariables } from './helpers/variable-refs.js';
 import type { VariableRef } from './helpers/variable-refs.js';
 import type { RuleContext, VariableSource } from './types.js';

@@ -6,7 +6,7 @@
 import type { AnyElement, DocumentNode } from '../../ast/nodes.js';
 import type { Visit } from '../../ast/visit.js';
 import type { Severity } from '../diagnostic.js';
-import type { KeyPattern } from './helpers/key-pattern.js';
+import type { PressedPattern } from '../../language/key-pattern.js';
 import type { VariableRef } from './helpers/variable-refs.js';
 
 /** How a rule is set in a configuration: off, or the severity its findings get. */
@@ -86,7 +86,7 @@ export interface RuleContext {
   /** The trimmed text of a leaf tag. */
   text(node: AnyElement): string;
   /** Parses a `pressed` pattern. */
-  keyPattern(pressed: string): KeyPattern;
+  keyPattern(pressed: string): PressedPattern;
   /** The `${…}` references in a string, nested ones included. */
   variableRefs(s: string): readonly VariableRef[];
 }

@@ -8,7 +8,7 @@
  */
 import type { AnyElement } from '../../../ast/nodes.js';
 import { elementChildren, elementName } from '../../../ast/nodes.js';
-import { parseKeyPattern } from './key-pattern.js';
+import { parseKeyPattern } from '../../../language/key-pattern.js';
 
 /** A point in the flow: entering a tag, a menu waiting for input, or the call ending. */
 export type FlowNode = AnyElement | MenuInput | typeof EXIT;

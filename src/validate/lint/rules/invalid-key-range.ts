@@ -1,5 +1,5 @@
 import { elementName } from '../../../ast/nodes.js';
-import { compareDigits } from '../helpers/key-pattern.js';
+import { compareDigits } from '../../../language/key-pattern.js';
 import type { Rule } from '../types.js';
 
 interface Params {

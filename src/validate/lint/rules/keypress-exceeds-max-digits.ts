@@ -1,5 +1,5 @@
 import { elementChildren, elementName } from '../../../ast/nodes.js';
-import { patternLength } from '../helpers/key-pattern.js';
+import { patternLength } from '../../../language/key-pattern.js';
 import type { Rule } from '../types.js';
 
 interface Params {

@@ -1,6 +1,6 @@
 import type { AnyElement } from '../../../ast/nodes.js';
 import { elementChildren, elementName } from '../../../ast/nodes.js';
-import { covers, formatKeyPattern, type KeyPattern } from '../helpers/key-pattern.js';
+import { covers, formatKeyPattern, type PressedPattern } from '../../../language/key-pattern.js';
 import type { Rule } from '../types.js';
 
 interface Params {
@@ -29,7 +29,7 @@ export const overlappingKeypress: Rule<Params> = {
   check(ctx, report) {
     for (const { node } of ctx.elements) {
       if (elementName(node) !== 'menu') continue;
-      const seen: Array<{ node: AnyElement; raw: string; pattern: KeyPattern }> = [];
+      const seen: Array<{ node: AnyElement; raw: string; pattern: PressedPattern }> = [];
       for (const k of elementChildren(node)) {
         if (elementName(k) !== 'keypress') continue;
         const raw = ctx.attr(k, 'pressed')?.trim() ?? '';

@@ -1,12 +1,12 @@
 /**
- * `keypress@pressed` patterns (§2.5): digits, an inclusive range `A-B`, `#`, `*`,
- * `default`/`Default` and `timeout`/`Timeout`.
+ * `keypress@pressed` patterns (reference §2.5): digits, an inclusive range `A-B`, `#`, `*`,
+ * `default`/`Default` and `timeout`/`Timeout`. Lint and the simulator both read them here.
  *
  * @module
  */
 
 /** A parsed `pressed` value. Digit strings stay strings: `007` and `7` are different inputs. */
-export type KeyPattern =
+export type PressedPattern =
   | { readonly kind: 'digits'; readonly value: string }
   | { readonly kind: 'range'; readonly low: string; readonly high: string }
   | { readonly kind: 'symbol'; readonly value: '#' | '*' }
@@ -15,7 +15,7 @@ export type KeyPattern =
   | { readonly kind: 'invalid'; readonly value: string };
 
 /** Parses a `pressed` value (surrounding white space ignored). */
-export function parseKeyPattern(pressed: string): KeyPattern {
+export function parseKeyPattern(pressed: string): PressedPattern {
   const p = pressed.trim();
   if (/^\d+$/.test(p)) return { kind: 'digits', value: p };
   const range = /^(\d+)\s*-\s*(\d+)$/.exec(p);
@@ -34,7 +34,7 @@ export function compareDigits(a: string, b: string): number {
 }
 
 /** The longest input a pattern can match, in digits (0 for default/timeout). */
-export function patternLength(p: KeyPattern): number {
+export function patternLength(p: PressedPattern): number {
   switch (p.kind) {
     case 'digits':
       return p.value.length;
@@ -52,7 +52,7 @@ export function patternLength(p: KeyPattern): number {
  * Whether every input `later` matches is already matched by `earlier`, so `later` never fires.
  * Ranges compare numerically (`1-5` covers `3` and `2-4`); exact digits compare as written.
  */
-export function covers(earlier: KeyPattern, later: KeyPattern): boolean {
+export function covers(earlier: PressedPattern, later: PressedPattern): boolean {
   switch (earlier.kind) {
     case 'default':
     case 'timeout':
@@ -77,7 +77,7 @@ export function covers(earlier: KeyPattern, later: KeyPattern): boolean {
 }
 
 /** Writes a pattern back as text. */
-export function formatKeyPattern(p: KeyPattern): string {
+export function formatKeyPattern(p: PressedPattern): string {
   switch (p.kind) {
     case 'digits':
     case 'symbol':
