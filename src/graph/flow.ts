@@ -9,6 +9,7 @@ import type { AnyElement, DocumentNode, ElementNode } from '../ast/nodes.js';
 import { elementChildren, textOf } from '../ast/nodes.js';
 import { walk } from '../ast/visit.js';
 import type { TagName } from '../language/catalog.js';
+import { parseKeyPattern } from '../language/key-pattern.js';
 
 /** A step of the call: an action tag, or one of the terminals. */
 export interface FlowNode {
@@ -189,8 +190,11 @@ export function flowGraph(doc: DocumentNode): FlowGraph {
         if (inner) edge(id, resolve(inner), 'then');
         const keys = kids.filter((k) => k.kind === 'keypress');
         for (const k of keys) edge(id, entry(k, 0), `pressed ${k.attributes['pressed'] ?? '?'}`, 'branch');
-        const catchAll = keys.some((k) => /^default$/i.test(k.attributes['pressed'] ?? ''));
-        if (!catchAll) edge(id, after(e), 'no match', 'branch');
+        // Unmatched input falls through, and so does a timeout: `default` does not catch it
+        // (the simulator and lint read menus the same way).
+        const kinds = new Set(keys.map((k) => parseKeyPattern(k.attributes['pressed'] ?? '').kind));
+        const missing = [kinds.has('default') ? '' : 'no match', kinds.has('timeout') ? '' : 'timeout'].filter(Boolean);
+        if (missing.length > 0) edge(id, after(e), missing.join(' / '), 'branch');
         break;
       }
       case 'amd':

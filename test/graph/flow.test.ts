@@ -33,14 +33,18 @@ describe('flowGraph', () => {
       'call starts --> [main] menu: "Press 1"',
       '[main] menu: "Press 1" -pressed 1-> play: "one"',
       '[main] menu: "Press 1" -pressed default (goto)-> [main] menu: "Press 1"',
+      '[main] menu: "Press 1" -timeout-> play: "bye"',
       'play: "one" --> play: "bye"',
       'play: "bye" --> hang up',
     ]);
   });
 
-  it('adds a no-match edge when no default keypress catches the rest', () => {
-    const out = edges('<dialplan><menu><play type="tts">q</play><keypress pressed="1"><hangup/></keypress></menu></dialplan>');
-    expect(out).toContain('menu: "q" -no match-> call ends');
+  it('adds a fall-through edge for input no keypress catches', () => {
+    const menu = (keys: string) => `<dialplan><menu><play type="tts">q</play>${keys}</menu></dialplan>`;
+    expect(edges(menu('<keypress pressed="1"><hangup/></keypress>'))).toContain('menu: "q" -no match / timeout-> call ends');
+    expect(edges(menu('<keypress pressed="timeout"><hangup/></keypress>'))).toContain('menu: "q" -no match-> call ends');
+    const both = edges(menu('<keypress pressed="Default"><hangup/></keypress><keypress pressed="timeout"><hangup/></keypress>'));
+    expect(both.filter((e) => e.includes('call ends'))).toEqual([]);
   });
 
   it('draws amd, if/else, transfer outcomes and catch events', () => {
