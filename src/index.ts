@@ -25,7 +25,12 @@ export { lint, lintDocument, type LintInput, type LintOptions } from './validate
 export { RULES, RULES_BY_NAME } from './validate/lint/rules/index.js';
 export { configSchema } from './validate/lint/schema.js';
 export { checkConfig, loadConfigFile, findConfigFile, settingsFor, ConfigError, CONFIG_FILE_NAME, type LoadedConfig } from './validate/lint/config.js';
-export type { LintConfig, LintOverride, RuleSetting, RuleSettings, Rule, RuleContext, RuleDocs, AnyRule } from './validate/lint/types.js';
+export type { LintConfig, LintOverride, RuleSetting, RuleSettings, Rule, RuleContext, RuleDocs, AnyRule, VariableSource } from './validate/lint/types.js';
+export type { VariableReference } from './validate/lint/helpers/variable-refs.js';
+export { parseKeyPattern, type PressedPattern } from './language/key-pattern.js';
+export { type FileReport } from './validate/report/file-report.js';
+export { formatStylish } from './validate/report/stylish.js';
+export { formatJson } from './validate/report/json.js';
 export { formatSarif, type SarifOptions } from './validate/report/sarif.js';
 export { formatGithub } from './validate/report/github.js';
 export * from './broadcast/index.js';

@@ -32,11 +32,11 @@ export const GLOBAL_VARIABLES = {
 /** Contact fields linked to the account's contacts (§3.4). */
 export const CONTACT_FIELDS = ['firstName', 'lastName', 'zipcode', 'workPhone', 'mobilePhone', 'homePhone'] as const;
 
-type Letter =
+export type ColumnLetter =
   | 'A' | 'B' | 'C' | 'D' | 'E' | 'F' | 'G' | 'H' | 'I' | 'J' | 'K' | 'L' | 'M'
   | 'N' | 'O' | 'P' | 'Q' | 'R' | 'S' | 'T' | 'U' | 'V' | 'W' | 'X' | 'Y' | 'Z';
 /** A column of the uploaded contact sheet, `A` to `ZZ` (either case works on CallFire). */
-export type ContactColumn = Letter | `${Letter}${Letter}` | Lowercase<Letter> | Lowercase<`${Letter}${Letter}`>;
+export type ContactColumn = ColumnLetter | `${ColumnLetter}${ColumnLetter}` | Lowercase<ColumnLetter> | Lowercase<`${ColumnLetter}${ColumnLetter}`>;
 
 /** A `${…}` reference, as a string type. */
 export type VariableRef<N extends string = string> = `\${${N}}`;
@@ -53,7 +53,7 @@ export function ref<N extends string>(name: N): VariableRef<N> {
   return `\${${name}}`;
 }
 
-type CallVars = { readonly [K in keyof typeof CALL_VARIABLES as K extends `${infer A}.${infer B}` ? `${A}${Capitalize<B>}` : K]: VariableRef<`call.${K & string}`> };
+export type CallVariableRefs = { readonly [K in keyof typeof CALL_VARIABLES as K extends `${infer A}.${infer B}` ? `${A}${Capitalize<B>}` : K]: VariableRef<`call.${K & string}`> };
 
 /**
  * The call variables as ready-made references.
@@ -67,7 +67,7 @@ export const call = Object.freeze(
   Object.fromEntries(
     Object.keys(CALL_VARIABLES).map((k) => [k.replace(/\.(\w)/g, (_, c: string) => c.toUpperCase()), ref(`call.${k}`)]),
   ),
-) as CallVars;
+) as CallVariableRefs;
 
 /**
  * Date and time variables (UTC) as references: `global.date.dayOfWeek` is
@@ -88,13 +88,13 @@ export const global = Object.freeze({
   }),
 });
 
-type ContactVars = { readonly [K in (typeof CONTACT_FIELDS)[number]]: VariableRef<`contact.${K}`> } & {
+export type ContactVariableRefs = { readonly [K in (typeof CONTACT_FIELDS)[number]]: VariableRef<`contact.${K}`> } & {
   /** A column of the uploaded sheet: `contact.column('C')` is `'${contact.C}'`. */
   column<C extends ContactColumn>(column: C): VariableRef<`contact.${C}`>;
 };
 
 /** Contact fields and sheet columns as references. */
-export const contact: ContactVars = Object.freeze({
+export const contact: ContactVariableRefs = Object.freeze({
   ...(Object.fromEntries(CONTACT_FIELDS.map((f) => [f, ref(`contact.${f}`)])) as {
     [K in (typeof CONTACT_FIELDS)[number]]: VariableRef<`contact.${K}`>;
   }),

@@ -188,7 +188,7 @@ export interface MatcherResult {
   actual?: unknown;
 }
 
-type Received = SimulationResult | PromiseLike<SimulationResult>;
+export type CallResultLike = SimulationResult | PromiseLike<SimulationResult>;
 
 function verdict(c: Check, isNot: boolean): MatcherResult {
   return {
@@ -200,7 +200,7 @@ function verdict(c: Check, isNot: boolean): MatcherResult {
 }
 
 function matcher<A extends unknown[]>(make: (...args: A) => Expectation) {
-  return function (this: { isNot?: boolean } | undefined, received: Received, ...args: A): MatcherResult | Promise<MatcherResult> {
+  return function (this: { isNot?: boolean } | undefined, received: CallResultLike, ...args: A): MatcherResult | Promise<MatcherResult> {
     const isNot = this?.isNot === true;
     const e = make(...args);
     if (typeof (received as PromiseLike<SimulationResult>).then === 'function') {

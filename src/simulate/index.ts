@@ -21,6 +21,7 @@ export {
   type CallChecks,
   type CallMatchers,
   type MatcherResult,
+  type CallResultLike,
 } from './expect-call.js';
 export { parseScenarioFile, runScenario, ScenarioError, type Scenario, type ScenarioFile, type ScenarioOutcome } from './scenario.js';
 export { generateScenarios, scenarioToData, type GenerateOptions, type GeneratedScenarios } from './generate.js';

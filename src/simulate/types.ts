@@ -80,7 +80,7 @@ export interface SimulateOptions {
   readonly expressionTimeoutMs?: number;
 }
 
-interface EventBase {
+export interface EventBase {
   /** 1-based line of the tag in the XML, when known. */
   readonly line?: number;
   /** Path of the tag, like `/dialplan/menu[2]/keypress[3]`. */

@@ -9,7 +9,7 @@ import { walk, type Visit } from '../../ast/visit.js';
 import { isTagName, tagSpec } from '../../language/catalog.js';
 import { parseKeyPattern } from '../../language/key-pattern.js';
 import { dynamicNamePattern, scanVariables } from './helpers/variable-refs.js';
-import type { VariableRef } from './helpers/variable-refs.js';
+import type { VariableReference } from './helpers/variable-refs.js';
 import type { RuleContext, VariableSource } from './types.js';
 
 const SETTERS = new Set(['setvar', 'record', 'get', 'post']);
@@ -30,7 +30,7 @@ export function createContext(document: DocumentNode): RuleContext {
   const variablesSet = new Map<string, VariableSource[]>();
   const dynamicVariablesSet: RegExp[] = [];
   const stashed = new Map<string, AnyElement[]>();
-  const refCache = new Map<string, readonly VariableRef[]>();
+  const refCache = new Map<string, readonly VariableReference[]>();
   let dynamicTargets: RegExp[] | undefined;
 
   const attr = (node: AnyElement, name: string): string | undefined =>

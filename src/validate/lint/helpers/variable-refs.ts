@@ -6,7 +6,7 @@
  */
 
 /** One `${…}` reference. */
-export interface VariableRef {
+export interface VariableReference {
   /** The text between `${` and the matching `}`, as written (may contain `${…}`). */
   readonly name: string;
   /** Offset of the `$` in the scanned string. */
@@ -25,7 +25,7 @@ export interface UnclosedRef {
 /** What {@link scanVariables} finds. */
 export interface VariableScan {
   /** Every reference, outer ones before the inner ones they contain. */
-  readonly refs: readonly VariableRef[];
+  readonly refs: readonly VariableReference[];
   readonly unclosed: readonly UnclosedRef[];
 }
 
@@ -39,7 +39,7 @@ export interface VariableScan {
  * ```
  */
 export function scanVariables(s: string): VariableScan {
-  const refs: VariableRef[] = [];
+  const refs: VariableReference[] = [];
   const unclosed: UnclosedRef[] = [];
   const scanFrom = (from: number): number => {
     // returns the offset just past the reference starting at `from` (at its "${"), or -1 if unclosed
@@ -108,7 +108,7 @@ export function dynamicNamePattern(name: string): RegExp {
  * Replaces every outermost `${…}` by what `replace` returns for it, for checks that need
  * the text around the references (expressions, phone numbers, URLs).
  */
-export function replaceVariables(s: string, replace: (ref: VariableRef, index: number) => string): string {
+export function replaceVariables(s: string, replace: (ref: VariableReference, index: number) => string): string {
   const { refs } = scanVariables(s);
   let out = '';
   let at = 0;
