@@ -113,9 +113,12 @@ export function parse(input: string): ParseResult {
     );
   });
   parser.on('opentagstart', (tag) => {
-    // saxes has consumed "<name" and the character after it (a CRLF counts as one); the
-    // nearest "<name" before the current position is this tag's start.
-    tagStart = Math.max(0, xml.lastIndexOf(`<${tag.name}`, parser.position - 1));
+    // saxes has consumed "<name" and the one character after it, counting string indexes
+    // (astral characters included); a CRLF after the name is one character to it but two in
+    // the text. (Searching back with lastIndexOf instead cost more than all of saxes.)
+    const after = parser.position;
+    const crlf = xml.charCodeAt(after - 1) === 10 && xml.charCodeAt(after - 2) === 13 ? 1 : 0;
+    tagStart = Math.max(0, after - tag.name.length - 2 - crlf);
   });
   parser.on('opentag', (tag) => {
     const loc = locAt(tagStart);
