@@ -49,14 +49,46 @@ export async function loadFlow(path: string, cwd = process.cwd()): Promise<Docum
   throw new IoError(`${path} exports no plan: export the dialplan builder as default or as "plan"`);
 }
 
-/** Reads a text file, turning file-system errors into a clear {@link IoError}. */
+/** Where the first byte that is not valid UTF-8 sits, as line and column of the text before it. */
+function firstInvalidUtf8(bytes: Uint8Array): { line: number; column: number } {
+  let i = 0;
+  while (i < bytes.length) {
+    const b = bytes[i]!;
+    const extra = b < 0x80 ? 0 : b >= 0xc2 && b < 0xe0 ? 1 : b >= 0xe0 && b < 0xf0 ? 2 : b >= 0xf0 && b < 0xf5 ? 3 : -1;
+    if (extra < 0) break;
+    let ok = i + extra < bytes.length;
+    for (let k = 1; ok && k <= extra; k++) ok = (bytes[i + k]! & 0xc0) === 0x80;
+    if (!ok) break;
+    i += extra + 1;
+  }
+  const before = new TextDecoder().decode(bytes.subarray(0, i));
+  const lastBreak = before.lastIndexOf('\n');
+  return { line: before.split('\n').length, column: before.length - lastBreak };
+}
+
+/**
+ * Reads a text file as UTF-8 (UTF-16 with a byte-order mark too), turning file-system errors
+ * and bytes that are not text into a clear {@link IoError}: a dialplan in another encoding
+ * would otherwise reach CallFire with its accented letters replaced.
+ */
 export async function readText(path: string, cwd = process.cwd()): Promise<string> {
+  let bytes: Buffer;
   try {
-    return await readFile(resolve(cwd, path), 'utf8');
+    bytes = await readFile(resolve(cwd, path));
   } catch (e) {
     const err = e as NodeJS.ErrnoException;
     const why = err.code === 'ENOENT' ? 'no such file' : err.code === 'EISDIR' ? 'it is a directory' : err.code === 'EACCES' ? 'permission denied' : err.message;
     throw new IoError(`cannot read ${path}: ${why}`);
+  }
+  const utf16 = bytes[0] === 0xff && bytes[1] === 0xfe ? 'utf-16le' : bytes[0] === 0xfe && bytes[1] === 0xff ? 'utf-16be' : undefined;
+  try {
+    return new TextDecoder(utf16 ?? 'utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    const at = utf16 ? { line: 1, column: 1 } : firstInvalidUtf8(bytes);
+    throw new IoError(
+      `cannot read ${path}: it is not ${utf16 ?? 'UTF-8'} text (line ${at.line}, column ${at.column}); ` +
+        'save it as UTF-8 (CallFire receives DialplanXml inside a UTF-8 SOAP request), e.g. iconv -f ISO-8859-1 -t UTF-8',
+    );
   }
 }
 

@@ -48,3 +48,17 @@ describe('loadDialplan', () => {
     await expect(loadDialplan('.', dir)).rejects.toThrow('cannot read .: it is a directory');
   });
 });
+
+describe('readText', () => {
+  it('refuses bytes that are not UTF-8, saying where', async () => {
+    writeFileSync(join(dir, 'latin1.xml'), Buffer.from('<dialplan>\n  <play type="tts">caf\xe9</play></dialplan>', 'latin1'));
+    await expect(loadDialplan('latin1.xml', dir)).rejects.toThrow(/cannot read latin1\.xml: it is not UTF-8 text \(line 2, column 23\); save it as UTF-8/);
+  });
+
+  it('reads UTF-8 and UTF-16 with a byte-order mark', async () => {
+    writeFileSync(join(dir, 'utf8.xml'), '<dialplan><play type="tts">café ☎</play></dialplan>');
+    expect(await loadDialplan('utf8.xml', dir)).toContain('café ☎');
+    writeFileSync(join(dir, 'utf16.xml'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('<dialplan>é</dialplan>', 'utf16le')]));
+    expect(await loadDialplan('utf16.xml', dir)).toBe('<dialplan>é</dialplan>');
+  });
+});
