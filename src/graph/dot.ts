@@ -4,11 +4,11 @@
  * @module
  */
 import type { DocumentNode } from '../ast/nodes.js';
-import { flowGraph, type FlowGraph, type FlowNode } from './flow.js';
+import { callFlow, type CallFlow, type CallFlowNode } from './flow.js';
 
 const quote = (text: string) => `"${text.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n')}"`;
 
-function shape(n: FlowNode): string {
+function shape(n: CallFlowNode): string {
   if (n.kind === 'start' || n.kind === 'end' || n.kind === 'hangup') return 'oval';
   if (n.kind === 'menu' || n.kind === 'if' || n.kind === 'amd' || n.kind === 'equal' || n.kind === 'notEqual') return 'diamond';
   if (n.kind === 'transfer') return 'parallelogram';
@@ -16,7 +16,7 @@ function shape(n: FlowNode): string {
 }
 
 /** Writes a flow graph in DOT. */
-export function graphToDot(graph: FlowGraph, title = 'dialplan'): string {
+export function graphToDot(graph: CallFlow, title = 'dialplan'): string {
   const lines = [`digraph ${quote(title)} {`, '  rankdir=TB;', '  node [fontname="Helvetica", fontsize=11];'];
   for (const n of graph.nodes) lines.push(`  ${n.id} [label=${quote(n.label)}, shape=${shape(n)}];`);
   for (const e of graph.edges) {
@@ -38,5 +38,5 @@ export function graphToDot(graph: FlowGraph, title = 'dialplan'): string {
  * ```
  */
 export function toDot(doc: DocumentNode, title?: string): string {
-  return graphToDot(flowGraph(doc), title ?? doc.root.attributes['name'] ?? 'dialplan');
+  return graphToDot(callFlow(doc), title ?? doc.root.attributes['name'] ?? 'dialplan');
 }

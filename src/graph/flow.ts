@@ -5,14 +5,14 @@
  *
  * @module
  */
-import type { AnyElement, DocumentNode, ElementNode } from '../ast/nodes.js';
+import { EXIT, FlowGraph as ExecutionGraph, type FlowNode as ExecNode, type FlowStep } from '../ast/flow.js';
+import type { AnyElement, DocumentNode } from '../ast/nodes.js';
 import { elementChildren, textOf } from '../ast/nodes.js';
 import { walk } from '../ast/visit.js';
 import type { TagName } from '../language/catalog.js';
-import { parseKeyPattern } from '../language/key-pattern.js';
 
 /** A step of the call: an action tag, or one of the terminals. */
-export interface FlowNode {
+export interface CallFlowNode {
   readonly id: string;
   /** The tag, or `start` / `end` for the call's start and end. */
   readonly kind: TagName | '#unknown' | 'start' | 'end';
@@ -23,7 +23,7 @@ export interface FlowNode {
 }
 
 /** Why one step can follow another. */
-export interface FlowEdge {
+export interface CallFlowEdge {
   readonly from: string;
   readonly to: string;
   /** Key pattern, branch name or outcome; empty for plain sequence. */
@@ -33,9 +33,9 @@ export interface FlowEdge {
 }
 
 /** A dialplan's call flow. */
-export interface FlowGraph {
-  readonly nodes: readonly FlowNode[];
-  readonly edges: readonly FlowEdge[];
+export interface CallFlow {
+  readonly nodes: readonly CallFlowNode[];
+  readonly edges: readonly CallFlowEdge[];
 }
 
 /** Tags that are branches of another tag, not steps of their own. */
@@ -97,130 +97,90 @@ function action(el: AnyElement): string {
 }
 
 /**
- * Builds the call flow graph of a document.
+ * Builds the call flow graph of a document: the execution model of `ast/flow.ts` (the one
+ * lint reads), drawn with one node per step. Gotos, branch containers (keypress, live,
+ * machine, else) and a menu's prompts are not steps of their own: edges pass through them,
+ * taking the first reason met on the way as their label.
  *
  * @example
  * ```ts
- * const g = flowGraph(parse(xml).document!);
+ * const g = callFlow(parse(xml).document!);
  * g.edges.filter((e) => e.style === 'goto'); // every jump by name
  * ```
  */
-export function flowGraph(doc: DocumentNode): FlowGraph {
+export function callFlow(doc: DocumentNode): CallFlow {
   const parent = new Map<AnyElement, AnyElement>();
-  const ids = new Map<AnyElement, string>();
   const named = new Map<string, AnyElement>();
-  const nodes: FlowNode[] = [{ id: 'start', kind: 'start', label: 'call starts', path: '/dialplan' }];
-  const edges: FlowEdge[] = [];
+  const ids = new Map<AnyElement, string>();
+  const nodes: CallFlowNode[] = [{ id: 'start', kind: 'start', label: 'call starts', path: '/dialplan' }];
+  const edges: CallFlowEdge[] = [];
   let endUsed = false;
+
+  /** A play directly inside a menu is one of its prompts, drawn in the menu's label. */
+  const promptOf = (el: AnyElement): AnyElement | undefined => {
+    const up = parent.get(el);
+    return el.kind === 'play' && up?.kind === 'menu' ? up : undefined;
+  };
 
   for (const { node, path, ancestors } of walk(doc)) {
     const up = ancestors.at(-1);
     if (up) parent.set(node, up);
     const name = node.attributes['name'];
     if (name !== undefined && !named.has(name)) named.set(name, node);
-    if (node.kind === 'dialplan' || node.kind === 'goto' || BRANCHES.has(node.kind)) continue;
-    if (up?.kind === 'menu' && node.kind === 'play') continue; // prompts belong to their menu's label
+    if (node.kind === 'dialplan' || node.kind === 'goto' || BRANCHES.has(node.kind) || promptOf(node)) continue;
     const id = `n${ids.size + 1}`;
     ids.set(node, id);
     nodes.push({ id, kind: node.kind, label: describe(node), path, ...(node.loc ? { line: node.loc.line } : {}) });
   }
 
-  /** Where an edge lands, and whether it got there by a jump. */
-  type Target = { readonly id: string; readonly jump: boolean };
-  const end = (): Target => {
-    endUsed = true;
-    return { id: 'end', jump: false };
-  };
-  /** The step that runs when `el` is reached, following gotos (a goto loop ends the call). */
-  const resolve = (el: AnyElement, seen = new Set<AnyElement>()): Target => {
-    if (el.kind === 'goto') {
-      const target = named.get(textOf(el));
-      if (!target || seen.has(el)) return end();
-      seen.add(el);
-      return { id: resolve(target, seen).id, jump: true };
-    }
-    if (BRANCHES.has(el.kind)) return entry(el, 0);
-    if (el.kind === 'play' && parent.get(el)?.kind === 'menu') return resolve(parent.get(el)!, seen);
-    const id = ids.get(el);
-    return id ? { id, jump: false } : end();
-  };
-  /** The steps of a block: its children, less branches and a menu's prompts (drawn in the menu's label). */
-  const steps = (container: AnyElement) =>
-    elementChildren(container).filter((c) => !BRANCHES.has(c.kind) && !(container.kind === 'menu' && c.kind === 'play'));
-  /** The first step of `container`'s block from child `index` on, or what follows the container. */
-  const entry = (container: AnyElement, index: number): Target => {
-    const first = steps(container)[index];
-    return first ? resolve(first) : after(container);
-  };
-  /** What runs when `el` finishes normally. */
-  const after = (el: AnyElement): Target => {
-    let cur = el;
-    for (;;) {
-      const up = parent.get(cur);
-      if (!up) return end();
-      const siblings = steps(up);
-      const next = siblings[siblings.indexOf(cur) + 1];
-      if (siblings.includes(cur) && next) return resolve(next);
-      if (up.kind === 'dialplan') return end();
-      // A finished block continues after the statement that holds it (a branch's statement is its parent).
-      cur = BRANCHES.has(up.kind) ? parent.get(up)! : up;
-    }
-  };
-  const edge = (from: string, to: Target, label = '', style: FlowEdge['style'] = 'next') => {
-    edges.push({ from, to: to.id, label, style: to.jump && style !== 'event' ? 'goto' : style });
+  const model = new ExecutionGraph({
+    parentOf: (el) => parent.get(el),
+    target: (name) => named.get(name),
+    attr: (el, name) => el.attributes[name],
+    text: (el) => textOf(el),
+  });
+
+  /** The drawn node a flow node stands for, if it is drawn (a menu's input and prompts are the menu). */
+  const drawn = (n: ExecNode, from: AnyElement | undefined): string | undefined => {
+    if (n === EXIT) return undefined;
+    const el = 'input' in n ? n.input : (promptOf(n) ?? n);
+    if (el === from && ('input' in n || promptOf(n))) return undefined; // the source menu's own prompts and input
+    return ids.get(el);
   };
 
-  edge('start', entry(doc.root, 0));
-  for (const [el, id] of ids) {
-    const e = el as ElementNode;
-    const a = e.attributes;
-    const kids = elementChildren(e);
-    switch (e.kind) {
-      case 'hangup':
-        break;
-      case 'gotoXML':
-        edge(id, end(), 'continues in another document');
-        break;
-      case 'transfer':
-        edge(id, a['continue-after'] === 'true' ? after(e) : end(), 'answered');
-        edge(id, after(e), 'no answer');
-        break;
-      case 'menu': {
-        const inner = steps(e)[0];
-        if (inner) edge(id, resolve(inner), 'then');
-        const keys = kids.filter((k) => k.kind === 'keypress');
-        for (const k of keys) edge(id, entry(k, 0), `pressed ${k.attributes['pressed'] ?? '?'}`, 'branch');
-        // Unmatched input falls through, and so does a timeout: `default` does not catch it
-        // (the simulator and lint read menus the same way).
-        const kinds = new Set(keys.map((k) => parseKeyPattern(k.attributes['pressed'] ?? '').kind));
-        const missing = [kinds.has('default') ? '' : 'no match', kinds.has('timeout') ? '' : 'timeout'].filter(Boolean);
-        if (missing.length > 0) edge(id, after(e), missing.join(' / '), 'branch');
-        break;
+  /** Follows `steps` from a drawn node until each path reaches a drawn node or the end. */
+  const edgesFrom = (source: AnyElement | undefined, sourceId: string, first: readonly FlowStep[]) => {
+    const seen = new Set<ExecNode>();
+    const walkStep = (s: FlowStep, label: string, jumped: boolean, kind: FlowStep['kind']): void => {
+      const why = label || s.label;
+      const jump = jumped || s.kind === 'jump';
+      if (s.to === EXIT) {
+        if (source?.kind === 'hangup') return; // a hangup is drawn as the end itself
+        endUsed = true;
+        edges.push({ from: sourceId, to: 'end', label: why, style: styleOf(kind, jump, why) });
+        return;
       }
-      case 'amd':
-        for (const k of kids) if (k.kind === 'live' || k.kind === 'machine') edge(id, entry(k, 0), k.kind, 'branch');
-        break;
-      case 'if': {
-        edge(id, entry(e, 0), 'true', 'branch');
-        const otherwise = kids.find((k) => k.kind === 'else');
-        edge(id, otherwise ? entry(otherwise, 0) : after(e), 'false', 'branch');
-        break;
+      const id = drawn(s.to, source);
+      if (id !== undefined) {
+        edges.push({ from: sourceId, to: id, label: why, style: styleOf(kind, jump, why) });
+        return;
       }
-      case 'equal':
-      case 'notEqual':
-        edge(id, entry(e, 0), 'matches', 'branch');
-        edge(id, after(e), 'otherwise', 'branch');
-        break;
-      case 'catch': {
-        edge(id, entry(e, 0));
-        const target = named.get(a['goto'] ?? '');
-        edge(id, target ? resolve(target) : end(), `on ${a['type'] ?? 'event'}`, 'event');
-        break;
-      }
-      default:
-        edge(id, after(e));
-    }
-  }
+      if (seen.has(s.to)) return; // a loop of gotos among undrawn nodes
+      seen.add(s.to);
+      for (const next of model.steps(s.to)) walkStep(next, why, jump, kind === 'next' ? next.kind : kind);
+    };
+    for (const s of first) walkStep(s, '', false, s.kind);
+  };
+
+  edgesFrom(undefined, 'start', model.steps(doc.root));
+  for (const [el, id] of ids) edgesFrom(el, id, model.steps(el));
   if (endUsed) nodes.push({ id: 'end', kind: 'end', label: 'call ends', path: '' });
   return { nodes, edges };
+}
+
+/** How an edge is drawn: jumps and caught events dashed. */
+function styleOf(kind: FlowStep['kind'], jumped: boolean, label: string): CallFlowEdge['style'] {
+  if (kind === 'event') return 'event';
+  if (jumped) return 'goto';
+  return label ? 'branch' : 'next';
 }

@@ -3,7 +3,7 @@
  *
  * @module
  */
-export { flowGraph, type FlowEdge, type FlowGraph, type FlowNode } from './flow.js';
+export { callFlow, type CallFlowEdge, type CallFlow, type CallFlowNode } from './flow.js';
 export { graphToMermaid, toMermaid } from './mermaid.js';
 export { graphToDot, toDot } from './dot.js';
 export { graphToSvg, toHtml, toSvg } from './svg.js';

@@ -4,12 +4,12 @@
  * @module
  */
 import type { DocumentNode } from '../ast/nodes.js';
-import { flowGraph, type FlowGraph, type FlowNode } from './flow.js';
+import { callFlow, type CallFlow, type CallFlowNode } from './flow.js';
 
 // Mermaid reads `"` and `#…;` inside quoted labels; write them as its entity codes.
 const label = (text: string) => text.replace(/#/g, '#35;').replace(/"/g, '#quot;').replace(/</g, '#lt;').replace(/>/g, '#gt;');
 
-function shape(n: FlowNode): string {
+function shape(n: CallFlowNode): string {
   const l = `"${label(n.label)}"`;
   if (n.kind === 'start' || n.kind === 'end' || n.kind === 'hangup') return `${n.id}([${l}])`;
   if (n.kind === 'menu' || n.kind === 'if' || n.kind === 'amd' || n.kind === 'equal' || n.kind === 'notEqual') return `${n.id}{${l}}`;
@@ -18,7 +18,7 @@ function shape(n: FlowNode): string {
 }
 
 /** Writes a flow graph as a Mermaid `flowchart`. */
-export function graphToMermaid(graph: FlowGraph): string {
+export function graphToMermaid(graph: CallFlow): string {
   const lines = ['flowchart TD'];
   for (const n of graph.nodes) lines.push(`  ${shape(n)}`);
   for (const e of graph.edges) {
@@ -37,5 +37,5 @@ export function graphToMermaid(graph: FlowGraph): string {
  * ```
  */
 export function toMermaid(doc: DocumentNode): string {
-  return graphToMermaid(flowGraph(doc));
+  return graphToMermaid(callFlow(doc));
 }

@@ -9,7 +9,7 @@ import { create } from 'xmlbuilder2';
 import type { XMLBuilder } from 'xmlbuilder2/lib/interfaces.js';
 import type { DocumentNode } from '../ast/nodes.js';
 import { xmlText } from '../util/xml-literal.js';
-import { flowGraph, type FlowGraph, type FlowNode } from './flow.js';
+import { callFlow, type CallFlow, type CallFlowNode } from './flow.js';
 
 const FONT = 12;
 /** Average advance of a sans-serif glyph at {@link FONT}, to size boxes without measuring text. */
@@ -23,7 +23,7 @@ interface Box {
   height: number;
 }
 
-function outline(parent: XMLBuilder, n: FlowNode, b: Box): void {
+function outline(parent: XMLBuilder, n: CallFlowNode, b: Box): void {
   const [l, r, t, btm] = [b.x - b.width / 2, b.x + b.width / 2, b.y - b.height / 2, b.y + b.height / 2];
   const cls = `node ${n.kind.replace('#', '')}`;
   if (n.kind === 'start' || n.kind === 'end' || n.kind === 'hangup') {
@@ -40,7 +40,7 @@ function outline(parent: XMLBuilder, n: FlowNode, b: Box): void {
 }
 
 /** Lays out a flow graph and draws it as an SVG element. */
-export function graphToSvg(graph: FlowGraph): string {
+export function graphToSvg(graph: CallFlow): string {
   const g = new graphlib.Graph({ multigraph: true });
   g.setGraph({ rankdir: 'TB', nodesep: 28, ranksep: 44, edgesep: 12, marginx: 12, marginy: 12 });
   for (const n of graph.nodes) g.setNode(n.id, { width: n.label.length * CHAR_WIDTH + 28, height: 34 });
@@ -115,11 +115,11 @@ export function toHtml(doc: DocumentNode, title?: string): string {
   const body = html.ele('body');
   body.ele('h1').txt(xmlText(`Call flow: ${name}`));
   body.ele('p', { class: 'legend' }).txt('Solid arrows run in order or take a branch; dashed arrows jump by name (goto) or fire on a caught event. Hover a step for its place in the XML.');
-  body.import(create(graphToSvg(flowGraph(doc))));
+  body.import(create(graphToSvg(callFlow(doc))));
   return `<!DOCTYPE html>\n${html.end({ headless: true, prettyPrint: false })}\n`;
 }
 
 /** A dialplan's call flow as an SVG document. */
 export function toSvg(doc: DocumentNode): string {
-  return `${graphToSvg(flowGraph(doc))}\n`;
+  return `${graphToSvg(callFlow(doc))}\n`;
 }

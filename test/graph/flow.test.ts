@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { walk } from '../../src/ast/visit.js';
-import { flowGraph, toDot, toMermaid } from '../../src/graph/index.js';
+import { callFlow, toDot, toMermaid } from '../../src/graph/index.js';
 import { parse } from '../../src/parse/parse.js';
 
 const doc = (xml: string) => {
@@ -13,12 +13,12 @@ const doc = (xml: string) => {
 
 /** Edges as readable `from-label -label-> to-label` strings. */
 function edges(xml: string): string[] {
-  const g = flowGraph(doc(xml));
+  const g = callFlow(doc(xml));
   const label = new Map(g.nodes.map((n) => [n.id, n.label]));
   return g.edges.map((e) => `${label.get(e.from)} -${e.label}${e.style === 'goto' ? ' (goto)' : ''}-> ${label.get(e.to)}`);
 }
 
-describe('flowGraph', () => {
+describe('callFlow', () => {
   it('follows a menu branch back out after the menu and jumps by name', () => {
     const xml = `<dialplan>
       <menu name="main" maxDigits="1" timeout="5">
@@ -92,11 +92,11 @@ describe('flowGraph', () => {
 
 const corpus = fileURLToPath(new URL('../../../shared/corpus/real/', import.meta.url));
 
-describe.skipIf(!existsSync(corpus))('flowGraph over the real dialplans', () => {
+describe.skipIf(!existsSync(corpus))('callFlow over the real dialplans', () => {
   const files = existsSync(corpus) ? readdirSync(corpus).filter((f) => f.endsWith('.xml')) : [];
   it.each(files)('%s: every step is drawn and every edge lands on a node', (file) => {
     const d = doc(readFileSync(corpus + file, 'utf8'));
-    const g = flowGraph(d);
+    const g = callFlow(d);
     const ids = new Set(g.nodes.map((n) => n.id));
     for (const e of g.edges) {
       expect(ids.has(e.from)).toBe(true);

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseXml } from 'libxmljs2';
-import { flowGraph, toHtml, toSvg } from '../../src/graph/index.js';
+import { callFlow, toHtml, toSvg } from '../../src/graph/index.js';
 import { parse } from '../../src/parse/parse.js';
 
 const xml = readFileSync(new URL('../fixtures/graph/menu.xml', import.meta.url), 'utf8');
@@ -11,7 +11,7 @@ describe('SVG and HTML diagrams', () => {
   it('draws one group per step and one path per edge, as well-formed SVG', () => {
     const svg = parseXml(toSvg(doc));
     const ns = { s: 'http://www.w3.org/2000/svg' };
-    const g = flowGraph(doc);
+    const g = callFlow(doc);
     expect(svg.find('//s:g[@id]', ns)).toHaveLength(g.nodes.length);
     expect(svg.find('//s:g[contains(@class,"edge")]/s:path', ns)).toHaveLength(g.edges.length);
     expect(svg.find('//s:g[contains(@class,"edge goto")]', ns)).toHaveLength(1);

@@ -5,7 +5,7 @@
  */
 import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { flowGraph, graphToDot, graphToMermaid, graphToSvg, toHtml } from '../../graph/index.js';
+import { callFlow, graphToDot, graphToMermaid, graphToSvg, toHtml } from '../../graph/index.js';
 import { parse } from '../../parse/parse.js';
 import { formatStylish } from '../../validate/report/stylish.js';
 import { IoError, UsageError, type Command } from '../io.js';
@@ -43,7 +43,7 @@ Examples:
       io.stderr(formatStylish([{ file, diagnostics: parsed.diagnostics }]));
       return 1;
     }
-    const graph = flowGraph(parsed.document);
+    const graph = callFlow(parsed.document);
     const title = parsed.document.root.attributes['name'] ?? 'dialplan';
     const render = {
       mermaid: () => graphToMermaid(graph),

@@ -1,6 +1,7 @@
 import type { AnyElement } from '../../../ast/nodes.js';
 import { elementName } from '../../../ast/nodes.js';
-import { EXIT, FlowGraph, stronglyConnected, type FlowNode } from '../helpers/flow.js';
+import { EXIT, FlowGraph, type FlowNode } from '../../../ast/flow.js';
+import { stronglyConnected } from '../helpers/scc.js';
 import type { Rule } from '../types.js';
 
 interface Params {
