@@ -1,0 +1,77 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { EXIT, FlowGraph, type FlowNode } from '../../src/ast/flow.js';
+import { textOf, type AnyElement } from '../../src/ast/nodes.js';
+import { walk } from '../../src/ast/visit.js';
+import { parse } from '../../src/parse/parse.js';
+import { simulate } from '../../src/simulate/simulate.js';
+import type { Script } from '../../src/simulate/types.js';
+
+/**
+ * The simulator executes the plan; ast/flow.ts describes the same execution model statically
+ * for lint and the diagrams. They must agree: nothing the simulator runs may be unreachable in
+ * the static graph, whatever the caller does.
+ */
+function staticallyReachable(xml: string): Set<string> {
+  const doc = parse(xml).document!;
+  const parents = new Map<AnyElement, AnyElement>();
+  const paths = new Map<AnyElement, string>();
+  const named = new Map<string, AnyElement>();
+  for (const v of walk(doc)) {
+    paths.set(v.node, v.path);
+    const up = v.ancestors.at(-1);
+    if (up) parents.set(v.node, up);
+    const name = v.node.attributes['name'];
+    if (name !== undefined && !named.has(name)) named.set(name, v.node);
+  }
+  const graph = new FlowGraph({ parentOf: (n) => parents.get(n), target: (n) => named.get(n), attr: (n, a) => n.attributes[a], text: textOf });
+  const seen = new Set<FlowNode>([doc.root]);
+  const queue: FlowNode[] = [doc.root];
+  while (queue.length > 0) {
+    for (const next of graph.successors(queue.pop()!)) {
+      if (!seen.has(next)) {
+        seen.add(next);
+        queue.push(next);
+      }
+    }
+  }
+  // containers (keypress, live, else…) are entered through their children
+  const out = new Set<string>();
+  for (const n of seen) {
+    if (n === EXIT) continue;
+    for (let el: AnyElement | undefined = ('input' in n ? n.input : n); el; el = parents.get(el)) out.add(paths.get(el)!);
+  }
+  return out;
+}
+
+const dir = fileURLToPath(new URL('../../../shared/corpus/real/', import.meta.url));
+const files = existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.xml')).sort() : [];
+const scripts: Script[] = [
+  {},
+  { answer: 'machine' },
+  { inputs: ['1', '1', '1'] },
+  { inputs: ['2', '2', '2'] },
+  { inputs: ['3', '9', '0', '1'] },
+  { inputs: ['timeout', 'timeout', 'timeout', 'timeout'] },
+  { inputs: ['12345#', '3', '1'], transfer: 'no-answer' },
+  { inputs: ['1', 'hangup'], transfer: 'busy' },
+];
+
+describe.skipIf(files.length === 0)('the simulator and the static execution graph agree', () => {
+  it.each(files)('%s: every tag the simulator runs is reachable in the graph', async (file) => {
+    const xml = readFileSync(dir + file, 'utf8');
+    const reachable = staticallyReachable(xml);
+    for (const script of scripts) {
+      const r = await simulate(xml, script);
+      const unexplained = r.reached.filter((p) => !reachable.has(p));
+      expect(unexplained, `${file} with ${JSON.stringify(script)}`).toEqual([]);
+    }
+  });
+
+  it('and the check can fail: a tag after a hangup is unreachable for both', async () => {
+    const xml = '<dialplan><hangup/><play type="tts">never</play></dialplan>';
+    expect(staticallyReachable(xml).has('/dialplan/play[1]')).toBe(false);
+    expect((await simulate(xml, {})).reached).not.toContain('/dialplan/play[1]');
+  });
+});
