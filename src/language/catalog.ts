@@ -113,6 +113,9 @@ const name = {
 const bool = <const E extends Partial<AttributeSpec> = {}>(description: string, documented: boolean, extra?: E) =>
   ({ type: 'boolean', documented, description, ...extra }) as { readonly type: 'boolean'; readonly documented: boolean; readonly description: string } & E;
 
+/** A free-text attribute known only from SDK code. */
+const sdkText = (description: string) => ({ type: 'string', documented: false, description }) as const;
+
 /** TTS voices for `play@voice` (§4.1); `femaleSpanish` is HELP-play's older spelling. */
 export const VOICES = ['male1', 'female1', 'female2', 'spanish1', 'frenchcanadian1'] as const;
 /** Voice spellings CallFire documented once and no sample uses. */
@@ -419,7 +422,7 @@ export const CATALOG = {
     attributes: {
       name,
       type: { type: 'enum', values: CATCH_TYPES, required: true, documented: true, description: 'The event to catch.' },
-      value: { type: 'string', documented: false, description: 'The digit, for `type="digit"` (undocumented).' },
+      value: sdkText('The digit, for `type="digit"` (undocumented).'),
       goto: { type: 'tagref', required: true, documented: true, description: 'The tag to jump to when the event fires.' },
     },
     ...block,
@@ -443,12 +446,12 @@ export const CATALOG = {
     documented: false,
     attributes: {
       name,
-      account: { type: 'string', documented: false, description: 'Analytics account id.' },
-      domain: { type: 'string', documented: false, description: 'Analytics domain.' },
-      category: { type: 'string', documented: false, description: 'Event category.' },
-      action: { type: 'string', documented: false, description: 'Event action.' },
-      label: { type: 'string', documented: false, description: 'Event label.' },
-      value: { type: 'string', documented: false, description: 'Event value.' },
+      account: sdkText('Analytics account id.'),
+      domain: sdkText('Analytics domain.'),
+      category: sdkText('Event category.'),
+      action: sdkText('Event action.'),
+      label: sdkText('Event label.'),
+      value: sdkText('Event value.'),
     },
     content: 'empty',
   },
@@ -457,9 +460,9 @@ export const CATALOG = {
     documented: false,
     attributes: {
       name,
-      username: { type: 'string', documented: false, description: 'Sender account.' },
-      password: { type: 'string', documented: false, description: 'Sender password.' },
-      to: { type: 'string', documented: false, description: 'Recipient.' },
+      username: sdkText('Sender account.'),
+      password: sdkText('Sender password.'),
+      to: sdkText('Recipient.'),
     },
     content: 'text',
   },
