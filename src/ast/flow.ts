@@ -50,6 +50,7 @@ export class FlowGraph {
   private readonly inputs = new Map<AnyElement, MenuInput>();
   private readonly nextCache = new Map<AnyElement, Map<AnyElement, AnyElement | undefined>>();
   private readonly stepCache = new Map<FlowNode, readonly FlowStep[]>();
+  private readonly successorCache = new Map<FlowNode, readonly FlowNode[]>();
 
   constructor(private readonly facts: FlowFacts) {}
 
@@ -108,9 +109,11 @@ export class FlowGraph {
     return out;
   }
 
-  /** The possible next nodes. */
-  successors(n: FlowNode): FlowNode[] {
-    return this.steps(n).map((s) => s.to);
+  /** The possible next nodes (cached too: loop analysis asks for them again and again). */
+  successors(n: FlowNode): readonly FlowNode[] {
+    let out = this.successorCache.get(n);
+    if (!out) this.successorCache.set(n, (out = this.steps(n).map((s) => s.to)));
+    return out;
   }
 
   private compute(n: FlowNode): FlowStep[] {
