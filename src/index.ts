@@ -26,7 +26,7 @@ export { RULES, RULES_BY_NAME } from './validate/lint/rules/index.js';
 export { configSchema } from './validate/lint/schema.js';
 export { checkConfig, loadConfigFile, findConfigFile, settingsFor, ConfigError, CONFIG_FILE_NAME, type LoadedConfig } from './validate/lint/config.js';
 export type { LintConfig, LintOverride, RuleSetting, RuleSettings, Rule, RuleContext, RuleDocs, AnyRule, VariableSource } from './validate/lint/types.js';
-export type { VariableReference } from './validate/lint/helpers/variable-refs.js';
+export type { VariableReference } from './language/variable-refs.js';
 export { parseKeyPattern, type PressedPattern } from './language/key-pattern.js';
 export { type FileReport } from './validate/report/file-report.js';
 export { formatStylish } from './validate/report/stylish.js';

@@ -5,6 +5,7 @@
  *
  * @module
  */
+import { replaceVariables } from '../language/variable-refs.js';
 
 /** Looks a variable up by its full name (`call.lastinput`, `Counter`); `undefined` when unset. */
 export type Lookup = (name: string) => string | undefined;
@@ -20,27 +21,11 @@ export type Lookup = (name: string) => string | undefined;
  */
 export function substitute(text: string, lookup: Lookup, onUnset?: (name: string) => void): string {
   if (!text.includes('${')) return text;
-  const [out] = scan(text, 0, false, lookup, onUnset);
-  return out;
-}
-
-/** Scans from `i`; inside a reference, stops at its closing `}` and returns the position after it. */
-function scan(text: string, i: number, inside: boolean, lookup: Lookup, onUnset?: (name: string) => void): [string, number, boolean] {
-  let out = '';
-  while (i < text.length) {
-    if (text.startsWith('${', i)) {
-      const [name, next, closed] = scan(text, i + 2, true, lookup, onUnset);
-      if (!closed) return [out + '${' + name, next, false];
-      const value = lookup(name);
-      if (value === undefined) onUnset?.(name);
-      out += value ?? '';
-      i = next;
-    } else if (inside && text[i] === '}') {
-      return [out, i + 1, true];
-    } else {
-      out += text[i];
-      i++;
-    }
-  }
-  return [out, i, !inside];
+  // the same reading of references as lint's; a name built from others is substituted first
+  return replaceVariables(text, (ref) => {
+    const name = ref.dynamic ? substitute(ref.name, lookup, onUnset) : ref.name;
+    const value = lookup(name);
+    if (value === undefined) onUnset?.(name);
+    return value ?? '';
+  });
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { expressionError, looksLikeJavaScript, withPlaceholders } from '../../src/validate/lint/helpers/expression.js';
 import { compareDigits, covers, parseKeyPattern, patternLength } from '../../src/language/key-pattern.js';
 import { phoneProblem, splitTargets } from '../../src/validate/lint/helpers/phone.js';
-import { dynamicNamePattern, replaceVariables, scanVariables } from '../../src/validate/lint/helpers/variable-refs.js';
+import { dynamicNamePattern, replaceVariables, scanVariables } from '../../src/language/variable-refs.js';
 import { ttsProblems } from '../../src/validate/lint/rules/tts-markup.js';
 
 describe('key patterns', () => {

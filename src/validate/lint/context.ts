@@ -8,8 +8,8 @@ import { elementName, textOf } from '../../ast/nodes.js';
 import { walk, type Visit } from '../../ast/visit.js';
 import { isTagName, tagSpec } from '../../language/catalog.js';
 import { parseKeyPattern } from '../../language/key-pattern.js';
-import { dynamicNamePattern, scanVariables } from './helpers/variable-refs.js';
-import type { VariableReference } from './helpers/variable-refs.js';
+import { dynamicNamePattern, scanVariables } from '../../language/variable-refs.js';
+import type { VariableReference } from '../../language/variable-refs.js';
 import type { RuleContext, VariableSource } from './types.js';
 
 const SETTERS = new Set(['setvar', 'record', 'get', 'post']);

@@ -7,7 +7,7 @@ import type { AnyElement, DocumentNode } from '../../ast/nodes.js';
 import type { Visit } from '../../ast/visit.js';
 import type { Severity } from '../diagnostic.js';
 import type { PressedPattern } from '../../language/key-pattern.js';
-import type { VariableReference } from './helpers/variable-refs.js';
+import type { VariableReference } from '../../language/variable-refs.js';
 
 /** How a rule is set in a configuration: off, or the severity its findings get. */
 export type RuleSetting = 'off' | 'warn' | 'error';

@@ -6,7 +6,7 @@
  * @module
  */
 import { parseExpressionAt, parse as parseProgram } from 'acorn';
-import { replaceVariables } from './variable-refs.js';
+import { replaceVariables } from '../../../language/variable-refs.js';
 
 /**
  * Replaces each `${…}` by a placeholder that fits where it stands: after a digit it

@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { replaceVariables } from './variable-refs.js';
+import { replaceVariables } from '../../../language/variable-refs.js';
 
 /** Why a phone number was refused, for the message. */
 export type PhoneProblem = 'empty' | 'characters' | 'length' | 'area-code';

@@ -1,5 +1,5 @@
 import { elementName } from '../../../ast/nodes.js';
-import { replaceVariables } from '../helpers/variable-refs.js';
+import { replaceVariables } from '../../../language/variable-refs.js';
 import type { Rule } from '../types.js';
 
 interface Params {

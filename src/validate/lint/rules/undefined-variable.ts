@@ -1,7 +1,7 @@
 import { CALL_VARIABLES, CONTACT_FIELDS, GLOBAL_VARIABLES, isSystemVariable } from '../../../language/variables.js';
 import { nearest } from '../../../util/nearest.js';
 import { readSites } from '../helpers/reads.js';
-import { dynamicNamePattern } from '../helpers/variable-refs.js';
+import { dynamicNamePattern } from '../../../language/variable-refs.js';
 import type { Rule } from '../types.js';
 
 interface Params {

@@ -1,6 +1,6 @@
 import { elementName } from '../../../ast/nodes.js';
 import { nearest } from '../../../util/nearest.js';
-import { dynamicNamePattern } from '../helpers/variable-refs.js';
+import { dynamicNamePattern } from '../../../language/variable-refs.js';
 import type { Rule } from '../types.js';
 
 interface Params {

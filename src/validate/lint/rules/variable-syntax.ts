@@ -1,5 +1,5 @@
 import { readSites } from '../helpers/reads.js';
-import { scanVariables } from '../helpers/variable-refs.js';
+import { scanVariables } from '../../../language/variable-refs.js';
 import type { Rule } from '../types.js';
 
 interface Params {
