@@ -18,10 +18,10 @@ export {
 } from './builder/index.js';
 export type * from './builder/options.js';
 export * from './graph/index.js';
-export { validate, type ValidateInput } from './validate/validate.js';
+export { validate } from './validate/validate.js';
 export { dialplanSchemaPath } from './validate/xsd/schema-path.js';
 export * from './simulate/index.js';
-export { lint, lintDocument, type LintInput, type LintOptions } from './validate/lint/lint.js';
+export { lint, lintDocument, type LintOptions } from './validate/lint/lint.js';
 export { RULES, RULES_BY_NAME } from './validate/lint/rules/index.js';
 export { configSchema } from './validate/lint/schema.js';
 export { checkConfig, loadConfigFile, findConfigFile, settingsFor, ConfigError, CONFIG_FILE_NAME, type LoadedConfig } from './validate/lint/config.js';

@@ -90,3 +90,21 @@ export function rawText(node: { readonly children: readonly Node[] }): string {
 export function textOf(node: { readonly children: readonly Node[] }): string {
   return rawText(node).trim();
 }
+
+/** A dialplan in any form the toolkit takes: CallFire XML text, a syntax tree, or a builder (anything with `toAst()`). */
+export type PlanSource = string | DocumentNode | { toAst(): DocumentNode };
+
+/** Whether a value is a syntax tree's document node. */
+export function isDocument(value: unknown): value is DocumentNode {
+  return typeof value === 'object' && value !== null && (value as { kind?: unknown }).kind === '#document';
+}
+
+/** Whether a value is a builder, or anything else that gives its tree with `toAst()`. */
+export function hasToAst(value: unknown): value is { toAst(): DocumentNode } {
+  return typeof value === 'object' && value !== null && typeof (value as { toAst?: unknown }).toAst === 'function';
+}
+
+/** The syntax tree of a tree or a builder. */
+export function treeOf(plan: DocumentNode | { toAst(): DocumentNode }): DocumentNode {
+  return isDocument(plan) ? plan : plan.toAst();
+}

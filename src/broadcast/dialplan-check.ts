@@ -5,23 +5,18 @@
  *
  * @module
  */
-import type { DocumentNode } from '../ast/nodes.js';
+import { treeOf, type PlanSource } from '../ast/nodes.js';
 import { compile } from '../compile/compile.js';
 import { result, type Diagnostic, type ValidationResult } from '../validate/diagnostic.js';
 import { lint } from '../validate/lint/lint.js';
 import type { LintConfig } from '../validate/lint/types.js';
 import { validate } from '../validate/validate.js';
-import type { DialplanInput } from './types.js';
 
 /** A dialplan as it will be sent, with what validation and lint found in it. */
 export interface CheckedDialplan {
   readonly xml: string;
   /** Validation and lint findings together; `ok` is false when any is an error. */
   readonly report: ValidationResult;
-}
-
-function isDocument(value: unknown): value is DocumentNode {
-  return typeof value === 'object' && value !== null && (value as { kind?: unknown }).kind === '#document';
 }
 
 /**
@@ -32,10 +27,9 @@ function isDocument(value: unknown): value is DocumentNode {
  * dialplanXml(dialplan({ name: 'Root' }).hangup()); // '<dialplan name="Root">\n  <hangup/>\n</dialplan>\n'
  * ```
  */
-export function dialplanXml(input: DialplanInput): string {
+export function dialplanXml(input: PlanSource): string {
   if (typeof input === 'string') return input;
-  const doc = isDocument(input) ? input : input.toAst();
-  return compile(doc);
+  return compile(treeOf(input));
 }
 
 /**
@@ -47,7 +41,7 @@ export function dialplanXml(input: DialplanInput): string {
  * if (!report.ok) console.error(report.diagnostics);
  * ```
  */
-export function checkDialplan(input: DialplanInput, lintConfig?: LintConfig): CheckedDialplan {
+export function checkDialplan(input: PlanSource, lintConfig?: LintConfig): CheckedDialplan {
   const xml = dialplanXml(input);
   const validated = validate(xml);
   const diagnostics: Diagnostic[] = [...validated.diagnostics];

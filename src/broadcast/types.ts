@@ -7,7 +7,7 @@
  *
  * @module
  */
-import type { DocumentNode } from '../ast/nodes.js';
+import type { PlanSource } from '../ast/nodes.js';
 
 /** The kind of a broadcast. SendCall takes VOICE or IVR. */
 export type BroadcastType = 'VOICE' | 'IVR' | 'TEXT' | 'CCC';
@@ -137,8 +137,6 @@ export interface BroadcastConfigBase {
   readonly RetryConfig?: RetryConfig;
 }
 
-/** Anything the toolkit accepts as a dialplan: XML text, a syntax tree, or a builder. */
-export type DialplanInput = string | DocumentNode | { toAst(): DocumentNode };
 
 /**
  * The configuration of an IVR broadcast.
@@ -154,7 +152,7 @@ export type DialplanInput = string | DocumentNode | { toAst(): DocumentNode };
  */
 export interface IvrBroadcastConfig extends BroadcastConfigBase {
   /** The dialplan: XML text, or a plan built with the DSL (compiled before sending). */
-  readonly DialplanXml?: DialplanInput;
+  readonly DialplanXml?: PlanSource;
 }
 
 /** The configuration of a voice broadcast: sounds by text-to-speech or by sound id. */

@@ -7,18 +7,10 @@
 import { readFile } from 'node:fs/promises';
 import { extname, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { DocumentNode } from '../ast/nodes.js';
+import { hasToAst, isDocument, type DocumentNode } from '../ast/nodes.js';
 import { IoError } from './io.js';
 
 const MODULE_EXTENSIONS = new Set(['.ts', '.mts', '.cts', '.js', '.mjs', '.cjs', '.tsx']);
-
-function isDocument(value: unknown): value is DocumentNode {
-  return typeof value === 'object' && value !== null && (value as { kind?: unknown }).kind === '#document';
-}
-
-function hasToAst(value: unknown): value is { toAst(): DocumentNode } {
-  return typeof value === 'object' && value !== null && typeof (value as { toAst?: unknown }).toAst === 'function';
-}
 
 /** Whether a path names a flow module rather than an XML file. */
 export function isFlowModule(path: string): boolean {

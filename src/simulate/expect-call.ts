@@ -18,7 +18,8 @@
  * @module
  */
 import { check, type Check, type Expectation } from './expectations.js';
-import { simulate, type PlanInput } from './simulate.js';
+import type { PlanSource } from '../ast/nodes.js';
+import { simulate } from './simulate.js';
 import type { Answer, Ended, HttpResponse, Script, SimulateOptions, SimulationResult, TransferOutcome } from './types.js';
 
 /** A failed call expectation, with what was expected and what happened. */
@@ -38,7 +39,7 @@ export class CallAssertionError extends Error {
  */
 export class CallExpectation implements PromiseLike<SimulationResult> {
   constructor(
-    private readonly plan: PlanInput,
+    private readonly plan: PlanSource,
     private readonly script: Script = {},
     private readonly options: SimulateOptions = {},
   ) {}
@@ -144,7 +145,7 @@ export class CallExpectation implements PromiseLike<SimulationResult> {
  * await expectCall(xml).answer('live').press('1').toTransferTo('12135551234');
  * ```
  */
-export function expectCall(plan: PlanInput, options: SimulateOptions = {}): CallExpectation {
+export function expectCall(plan: PlanSource, options: SimulateOptions = {}): CallExpectation {
   return new CallExpectation(plan, {}, options);
 }
 

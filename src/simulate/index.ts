@@ -4,7 +4,7 @@
  *
  * @module
  */
-export { simulate, toDocument, type PlanInput } from './simulate.js';
+export { simulate, toDocument } from './simulate.js';
 export type * from './types.js';
 export { loadEvaluator, ExpressionError, type Evaluator } from './evaluator.js';
 export { isJavaScriptValue } from './value-rule.js';

@@ -24,7 +24,8 @@
  */
 import { parse as parseYaml } from 'yaml';
 import { check, parseExpectation, type Check, type Expectation } from './expectations.js';
-import { simulate, type PlanInput } from './simulate.js';
+import type { PlanSource } from '../ast/nodes.js';
+import { simulate } from './simulate.js';
 import type { Answer, HttpResponse, Script, SimulationResult, TransferOutcome } from './types.js';
 
 /** One scenario: a script and what the call must do. */
@@ -169,7 +170,7 @@ export function parseScenarioFile(text: string, file = 'scenario file'): Scenari
  * for (const c of outcome.checks.filter((c) => !c.pass)) console.log(c.expected, '≠', c.actual);
  * ```
  */
-export async function runScenario(plan: PlanInput, scenario: Scenario): Promise<ScenarioOutcome> {
+export async function runScenario(plan: PlanSource, scenario: Scenario): Promise<ScenarioOutcome> {
   const result = await simulate(plan, scenario.script);
   const checks = scenario.expect.map((e) => check(result, e));
   // A scenario without expectations still fails when the simulation itself failed.

@@ -3,25 +3,22 @@
  *
  * @module
  */
-import type { DocumentNode } from '../ast/nodes.js';
+import { treeOf, type DocumentNode, type PlanSource } from '../ast/nodes.js';
 import { parse } from '../parse/parse.js';
 import { Run } from './engine.js';
 import { loadEvaluator } from './evaluator.js';
 import { indexPlan } from './plan-index.js';
 import type { Script, SimulateOptions, SimulationResult } from './types.js';
 
-/** A plan in any form the toolkit produces: CallFire XML text, a syntax tree, or a builder. */
-export type PlanInput = string | DocumentNode | { toAst(): DocumentNode };
-
 /** Turns any plan form into a syntax tree, or reports why the XML cannot be read. */
-export function toDocument(plan: PlanInput): { document?: DocumentNode; error?: { message: string; line?: number } } {
+export function toDocument(plan: PlanSource): { document?: DocumentNode; error?: { message: string; line?: number } } {
   if (typeof plan === 'string') {
     const { document, diagnostics } = parse(plan);
     if (document) return { document };
     const d = diagnostics[0];
     return { error: { message: d ? `the plan is not a readable dialplan: ${d.message}` : 'the plan is not a readable dialplan', ...(d?.line ? { line: d.line } : {}) } };
   }
-  return { document: 'toAst' in plan ? plan.toAst() : plan };
+  return { document: treeOf(plan) };
 }
 
 /**
@@ -40,7 +37,7 @@ export function toDocument(plan: PlanInput): { document?: DocumentNode; error?: 
  * result.events.filter((e) => e.type === 'play').map((e) => e.text);
  * ```
  */
-export async function simulate(plan: PlanInput, script: Script = {}, options: SimulateOptions = {}): Promise<SimulationResult> {
+export async function simulate(plan: PlanSource, script: Script = {}, options: SimulateOptions = {}): Promise<SimulationResult> {
   const js = await loadEvaluator(options.expressionTimeoutMs);
   const { document, error } = toDocument(plan);
   if (!document) {

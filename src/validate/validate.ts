@@ -3,18 +3,12 @@
  *
  * @module
  */
-import type { DocumentNode } from '../ast/nodes.js';
+import { treeOf, type PlanSource } from '../ast/nodes.js';
 import { walk } from '../ast/visit.js';
 import { compile } from '../compile/compile.js';
 import { result, type Diagnostic, type ValidationResult } from './diagnostic.js';
 import { validateXml } from './xsd/validate-xml.js';
 
-/** What {@link validate} accepts: CallFire XML text, a syntax tree, or a builder (anything with `toAst()`). */
-export type ValidateInput = string | DocumentNode | { toAst(): DocumentNode };
-
-function isDocument(input: DocumentNode | { toAst(): DocumentNode }): input is DocumentNode {
-  return (input as DocumentNode).kind === '#document';
-}
 
 /**
  * Validates a dialplan against the CallFire XML schema (`schemas/dialplan.xsd`, through
@@ -36,9 +30,9 @@ function isDocument(input: DocumentNode | { toAst(): DocumentNode }): input is D
  * //   message: '<keypress> is not allowed inside <dialplan>: it belongs only inside <menu>.' }
  * ```
  */
-export function validate(input: ValidateInput): ValidationResult {
+export function validate(input: PlanSource): ValidationResult {
   if (typeof input === 'string') return result(validateXml(input));
-  const doc = isDocument(input) ? input : input.toAst();
+  const doc = treeOf(input);
   let xml: string;
   try {
     xml = compile(doc);

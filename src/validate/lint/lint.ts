@@ -4,7 +4,7 @@
  *
  * @module
  */
-import type { DocumentNode } from '../../ast/nodes.js';
+import { treeOf, type DocumentNode, type PlanSource } from '../../ast/nodes.js';
 import { parse } from '../../parse/parse.js';
 import { result, type Diagnostic, type Severity, type ValidationResult } from '../diagnostic.js';
 import { validate } from '../validate.js';
@@ -14,9 +14,6 @@ import { RULES } from './rules/index.js';
 import { Suppressions } from './suppression.js';
 import type { AnyRule, LintConfig } from './types.js';
 
-/** What {@link lint} accepts: CallFire XML text, a syntax tree, or a builder (anything with `toAst()`). */
-export type LintInput = string | DocumentNode | { toAst(): DocumentNode };
-
 /** Options of {@link lint} beyond the configuration. */
 export interface LintOptions {
   /** The file's path, for the configuration's `overrides` globs. */
@@ -25,10 +22,6 @@ export interface LintOptions {
   readonly configDir?: string;
   /** Skip XML syntax and XSD validation (the caller has done it). Default false. */
   readonly skipValidation?: boolean;
-}
-
-function isDocument(input: DocumentNode | { toAst(): DocumentNode }): input is DocumentNode {
-  return (input as DocumentNode).kind === '#document';
 }
 
 /** The severity a rule's findings get under the settings, or undefined when it is off. */
@@ -79,7 +72,7 @@ export function lintDocument(doc: DocumentNode, config: LintConfig = {}, options
  * //   message: '<goto> names "mian", but no tag has that name; did you mean "main"?' }
  * ```
  */
-export function lint(input: LintInput, config: LintConfig = {}, options: LintOptions = {}): ValidationResult {
+export function lint(input: PlanSource, config: LintConfig = {}, options: LintOptions = {}): ValidationResult {
   const diagnostics: Diagnostic[] = [];
   let doc: DocumentNode | undefined;
   if (typeof input === 'string') {
@@ -89,7 +82,7 @@ export function lint(input: LintInput, config: LintConfig = {}, options: LintOpt
     // parse problems the validator did not already report (it normally reports all of them)
     if (!doc && diagnostics.length === 0) diagnostics.push(...parsed.diagnostics);
   } else {
-    doc = isDocument(input) ? input : input.toAst();
+    doc = treeOf(input);
     if (!options.skipValidation) diagnostics.push(...validate(doc).diagnostics);
   }
   if (!doc) return result(diagnostics);
