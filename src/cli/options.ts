@@ -25,3 +25,24 @@ export function choice<T extends string>(command: string, option: string, value:
   if ((choices as readonly string[]).includes(value)) return value as T;
   throw new UsageError(`dialplan ${command}: --${option} must be one of ${choices.join(', ')}; got "${value}".`);
 }
+
+/** What a number option accepts. */
+export interface NumberRange {
+  readonly min: number;
+  readonly max?: number;
+  /** Only whole numbers (default true). */
+  readonly whole?: boolean;
+}
+
+/** Reads a number option within a range; anything else is a usage error naming the option. */
+export function numberOption(command: string, option: string, value: string | undefined, range: NumberRange): number | undefined {
+  if (value === undefined) return undefined;
+  const { min, max = Infinity, whole = true } = range;
+  const n = value.trim() === '' ? NaN : Number(value);
+  if (Number.isNaN(n) || (whole && !Number.isInteger(n)) || n < min || n > max) {
+    const kind = whole ? 'a whole number' : 'a number';
+    const bounds = max === Infinity ? `of at least ${min}` : `from ${min} to ${max}`;
+    throw new UsageError(`dialplan ${command}: --${option} takes ${kind} ${bounds}; got "${value}"`);
+  }
+  return n;
+}

@@ -56,3 +56,17 @@ describe('dialplan (no command)', () => {
     expect(r.stderr).toMatch(/--format must be one of stylish, json; got "xml"/);
   });
 });
+
+describe('number options', () => {
+  it.each([
+    [['lint', '--max-warnings=-1', 'x.xml'], 'dialplan lint: --max-warnings takes a whole number of at least 0; got "-1"'],
+    [['simulate', '--max-steps', '2.5', 'x.xml'], 'dialplan simulate: --max-steps takes a whole number of at least 1; got "2.5"'],
+    [['test', '--min-coverage', '120', 'x.yaml'], 'dialplan test: --min-coverage takes a number from 0 to 100; got "120"'],
+    [['status', '1', '--wait', 'soon'], 'dialplan status: --wait takes a number from 0.001 to 86400; got "soon"'],
+    [['sandbox', '--port', '70000'], 'dialplan sandbox: --port takes a whole number from 0 to 65535; got "70000"'],
+  ])('%j is a usage error that names the option', async (args, message) => {
+    const r = await run(args);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(message);
+  });
+});

@@ -21,7 +21,7 @@ import { formatSarif } from '../../validate/report/sarif.js';
 import { formatStylish } from '../../validate/report/stylish.js';
 import { IoError, UsageError, type Command } from '../io.js';
 import { loadDialplan } from '../load-flow.js';
-import { choice, parseOptions } from '../options.js';
+import { choice, numberOption, parseOptions } from '../options.js';
 
 const FORMATS = ['stylish', 'json', 'sarif', 'github'] as const;
 
@@ -100,11 +100,7 @@ Exit codes: 0 no errors and warnings within --max-warnings, 1 otherwise,
       config: { type: 'string' },
     });
     const format = choice('lint', 'format', values.format, FORMATS, 'stylish');
-    let maxWarnings = Infinity;
-    if (values['max-warnings'] !== undefined) {
-      if (!/^\d+$/.test(values['max-warnings'])) throw new UsageError(`dialplan lint: --max-warnings must be a whole number ≥ 0; got "${values['max-warnings']}".`);
-      maxWarnings = Number(values['max-warnings']);
-    }
+    const maxWarnings = numberOption('lint', 'max-warnings', values['max-warnings'], { min: 0 }) ?? Infinity;
     if (positionals.length === 0) throw new UsageError('dialplan lint: name at least one dialplan file, folder or glob');
 
     const cliRules: Record<string, RuleSettings[string]> = {};

@@ -7,7 +7,7 @@
 import { resolve } from 'node:path';
 import { startSandbox } from '../../broadcast/sandbox/server.js';
 import { UsageError, type Command } from '../io.js';
-import { parseOptions } from '../options.js';
+import { numberOption, parseOptions } from '../options.js';
 
 const USAGE = `Usage: dialplan sandbox [--port 8080] [--data file.json] [--call-ms 2000]
 
@@ -28,13 +28,6 @@ Send to it with --endpoint (or CALLFIRE_ENDPOINT) set to the address it prints.
 
 Exit codes: 0 stopped, 2 usage or the port is taken.`;
 
-function integer(option: string, value: string | undefined, fallback: number, min: number, max: number): number {
-  if (value === undefined) return fallback;
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < min || n > max) throw new UsageError(`dialplan sandbox: --${option} must be a whole number from ${min} to ${max}; got "${value}"`);
-  return n;
-}
-
 export const command: Command = {
   name: 'sandbox',
   usage: USAGE,
@@ -45,8 +38,8 @@ export const command: Command = {
       'call-ms': { type: 'string' },
     });
     if (positionals.length > 0) throw new UsageError(`dialplan sandbox: unexpected argument "${positionals[0]}"`);
-    const port = integer('port', values.port, 8080, 0, 65535);
-    const callMs = integer('call-ms', values['call-ms'], 2000, 10, 600_000);
+    const port = numberOption('sandbox', 'port', values.port, { min: 0, max: 65535 }) ?? 8080;
+    const callMs = numberOption('sandbox', 'call-ms', values['call-ms'], { min: 10, max: 600_000 }) ?? 2000;
     const username = io.env['CALLFIRE_USERNAME'];
     const password = io.env['CALLFIRE_PASSWORD'];
     if (!username || !password) {

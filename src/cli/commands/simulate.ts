@@ -9,7 +9,7 @@ import { simulate } from '../../simulate/simulate.js';
 import type { Script, TransferOutcome } from '../../simulate/types.js';
 import { UsageError, type Command } from '../io.js';
 import { loadDialplan } from '../load-flow.js';
-import { choice, parseOptions } from '../options.js';
+import { choice, numberOption, parseOptions } from '../options.js';
 
 /** `name=value` options into a record. */
 export function assignments(command: string, option: string, values: readonly string[] | undefined): Record<string, string> {
@@ -68,11 +68,7 @@ Exit codes: 0 the call completed, 1 a simulation error (or unreadable XML), 2 us
     const answer = choice('simulate', 'answer', values.answer, ['live', 'machine'], 'live');
     const transfer = choice<TransferOutcome>('simulate', 'transfer', values.transfer, ['answered', 'no-answer', 'busy'], 'answered');
     if (positionals.length !== 1) throw new UsageError('dialplan simulate: name exactly one dialplan file');
-    let maxSteps: number | undefined;
-    if (values['max-steps'] !== undefined) {
-      maxSteps = Number(values['max-steps']);
-      if (!Number.isInteger(maxSteps) || maxSteps < 1) throw new UsageError('dialplan simulate: --max-steps takes a positive whole number');
-    }
+    const maxSteps = numberOption('simulate', 'max-steps', values['max-steps'], { min: 1 });
     if (values.clock !== undefined && Number.isNaN(Date.parse(values.clock))) {
       throw new UsageError(`dialplan simulate: --clock takes a time such as 2026-01-05T15:00:00Z; got "${values.clock}"`);
     }

@@ -7,7 +7,7 @@ import { CallFireClient, DEFAULT_ENDPOINT } from '../../broadcast/client.js';
 import { CredentialsError, SoapFaultError, TransportError } from '../../broadcast/errors.js';
 import type { Broadcast, BroadcastStats, Call } from '../../broadcast/types.js';
 import { UsageError, type Command, type Io } from '../io.js';
-import { choice, parseOptions } from '../options.js';
+import { choice, numberOption, parseOptions } from '../options.js';
 
 const USAGE = `Usage: dialplan status <broadcastId> [--endpoint URL] [--format text|json] [--wait [seconds]]
 
@@ -107,13 +107,6 @@ function sleep(ms: number): Promise<void> {
   return new Promise((r) => setTimeout(r, ms));
 }
 
-function waitSeconds(value: string | undefined): number | undefined {
-  if (value === undefined) return undefined;
-  const n = Number(value);
-  if (!Number.isFinite(n) || n <= 0) throw new UsageError(`dialplan status: --wait takes a number of seconds; got "${value}"`);
-  return n;
-}
-
 export const command: Command = {
   name: 'status',
   usage: USAGE,
@@ -124,7 +117,7 @@ export const command: Command = {
       wait: { type: 'string' },
     });
     const format = choice('status', 'format', values.format, ['text', 'json'], 'text');
-    const wait = waitSeconds(values.wait);
+    const wait = numberOption('status', 'wait', values.wait, { min: 0.001, max: 86_400, whole: false });
     if (positionals.length !== 1 || !/^\d+$/.test(positionals[0]!)) throw new UsageError('dialplan status: name one broadcast id (a number)');
     const id = Number(positionals[0]);
     let client: CallFireClient;

@@ -17,7 +17,7 @@ import { formatTranscript } from '../../simulate/transcript.js';
 import type { SimulationResult } from '../../simulate/types.js';
 import { IoError, UsageError, type Command, type Io } from '../io.js';
 import { loadDialplan, readText } from '../load-flow.js';
-import { choice, parseOptions } from '../options.js';
+import { choice, numberOption, parseOptions } from '../options.js';
 
 interface Ran {
   readonly file: string;
@@ -135,11 +135,7 @@ Exit codes: 0 all scenarios pass, 1 a scenario fails or coverage is too low, 2 u
       return generate(values.generate, { out: values.out, force: values.force, format }, io);
     }
     if (positionals.length === 0) throw new UsageError('dialplan test: name at least one scenario file (or --generate <plan>)');
-    let minCoverage: number | undefined;
-    if (values['min-coverage'] !== undefined) {
-      minCoverage = Number(values['min-coverage']);
-      if (!Number.isFinite(minCoverage) || minCoverage < 0 || minCoverage > 100) throw new UsageError('dialplan test: --min-coverage takes a percentage from 0 to 100');
-    }
+    const minCoverage = numberOption('test', 'min-coverage', values['min-coverage'], { min: 0, max: 100, whole: false });
     const wantCoverage = values.coverage === true || minCoverage !== undefined;
 
     const load = planLoader(io);
