@@ -1,5 +1,6 @@
 import { elementName } from '../../../ast/nodes.js';
 import { replaceVariables } from '../../../language/variable-refs.js';
+import { USER_VARIABLE_NAME } from '../../../language/variables.js';
 import type { Rule } from '../types.js';
 
 interface Params {
@@ -30,7 +31,7 @@ export const invalidVariableName: Rule<Params> = {
       if (!TAGS.has(tag)) continue;
       const varname = ctx.attr(node, 'varname')?.trim();
       if (!varname) continue;
-      if (!/^\w*$/.test(replaceVariables(varname, () => 'x'))) report(node, { tag, varname });
+      if (!USER_VARIABLE_NAME.test(replaceVariables(varname, () => 'x'))) report(node, { tag, varname });
     }
   },
 };
