@@ -1,20 +1,37 @@
 /**
- * libxml2 (through libxmljs2) loaded lazily, with the dialplan XSD read once per process.
+ * libxml2 (through libxmljs2) loaded lazily, and what both schema engines report.
  *
  * The native module is required on first use only, so importing the package (the builder,
  * the compiler) never pays for it.
  *
  * @module
  */
-import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type * as Libxml from 'libxmljs2';
-import { dialplanSchemaPath } from './schema-path.js';
 
 /** The libxmljs2 module. */
 export type LibxmlModule = typeof Libxml;
 /** A parsed libxml2 document. */
 export type LibxmlDocument = Libxml.Document;
+
+/**
+ * One error libxml2 raised while reading or validating a document, as both engines
+ * (`compiled-schema.ts`, `document-schema.ts`) hand it over.
+ */
+export interface LibxmlFinding {
+  /** Raised by the schema validator; otherwise by the parser (a syntax error). */
+  readonly schema: boolean;
+  /** libxml2's level: 1 warning, 2 error, 3 fatal. */
+  readonly level: number;
+  readonly message: string;
+  /** 0 when libxml2 gave none. */
+  readonly line: number;
+  /** 0 when libxml2 gave none. */
+  readonly column: number;
+}
+
+/** libxml2's level for an error (below it: warnings). */
+export const LEVEL_ERROR = 2;
 
 /**
  * Parser options for untrusted dialplans: no entity substitution, no DTD loading or
@@ -39,24 +56,20 @@ export const SAFE_PARSE_OPTIONS = {
   compact: true,
 } as const;
 
+const require = createRequire(import.meta.url);
 let libxml: LibxmlModule | undefined;
-let schema: LibxmlDocument | undefined;
 
 /** The libxmljs2 module, loaded on first call. */
 export function libxmlModule(): LibxmlModule {
-  libxml ??= createRequire(import.meta.url)('libxmljs2') as LibxmlModule;
+  libxml ??= require('libxmljs2') as LibxmlModule;
   return libxml;
 }
 
 /**
- * The dialplan XSD as a libxml2 document, read and parsed once per process.
- * libxmljs2 compiles the schema from this document inside each `validate()` call (it has no
- * API to keep a compiled `xmlSchema`); with a schema this size that costs about a millisecond.
+ * The file of libxmljs2's native module, as Node loaded it (undefined if it is not loaded
+ * or Node's module cache does not show it).
  */
-export function dialplanSchema(): LibxmlDocument {
-  if (schema === undefined) {
-    const text = readFileSync(dialplanSchemaPath(), 'utf8');
-    schema = libxmlModule().parseXml(text, { ...SAFE_PARSE_OPTIONS, baseUrl: dialplanSchemaPath() });
-  }
-  return schema;
+export function libxmlNativeFile(): string | undefined {
+  libxmlModule();
+  return Object.keys(require.cache).find((file) => /[\\/]xmljs\.node$/.test(file));
 }

@@ -6,18 +6,13 @@
  */
 import { parse } from '../../parse/parse.js';
 import type { Diagnostic } from '../diagnostic.js';
-import { dialplanSchema, libxmlModule, SAFE_PARSE_OPTIONS, type LibxmlDocument } from './libxml.js';
+import { compiledSchema } from './compiled-schema.js';
+import { validateThroughDocument } from './document-schema.js';
+import { LEVEL_ERROR, type LibxmlFinding } from './libxml.js';
 import { readLibxmlSchemaError } from './libxml-issue.js';
 import { ElementLocator } from './locate.js';
 import { schemaMessage } from './schema-messages.js';
 import { refuseUnsafeXml } from './unsafe-input.js';
-
-interface LibxmlError {
-  readonly message?: string;
-  readonly line?: number | null;
-  readonly column?: number | null;
-  readonly level?: number | null;
-}
 
 /** libxml2's wording of the commonest syntax errors, said plainly. */
 const SYNTAX_WORDING: ReadonlyArray<readonly [RegExp, (m: RegExpExecArray) => string]> = [
@@ -32,8 +27,8 @@ const SYNTAX_WORDING: ReadonlyArray<readonly [RegExp, (m: RegExpExecArray) => st
   [/^Attribute (\S+) redefined$/, (m) => `The attribute "${m[1]}" is given twice.`],
 ];
 
-function syntaxDiagnostic(e: LibxmlError): Diagnostic {
-  const text = (e.message ?? 'The XML could not be read.').trim().replace(/\s+/g, ' ').replace(/\.$/, '');
+function syntaxDiagnostic(e: LibxmlFinding): Diagnostic {
+  const text = (e.message || 'The XML could not be read.').trim().replace(/\s+/g, ' ').replace(/\.$/, '');
   let message = text.charAt(0).toUpperCase() + text.slice(1);
   for (const [re, say] of SYNTAX_WORDING) {
     const m = re.exec(text);
@@ -42,8 +37,7 @@ function syntaxDiagnostic(e: LibxmlError): Diagnostic {
       break;
     }
   }
-  const line = e.line ?? 0;
-  const column = e.column ?? 0;
+  const { line, column } = e;
   return {
     rule: 'xml-syntax',
     severity: 'error',
@@ -54,12 +48,14 @@ function syntaxDiagnostic(e: LibxmlError): Diagnostic {
   };
 }
 
-function isLibxmlError(e: unknown): e is LibxmlError {
-  return typeof e === 'object' && e !== null && 'message' in e;
+/**
+ * Which engine checks documents against the XSD: `compiled` (the native helper keeping one
+ * compiled schema per process, see `compiled-schema.ts`) or `per-call` (libxmljs2's
+ * `Document.validate()`, compiling the schema on each call) where the helper was not built.
+ */
+export function schemaEngine(): 'compiled' | 'per-call' {
+  return compiledSchema() ? 'compiled' : 'per-call';
 }
-
-/** libxml2 error levels: 1 warning, 2 error, 3 fatal. */
-const LEVEL_ERROR = 2;
 
 /**
  * Checks dialplan text: `xml-syntax` diagnostics for unsafe or malformed XML, otherwise a
@@ -73,32 +69,22 @@ export function validateXml(input: string): Diagnostic[] {
   const refused = refuseUnsafeXml(xml);
   if (refused) return [refused];
 
-  let doc: LibxmlDocument;
-  try {
-    // recover: libxml2 then lists every error in order instead of throwing only its last
-    // one, which after a cascade is seldom the cause; the first error is reported.
-    doc = libxmlModule().parseXml(xml, { ...SAFE_PARSE_OPTIONS, recover: true });
-  } catch (e) {
-    if (!isLibxmlError(e)) throw e;
-    if (!/no root element/.test(e.message ?? '')) return [syntaxDiagnostic(e)];
-    // Recovery left no root element and libxmljs2 says only that; without recovery libxml2
-    // throws the error that lost it, with its position.
-    try {
-      libxmlModule().parseXml(xml, SAFE_PARSE_OPTIONS);
-    } catch (cause) {
-      if (isLibxmlError(cause) && !/no root element/.test(cause.message ?? '')) return [syntaxDiagnostic(cause)];
-    }
-    return [syntaxDiagnostic({ message: 'The document has no root element.' })];
-  }
-  // Namespace errors do not stop libxml2's parser either; they still make the XML unusable.
-  const firstError = (doc.errors as LibxmlError[]).find((e) => (e.level ?? 0) >= LEVEL_ERROR);
-  if (firstError) return [syntaxDiagnostic(firstError)];
-
-  if (doc.validate(dialplanSchema())) return [];
-  return schemaDiagnostics(xml, doc.validationErrors as LibxmlError[]);
+  const findings = (compiledSchema() ?? validateThroughDocument)(xml);
+  return diagnosticsOf(xml, findings);
 }
 
-function schemaDiagnostics(xml: string, errors: readonly LibxmlError[]): Diagnostic[] {
+/**
+ * Diagnostics for what libxml2 found: the first syntax error alone when there is one (what
+ * follows it is mostly its consequence), else every schema error.
+ */
+export function diagnosticsOf(xml: string, findings: readonly LibxmlFinding[]): Diagnostic[] {
+  const syntax = findings.find((f) => !f.schema && f.level >= LEVEL_ERROR);
+  if (syntax) return [syntaxDiagnostic(syntax)];
+  const errors = findings.filter((f) => f.schema && f.level >= LEVEL_ERROR);
+  return errors.length === 0 ? [] : schemaDiagnostics(xml, errors);
+}
+
+function schemaDiagnostics(xml: string, errors: readonly LibxmlFinding[]): Diagnostic[] {
   // The syntax tree is only built when there is something to point at.
   const parseResult = parse(xml);
   const parsed = parseResult.document;
@@ -107,10 +93,9 @@ function schemaDiagnostics(xml: string, errors: readonly LibxmlError[]): Diagnos
   const locator = parsed ? new ElementLocator(xml, parsed) : undefined;
   const out: Diagnostic[] = [];
   for (const e of errors) {
-    if ((e.level ?? LEVEL_ERROR) < LEVEL_ERROR) continue;
-    const read = readLibxmlSchemaError(e.message ?? '', e.line ?? null);
+    const read = readLibxmlSchemaError(e.message, e.line || null);
     if (read === undefined) {
-      const text = (e.message ?? '').trim();
+      const text = e.message.trim();
       out.push({ rule: 'schema', severity: 'error', message: text, ...(e.line ? { line: e.line } : {}), path: '/' });
       continue;
     }

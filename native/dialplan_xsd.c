@@ -1,0 +1,296 @@
+/*
+ * Keeps the dialplan XSD compiled once per process and validates documents against it.
+ *
+ * libxmljs2 compiles the schema inside every Document.validate() call and has no API to
+ * keep an xmlSchema. This addon reuses the libxml2 that libxmljs2 already loaded: load()
+ * takes the path of libxmljs2's native module and looks its libxml2 functions up with
+ * dlsym, so the process holds one libxml2, the package links nothing at build time, and
+ * validation runs on exactly the engine libxmljs2 uses.
+ *
+ * validate() streams the document through the compiled schema with xmlSchemaValidateStream,
+ * so no tree is built; errors come back as plain objects { schema, level, message, line,
+ * column } in the order libxml2 raised them.
+ */
+#define NAPI_VERSION 8
+#include <node_api.h>
+#include <dlfcn.h>
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+#include <libxml/parser.h>
+#include <libxml/xmlschemas.h>
+#include <libxml/xmlerror.h>
+
+/* The libxml2 functions used here, resolved from libxmljs2's module by load(). */
+static struct {
+  xmlSchemaParserCtxtPtr (*schemaNewMemParserCtxt)(const char *, int);
+  void (*schemaSetParserStructuredErrors)(xmlSchemaParserCtxtPtr, xmlStructuredErrorFunc, void *);
+  xmlSchemaPtr (*schemaParse)(xmlSchemaParserCtxtPtr);
+  void (*schemaFreeParserCtxt)(xmlSchemaParserCtxtPtr);
+  xmlSchemaValidCtxtPtr (*schemaNewValidCtxt)(xmlSchemaPtr);
+  xmlParserInputBufferPtr (*inputBufferCreateMem)(const char *, int, xmlCharEncoding);
+  int (*schemaValidateStream)(xmlSchemaValidCtxtPtr, xmlParserInputBufferPtr, xmlCharEncoding, xmlSAXHandlerPtr, void *);
+  void (*setStructuredErrorFunc)(void *, xmlStructuredErrorFunc);
+  xmlParserCtxtPtr (*validCtxtGetParserCtxt)(xmlSchemaValidCtxtPtr);
+} lib;
+
+static int loaded = 0;
+/* The compiled schema and one validation context, reused by every validate() call. A
+   validation context serves one document at a time: worker threads take turns. */
+static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
+static xmlSchemaPtr schema = NULL;
+static xmlSchemaValidCtxtPtr valid_ctxt = NULL;
+/* How many times the schema was compiled in this process: 1 once used, whatever the calls. */
+static int compilations = 0;
+
+/* One error as libxml2 reported it, copied out of libxml2's buffers. */
+typedef struct {
+  int schema; /* raised by the schema validator (else by the parser) */
+  int level;
+  int line;
+  int column;
+  char *message;
+} found_t;
+
+typedef struct {
+  found_t *items;
+  size_t count;
+  size_t capacity;
+  int failed; /* out of memory while collecting */
+  /* Lines on which the start tags of the open elements end, innermost last. */
+  int *open;
+  size_t depth;
+  size_t open_capacity;
+  /* While the validator finishes an element: the line of its start tag (else 0). */
+  int closing_line;
+} findings_t;
+
+static void collect(void *arg, xmlErrorPtr error) {
+  findings_t *f = (findings_t *)arg;
+  if (error == NULL || f->failed) return;
+  if (f->count == f->capacity) {
+    size_t capacity = f->capacity ? f->capacity * 2 : 16;
+    found_t *items = realloc(f->items, capacity * sizeof(found_t));
+    if (items == NULL) {
+      f->failed = 1;
+      return;
+    }
+    f->items = items;
+    f->capacity = capacity;
+  }
+  found_t *it = &f->items[f->count++];
+  it->schema = error->domain == XML_FROM_SCHEMASV;
+  it->level = (int)error->level;
+  /* A tree-based validation reports every schema error at the line on which the start tag
+     of the element concerned ends; the diagnostics locate elements by that line. Streaming
+     reports the parser's current line instead, so report the start line of the element
+     being closed, or else of the innermost open one (the one just started, or the one
+     whose text is being read). */
+  it->line = error->line;
+  if (it->schema && f->closing_line > 0) it->line = f->closing_line;
+  else if (it->schema && f->depth > 0) it->line = f->open[f->depth - 1];
+  it->column = error->int2;
+  it->message = error->message ? strdup(error->message) : NULL;
+}
+
+static void findings_free(findings_t *f) {
+  for (size_t i = 0; i < f->count; i++) free(f->items[i].message);
+  free(f->items);
+  free(f->open);
+}
+
+/*
+ * SAX callbacks that only track where the open elements start. xmlSchemaValidateStream
+ * calls each one just before it hands the same event to the validator.
+ */
+static void on_start(void *ctx, const xmlChar *localname, const xmlChar *prefix, const xmlChar *uri,
+                     int nb_namespaces, const xmlChar **namespaces, int nb_attributes, int nb_defaulted,
+                     const xmlChar **attributes) {
+  findings_t *f = (findings_t *)ctx;
+  f->closing_line = 0;
+  if (f->depth == f->open_capacity) {
+    size_t capacity = f->open_capacity ? f->open_capacity * 2 : 64;
+    int *open = realloc(f->open, capacity * sizeof(int));
+    if (open == NULL) {
+      f->failed = 1;
+      return;
+    }
+    f->open = open;
+    f->open_capacity = capacity;
+  }
+  xmlParserCtxtPtr parser = lib.validCtxtGetParserCtxt(valid_ctxt);
+  f->open[f->depth++] = parser != NULL && parser->input != NULL ? parser->input->line : 0;
+}
+
+static void on_end(void *ctx, const xmlChar *localname, const xmlChar *prefix, const xmlChar *uri) {
+  findings_t *f = (findings_t *)ctx;
+  f->closing_line = f->depth > 0 ? f->open[--f->depth] : 0;
+}
+
+/* Text after an end tag belongs to the parent again. */
+static void on_text(void *ctx, const xmlChar *text, int len) {
+  ((findings_t *)ctx)->closing_line = 0;
+}
+
+static napi_value throw_error(napi_env env, const char *message) {
+  napi_throw_error(env, NULL, message);
+  return NULL;
+}
+
+/* Reads a JS string argument into a fresh UTF-8 buffer. */
+static char *string_arg(napi_env env, napi_value value, size_t *length) {
+  size_t len = 0;
+  if (napi_get_value_string_utf8(env, value, NULL, 0, &len) != napi_ok) return NULL;
+  char *text = malloc(len + 1);
+  if (text == NULL) return NULL;
+  napi_get_value_string_utf8(env, value, text, len + 1, &len);
+  *length = len;
+  return text;
+}
+
+#define RESOLVE(handle, field, name)                         \
+  do {                                                       \
+    *(void **)(&lib.field) = dlsym(handle, name);            \
+    if (lib.field == NULL) return throw_error(env, "libxmljs2's native module does not export " name "."); \
+  } while (0)
+
+/* load(pathOfLibxmljs2Module): resolves the libxml2 functions. */
+static napi_value load(napi_env env, napi_callback_info info) {
+  size_t argc = 1;
+  napi_value argv[1];
+  napi_get_cb_info(env, info, &argc, argv, NULL, NULL);
+  if (loaded) return NULL;
+  if (argc < 1) return throw_error(env, "load(path) needs the path of libxmljs2's native module.");
+  size_t len;
+  char *path = string_arg(env, argv[0], &len);
+  if (path == NULL) return throw_error(env, "load(path) needs a string.");
+  /* RTLD_NOLOAD: only ever the module libxmljs2 has loaded already, never a second copy. */
+  void *handle = dlopen(path, RTLD_LAZY | RTLD_NOLOAD);
+  free(path);
+  if (handle == NULL) return throw_error(env, "libxmljs2's native module is not loaded in this process.");
+  RESOLVE(handle, schemaNewMemParserCtxt, "xmlSchemaNewMemParserCtxt");
+  RESOLVE(handle, schemaSetParserStructuredErrors, "xmlSchemaSetParserStructuredErrors");
+  RESOLVE(handle, schemaParse, "xmlSchemaParse");
+  RESOLVE(handle, schemaFreeParserCtxt, "xmlSchemaFreeParserCtxt");
+  RESOLVE(handle, schemaNewValidCtxt, "xmlSchemaNewValidCtxt");
+  RESOLVE(handle, inputBufferCreateMem, "xmlParserInputBufferCreateMem");
+  RESOLVE(handle, schemaValidateStream, "xmlSchemaValidateStream");
+  RESOLVE(handle, setStructuredErrorFunc, "xmlSetStructuredErrorFunc");
+  RESOLVE(handle, validCtxtGetParserCtxt, "xmlSchemaValidCtxtGetParserCtxt");
+  loaded = 1;
+  return NULL;
+}
+
+/* compile(xsdText): compiles the schema once; later calls keep the first one. */
+static napi_value compile(napi_env env, napi_callback_info info) {
+  size_t argc = 1;
+  napi_value argv[1];
+  napi_get_cb_info(env, info, &argc, argv, NULL, NULL);
+  if (!loaded) return throw_error(env, "compile() before load().");
+  if (schema != NULL) return NULL;
+  if (argc < 1) return throw_error(env, "compile(xsd) needs the schema text.");
+  size_t len;
+  char *text = string_arg(env, argv[0], &len);
+  if (text == NULL) return throw_error(env, "compile(xsd) needs a string.");
+  findings_t errors = {0};
+  pthread_mutex_lock(&lock);
+  xmlSchemaParserCtxtPtr parser = schema == NULL ? lib.schemaNewMemParserCtxt(text, (int)len) : NULL;
+  if (parser != NULL) {
+    lib.schemaSetParserStructuredErrors(parser, collect, &errors);
+    schema = lib.schemaParse(parser);
+    compilations++;
+    lib.schemaFreeParserCtxt(parser);
+  }
+  free(text);
+  if (schema != NULL && valid_ctxt == NULL) valid_ctxt = lib.schemaNewValidCtxt(schema);
+  pthread_mutex_unlock(&lock);
+  char message[512];
+  snprintf(message, sizeof message, "The dialplan XSD does not compile: %s",
+           errors.count && errors.items[0].message ? errors.items[0].message : "libxml2 gave no reason");
+  findings_free(&errors);
+  if (valid_ctxt == NULL) return throw_error(env, message);
+  return NULL;
+}
+
+static void set_int(napi_env env, napi_value obj, const char *key, int value) {
+  napi_value v;
+  napi_create_int32(env, value, &v);
+  napi_set_named_property(env, obj, key, v);
+}
+
+/* validate(xmlText): the errors libxml2 raised while reading and validating the text. */
+static napi_value validate(napi_env env, napi_callback_info info) {
+  size_t argc = 1;
+  napi_value argv[1];
+  napi_get_cb_info(env, info, &argc, argv, NULL, NULL);
+  if (valid_ctxt == NULL) return throw_error(env, "validate() before compile().");
+  if (argc < 1) return throw_error(env, "validate(xml) needs the document text.");
+  size_t len;
+  char *text = string_arg(env, argv[0], &len);
+  if (text == NULL) return throw_error(env, "validate(xml) needs a string.");
+  if (len > INT32_MAX) {
+    free(text);
+    return throw_error(env, "The document is larger than libxml2 can read (2 GB).");
+  }
+
+  findings_t errors = {0};
+  pthread_mutex_lock(&lock);
+  /* The stream is freed by xmlSchemaValidateStream. */
+  xmlParserInputBufferPtr input = lib.inputBufferCreateMem(text, (int)len, XML_CHAR_ENCODING_NONE);
+  if (input != NULL) {
+    xmlSAXHandler tracker;
+    memset(&tracker, 0, sizeof tracker);
+    tracker.initialized = XML_SAX2_MAGIC;
+    tracker.startElementNs = on_start;
+    tracker.endElementNs = on_end;
+    tracker.characters = on_text;
+    tracker.cdataBlock = on_text;
+    lib.setStructuredErrorFunc(&errors, collect);
+    lib.schemaValidateStream(valid_ctxt, input, XML_CHAR_ENCODING_NONE, &tracker, &errors);
+    lib.setStructuredErrorFunc(NULL, NULL);
+  }
+  pthread_mutex_unlock(&lock);
+  free(text);
+  if (input == NULL || errors.failed) {
+    findings_free(&errors);
+    return throw_error(env, "libxml2 ran out of memory reading the document.");
+  }
+
+  napi_value out;
+  napi_create_array_with_length(env, errors.count, &out);
+  for (size_t i = 0; i < errors.count; i++) {
+    found_t *it = &errors.items[i];
+    napi_value obj, message, flag;
+    napi_create_object(env, &obj);
+    napi_get_boolean(env, it->schema, &flag);
+    napi_set_named_property(env, obj, "schema", flag);
+    set_int(env, obj, "level", it->level);
+    set_int(env, obj, "line", it->line);
+    set_int(env, obj, "column", it->column);
+    napi_create_string_utf8(env, it->message ? it->message : "", NAPI_AUTO_LENGTH, &message);
+    napi_set_named_property(env, obj, "message", message);
+    napi_set_element(env, out, (uint32_t)i, obj);
+  }
+  findings_free(&errors);
+  return out;
+}
+
+/* compilations(): how many times this process compiled the schema. */
+static napi_value compilations_count(napi_env env, napi_callback_info info) {
+  napi_value out;
+  napi_create_int32(env, compilations, &out);
+  return out;
+}
+
+static napi_value init(napi_env env, napi_value exports) {
+  napi_property_descriptor props[] = {
+      {"load", NULL, load, NULL, NULL, NULL, napi_default, NULL},
+      {"compile", NULL, compile, NULL, NULL, NULL, napi_default, NULL},
+      {"validate", NULL, validate, NULL, NULL, NULL, napi_default, NULL},
+      {"compilations", NULL, compilations_count, NULL, NULL, NULL, napi_default, NULL},
+  };
+  napi_define_properties(env, exports, sizeof props / sizeof props[0], props);
+  return exports;
+}
+
+NAPI_MODULE(NODE_GYP_MODULE_NAME, init)
