@@ -3,7 +3,7 @@
  * (`/dialplan/menu[2]/keypress[3]`) and the line and column of its start tag.
  *
  * libxml2 reports only a line (the one on which the start tag ends) and the element's
- * name, and libxmljs2 does not hand out the node. So the element is found in the syntax
+ * name, and neither schema engine hands out a node (the compiled one builds no tree). So the element is found in the syntax
  * tree `parse()` builds from the same text: among the elements of that name whose start tag
  * ends on that line, the first one at or after the previous error's element (libxml2
  * reports in document order) whose content fits the error (it has the attribute that is
