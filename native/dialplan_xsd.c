@@ -65,18 +65,23 @@ typedef struct {
   int closing_line;
 } findings_t;
 
+/* Makes room for one more item in a growing array; 0 when memory ran out. */
+static int grow(void **items, size_t *capacity, size_t count, size_t size) {
+  if (count < *capacity) return 1;
+  size_t more = *capacity ? *capacity * 2 : 16;
+  void *moved = realloc(*items, more * size);
+  if (moved == NULL) return 0;
+  *items = moved;
+  *capacity = more;
+  return 1;
+}
+
 static void collect(void *arg, xmlErrorPtr error) {
   findings_t *f = (findings_t *)arg;
   if (error == NULL || f->failed) return;
-  if (f->count == f->capacity) {
-    size_t capacity = f->capacity ? f->capacity * 2 : 16;
-    found_t *items = realloc(f->items, capacity * sizeof(found_t));
-    if (items == NULL) {
-      f->failed = 1;
-      return;
-    }
-    f->items = items;
-    f->capacity = capacity;
+  if (!grow((void **)&f->items, &f->capacity, f->count, sizeof(found_t))) {
+    f->failed = 1;
+    return;
   }
   found_t *it = &f->items[f->count++];
   it->schema = error->domain == XML_FROM_SCHEMASV;
@@ -108,15 +113,9 @@ static void on_start(void *ctx, const xmlChar *localname, const xmlChar *prefix,
                      const xmlChar **attributes) {
   findings_t *f = (findings_t *)ctx;
   f->closing_line = 0;
-  if (f->depth == f->open_capacity) {
-    size_t capacity = f->open_capacity ? f->open_capacity * 2 : 64;
-    int *open = realloc(f->open, capacity * sizeof(int));
-    if (open == NULL) {
-      f->failed = 1;
-      return;
-    }
-    f->open = open;
-    f->open_capacity = capacity;
+  if (!grow((void **)&f->open, &f->open_capacity, f->depth, sizeof(int))) {
+    f->failed = 1;
+    return;
   }
   xmlParserCtxtPtr parser = lib.validCtxtGetParserCtxt(valid_ctxt);
   f->open[f->depth++] = parser != NULL && parser->input != NULL ? parser->input->line : 0;
