@@ -126,6 +126,14 @@ static void on_end(void *ctx, const xmlChar *localname, const xmlChar *prefix, c
   f->closing_line = f->depth > 0 ? f->open[--f->depth] : 0;
 }
 
+/* Called before the XML declaration is read. The text arrives already decoded (a JS string,
+   handed over as UTF-8), so a declared encoding must not re-decode it or be refused as
+   unsupported: CallFire, too, receives DialplanXml as text inside its SOAP request. */
+static void on_locator(void *ctx, xmlSAXLocatorPtr locator) {
+  xmlParserCtxtPtr parser = lib.validCtxtGetParserCtxt(valid_ctxt);
+  if (parser != NULL) parser->options |= XML_PARSE_IGNORE_ENC;
+}
+
 /* Text after an end tag belongs to the parent again. */
 static void on_text(void *ctx, const xmlChar *text, int len) {
   ((findings_t *)ctx)->closing_line = 0;
@@ -240,6 +248,7 @@ static napi_value validate(napi_env env, napi_callback_info info) {
     xmlSAXHandler tracker;
     memset(&tracker, 0, sizeof tracker);
     tracker.initialized = XML_SAX2_MAGIC;
+    tracker.setDocumentLocator = on_locator;
     tracker.startElementNs = on_start;
     tracker.endElementNs = on_end;
     tracker.characters = on_text;

@@ -119,6 +119,7 @@ describe('the compiled schema engine', () => {
     ['no root at all', '<?xml version="1.0"?>'],
     ['the wrong root', '<menu name="m"><hangup/></menu>'],
     ['a bad enumeration', '<dialplan><play type="tts" voice="robot">hi</play></dialplan>'],
+    ['a declared encoding', '<?xml version="1.0" encoding="ISO-8859-1"?>\n<dialplan><play type="tts" voice="é">hi</play></dialplan>'],
   ])('agrees on %s', (_name, xml) => {
     expect(essence(compiled(xml))).not.toEqual({ schema: [] });
     expectAgreement(xml);

@@ -112,6 +112,16 @@ describe('validate(): messages and positions', () => {
     const bad = validate(xml.replace('<wait>\r\n 4', '<wait>\r\n four'));
     expect(bad.diagnostics).toMatchObject([{ path: '/dialplan/wait[1]', line: 2, column: 1 }]);
   });
+
+  it('reads the text as it is, whatever encoding its declaration names', () => {
+    // the text is already decoded; CallFire too receives DialplanXml as text in a UTF-8 request
+    for (const encoding of ['UTF-8', 'ISO-8859-1', 'windows-1252', 'UTF-16']) {
+      const head = `<?xml version="1.0" encoding="${encoding}"?>\n`;
+      expect(validate(`${head}<dialplan name="Café"><play type="tts">Olá ☕</play></dialplan>`), encoding).toEqual({ ok: true, diagnostics: [] });
+      const bad = validate(`${head}<dialplan><play type="tts" voice="café">Hi</play></dialplan>`);
+      expect(bad.diagnostics, encoding).toMatchObject([{ rule: 'schema', line: 2, message: expect.stringContaining('"café"') }]);
+    }
+  });
 });
 
 describe('validate(): syntax trees and builders', () => {

@@ -35,7 +35,9 @@ export const LEVEL_ERROR = 2;
 
 /**
  * Parser options for untrusted dialplans: no entity substitution, no DTD loading or
- * validation, no network, no XInclude; line numbers past 65535 kept exact.
+ * validation, no network, no XInclude; line numbers past 65535 kept exact. The text is
+ * already decoded, so a declared encoding is ignored (`ignore_enc`) rather than used to
+ * decode it again or refused as unsupported.
  *
  * `noblanks` and `compact` make the tree libxml2 builds smaller (white space between tags
  * is dropped, short texts stored inline), which roughly halves parse time through
@@ -52,6 +54,7 @@ export const SAFE_PARSE_OPTIONS = {
   xinclude: false,
   huge: false,
   big_lines: true,
+  ignore_enc: true,
   noblanks: true,
   compact: true,
 } as const;
