@@ -15,6 +15,18 @@ import { isElement } from '../../ast/nodes.js';
 import { childSteps } from '../../ast/visit.js';
 import type { Diagnostic } from '../diagnostic.js';
 
+/** Whether any comment of the document is a directive. */
+function hasDirective(doc: DocumentNode): boolean {
+  const isDirective = (n: Node) => n.kind === '#comment' && parseDirective(n.text) !== undefined;
+  if (doc.prolog.some(isDirective) || doc.epilog.some(isDirective)) return true;
+  const pending: Node[] = [doc.root];
+  for (let n = pending.pop(); n !== undefined; n = pending.pop()) {
+    if (isDirective(n)) return true;
+    if (isElement(n)) for (const child of n.children as readonly Node[]) pending.push(child);
+  }
+  return false;
+}
+
 /** A parsed directive comment. */
 export interface Directive {
   readonly kind: 'disable-next-line' | 'disable' | 'enable';
@@ -49,6 +61,8 @@ export class Suppressions {
   private readonly nextElementPath = new Map<number, string>();
 
   constructor(doc: DocumentNode) {
+    // Most plans have no directive: then the paths and orders below are never needed.
+    if (!hasDirective(doc)) return;
     let order = 0;
     const pendingNext: number[] = [];
     const visitComment = (c: CommentNode) => {
