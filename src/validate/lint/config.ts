@@ -6,8 +6,10 @@
  */
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import type * as AjvModule from 'ajv';
+import type { ErrorObject, ValidateFunction } from 'ajv';
 import picomatch from 'picomatch';
 import { nearest } from '../../util/nearest.js';
 import { RULES, RULES_BY_NAME } from './rules/index.js';
@@ -24,8 +26,12 @@ export class ConfigError extends Error {
 
 let validator: ValidateFunction | undefined;
 function getValidator(): ValidateFunction {
-  // compiled once: the schema only changes with the rule set
-  validator ??= new Ajv({ allErrors: true, strict: true, verbose: true }).compile(configSchema());
+  // compiled once: the schema only changes with the rule set. ajv is loaded here, not at the
+  // top, so linting without a configuration file does not pay for loading it.
+  if (!validator) {
+    const { Ajv } = createRequire(import.meta.url)('ajv') as typeof AjvModule;
+    validator = new Ajv({ allErrors: true, strict: true, verbose: true }).compile(configSchema());
+  }
   return validator;
 }
 
