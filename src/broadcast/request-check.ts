@@ -5,8 +5,12 @@
  * @module
  */
 import { readFileSync } from 'node:fs';
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import type * as AjvModule from 'ajv';
+import type { ErrorObject, ValidateFunction } from 'ajv';
+import { onDemand } from '../util/on-demand.js';
 import { schemaPath } from './paths.js';
+
+const ajv = onDemand<typeof AjvModule>('ajv');
 
 /** A problem in a request, at a JSON path such as `/ToNumber/3` or `/IvrBroadcastConfig/RetryConfig`. */
 export interface RequestProblem {
@@ -21,8 +25,7 @@ function validator(): ValidateFunction {
   if (compiled === undefined) {
     const schema = JSON.parse(readFileSync(schemaPath('send-call.schema.json'), 'utf8')) as Record<string, unknown>;
     // allErrors: a broadcast file with three mistakes should show all three at once.
-    const ajv = new Ajv({ allErrors: true, strict: true, strictRequired: false, allowUnionTypes: true });
-    compiled = ajv.compile(schema);
+    compiled = new (ajv().Ajv)({ allErrors: true, strict: true, strictRequired: false, allowUnionTypes: true }).compile(schema);
   }
   return compiled;
 }

@@ -5,8 +5,11 @@
  *
  * @module
  */
-import soap from 'soap';
+import type * as Soap from 'soap';
+import { onDemand } from '../util/on-demand.js';
 import { schemaPath } from './paths.js';
+
+const soap = onDemand<typeof Soap>('soap');
 
 /** The SOAP operations of the client, with the service (endpoint suffix) each lives on. */
 export const OPERATIONS = {
@@ -45,14 +48,14 @@ class EnvelopeCaptured extends Error {}
 
 type SoapMethod = (args: unknown, callback: (err: unknown) => void, options: CaptureOptions) => void;
 
-let client: Promise<soap.Client> | undefined;
+let client: Promise<Soap.Client> | undefined;
 
 /**
  * The soap client, created on first use and reused. Its transport never sends: it keeps the
  * envelope and headers soap built, then stops the call.
  */
-export function soapClient(): Promise<soap.Client> {
-  client ??= soap
+export function soapClient(): Promise<Soap.Client> {
+  client ??= soap()
     .createClientAsync(schemaPath('callfire-soap12.wsdl'), {
       forceSoap12Headers: true,
       envelopeKey: 'env',
@@ -65,7 +68,7 @@ export function soapClient(): Promise<soap.Client> {
           callback(new EnvelopeCaptured());
           return undefined as never;
         },
-      } as unknown as soap.HttpClient,
+      } as unknown as Soap.HttpClient,
     })
     .catch((e: unknown) => {
       client = undefined;

@@ -3,17 +3,16 @@
  *
  * @module
  */
-import { createRequire } from 'node:module';
 import type * as Xmlbuilder2 from 'xmlbuilder2';
 import type { XMLBuilder } from 'xmlbuilder2/lib/interfaces.js';
 import type { DocumentNode, Node } from '../ast/nodes.js';
 import { elementName } from '../ast/nodes.js';
+import { onDemand } from '../util/on-demand.js';
 import { xmlAttribute, xmlText } from '../util/xml-literal.js';
 
 // xmlbuilder2 brings a DOM and a YAML library and takes longer to load than a whole lint of a
 // small plan: load it on the first compile, so commands that only read XML never pay for it.
-let xmlbuilder2: typeof Xmlbuilder2 | undefined;
-const builder = () => (xmlbuilder2 ??= createRequire(import.meta.url)('xmlbuilder2') as typeof Xmlbuilder2);
+const xmlbuilder2 = onDemand<typeof Xmlbuilder2>('xmlbuilder2');
 
 /** Options for {@link compile}. */
 export interface CompileOptions {
@@ -53,7 +52,7 @@ function append(parent: XMLBuilder, node: Node): void {
  * ```
  */
 export function compile(doc: DocumentNode, options: CompileOptions = {}): string {
-  const root = builder().create({ version: '1.0', encoding: 'UTF-8' });
+  const root = xmlbuilder2().create({ version: '1.0', encoding: 'UTF-8' });
   for (const c of doc.prolog) root.com(c.text);
   append(root, doc.root);
   for (const c of doc.epilog) root.com(c.text);

@@ -5,11 +5,14 @@
  * @module
  */
 import { graphlib, layout } from '@dagrejs/dagre';
-import { create } from 'xmlbuilder2';
+import type * as Xmlbuilder2 from 'xmlbuilder2';
 import type { XMLBuilder } from 'xmlbuilder2/lib/interfaces.js';
 import type { DocumentNode } from '../ast/nodes.js';
+import { onDemand } from '../util/on-demand.js';
 import { xmlText } from '../util/xml-literal.js';
 import { callFlow, type CallFlow, type CallFlowNode } from './flow.js';
+
+const xmlbuilder2 = onDemand<typeof Xmlbuilder2>('xmlbuilder2');
 
 const FONT = 12;
 /** Average advance of a sans-serif glyph at {@link FONT}, to size boxes without measuring text. */
@@ -50,7 +53,7 @@ export function graphToSvg(graph: CallFlow): string {
   layout(g);
   const size = g.graph();
 
-  const svg = create().ele('svg', {
+  const svg = xmlbuilder2().create().ele('svg', {
     xmlns: 'http://www.w3.org/2000/svg',
     viewBox: `0 0 ${Math.ceil(size.width ?? 0)} ${Math.ceil(size.height ?? 0)}`,
     width: Math.ceil(size.width ?? 0),
@@ -107,7 +110,7 @@ p.legend { color: #555; font-size: 13px; margin: 0 0 16px; }
  */
 export function toHtml(doc: DocumentNode, title?: string): string {
   const name = title ?? doc.root.attributes['name'] ?? 'dialplan';
-  const html = create().ele('html', { lang: 'en' });
+  const html = xmlbuilder2().create().ele('html', { lang: 'en' });
   const head = html.ele('head');
   head.ele('meta', { charset: 'utf-8' });
   head.ele('title').txt(xmlText(`Call flow: ${name}`));
@@ -115,7 +118,7 @@ export function toHtml(doc: DocumentNode, title?: string): string {
   const body = html.ele('body');
   body.ele('h1').txt(xmlText(`Call flow: ${name}`));
   body.ele('p', { class: 'legend' }).txt('Solid arrows run in order or take a branch; dashed arrows jump by name (goto) or fire on a caught event. Hover a step for its place in the XML.');
-  body.import(create(graphToSvg(callFlow(doc))));
+  body.import(xmlbuilder2().create(graphToSvg(callFlow(doc))));
   return `<!DOCTYPE html>\n${html.end({ headless: true, prettyPrint: false })}\n`;
 }
 

@@ -22,11 +22,14 @@
  *
  * @module
  */
-import { parse as parseYaml } from 'yaml';
+import type * as Yaml from 'yaml';
 import { check, parseExpectation, type Check, type Expectation } from './expectations.js';
 import type { PlanSource } from '../ast/nodes.js';
 import { simulate } from './simulate.js';
+import { onDemand } from '../util/on-demand.js';
 import type { Answer, HttpResponse, Script, SimulationResult, TransferOutcome } from './types.js';
+
+const yaml = onDemand<typeof Yaml>('yaml');
 
 /** One scenario: a script and what the call must do. */
 export interface Scenario {
@@ -149,7 +152,7 @@ function readScenario(raw: unknown, where: string): Scenario {
 export function parseScenarioFile(text: string, file = 'scenario file'): ScenarioFile {
   let data: unknown;
   try {
-    data = file.toLowerCase().endsWith('.json') ? JSON.parse(text) : parseYaml(text);
+    data = file.toLowerCase().endsWith('.json') ? JSON.parse(text) : yaml().parse(text);
   } catch (e) {
     throw new ScenarioError(`${file}: cannot read: ${(e as Error).message}`);
   }

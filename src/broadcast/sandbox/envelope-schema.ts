@@ -9,8 +9,9 @@
  *
  * @module
  */
-import libxml from 'libxmljs2';
+import type * as Libxml from 'libxmljs2';
 import { pathToFileURL } from 'node:url';
+import { libxmlModule } from '../../validate/xsd/libxml.js';
 
 /** The SOAP 1.2 envelope namespace. */
 export const SOAP12_NS = 'http://www.w3.org/2003/05/soap-envelope';
@@ -22,7 +23,7 @@ export const DATA_NS = 'http://api.callfire.com/data';
 /** A parsed, checked envelope. */
 export interface CheckedEnvelope {
   /** The parsed document, when the XML is well-formed. */
-  readonly doc?: libxml.Document;
+  readonly doc?: Libxml.Document;
   /** Syntax and schema errors, `line: message`. */
   readonly errors: readonly string[];
 }
@@ -55,12 +56,12 @@ function wrapper(serviceXsd: string): string {
  * ```
  */
 export function envelopeValidator(serviceXsd: string): EnvelopeValidator {
-  const schema = libxml.parseXml(wrapper(serviceXsd), { nonet: true });
+  const schema = libxmlModule().parseXml(wrapper(serviceXsd), { nonet: true });
   return (xml) => {
-    let doc: libxml.Document;
+    let doc: Libxml.Document;
     try {
       // nonet + no entity substitution: a request can make the server read nothing.
-      doc = libxml.parseXml(xml, { nonet: true, noent: false, dtdload: false, huge: true });
+      doc = libxmlModule().parseXml(xml, { nonet: true, noent: false, dtdload: false, huge: true });
     } catch (e) {
       return { errors: [`XML syntax: ${(e as Error).message.trim()}`] };
     }

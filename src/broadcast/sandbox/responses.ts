@@ -4,16 +4,19 @@
  *
  * @module
  */
-import { create } from 'xmlbuilder2';
+import type * as Xmlbuilder2 from 'xmlbuilder2';
 import type { XMLBuilder } from 'xmlbuilder2/lib/interfaces.js';
 import type { BroadcastStatus, FaultCode } from '../types.js';
 import { DATA_NS, SOAP12_NS, SVC_NS } from './envelope-schema.js';
 import type { CallView, ConfigTree, StoredBroadcast } from './store.js';
+import { onDemand } from '../../util/on-demand.js';
 import { xmlText } from '../../util/xml-literal.js';
+
+const xmlbuilder2 = onDemand<typeof Xmlbuilder2>('xmlbuilder2');
 
 /** Writes an envelope whose body `fill` writes. */
 export function envelope(fill: (body: XMLBuilder) => void): string {
-  const doc = create({ version: '1.0', encoding: 'UTF-8' });
+  const doc = xmlbuilder2().create({ version: '1.0', encoding: 'UTF-8' });
   const body = doc.ele(SOAP12_NS, 'env:Envelope').att('xmlns:svc', SVC_NS).att('xmlns:data', DATA_NS).ele(SOAP12_NS, 'env:Body');
   fill(body);
   return doc.end({ prettyPrint: false });

@@ -6,12 +6,12 @@
  */
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import type * as AjvModule from 'ajv';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import picomatch from 'picomatch';
 import { nearest } from '../../util/nearest.js';
+import { onDemand } from '../../util/on-demand.js';
 import { RULES, RULES_BY_NAME } from './rules/index.js';
 import { configSchema } from './schema.js';
 import type { LintConfig, RuleSettings } from './types.js';
@@ -24,14 +24,12 @@ export class ConfigError extends Error {
   override readonly name = 'ConfigError';
 }
 
+const ajv = onDemand<typeof AjvModule>('ajv');
 let validator: ValidateFunction | undefined;
 function getValidator(): ValidateFunction {
-  // compiled once: the schema only changes with the rule set. ajv is loaded here, not at the
-  // top, so linting without a configuration file does not pay for loading it.
-  if (!validator) {
-    const { Ajv } = createRequire(import.meta.url)('ajv') as typeof AjvModule;
-    validator = new Ajv({ allErrors: true, strict: true, verbose: true }).compile(configSchema());
-  }
+  // compiled once: the schema only changes with the rule set; ajv is only loaded when a
+  // configuration file is there to check
+  validator ??= new (ajv().Ajv)({ allErrors: true, strict: true, verbose: true }).compile(configSchema());
   return validator;
 }
 

@@ -8,6 +8,7 @@
  */
 import { createRequire } from 'node:module';
 import type * as Libxml from 'libxmljs2';
+import { onDemand } from '../../util/on-demand.js';
 
 /** The libxmljs2 module. */
 export type LibxmlModule = typeof Libxml;
@@ -59,14 +60,8 @@ export const SAFE_PARSE_OPTIONS = {
   compact: true,
 } as const;
 
-const require = createRequire(import.meta.url);
-let libxml: LibxmlModule | undefined;
-
 /** The libxmljs2 module, loaded on first call. */
-export function libxmlModule(): LibxmlModule {
-  libxml ??= require('libxmljs2') as LibxmlModule;
-  return libxml;
-}
+export const libxmlModule = onDemand<LibxmlModule>('libxmljs2');
 
 /**
  * The file of libxmljs2's native module, as Node loaded it (undefined if it is not loaded
@@ -74,5 +69,6 @@ export function libxmlModule(): LibxmlModule {
  */
 export function libxmlNativeFile(): string | undefined {
   libxmlModule();
-  return Object.keys(require.cache).find((file) => /[\\/]xmljs\.node$/.test(file));
+  // Node's module cache is one for the process, whichever require reads it
+  return Object.keys(createRequire(import.meta.url).cache).find((file) => /[\\/]xmljs\.node$/.test(file));
 }
