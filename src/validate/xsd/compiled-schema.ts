@@ -25,6 +25,7 @@ export type CompiledSchema = (xml: string) => LibxmlFinding[];
 
 interface State {
   readonly addon?: Addon;
+  readonly validate?: CompiledSchema;
   readonly unavailable?: string;
 }
 
@@ -47,7 +48,7 @@ function open(): State {
   }
   // A schema that does not compile is a broken package, not a missing optimisation: throw.
   addon.compile(readFileSync(dialplanSchemaPath(), 'utf8'));
-  return { addon };
+  return { addon, validate: (xml) => addon.validate(xml) };
 }
 
 function opened(): State {
@@ -61,8 +62,7 @@ function opened(): State {
  * then says why.
  */
 export function compiledSchema(): CompiledSchema | undefined {
-  const addon = opened().addon;
-  return addon && ((xml) => addon.validate(xml));
+  return opened().validate;
 }
 
 /** Why {@link compiledSchema} is undefined; undefined when it is available. */
