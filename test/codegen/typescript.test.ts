@@ -10,6 +10,7 @@ import { loadFlow } from '../../src/cli/load-flow.js';
 import { ConversionError, quote, toTypeScript } from '../../src/codegen/typescript.js';
 import { CATALOG, isTagName } from '../../src/language/catalog.js';
 import { parse } from '../../src/parse/parse.js';
+import { corpusFiles, corpusPresent, readCorpus } from '../util.js';
 
 const INDEX = fileURLToPath(new URL('../../src/index.js', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'codegen-'));
@@ -95,20 +96,18 @@ export default dialplan({ name: 'Root' })
   });
 });
 
-const corpus = fileURLToPath(new URL('../../../shared/corpus/real/', import.meta.url));
-
-describe.skipIf(!existsSync(corpus))('toTypeScript over the real dialplans', () => {
-  const files = existsSync(corpus) ? readdirSync(corpus).filter((f) => f.endsWith('.xml')) : [];
+describe.skipIf(!corpusPresent)('toTypeScript over the real dialplans', () => {
+  const files = corpusFiles;
 
   it.each(files)('%s rebuilds to the same plan', async (file) => {
-    const { before, after } = await roundTrip(readFileSync(join(corpus, file), 'utf8'), file.replace(/\W/g, '_'));
+    const { before, after } = await roundTrip(readCorpus(file), file.replace(/\W/g, '_'));
     expect(meaningOf(after)).toEqual(meaningOf(before));
   });
 
   it('generates code that type-checks under strict', () => {
     for (const file of files) {
       const name = `${file.replace(/\W/g, '_')}.ts`;
-      if (!existsSync(join(dir, name))) writeFileSync(join(dir, name), toTypeScript(parse(readFileSync(join(corpus, file), 'utf8')).document!, { importFrom: INDEX }).code);
+      if (!existsSync(join(dir, name))) writeFileSync(join(dir, name), toTypeScript(parse(readCorpus(file)).document!, { importFrom: INDEX }).code);
     }
     writeFileSync(
       join(dir, 'tsconfig.json'),

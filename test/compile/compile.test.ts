@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { DocumentNode } from '../../src/ast/nodes.js';
 import { compile } from '../../src/compile/compile.js';
 import { parse } from '../../src/parse/parse.js';
-import { stripLoc } from '../util.js';
+import { corpusFiles, corpusPresent, readCorpus, stripLoc } from '../util.js';
 
 const doc = (children: DocumentNode['root']['children'], extra: Partial<DocumentNode> = {}): DocumentNode => ({
   kind: '#document',
@@ -58,13 +58,9 @@ describe('compile', () => {
   });
 });
 
-const corpus = new URL('../../../shared/corpus/real/', import.meta.url);
-
-describe.skipIf(!existsSync(corpus))('compile on the real corpus (../shared/corpus/real)', () => {
-  const files = existsSync(corpus) ? readdirSync(corpus).filter((f) => f.endsWith('.xml')).sort() : [];
-
-  it.each(files)('%s: parse → compile → parse gives the same tree, pretty and compact', (file) => {
-    const { document } = parse(readFileSync(new URL(file, corpus), 'utf8'));
+describe.skipIf(!corpusPresent)('compile on the real corpus (../shared/corpus/real)', () => {
+  it.each(corpusFiles)('%s: parse → compile → parse gives the same tree, pretty and compact', (file) => {
+    const { document } = parse(readCorpus(file));
     expect(document).toBeDefined();
     for (const pretty of [true, false]) {
       const again = parse(compile(document!, { pretty }));

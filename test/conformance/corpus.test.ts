@@ -4,26 +4,13 @@
  * where installed, with xmllint), and survives compile(parse(xml)) unchanged.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { DocumentNode, Node } from '../../src/ast/nodes.js';
 import { compile } from '../../src/compile/compile.js';
 import { parse } from '../../src/parse/parse.js';
 import { validate } from '../../src/validate/validate.js';
 import { dialplanSchemaPath } from '../../src/validate/xsd/schema-path.js';
-import { stripLoc } from '../util.js';
-
-const dir = fileURLToPath(new URL('../../../shared/corpus/real/', import.meta.url));
-const present = existsSync(dir);
-const files = present ? readdirSync(dir).filter((f) => f.endsWith('.xml')).sort() : [];
-const read = (f: string) => readFileSync(`${dir}${f}`, 'utf8');
-
-function parsed(xml: string): DocumentNode {
-  const r = parse(xml);
-  expect(r.diagnostics).toEqual([]);
-  return r.document!;
-}
+import { CORPUS_DIR, corpusFiles as files, corpusPresent, parsedDocument as parsed, readCorpus as read, stripLoc } from '../util.js';
 
 /**
  * A canonical form for comparing documents: no positions, and adjacent text merged
@@ -43,7 +30,7 @@ function canonical(doc: DocumentNode): unknown {
   return stripLoc({ ...doc, root: { ...doc.root, children: norm(doc.root.children) } });
 }
 
-describe.skipIf(!present)('corpus of real dialplans (../shared/corpus/real)', () => {
+describe.skipIf(!corpusPresent)('corpus of real dialplans (../shared/corpus/real)', () => {
   it('holds the 45 dialplans', () => {
     expect(files).toHaveLength(45);
   });
@@ -72,7 +59,7 @@ describe.skipIf(!present)('corpus of real dialplans (../shared/corpus/real)', ()
 
   const xmllint = spawnSync('xmllint', ['--version']).status === 0;
   it.skipIf(!xmllint)('validates with xmllint --schema too', () => {
-    const run = spawnSync('xmllint', ['--noout', '--nonet', '--schema', dialplanSchemaPath(), ...files.map((f) => `${dir}${f}`)], {
+    const run = spawnSync('xmllint', ['--noout', '--nonet', '--schema', dialplanSchemaPath(), ...files.map((f) => `${CORPUS_DIR}${f}`)], {
       encoding: 'utf8',
     });
     expect(run.stderr.split('\n').filter((l) => l !== '' && !l.endsWith(' validates'))).toEqual([]);

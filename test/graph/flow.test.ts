@@ -1,15 +1,7 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { walk } from '../../src/ast/visit.js';
 import { callFlow, toDot, toMermaid } from '../../src/graph/index.js';
-import { parse } from '../../src/parse/parse.js';
-
-const doc = (xml: string) => {
-  const r = parse(xml);
-  if (!r.document) throw new Error(JSON.stringify(r.diagnostics));
-  return r.document;
-};
+import { corpusFiles, corpusPresent, parsedDocument as doc, readCorpus } from '../util.js';
 
 /** Edges as readable `from-label -label-> to-label` strings. */
 function edges(xml: string): string[] {
@@ -90,12 +82,9 @@ describe('callFlow', () => {
   });
 });
 
-const corpus = fileURLToPath(new URL('../../../shared/corpus/real/', import.meta.url));
-
-describe.skipIf(!existsSync(corpus))('callFlow over the real dialplans', () => {
-  const files = existsSync(corpus) ? readdirSync(corpus).filter((f) => f.endsWith('.xml')) : [];
-  it.each(files)('%s: every step is drawn and every edge lands on a node', (file) => {
-    const d = doc(readFileSync(corpus + file, 'utf8'));
+describe.skipIf(!corpusPresent)('callFlow over the real dialplans', () => {
+  it.each(corpusFiles)('%s: every step is drawn and every edge lands on a node', (file) => {
+    const d = doc(readCorpus(file));
     const g = callFlow(d);
     const ids = new Set(g.nodes.map((n) => n.id));
     for (const e of g.edges) {

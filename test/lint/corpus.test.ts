@@ -4,12 +4,9 @@
  * person reviewed and found true. A new warning fails this test until it is reviewed and
  * added below with its reason.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { lint } from '../../src/validate/lint/lint.js';
-
-const corpus = fileURLToPath(new URL('../../../shared/corpus/real/', import.meta.url));
+import { corpusFiles as files, corpusPresent, readCorpus } from '../util.js';
 
 /**
  * Reviewed warnings, per file and rule (count). Why each is true:
@@ -47,8 +44,7 @@ const REVIEWED: Readonly<Record<string, Readonly<Record<string, number>>>> = {
   '45-scala-client-vonjour-post-equal.xml': { 'undocumented-attribute': 12 },
 };
 
-describe.skipIf(!existsSync(corpus))('lint over the 45 real dialplans', () => {
-  const files = existsSync(corpus) ? readdirSync(corpus).filter((f) => f.endsWith('.xml')).sort() : [];
+describe.skipIf(!corpusPresent)('lint over the 45 real dialplans', () => {
 
   it('finds all 45 files', () => {
     expect(files).toHaveLength(45);
@@ -56,7 +52,7 @@ describe.skipIf(!existsSync(corpus))('lint over the 45 real dialplans', () => {
 
   for (const file of files) {
     it(`${file}: no error, only reviewed warnings`, () => {
-      const { ok, diagnostics } = lint(readFileSync(corpus + file, 'utf8'));
+      const { ok, diagnostics } = lint(readCorpus(file));
       const errors = diagnostics.filter((d) => d.severity === 'error');
       expect(errors, JSON.stringify(errors, null, 1)).toEqual([]);
       expect(ok).toBe(true);
@@ -67,7 +63,7 @@ describe.skipIf(!existsSync(corpus))('lint over the 45 real dialplans', () => {
   }
 
   it('reports the duplicate default keypress of sample 25 at the second keypress', () => {
-    const xml = readFileSync(`${corpus}25-simple-transfer-2.xml`, 'utf8');
+    const xml = readCorpus('25-simple-transfer-2.xml');
     const d = lint(xml).diagnostics.find((x) => x.rule === 'overlapping-keypress');
     expect(d?.path).toBe('/dialplan/menu[1]/keypress[2]');
     expect(xml.split('\n')[(d?.line ?? 0) - 1]).toContain('<keypress pressed="default">');

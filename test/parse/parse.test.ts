@@ -3,13 +3,7 @@ import type { AnyElement, CommentNode, Node } from '../../src/ast/nodes.js';
 import { elementChildren } from '../../src/ast/nodes.js';
 import { walk } from '../../src/ast/visit.js';
 import { parse } from '../../src/parse/parse.js';
-import { stripLoc } from '../util.js';
-
-function doc(xml: string) {
-  const r = parse(xml);
-  expect(r.diagnostics).toEqual([]);
-  return r.document!;
-}
+import { parsedDocument as doc, stripLoc } from '../util.js';
 
 /** The 1-based line and column of the first occurrence of `needle` (after `from`) in `xml`. */
 function posOf(xml: string, needle: string, from = 0): { line: number; column: number } {

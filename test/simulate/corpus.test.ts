@@ -1,17 +1,12 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { simulate } from '../../src/simulate/simulate.js';
 import type { Script, SimulationEvent, SimulationResult } from '../../src/simulate/types.js';
+import { corpusFiles as files, corpusPresent, readCorpus, said } from '../util.js';
 
-// Third-party samples, read in place (never copied into the repo); CI has the folder.
-const dir = fileURLToPath(new URL('../../../shared/corpus/real/', import.meta.url));
-const files = existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.xml')).sort() : [];
-const read = (prefix: string) => readFileSync(dir + files.find((f) => f.startsWith(prefix))!, 'utf8');
-const said = (r: SimulationResult) => r.events.flatMap((e) => (e.type === 'play' ? [e.text] : []));
+const read = (prefix: string) => readCorpus(files.find((f) => f.startsWith(prefix))!);
 const transfers = (r: SimulationResult) => r.events.flatMap((e: SimulationEvent) => (e.type === 'transfer' ? [e.numbers.join(',')] : []));
 
-describe.skipIf(!existsSync(dir))('real dialplans', () => {
+describe.skipIf(!corpusPresent)('real dialplans', () => {
   const scripts: Script[] = [
     {},
     { answer: 'machine' },
@@ -27,7 +22,7 @@ describe.skipIf(!existsSync(dir))('real dialplans', () => {
   });
 
   it.each(files)('%s simulates without an error under several scripts', async (file) => {
-    const xml = readFileSync(dir + file, 'utf8');
+    const xml = readCorpus(file);
     for (const script of scripts) {
       const r = await simulate(xml, script);
       expect(r.error, `${file} with ${JSON.stringify(script)}`).toBeUndefined();

@@ -3,9 +3,9 @@ import { TAG_NAMES } from '../../src/language/catalog.js';
 import { HANDLERS } from '../../src/simulate/handlers.js';
 import { simulate } from '../../src/simulate/simulate.js';
 import type { SimulationEvent, SimulationResult } from '../../src/simulate/types.js';
+import { said } from '../util.js';
 
 const plan = (body: string) => `<dialplan name="Root">\n${body}\n</dialplan>`;
-const said = (r: SimulationResult) => r.events.flatMap((e) => (e.type === 'play' ? [e.text] : []));
 const ofType = <T extends SimulationEvent['type']>(r: SimulationResult, type: T) => r.events.filter((e): e is Extract<SimulationEvent, { type: T }> => e.type === type);
 
 describe('handler table', () => {
