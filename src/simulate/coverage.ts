@@ -7,7 +7,7 @@
  */
 import type { DocumentNode, ElementNode } from '../ast/nodes.js';
 import { elementChildren } from '../ast/nodes.js';
-import { indexPlan } from './plan-index.js';
+import { indexPlan } from '../ast/plan-index.js';
 import type { SimulationResult } from './types.js';
 
 /** One branch of the plan and how often the calls took it. */

@@ -19,7 +19,7 @@ import type { Evaluator } from './evaluator.js';
 import { ExpressionError } from './evaluator.js';
 import { HANDLERS } from './handlers.js';
 import { isDefaultPattern, isTimeoutPattern, matchesPattern, menuEntry } from './keypress.js';
-import type { PlanIndex } from './plan-index.js';
+import type { PlanIndex } from '../ast/plan-index.js';
 import { substitute } from './substitute.js';
 import type { Ended, Script, SimulateOptions, SimulationErrorInfo, SimulationEvent, SimulationResult } from './types.js';
 import { isJavaScriptValue } from './value-rule.js';

@@ -14,7 +14,7 @@
 import type { DocumentNode } from '../ast/nodes.js';
 import { check, type Expectation } from './expectations.js';
 import { isDefaultPattern, matchesPattern, sampleInput } from './keypress.js';
-import { indexPlan } from './plan-index.js';
+import { indexPlan } from '../ast/plan-index.js';
 import type { Scenario } from './scenario.js';
 import { simulate } from './simulate.js';
 import type { Answer, Script, SimulationResult, TransferOutcome } from './types.js';

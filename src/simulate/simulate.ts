@@ -7,7 +7,7 @@ import { treeOf, type DocumentNode, type PlanSource } from '../ast/nodes.js';
 import { parse } from '../parse/parse.js';
 import { Run } from './engine.js';
 import { loadEvaluator } from './evaluator.js';
-import { indexPlan } from './plan-index.js';
+import { indexPlan } from '../ast/plan-index.js';
 import type { Script, SimulateOptions, SimulationResult } from './types.js';
 
 /** Turns any plan form into a syntax tree, or reports why the XML cannot be read. */

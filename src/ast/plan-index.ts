@@ -1,12 +1,13 @@
 /**
- * What the interpreter needs to know about a plan, computed once per document: each tag's
- * parent, path and position among its siblings, and the tags by name for `goto`.
+ * A document index computed once per document: each tag's parent, path and position among
+ * its siblings, and the tags by (trimmed) name for `goto`. The simulator runs on it; lint's
+ * context and the flow graph can share it instead of walking the tree again.
  *
  * @module
  */
-import type { AnyElement, DocumentNode, ElementNode } from '../ast/nodes.js';
-import { elementChildren } from '../ast/nodes.js';
-import { walk } from '../ast/visit.js';
+import type { AnyElement, DocumentNode, ElementNode } from './nodes.js';
+import { elementChildren } from './nodes.js';
+import { walk } from './visit.js';
 
 /** Where one tag sits in the plan. */
 export interface Placement {
@@ -17,7 +18,7 @@ export interface Placement {
   readonly index: number;
 }
 
-/** The plan, indexed for the interpreter. */
+/** The plan, indexed. */
 export interface PlanIndex {
   readonly document: DocumentNode;
   readonly placement: ReadonlyMap<AnyElement, Placement>;
