@@ -91,6 +91,14 @@ describe('inline suppression', () => {
     expect(rules(xml)).toEqual(['undefined-variable@6']);
   });
 
+  it('disable applies to findings later on its own line, not earlier ones (plans on one line)', () => {
+    const after = '<dialplan name="Root"><!-- dialplan-disable unknown-goto-target --><goto>mian</goto><play name="main" type="tts">Hi</play></dialplan>';
+    const gotoFindings = (xml: string) => rules(xml).filter((r) => r.startsWith('unknown-goto-target'));
+    expect(gotoFindings(after)).toEqual([]);
+    const before = '<dialplan name="Root"><goto>mian</goto><!-- dialplan-disable unknown-goto-target --><play name="main" type="tts">Hi</play></dialplan>';
+    expect(gotoFindings(before)).toEqual(['unknown-goto-target@1']);
+  });
+
   it('works on trees without positions: next-line means the next tag', () => {
     const xml = wrap('  <!-- dialplan-disable-next-line undefined-variable -->\n  <play type="tts">${a}</play>\n  <play type="tts">${b}</play>');
     const doc = stripLoc(parse(xml).document!) as unknown as DocumentNode;

@@ -77,7 +77,7 @@ export class Suppressions {
       const at = order++;
       this.elementOrder.set(path, at);
       for (const p of pendingNext.splice(0)) this.nextElementPath.set(p, path);
-      const steps = new Map(childSteps(el).map(([node, step]) => [node, step]));
+      const steps = new Map(childSteps(el));
       for (const child of el.children as readonly Node[]) {
         if (child.kind === '#comment') visitComment(child);
         else if (isElement(child)) visitElement(child, `${path}/${steps.get(child)!}`);
@@ -105,23 +105,21 @@ export class Suppressions {
         return true;
       }
     }
-    // disable ... enable ranges: the last matching directive before the finding decides
+    // disable ... enable ranges: the last matching directive before the finding decides.
+    // "Before" compares (line, document order): a directive earlier on the finding's own line
+    // counts, as it must in a plan written on one line.
+    const order = this.elementOrder.get(d.path) ?? Infinity;
     let state = false;
-    let stateAt = -Infinity;
-    const position = this.positionOf(d);
     for (const p of this.placed) {
       if (p.directive.kind === 'disable-next-line' || !matches(p.directive)) continue;
-      const before = position.line !== undefined && p.endLine !== undefined ? p.endLine < position.line : p.order < position.order;
-      const key = p.order;
-      if (before && key > stateAt) {
-        state = p.directive.kind === 'disable';
-        stateAt = key;
-      }
+      const before =
+        d.line !== undefined && p.endLine !== undefined
+          ? p.endLine < d.line || (p.endLine === d.line && p.order < order)
+          : p.order < order;
+      // placed is in document order, so once a directive is not before the finding none later is
+      if (!before) break;
+      state = p.directive.kind === 'disable';
     }
     return state;
-  }
-
-  private positionOf(d: Diagnostic): { line: number | undefined; order: number } {
-    return { line: d.line, order: this.elementOrder.get(d.path) ?? Infinity };
   }
 }
