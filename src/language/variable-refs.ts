@@ -40,41 +40,23 @@ export interface VariableScan {
  */
 export function scanVariables(s: string): VariableScan {
   const refs: VariableReference[] = [];
-  const unclosed: UnclosedRef[] = [];
-  const scanFrom = (from: number): number => {
-    // returns the offset just past the reference starting at `from` (at its "${"), or -1 if unclosed
-    let i = from + 2;
-    while (i < s.length) {
-      if (s[i] === '$' && s[i + 1] === '{') {
-        const end = scanFrom(i);
-        if (end < 0) return -1;
-        i = end;
-        continue;
-      }
-      if (s[i] === '}') {
-        const name = s.slice(from + 2, i);
-        refs.push({ name, start: from, end: i + 1, dynamic: name.includes('${') });
-        return i + 1;
-      }
+  // One left-to-right pass: each `${` is pushed, each `}` closes the innermost open one.
+  // Whatever is still open at the end was never closed. No recursion and no rescans, so
+  // untrusted text with thousands of `${` costs linear time and constant stack.
+  const open: number[] = [];
+  for (let i = 0; i < s.length; i++) {
+    if (s[i] === '$' && s[i + 1] === '{') {
+      open.push(i);
       i++;
-    }
-    return -1;
-  };
-  let i = 0;
-  while (i < s.length) {
-    const at = s.indexOf('${', i);
-    if (at < 0) break;
-    const end = scanFrom(at);
-    if (end < 0) {
-      unclosed.push({ start: at });
-      i = at + 2;
-    } else {
-      i = end;
+    } else if (s[i] === '}' && open.length > 0) {
+      const from = open.pop()!;
+      const name = s.slice(from + 2, i);
+      refs.push({ name, start: from, end: i + 1, dynamic: name.includes('${') });
     }
   }
-  // inner references were pushed before their outer one; report outer first, by position
+  // inner references close before their outer one; report outer first, by position
   refs.sort((a, b) => a.start - b.start || b.end - a.end);
-  return { refs, unclosed };
+  return { refs, unclosed: open.map((start) => ({ start })) };
 }
 
 /**

@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { replaceVariables, scanVariables } from '../../src/language/variable-refs.js';
+import { lintDocument } from '../../src/validate/lint/lint.js';
+import { parsedDocument } from '../util.js';
+
+describe('scanVariables with a `${` that is never closed', () => {
+  it('lists each inner reference once', () => {
+    const scan = scanVariables('${a${b}');
+    expect(scan.refs.map((r) => [r.name, r.start, r.end])).toEqual([['b', 3, 7]]);
+    expect(scan.unclosed).toEqual([{ start: 0 }]);
+  });
+
+  it('reports every open `${` and the references closed inside them', () => {
+    const scan = scanVariables('${x ${y} ${z');
+    expect(scan.refs.map((r) => r.name)).toEqual(['y']);
+    expect(scan.unclosed).toEqual([{ start: 0 }, { start: 9 }]);
+  });
+
+  it('ignores a stray `}` and keeps nested names dynamic', () => {
+    const scan = scanVariables('} ${a${b}} }');
+    expect(scan.refs.map((r) => [r.name, r.dynamic])).toEqual([
+      ['a${b}', true],
+      ['b', false],
+    ]);
+    expect(scan.unclosed).toEqual([]);
+  });
+
+  it('handles thousands of open `${` without overflowing the stack', () => {
+    const text = '${'.repeat(16_000) + 'x}';
+    const scan = scanVariables(text);
+    expect(scan.refs).toEqual([{ name: 'x', start: 31_998, end: 32_002, dynamic: false }]);
+    expect(scan.unclosed).toHaveLength(15_999);
+    expect(replaceVariables(text, () => '#')).toBe('${'.repeat(15_999) + '#');
+  });
+
+  it('lets lint report the malformed reference instead of an internal error', () => {
+    const text = '${'.repeat(16_000) + 'x}';
+    const diagnostics = lintDocument(parsedDocument(`<dialplan><play type="tts">${text}</play></dialplan>`));
+    expect(diagnostics.filter((d) => d.message.startsWith('Internal error'))).toEqual([]);
+    expect(diagnostics.some((d) => d.rule === 'variable-syntax')).toBe(true);
+  });
+});
