@@ -37,15 +37,18 @@ export function indexPlan(document: DocumentNode): PlanIndex {
   const placement = new Map<AnyElement, Placement>();
   const byName = new Map<string, ElementNode>();
   const elements: ElementNode[] = [];
-  const siblingsOf = new Map<AnyElement, AnyElement[]>();
+  // walk() visits each parent's element children in order, so a running count per parent is
+  // the child's position; `siblings.indexOf(node)` would make wide parents quadratic.
+  const childrenOf = new Map<AnyElement, { siblings: AnyElement[]; next: number }>();
   for (const { node, path, ancestors } of walk(document)) {
     const parent = ancestors.at(-1) as ElementNode | undefined;
-    let siblings: AnyElement[] = [node];
-    if (parent) {
-      siblings = siblingsOf.get(parent) ?? elementChildren(parent);
-      siblingsOf.set(parent, siblings);
+    if (!parent) {
+      placement.set(node, { path, siblings: [node], index: 0 });
+    } else {
+      let seen = childrenOf.get(parent);
+      if (!seen) childrenOf.set(parent, (seen = { siblings: elementChildren(parent), next: 0 }));
+      placement.set(node, { parent, path, siblings: seen.siblings, index: seen.next++ });
     }
-    placement.set(node, parent ? { parent, path, siblings, index: siblings.indexOf(node) } : { path, siblings, index: 0 });
     if (node.kind === '#unknown') continue;
     elements.push(node);
     const name = node.attributes['name']?.trim();
