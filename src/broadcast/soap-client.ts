@@ -110,6 +110,25 @@ export async function parseEnvelope(xml: string): Promise<ParsedResponse> {
     const root = (e as { root?: { Envelope?: { Body?: { Fault?: Record<string, unknown> } } } }).root;
     const fault = root?.Envelope?.Body?.Fault;
     if (fault !== undefined) return { kind: 'fault', fault };
-    return { kind: 'unreadable', reason: (e as Error).message.split('\n')[0] ?? 'unreadable XML' };
+    return { kind: 'unreadable', reason: unreadableReason(e) };
   }
+}
+
+/**
+ * Why soap could not read a response. For XML that is not well-formed (a truncated body, a
+ * proxy's HTML error page) soap throws a plain object, not an Error:
+ * `{ Fault: { faultstring: 'Invalid XML', detail: 'Error: Unclosed root tag\nLine: 0\nColumn: 105…' } }`.
+ */
+function unreadableReason(e: unknown): string {
+  const firstLine = (v: unknown): string | undefined => (typeof v === 'string' && v.trim() !== '' ? v.trim().split('\n')[0] : undefined);
+  if (e instanceof Error) return firstLine(e.message) ?? 'unreadable XML';
+  const fault = (e as { Fault?: { faultstring?: unknown; detail?: unknown } } | null)?.Fault;
+  const detail = typeof fault?.detail === 'string' ? fault.detail : '';
+  const what = firstLine(detail)?.replace(/^Error:\s*/, '');
+  if (what !== undefined) {
+    // sax counts lines from 0 and columns from 1.
+    const at = /Line: (\d+)\s+Column: (\d+)/.exec(detail);
+    return `not well-formed XML: ${what}${at ? ` at line ${Number(at[1]) + 1}, column ${at[2]}` : ''}`;
+  }
+  return firstLine(fault?.faultstring) ?? 'unreadable XML';
 }

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CallFireClient } from '../../src/broadcast/client.js';
 import { startSandbox, type Sandbox } from '../../src/broadcast/sandbox/server.js';
 import { run } from '../cli/run.js';
-import { xpathAll, xpathText } from './helpers.js';
+import { fixture, scriptedServer, soap, xpathAll, xpathText } from './helpers.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const PASSWORD = 'cli-secret-pass-4471';
@@ -121,6 +121,18 @@ describe('dialplan send', () => {
     const none = await run(['send', 'examples/broadcast.json', '--endpoint', sandbox.url], root, {});
     expect(none.code).toBe(2);
     expect(none.stderr).toMatch(/CALLFIRE_USERNAME/);
+  });
+
+  it('exits 2 with the RequestId hint when the answer is not well-formed XML', async () => {
+    const server = await scriptedServer([soap(fixture('created-id.xml').slice(0, 120))]);
+    try {
+      const { code, stderr } = await run(['send', 'examples/broadcast.json', '--endpoint', server.endpoint], root, env);
+      expect(code).toBe(2);
+      expect(stderr).toMatch(/dialplan send: SendCall: the response is not a SOAP envelope \(not well-formed XML/);
+      expect(stderr).toMatch(/The request can be repeated safely: it carries RequestId urn:uuid:/);
+    } finally {
+      await server.close();
+    }
   });
 
   it('exits 2 on usage errors', async () => {

@@ -214,6 +214,26 @@ describe('faults, credentials and retries', () => {
     expect((await client.sendCall(ivrRequest())).broadcastId).toBe(8735021);
   });
 
+  it('reports a truncated 200 response as a TransportError saying the XML is not well-formed', async () => {
+    const truncated = fixture('created-id.xml').slice(0, 120);
+    const client = await clientFor([soap(truncated)]);
+    const err = await client.sendCall(ivrRequest()).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(TransportError);
+    expect(err).toMatchObject({ status: 200 });
+    expect((err as Error).message).toMatch(/SendCall: the response is not a SOAP envelope \(not well-formed XML: .+ at line \d+, column \d+\)/);
+  });
+
+  it('retries an HTML 502 page from a proxy like any other 5xx', async () => {
+    const nginx = '<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n<center><h1>502 Bad Gateway</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n';
+    const page: Step = (res) => {
+      res.writeHead(502, { 'Content-Type': 'text/html' });
+      res.end(nginx);
+    };
+    const client = await clientFor([page, soap(fixture('created-id.xml'))]);
+    expect((await client.sendCall(ivrRequest())).broadcastId).toBe(8735021);
+    expect(server!.received).toHaveLength(2);
+  });
+
   it('refuses to send without credentials, before connecting', async () => {
     server = await scriptedServer([soap(fixture('created-id.xml'))]);
     const client = new CallFireClient({ endpoint: server.endpoint, env: {} });
