@@ -11,6 +11,7 @@
 import { SaxesParser } from 'saxes';
 import type { CommentNode, DocumentNode, ElementNode, Node, Position, UnknownElementNode } from '../ast/nodes.js';
 import { CATALOG, isTagName } from '../language/catalog.js';
+import { lineStarts, positionAt } from '../util/line-starts.js';
 import type { Diagnostic } from '../validate/diagnostic.js';
 
 /** What {@link parse} returns: the document when the input is a well-formed dialplan, and the problems found. */
@@ -32,13 +33,6 @@ interface Open {
 
 class Refused extends Error {}
 
-/** 0-based offsets at which each line starts. */
-function lineStarts(xml: string): number[] {
-  const starts = [0];
-  for (let i = xml.indexOf('\n'); i !== -1; i = xml.indexOf('\n', i + 1)) starts.push(i + 1);
-  return starts;
-}
-
 /**
  * Parses CallFire XML into the syntax tree.
  *
@@ -52,17 +46,7 @@ export function parse(input: string): ParseResult {
   const xml = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
   const diagnostics: Diagnostic[] = [];
   let starts: number[] | undefined;
-  const locAt = (offset: number): Position => {
-    starts ??= lineStarts(xml);
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid]! <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return { line: lo + 1, column: offset - starts[lo]! + 1 };
-  };
+  const locAt = (offset: number): Position => positionAt((starts ??= lineStarts(xml)), offset);
 
   const parser = new SaxesParser({ position: true });
   const stack: Open[] = [];

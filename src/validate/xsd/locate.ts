@@ -16,6 +16,7 @@ import type { AnyElement, DocumentNode } from '../../ast/nodes.js';
 import { elementChildren, elementName, rawText } from '../../ast/nodes.js';
 import { walk } from '../../ast/visit.js';
 import { CATALOG, tagSpec } from '../../language/catalog.js';
+import { lineStarts } from '../../util/line-starts.js';
 import type { LibxmlSchemaError } from './libxml-issue.js';
 
 /** An element of the document with where it sits. */
@@ -158,10 +159,4 @@ export class ElementLocator {
     this.endLines.set(index, line);
     return line;
   }
-}
-
-function lineStarts(xml: string): number[] {
-  const starts = [0];
-  for (let i = xml.indexOf('\n'); i !== -1; i = xml.indexOf('\n', i + 1)) starts.push(i + 1);
-  return starts;
 }

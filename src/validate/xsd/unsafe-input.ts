@@ -6,22 +6,13 @@
  *
  * @module
  */
+import { lineStarts, positionAt } from '../../util/line-starts.js';
 import type { Diagnostic } from '../diagnostic.js';
 
 const XINCLUDE_NS = 'http://www.w3.org/2001/XInclude';
 
-function lineColumn(xml: string, offset: number): { line: number; column: number } {
-  let line = 1;
-  let start = 0;
-  for (let i = xml.indexOf('\n'); i !== -1 && i < offset; i = xml.indexOf('\n', i + 1)) {
-    line++;
-    start = i + 1;
-  }
-  return { line, column: offset - start + 1 };
-}
-
 function refuse(xml: string, offset: number, message: string): Diagnostic {
-  return { rule: 'xml-syntax', severity: 'error', message, ...lineColumn(xml, offset), path: '/' };
+  return { rule: 'xml-syntax', severity: 'error', message, ...positionAt(lineStarts(xml), offset), path: '/' };
 }
 
 /**
