@@ -14,9 +14,10 @@ import { validateXml } from './xsd/validate-xml.js';
  * Validates a dialplan against the CallFire XML schema (`schemas/dialplan.xsd`, through
  * libxml2).
  *
- * Text is untrusted: a DOCTYPE, entity declarations and XInclude are refused as
+ * Text is untrusted: a DOCTYPE (and with it every entity declaration) is refused as
  * `xml-syntax` before libxml2 reads anything, and libxml2 runs without entity
- * substitution, DTD loading or network. Malformed XML gives `xml-syntax` diagnostics with
+ * substitution, DTD loading, XInclude or network. An XInclude element is refused as
+ * `xml-syntax` too, as `parse()` refuses it; text that merely mentions one is accepted. Malformed XML gives `xml-syntax` diagnostics with
  * line and column; each schema violation a `schema` diagnostic with line, column and path.
  *
  * Syntax trees and builders are compiled to XML first; their diagnostics carry the path,

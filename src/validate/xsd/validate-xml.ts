@@ -87,6 +87,11 @@ export function diagnosticsOf(xml: string, findings: readonly LibxmlFinding[]): 
 function schemaDiagnostics(xml: string, errors: readonly LibxmlFinding[]): Diagnostic[] {
   // The syntax tree is only built when there is something to point at.
   const parseResult = parse(xml);
+  // parse() refuses an XInclude element or namespace that libxml2 reads without acting on
+  // (it is never asked to process XInclude). Such an element is never in the schema, so it
+  // ends up here: report the refusal rather than the schema errors it causes.
+  const refused = parseResult.diagnostics.filter((d) => d.rule === 'xml-syntax');
+  if (refused.length > 0) return refused;
   const parsed = parseResult.document;
   // parse() reports a wrong root element with its position; libxml2 gives only a line
   const rootLoc = parseResult.diagnostics.find((d) => d.rule === 'schema');
