@@ -80,6 +80,26 @@ describe('dialplan lint', () => {
     expect(cli.stderr).toContain('did you mean "duplicate-name"?');
   });
 
+  it('reports a broken config once, however many files sit below it', async () => {
+    mkdirSync(join(dir, 'broken'), { recursive: true });
+    writeFileSync(join(dir, 'broken/.dialplanrc.json'), '{ "rules": ');
+    for (const n of ['a', 'b', 'c']) writeFileSync(join(dir, `broken/${n}.xml`), CLEAN);
+    const r = await run(['lint', 'broken', 'plans/warn.xml'], dir);
+    expect(r.code).toBe(2);
+    expect(r.stderr.match(/not valid JSON/g)).toHaveLength(1);
+    // the files under a good config are still linted
+    expect(r.stdout).toContain('unreachable-code');
+  });
+
+  it('a glob or folder that matches nothing is reported, the other arguments still linted', async () => {
+    mkdirSync(join(dir, 'no-xml'), { recursive: true });
+    const r = await run(['lint', 'nomatch/*.xml', 'no-xml', 'plans/warn.xml', '--format', 'json'], dir);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('no files match "nomatch/*.xml"');
+    expect(r.stderr).toContain('no .xml files in the folder "no-xml"');
+    expect((JSON.parse(r.stdout) as Array<{ file: string }>).map((f) => f.file)).toEqual(['plans/warn.xml']);
+  });
+
   it('exits 2 on usage errors and unreadable files, still reporting the others', async () => {
     expect((await run(['lint'], dir)).code).toBe(2);
     const fmt = await run(['lint', 'plans/clean.xml', '--format', 'xml'], dir);
@@ -98,6 +118,8 @@ describe('dialplan lint', () => {
     const sarif = await run(['lint', 'plans/inbound/error.xml', '--format', 'sarif'], dir);
     const result = JSON.parse(sarif.stdout).runs[0].results[0];
     expect(result).toMatchObject({ ruleId: 'unknown-goto-target', level: 'error' });
+    const { version } = (await import('../../package.json', { with: { type: 'json' } })).default;
+    expect(JSON.parse(sarif.stdout).runs[0].tool.driver.version).toBe(version);
     expect(result.locations[0].physicalLocation).toEqual({ artifactLocation: { uri: 'plans/inbound/error.xml', uriBaseId: '%SRCROOT%' }, region: { startLine: 2, startColumn: 3 } });
     const gh = await run(['lint', 'plans/inbound/error.xml', '--format', 'github'], dir);
     expect(gh.stdout).toBe('::error file=plans/inbound/error.xml,line=2,col=3,title=unknown-goto-target::<goto> names "nowhere", but no tag has that name.\n');

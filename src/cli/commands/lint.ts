@@ -43,13 +43,18 @@ function packageInfo(): { version?: string; docsBaseUri?: string } {
   }
 }
 
-/** Expands the command's file arguments: globs, folders (every .xml below) and plain paths. */
-async function expandFiles(args: readonly string[], cwd: string): Promise<string[]> {
+/**
+ * Expands the command's file arguments: globs, folders (every .xml below) and plain paths.
+ * A glob or folder that yields nothing is returned in `empty` rather than thrown, so that,
+ * like a missing file, it is reported with the other arguments still linted.
+ */
+async function expandFiles(args: readonly string[], cwd: string): Promise<{ files: string[]; empty: string[] }> {
   const out: string[] = [];
+  const empty: string[] = [];
   for (const arg of args) {
     if (isDynamicPattern(arg)) {
       const found = await glob([arg], { cwd, onlyFiles: true, expandDirectories: false, absolute: isAbsolute(arg) });
-      if (found.length === 0) throw new IoError(`no files match "${arg}"`);
+      if (found.length === 0) empty.push(`no files match "${arg}"`);
       out.push(...found.sort());
       continue;
     }
@@ -61,13 +66,13 @@ async function expandFiles(args: readonly string[], cwd: string): Promise<string
     }
     if (dir) {
       const found = await glob(['**/*.xml'], { cwd: resolve(cwd, arg), onlyFiles: true, ignore: ['**/node_modules/**'] });
-      if (found.length === 0) throw new IoError(`no .xml files in the folder "${arg}"`);
+      if (found.length === 0) empty.push(`no .xml files in the folder "${arg}"`);
       out.push(...found.sort().map((f) => `${arg.replace(/[\\/]+$/, '')}/${f}`));
     } else {
       out.push(arg);
     }
   }
-  return [...new Set(out)];
+  return { files: [...new Set(out)], empty };
 }
 
 export const command: Command = {
@@ -116,26 +121,42 @@ Exit codes: 0 no errors and warnings within --max-warnings, 1 otherwise,
       throw e;
     }
 
-    const files = await expandFiles(positionals, io.cwd);
-    const configs = new Map<string, LoadedConfig>();
-    const reports: FileReport[] = [];
+    const { files, empty } = await expandFiles(positionals, io.cwd);
     let failed = 0;
+    for (const message of empty) {
+      io.stderr(`dialplan lint: ${message}\n`);
+      failed++;
+    }
+    // One load per config file, its outcome included: a broken config is reported once, not
+    // once per file below it (null: broken and already reported).
+    const configs = new Map<string, Promise<LoadedConfig | null>>();
+    const configAt = (path: string): Promise<LoadedConfig | null> => {
+      let pending = configs.get(path);
+      if (!pending) {
+        pending = loadConfigFile(path).catch((e: unknown) => {
+          if (!(e instanceof ConfigError)) throw e;
+          io.stderr(`dialplan lint: ${e.message}\n`);
+          return null;
+        });
+        configs.set(path, pending);
+      }
+      return pending;
+    };
+    const reports: FileReport[] = [];
     for (const file of files) {
       const abs = isAbsolute(file) ? file : resolve(io.cwd, file);
+      const found = fixed ? undefined : findConfigFile(abs);
+      const loaded = fixed ?? (found ? await configAt(found) : undefined);
+      if (loaded === null) {
+        // not linted: its settings are unknown, and the config's error is already on stderr
+        failed++;
+        continue;
+      }
       let input: string | DocumentNode;
-      let loaded: LoadedConfig | undefined;
       try {
-        loaded = fixed;
-        if (!loaded) {
-          const found = findConfigFile(abs);
-          if (found) {
-            loaded = configs.get(found) ?? (await loadConfigFile(found));
-            configs.set(found, loaded);
-          }
-        }
         input = await loadDialplan(file, io.cwd);
       } catch (e) {
-        if (e instanceof ConfigError || e instanceof IoError) {
+        if (e instanceof IoError) {
           // report it and go on: one bad file must not hide the findings in the others
           io.stderr(`dialplan lint: ${e.message}\n`);
           failed++;
