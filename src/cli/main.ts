@@ -4,15 +4,10 @@
  *
  * @module
  */
-import { readFileSync } from 'node:fs';
 import { nearest } from '../util/nearest.js';
 import { COMMANDS } from './commands/index.js';
 import { IoError, UsageError, type Io } from './io.js';
-
-function version(): string {
-  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
-  return pkg.version;
-}
+import { packageVersion } from './package-info.js';
 
 function help(): string {
   const width = Math.max(...Object.keys(COMMANDS).map((n) => n.length));
@@ -58,7 +53,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     return main([topic, '--help'], io);
   }
   if (first === '-v' || first === '--version') {
-    io.stdout(`${version()}\n`);
+    io.stdout(`${packageVersion()}\n`);
     return 0;
   }
   const entry = Object.hasOwn(COMMANDS, first) ? COMMANDS[first] : undefined;

@@ -5,7 +5,7 @@
  *
  * @module
  */
-import { readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
 import { glob, isDynamicPattern } from 'tinyglobby';
 import type { DocumentNode } from '../../ast/nodes.js';
@@ -22,26 +22,9 @@ import { formatStylish } from '../../validate/report/stylish.js';
 import { IoError, UsageError, type Command } from '../io.js';
 import { loadDialplan } from '../load-flow.js';
 import { choice, numberOption, parseOptions } from '../options.js';
+import { packageVersion } from '../package-info.js';
 
 const FORMATS = ['stylish', 'json', 'sarif', 'github'] as const;
-
-/** The package's own metadata, for the SARIF tool version and rule page links. */
-function packageInfo(): { version?: string; docsBaseUri?: string } {
-  try {
-    const pkg = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as {
-      version?: string;
-      repository?: string | { url?: string };
-    };
-    const repo = typeof pkg.repository === 'string' ? pkg.repository : pkg.repository?.url;
-    const m = repo ? /github\.com[/:]([^/]+\/[^/.]+)/.exec(repo) : null;
-    return {
-      ...(pkg.version ? { version: pkg.version } : {}),
-      ...(m ? { docsBaseUri: `https://github.com/${m[1]}/blob/main/docs/rules/` } : {}),
-    };
-  } catch {
-    return {};
-  }
-}
 
 /**
  * Expands the command's file arguments: globs, folders (every .xml below) and plain paths.
@@ -170,7 +153,7 @@ Exit codes: 0 no errors and warnings within --max-warnings, 1 otherwise,
     }
 
     if (format === 'json') io.stdout(formatJson(reports));
-    else if (format === 'sarif') io.stdout(formatSarif(reports, { rules: RULES, baseDir: io.cwd, ...packageInfo() }));
+    else if (format === 'sarif') io.stdout(formatSarif(reports, { rules: RULES, baseDir: io.cwd, version: packageVersion() }));
     else if (format === 'github') io.stdout(formatGithub(reports));
     else io.stdout(formatStylish(reports));
 
