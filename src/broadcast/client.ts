@@ -106,6 +106,22 @@ const REDACTED = 'Basic [redacted]';
 const NOT_SET = 'Basic [not set: CALLFIRE_USERNAME / CALLFIRE_PASSWORD]';
 const FAULT_CODES = new Set<string>(['BAD_REQUEST', 'FORBIDDEN', 'NOT_FOUND', 'UNAVAILABLE', 'TIMEOUT', 'NOT_IMPLEMENTED']);
 
+/**
+ * The element each operation's response Body must hold. A Body without it is a broken
+ * answer, not an empty resource: reading it anyway would turn into `{ id: 0 }` or zero stats.
+ * ControlBroadcast answers with an empty Body.
+ */
+const RESULT_ELEMENT: Readonly<Record<Operation, string | undefined>> = {
+  SendCall: 'CreatedId',
+  CreateSound: 'CreatedId',
+  QueryCalls: 'CallQueryResult',
+  GetCall: 'Call',
+  GetBroadcast: 'Broadcast',
+  GetBroadcastStats: 'BroadcastStats',
+  QueryBroadcasts: 'BroadcastQueryResult',
+  ControlBroadcast: undefined,
+};
+
 function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
@@ -227,25 +243,22 @@ export class CallFireClient {
 
   /** Sends a request already made ready by {@link prepareSendCall} (no further checks). */
   async sendPrepared(request: PreparedSendCall): Promise<SendCallResult> {
-    const body = await this.#exchange(await sendCallEnvelope(request));
-    const id = toCreatedId(body['CreatedId']);
-    if (id === undefined) throw new TransportError('SendCall answered without a CreatedId');
-    return { broadcastId: id, requestId: request.RequestId };
+    return { broadcastId: await this.#createdId(await sendCallEnvelope(request)), requestId: request.RequestId };
   }
 
   /** GetBroadcast: a broadcast with its config. */
   async getBroadcast(id: number): Promise<Broadcast> {
-    return toBroadcast((await this.#call('GetBroadcast', { Id: id }))['Broadcast']);
+    return toBroadcast(await this.#call('GetBroadcast', { Id: id }));
   }
 
   /** GetBroadcastStats: usage, counts per result and per state. */
   async getBroadcastStats(id: number, interval: { IntervalBegin?: string; IntervalEnd?: string } = {}): Promise<BroadcastStats> {
-    return toBroadcastStats((await this.#call('GetBroadcastStats', { Id: id, ...interval }))['BroadcastStats']);
+    return toBroadcastStats(await this.#call('GetBroadcastStats', { Id: id, ...interval }));
   }
 
   /** QueryCalls: one page of calls (at most 1000). */
   async queryCalls(query: QueryCallsRequest): Promise<CallQueryResult> {
-    return toCallQueryResult((await this.#call('QueryCalls', queryCallsArgs(query)))['CallQueryResult']);
+    return toCallQueryResult(await this.#call('QueryCalls', queryCallsArgs(query)));
   }
 
   /**
@@ -265,12 +278,12 @@ export class CallFireClient {
 
   /** GetCall: one call with its attempts. */
   async getCall(id: number): Promise<Call> {
-    return toCall((await this.#call('GetCall', { Id: id }))['Call']);
+    return toCall(await this.#call('GetCall', { Id: id }));
   }
 
   /** QueryBroadcasts: one page of broadcasts. */
   async queryBroadcasts(query: QueryBroadcastsRequest = {}): Promise<BroadcastQueryResult> {
-    return toBroadcastQueryResult((await this.#call('QueryBroadcasts', queryBroadcastsArgs(query)))['BroadcastQueryResult']);
+    return toBroadcastQueryResult(await this.#call('QueryBroadcasts', queryBroadcastsArgs(query)));
   }
 
   /** ControlBroadcast: START, STOP or ARCHIVE a broadcast, and/or change its MaxActive. */
@@ -280,18 +293,30 @@ export class CallFireClient {
 
   /** CreateSound: upload audio, record by phone or speak a text; resolves to the sound id. */
   async createSound(request: CreateSoundRequest): Promise<number> {
-    const id = toCreatedId((await this.#call('CreateSound', createSoundArgs(request)))['CreatedId']);
-    if (id === undefined) throw new TransportError('CreateSound answered without a CreatedId');
+    return this.#createdId(await this.#envelope('CreateSound', createSoundArgs(request)));
+  }
+
+  /** One operation: build the envelope once, then exchange it with retries; resolves to its result element. */
+  async #call(operation: Operation, args: Record<string, unknown>): Promise<unknown> {
+    return this.#exchange(await this.#envelope(operation, args));
+  }
+
+  #envelope(operation: Operation, args: Record<string, unknown>): Promise<Envelope> {
+    return buildEnvelope(operation, cdataSafeDeep(args) as Record<string, unknown>);
+  }
+
+  /** Exchanges an envelope whose answer is a `svc:CreatedId`. */
+  async #createdId(envelope: Envelope): Promise<number> {
+    const id = toCreatedId(await this.#exchange(envelope));
+    if (id === undefined) throw new TransportError(`${envelope.operation} answered with a CreatedId that is not a number`);
     return id;
   }
 
-  /** One operation: build the envelope once, then exchange it with retries. */
-  async #call(operation: Operation, args: Record<string, unknown>): Promise<Record<string, unknown>> {
-    return this.#exchange(await buildEnvelope(operation, cdataSafeDeep(args) as Record<string, unknown>));
-  }
-
-  /** Sends an envelope, retrying as described in the module docs; resolves to the Body's content. */
-  async #exchange(envelope: Envelope): Promise<Record<string, unknown>> {
+  /**
+   * Sends an envelope, retrying as described in the module docs; resolves to the operation's
+   * result element (see RESULT_ELEMENT), or undefined for an operation that has none.
+   */
+  async #exchange(envelope: Envelope): Promise<unknown> {
     const operation = envelope.operation;
     const authorization = this.#authorization;
     if (authorization === undefined) {
@@ -326,7 +351,10 @@ export class CallFireClient {
         } else if (parsed.kind === 'unreadable') {
           throw new TransportError(`${operation}: the response is not a SOAP envelope (${parsed.reason})`, { status: res.status, attempts: attempt });
         } else {
-          return parsed.body;
+          const element = RESULT_ELEMENT[operation];
+          if (element === undefined) return undefined;
+          if (!(element in parsed.body)) throw new TransportError(`${operation} answered without ${element}`, { status: res.status, attempts: attempt });
+          return parsed.body[element];
         }
       } catch (e) {
         if (!(e instanceof TransportError) || e.status !== undefined) throw e;

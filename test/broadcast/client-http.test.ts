@@ -234,6 +234,19 @@ describe('faults, credentials and retries', () => {
     expect(server!.received).toHaveLength(2);
   });
 
+  it('refuses a 200 answer whose Body lacks the element the operation returns', async () => {
+    const client = await clientFor([soap(fixture('empty.xml'))]);
+    await expect(client.getBroadcast(5)).rejects.toMatchObject({ name: 'TransportError', status: 200, message: 'GetBroadcast answered without Broadcast' });
+    await expect(client.getBroadcastStats(5)).rejects.toMatchObject({ name: 'TransportError', status: 200, message: 'GetBroadcastStats answered without BroadcastStats' });
+    await expect(client.getCall(5)).rejects.toMatchObject({ name: 'TransportError', status: 200, message: 'GetCall answered without Call' });
+    await expect(client.queryCalls({ BroadcastId: 5 })).rejects.toMatchObject({ name: 'TransportError', status: 200, message: 'QueryCalls answered without CallQueryResult' });
+    await expect(client.queryBroadcasts()).rejects.toMatchObject({ name: 'TransportError', status: 200, message: 'QueryBroadcasts answered without BroadcastQueryResult' });
+    await expect(client.sendCall(ivrRequest())).rejects.toMatchObject({ name: 'TransportError', status: 200, message: 'SendCall answered without CreatedId' });
+    await expect(client.createSound({ Name: 'x', SoundText: 'Hi' })).rejects.toMatchObject({ name: 'TransportError', status: 200, message: 'CreateSound answered without CreatedId' });
+    // Not retried: the service did answer.
+    expect(server!.received).toHaveLength(7);
+  });
+
   it('refuses to send without credentials, before connecting', async () => {
     server = await scriptedServer([soap(fixture('created-id.xml'))]);
     const client = new CallFireClient({ endpoint: server.endpoint, env: {} });
