@@ -41,21 +41,30 @@ export async function loadFlow(path: string, cwd = process.cwd()): Promise<Docum
   throw new IoError(`${path} exports no plan: export the dialplan builder as default or as "plan"`);
 }
 
-/** Where the first byte that is not valid UTF-8 sits, as line and column of the text before it. */
+/**
+ * Where the first byte that is not valid UTF-8 sits, as line and column (UTF-16 units, like
+ * the rest of the project's positions) of the text before it. The decoder itself finds it, so
+ * every sequence it refuses counts (over-long forms, encoded surrogates, code points past
+ * U+10FFFF), not only bad lead bytes: the first U+FFFD the lenient decoder produced where the
+ * file does not hold the bytes of a real U+FFFD.
+ */
 function firstInvalidUtf8(bytes: Uint8Array): { line: number; column: number } {
-  let i = 0;
-  while (i < bytes.length) {
-    const b = bytes[i]!;
-    const extra = b < 0x80 ? 0 : b >= 0xc2 && b < 0xe0 ? 1 : b >= 0xe0 && b < 0xf0 ? 2 : b >= 0xf0 && b < 0xf5 ? 3 : -1;
-    if (extra < 0) break;
-    let ok = i + extra < bytes.length;
-    for (let k = 1; ok && k <= extra; k++) ok = (bytes[i + k]! & 0xc0) === 0x80;
-    if (!ok) break;
-    i += extra + 1;
+  const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes);
+  let offset = 0;
+  let line = 1;
+  let column = 1;
+  for (const ch of text) {
+    const cp = ch.codePointAt(0)!;
+    if (cp === 0xfffd && !(bytes[offset] === 0xef && bytes[offset + 1] === 0xbf && bytes[offset + 2] === 0xbd)) break;
+    if (ch === '\n') {
+      line++;
+      column = 1;
+    } else if (!(offset === 0 && cp === 0xfeff)) {
+      column += ch.length;
+    }
+    offset += cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
   }
-  const before = new TextDecoder().decode(bytes.subarray(0, i));
-  const lastBreak = before.lastIndexOf('\n');
-  return { line: before.split('\n').length, column: before.length - lastBreak };
+  return { line, column };
 }
 
 /**

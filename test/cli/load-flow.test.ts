@@ -55,6 +55,25 @@ describe('readText', () => {
     await expect(loadDialplan('latin1.xml', dir)).rejects.toThrow(/cannot read latin1\.xml: it is not UTF-8 text \(line 2, column 23\); save it as UTF-8/);
   });
 
+  it('locates sequences with a valid lead byte that UTF-8 still forbids', async () => {
+    // line 2 column 8, then more lines so that a wrong guess (the end of the file) shows
+    const at = (bad: number[], prefix: number[] = []) => {
+      writeFileSync(join(dir, 'bad.xml'), Buffer.concat([Buffer.from(prefix), Buffer.from('<a>\n  <b>xy'), Buffer.from(bad), Buffer.from('</b>\n\n\n<c/></a>\n')]));
+      return loadDialplan('bad.xml', dir).then(
+        () => 'read',
+        (e: Error) => /\(line \d+, column \d+\)/.exec(e.message)?.[0],
+      );
+    };
+    const here = '(line 2, column 8)';
+    expect(await at([0xed, 0xa0, 0x80])).toBe(here); // an encoded surrogate (CESU-8)
+    expect(await at([0xe0, 0x80, 0xaf])).toBe(here); // over-long three-byte form
+    expect(await at([0xf0, 0x80, 0x80, 0xaf])).toBe(here); // over-long four-byte form
+    expect(await at([0xf4, 0x90, 0x80, 0x80])).toBe(here); // past U+10FFFF
+    expect(await at([0xef, 0xbf, 0x41])).toBe(here); // cut short, its second byte looking like U+FFFD's
+    // a real U+FFFD, an astral character and a byte-order mark before it do not move it
+    expect(await at([0xef, 0xbf, 0xbd, 0xf0, 0x9f, 0x93, 0x9e, 0xff], [0xef, 0xbb, 0xbf])).toBe('(line 2, column 11)');
+  });
+
   it('reads UTF-8 and UTF-16 with a byte-order mark', async () => {
     writeFileSync(join(dir, 'utf8.xml'), '<dialplan><play type="tts">café ☎</play></dialplan>');
     expect(await loadDialplan('utf8.xml', dir)).toContain('café ☎');
