@@ -41,11 +41,13 @@ export function validate(input: PlanSource): ValidationResult {
     const message = e instanceof Error ? e.message : String(e);
     return result([{ rule: 'xml-syntax', severity: 'error', message: `The dialplan cannot be written as XML: ${message}`, path: '/' }]);
   }
+  const found = validateXml(xml);
+  if (found.length === 0) return result(found);
   // Line and column of the compiled text mean nothing to the caller: point at the tree's own
   // positions instead, when it has them (a parsed document).
   const byPath = new Map<string, { readonly line: number; readonly column: number } | undefined>();
   for (const v of walk(doc)) byPath.set(v.path, v.node.loc);
-  const diagnostics = validateXml(xml).map((d): Diagnostic => {
+  const diagnostics = found.map((d): Diagnostic => {
     const { line: _line, column: _column, ...rest } = d;
     const loc = byPath.get(d.path);
     return loc ? { ...rest, line: loc.line, column: loc.column } : rest;

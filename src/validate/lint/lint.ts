@@ -8,6 +8,7 @@ import { treeOf, type DocumentNode, type PlanSource } from '../../ast/nodes.js';
 import { parse } from '../../parse/parse.js';
 import { result, type Diagnostic, type Severity, type ValidationResult } from '../diagnostic.js';
 import { validate } from '../validate.js';
+import { validateXml } from '../xsd/validate-xml.js';
 import { createContext } from './context.js';
 import { settingsFor } from './config.js';
 import { RULES } from './rules/index.js';
@@ -76,8 +77,9 @@ export function lint(input: PlanSource, config: LintConfig = {}, options: LintOp
   const diagnostics: Diagnostic[] = [];
   let doc: DocumentNode | undefined;
   if (typeof input === 'string') {
-    if (!options.skipValidation) diagnostics.push(...validate(input).diagnostics);
+    // parsed once: the validator locates schema errors in the same tree the rules read
     const parsed = parse(input);
+    if (!options.skipValidation) diagnostics.push(...validateXml(input, parsed));
     doc = parsed.document;
     // parse problems the validator did not already report (it normally reports all of them)
     if (!doc && diagnostics.length === 0) diagnostics.push(...parsed.diagnostics);

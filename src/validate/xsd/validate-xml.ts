@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { parse } from '../../parse/parse.js';
+import { parse, type ParseResult } from '../../parse/parse.js';
 import type { Diagnostic } from '../diagnostic.js';
 import { compiledSchema } from './compiled-schema.js';
 import { validateThroughDocument } from './document-schema.js';
@@ -60,8 +60,12 @@ export function schemaEngine(): 'compiled' | 'per-call' {
 /**
  * Checks dialplan text: `xml-syntax` diagnostics for unsafe or malformed XML, otherwise a
  * `schema` diagnostic per XSD violation.
+ *
+ * @param input the text
+ * @param parsed `parse(input)`, when the caller has it: schema errors are located in its
+ *   tree instead of parsing the text again
  */
-export function validateXml(input: string): Diagnostic[] {
+export function validateXml(input: string, parsed?: ParseResult): Diagnostic[] {
   const xml = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
   if (!/\S/.test(xml)) {
     return [{ rule: 'xml-syntax', severity: 'error', message: 'The document is empty; a dialplan needs a <dialplan> root element.', line: 1, column: 1, path: '/' }];
@@ -70,32 +74,32 @@ export function validateXml(input: string): Diagnostic[] {
   if (refused) return [refused];
 
   const findings = (compiledSchema() ?? validateThroughDocument)(xml);
-  return diagnosticsOf(xml, findings);
+  return diagnosticsOf(xml, findings, parsed);
 }
 
 /**
  * Diagnostics for what libxml2 found: the first syntax error alone when there is one (what
  * follows it is mostly its consequence), else every schema error.
  */
-export function diagnosticsOf(xml: string, findings: readonly LibxmlFinding[]): Diagnostic[] {
+export function diagnosticsOf(xml: string, findings: readonly LibxmlFinding[], parsed?: ParseResult): Diagnostic[] {
   const syntax = findings.find((f) => !f.schema && f.level >= LEVEL_ERROR);
   if (syntax) return [syntaxDiagnostic(syntax)];
   const errors = findings.filter((f) => f.schema && f.level >= LEVEL_ERROR);
-  return errors.length === 0 ? [] : schemaDiagnostics(xml, errors);
+  return errors.length === 0 ? [] : schemaDiagnostics(xml, errors, parsed);
 }
 
-function schemaDiagnostics(xml: string, errors: readonly LibxmlFinding[]): Diagnostic[] {
+function schemaDiagnostics(xml: string, errors: readonly LibxmlFinding[], parsed?: ParseResult): Diagnostic[] {
   // The syntax tree is only built when there is something to point at.
-  const parseResult = parse(xml);
+  const parseResult = parsed ?? parse(xml);
   // parse() refuses an XInclude element or namespace that libxml2 reads without acting on
   // (it is never asked to process XInclude). Such an element is never in the schema, so it
   // ends up here: report the refusal rather than the schema errors it causes.
   const refused = parseResult.diagnostics.filter((d) => d.rule === 'xml-syntax');
   if (refused.length > 0) return refused;
-  const parsed = parseResult.document;
+  const doc = parseResult.document;
   // parse() reports a wrong root element with its position; libxml2 gives only a line
   const rootLoc = parseResult.diagnostics.find((d) => d.rule === 'schema');
-  const locator = parsed ? new ElementLocator(xml, parsed) : undefined;
+  const locator = doc ? new ElementLocator(xml, doc) : undefined;
   const out: Diagnostic[] = [];
   for (const e of errors) {
     const read = readLibxmlSchemaError(e.message, e.line || null);

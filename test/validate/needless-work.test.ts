@@ -1,0 +1,44 @@
+/**
+ * Work validate() and lint() must not repeat or do in vain, counted through pass-through
+ * mocks of the functions doing it.
+ */
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { lint } from '../../src/validate/lint/lint.js';
+import { validate } from '../../src/validate/validate.js';
+import { parse } from '../../src/parse/parse.js';
+
+const calls = vi.hoisted(() => ({ parse: 0, walk: 0 }));
+
+vi.mock('../../src/parse/parse.js', async (importOriginal) => {
+  const mod = await importOriginal<typeof import('../../src/parse/parse.js')>();
+  return { ...mod, parse: (input: string) => (calls.parse++, mod.parse(input)) };
+});
+vi.mock('../../src/ast/visit.js', async (importOriginal) => {
+  const mod = await importOriginal<typeof import('../../src/ast/visit.js')>();
+  return { ...mod, walk: (doc: Parameters<typeof mod.walk>[0]) => (calls.walk++, mod.walk(doc)) };
+});
+
+beforeEach(() => {
+  calls.parse = 0;
+  calls.walk = 0;
+});
+
+describe('needless work', () => {
+  it('lint() parses text with schema errors once', () => {
+    const r = lint('<dialplan name="Root"><keypress pressed="1"/><hangup/></dialplan>', { rules: {} });
+    expect(r.diagnostics.map((d) => d.rule)).toContain('schema');
+    expect(calls.parse).toBe(1);
+  });
+
+  it('validate() of a valid tree does not walk it to map paths to positions', () => {
+    const doc = parse('<dialplan name="Root"><play type="tts">Hi</play><hangup/></dialplan>').document!;
+    calls.walk = 0;
+    expect(validate(doc)).toEqual({ ok: true, diagnostics: [] });
+    expect(calls.walk).toBe(0);
+  });
+
+  it('validate() of an invalid tree still points at the tree positions', () => {
+    const doc = parse('<dialplan name="Root">\n  <keypress pressed="1"/>\n</dialplan>').document!;
+    expect(validate(doc).diagnostics).toMatchObject([{ rule: 'schema', line: 2, column: 3, path: '/dialplan/keypress[1]' }]);
+  });
+});
