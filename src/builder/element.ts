@@ -8,6 +8,7 @@
 import type { CommentNode, ElementNode, Node, TextNode } from '../ast/nodes.js';
 import type { AttributeSpec, LeafTag, TagName } from '../language/catalog.js';
 import { tagSpec } from '../language/catalog.js';
+import { compareDigits, parseKeyPattern } from '../language/key-pattern.js';
 import {
   checkAttributeString,
   checkCount,
@@ -57,8 +58,8 @@ function attributeValue(method: string, what: string, spec: AttributeSpec, value
       if (!KEY_PATTERN.test(s)) {
         fail(method, what, `must be digits, a range like '1-5', '#', '*', 'default' or 'timeout', got ${show(s)}`);
       }
-      const range = /^(\d+)-(\d+)$/.exec(s);
-      if (range && BigInt(range[1]!) > BigInt(range[2]!)) fail(method, what, `is a range that ends before it starts: ${show(s)}`);
+      const p = parseKeyPattern(s);
+      if (p.kind === 'range' && compareDigits(p.low, p.high) > 0) fail(method, what, `is a range that ends before it starts: ${show(s)}`);
       return s;
     }
     case 'url': {

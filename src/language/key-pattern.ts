@@ -33,14 +33,35 @@ export function compareDigits(a: string, b: string): number {
   return x.length - y.length || (x < y ? -1 : x > y ? 1 : 0);
 }
 
-/** The longest input a pattern can match, in digits (0 for default/timeout). */
-export function patternLength(p: PressedPattern): number {
+/**
+ * Whether an explicit pattern takes a menu entry (the digits, `#` or `*` the caller gave).
+ * Digits and symbols match exactly as written (`1` does not take `01`). A range `A-B` takes the
+ * numbers from A to B written without leading zeros, so `1-5` takes `3` but not `03`: this is
+ * the one matching rule, shared by the simulator and lint. `default` and `timeout` match no entry
+ * here; the menu tries them after every explicit pattern.
+ */
+export function matchesEntry(p: PressedPattern, entry: string): boolean {
+  switch (p.kind) {
+    case 'digits':
+    case 'symbol':
+      return p.value === entry;
+    case 'range':
+      return /^(0|[1-9]\d*)$/.test(entry) && compareDigits(p.low, entry) <= 0 && compareDigits(entry, p.high) <= 0;
+    default:
+      return false;
+  }
+}
+
+/**
+ * The fewest digits an input needs to match a pattern (0 for default/timeout/invalid): a
+ * range's low end written without leading zeros, since the range takes its shorter numbers too.
+ */
+export function shortestInput(p: PressedPattern): number {
   switch (p.kind) {
     case 'digits':
       return p.value.length;
     case 'range':
-      // a range matches numbers, written without leading zeros
-      return Math.max(p.low.replace(/^0+(?=\d)/, '').length, p.high.replace(/^0+(?=\d)/, '').length);
+      return p.low.replace(/^0+(?=\d)/, '').length;
     case 'symbol':
       return 1;
     default:
@@ -50,7 +71,8 @@ export function patternLength(p: PressedPattern): number {
 
 /**
  * Whether every input `later` matches is already matched by `earlier`, so `later` never fires.
- * Ranges compare numerically (`1-5` covers `3` and `2-4`); exact digits compare as written.
+ * Follows {@link matchesEntry}: ranges compare numerically (`1-5` covers `3` and `2-4`, not
+ * `03`); exact digits compare as written.
  */
 export function covers(earlier: PressedPattern, later: PressedPattern): boolean {
   switch (earlier.kind) {
@@ -61,12 +83,11 @@ export function covers(earlier: PressedPattern, later: PressedPattern): boolean 
       return later.kind === 'symbol' && later.value === earlier.value;
     case 'digits':
       if (later.kind === 'digits') return later.value === earlier.value;
-      return later.kind === 'range' && later.low === earlier.value && later.high === earlier.value;
+      // a one-number range (`3-3`) takes only that number written plainly
+      return later.kind === 'range' && compareDigits(later.low, later.high) === 0 && matchesEntry(later, earlier.value);
     case 'range':
       if (compareDigits(earlier.low, earlier.high) > 0) return false;
-      if (later.kind === 'digits') {
-        return !/^0\d/.test(later.value) && compareDigits(earlier.low, later.value) <= 0 && compareDigits(later.value, earlier.high) <= 0;
-      }
+      if (later.kind === 'digits') return matchesEntry(earlier, later.value);
       if (later.kind === 'range') {
         return compareDigits(later.low, later.high) <= 0 && compareDigits(earlier.low, later.low) <= 0 && compareDigits(later.high, earlier.high) <= 0;
       }

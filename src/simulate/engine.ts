@@ -18,7 +18,7 @@ import { textOf } from '../ast/nodes.js';
 import type { Evaluator } from './evaluator.js';
 import { ExpressionError } from './evaluator.js';
 import { HANDLERS } from './handlers.js';
-import { isDefaultPattern, isTimeoutPattern, matchesPattern, menuEntry } from './keypress.js';
+import { menuEntry, menuKeys, selectKeypress } from './keypress.js';
 import type { PlanIndex } from '../ast/plan-index.js';
 import { substitute } from './substitute.js';
 import type { Ended, Script, SimulateOptions, SimulationErrorInfo, SimulationEvent, SimulationResult } from './types.js';
@@ -221,26 +221,21 @@ export class Run {
       this.emit(menu, { type: 'input', input: 'hangup' });
       return this.callerHangup(menu, raw === undefined ? 'inputs-exhausted' : 'script');
     }
-    const keypresses = this.childrenOf(menu).filter((c): c is ElementNode<'keypress'> => c.kind === 'keypress');
-    let chosen: ElementNode<'keypress'> | undefined;
+    const { keypresses, patterns } = menuKeys(menu);
+    let entry: string | undefined;
     if (raw.toLowerCase() === 'timeout') {
       this.call.set('lastinput', '');
       this.emit(menu, { type: 'input', input: 'timeout' });
-      chosen = keypresses.find((k) => isTimeoutPattern(k.attributes['pressed'] ?? ''));
     } else {
       if (!/^[0-9#*]+$/.test(raw)) {
         throw new SimulationFailure(`script input ${JSON.stringify(raw)} is not digits (0-9, #, *), "timeout" or "hangup"`, menu);
       }
       const max = Number.parseInt(menu.attributes['maxDigits'] ?? menu.attributes['maxdigits'] ?? '', 10);
-      const entry = menuEntry(raw, Number.isNaN(max) ? undefined : max);
+      entry = menuEntry(raw, Number.isNaN(max) ? undefined : max);
       this.call.set('lastinput', entry);
       this.emit(menu, { type: 'input', input: raw, digits: entry });
-      chosen =
-        keypresses.find((k) => {
-          const p = k.attributes['pressed'] ?? '';
-          return !isDefaultPattern(p) && !isTimeoutPattern(p) && matchesPattern(p, entry);
-        }) ?? keypresses.find((k) => isDefaultPattern(k.attributes['pressed'] ?? ''));
     }
+    const chosen = keypresses[selectKeypress(patterns, entry)];
     if (!chosen) {
       this.emit(menu, { type: 'no-match', input: raw });
       return this.after(menu);

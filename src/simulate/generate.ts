@@ -13,7 +13,8 @@
  */
 import type { DocumentNode } from '../ast/nodes.js';
 import { check, type Expectation } from './expectations.js';
-import { isDefaultPattern, matchesPattern, sampleInput } from './keypress.js';
+import { matchesEntry } from '../language/key-pattern.js';
+import { menuKeys, sampleInput } from './keypress.js';
 import { indexPlan } from '../ast/plan-index.js';
 import type { Scenario } from './scenario.js';
 import { simulate } from './simulate.js';
@@ -33,12 +34,11 @@ function menuInputs(document: DocumentNode, menuPath: string): string[] {
   const index = indexPlan(document);
   const menu = index.elements.find((e) => index.placement.get(e)!.path === menuPath);
   if (!menu) return [];
-  const patterns = menu.children.flatMap((c) => (c.kind === 'keypress' ? [c.attributes['pressed'] ?? ''] : []));
+  const { patterns } = menuKeys(menu);
   const out = new Set<string>();
   for (const p of patterns) {
-    if (isDefaultPattern(p)) {
-      const explicit = patterns.filter((x) => !isDefaultPattern(x));
-      const free = UNMATCHED_CANDIDATES.find((c) => !explicit.some((x) => matchesPattern(x, c)));
+    if (p.kind === 'default') {
+      const free = UNMATCHED_CANDIDATES.find((c) => !patterns.some((x) => matchesEntry(x, c)));
       if (free) out.add(free);
     } else {
       const s = sampleInput(p);
@@ -46,7 +46,7 @@ function menuInputs(document: DocumentNode, menuPath: string): string[] {
     }
   }
   // Without a timeout handler, a timeout falls through: worth a try for what follows the menu.
-  if (!patterns.some((p) => p.trim().toLowerCase() === 'timeout')) out.add('timeout');
+  if (!patterns.some((p) => p.kind === 'timeout')) out.add('timeout');
   return [...out];
 }
 

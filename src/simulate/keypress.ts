@@ -1,5 +1,5 @@
 /**
- * Matching a caller's input against a menu's `<keypress pressed>` patterns.
+ * Choosing a menu's `<keypress>` for a caller's input.
  *
  * The choices where CallFire is silent (reference §7.2 item 4), documented in docs/testing-ivrs.md:
  * - `default`/`Default` and `timeout`/`Timeout` are case-insensitive.
@@ -8,13 +8,35 @@
  * - A trailing `#` ends a multi-digit entry and is not part of `${call.lastinput}`; a lone `#`
  *   or `*` is an input of its own, matched by `pressed="#"` / `pressed="*"`.
  * - Entries longer than the menu's `maxDigits` are cut to `maxDigits`.
- * - A single value (`1`, `321`) matches the same digits exactly; a range `A-B` compares numbers,
- *   so `01` matches `1-3`.
+ * - Whether a pattern takes an entry is {@link matchesEntry} (shared with lint): a single value
+ *   (`1`, `321`) matches the same digits exactly; a range `A-B` takes the numbers written without
+ *   leading zeros, so `01` matches neither `1` nor `1-3`.
  * - Explicit patterns are tried in document order before `default`.
  *
  * @module
  */
-import { compareDigits, parseKeyPattern } from '../language/key-pattern.js';
+import type { AnyElement, ElementNode } from '../ast/nodes.js';
+import { elementChildren } from '../ast/nodes.js';
+import { matchesEntry, parseKeyPattern, type PressedPattern } from '../language/key-pattern.js';
+
+/** A menu's keypresses and their parsed patterns, in document order. */
+export interface MenuKeys {
+  readonly keypresses: readonly ElementNode<'keypress'>[];
+  readonly patterns: readonly PressedPattern[];
+}
+
+const menus = new WeakMap<AnyElement, MenuKeys>();
+
+/** The keypresses of a menu with their patterns, parsed once per menu (trees are immutable). */
+export function menuKeys(menu: AnyElement): MenuKeys {
+  let keys = menus.get(menu);
+  if (!keys) {
+    const keypresses = elementChildren(menu).filter((c): c is ElementNode<'keypress'> => c.kind === 'keypress');
+    keys = { keypresses, patterns: keypresses.map((k) => parseKeyPattern(k.attributes['pressed'] ?? '')) };
+    menus.set(menu, keys);
+  }
+  return keys;
+}
 
 /** The digits a menu receives for one raw input (`12345#` → `12345`). */
 export function menuEntry(input: string, maxDigits: number | undefined): string {
@@ -24,43 +46,30 @@ export function menuEntry(input: string, maxDigits: number | undefined): string 
   return entry;
 }
 
-/** Whether a pattern is the `default` handler. */
-export function isDefaultPattern(pressed: string): boolean {
-  return parseKeyPattern(pressed).kind === 'default';
-}
-
-/** Whether a pattern is the `timeout` handler. */
-export function isTimeoutPattern(pressed: string): boolean {
-  return parseKeyPattern(pressed).kind === 'timeout';
-}
-
-/** Whether an explicit pattern (not default/timeout) matches an entry. */
-export function matchesPattern(pressed: string, entry: string): boolean {
-  const p = parseKeyPattern(pressed);
-  switch (p.kind) {
-    case 'digits':
-    case 'symbol':
-      return p.value === entry;
-    case 'range':
-      return /^\d+$/.test(entry) && compareDigits(entry, p.low) >= 0 && compareDigits(entry, p.high) <= 0;
-    default:
-      return false;
-  }
+/**
+ * Which pattern an input selects: for a timeout (`entry` undefined) the first `timeout` pattern;
+ * otherwise the first explicit pattern that takes the entry, else the first `default`.
+ * Returns the pattern's position, or -1 when the input falls through the menu.
+ */
+export function selectKeypress(patterns: readonly PressedPattern[], entry: string | undefined): number {
+  if (entry === undefined) return patterns.findIndex((p) => p.kind === 'timeout');
+  const explicit = patterns.findIndex((p) => matchesEntry(p, entry));
+  return explicit >= 0 ? explicit : patterns.findIndex((p) => p.kind === 'default');
 }
 
 /**
  * One input a caller could give to reach a pattern, for generating scenarios:
  * the value itself, a range's lower bound, `timeout`; `undefined` for `default`.
  */
-export function sampleInput(pressed: string): string | undefined {
-  const p = parseKeyPattern(pressed);
+export function sampleInput(p: PressedPattern): string | undefined {
   switch (p.kind) {
     case 'timeout':
       return 'timeout';
     case 'default':
       return undefined;
     case 'range':
-      return p.low;
+      // the low end as the range reads it: without leading zeros
+      return p.low.replace(/^0+(?=\d)/, '');
     case 'invalid':
     case 'digits':
     case 'symbol':

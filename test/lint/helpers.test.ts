@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { expressionError, looksLikeJavaScript, withPlaceholders } from '../../src/validate/lint/helpers/expression.js';
-import { compareDigits, covers, parseKeyPattern, patternLength } from '../../src/language/key-pattern.js';
+import { compareDigits, covers, matchesEntry, parseKeyPattern, shortestInput } from '../../src/language/key-pattern.js';
 import { phoneProblem, splitTargets } from '../../src/validate/lint/helpers/phone.js';
 import { dynamicNamePattern, replaceVariables, scanVariables } from '../../src/language/variable-refs.js';
 import { ttsProblems } from '../../src/validate/lint/rules/tts-markup.js';
@@ -31,7 +31,20 @@ describe('key patterns', () => {
     expect(covers(p('default'), p('timeout'))).toBe(false);
     expect(covers(p('1-5'), p('03'))).toBe(false);
     expect(covers(p('5-1'), p('3'))).toBe(false);
-    expect(patternLength(p('1000000000-9999999999'))).toBe(10);
+    expect(covers(p('03'), p('03-03'))).toBe(false);
+    expect(covers(p('3'), p('03-03'))).toBe(true);
+  });
+
+  it('matches entries: digits exactly, ranges by number written without leading zeros', () => {
+    const m = (pattern: string, entry: string) => matchesEntry(parseKeyPattern(pattern), entry);
+    expect([m('1', '1'), m('1', '01'), m('1-3', '2'), m('1-3', '01'), m('0-5', '0'), m('300-315', '316')]).toEqual([true, false, true, false, true, false]);
+    expect([m('1000000000-9999999999', '2135551234'), m('1000000000-9999999999', '213555123')]).toEqual([true, false]);
+    expect([m('#', '#'), m('1-3', '#'), m('default', '1'), m('timeout', '1')]).toEqual([true, false, false, false]);
+  });
+
+  it('gives the fewest digits a pattern needs', () => {
+    const p = parseKeyPattern;
+    expect([shortestInput(p('321')), shortestInput(p('5-15')), shortestInput(p('007-9')), shortestInput(p('1000000000-9999999999')), shortestInput(p('#')), shortestInput(p('default'))]).toEqual([3, 1, 1, 10, 1, 0]);
   });
 });
 

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { substitute } from '../../src/simulate/substitute.js';
 import { isJavaScriptValue } from '../../src/simulate/value-rule.js';
-import { isDefaultPattern, matchesPattern, menuEntry, sampleInput } from '../../src/simulate/keypress.js';
 
 describe('isJavaScriptValue', () => {
   it.each([
@@ -60,31 +59,5 @@ describe('substitute', () => {
 
   it('keeps an unterminated reference as written', () => {
     expect(substitute('cost ${a', look)).toBe('cost ${a');
-  });
-});
-
-describe('keypress patterns', () => {
-  it('matches single values exactly and ranges numerically', () => {
-    expect(matchesPattern('1', '1')).toBe(true);
-    expect(matchesPattern('1', '01')).toBe(false);
-    expect(matchesPattern('1-3', '01')).toBe(true);
-    expect(matchesPattern('300-315', '316')).toBe(false);
-    expect(matchesPattern('1000000000-9999999999', '2135551234')).toBe(true);
-    expect(matchesPattern('1000000000-9999999999', '213555123')).toBe(false);
-    expect(matchesPattern('#', '#')).toBe(true);
-    expect(matchesPattern('1-3', '#')).toBe(false);
-  });
-
-  it('reads default/timeout in either case and proposes inputs', () => {
-    expect(isDefaultPattern('Default')).toBe(true);
-    expect(sampleInput('Timeout')).toBe('timeout');
-    expect(sampleInput('300-315')).toBe('300');
-    expect(sampleInput('default')).toBeUndefined();
-  });
-
-  it('strips a # terminator and cuts at maxDigits', () => {
-    expect(menuEntry('12#', 5)).toBe('12');
-    expect(menuEntry('#', 5)).toBe('#');
-    expect(menuEntry('123456', 3)).toBe('123');
   });
 });

@@ -1,5 +1,5 @@
 import { elementChildren, elementName } from '../../../ast/nodes.js';
-import { patternLength } from '../../../language/key-pattern.js';
+import { shortestInput } from '../../../language/key-pattern.js';
 import type { Rule } from '../types.js';
 
 interface Params {
@@ -16,7 +16,8 @@ export const keypressExceedsMaxDigits: Rule<Params> = {
   docs: {
     details:
       'A menu stops collecting input after `maxDigits` digits, so a keypress whose pattern is longer (`pressed="10"` ' +
-      'with `maxDigits="1"`, or a range whose upper end has more digits) can never match. Menus without ' +
+      'with `maxDigits="1"`, or a range whose low end already has more digits) can never match; a range that ' +
+      'still takes some short enough numbers (`5-15` with `maxDigits="1"`) is not reported. Menus without ' +
       '`maxDigits` are not checked: CallFire documents no default.',
     bad: '<menu maxDigits="1">\n  <play type="tts">Enter your extension.</play>\n  <keypress pressed="100-199"><goto>ext</goto></keypress>\n</menu>',
     good: '<menu maxDigits="3">\n  <play type="tts">Enter your extension.</play>\n  <keypress pressed="100-199"><goto>ext</goto></keypress>\n</menu>',
@@ -32,8 +33,7 @@ export const keypressExceedsMaxDigits: Rule<Params> = {
         if (elementName(k) !== 'keypress') continue;
         const pressed = ctx.attr(k, 'pressed')?.trim() ?? '';
         const p = ctx.keyPattern(pressed);
-        // a range can still match its shorter numbers; it is dead only when even its low end is too long
-        const length = p.kind === 'range' ? p.low.replace(/^0+(?=\d)/, '').length : patternLength(p);
+        const length = shortestInput(p);
         if (length > maxDigits) report(k, { pressed, length, maxDigits });
       }
     }

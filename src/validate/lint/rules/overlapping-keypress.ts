@@ -19,7 +19,8 @@ export const overlappingKeypress: Rule<Params> = {
     details:
       'The first keypress whose `pressed` matches the input runs. A later keypress with the same pattern ' +
       '(`default` twice, `Timeout` and `timeout`) or inside an earlier range (`1-5` then `3`, or `1-5` then ' +
-      '`2-4`) is dead. Ranges compare as numbers. CallFire\'s own sample SimpleTransfer2 has two ' +
+      '`2-4`) is dead. Ranges compare as numbers written without leading zeros, the way the simulator matches ' +
+      'input: `1-5` does not take `03`, so a later `pressed="03"` is reachable. CallFire\'s own sample SimpleTransfer2 has two ' +
       '`pressed="default"` keypresses where the prompt promises 1 for sales and 2 for support.',
     bad: '<menu maxDigits="1">\n  <play type="tts">Press 1 to 5.</play>\n  <keypress pressed="1-5"><goto>agent</goto></keypress>\n  <keypress pressed="3"><goto>billing</goto></keypress>\n</menu>',
     good: '<menu maxDigits="1">\n  <play type="tts">Press 1 to 5.</play>\n  <keypress pressed="3"><goto>billing</goto></keypress>\n  <keypress pressed="1-5"><goto>agent</goto></keypress>\n</menu>',
