@@ -64,6 +64,21 @@ describe('dialplan build', () => {
     expect(readFileSync(`${out}/greeting.xml`, 'utf8')).toMatch(/^<dialplan name="Root"><play [^\n]*<hangup\/><\/dialplan>\n$/);
   });
 
+  it('refuses two flows that would be written to the same file, writing nothing', async () => {
+    const { existsSync, mkdirSync, mkdtempSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const dir = mkdtempSync(`${tmpdir()}/build-same-`);
+    const plan = (name: string) => `export default { kind: '#document', prolog: [], epilog: [], root: { kind: 'dialplan', attributes: { name: '${name}' }, children: [] } };\n`;
+    for (const d of ['a', 'b']) {
+      mkdirSync(`${dir}/${d}`);
+      writeFileSync(`${dir}/${d}/p.ts`, plan(d));
+    }
+    const r = await run(['build', 'a/p.ts', 'b/p.ts', '-o', 'out'], dir);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('a/p.ts and b/p.ts would both be written to p.xml');
+    expect(existsSync(`${dir}/out/p.xml`)).toBe(false);
+  });
+
   it('asks for -o with several flows', async () => {
     const r = await run(['build', 'greeting.ts', 'greeting.ts'], fixtures);
     expect(r.code).toBe(2);

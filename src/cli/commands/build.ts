@@ -10,6 +10,11 @@ import { IoError, UsageError, type Command } from '../io.js';
 import { loadFlow } from '../load-flow.js';
 import { parseOptions } from '../options.js';
 
+/** The file a flow is written to inside the -o folder. */
+function outputName(flow: string): string {
+  return `${basename(flow, extname(flow))}.xml`;
+}
+
 export const command: Command = {
   name: 'build',
   usage: `Usage: dialplan build <flow.ts|flow.js ...> [-o dir] [--compact]
@@ -33,6 +38,16 @@ Examples:
     if (positionals.length > 1 && values.out === undefined) {
       throw new UsageError('dialplan build: with several flows, name an output folder with -o <dir>');
     }
+    if (values.out !== undefined) {
+      // checked before anything is written: the second flow would silently replace the first
+      const sources = new Map<string, string>();
+      for (const file of positionals) {
+        const name = outputName(file);
+        const earlier = sources.get(name);
+        if (earlier !== undefined) throw new UsageError(`dialplan build: ${earlier} and ${file} would both be written to ${name}; build them into different folders`);
+        sources.set(name, file);
+      }
+    }
     const pretty = !values.compact;
     for (const file of positionals) {
       const xml = compile(await loadFlow(file, io.cwd), { pretty });
@@ -41,7 +56,7 @@ Examples:
         continue;
       }
       const dir = resolve(io.cwd, values.out);
-      const target = join(dir, `${basename(file, extname(file))}.xml`);
+      const target = join(dir, outputName(file));
       try {
         await mkdir(dir, { recursive: true });
         await writeFile(target, pretty ? xml : `${xml}\n`);
