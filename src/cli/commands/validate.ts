@@ -4,7 +4,7 @@
  * @module
  */
 import { validate } from '../../validate/validate.js';
-import type { FileReport } from '../../validate/report/file-report.js';
+import { tally, type FileReport } from '../../validate/report/file-report.js';
 import { formatJson } from '../../validate/report/json.js';
 import { formatStylish } from '../../validate/report/stylish.js';
 import { IoError, UsageError, type Command } from '../io.js';
@@ -41,6 +41,6 @@ Exit codes: 0 no errors, 1 a file has errors, 2 usage or a file could not be rea
     }
     io.stdout(format === 'json' ? formatJson(reports) : formatStylish(reports));
     if (unreadable > 0) return 2;
-    return reports.some((r) => r.diagnostics.some((d) => d.severity === 'error')) ? 1 : 0;
+    return tally(reports).errors > 0 ? 1 : 0;
   },
 };
