@@ -8,6 +8,7 @@
  *
  * @module
  */
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { ValidationResult } from '../validate/diagnostic.js';
 import type { LintConfig } from '../validate/lint/types.js';
 import { CredentialsError, InvalidRequestError, SoapFaultError, TransportError } from './errors.js';
@@ -57,13 +58,16 @@ export interface CallFireClientOptions {
   readonly password?: string;
   /** Where to read the credentials from (default `process.env`). */
   readonly env?: Readonly<Record<string, string | undefined>>;
-  /** Base address (default {@link DEFAULT_ENDPOINT}); a local sandbox's `url` works too. */
+  /**
+   * Base address (default `CALLFIRE_ENDPOINT` from `env`, else {@link DEFAULT_ENDPOINT}); a
+   * local sandbox's `url` works too.
+   */
   readonly endpoint?: string;
-  /** Deadline of one HTTP exchange (default 30 s). */
+  /** Deadline of one HTTP exchange in ms, more than 0 (default 30 s). */
   readonly timeoutMs?: number;
-  /** Tries per request, the first included (default 4). */
+  /** Tries per request, the first included: a whole number of at least 1 (default 4). */
   readonly maxAttempts?: number;
-  /** First backoff delay; doubled each retry, capped at 10 s (default 500 ms). */
+  /** First backoff delay in ms, at least 0; doubled each retry, capped at 10 s (default 500 ms). */
   readonly retryDelayMs?: number;
   /** Lint settings applied to dialplans before sending. */
   readonly lintConfig?: LintConfig;
@@ -122,8 +126,14 @@ const RESULT_ELEMENT: Readonly<Record<Operation, string | undefined>> = {
   ControlBroadcast: undefined,
 };
 
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
+/**
+ * Checks a numeric option: NaN or a fraction of an attempt would make the retry loop run
+ * forever or never, so they are refused when the client is made, like a bad endpoint.
+ */
+function numberOption(name: string, value: number | undefined, fallback: number, valid: (n: number) => boolean, expected: string): number {
+  if (value === undefined) return fallback;
+  if (typeof value !== 'number' || !valid(value)) throw new TypeError(`${name} must be ${expected}; got ${String(value)}`);
+  return value;
 }
 
 /** Checks and normalises the base address: http(s), no credentials in it, no service suffix. */
@@ -177,11 +187,19 @@ export class CallFireClient {
   readonly endpoint: string;
   readonly #authorization: string | undefined;
   readonly #options: CallFireClientOptions;
+  readonly #maxAttempts: number;
+  readonly #timeoutMs: number;
+  readonly #retryDelayMs: number;
 
+  /** Throws a TypeError for a bad endpoint or a numeric option out of range. */
   constructor(options: CallFireClientOptions = {}) {
     this.#options = options;
-    this.endpoint = baseUrl(options.endpoint ?? DEFAULT_ENDPOINT);
     const env = options.env ?? process.env;
+    // An empty CALLFIRE_ENDPOINT counts as unset, as empty credentials do.
+    this.endpoint = baseUrl(options.endpoint ?? (env['CALLFIRE_ENDPOINT'] || DEFAULT_ENDPOINT));
+    this.#maxAttempts = numberOption('maxAttempts', options.maxAttempts, 4, (n) => Number.isInteger(n) && n >= 1, 'a whole number of at least 1');
+    this.#timeoutMs = numberOption('timeoutMs', options.timeoutMs, 30_000, (n) => Number.isFinite(n) && n > 0, 'a number of milliseconds above 0');
+    this.#retryDelayMs = numberOption('retryDelayMs', options.retryDelayMs, 500, (n) => Number.isFinite(n) && n >= 0, 'a number of milliseconds of at least 0');
     const user = options.username ?? env['CALLFIRE_USERNAME'];
     const pass = options.password ?? env['CALLFIRE_PASSWORD'];
     this.#authorization = user && pass ? `Basic ${Buffer.from(`${user}:${pass}`, 'utf8').toString('base64')}` : undefined;
@@ -324,9 +342,9 @@ export class CallFireClient {
     }
     const url = new URL(this.serviceUrl(envelope.service));
     const headers = this.#headers(envelope, authorization);
-    const maxAttempts = Math.max(1, this.#options.maxAttempts ?? 4);
-    const timeoutMs = this.#options.timeoutMs ?? 30_000;
-    const baseDelay = this.#options.retryDelayMs ?? 500;
+    const maxAttempts = this.#maxAttempts;
+    const timeoutMs = this.#timeoutMs;
+    const baseDelay = this.#retryDelayMs;
     for (let attempt = 1; ; attempt++) {
       this.#options.onProgress?.({ kind: 'request', operation, attempt, maxAttempts });
       let retryReason: string;
@@ -340,7 +358,7 @@ export class CallFireClient {
         if (parsed.kind === 'fault') {
           const fault = faultFrom(operation, res.status, parsed.fault);
           if (!fault.retryable || attempt >= maxAttempts) throw fault;
-          retryReason = `${fault.faultCode}: ${fault.message}`;
+          retryReason = fault.message;
         } else if (res.status >= 500) {
           if (attempt >= maxAttempts) throw new TransportError(`${operation}: HTTP ${res.status} from ${url.host}${url.pathname} after ${attempt} attempt(s)`, { status: res.status, attempts: attempt });
           retryReason = `HTTP ${res.status}`;

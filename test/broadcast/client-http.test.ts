@@ -150,11 +150,15 @@ describe('faults, credentials and retries', () => {
     expect(server!.received).toHaveLength(1);
   });
 
-  it('retries an UNAVAILABLE fault with the same envelope', async () => {
-    const client = await clientFor([soap(fixture('fault-unavailable.xml'), 500), soap(fixture('created-id.xml'))]);
+  it('retries an UNAVAILABLE fault with the same envelope, naming the fault code once', async () => {
+    const events: ProgressEvent[] = [];
+    const client = await clientFor([soap(fixture('fault-unavailable.xml'), 500), soap(fixture('created-id.xml'))], { events });
     expect((await client.sendCall(ivrRequest())).broadcastId).toBe(8735021);
     expect(server!.received).toHaveLength(2);
     expect(server!.received[1]!.body).toBe(server!.received[0]!.body);
+    expect(events.filter((e) => e.kind === 'retry').map((e) => (e as { reason: string }).reason)).toEqual([
+      'SendCall failed: UNAVAILABLE: Service temporarily unavailable (try again later)',
+    ]);
   });
 
   it('turns HTTP 401 into a CredentialsError without retrying', async () => {
@@ -245,6 +249,27 @@ describe('faults, credentials and retries', () => {
     await expect(client.createSound({ Name: 'x', SoundText: 'Hi' })).rejects.toMatchObject({ name: 'TransportError', status: 200, message: 'CreateSound answered without CreatedId' });
     // Not retried: the service did answer.
     expect(server!.received).toHaveLength(7);
+  });
+
+  it('refuses numeric options that would make the retry loop run forever or never', () => {
+    const make = (o: { maxAttempts?: number; timeoutMs?: number; retryDelayMs?: number }) => () => new CallFireClient({ endpoint: 'http://127.0.0.1:9/api', env: {}, ...o });
+    expect(make({ maxAttempts: NaN })).toThrow(new TypeError('maxAttempts must be a whole number of at least 1; got NaN'));
+    expect(make({ maxAttempts: 0 })).toThrow(TypeError);
+    expect(make({ maxAttempts: 2.5 })).toThrow(TypeError);
+    expect(make({ maxAttempts: Infinity })).toThrow(TypeError);
+    expect(make({ timeoutMs: NaN })).toThrow(/timeoutMs must be/);
+    expect(make({ timeoutMs: 0 })).toThrow(/timeoutMs must be/);
+    expect(make({ retryDelayMs: -1 })).toThrow(/retryDelayMs must be/);
+    expect(make({ maxAttempts: 1, timeoutMs: 1, retryDelayMs: 0 })).not.toThrow();
+  });
+
+  it('takes its endpoint from CALLFIRE_ENDPOINT in env when none is given', async () => {
+    server = await scriptedServer([soap(fixture('broadcast.xml'))]);
+    const client = new CallFireClient({ env: { CALLFIRE_USERNAME: USERNAME, CALLFIRE_PASSWORD: PASSWORD, CALLFIRE_ENDPOINT: server.endpoint } });
+    expect(client.endpoint).toBe(server.endpoint);
+    expect((await client.getBroadcast(8735021)).id).toBe(8735021);
+    expect(server.received).toHaveLength(1);
+    expect(new CallFireClient({ env: { CALLFIRE_ENDPOINT: '' } }).endpoint).toBe('https://www.callfire.com/api/1.1/soap12');
   });
 
   it('refuses to send without credentials, before connecting', async () => {
