@@ -5,8 +5,9 @@
  */
 import type * as Xmlbuilder2 from 'xmlbuilder2';
 import type { XMLBuilder } from 'xmlbuilder2/lib/interfaces.js';
-import type { DocumentNode, Node } from '../ast/nodes.js';
+import type { AnyElement, DocumentNode, Node } from '../ast/nodes.js';
 import { elementName } from '../ast/nodes.js';
+import { tagSpec } from '../language/catalog.js';
 import { onDemand } from '../util/on-demand.js';
 import { xmlAttribute, xmlText } from '../util/xml-literal.js';
 
@@ -24,7 +25,25 @@ export interface CompileOptions {
   readonly declaration?: boolean;
 }
 
-function append(parent: XMLBuilder, node: Node): void {
+/**
+ * Whether pretty output breaks the element's content over indented lines. Leaf tags never:
+ * their content is what CallFire reads (`Hello<!-- c -->world` is the TTS text "Helloworld",
+ * and line breaks between the pieces would become part of it). Other elements do when they
+ * hold more than text, as xmlbuilder2's own pretty printer would.
+ */
+function indentsContent(node: AnyElement): boolean {
+  if (node.kind !== '#unknown' && tagSpec(node.kind).content !== 'children') return false;
+  return node.children.some((c) => c.kind !== '#text');
+}
+
+/**
+ * Appends `node` under `parent`. Pretty output is made here rather than by xmlbuilder2's
+ * `prettyPrint`, which indents inside every element holding more than text, leaf tags
+ * included: `indent` is the line break and indentation before a tag at this depth, or
+ * undefined for one-line output. The whitespace goes in as text nodes, so xmlbuilder2 still
+ * writes (and escapes) everything.
+ */
+function append(parent: XMLBuilder, node: Node, indent: Indent | undefined, depth: number): void {
   switch (node.kind) {
     case '#text':
       parent.txt(xmlText(node.text));
@@ -36,8 +55,27 @@ function append(parent: XMLBuilder, node: Node): void {
       const attributes: Record<string, string> = {};
       for (const [k, v] of Object.entries(node.attributes)) attributes[k] = xmlAttribute(v);
       const el = parent.ele(elementName(node), attributes);
-      for (const child of node.children) append(el, child);
+      const inner = indent && indentsContent(node) ? indent : undefined;
+      for (const child of node.children) {
+        // an empty text node writes nothing, so it gets no line of its own either
+        if (inner && !(child.kind === '#text' && child.text === '')) el.txt(inner.line(depth + 1));
+        append(el, child, indent, depth + 1);
+      }
+      if (inner) el.txt(inner.line(depth));
     }
+  }
+}
+
+/** Line breaks and indentation for pretty output. */
+class Indent {
+  readonly #unit: string;
+  readonly #lines: string[] = [];
+  constructor(unit: string) {
+    this.#unit = unit;
+  }
+  /** A line break followed by the indentation of `depth`. */
+  line(depth: number): string {
+    return (this.#lines[depth] ??= `\n${this.#unit.repeat(depth)}`);
   }
 }
 
@@ -52,16 +90,16 @@ function append(parent: XMLBuilder, node: Node): void {
  * ```
  */
 export function compile(doc: DocumentNode, options: CompileOptions = {}): string {
-  const root = xmlbuilder2().create({ version: '1.0', encoding: 'UTF-8' });
-  for (const c of doc.prolog) root.com(c.text);
-  append(root, doc.root);
-  for (const c of doc.epilog) root.com(c.text);
   const pretty = options.pretty ?? true;
-  const xml = root.end({
-    headless: !(options.declaration ?? false),
-    prettyPrint: pretty,
-    indent: options.indent ?? '  ',
-    newline: '\n',
+  const indent = pretty ? new Indent(options.indent ?? '  ') : undefined;
+  // a fragment, not a document, so the line breaks between the top-level nodes can be text
+  const top = xmlbuilder2().fragment();
+  const nodes = [...doc.prolog, doc.root, ...doc.epilog];
+  nodes.forEach((node, i) => {
+    if (indent && i > 0) top.txt(indent.line(0));
+    append(top, node, indent, 0);
   });
+  const declaration = options.declaration ? `<?xml version="1.0" encoding="UTF-8"?>${pretty ? '\n' : ''}` : '';
+  const xml = declaration + top.end({ prettyPrint: false });
   return pretty ? `${xml}\n` : xml;
 }

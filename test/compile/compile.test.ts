@@ -1,9 +1,9 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type { DocumentNode } from '../../src/ast/nodes.js';
+import { elementChildren, rawText, type DocumentNode } from '../../src/ast/nodes.js';
 import { compile } from '../../src/compile/compile.js';
 import { parse } from '../../src/parse/parse.js';
-import { corpusFiles, corpusPresent, readCorpus, stripLoc } from '../util.js';
+import { corpusFiles, corpusPresent, parsedDocument, readCorpus, stripLoc } from '../util.js';
 
 const doc = (children: DocumentNode['root']['children'], extra: Partial<DocumentNode> = {}): DocumentNode => ({
   kind: '#document',
@@ -50,6 +50,17 @@ describe('compile', () => {
     const xml = compile(d, { pretty: false });
     expect(xml).toBe(`<dialplan name="Root"><say a="&quot;x&quot; &amp; &lt;y&gt;">1 &lt; 2 &amp; 'q' "r" ]]&gt;</say></dialplan>`);
     expect(stripLoc(parse(xml).document)).toEqual(d);
+  });
+
+  it('keeps a leaf tag holding a comment on one line, so its text reads back unchanged', () => {
+    const source = parsedDocument('<dialplan><play type="tts">Hello<!-- c -->world</play><menu><!-- m --><keypress pressed="1"><hangup/></keypress></menu></dialplan>');
+    const xml = compile(source);
+    expect(xml).toBe(
+      '<dialplan>\n  <play type="tts">Hello<!-- c -->world</play>\n  <menu>\n    <!-- m -->\n    <keypress pressed="1">\n      <hangup/>\n    </keypress>\n  </menu>\n</dialplan>\n',
+    );
+    const [play] = elementChildren(parsedDocument(xml).root);
+    expect(rawText(play!)).toBe('Helloworld');
+    expect(stripLoc(parsedDocument(xml))).toEqual(stripLoc(source));
   });
 
   it('is stable: compiling what it parsed gives the same text again', () => {
