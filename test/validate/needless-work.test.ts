@@ -7,7 +7,7 @@ import { lint } from '../../src/validate/lint/lint.js';
 import { validate } from '../../src/validate/validate.js';
 import { parse } from '../../src/parse/parse.js';
 
-const calls = vi.hoisted(() => ({ parse: 0, walk: 0 }));
+const calls = vi.hoisted(() => ({ parse: 0, walk: 0, scanned: [] as string[] }));
 
 vi.mock('../../src/parse/parse.js', async (importOriginal) => {
   const mod = await importOriginal<typeof import('../../src/parse/parse.js')>();
@@ -18,9 +18,15 @@ vi.mock('../../src/ast/visit.js', async (importOriginal) => {
   return { ...mod, walk: (doc: Parameters<typeof mod.walk>[0]) => (calls.walk++, mod.walk(doc)) };
 });
 
+vi.mock('../../src/language/variable-refs.js', async (importOriginal) => {
+  const mod = await importOriginal<typeof import('../../src/language/variable-refs.js')>();
+  return { ...mod, scanVariables: (s: string) => (calls.scanned.push(s), mod.scanVariables(s)) };
+});
+
 beforeEach(() => {
   calls.parse = 0;
   calls.walk = 0;
+  calls.scanned = [];
 });
 
 describe('needless work', () => {
@@ -28,6 +34,13 @@ describe('needless work', () => {
     const r = lint('<dialplan name="Root"><keypress pressed="1"/><hangup/></dialplan>', { rules: {} });
     expect(r.diagnostics.map((d) => d.rule)).toContain('schema');
     expect(calls.parse).toBe(1);
+  });
+
+  it('lint() scans each distinct string for variables once, for every rule reading it', () => {
+    const r = lint('<dialplan name="Root"><play type="tts">Hello ${name</play><play type="tts">Hi ${call.ani}</play></dialplan>');
+    expect(r.diagnostics.map((d) => d.rule)).toContain('variable-syntax');
+    expect(calls.scanned).toContain('Hi ${call.ani}');
+    expect(calls.scanned).toEqual([...new Set(calls.scanned)]);
   });
 
   it('validate() of a valid tree does not walk it to map paths to positions', () => {

@@ -9,7 +9,7 @@ import { walk, type Visit } from '../../ast/visit.js';
 import { isTagName, tagSpec } from '../../language/catalog.js';
 import { parseKeyPattern } from '../../language/key-pattern.js';
 import { dynamicNamePattern, scanVariables } from '../../language/variable-refs.js';
-import type { VariableReference } from '../../language/variable-refs.js';
+import type { VariableScan } from '../../language/variable-refs.js';
 import type { RuleContext, VariableSource } from './types.js';
 
 const SETTERS = new Set(['setvar', 'record', 'get', 'post']);
@@ -30,8 +30,15 @@ export function createContext(document: DocumentNode): RuleContext {
   const variablesSet = new Map<string, VariableSource[]>();
   const dynamicVariablesSet: RegExp[] = [];
   const stashed = new Map<string, AnyElement[]>();
-  const refCache = new Map<string, readonly VariableReference[]>();
+  const scans = new Map<string, VariableScan>();
   let dynamicTargets: RegExp[] | undefined;
+
+  // several rules scan the same strings; scan each distinct string once per run
+  const variableScan = (s: string): VariableScan => {
+    let scan = scans.get(s);
+    if (!scan) scans.set(s, (scan = scanVariables(s)));
+    return scan;
+  };
 
   const attr = (node: AnyElement, name: string): string | undefined =>
     Object.hasOwn(node.attributes, name) ? node.attributes[name] : undefined;
@@ -88,11 +95,7 @@ export function createContext(document: DocumentNode): RuleContext {
     },
     text: (node) => textOf(node),
     keyPattern: parseKeyPattern,
-    variableRefs(s) {
-      // several rules scan the same strings; scan each distinct string once per run
-      let refs = refCache.get(s);
-      if (!refs) refCache.set(s, (refs = scanVariables(s).refs));
-      return refs;
-    },
+    variableScan,
+    variableRefs: (s) => variableScan(s).refs,
   };
 }

@@ -7,7 +7,7 @@ import type { AnyElement, DocumentNode } from '../../ast/nodes.js';
 import type { Visit } from '../../ast/visit.js';
 import type { Severity } from '../diagnostic.js';
 import type { PressedPattern } from '../../language/key-pattern.js';
-import type { VariableReference } from '../../language/variable-refs.js';
+import type { VariableReference, VariableScan } from '../../language/variable-refs.js';
 
 /** How a rule is set in a configuration: off, or the severity its findings get. */
 export type RuleSetting = 'off' | 'warn' | 'error';
@@ -87,7 +87,9 @@ export interface RuleContext {
   text(node: AnyElement): string;
   /** Parses a `pressed` pattern. */
   keyPattern(pressed: string): PressedPattern;
-  /** The `${…}` references in a string, nested ones included. */
+  /** The `${…}` references in a string and the ones left unclosed, scanned once per distinct string. */
+  variableScan(s: string): VariableScan;
+  /** The `${…}` references in a string, nested ones included (`variableScan(s).refs`). */
   variableRefs(s: string): readonly VariableReference[];
 }
 

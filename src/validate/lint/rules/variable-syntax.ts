@@ -1,5 +1,4 @@
 import { readSites } from '../helpers/reads.js';
-import { scanVariables } from '../../../language/variable-refs.js';
 import type { Rule } from '../types.js';
 
 interface Params {
@@ -29,7 +28,7 @@ export const variableSyntax: Rule<Params> = {
   },
   check(ctx, report) {
     for (const site of readSites(ctx)) {
-      const scan = scanVariables(site.value);
+      const scan = ctx.variableScan(site.value);
       for (const u of scan.unclosed) {
         report(site.node, { problem: 'unclosed', excerpt: site.value.slice(u.start, u.start + 24).trim(), where: site.where });
       }
