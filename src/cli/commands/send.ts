@@ -4,8 +4,8 @@
  * @module
  */
 import { basename, resolve } from 'node:path';
-import { CallFireClient, DEFAULT_ENDPOINT, type ProgressEvent } from '../../broadcast/client.js';
-import { CredentialsError, SoapFaultError, TransportError } from '../../broadcast/errors.js';
+import { DEFAULT_ENDPOINT } from '../../broadcast/client.js';
+import { TransportError } from '../../broadcast/errors.js';
 import { parseNumbers } from '../../broadcast/numbers.js';
 import { prepareSendCall } from '../../broadcast/prepare.js';
 import type { SendCallRequest, ToNumber } from '../../broadcast/types.js';
@@ -13,6 +13,7 @@ import type { Diagnostic } from '../../validate/diagnostic.js';
 import { ConfigError, findConfigFile, loadConfigFile, settingsFor } from '../../validate/lint/config.js';
 import type { LintConfig } from '../../validate/lint/types.js';
 import { formatStylish } from '../../validate/report/stylish.js';
+import { cliClient, remoteFailure } from '../callfire-client.js';
 import { UsageError, type Command, type Io } from '../io.js';
 import { loadDialplan, readText } from '../load-flow.js';
 import { choice, parseOptions } from '../options.js';
@@ -44,13 +45,6 @@ Environment: CALLFIRE_USERNAME and CALLFIRE_PASSWORD (API credentials, HTTP Basi
 Exit codes: 0 sent (or a clean preview), 1 invalid request or dialplan (nothing sent),
 2 usage, unreadable file, or a remote failure.`;
 
-function progress(io: Io): (e: ProgressEvent) => void {
-  return (e) => {
-    if (e.kind === 'request' && e.attempt > 1) io.stderr(`  ${e.operation}: attempt ${e.attempt} of ${e.maxAttempts}\n`);
-    if (e.kind === 'retry') io.stderr(`  ${e.operation}: ${e.reason}; retrying in ${(e.delayMs / 1000).toFixed(1)} s\n`);
-  };
-}
-
 /** The `.dialplanrc.json` nearest to the dialplan file (or to the broadcast file for an inline plan). */
 async function lintConfigFor(file: string, cwd: string): Promise<LintConfig | undefined> {
   const path = findConfigFile(resolve(cwd, file));
@@ -79,7 +73,6 @@ export const command: Command = {
     const format = choice('send', 'format', values.format, ['text', 'json'], 'text');
     if (positionals.length !== 1) throw new UsageError('dialplan send: name one broadcast file (JSON)');
     const file = positionals[0]!;
-    const endpoint = values.endpoint ?? io.env['CALLFIRE_ENDPOINT'] ?? DEFAULT_ENDPOINT;
 
     let json: unknown;
     try {
@@ -120,13 +113,7 @@ export const command: Command = {
       io.stderr(`dialplan send: ${e.message}\n`);
       return 2;
     }
-    let client: CallFireClient;
-    try {
-      client = new CallFireClient({ endpoint, env: io.env, onProgress: progress(io), ...(lintConfig ? { lintConfig } : {}) });
-    } catch (e) {
-      if (e instanceof TypeError) throw new UsageError(`dialplan send: ${e.message}`);
-      throw e;
-    }
+    const client = cliClient('send', io, { ...(values.endpoint === undefined ? {} : { endpoint: values.endpoint }), ...(lintConfig ? { lintConfig } : {}) });
     const planName = values.dialplan ?? `${basename(file)} (DialplanXml)`;
     const report = (diagnostics: readonly Diagnostic[]) => formatStylish([{ file: planName, diagnostics }]);
 
@@ -167,12 +154,9 @@ export const command: Command = {
       }
       return 0;
     } catch (e) {
-      if (e instanceof SoapFaultError || e instanceof CredentialsError || e instanceof TransportError) {
-        io.stderr(`dialplan send: ${e.message}\n`);
-        if (e instanceof TransportError) io.stderr(`The request can be repeated safely: it carries RequestId ${prepared.request.RequestId}; set it in ${file} to retry.\n`);
-        return 2;
-      }
-      throw e;
+      const code = remoteFailure('send', io, e);
+      if (e instanceof TransportError) io.stderr(`The request can be repeated safely: it carries RequestId ${prepared.request.RequestId}; set it in ${file} to retry.\n`);
+      return code;
     }
   },
 };

@@ -3,9 +3,10 @@
  *
  * @module
  */
-import { CallFireClient, DEFAULT_ENDPOINT } from '../../broadcast/client.js';
-import { CredentialsError, SoapFaultError, TransportError } from '../../broadcast/errors.js';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { DEFAULT_ENDPOINT, type CallFireClient } from '../../broadcast/client.js';
 import type { Broadcast, BroadcastStats, Call } from '../../broadcast/types.js';
+import { cliClient, remoteFailure } from '../callfire-client.js';
 import { UsageError, type Command, type Io } from '../io.js';
 import { choice, numberOption, parseOptions } from '../options.js';
 
@@ -96,15 +97,13 @@ export function formatStatus(broadcast: Broadcast, stats: BroadcastStats, calls:
 }
 
 async function collect(client: CallFireClient, id: number): Promise<{ broadcast: Broadcast; stats: BroadcastStats; calls: CallLine[] }> {
-  const broadcast = await client.getBroadcast(id);
-  const stats = await client.getBroadcastStats(id);
+  // The calls first: --wait stops when they are done, and the broadcast's status and stats,
+  // read after them, are then no older (a status read first could still say RUNNING).
   const calls: CallLine[] = [];
   for await (const page of client.queryAllCalls({ BroadcastId: id })) for (const c of page.Call) calls.push(callLine(c));
+  const broadcast = await client.getBroadcast(id);
+  const stats = await client.getBroadcastStats(id);
   return { broadcast, stats, calls };
-}
-
-function sleep(ms: number): Promise<void> {
-  return new Promise((r) => setTimeout(r, ms));
 }
 
 export const command: Command = {
@@ -120,20 +119,7 @@ export const command: Command = {
     const wait = numberOption('status', 'wait', values.wait, { min: 0.001, max: 86_400, whole: false });
     if (positionals.length !== 1 || !/^\d+$/.test(positionals[0]!)) throw new UsageError('dialplan status: name one broadcast id (a number)');
     const id = Number(positionals[0]);
-    let client: CallFireClient;
-    try {
-      client = new CallFireClient({
-        endpoint: values.endpoint ?? io.env['CALLFIRE_ENDPOINT'] ?? DEFAULT_ENDPOINT,
-        env: io.env,
-        onProgress: (e) => {
-          if (e.kind === 'page' && e.total > 1000) io.stderr(`  calls: ${e.fetched} of ${e.total}\n`);
-          if (e.kind === 'retry') io.stderr(`  ${e.operation}: ${e.reason}; retrying in ${(e.delayMs / 1000).toFixed(1)} s\n`);
-        },
-      });
-    } catch (e) {
-      if (e instanceof TypeError) throw new UsageError(`dialplan status: ${e.message}`);
-      throw e;
-    }
+    const client = cliClient('status', io, values.endpoint === undefined ? {} : { endpoint: values.endpoint });
     try {
       let report = await collect(client, id);
       if (wait !== undefined) {
@@ -149,11 +135,7 @@ export const command: Command = {
       io.stdout(format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : formatStatus(report.broadcast, report.stats, report.calls));
       return 0;
     } catch (e) {
-      if (e instanceof SoapFaultError || e instanceof CredentialsError || e instanceof TransportError) {
-        io.stderr(`dialplan status: ${e.message}\n`);
-        return 2;
-      }
-      throw e;
+      return remoteFailure('status', io, e);
     }
   },
 };
