@@ -22,7 +22,7 @@ import { menuEntry, menuKeys, selectKeypress } from './keypress.js';
 import type { PlanIndex } from '../ast/plan-index.js';
 import { substitute } from './substitute.js';
 import type { Ended, Script, SimulateOptions, SimulationErrorInfo, SimulationEvent, SimulationResult } from './types.js';
-import { isJavaScriptValue } from './value-rule.js';
+import { isJavaScriptValue } from '../language/value-rule.js';
 import { globalVariable } from './clock.js';
 
 /** What runs next. */
@@ -312,7 +312,7 @@ export class Run {
     return raw === undefined ? undefined : this.sub(raw).trim();
   }
 
-  /** Reads a setvar/stash/equal value by the text-or-JavaScript rule (see `value-rule.ts`). */
+  /** Reads a setvar/stash/equal value by the text-or-JavaScript rule (see `language/value-rule.ts`). */
   value(node: ElementNode, substituted: string, what: string): { value: string; evaluated: boolean } {
     if (!isJavaScriptValue(substituted)) return { value: substituted, evaluated: false };
     try {

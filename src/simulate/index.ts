@@ -7,7 +7,7 @@
 export { simulate, toDocument } from './simulate.js';
 export type * from './types.js';
 export { loadEvaluator, ExpressionError, type Evaluator } from './evaluator.js';
-export { isJavaScriptValue } from './value-rule.js';
+export { isJavaScriptValue } from '../language/value-rule.js';
 export { substitute as substituteVariables, type Lookup } from './substitute.js';
 export { formatTranscript, describeEvent } from './transcript.js';
 export { coverage as callCoverage, formatCoverage, planBranches, type CoverageReport, type BranchCoverage, type MissedTag } from './coverage.js';

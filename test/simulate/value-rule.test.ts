@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { substitute } from '../../src/simulate/substitute.js';
-import { isJavaScriptValue } from '../../src/simulate/value-rule.js';
+import { hasCodeMarkers, isJavaScriptValue, readTemplateValue } from '../../src/language/value-rule.js';
 
 describe('isJavaScriptValue', () => {
   it.each([
@@ -59,5 +59,28 @@ describe('substitute', () => {
 
   it('keeps an unterminated reference as written', () => {
     expect(substitute('cost ${a', look)).toBe('cost ${a');
+  });
+});
+
+describe('the value rule as lint reads it (before substitution)', () => {
+  it('reads references as values and agrees with the simulator on the samples', () => {
+    for (const js of ['${Counter}+1', '"${n}".split("").join(" ");', "'${a}'.substring(2,5);", '${a} == 2', 'isNaN(${x})', '[1,2].length', '!true']) {
+      expect(readTemplateValue(js).kind, js).toBe('javascript');
+    }
+    for (const text of ['Homer Simpson', 'Call me (maybe)!', '${call.lastinput}', '1${x}${y}', 'https://a.example/x?y=(1)', '130496d0-5c4a-11e3']) {
+      expect(readTemplateValue(text).kind, text).toBe('text');
+    }
+  });
+
+  it('says why a value is text', () => {
+    expect(readTemplateValue('"${n}".split(""')).toMatchObject({ kind: 'text', why: expect.stringMatching(/does not parse/) });
+    expect(readTemplateValue('myFunc(${x})')).toEqual({ kind: 'text', why: '`myFunc` is not a standard JavaScript global' });
+    expect(readTemplateValue('010+1')).toEqual({ kind: 'text', why: 'the number 010 is written with a leading zero' });
+    expect(readTemplateValue('Homer Simpson')).toEqual({ kind: 'text' });
+  });
+
+  it('finds code markers in code, not in prose or URLs', () => {
+    for (const code of ['"${n}".split("")', 'isNaN(${x})', '${a} == 2', '${Counter}+1', '(${a} + 1) * 2', 'x;']) expect(hasCodeMarkers(code), code).toBe(true);
+    for (const text of ['Homer Simpson', 'Call me (maybe)!', 'Thanks!', '0', 'https://a.example/f(1)', '${call.lastinput}', '1_Yes']) expect(hasCodeMarkers(text), text).toBe(false);
   });
 });

@@ -1,48 +1,57 @@
 import { elementName } from '../../../ast/nodes.js';
-import { expressionError, looksLikeJavaScript } from '../helpers/expression.js';
+import { hasCodeMarkers, readTemplateValue } from '../../../language/value-rule.js';
+import { expressionError } from '../helpers/expression.js';
 import type { Rule } from '../types.js';
 
 interface Params {
   readonly tag: string;
   readonly where: string;
   readonly source: string;
+  /** Why the code is wrong: a syntax error (`if@expr`), or why a value is read as text. */
   readonly error: string;
+  /** A setvar/stash/equal value that is kept as text instead of evaluated. */
+  readonly asText: boolean;
 }
 
-/** JavaScript that does not parse once variables are replaced. */
+/**
+ * JavaScript that does not parse once variables are replaced, and values written as code that
+ * the value rule (`language/value-rule.ts`, the simulator's rule) keeps as text.
+ */
 export const invalidExpression: Rule<Params> = {
   name: 'invalid-expression',
   severity: 'error',
-  description: 'An `if`/`equal`/`notEqual` expression, or a setvar/stash value written as JavaScript, does not parse.',
+  description: 'An `if` expression does not parse, or a setvar/stash/equal value written as JavaScript would be kept as text.',
   docs: {
     details:
       'CallFire substitutes `${…}` as text, then evaluates the result as JavaScript (§3.6). The linter replaces each ' +
       'reference by a placeholder and parses the result with acorn; nothing is ever executed. `if@expr` is always ' +
-      'JavaScript. `equal@expr`/`notEqual@expr` ("the content or result of the expression", HELP-equal) and ' +
-      '`<setvar>`/`<stash>` values are checked only when they are clearly written as code (they ' +
-      'start with a quote, call a function, use `==`, `&&`, `||` or end with `;`, or are pure arithmetic), so ' +
-      'literal values like `Homer Simpson`, ids and URLs are left alone: CallFire takes those as text.',
+      'JavaScript and is reported when it does not parse. `equal@expr`/`notEqual@expr` ("the content or result of the ' +
+      'expression", HELP-equal) and `<setvar>`/`<stash>` values are read by the value rule the simulator uses ' +
+      '(text unless the value is one standard-JavaScript expression, see docs/testing-ivrs.md). They are reported ' +
+      'exactly when that rule reads them as text although they carry unmistakable code markers: a quote at the ' +
+      'start, a call written `name(`, `==`, `!=`, `&&`, `||`, a trailing `;`, or nothing but references, numbers ' +
+      'and operators. Plain text such as `Homer Simpson`, `Call me (maybe)!`, ids and URLs is never reported.',
     bad: '<if expr="${count} == 3 &amp;&amp;">\n  <hangup/>\n</if>',
     good: '<if expr="${count} == 3">\n  <hangup/>\n</if>',
   },
-  message: ({ tag, where, source, error }) =>
-    `${where === 'text' ? `The value of <${tag}>` : `<${tag} ${where}>`} "${source.length > 60 ? `${source.slice(0, 57)}...` : source}" is not valid JavaScript: ${error}.`,
+  message: ({ tag, where, source, error, asText }) => {
+    const what = `${where === 'text' ? `The value of <${tag}>` : `<${tag} ${where}>`} "${source.length > 60 ? `${source.slice(0, 57)}...` : source}"`;
+    return asText ? `${what} looks like JavaScript but is kept as text: ${error}.` : `${what} is not valid JavaScript: ${error}.`;
+  },
   check(ctx, report) {
     for (const { node } of ctx.elements) {
       const tag = elementName(node);
-      if (tag === 'if' || tag === 'equal' || tag === 'notEqual') {
+      const value = tag === 'equal' || tag === 'notEqual' ? ctx.attr(node, 'expr') : tag === 'setvar' || tag === 'stash' ? ctx.text(node) : undefined;
+      if (tag === 'if') {
         const expr = ctx.attr(node, 'expr');
         if (expr === undefined || expr.trim() === '') continue;
-        // equal/notEqual compare with "the content or result of the expression" (HELP-equal):
-        // a literal such as expr="waffles" or expr="1 2 3" is allowed there
-        if (tag !== 'if' && !looksLikeJavaScript(expr)) continue;
         const err = expressionError(expr);
-        if (err) report(node, { tag, where: 'expr', source: expr.trim(), error: err.message });
-      } else if (tag === 'setvar' || tag === 'stash') {
-        const value = ctx.text(node);
-        if (!looksLikeJavaScript(value)) continue;
-        const err = expressionError(value);
-        if (err) report(node, { tag, where: 'text', source: value, error: err.message });
+        if (err) report(node, { tag, where: 'expr', source: expr.trim(), error: err.message, asText: false });
+      } else if (value !== undefined && hasCodeMarkers(value)) {
+        const reading = readTemplateValue(value);
+        if (reading.kind === 'text' && reading.why) {
+          report(node, { tag, where: tag === 'setvar' || tag === 'stash' ? 'text' : 'expr', source: value.trim(), error: reading.why, asText: true });
+        }
       }
     }
   },
