@@ -71,6 +71,9 @@ describe('validate(): messages and positions', () => {
     expect(validate('<dialplan><if expr="1"><else/><else/></if></dialplan>').diagnostics).toMatchObject([
       { path: '/dialplan/if[1]/else[2]', message: 'An <if> may have only one <else>.' },
     ]);
+    expect(validate('<dialplan><if expr="1"><else/><hangup/></if></dialplan>').diagnostics).toMatchObject([
+      { path: '/dialplan/if[1]/hangup[1]', message: '<hangup> cannot follow <else>: <else> must be the last child of <if>.' },
+    ]);
     expect(validate('<dialplan><amd><machine/><live/><machine/></amd></dialplan>').diagnostics).toMatchObject([
       { path: '/dialplan/amd[1]/machine[2]', message: expect.stringContaining('one too many') },
     ]);

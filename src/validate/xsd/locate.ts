@@ -41,20 +41,19 @@ function allowedIn(parent: AnyElement | undefined, child: AnyElement): boolean {
 }
 
 /**
- * Whether an allowed tag breaks its parent's order or count: anything after an `<else>`
- * in an `<if>`, a second `<live>` or `<machine>` in an `<amd>`.
+ * How an allowed tag breaks its parent's order or count: `after-else` for anything after an
+ * `<else>` in an `<if>` (a second `<else>` included), `repeated` for a second `<live>` or
+ * `<machine>` in an `<amd>`; undefined when it does neither.
  */
-function misplaced(at: LocatedElement): boolean {
-  const parent = at.parent;
-  if (parent === undefined || parent.kind === '#unknown') return false;
+export function misplacement(parent: AnyElement | undefined, node: AnyElement): 'after-else' | 'repeated' | undefined {
+  if (parent === undefined || parent.kind === '#unknown') return undefined;
   const model = tagSpec(parent.kind).childrenModel;
-  if (model !== 'else-last' && model !== 'each-once') return false;
+  if (model !== 'else-last' && model !== 'each-once') return undefined;
   const siblings = elementChildren(parent);
-  const before = siblings.slice(0, siblings.indexOf(at.node));
-  const name = elementName(at.node);
-  return model === 'else-last'
-    ? before.some((s) => elementName(s) === 'else')
-    : before.some((s) => elementName(s) === name);
+  const before = siblings.slice(0, siblings.indexOf(node));
+  if (model === 'else-last') return before.some((s) => elementName(s) === 'else') ? 'after-else' : undefined;
+  const name = elementName(node);
+  return before.some((s) => elementName(s) === name) ? 'repeated' : undefined;
 }
 
 /** Whether the error could be about this element, judged from its content. */
@@ -66,7 +65,7 @@ function fits(error: LibxmlSchemaError, at: LocatedElement): boolean {
     case 'unexpected-element':
       // a tag misplaced among allowed siblings (a second <else>) does not show in the
       // content alone; the caller then falls back to document order
-      return !allowedIn(at.parent, node) || misplaced(at);
+      return !allowedIn(at.parent, node) || misplacement(at.parent, node) !== undefined;
     case 'required-attribute':
       return !Object.hasOwn(node.attributes, issue.attribute);
     case 'unknown-attribute':

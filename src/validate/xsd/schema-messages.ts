@@ -5,11 +5,11 @@
  * @module
  */
 import type { AnyElement } from '../../ast/nodes.js';
-import { elementChildren, elementName } from '../../ast/nodes.js';
+import { elementName } from '../../ast/nodes.js';
 import { ACTION_TAGS, CATALOG, isTagName, TAG_NAMES, type AttributeSpec, type TagSpec } from '../../language/catalog.js';
 import type { LibxmlSchemaError } from './libxml-issue.js';
 import { nearest } from '../../util/nearest.js';
-import { collapse } from './locate.js';
+import { collapse, misplacement } from './locate.js';
 
 /** Where the element an error is about sits, as far as it could be found. */
 export interface ErrorContext {
@@ -96,13 +96,13 @@ function unexpectedElement(error: LibxmlSchemaError, ctx: ErrorContext, expected
     return `${tag(name)} is not allowed${inside}; ${tag(parent)} may contain ${childrenPhrase(allowed)}.`;
   }
   // Allowed there by name, so it is the order or the count that is wrong.
-  const before = ctx.parent && ctx.node ? elementChildren(ctx.parent).slice(0, elementChildren(ctx.parent).indexOf(ctx.node)) : [];
-  if (parent === 'if' && before.some((c) => elementName(c) === 'else')) {
+  const wrong = ctx.node ? misplacement(ctx.parent, ctx.node) : undefined;
+  if (wrong === 'after-else') {
     return name === 'else'
       ? 'An <if> may have only one <else>.'
       : `${tag(name)} cannot follow <else>: <else> must be the last child of <if>.`;
   }
-  if (parentSpec?.childrenModel === 'each-once') {
+  if (wrong === 'repeated') {
     return `${tag(parent!)} must contain exactly one of each of ${orList(allowed!.map(tag)).replace(' or ', ' and ')}; this ${tag(name)} is one too many.`;
   }
   const list = expected.length > 0 ? ` Expected ${orList(expected.map(tag))}.` : '';
