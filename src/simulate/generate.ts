@@ -95,6 +95,8 @@ function expectationsOf(r: SimulationResult): Expectation[] {
 /** Scenarios found by {@link generateScenarios}, with how much they cover. */
 export interface GeneratedScenarios {
   readonly scenarios: Scenario[];
+  /** The simulated call of each scenario, in the same order (for coverage without running them again). */
+  readonly results: SimulationResult[];
   /** How many simulations the search ran. */
   readonly runs: number;
 }
@@ -146,7 +148,7 @@ export async function generateScenarios(document: DocumentNode, options: Generat
   // Keep the search's order (short calls first) for reading.
   kept.splice(0, kept.length, ...kept.filter((k) => chosen.includes(k)));
   const scenarios = kept.map(({ script, result }) => ({ name: describeScript(script), script, expect: expectationsOf(result) }));
-  return { scenarios, runs };
+  return { scenarios, results: kept.map((k) => k.result), runs };
 }
 
 /** A scenario as the plain data a YAML/JSON scenario file holds. */

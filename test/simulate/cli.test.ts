@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -102,6 +102,15 @@ describe('dialplan test', () => {
     const clash = await run(['test', '--generate', join(fixtures, 'confirm.xml'), '--out', out], tmp);
     expect(clash.code).toBe(2);
     expect(clash.stderr).toMatch(/exists; pass --force/);
+  });
+
+  it('--generate with a plan that does not parse says why and exits 2', async () => {
+    const bad = join(tmp, 'bad.xml');
+    writeFileSync(bad, '<dialplan><play>unclosed</dialplan>');
+    const { code, stderr } = await run(['test', '--generate', bad], tmp);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/^dialplan test: .*bad\.xml/);
+    expect(stderr).not.toMatch(/internal error|\n\s+at /);
   });
 });
 

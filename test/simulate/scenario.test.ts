@@ -88,6 +88,13 @@ describe('generateScenarios', () => {
     expect(scenarios.length).toBeLessThanOrEqual(6);
   });
 
+  it('returns the simulated call of each scenario, the one a rerun would give', async () => {
+    const { scenarios, results } = await generateScenarios(doc);
+    expect(results).toHaveLength(scenarios.length);
+    const rerun = await Promise.all(scenarios.map((s) => runScenario(doc, s)));
+    expect(results).toEqual(rerun.map((r) => r.result));
+  });
+
   it('varies the clock for plans that read the time', async () => {
     const timed = parse(`<dialplan name="Root">
       <if expr="\${global.date.dayOfWeek} == 1"><play type="tts">Sunday</play><else><play type="tts">weekday</play></else></if>

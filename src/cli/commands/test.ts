@@ -68,10 +68,12 @@ function textReport(ran: readonly Ran[]): string {
 }
 
 async function generate(planFile: string, values: { out?: string | undefined; force?: boolean | undefined; format: string }, io: Io): Promise<number> {
-  const document = await planLoader(io)(planFile);
-  const { scenarios, runs } = await generateScenarios(document);
-  const results: SimulationResult[] = [];
-  for (const s of scenarios) results.push((await runScenario(document, s)).result);
+  const document = await planLoader(io)(planFile).catch((e: unknown) => {
+    // an unreadable plan is the user's input problem (exit 2), not an internal error
+    if (e instanceof ScenarioError) throw new IoError(e.message);
+    throw e;
+  });
+  const { scenarios, results, runs } = await generateScenarios(document);
   const report = coverage(document, results);
   const planPath = resolve(io.cwd, planFile);
   const target = resolve(io.cwd, values.out ?? join(dirname(planFile), `${basename(planFile, extname(planFile))}.scenarios.yaml`));
