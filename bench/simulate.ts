@@ -51,7 +51,7 @@ function leaf(d: number, l: number): string {
 }
 
 /** The 100-menu plan as CallFire XML. */
-export function benchPlan(): string {
+function benchPlan(): string {
   const departments: string[] = [];
   for (let d = 1; d <= 9; d++) {
     const leaves = Array.from({ length: 10 }, (_, l) => leaf(d, l)).join('');

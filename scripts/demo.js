@@ -7,7 +7,7 @@
 //   they finish, 7. print the results, then stop the sandbox.
 // Runs from a fresh clone after `npm ci` (which builds dist/ through `prepare`).
 import { randomBytes } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { CallFireClient, compile, lint, parseNumbers, startSandbox, validate } from '../dist/index.js';
@@ -43,22 +43,15 @@ for (const file of flows) {
 }
 say(`   ${flows.length} flows built${failed ? `, ${failed} with errors` : ', all valid'}.`);
 
-// 2. The plan to broadcast: the appointment reminder, or a small built-in plan if it is missing.
+// 2. The plan to broadcast: the appointment reminder, which replaces the DialplanXml of
+//    examples/broadcast.json in the request below.
 step(2, 'Lint the appointment reminder');
 const broadcastFile = JSON.parse(readFileSync(`${examples}broadcast.json`, 'utf8'));
-let plan;
-let planName;
-if (existsSync(`${examples}appointment-reminder.ts`)) {
-  plan = await loadFlow(`${examples}appointment-reminder.ts`);
-  planName = 'examples/appointment-reminder.ts';
-} else {
-  plan = broadcastFile.IvrBroadcastConfig.DialplanXml;
-  planName = 'the DialplanXml of examples/broadcast.json';
-}
+const plan = await loadFlow(`${examples}appointment-reminder.ts`);
 const linted = lint(plan);
 const errors = linted.diagnostics.filter((d) => d.severity === 'error').length;
 const warnings = linted.diagnostics.length - errors;
-say(`   ${planName}: ${linted.diagnostics.length === 0 ? 'no findings' : `${errors} error(s), ${warnings} warning(s)`}`);
+say(`   examples/appointment-reminder.ts: ${linted.diagnostics.length === 0 ? 'no findings' : `${errors} error(s), ${warnings} warning(s)`}`);
 for (const d of linted.diagnostics) say(`     ${d.severity} ${d.path}: ${d.message} (${d.rule})`);
 
 // 3. A sandbox on a free port, with credentials made up for this run only.
@@ -73,13 +66,13 @@ let exitCode = 0;
 try {
   const client = new CallFireClient({ endpoint: sandbox.url, username: credentials.username, password: credentials.password });
   const { numbers } = parseNumbers(readFileSync(`${examples}numbers.csv`, 'utf8'));
+  // $schema only points editors at the file's JSON Schema; it is no part of the request
+  const { $schema, ...fields } = broadcastFile;
   const request = {
-    ...broadcastFile,
-    $schema: undefined,
+    ...fields,
     ToNumber: [...broadcastFile.ToNumber, ...numbers],
     IvrBroadcastConfig: { ...broadcastFile.IvrBroadcastConfig, DialplanXml: plan },
   };
-  delete request.$schema;
 
   // 4. Preview: the exact request, no network.
   step(4, 'Preview the SendCall request (nothing is sent)');
