@@ -44,6 +44,11 @@ describe('SARIF report', () => {
     expect(b.locations[0].physicalLocation.artifactLocation.uri).toBe('flows/x.ts');
     expect(b.locations[0].physicalLocation.region).toEqual({ startLine: 1, startColumn: 1 });
   });
+
+  it('percent-encodes "#" and "?" in file names, which would otherwise start a fragment or query', () => {
+    const sarif = JSON.parse(formatSarif([{ file: 'plans/#1?.xml', diagnostics: [goto] }], { rules: RULES, baseDir: '/repo' }));
+    expect(sarif.runs[0].results[0].locations[0].physicalLocation.artifactLocation.uri).toBe('plans/%231%3F.xml');
+  });
 });
 
 describe('GitHub annotations', () => {

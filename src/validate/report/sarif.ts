@@ -59,7 +59,9 @@ export function formatSarif(reports: readonly FileReport[], options: SarifOption
   ];
   const index = new Map(rules.map((r, i) => [r.id, i]));
   const results = reports.flatMap((report) => {
-    const uri = relative(base, resolve(base, report.file)).split(sep).join(posix.sep);
+    // a relative URI reference: each segment percent-encoded, so "#" and "?" in a file name
+    // stay part of the path instead of starting a fragment or a query
+    const uri = relative(base, resolve(base, report.file)).split(sep).map(encodeURIComponent).join(posix.sep);
     return report.diagnostics.map((d) => ({
       ruleId: d.rule,
       ...(index.has(d.rule) ? { ruleIndex: index.get(d.rule)! } : {}),
@@ -68,7 +70,7 @@ export function formatSarif(reports: readonly FileReport[], options: SarifOption
       locations: [
         {
           physicalLocation: {
-            artifactLocation: { uri: encodeURI(uri), uriBaseId: '%SRCROOT%' },
+            artifactLocation: { uri, uriBaseId: '%SRCROOT%' },
             // plans built in code have no line; point at the file's start so CI can still show it
             region: { startLine: d.line ?? 1, startColumn: d.column ?? 1 },
           },
