@@ -1,10 +1,8 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkConfig, ConfigError, findConfigFile, loadConfigFile, parseRuleOption, settingsFor } from '../../src/validate/lint/config.js';
-import { RULES } from '../../src/validate/lint/rules/index.js';
-import { configSchema } from '../../src/validate/lint/schema.js';
 
 describe('configuration', () => {
   it('accepts rules, overrides and a $schema key', () => {
@@ -25,11 +23,6 @@ describe('configuration', () => {
     expect(() => checkConfig({ overrides: [{ files: ['x'], rules: { nope: 'off' } }] }, 'c')).toThrow('unknown rule "nope" in "overrides.0.rules"');
   });
 
-  it('generates the schema from the rule registry', () => {
-    const schema = configSchema();
-    expect(Object.keys(schema.definitions.rules.properties)).toEqual(RULES.map((r) => r.name));
-  });
-
   it('finds the nearest .dialplanrc.json upwards and reads it', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'dialplanrc-'));
     mkdirSync(join(dir, 'a/b'), { recursive: true });
@@ -41,6 +34,23 @@ describe('configuration', () => {
     writeFileSync(join(dir, 'a/.dialplanrc.json'), '{ "rules": ');
     await expect(loadConfigFile(findConfigFile(join(dir, 'a/b/plan.xml'))!)).rejects.toThrow(/a\/\.dialplanrc\.json: not valid JSON/);
     await expect(loadConfigFile(join(dir, 'missing.json'))).rejects.toThrow(ConfigError);
+  });
+
+  it('answers from a cache by folder when given one, for every folder it walked through', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'dialplanrc-'));
+    mkdirSync(join(dir, 'a/b'), { recursive: true });
+    const config = join(dir, '.dialplanrc.json');
+    writeFileSync(config, '{}');
+    const cache = new Map<string, string | undefined>();
+    expect(findConfigFile(join(dir, 'a/b/one.xml'), cache)).toBe(config);
+    expect(cache.get(join(dir, 'a/b'))).toBe(config);
+    expect(cache.get(join(dir, 'a'))).toBe(config);
+    // answered without looking on disk again: the file is gone, the cached answer stays
+    rmSync(config);
+    expect(findConfigFile(join(dir, 'a/b/two.xml'), cache)).toBe(config);
+    expect(findConfigFile(join(dir, 'a/three.xml'), cache)).toBe(config);
+    expect(findConfigFile(join(dir, 'a/b/two.xml'))).toBeUndefined();
+    rmSync(dir, { recursive: true, force: true });
   });
 
   it('resolves overrides in order, later ones winning', () => {

@@ -94,16 +94,33 @@ export async function loadConfigFile(path: string): Promise<LoadedConfig> {
   return { path, dir: dirname(path), config: checkConfig(json, path) };
 }
 
-/** The nearest `.dialplanrc.json` in the file's folder or above, if any. */
-export function findConfigFile(file: string): string | undefined {
-  let dir = dirname(resolve(file));
-  for (;;) {
+/**
+ * The nearest `.dialplanrc.json` in the file's folder or above, if any.
+ *
+ * @param cache answers by folder, for a caller looking up many files in one run: files in a
+ *   folder (and folders under one parent) share the answer, so each folder is looked at on
+ *   disk once. Without it every call looks on disk, seeing files created since.
+ */
+export function findConfigFile(file: string, cache?: Map<string, string | undefined>): string | undefined {
+  const visited: string[] = [];
+  let found: string | undefined;
+  for (let dir = dirname(resolve(file)); ; ) {
+    if (cache?.has(dir)) {
+      found = cache.get(dir);
+      break;
+    }
+    visited.push(dir);
     const candidate = join(dir, CONFIG_FILE_NAME);
-    if (existsSync(candidate)) return candidate;
+    if (existsSync(candidate)) {
+      found = candidate;
+      break;
+    }
     const up = dirname(dir);
-    if (up === dir) return undefined;
+    if (up === dir) break;
     dir = up;
   }
+  if (cache) for (const dir of visited) cache.set(dir, found);
+  return found;
 }
 
 /** Whether an override glob matches a path relative to the config folder (`/` separators). */
