@@ -104,12 +104,12 @@ export const contact: ContactVariableRefs = Object.freeze({
 /** The rule for user variable names (§3.1): letters, digits and underscore. */
 export const USER_VARIABLE_NAME = /^[A-Za-z0-9_]+$/;
 
+/** A contact column read the old way, `call.field.X` (now `contact.X`); group 1 is the column. */
+export const LEGACY_CONTACT_FIELD = /^call\.field\.([A-Za-z]{1,2})$/;
+
 /** Whether a dotted name is a variable CallFire provides (call.*, global.*, contact.*, legacy call.field.*). */
 export function isSystemVariable(name: string): boolean {
-  if (name.startsWith('call.')) {
-    const rest = name.slice(5);
-    return Object.hasOwn(CALL_VARIABLES, rest) || /^field\.[A-Za-z]{1,2}$/.test(rest);
-  }
+  if (name.startsWith('call.')) return Object.hasOwn(CALL_VARIABLES, name.slice(5)) || LEGACY_CONTACT_FIELD.test(name);
   if (name.startsWith('global.')) return Object.hasOwn(GLOBAL_VARIABLES, name.slice(7));
   if (name.startsWith('contact.')) {
     const rest = name.slice(8);

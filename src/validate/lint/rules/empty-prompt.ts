@@ -32,7 +32,7 @@ export const emptyPrompt: Rule<Params> = {
       const tag = elementName(node);
       if (tag === 'play' || tag === 'sms') {
         const text = ctx.text(node);
-        const tts = tag === 'sms' || (ctx.attr(node, 'type')?.trim() ?? 'tts') === 'tts';
+        const tts = (ctx.attr(node, 'type')?.trim() ?? 'tts') === 'tts';
         if (text === '') report(node, { tag, where: 'text', markupOnly: false });
         else if (tts && tag === 'play' && spokenText(text) === '') report(node, { tag, where: 'text', markupOnly: true });
       } else if (tag === 'transfer') {

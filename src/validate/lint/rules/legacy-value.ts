@@ -1,5 +1,6 @@
 import { elementName } from '../../../ast/nodes.js';
 import { isTagName, tagSpec } from '../../../language/catalog.js';
+import { LEGACY_CONTACT_FIELD } from '../../../language/variables.js';
 import { readSites } from '../helpers/reads.js';
 import type { Rule } from '../types.js';
 
@@ -39,7 +40,7 @@ export const legacyValue: Rule<Params> = {
     }
     for (const site of readSites(ctx)) {
       for (const ref of ctx.variableRefs(site.value)) {
-        const m = /^call\.field\.([A-Za-z]{1,2})$/.exec(ref.name.trim());
+        const m = LEGACY_CONTACT_FIELD.exec(ref.name.trim());
         if (m) report(site.node, { what: 'The variable', value: `\${${ref.name.trim()}}`, instead: `\${contact.${m[1]}}` });
       }
     }
