@@ -93,11 +93,32 @@ function stripSemicolons(code: string): string {
   return code.replace(/[\s;]+$/u, '');
 }
 
-const evaluators = new Map<number, Promise<Evaluator>>();
+/** The one runtime and locked-down context, started on first use and kept for the process. */
+let machine: Promise<{ readonly runtime: QuickJSRuntime; readonly context: QuickJSContext }> | undefined;
+
+async function startMachine(): Promise<{ runtime: QuickJSRuntime; context: QuickJSContext }> {
+  const quickjs = await getQuickJS();
+  const runtime = quickjs.newRuntime();
+  runtime.setMemoryLimit(16 * 1024 * 1024);
+  // Well below the host's own stack: deeper, QuickJS's recursion would overflow Node's stack
+  // (a RangeError out of the WebAssembly) before QuickJS noticed.
+  runtime.setMaxStackSize(128 * 1024);
+  const context = runtime.newContext();
+  const locked = context.evalCode(LOCKDOWN);
+  if (locked.error) {
+    locked.error.dispose();
+    context.dispose();
+    runtime.dispose();
+    throw new Error('could not lock down the expression evaluator');
+  }
+  locked.value.dispose();
+  return { runtime, context };
+}
 
 /**
- * The shared evaluator with a given per-expression time limit, created on first use (QuickJS's
- * WebAssembly module loads asynchronously once, in about 20 ms).
+ * An evaluator with a given per-expression time limit. Every evaluator shares one QuickJS
+ * runtime and context, created on first use (the WebAssembly module loads asynchronously once,
+ * in about 20 ms); the time limit only sets each expression's deadline.
  *
  * @example
  * ```ts
@@ -106,25 +127,8 @@ const evaluators = new Map<number, Promise<Evaluator>>();
  * js.toBoolean('typeof process === "undefined"'); // true
  * ```
  */
-export function loadEvaluator(timeoutMs = 100): Promise<Evaluator> {
-  let p = evaluators.get(timeoutMs);
-  if (!p) {
-    p = getQuickJS().then((quickjs) => {
-      const runtime = quickjs.newRuntime();
-      runtime.setMemoryLimit(16 * 1024 * 1024);
-      // Well below the host's own stack: deeper, QuickJS's recursion would overflow Node's stack
-      // (a RangeError out of the WebAssembly) before QuickJS noticed.
-      runtime.setMaxStackSize(128 * 1024);
-      const context = runtime.newContext();
-      const locked = context.evalCode(LOCKDOWN);
-      if (locked.error) {
-        locked.error.dispose();
-        throw new Error('could not lock down the expression evaluator');
-      }
-      locked.value.dispose();
-      return new QuickJsEvaluator(runtime, context, timeoutMs);
-    });
-    evaluators.set(timeoutMs, p);
-  }
-  return p;
+export async function loadEvaluator(timeoutMs = 100): Promise<Evaluator> {
+  machine ??= startMachine();
+  const { runtime, context } = await machine;
+  return new QuickJsEvaluator(runtime, context, timeoutMs);
 }
