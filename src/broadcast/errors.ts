@@ -6,7 +6,6 @@
  * @module
  */
 import type { Diagnostic } from '../validate/diagnostic.js';
-import type { NumberProblem } from './numbers.js';
 import type { RequestProblem } from './request-check.js';
 import type { FaultCode } from './types.js';
 
@@ -70,28 +69,24 @@ export class TransportError extends Error {
 
 /**
  * A request refused before anything was sent: the SendCall request does not match the
- * schema, a numbers file has bad lines, or the dialplan has errors.
+ * schema, or the dialplan has errors.
  */
 export class InvalidRequestError extends Error {
   override readonly name = 'InvalidRequestError';
   readonly problems: readonly RequestProblem[];
-  readonly numberProblems: readonly NumberProblem[];
   /** Validation and lint findings of the dialplan (errors and warnings). */
   readonly dialplan: readonly Diagnostic[];
 
-  constructor(init: { problems?: readonly RequestProblem[]; numberProblems?: readonly NumberProblem[]; dialplan?: readonly Diagnostic[] }) {
+  constructor(init: { problems?: readonly RequestProblem[]; dialplan?: readonly Diagnostic[] }) {
     const problems = init.problems ?? [];
-    const numberProblems = init.numberProblems ?? [];
     const dialplan = init.dialplan ?? [];
     const errors = dialplan.filter((d) => d.severity === 'error');
     const parts = [
       ...problems.map((p) => `request${p.path}: ${p.message}`),
-      ...numberProblems.map((p) => `numbers line ${p.line}: ${p.message}`),
       ...errors.map((d) => `DialplanXml${d.line ? ` ${d.line}:${d.column ?? 0}` : ''} ${d.path}: ${d.message} (${d.rule})`),
     ];
     super(`nothing was sent: ${parts.length} problem(s)\n  ${parts.slice(0, 20).join('\n  ')}${parts.length > 20 ? `\n  ... and ${parts.length - 20} more` : ''}`);
     this.problems = problems;
-    this.numberProblems = numberProblems;
     this.dialplan = dialplan;
   }
 }

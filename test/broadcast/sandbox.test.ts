@@ -19,8 +19,14 @@ afterEach(async () => {
   for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
 });
 
-async function sandbox(options: { dataFile?: string; callMs?: number } = {}) {
-  const s = await startSandbox({ port: 0, credentials, callMs: options.callMs ?? 200, ...(options.dataFile ? { dataFile: options.dataFile } : {}) });
+async function sandbox(options: { dataFile?: string; callMs?: number; now?: () => number } = {}) {
+  const s = await startSandbox({
+    port: 0,
+    credentials,
+    callMs: options.callMs ?? 200,
+    ...(options.dataFile ? { dataFile: options.dataFile } : {}),
+    ...(options.now ? { now: options.now } : {}),
+  });
   running.push(s);
   const client = new CallFireClient({ endpoint: s.url, username: credentials.username, password: credentials.password, maxAttempts: 1 });
   return { s, client };
@@ -30,6 +36,12 @@ async function allCalls(client: CallFireClient, id: number): Promise<Call[]> {
   const calls: Call[] = [];
   for await (const page of client.queryAllCalls({ BroadcastId: id })) calls.push(...page.Call);
   return calls;
+}
+
+/** A clock the test moves by hand, so call states do not depend on how fast the test runs. */
+function handClock() {
+  let t = Date.UTC(2024, 0, 1);
+  return { now: () => t, advance: (ms: number) => void (t += ms) };
 }
 
 /** Polls until every call is done, at most `ms`. */
@@ -62,12 +74,16 @@ describe('sandbox', () => {
   });
 
   it('creates one call per number; each advances to a final result that depends only on the number', async () => {
-    const { client } = await sandbox();
+    const clock = handClock();
+    const { client } = await sandbox({ now: clock.now });
     const numbers = Array.from({ length: 12 }, (_, i) => `1310555${String(1000 + i)}`);
     const { broadcastId } = await client.sendCall(ivrRequest(numbers));
     const early = await allCalls(client, broadcastId);
     expect(early).toHaveLength(12);
-    expect(early.some((c) => c.State === 'READY' || c.State === 'SELECTED')).toBe(true);
+    // No time has passed on the sandbox's clock: no call can have finished.
+    for (const c of early) expect(['READY', 'SELECTED']).toContain(c.State);
+    expect((await client.getBroadcast(broadcastId)).Status).toBe('RUNNING');
+    clock.advance(10 * 200);
     const calls = await finished(client, broadcastId);
     expect(calls.every((c) => c.State === 'FINISHED')).toBe(true);
     for (const c of calls) expect(c.FinalResult).toBe(outcome(c.ToNumber));
@@ -82,6 +98,7 @@ describe('sandbox', () => {
     expect(await client.getCall(calls[5]!.id)).toEqual(calls[5]);
     // The same number in another broadcast gets the same result.
     const second = await client.sendCall(ivrRequest([numbers[3]!]));
+    clock.advance(10 * 200);
     expect((await finished(client, second.broadcastId))[0]!.FinalResult).toBe(calls[3]!.FinalResult);
   });
 
@@ -183,15 +200,23 @@ describe('sandbox', () => {
   });
 
   it('runs ControlBroadcast: STOP holds waiting calls, START resumes, ARCHIVE archives, MaxActive paces', async () => {
-    const { client } = await sandbox({ callMs: 300 });
+    const clock = handClock();
+    const { client } = await sandbox({ callMs: 300, now: clock.now });
     const numbers = Array.from({ length: 6 }, (_, i) => `1415555${String(3000 + i)}`);
     const { broadcastId } = await client.sendCall({ ...ivrRequest(numbers), MaxActive: 1 });
+    // Half a wave in: the first call has started (within 30% of a wave), the other five wait.
+    clock.advance(150);
     await client.controlBroadcast({ Id: broadcastId, Command: 'STOP' });
     expect((await client.getBroadcast(broadcastId)).Status).toBe('STOPPED');
-    await new Promise((r) => setTimeout(r, 700));
+    clock.advance(100 * 300);
     const held = await allCalls(client, broadcastId);
-    expect(held.filter((c) => c.State === 'READY').length).toBeGreaterThanOrEqual(4);
+    expect(held.slice(1).map((c) => c.State)).toEqual(['READY', 'READY', 'READY', 'READY', 'READY']);
+    expect(held[0]!.State).not.toBe('READY');
+    expect((await client.queryBroadcasts({ Running: true })).TotalResults).toBe(0);
+    expect((await client.queryBroadcasts({ Running: false })).Broadcast.map((b) => [b.id, b.Status])).toEqual([[broadcastId, 'STOPPED']]);
     await client.controlBroadcast({ Id: broadcastId, Command: 'START', MaxActive: 6 });
+    expect((await client.queryBroadcasts({ Running: true })).Broadcast.map((b) => [b.id, b.Status])).toEqual([[broadcastId, 'RUNNING']]);
+    clock.advance(10 * 300);
     const calls = await finished(client, broadcastId, 5000);
     expect(calls.every((c) => c.State === 'FINISHED')).toBe(true);
     expect((await client.getBroadcast(broadcastId)).Status).toBe('FINISHED');

@@ -24,7 +24,7 @@ export function envelope(fill: (body: XMLBuilder) => void): string {
 
 /** A SOAP 1.2 fault with CallFire's ServiceFaultInfo in its Detail. */
 export function faultEnvelope(code: FaultCode, message: string, detail?: string): string {
-  const sender = code === 'BAD_REQUEST' || code === 'FORBIDDEN' || code === 'NOT_FOUND';
+  const sender = faultStatus(code) === 400;
   return envelope((body) => {
     const fault = body.ele(SOAP12_NS, 'env:Fault');
     fault.ele(SOAP12_NS, 'env:Code').ele(SOAP12_NS, 'env:Value').txt(t(sender ? 'env:Sender' : 'env:Receiver'));

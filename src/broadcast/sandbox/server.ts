@@ -17,11 +17,11 @@ import type libxml from 'libxmljs2';
 import { validate } from '../../validate/validate.js';
 import { schemaPath } from '../paths.js';
 import { OPERATIONS, type Operation } from '../soap-client.js';
-import type { ActionState, BroadcastType, FaultCode } from '../types.js';
+import type { ActionState, BroadcastStatus, BroadcastType, FaultCode } from '../types.js';
 import { DATA_NS, envelopeValidator, SOAP12_NS, SVC_NS, type EnvelopeValidator } from './envelope-schema.js';
 import { broadcastElement, callElement, createdId, envelope, faultEnvelope, faultStatus, statsElement } from './responses.js';
 import { stashesOf, type IvrCall } from './ivr-calls.js';
-import { Store, type CallView, type ConfigTree } from './store.js';
+import { Store, type CallView, type ConfigTree, type StoredBroadcast } from './store.js';
 
 /** Options of {@link startSandbox}. */
 export interface SandboxOptions {
@@ -37,6 +37,8 @@ export interface SandboxOptions {
   readonly callMs?: number;
   /** Called with one line per request (never with credentials). */
   readonly log?: (line: string) => void;
+  /** The clock calls advance by, in epoch ms (default `Date.now`); tests pass one they move by hand. */
+  readonly now?: () => number;
 }
 
 /** A running sandbox. */
@@ -108,7 +110,7 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
   if (!options.credentials.username || !options.credentials.password) throw new TypeError('the sandbox needs a username and a password');
   validator ??= envelopeValidator(schemaPath('callfire-soap.xsd'));
   const check = validator;
-  const store = new Store({ dataFile: options.dataFile, pace: options.callMs === undefined ? undefined : { callMs: options.callMs } });
+  const store = new Store({ dataFile: options.dataFile, pace: options.callMs === undefined ? undefined : { callMs: options.callMs }, now: options.now });
   const expected = digest(`${options.credentials.username}:${options.credentials.password}`);
   const log = options.log ?? (() => {});
   const pending = new Set<Promise<void>>();
@@ -229,16 +231,24 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
       const types = (text(payload, 'svc:Type') ?? '').split(/\s+/).filter(Boolean);
       const running = text(payload, 'svc:Running');
       const label = text(payload, 'svc:LabelName');
+      // A status reads every call of its broadcast off the clock: work it out at most once per
+      // broadcast, and only for those the Running filter or the page needs.
+      const statuses = new Map<number, BroadcastStatus>();
+      const statusOf = (b: StoredBroadcast): BroadcastStatus => {
+        let status = statuses.get(b.id);
+        if (status === undefined) statuses.set(b.id, (status = store.status(b)));
+        return status;
+      };
       const matching = store
         .broadcasts()
         .filter((b) => types.length === 0 || types.includes(b.type))
-        .filter((b) => running === undefined || (store.status(b) === 'RUNNING') === (running === 'true'))
-        .filter((b) => label === undefined || b.labels.includes(label));
+        .filter((b) => label === undefined || b.labels.includes(label))
+        .filter((b) => running === undefined || (statusOf(b) === 'RUNNING') === (running === 'true'));
       const { total, items } = page(matching, payload);
       return envelope((body) => {
         const r = body.ele(SVC_NS, 'svc:BroadcastQueryResult');
         r.ele(SVC_NS, 'svc:TotalResults').txt(String(total));
-        for (const b of items) broadcastElement(r, b, store.status(b));
+        for (const b of items) broadcastElement(r, b, statusOf(b));
       });
     },
     ControlBroadcast(payload) {
@@ -371,7 +381,7 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
     });
   });
   // Calls left half-way by a stop: play them through now.
-  for (const [broadcastId] of store.pendingIvr()) {
+  for (const broadcastId of store.broadcastsPendingIvr()) {
     const plan = store.broadcast(broadcastId)?.config['DialplanXml'];
     if (typeof plan === 'string') playThrough(broadcastId, plan);
   }

@@ -291,26 +291,14 @@ export class Store {
     if (maxActive !== undefined) b.maxActive = maxActive;
     if (command === 'STOP' || command === 'ARCHIVE') {
       // Calls already dialling finish; the others wait, unscheduled.
-      for (const callId of b.callIds) {
-        const call = this.#state.calls[callId]!;
-        if (call.startAt !== undefined && call.startAt > now) {
-          delete call.startAt;
-          delete call.finishAt;
-        }
-      }
+      this.#unscheduleWaiting(b, now);
       b.control = command === 'STOP' ? 'STOPPED' : 'ARCHIVED';
     } else if (command === 'START' && b.control === 'STOPPED') {
       delete b.control;
       this.#schedule(b, now);
     } else if (maxActive !== undefined && b.control === undefined) {
       // A new MaxActive reshapes the waves of the calls still waiting.
-      for (const callId of b.callIds) {
-        const call = this.#state.calls[callId]!;
-        if (call.startAt !== undefined && call.startAt > now) {
-          delete call.startAt;
-          delete call.finishAt;
-        }
-      }
+      this.#unscheduleWaiting(b, now);
       this.#schedule(b, now);
     }
     b.lastModified = now;
@@ -319,15 +307,21 @@ export class Store {
     return true;
   }
 
-  /** Answered IVR calls whose dialplan has not run yet, by broadcast id. */
-  pendingIvr(): Map<number, StoredCall[]> {
-    const out = new Map<number, StoredCall[]>();
-    for (const call of Object.values(this.#state.calls)) {
-      if (call.pendingIvr !== true) continue;
-      const list = out.get(call.broadcastId) ?? [];
-      list.push(call);
-      out.set(call.broadcastId, list);
+  /** Takes back the start and end times of the broadcast's calls that have not started by `now`. */
+  #unscheduleWaiting(b: StoredBroadcast, now: number): void {
+    for (const callId of b.callIds) {
+      const call = this.#state.calls[callId]!;
+      if (call.startAt !== undefined && call.startAt > now) {
+        delete call.startAt;
+        delete call.finishAt;
+      }
     }
+  }
+
+  /** The ids of the broadcasts that have answered IVR calls whose dialplan has not run yet. */
+  broadcastsPendingIvr(): Set<number> {
+    const out = new Set<number>();
+    for (const call of Object.values(this.#state.calls)) if (call.pendingIvr === true) out.add(call.broadcastId);
     return out;
   }
 
