@@ -6,9 +6,9 @@
  * @module
  */
 import type { AnyElement, CommentNode, DocumentNode, ElementNode, Node } from '../ast/nodes.js';
-import { elementName, isElement, textOf } from '../ast/nodes.js';
+import { elementChildren, elementName, textOf } from '../ast/nodes.js';
 import { pathIndex } from '../ast/visit.js';
-import { CATALOG, type AttributeSpec, type TagName } from '../language/catalog.js';
+import { CATALOG, tagSpec, type AttributeSpec, type TagName } from '../language/catalog.js';
 
 /** Options for {@link toTypeScript}. */
 export interface TypeScriptOptions {
@@ -88,7 +88,8 @@ class Writer {
     const entries: string[] = [];
     for (const [attribute, raw] of Object.entries(el.attributes)) {
       if (positional.includes(attribute)) continue;
-      const spec = specs[attribute];
+      // own properties only: `constructor="x"` must not find Object.prototype.constructor
+      const spec = Object.hasOwn(specs, attribute) ? specs[attribute] : undefined;
       if (!spec) this.fail(el, `<${el.kind}> has no attribute "${attribute}"`);
       const key = spec.key ?? attribute;
       entries.push(`${IDENTIFIER.test(key) ? key : quote(key)}: ${this.value(el, attribute, spec, raw)}`);
@@ -111,17 +112,45 @@ class Writer {
     return v;
   }
 
+  /**
+   * Fails on children the builder cannot write where they stand: a tag its parent does not
+   * take (an `<else>` in a `<menu>`), an `<amd>` without one of its two branches, a second
+   * `<else>` or one that is not last. The builder's types reject all of these, so converting
+   * them would give a flow that does not compile, or that moves the `<else>`.
+   */
+  checkChildren(el: ElementNode): void {
+    const spec = tagSpec(el.kind);
+    if (spec.content !== 'children') return;
+    const allowed: readonly string[] = spec.children ?? [];
+    // unknown tags are left to block(), which names them as such
+    const tags = elementChildren(el).filter((c): c is ElementNode => c.kind !== '#unknown');
+    for (const child of tags) if (!allowed.includes(child.kind)) this.fail(child, `<${child.kind}> cannot stand inside <${el.kind}>`);
+    if (spec.childrenModel === 'each-once') {
+      for (const tag of allowed) {
+        const found = tags.filter((c) => c.kind === tag);
+        if (found.length === 0) this.fail(el, `<${el.kind}> needs a <${tag}>`);
+        if (found.length > 1) this.fail(found[1]!, `<${el.kind}> holds only one <${tag}>`);
+      }
+    } else if (spec.childrenModel === 'else-last') {
+      const elses = tags.filter((c) => c.kind === 'else');
+      if (elses.length > 1) this.fail(elses[1]!, `<${el.kind}> holds only one <else>`);
+      if (elses.length === 1 && tags.at(-1) !== elses[0]) this.fail(elses[0]!, `<else> must be the last tag in its <${el.kind}>`);
+    }
+  }
+
   /** The builder call that writes `el`. */
   call(el: ElementNode): Call {
+    this.checkChildren(el);
     const opts = (positional: readonly string[] = []) => this.options(el, positional);
     const tail = (...args: Array<string | undefined>) => args.filter((a): a is string => a !== undefined);
     const block = (param: string, nodes: readonly Node[] = el.children): Arg => ({ param, nodes });
     const kind: TagName = el.kind;
     switch (kind) {
       case 'play': {
-        // type="tts" is the builder's default and is written anyway.
-        const { type, ...rest } = el.attributes;
-        const options = this.options({ ...el, attributes: type === 'tts' || type === undefined ? rest : el.attributes });
+        // type="tts" is the builder's default and is written anyway, so it is left out here.
+        // options() gets the element itself, not a copy, so a failure names the tag's path.
+        const type = el.attributes.type;
+        const options = this.options(el, type === 'tts' || type === undefined ? ['type'] : []);
         return { method: 'play', args: tail(quote(this.text(el)), options) };
       }
       case 'menu': {
@@ -157,6 +186,9 @@ class Writer {
           args: [quote(this.attribute(el, 'var')), quote(this.attribute(el, 'expr')), block('t'), ...tail(opts(['var', 'expr']))],
         };
       case 'catch':
+        // the builder requires both; with them there, the options object is never empty
+        this.attribute(el, 'type');
+        this.attribute(el, 'goto');
         return { method: 'catch', args: [this.options(el)!, block('c')] };
       case 'transfer':
       case 'goto':
@@ -193,7 +225,7 @@ class Writer {
     for (const node of nodes) {
       if (node.kind === '#comment') lines.push(`${' '.repeat(indent)}.comment(${quote(node.text)})`);
       else if (node.kind === '#text') continue; // stray text in a container: the XSD reports it
-      else if (!isElement(node) || node.kind === '#unknown') this.fail(node as AnyElement, `<${elementName(node as AnyElement)}> is not a CallFire XML tag`);
+      else if (node.kind === '#unknown') this.fail(node, `<${elementName(node)}> is not a CallFire XML tag`);
       else lines.push(...this.render(this.call(node), indent));
     }
     return lines;
@@ -229,7 +261,8 @@ const prologComment = (c: CommentNode) =>
 /**
  * Writes a flow module that rebuilds `doc` with the DSL. Throws a {@link ConversionError}
  * naming the tag when something in it has no DSL form (an unknown tag or attribute, a
- * value of the wrong type).
+ * value of the wrong type, a missing required attribute, a tag where its parent does not
+ * take it).
  *
  * @example
  * ```ts
@@ -243,6 +276,7 @@ const prologComment = (c: CommentNode) =>
 export function toTypeScript(doc: DocumentNode, options: TypeScriptOptions = {}): TypeScriptResult {
   const w = new Writer(doc);
   const root = doc.root;
+  w.checkChildren(root);
   const head = `export default dialplan(${w.options(root) ?? ''})`;
   const body = w.block(root.children, 2);
   const lines = [`import { dialplan } from ${quote(options.importFrom ?? 'callfire-dialplan')};`, ''];

@@ -84,6 +84,32 @@ export default dialplan({ name: 'Root' })
     expect(() => toTypeScript(legacy)).toThrow(/voice="femaleSpanish" is a legacy value/);
   });
 
+  it('fails with a ConversionError on what the builder cannot write, never with a TypeError', () => {
+    const fails = (xml: string, message: string, path: string) => {
+      const doc = parse(xml).document!;
+      expect(() => toTypeScript(doc)).toThrow(ConversionError);
+      expect(() => toTypeScript(doc)).toThrow(new ConversionError(message, path, 1));
+    };
+    fails('<dialplan><catch><hangup/></catch></dialplan>', '<catch> needs the attribute "type"', '/dialplan/catch[1]');
+    fails('<dialplan><catch type="hangup"><hangup/></catch></dialplan>', '<catch> needs the attribute "goto"', '/dialplan/catch[1]');
+    fails('<dialplan><hangup constructor="x"/></dialplan>', '<hangup> has no attribute "constructor"', '/dialplan/hangup[1]');
+    fails('<dialplan><play type="tts" toString="x">a</play></dialplan>', '<play> has no attribute "toString"', '/dialplan/play[1]');
+  });
+
+  it('fails on a tag its parent does not take instead of writing code that does not compile', () => {
+    const fails = (xml: string, message: string, path: string) =>
+      expect(() => toTypeScript(parse(xml).document!)).toThrow(new ConversionError(message, path, 1));
+    fails('<dialplan><menu><else><hangup/></else></menu></dialplan>', '<else> cannot stand inside <menu>', '/dialplan/menu[1]/else[1]');
+    fails('<dialplan><keypress pressed="1"><hangup/></keypress></dialplan>', '<keypress> cannot stand inside <dialplan>', '/dialplan/keypress[1]');
+    fails('<dialplan><amd><live><hangup/></live></amd></dialplan>', '<amd> needs a <machine>', '/dialplan/amd[1]');
+    fails('<dialplan><amd><live/><machine/><live/></amd></dialplan>', '<amd> holds only one <live>', '/dialplan/amd[1]/live[2]');
+    fails('<dialplan><amd><live/><machine/><hangup/></amd></dialplan>', '<hangup> cannot stand inside <amd>', '/dialplan/amd[1]/hangup[1]');
+    fails('<dialplan><if expr="1"><else/><else/></if></dialplan>', '<if> holds only one <else>', '/dialplan/if[1]/else[2]');
+    fails('<dialplan><if expr="1"><else/><hangup/></if></dialplan>', '<else> must be the last tag in its <if>', '/dialplan/if[1]/else[1]');
+    // the same tags where they belong still convert
+    expect(toTypeScript(parse('<dialplan><amd><machine/><!-- c --><live/></amd><if expr="1"><hangup/><else/></if></dialplan>').document!).code).toContain('.amd((a) => a');
+  });
+
   it('notes comments it has to leave out', () => {
     const r = toTypeScript(parse('<dialplan><play type="tts">a<!-- x -->b</play></dialplan>').document!);
     expect(r.notes).toEqual(['/dialplan/play[1]: a comment inside <play> was left out']);
