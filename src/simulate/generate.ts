@@ -11,7 +11,7 @@
  *
  * @module
  */
-import type { DocumentNode } from '../ast/nodes.js';
+import type { DocumentNode, ElementNode } from '../ast/nodes.js';
 import { check, type Expectation } from './expectations.js';
 import { matchesEntry } from '../language/key-pattern.js';
 import { menuKeys, sampleInput } from './keypress.js';
@@ -30,10 +30,24 @@ export interface GenerateOptions {
 
 const UNMATCHED_CANDIDATES = ['9', '0', '8', '7', '6', '5', '4', '3', '2', '1', '99', '999', '*'];
 
-function menuInputs(document: DocumentNode, menuPath: string): string[] {
+/** The inputs worth trying at a menu, by the menu's path (a run reports where it waited). */
+function menuInputsByPath(document: DocumentNode): (menuPath: string) => readonly string[] {
   const index = indexPlan(document);
-  const menu = index.elements.find((e) => index.placement.get(e)!.path === menuPath);
-  if (!menu) return [];
+  const byPath = new Map<string, ElementNode>();
+  for (const e of index.elements) if (e.kind === 'menu') byPath.set(index.placement.get(e)!.path, e);
+  const cache = new Map<string, readonly string[]>();
+  return (menuPath) => {
+    let inputs = cache.get(menuPath);
+    if (!inputs) {
+      const menu = byPath.get(menuPath);
+      inputs = menu ? menuInputs(menu) : [];
+      cache.set(menuPath, inputs);
+    }
+    return inputs;
+  };
+}
+
+function menuInputs(menu: ElementNode): string[] {
   const { patterns } = menuKeys(menu);
   const out = new Set<string>();
   for (const p of patterns) {
@@ -68,6 +82,7 @@ function seeds(document: DocumentNode): Script[] {
   return out;
 }
 
+/** What a run reached, each entry once (branches and reached are sets already). */
 function footprint(r: SimulationResult): string[] {
   return [...r.branches.map((b) => `b:${b}`), ...r.reached.map((p) => `t:${p}`)];
 }
@@ -114,28 +129,30 @@ export async function generateScenarios(document: DocumentNode, options: Generat
   const maxRuns = options.maxRuns ?? 2000;
   const maxInputs = options.maxInputs ?? 12;
   const queue: Script[] = seeds(document);
-  const kept: Array<{ script: Script; result: SimulationResult }> = [];
+  const inputsAt = menuInputsByPath(document);
+  const kept: Array<{ script: Script; result: SimulationResult; footprint: readonly string[] }> = [];
   let runs = 0;
   while (queue.length > 0 && runs < maxRuns) {
     const script = queue.shift()!;
     const result = await simulate(document, script);
     runs++;
     // Every run is a candidate for the cover below: a longer call may reach what several short ones do.
-    kept.push({ script, result });
+    kept.push({ script, result, footprint: footprint(result) });
     const last = result.events.at(-1);
     const inputs = script.inputs ?? [];
     if (last?.type === 'caller-hangup' && last.reason === 'inputs-exhausted' && inputs.length < maxInputs) {
-      for (const input of menuInputs(document, last.path)) queue.push({ ...script, inputs: [...inputs, input] });
+      for (const input of inputsAt(last.path)) queue.push({ ...script, inputs: [...inputs, input] });
     }
   }
   // Greedy set cover: take the run that adds most of what is still uncovered, until nothing is.
   const chosen: typeof kept = [];
-  const uncovered = new Set(kept.flatMap((k) => footprint(k.result)));
+  const uncovered = new Set(kept.flatMap((k) => k.footprint));
   while (uncovered.size > 0) {
     let best = kept[0]!;
     let gain = -1;
     for (const k of kept) {
-      const g = new Set(footprint(k.result).filter((f) => uncovered.has(f))).size;
+      let g = 0;
+      for (const f of k.footprint) if (uncovered.has(f)) g++;
       if (g > gain || (g === gain && (k.script.inputs?.length ?? 0) < (best.script.inputs?.length ?? 0))) {
         best = k;
         gain = g;
@@ -143,7 +160,7 @@ export async function generateScenarios(document: DocumentNode, options: Generat
     }
     if (gain <= 0) break;
     chosen.push(best);
-    for (const f of footprint(best.result)) uncovered.delete(f);
+    for (const f of best.footprint) uncovered.delete(f);
   }
   // Keep the search's order (short calls first) for reading.
   kept.splice(0, kept.length, ...kept.filter((k) => chosen.includes(k)));
