@@ -1,11 +1,11 @@
 /**
- * Where the project's schema files live. The same relative path works from `src/broadcast/`
- * (tests, tsx) and from `dist/broadcast/` (the published package), since both sit two levels
- * below the package root next to `schemas/`.
+ * Where the project's schema files live: `schemas/` in the package root, found the same way
+ * as the dialplan XSD (see `util/package-root.ts`), from `src/` and from `dist/` alike.
  *
  * @module
  */
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { packageRoot } from '../util/package-root.js';
 
 /**
  * The absolute path of a file in the package's `schemas/` folder.
@@ -16,5 +16,5 @@ import { fileURLToPath } from 'node:url';
  * ```
  */
 export function schemaPath(file: string): string {
-  return fileURLToPath(new URL(`../../schemas/${file}`, import.meta.url));
+  return join(packageRoot(), 'schemas', file);
 }

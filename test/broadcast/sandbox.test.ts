@@ -184,6 +184,19 @@ describe('sandbox', () => {
     expect(xpathText(wrongService.body, '//svc:Message')).toMatch(/not an operation of/);
   });
 
+  it('stores DialplanXml as sent, white space around a CDATA section included', async () => {
+    const { s } = await sandbox();
+    const auth = `Basic ${Buffer.from(`${credentials.username}:${credentials.password}`).toString('base64')}`;
+    const plan = '<dialplan name="Root"><hangup/></dialplan>';
+    const body = `<env:Envelope xmlns:env="http://www.w3.org/2003/05/soap-envelope" xmlns:svc="http://api.callfire.com/service/xsd" xmlns:data="http://api.callfire.com/data"><env:Body><svc:SendCall><svc:Type>IVR</svc:Type><svc:ToNumber>13105551212</svc:ToNumber><data:IvrBroadcastConfig><data:DialplanXml>\n  <![CDATA[${plan}]]>\n</data:DialplanXml></data:IvrBroadcastConfig></svc:SendCall></env:Body></env:Envelope>`;
+    const res = await rawPost(`${s.url}/call`, body, { Authorization: auth, 'Content-Type': 'application/soap+xml; charset=utf-8' });
+    expect(res.status).toBe(200);
+    const id = Number(xpathText(res.body, '//svc:CreatedId'));
+    // Read the answer raw: soap's parser trims text.
+    const got = await rawPost(`${s.url}/broadcast`, `<env:Envelope xmlns:env="http://www.w3.org/2003/05/soap-envelope" xmlns:svc="http://api.callfire.com/service/xsd"><env:Body><svc:GetBroadcast><svc:Id>${id}</svc:Id></svc:GetBroadcast></env:Body></env:Envelope>`, { Authorization: auth, 'Content-Type': 'application/soap+xml; charset=utf-8' });
+    expect(xpathText(got.body, '//data:DialplanXml')).toBe(`\n  ${plan}\n`);
+  });
+
   it('accepts only the credentials it was started with', async () => {
     const { s } = await sandbox();
     const wrong = new CallFireClient({ endpoint: s.url, username: credentials.username, password: 'nope', maxAttempts: 1 });

@@ -11,7 +11,14 @@
  */
 import type * as Libxml from 'libxmljs2';
 import { pathToFileURL } from 'node:url';
-import { libxmlModule } from '../../validate/xsd/libxml.js';
+import { libxmlModule, SAFE_PARSE_OPTIONS } from '../../validate/xsd/libxml.js';
+
+/**
+ * The dialplan parser's safe options, for requests of any size. Blank text is kept: with
+ * `noblanks` libxml2 drops the white space around a CDATA section, and the DialplanXml the
+ * sandbox stores, validates and reports line numbers for would no longer be the one sent.
+ */
+const ENVELOPE_PARSE_OPTIONS = { ...SAFE_PARSE_OPTIONS, huge: true, noblanks: false } as const;
 
 /** The SOAP 1.2 envelope namespace. */
 export const SOAP12_NS = 'http://www.w3.org/2003/05/soap-envelope';
@@ -61,7 +68,7 @@ export function envelopeValidator(serviceXsd: string): EnvelopeValidator {
     let doc: Libxml.Document;
     try {
       // nonet + no entity substitution: a request can make the server read nothing.
-      doc = libxmlModule().parseXml(xml, { nonet: true, noent: false, dtdload: false, huge: true });
+      doc = libxmlModule().parseXml(xml, ENVELOPE_PARSE_OPTIONS);
     } catch (e) {
       return { errors: [`XML syntax: ${(e as Error).message.trim()}`] };
     }

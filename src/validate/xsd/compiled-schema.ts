@@ -10,7 +10,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { libxmlNativeFile, type LibxmlFinding } from './libxml.js';
-import { packageRoot } from './package-root.js';
+import { packageRoot } from '../../util/package-root.js';
 import { dialplanSchemaPath } from './schema-path.js';
 
 interface Addon {

@@ -4,7 +4,7 @@
  * @module
  */
 import { join } from 'node:path';
-import { packageRoot } from './package-root.js';
+import { packageRoot } from '../../util/package-root.js';
 
 /**
  * The absolute path of the dialplan XSD shipped with this package, for editors, `xmllint`
