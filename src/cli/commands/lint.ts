@@ -126,9 +126,11 @@ Exit codes: 0 no errors and warnings within --max-warnings, 1 otherwise,
       return pending;
     };
     const reports: FileReport[] = [];
+    // files of one folder share their config: look each folder up once per run
+    const configDirs = new Map<string, string | undefined>();
     for (const file of files) {
       const abs = isAbsolute(file) ? file : resolve(io.cwd, file);
-      const found = fixed ? undefined : findConfigFile(abs);
+      const found = fixed ? undefined : findConfigFile(abs, configDirs);
       const loaded = fixed ?? (found ? await configAt(found) : undefined);
       if (loaded === null) {
         // not linted: its settings are unknown, and the config's error is already on stderr
