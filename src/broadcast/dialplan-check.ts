@@ -43,18 +43,15 @@ export function dialplanXml(input: PlanSource): string {
  */
 export function checkDialplan(input: PlanSource, lintConfig?: LintConfig): CheckedDialplan {
   const xml = dialplanXml(input);
+  // Validation runs once, here, and its findings bypass lint's suppressions on purpose: a
+  // `<!-- dialplan-disable… schema -->` comment may quiet the editor, but CallFire checks the
+  // plan against its schema and would refuse it, so a schema error always stops the send.
+  // Only lint's own rules can be turned off by comments or by the configuration.
   const validated = validate(xml);
   const diagnostics: Diagnostic[] = [...validated.diagnostics];
   // Lint needs a well-formed document; on a syntax error the validator has said all there is.
   if (!validated.diagnostics.some((d) => d.rule === 'xml-syntax')) {
-    const seen = new Set(diagnostics.map(key));
-    for (const d of lint(xml, lintConfig).diagnostics) {
-      if (!seen.has(key(d))) diagnostics.push(d);
-    }
+    diagnostics.push(...lint(xml, lintConfig, { skipValidation: true }).diagnostics);
   }
   return { xml, report: result(diagnostics) };
-}
-
-function key(d: Diagnostic): string {
-  return `${d.rule}\u0000${d.path}\u0000${d.line ?? ''}\u0000${d.message}`;
 }

@@ -67,12 +67,26 @@ describe('prepareSendCall', () => {
     expect(a.dialplan).toEqual({ ok: true, diagnostics: [] });
   });
 
+  const withPlan = (plan: string) => prepareSendCall({ ToNumber: ['13105551212'], IvrBroadcastConfig: { DialplanXml: plan } });
+
   it('keeps warnings from lint but only errors stop the send', () => {
-    // A menu without any keypress is legal XML but a lint finding.
-    const plan = '<dialplan name="Root"><menu name="m" maxDigits="1" timeout="3000"><play type="tts">Hi</play></menu></dialplan>';
-    const r = prepareSendCall({ ToNumber: ['13105551212'], IvrBroadcastConfig: { DialplanXml: plan } });
-    expect(r.dialplan!.diagnostics.length).toBeGreaterThan(0);
-    expect(r.ok).toBe(r.dialplan!.ok);
+    // A menu without any keypress is legal XML but a lint warning.
+    const warned = withPlan('<dialplan name="Root"><menu name="m" maxDigits="1" timeout="3000"><play type="tts">Hi</play></menu></dialplan>');
+    expect(warned.dialplan!.diagnostics.map((d) => [d.rule, d.severity])).toEqual([['menu-without-keypress', 'warning']]);
+    expect(warned.ok).toBe(true);
+    expect(warned.request).toBeDefined();
+    // A goto to a tag that does not exist is valid against the XSD but a lint error.
+    const wrong = withPlan('<dialplan name="Root"><goto>mian</goto><play name="main" type="tts">Hi</play></dialplan>');
+    expect(wrong.dialplan!.diagnostics.filter((d) => d.severity === 'error').map((d) => d.rule)).toEqual(['unknown-goto-target']);
+    expect(wrong.ok).toBe(false);
+  });
+
+  it('lets comments turn off lint rules, never schema errors (CallFire would refuse the plan)', () => {
+    const schema = withPlan('<dialplan name="Root">\n<!-- dialplan-disable-next-line schema -->\n<bogus/>\n</dialplan>');
+    expect(schema.dialplan!.diagnostics).toEqual([expect.objectContaining({ rule: 'schema', severity: 'error', line: 3 })]);
+    expect(schema.ok).toBe(false);
+    const quieted = withPlan('<dialplan name="Root">\n<!-- dialplan-disable-next-line menu-without-keypress -->\n<menu name="m" maxDigits="1" timeout="3000"><play type="tts">Hi</play></menu></dialplan>');
+    expect(quieted.dialplan).toEqual({ ok: true, diagnostics: [] });
   });
 });
 
