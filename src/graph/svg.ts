@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { graphlib, layout } from '@dagrejs/dagre';
+import type * as Dagre from '@dagrejs/dagre';
 import type * as Xmlbuilder2 from 'xmlbuilder2';
 import type { XMLBuilder } from 'xmlbuilder2/lib/interfaces.js';
 import type { DocumentNode } from '../ast/nodes.js';
@@ -12,6 +12,9 @@ import { onDemand } from '../util/on-demand.js';
 import { xmlText } from '../util/xml-literal.js';
 import { callFlow, type CallFlow, type CallFlowNode } from './flow.js';
 
+// The package index re-exports this module: load the layout engine and the XML writer on the
+// first drawing, so importing the package (to build a plan, say) does not pay for them.
+const dagre = onDemand<typeof Dagre>('@dagrejs/dagre');
 const xmlbuilder2 = onDemand<typeof Xmlbuilder2>('xmlbuilder2');
 
 const FONT = 12;
@@ -42,8 +45,9 @@ function outline(parent: XMLBuilder, n: CallFlowNode, b: Box): void {
   }
 }
 
-/** Lays out a flow graph and draws it as an SVG element. */
-export function graphToSvg(graph: CallFlow): string {
+/** Lays out a flow graph and draws it as an `<svg>` element, for the caller to write or import. */
+function buildSvg(graph: CallFlow): XMLBuilder {
+  const { graphlib, layout } = dagre();
   const g = new graphlib.Graph({ multigraph: true });
   g.setGraph({ rankdir: 'TB', nodesep: 28, ranksep: 44, edgesep: 12, marginx: 12, marginy: 12 });
   for (const n of graph.nodes) g.setNode(n.id, { width: n.label.length * CHAR_WIDTH + 28, height: 34 });
@@ -84,7 +88,12 @@ export function graphToSvg(graph: CallFlow): string {
     outline(group, n, b);
     group.ele('text', { x: b.x, y: b.y + 4, 'text-anchor': 'middle' }).txt(xmlText(n.label));
   }
-  return svg.end({ headless: true, prettyPrint: false });
+  return svg;
+}
+
+/** Lays out a flow graph and draws it as an SVG element. */
+export function graphToSvg(graph: CallFlow): string {
+  return buildSvg(graph).end({ headless: true, prettyPrint: false });
 }
 
 const STYLE = `
@@ -118,7 +127,7 @@ export function toHtml(doc: DocumentNode, title?: string): string {
   const body = html.ele('body');
   body.ele('h1').txt(xmlText(`Call flow: ${name}`));
   body.ele('p', { class: 'legend' }).txt('Solid arrows run in order or take a branch; dashed arrows jump by name (goto) or fire on a caught event. Hover a step for its place in the XML.');
-  body.import(xmlbuilder2().create(graphToSvg(callFlow(doc))));
+  body.import(buildSvg(callFlow(doc)));
   return `<!DOCTYPE html>\n${html.end({ headless: true, prettyPrint: false })}\n`;
 }
 

@@ -40,4 +40,11 @@ describe('SVG and HTML diagrams', () => {
     expect(html).not.toMatch(/<script|https?:\/\/(?!www\.w3\.org\/2000\/svg)/);
     expect(html).toContain('<title>/dialplan/menu[1] (line 2)</title>');
   });
+
+  it('embeds exactly the SVG toSvg writes, entity-like text included', () => {
+    const d = parse('<dialplan name="Root"><play type="tts">Rates &amp;amp; fees apply.</play></dialplan>').document!;
+    const svg = toSvg(d).trim();
+    expect(svg).toContain('play: "Rates &amp;amp; fees apply."');
+    expect(toHtml(d)).toContain(svg);
+  });
 });
