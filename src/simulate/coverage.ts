@@ -8,6 +8,7 @@
 import type { DocumentNode, ElementNode } from '../ast/nodes.js';
 import { elementChildren } from '../ast/nodes.js';
 import { indexPlan } from '../ast/plan-index.js';
+import { catchesHangup } from './catch.js';
 import type { SimulationResult } from './types.js';
 
 /** One branch of the plan and how often the calls took it. */
@@ -61,7 +62,7 @@ export function planBranches(document: DocumentNode): Array<Omit<BranchCoverage,
         at(`${path}#false`, node.kind, 'false');
         break;
       case 'catch':
-        if ((node.attributes['type'] ?? '').trim().toLowerCase() === 'hangup') at(`${path}#hangup`, 'catch', 'hangup');
+        if (catchesHangup(node)) at(`${path}#hangup`, 'catch', 'hangup');
         break;
       default:
     }

@@ -24,6 +24,7 @@ import { substitute } from './substitute.js';
 import type { Ended, Script, SimulateOptions, SimulationErrorInfo, SimulationEvent, SimulationResult } from './types.js';
 import { isJavaScriptValue } from '../language/value-rule.js';
 import { globalVariable } from './clock.js';
+import { catchesHangup } from './catch.js';
 
 /** What runs next. */
 export type Next =
@@ -54,7 +55,7 @@ const DEFAULT_CALL: Readonly<Record<string, string>> = {
 };
 
 /** The default clock: Monday 5 January 2026, 15:00 UTC. */
-export const DEFAULT_CLOCK = Date.UTC(2026, 0, 5, 15, 0, 0);
+const DEFAULT_CLOCK = Date.UTC(2026, 0, 5, 15, 0, 0);
 
 function toEpoch(clock: Script['clock']): number {
   if (clock === undefined) return DEFAULT_CLOCK;
@@ -74,7 +75,8 @@ export class Run {
   readonly branches = new Set<string>();
   readonly warnings = new Set<string>();
   readonly inputs: string[];
-  clock: number;
+  /** The call's time (epoch ms); {@link Run.execute} sets it from the script before anything runs. */
+  clock!: number;
   callerGone = false;
   private current: AnyElement;
   private readonly recent: AnyElement[] = [];
@@ -93,7 +95,6 @@ export class Run {
     this.call.set('lastinput', '');
     for (const [k, v] of Object.entries(script.contact ?? {})) this.contact.set(k, String(v));
     for (const [k, v] of Object.entries(script.vars ?? {})) this.vars.set(k, String(v));
-    this.clock = DEFAULT_CLOCK;
   }
 
   /** Runs the call to its end. */
@@ -254,7 +255,7 @@ export class Run {
     this.emit(node, { type: 'caller-hangup', reason });
     this.callerGone = true;
     for (let p = this.plan.placement.get(node)?.parent; p; p = this.plan.placement.get(p)?.parent) {
-      if (p.kind !== 'catch' || (p.attributes['type'] ?? '').trim().toLowerCase() !== 'hangup') continue;
+      if (!catchesHangup(p)) continue;
       const target = (p.attributes['goto'] ?? '').trim();
       const to = this.jump(p as ElementNode, target, 'catch goto');
       this.branches.add(`${this.plan.placement.get(p)!.path}#hangup`);
@@ -388,7 +389,7 @@ function runsInSequence(parent: ElementNode, child: AnyElement): boolean {
 }
 
 /** `<goto> "Menu" (line 21)`, for messages. */
-export function describe(node: AnyElement): string {
+function describe(node: AnyElement): string {
   const tag = node.kind === '#unknown' ? node.name : node.kind;
   const name = node.attributes['name'];
   const label = tag === 'goto' ? `<goto>${textOf(node)}</goto>` : tag === 'keypress' ? `<keypress pressed="${node.attributes['pressed'] ?? ''}">` : name ? `<${tag} name="${name}">` : `<${tag}>`;

@@ -22,6 +22,28 @@ import type { PlanSource } from '../ast/nodes.js';
 import { simulate } from './simulate.js';
 import type { Answer, Ended, HttpResponse, Script, SimulateOptions, SimulationResult, TransferOutcome } from './types.js';
 
+/**
+ * The named assertions, each as the {@link Expectation} it checks. The fluent script, the
+ * plain checker and the vitest/jest matchers are all built from this one table.
+ */
+const ASSERTIONS = {
+  /** Asserts that `<stash varname=name>` stored `value`. */
+  toStash: (name: string, value: string | number | boolean): Expectation => ({ stashes: { [name]: value } }),
+  /** Asserts a transfer to `number` (any outcome). */
+  toTransferTo: (number: string): Expectation => ({ transfersTo: number }),
+  /** Asserts that some `<play>` said text matching `pattern` (a RegExp, or text contained in it). */
+  toSay: (pattern: string | RegExp): Expectation => ({ says: pattern }),
+  /** Asserts how the call ended. */
+  toEndWith: (ended: Ended): Expectation => ({ endsWith: ended }),
+};
+
+type Assertions = typeof ASSERTIONS;
+type AssertionName = keyof Assertions;
+const ASSERTION_NAMES = Object.keys(ASSERTIONS) as AssertionName[];
+
+/** The matcher signatures, to merge into your test runner's assertion type. */
+export type CallMatchers<R = unknown> = { [K in AssertionName]: (...args: Parameters<Assertions[K]>) => R };
+
 /** A failed call expectation, with what was expected and what happened. */
 export class CallAssertionError extends Error {
   override readonly name = 'CallAssertionError';
@@ -110,31 +132,25 @@ export class CallExpectation implements PromiseLike<SimulationResult> {
     return this.run().then(onfulfilled, onrejected);
   }
 
-  private async assert(e: Expectation): Promise<SimulationResult> {
+  /** Runs the call and asserts `e` on it; the named assertions (`toStash`…) are shorthands for this. */
+  async expect(e: Expectation): Promise<SimulationResult> {
     const result = await this.run();
     checkCall(result).expect(e);
     return result;
   }
+}
 
-  /** Asserts that `<stash varname=name>` stored `value`. */
-  toStash(name: string, value: string | number | boolean): Promise<SimulationResult> {
-    return this.assert({ stashes: { [name]: value } });
-  }
-
-  /** Asserts a transfer to `number` (any outcome). */
-  toTransferTo(number: string): Promise<SimulationResult> {
-    return this.assert({ transfersTo: number });
-  }
-
-  /** Asserts that some `<play>` said text matching `pattern` (a RegExp, or text contained in it). */
-  toSay(pattern: string | RegExp): Promise<SimulationResult> {
-    return this.assert({ says: pattern });
-  }
-
-  /** Asserts how the call ended. */
-  toEndWith(ended: Ended): Promise<SimulationResult> {
-    return this.assert({ endsWith: ended });
-  }
+// The named assertions (toStash, toTransferTo, toSay, toEndWith), each ending the script.
+export interface CallExpectation extends CallMatchers<Promise<SimulationResult>> {}
+for (const name of ASSERTION_NAMES) {
+  const make = ASSERTIONS[name] as (...args: unknown[]) => Expectation;
+  Object.defineProperty(CallExpectation.prototype, name, {
+    value(this: CallExpectation, ...args: unknown[]) {
+      return this.expect(make(...args));
+    },
+    writable: true,
+    configurable: true,
+  });
 }
 
 /**
@@ -150,12 +166,8 @@ export function expectCall(plan: PlanSource, options: SimulateOptions = {}): Cal
 }
 
 /** Synchronous assertions on a finished call; each returns the same checker for chaining. */
-export interface CallChecks {
+export interface CallChecks extends CallMatchers<CallChecks> {
   expect(e: Expectation): CallChecks;
-  toStash(name: string, value: string | number | boolean): CallChecks;
-  toTransferTo(number: string): CallChecks;
-  toSay(pattern: string | RegExp): CallChecks;
-  toEndWith(ended: Ended): CallChecks;
 }
 
 /**
@@ -167,17 +179,16 @@ export interface CallChecks {
  * ```
  */
 export function checkCall(result: SimulationResult): CallChecks {
-  const checks: CallChecks = {
-    expect(e) {
-      const c = check(result, e);
-      if (!c.pass) throw new CallAssertionError(c.expected, c.actual);
-      return checks;
-    },
-    toStash: (name, value) => checks.expect({ stashes: { [name]: value } }),
-    toTransferTo: (number) => checks.expect({ transfersTo: number }),
-    toSay: (pattern) => checks.expect({ says: pattern }),
-    toEndWith: (ended) => checks.expect({ endsWith: ended }),
+  const expect = (e: Expectation): CallChecks => {
+    const c = check(result, e);
+    if (!c.pass) throw new CallAssertionError(c.expected, c.actual);
+    return checks;
   };
+  const named = ASSERTION_NAMES.map((name) => {
+    const make = ASSERTIONS[name] as (...args: unknown[]) => Expectation;
+    return [name, (...args: unknown[]) => expect(make(...args))];
+  });
+  const checks = { expect, ...Object.fromEntries(named) } as CallChecks;
   return checks;
 }
 
@@ -200,8 +211,11 @@ function verdict(c: Check, isNot: boolean): MatcherResult {
   };
 }
 
-function matcher<A extends unknown[]>(make: (...args: A) => Expectation) {
-  return function (this: { isNot?: boolean } | undefined, received: CallResultLike, ...args: A): MatcherResult | Promise<MatcherResult> {
+/** A matcher for `expect.extend`, taking the assertion's own arguments after `received`. */
+type Matcher<A extends unknown[]> = (this: { isNot?: boolean } | undefined, received: CallResultLike, ...args: A) => MatcherResult | Promise<MatcherResult>;
+
+function matcher(make: (...args: unknown[]) => Expectation): Matcher<unknown[]> {
+  return function (this: { isNot?: boolean } | undefined, received: CallResultLike, ...args: unknown[]): MatcherResult | Promise<MatcherResult> {
     const isNot = this?.isNot === true;
     const e = make(...args);
     if (typeof (received as PromiseLike<SimulationResult>).then === 'function') {
@@ -217,17 +231,6 @@ function matcher<A extends unknown[]>(make: (...args: A) => Expectation) {
  * For types, add to a `.d.ts` in your tests:
  * `declare module 'vitest' { interface Assertion<T> extends CallMatchers<T> {} }`.
  */
-export const callMatchers = {
-  toStash: matcher((name: string, value: string | number | boolean) => ({ stashes: { [name]: value } })),
-  toTransferTo: matcher((number: string) => ({ transfersTo: number })),
-  toSay: matcher((pattern: string | RegExp) => ({ says: pattern })),
-  toEndWith: matcher((ended: Ended) => ({ endsWith: ended })),
+export const callMatchers = Object.fromEntries(ASSERTION_NAMES.map((name) => [name, matcher(ASSERTIONS[name] as (...args: unknown[]) => Expectation)])) as {
+  [K in AssertionName]: Matcher<Parameters<Assertions[K]>>;
 };
-
-/** The matcher signatures, to merge into your test runner's assertion type. */
-export interface CallMatchers<R = unknown> {
-  toStash(name: string, value: string | number | boolean): R;
-  toTransferTo(number: string): R;
-  toSay(pattern: string | RegExp): R;
-  toEndWith(ended: Ended): R;
-}

@@ -177,7 +177,6 @@ export function scenarioToData(s: Scenario): Record<string, unknown> {
     keys: (inputs ?? []).map(String),
     expect: s.expect.map((e) => {
       const [k, v] = Object.entries(e)[0]!;
-      if (k === 'stashes' || k === 'sets') return { [k]: v };
       return { [k]: v instanceof RegExp ? String(v) : v };
     }),
   };

@@ -22,7 +22,7 @@ export function findResponse(script: Script, method: 'get' | 'post', url: string
 }
 
 /** The outcome of calling one number. */
-export function outcomeFor(script: Script, number: string): TransferOutcome {
+function outcomeFor(script: Script, number: string): TransferOutcome {
   const t = script.transfer;
   if (t === undefined) return 'answered';
   if (typeof t === 'string') return t;
@@ -32,11 +32,11 @@ export function outcomeFor(script: Script, number: string): TransferOutcome {
 /**
  * A transfer to several numbers: the first number (in order) that answers takes the call, for
  * `ringall` and `waterfall` alike; when none answers, the outcome is `no-answer` if any number
- * rang out, else `busy`.
+ * rang out, else `busy`. `numbers` is never empty: the transfer handler fails a tag without one.
  */
 export function transferResult(script: Script, numbers: readonly string[]): { outcome: TransferOutcome; answeredBy?: string } {
   const outcomes = numbers.map((n) => [n, outcomeFor(script, n)] as const);
   const answered = outcomes.find(([, o]) => o === 'answered');
   if (answered) return { outcome: 'answered', answeredBy: answered[0] };
-  return { outcome: outcomes.some(([, o]) => o === 'no-answer') || outcomes.length === 0 ? 'no-answer' : 'busy' };
+  return { outcome: outcomes.some(([, o]) => o === 'no-answer') ? 'no-answer' : 'busy' };
 }

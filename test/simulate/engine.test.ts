@@ -3,7 +3,8 @@ import { TAG_NAMES } from '../../src/language/catalog.js';
 import { HANDLERS } from '../../src/simulate/handlers.js';
 import { simulate } from '../../src/simulate/simulate.js';
 import type { SimulationEvent, SimulationResult } from '../../src/simulate/types.js';
-import { said } from '../util.js';
+import { coverage } from '../../src/simulate/coverage.js';
+import { parsedDocument, said } from '../util.js';
 
 const plan = (body: string) => `<dialplan name="Root">\n${body}\n</dialplan>`;
 const ofType = <T extends SimulationEvent['type']>(r: SimulationResult, type: T) => r.events.filter((e): e is Extract<SimulationEvent, { type: T }> => e.type === type);
@@ -121,6 +122,14 @@ describe('control flow', () => {
     const stayed = await simulate(xml, { inputs: ['1'] });
     expect(stayed.stashed).toEqual({ answer: 'yes' });
     expect(stayed.ended).toBe('hangup');
+  });
+
+  it('reads the catch type case-insensitively, in the run and in coverage alike', async () => {
+    const xml = plan(`<catch type=" HangUp " goto="bye"><menu><play type="tts">q</play></menu></catch><stash name="bye" varname="gone">yes</stash>`);
+    const r = await simulate(xml, { inputs: ['hangup'] });
+    expect(r.stashed).toEqual({ gone: 'yes' });
+    const report = coverage(parsedDocument(xml), [r]);
+    expect(report.branches.items.find((b) => b.kind === 'catch')).toMatchObject({ label: 'hangup', hits: 1 });
   });
 
   it('transfer: answered ends the call, continue-after returns, no-answer and busy go on', async () => {

@@ -26,6 +26,19 @@ describe('expectCall (plain assertions)', () => {
     expect((err as CallAssertionError).message).toBe('call expectation failed\n  expected: transfers to 12135551234\n  actual:   transfers: none');
   });
 
+  it('offers the same named assertions in the script, the checker and the matchers', async () => {
+    const names = ['toEndWith', 'toSay', 'toStash', 'toTransferTo'];
+    const script = expectCall(xml).press('1');
+    const result = await script;
+    expect(Object.keys(callMatchers).sort()).toEqual(names);
+    for (const name of names) {
+      expect(typeof (script as unknown as Record<string, unknown>)[name], name).toBe('function');
+      expect(typeof (checkCall(result) as unknown as Record<string, unknown>)[name], name).toBe('function');
+    }
+    await expect(script.expect({ stashes: { confirmed: 'yes' } })).resolves.toMatchObject({ stashed: { confirmed: 'yes' } });
+    expect(() => checkCall(result).toStash('confirmed', 'yes').toEndWith('transfer')).toThrow(CallAssertionError);
+  });
+
   it('is immutable: each step returns a new script', async () => {
     const base = expectCall(xml).answer('live');
     const one = base.press('1');

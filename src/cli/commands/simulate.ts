@@ -12,7 +12,7 @@ import { loadDialplan } from '../load-flow.js';
 import { choice, numberOption, parseOptions } from '../options.js';
 
 /** `name=value` options into a record. */
-export function assignments(command: string, option: string, values: readonly string[] | undefined): Record<string, string> {
+function assignments(command: string, option: string, values: readonly string[] | undefined): Record<string, string> {
   const out: Record<string, string> = {};
   for (const v of values ?? []) {
     const i = v.indexOf('=');
