@@ -41,7 +41,7 @@ export interface FlowFacts {
 }
 
 /** Children that are branches of their parent, not steps in its sequence. */
-const BRANCH_CHILD = new Set(['keypress', 'else', 'live', 'machine']);
+export const BRANCH_CHILD = new Set(['keypress', 'else', 'live', 'machine']);
 
 const step = (to: FlowNode, label = '', kind: FlowStep['kind'] = 'next'): FlowStep => ({ to, label, kind });
 

@@ -5,7 +5,7 @@
  *
  * @module
  */
-import { EXIT, FlowGraph as ExecutionGraph, type FlowNode as ExecNode, type FlowStep } from '../ast/flow.js';
+import { BRANCH_CHILD, EXIT, FlowGraph as ExecutionGraph, type FlowNode as ExecNode, type FlowStep } from '../ast/flow.js';
 import type { AnyElement, DocumentNode } from '../ast/nodes.js';
 import { elementChildren, textOf } from '../ast/nodes.js';
 import { walk } from '../ast/visit.js';
@@ -38,8 +38,23 @@ export interface CallFlow {
   readonly edges: readonly CallFlowEdge[];
 }
 
-/** Tags that are branches of another tag, not steps of their own. */
-const BRANCHES = new Set<string>(['keypress', 'live', 'machine', 'else']);
+/**
+ * How a step is drawn, the same in every format: `terminal` for the call's start and end (a
+ * hangup is its end), `decision` for a step with several ways on (menu, amd, if, equal,
+ * notEqual, and catch, whose event is one of them), `transfer` for a transfer, `step` for
+ * the rest.
+ */
+export type CallFlowShape = 'terminal' | 'decision' | 'transfer' | 'step';
+
+const DECISIONS = new Set<CallFlowNode['kind']>(['menu', 'if', 'amd', 'equal', 'notEqual', 'catch']);
+
+/** The shape a step is drawn with; each format maps it to its own. */
+export function shapeOf(node: CallFlowNode): CallFlowShape {
+  if (node.kind === 'start' || node.kind === 'end' || node.kind === 'hangup') return 'terminal';
+  if (DECISIONS.has(node.kind)) return 'decision';
+  if (node.kind === 'transfer') return 'transfer';
+  return 'step';
+}
 
 const short = (text: string, max = 48) => {
   const t = text.replace(/\s+/g, ' ').trim();
@@ -56,16 +71,16 @@ function describe(el: AnyElement): string {
 function action(el: AnyElement): string {
   if (el.kind === '#unknown') return `<${el.name}>`;
   const a = el.attributes;
-  const prompts = () =>
-    elementChildren(el)
-      .filter((c) => c.kind === 'play')
-      .map((c) => textOf(c))
-      .join(' ');
   switch (el.kind) {
     case 'play':
       return `play: ${short(a['type'] === 'tts' || a['type'] === undefined ? `"${textOf(el)}"` : textOf(el))}`;
-    case 'menu':
-      return `menu${prompts() ? `: "${short(prompts())}"` : ''}`;
+    case 'menu': {
+      const prompts = elementChildren(el)
+        .filter((c) => c.kind === 'play')
+        .map((c) => textOf(c))
+        .join(' ');
+      return `menu${prompts ? `: "${short(prompts)}"` : ''}`;
+    }
     case 'transfer':
       return `transfer to ${short(textOf(el))}`;
     case 'setvar':
@@ -127,7 +142,7 @@ export function callFlow(doc: DocumentNode): CallFlow {
     if (up) parent.set(node, up);
     const name = node.attributes['name'];
     if (name !== undefined && !named.has(name)) named.set(name, node);
-    if (node.kind === 'dialplan' || node.kind === 'goto' || BRANCHES.has(node.kind) || promptOf(node)) continue;
+    if (node.kind === 'dialplan' || node.kind === 'goto' || BRANCH_CHILD.has(node.kind) || promptOf(node)) continue;
     const id = `n${ids.size + 1}`;
     ids.set(node, id);
     nodes.push({ id, kind: node.kind, label: describe(node), path, ...(node.loc ? { line: node.loc.line } : {}) });

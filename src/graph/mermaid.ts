@@ -4,17 +4,17 @@
  * @module
  */
 import type { DocumentNode } from '../ast/nodes.js';
-import { callFlow, type CallFlow, type CallFlowNode } from './flow.js';
+import { callFlow, shapeOf, type CallFlow, type CallFlowNode, type CallFlowShape } from './flow.js';
 
 // Mermaid reads `"` and `#…;` inside quoted labels; write them as its entity codes.
 const label = (text: string) => text.replace(/#/g, '#35;').replace(/"/g, '#quot;').replace(/</g, '#lt;').replace(/>/g, '#gt;');
 
+/** The brackets around a node's label: stadium, rhombus, parallelogram, rectangle. */
+const BRACKETS: Record<CallFlowShape, readonly [string, string]> = { terminal: ['([', '])'], decision: ['{', '}'], transfer: ['[/', '/]'], step: ['[', ']'] };
+
 function shape(n: CallFlowNode): string {
-  const l = `"${label(n.label)}"`;
-  if (n.kind === 'start' || n.kind === 'end' || n.kind === 'hangup') return `${n.id}([${l}])`;
-  if (n.kind === 'menu' || n.kind === 'if' || n.kind === 'amd' || n.kind === 'equal' || n.kind === 'notEqual') return `${n.id}{${l}}`;
-  if (n.kind === 'transfer') return `${n.id}[/${l}/]`;
-  return `${n.id}[${l}]`;
+  const [open, close] = BRACKETS[shapeOf(n)];
+  return `${n.id}${open}"${label(n.label)}"${close}`;
 }
 
 /** Writes a flow graph as a Mermaid `flowchart`. */

@@ -10,7 +10,7 @@ import type { XMLBuilder } from 'xmlbuilder2/lib/interfaces.js';
 import type { DocumentNode } from '../ast/nodes.js';
 import { onDemand } from '../util/on-demand.js';
 import { xmlText } from '../util/xml-literal.js';
-import { callFlow, type CallFlow, type CallFlowNode } from './flow.js';
+import { callFlow, shapeOf, type CallFlow, type CallFlowNode } from './flow.js';
 
 // The package index re-exports this module: load the layout engine and the XML writer on the
 // first drawing, so importing the package (to build a plan, say) does not pay for them.
@@ -20,7 +20,9 @@ const xmlbuilder2 = onDemand<typeof Xmlbuilder2>('xmlbuilder2');
 const FONT = 12;
 /** Average advance of a sans-serif glyph at {@link FONT}, to size boxes without measuring text. */
 const CHAR_WIDTH = 6.8;
-const DECISIONS = new Set(['menu', 'if', 'amd', 'equal', 'notEqual', 'catch']);
+
+/** The width of an edge label's box: the layout leaves that room, the drawing fills it. */
+const edgeLabelWidth = (label: string) => label.length * (CHAR_WIDTH - 0.8) + 8;
 
 interface Box {
   x: number;
@@ -31,13 +33,15 @@ interface Box {
 
 function outline(parent: XMLBuilder, n: CallFlowNode, b: Box): void {
   const [l, r, t, btm] = [b.x - b.width / 2, b.x + b.width / 2, b.y - b.height / 2, b.y + b.height / 2];
-  const cls = `node ${n.kind.replace('#', '')}`;
-  if (n.kind === 'start' || n.kind === 'end' || n.kind === 'hangup') {
+  const shape = shapeOf(n);
+  // the shape styles the outline; the tag stays in the class for anyone restyling the page
+  const cls = `node ${shape} ${n.kind.replace('#', '')}`;
+  if (shape === 'terminal') {
     parent.ele('rect', { class: cls, x: l, y: t, width: b.width, height: b.height, rx: b.height / 2 });
-  } else if (DECISIONS.has(n.kind)) {
+  } else if (shape === 'decision') {
     const s = 12;
     parent.ele('polygon', { class: cls, points: `${l},${b.y} ${l + s},${t} ${r - s},${t} ${r},${b.y} ${r - s},${btm} ${l + s},${btm}` });
-  } else if (n.kind === 'transfer') {
+  } else if (shape === 'transfer') {
     const s = 10;
     parent.ele('polygon', { class: cls, points: `${l + s},${t} ${r},${t} ${r - s},${btm} ${l},${btm}` });
   } else {
@@ -52,7 +56,7 @@ function buildSvg(graph: CallFlow): XMLBuilder {
   g.setGraph({ rankdir: 'TB', nodesep: 28, ranksep: 44, edgesep: 12, marginx: 12, marginy: 12 });
   for (const n of graph.nodes) g.setNode(n.id, { width: n.label.length * CHAR_WIDTH + 28, height: 34 });
   graph.edges.forEach((e, i) => {
-    g.setEdge(e.from, e.to, { width: e.label.length * (CHAR_WIDTH - 0.8) + 8, height: e.label ? 16 : 0, labelpos: 'c' }, `e${i}`);
+    g.setEdge(e.from, e.to, { width: edgeLabelWidth(e.label), height: e.label ? 16 : 0, labelpos: 'c' }, `e${i}`);
   });
   layout(g);
   const size = g.graph();
@@ -76,7 +80,7 @@ function buildSvg(graph: CallFlow): XMLBuilder {
     const group = svg.ele('g', { class: `edge ${e.style}` });
     group.ele('path', { d, fill: 'none', 'marker-end': 'url(#arrow)' });
     if (e.label && laid.x !== undefined && laid.y !== undefined) {
-      const w = e.label.length * (CHAR_WIDTH - 0.8) + 8;
+      const w = edgeLabelWidth(e.label);
       group.ele('rect', { class: 'edge-label', x: laid.x - w / 2, y: laid.y - 8, width: w, height: 16, rx: 3 });
       group.ele('text', { x: laid.x, y: laid.y + 4, 'text-anchor': 'middle', 'font-size': FONT - 1 }).txt(xmlText(e.label));
     }
@@ -101,8 +105,8 @@ body { font-family: Helvetica, Arial, sans-serif; margin: 24px; color: #222; }
 h1 { font-size: 18px; margin: 0 0 4px; }
 p.legend { color: #555; font-size: 13px; margin: 0 0 16px; }
 .node { fill: #fff; stroke: #4a6fa5; stroke-width: 1.5; }
-.node.start, .node.end, .node.hangup { fill: #eef3ea; stroke: #5a8a4a; }
-.node.menu, .node.if, .node.amd, .node.equal, .node.notEqual, .node.catch { fill: #fdf6e3; stroke: #b58900; }
+.node.terminal { fill: #eef3ea; stroke: #5a8a4a; }
+.node.decision { fill: #fdf6e3; stroke: #b58900; }
 .node.transfer { fill: #eef2fb; }
 .edge path { stroke: #555; stroke-width: 1.2; }
 .edge.goto path, .edge.event path { stroke-dasharray: 5 4; }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { walk } from '../../src/ast/visit.js';
-import { callFlow, toDot, toMermaid } from '../../src/graph/index.js';
+import { shapeOf } from '../../src/graph/flow.js';
+import { callFlow, toDot, toMermaid, toSvg } from '../../src/graph/index.js';
 import { corpusFiles, corpusPresent, parsedDocument as doc, readCorpus } from '../util.js';
 
 /** Edges as readable `from-label -label-> to-label` strings. */
@@ -79,6 +80,34 @@ describe('callFlow', () => {
     const d = toDot(doc('<dialplan name="R"><play type="tts">a "b"</play></dialplan>'));
     expect(d).toMatch(/^digraph "R" \{/);
     expect(d).toContain('n1 [label="play: \\"a \\\\\\"b\\\\\\"\\"", shape=box];'.replace(/\\\\\\/g, '\\'));
+  });
+});
+
+/** The line of a Mermaid or DOT text that declares node `id` (not an edge). */
+const nodeLine = (text: string, id: string) => text.split('\n').find((l) => new RegExp(`^ {2}${id}(?: \\[label|[([{])`).test(l)) ?? '';
+
+describe('node shapes', () => {
+  it('draws each step with the same shape in Mermaid, DOT and SVG, a catch as a decision', () => {
+    const d = doc(`<dialplan>
+      <catch type="hangup" goto="bye"><menu><play type="tts">Press 1</play><keypress pressed="1"><transfer>12135551234</transfer></keypress></menu></catch>
+      <wait>1</wait>
+      <hangup name="bye"/>
+    </dialplan>`);
+    const { nodes } = callFlow(d);
+    const [mermaid, dot, svg] = [toMermaid(d), toDot(d), toSvg(d)];
+    const expected = { start: 'terminal', catch: 'decision', menu: 'decision', transfer: 'transfer', wait: 'step', hangup: 'terminal', end: 'terminal' } as const;
+    const mermaidBrackets = { terminal: ['([', '])'], decision: ['{', '}'], transfer: ['[/', '/]'], step: ['[', ']'] } as const;
+    const dotShapes = { terminal: 'oval', decision: 'diamond', transfer: 'parallelogram', step: 'box' } as const;
+    expect(nodes.map((n) => n.kind)).toEqual(Object.keys(expected));
+    for (const n of nodes) {
+      const shape = expected[n.kind as keyof typeof expected];
+      expect(shapeOf(n), n.kind).toBe(shape);
+      const [open, close] = mermaidBrackets[shape];
+      const mermaidLine = nodeLine(mermaid, n.id);
+      expect(mermaidLine.startsWith(`  ${n.id}${open}"`) && mermaidLine.endsWith(`"${close}`), mermaidLine).toBe(true);
+      expect(nodeLine(dot, n.id)).toMatch(new RegExp(`, shape=${dotShapes[shape]}\\];$`));
+      expect(svg).toMatch(new RegExp(`<g id="${n.id}"><title>[^<]*</title><(rect|polygon) class="node ${shape} ${n.kind}"`));
+    }
   });
 });
 
