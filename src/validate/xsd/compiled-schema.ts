@@ -9,8 +9,8 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { libxmlNativeFile, type LibxmlFinding } from './libxml.js';
 import { packageRoot } from '../../util/package-root.js';
+import { libxmlNativeFile, type LibxmlFinding } from './libxml.js';
 import { dialplanSchemaPath } from './schema-path.js';
 
 interface Addon {
