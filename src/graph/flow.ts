@@ -8,7 +8,7 @@
 import { BRANCH_CHILD, EXIT, FlowGraph as ExecutionGraph, type FlowNode as ExecNode, type FlowStep } from '../ast/flow.js';
 import type { AnyElement, DocumentNode } from '../ast/nodes.js';
 import { elementChildren, textOf } from '../ast/nodes.js';
-import { walk } from '../ast/visit.js';
+import { indexPlan } from '../ast/plan-index.js';
 import type { TagName } from '../language/catalog.js';
 
 /** A step of the call: an action tag, or one of the terminals. */
@@ -124,8 +124,9 @@ function action(el: AnyElement): string {
  * ```
  */
 export function callFlow(doc: DocumentNode): CallFlow {
-  const parent = new Map<AnyElement, AnyElement>();
-  const named = new Map<string, AnyElement>();
+  // the index lint and the simulator read: the same parents, and goto targets by trimmed name
+  const { placement, byName } = indexPlan(doc);
+  const parentOf = (el: AnyElement) => placement.get(el)?.parent;
   const ids = new Map<AnyElement, string>();
   const nodes: CallFlowNode[] = [{ id: 'start', kind: 'start', label: 'call starts', path: '/dialplan' }];
   const edges: CallFlowEdge[] = [];
@@ -133,15 +134,12 @@ export function callFlow(doc: DocumentNode): CallFlow {
 
   /** A play directly inside a menu is one of its prompts, drawn in the menu's label. */
   const promptOf = (el: AnyElement): AnyElement | undefined => {
-    const up = parent.get(el);
+    const up = parentOf(el);
     return el.kind === 'play' && up?.kind === 'menu' ? up : undefined;
   };
 
-  for (const { node, path, ancestors } of walk(doc)) {
-    const up = ancestors.at(-1);
-    if (up) parent.set(node, up);
-    const name = node.attributes['name'];
-    if (name !== undefined && !named.has(name)) named.set(name, node);
+  // placement lists every tag in document order
+  for (const [node, { path }] of placement) {
     if (node.kind === 'dialplan' || node.kind === 'goto' || BRANCH_CHILD.has(node.kind) || promptOf(node)) continue;
     const id = `n${ids.size + 1}`;
     ids.set(node, id);
@@ -149,8 +147,8 @@ export function callFlow(doc: DocumentNode): CallFlow {
   }
 
   const model = new ExecutionGraph({
-    parentOf: (el) => parent.get(el),
-    target: (name) => named.get(name),
+    parentOf,
+    target: (name) => byName.get(name.trim()),
     attr: (el, name) => el.attributes[name],
     text: (el) => textOf(el),
   });

@@ -65,6 +65,13 @@ describe('callFlow', () => {
     );
   });
 
+  it('finds a goto target by its trimmed name, as lint and the simulator do', () => {
+    const xml = '<dialplan><play type="tts">hi</play><menu name=" m "><play type="tts">Press 1</play><keypress pressed="1"><hangup/></keypress></menu><goto>m</goto></dialplan>';
+    const found = edges(xml);
+    expect(found).toContain('[ m ] menu: "Press 1" -no match / timeout (goto)-> [ m ] menu: "Press 1"');
+    expect(found.filter((e) => e.includes('(goto)-> call ends'))).toEqual([]);
+  });
+
   it('ends the call after an answered transfer without continue-after', () => {
     expect(edges('<dialplan><transfer>12135551234</transfer><hangup/></dialplan>')).toContain('transfer to 12135551234 -answered-> call ends');
   });
