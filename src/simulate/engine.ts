@@ -3,11 +3,13 @@
  *
  * Execution follows reference §1.3. The state is a single "next step": enter a tag, or wait
  * for the caller's input at a menu. When a tag finishes, {@link Run.after} finds what runs next
- * from the tag's place in the tree alone: its next sibling, or, at the end of a block, what the
- * enclosing container does when its block ends (a menu waits for input, a keypress, live,
- * machine or else branch continues after its menu, amd or if, the dialplan ends the call).
- * Because continuation depends only on position, a `goto` into any nested tag continues
- * exactly as if the tag had been reached normally.
+ * from the tag's place in the tree alone, through the same {@link FlowGraph} (`ast/flow.ts`)
+ * that lint and the diagrams use, so there is one execution model: the next sibling that runs in
+ * sequence (branch children such as keypress, else, live and machine never do, wherever they
+ * stand), or, at the end of a block, what the enclosing container does when its block ends (a
+ * menu waits for input, a keypress, live, machine or else branch continues after its container,
+ * the dialplan ends the call). Because continuation depends only on position, a `goto` into any
+ * nested tag continues exactly as if the tag had been reached normally.
  *
  * What each tag does is in `handlers.ts`, a table over every tag name.
  *
@@ -15,6 +17,7 @@
  */
 import type { AnyElement, ElementNode } from '../ast/nodes.js';
 import { textOf } from '../ast/nodes.js';
+import { EXIT, FlowGraph, type FlowNode } from '../ast/flow.js';
 import type { Evaluator } from './evaluator.js';
 import { ExpressionError } from './evaluator.js';
 import { HANDLERS } from './handlers.js';
@@ -64,6 +67,23 @@ function toEpoch(clock: Script['clock']): number {
   return ms;
 }
 
+const flows = new WeakMap<PlanIndex, FlowGraph>();
+
+/** The execution graph of a plan, built once per plan (its caches serve every call). */
+function flowOf(plan: PlanIndex): FlowGraph {
+  let flow = flows.get(plan);
+  if (!flow) {
+    flow = new FlowGraph({
+      parentOf: (n) => plan.placement.get(n)?.parent,
+      target: (name) => plan.byName.get(name.trim()),
+      attr: (n, a) => n.attributes[a],
+      text: (n) => textOf(n),
+    });
+    flows.set(plan, flow);
+  }
+  return flow;
+}
+
 /** The state of one simulated call. Handlers call its helpers. */
 export class Run {
   readonly events: SimulationEvent[] = [];
@@ -81,6 +101,7 @@ export class Run {
   private current: AnyElement;
   private readonly recent: AnyElement[] = [];
   private recordings = 0;
+  private readonly flow: FlowGraph;
 
   constructor(
     readonly plan: PlanIndex,
@@ -89,6 +110,7 @@ export class Run {
     private readonly options: SimulateOptions,
   ) {
     this.current = plan.document.root;
+    this.flow = flowOf(plan);
     this.inputs = (script.inputs ?? []).map((i) => String(i).trim());
     for (const [k, v] of Object.entries(DEFAULT_CALL)) this.call.set(k, v);
     for (const [k, v] of Object.entries(script.call ?? {})) this.call.set(k, String(v));
@@ -152,26 +174,16 @@ export class Run {
 
   // ---- continuation ------------------------------------------------------------------------
 
-  /** What runs after `node` finishes normally. */
+  /** What runs after `node` finishes normally: the execution model of `ast/flow.ts`, shared with lint and diagrams. */
   after(node: AnyElement): Next {
-    const place = this.plan.placement.get(node)!;
-    const parent = place.parent;
-    if (!parent) return this.end('end');
-    for (let i = place.index + 1; i < place.siblings.length; i++) {
-      const sibling = place.siblings[i]!;
-      if (runsInSequence(parent, sibling)) return { op: 'enter', node: sibling };
-    }
-    return this.complete(parent);
+    return this.toNext(this.flow.after(node));
   }
 
   /** The first tag of a container's block, or what the container does when its block is empty. */
   firstIn(container: ElementNode): Next {
     // Branch containers (live, machine, else, keypress) start here rather than through enter.
     this.reached.add(this.plan.placement.get(container)!.path);
-    for (const child of this.childrenOf(container)) {
-      if (runsInSequence(container, child)) return { op: 'enter', node: child };
-    }
-    return this.complete(container);
+    return this.toNext(this.flow.enter(container));
   }
 
   /** The element children of a tag. */
@@ -180,24 +192,10 @@ export class Run {
     return first ? this.plan.placement.get(first as AnyElement)!.siblings : [];
   }
 
-  /** What a container does when the last tag of its block has run. */
-  private complete(container: ElementNode): Next {
-    const parent = this.plan.placement.get(container)?.parent;
-    switch (container.kind) {
-      case 'dialplan':
-        return this.end('end');
-      case 'menu':
-        return { op: 'input', menu: container as ElementNode<'menu'> };
-      case 'keypress':
-        return parent?.kind === 'menu' ? this.after(parent) : this.after(container);
-      case 'live':
-      case 'machine':
-        return parent?.kind === 'amd' ? this.after(parent) : this.after(container);
-      case 'else':
-        return parent?.kind === 'if' ? this.after(parent) : this.after(container);
-      default:
-        return this.after(container);
-    }
+  private toNext(to: FlowNode): Next {
+    if (to === EXIT) return this.end('end');
+    if ('input' in to) return { op: 'input', menu: to.input as ElementNode<'menu'> };
+    return { op: 'enter', node: to };
   }
 
   /** Ends the call. */
@@ -371,20 +369,6 @@ export class Run {
     const shown = cycle.slice(0, 12).map((n) => describe(n)).join(' → ');
     const more = cycle.length > 12 ? ` → … (${cycle.length} tags per round)` : '';
     return new SimulationFailure(`stopped after ${maxSteps} steps: endless loop through ${shown}${more}`, cycle[0] ?? last);
-  }
-}
-
-/** Whether a child runs when its parent's block reaches it (keypresses, else and amd branches only run when chosen). */
-function runsInSequence(parent: ElementNode, child: AnyElement): boolean {
-  switch (parent.kind) {
-    case 'menu':
-      return child.kind !== 'keypress';
-    case 'if':
-      return child.kind !== 'else';
-    case 'amd':
-      return false;
-    default:
-      return true;
   }
 }
 

@@ -136,4 +136,18 @@ describe('the agreement checks can fail', () => {
     expect(unexplainedSteps(xml, [play('/dialplan/play[2]'), play('/dialplan/play[1]')])).toEqual(['play -> play at /dialplan/play[1]']);
     expect(unexplainedSteps(xml, [play('/dialplan/play[1]'), play('/dialplan/play[2]')])).toEqual(['play -> play at /dialplan/play[2]']);
   });
+
+  it('misplaced branch children: the simulator skips them, as the graph does', async () => {
+    const cases = [
+      ['<dialplan><play type="tts">a</play><keypress pressed="1"><play type="tts">stray</play></keypress><play type="tts">b</play></dialplan>', '/dialplan/keypress[1]'],
+      ['<dialplan><menu><play type="tts">a</play><else><play type="tts">stray</play></else></menu><play type="tts">b</play></dialplan>', '/dialplan/menu[1]/else[1]'],
+    ] as const;
+    for (const [xml, stray] of cases) {
+      const r = await simulate(xml, { inputs: ['timeout'] });
+      expect(staticallyReachable(xml).has(stray), xml).toBe(false);
+      expect(r.reached, xml).not.toContain(stray);
+      expect(r.events.filter((e) => e.type === 'play').map((e) => (e as { text: string }).text), xml).toEqual(['a', 'b']);
+      expect(unexplainedSteps(xml, r.events), xml).toEqual([]);
+    }
+  });
 });
