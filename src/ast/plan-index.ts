@@ -5,8 +5,9 @@
  *
  * @module
  */
+import { FlowGraph } from './flow.js';
 import type { AnyElement, DocumentNode, ElementNode } from './nodes.js';
-import { elementChildren } from './nodes.js';
+import { elementChildren, textOf } from './nodes.js';
 import { walk } from './visit.js';
 
 /** Where one tag sits in the plan. */
@@ -57,4 +58,25 @@ export function indexPlan(document: DocumentNode): PlanIndex {
   const index: PlanIndex = { document, placement, byName, elements };
   cache.set(document, index);
   return index;
+}
+
+const graphs = new WeakMap<DocumentNode, FlowGraph>();
+
+/**
+ * The execution graph of a document over its index (parents, goto targets by trimmed name),
+ * built once per document so the simulator's calls and the diagrams share its caches.
+ */
+export function flowGraphOf(document: DocumentNode): FlowGraph {
+  let graph = graphs.get(document);
+  if (!graph) {
+    const { placement, byName } = indexPlan(document);
+    graph = new FlowGraph({
+      parentOf: (n) => placement.get(n)?.parent,
+      target: (name) => byName.get(name.trim()),
+      attr: (n, a) => n.attributes[a],
+      text: (n) => textOf(n),
+    });
+    graphs.set(document, graph);
+  }
+  return graph;
 }

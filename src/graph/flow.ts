@@ -5,10 +5,10 @@
  *
  * @module
  */
-import { BRANCH_CHILD, EXIT, FlowGraph as ExecutionGraph, type FlowNode as ExecNode, type FlowStep } from '../ast/flow.js';
+import { BRANCH_CHILD, EXIT, type FlowNode as ExecNode, type FlowStep } from '../ast/flow.js';
 import type { AnyElement, DocumentNode } from '../ast/nodes.js';
 import { elementChildren, textOf } from '../ast/nodes.js';
-import { indexPlan } from '../ast/plan-index.js';
+import { flowGraphOf, indexPlan } from '../ast/plan-index.js';
 import type { TagName } from '../language/catalog.js';
 
 /** A step of the call: an action tag, or one of the terminals. */
@@ -124,8 +124,8 @@ function action(el: AnyElement): string {
  * ```
  */
 export function callFlow(doc: DocumentNode): CallFlow {
-  // the index lint and the simulator read: the same parents, and goto targets by trimmed name
-  const { placement, byName } = indexPlan(doc);
+  // the index and execution graph the simulator reads: the same parents, goto targets by trimmed name
+  const { placement } = indexPlan(doc);
   const parentOf = (el: AnyElement) => placement.get(el)?.parent;
   const ids = new Map<AnyElement, string>();
   const nodes: CallFlowNode[] = [{ id: 'start', kind: 'start', label: 'call starts', path: '/dialplan' }];
@@ -146,12 +146,7 @@ export function callFlow(doc: DocumentNode): CallFlow {
     nodes.push({ id, kind: node.kind, label: describe(node), path, ...(node.loc ? { line: node.loc.line } : {}) });
   }
 
-  const model = new ExecutionGraph({
-    parentOf,
-    target: (name) => byName.get(name.trim()),
-    attr: (el, name) => el.attributes[name],
-    text: (el) => textOf(el),
-  });
+  const model = flowGraphOf(doc);
 
   /** The drawn node a flow node stands for, if it is drawn (a menu's input and prompts are the menu). */
   const drawn = (n: ExecNode, from: AnyElement | undefined): string | undefined => {

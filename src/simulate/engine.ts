@@ -22,7 +22,7 @@ import type { Evaluator } from './evaluator.js';
 import { ExpressionError } from './evaluator.js';
 import { HANDLERS } from './handlers.js';
 import { menuEntry, menuKeys, selectKeypress } from './keypress.js';
-import type { PlanIndex } from '../ast/plan-index.js';
+import { flowGraphOf, type PlanIndex } from '../ast/plan-index.js';
 import { substitute } from './substitute.js';
 import type { Ended, Script, SimulateOptions, SimulationErrorInfo, SimulationEvent, SimulationResult } from './types.js';
 import { isJavaScriptValue } from '../language/value-rule.js';
@@ -67,23 +67,6 @@ function toEpoch(clock: Script['clock']): number {
   return ms;
 }
 
-const flows = new WeakMap<PlanIndex, FlowGraph>();
-
-/** The execution graph of a plan, built once per plan (its caches serve every call). */
-function flowOf(plan: PlanIndex): FlowGraph {
-  let flow = flows.get(plan);
-  if (!flow) {
-    flow = new FlowGraph({
-      parentOf: (n) => plan.placement.get(n)?.parent,
-      target: (name) => plan.byName.get(name.trim()),
-      attr: (n, a) => n.attributes[a],
-      text: (n) => textOf(n),
-    });
-    flows.set(plan, flow);
-  }
-  return flow;
-}
-
 /** The state of one simulated call. Handlers call its helpers. */
 export class Run {
   readonly events: SimulationEvent[] = [];
@@ -110,7 +93,7 @@ export class Run {
     private readonly options: SimulateOptions,
   ) {
     this.current = plan.document.root;
-    this.flow = flowOf(plan);
+    this.flow = flowGraphOf(plan.document);
     this.inputs = (script.inputs ?? []).map((i) => String(i).trim());
     for (const [k, v] of Object.entries(DEFAULT_CALL)) this.call.set(k, v);
     for (const [k, v] of Object.entries(script.call ?? {})) this.call.set(k, String(v));
