@@ -1,11 +1,12 @@
 /**
  * Loading dialplans from files: CallFire XML as text, flows written with the DSL as modules.
- * TypeScript flows go through tsx, since Node 20 cannot run TypeScript itself.
+ * TypeScript flows go through tsx, since Node 20 cannot run TypeScript itself. And writing
+ * the files commands produce, with the same plain error messages.
  *
  * @module
  */
-import { readFile } from 'node:fs/promises';
-import { extname, resolve } from 'node:path';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { dirname, extname, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { hasToAst, isDocument, type DocumentNode } from '../ast/nodes.js';
 import { IoError } from './io.js';
@@ -67,6 +68,12 @@ function firstInvalidUtf8(bytes: Uint8Array): { line: number; column: number } {
   return { line, column };
 }
 
+/** A file-system error in plain words. */
+function reason(e: unknown): string {
+  const err = e as NodeJS.ErrnoException;
+  return err.code === 'ENOENT' ? 'no such file' : err.code === 'EISDIR' ? 'it is a directory' : err.code === 'EACCES' ? 'permission denied' : err.message;
+}
+
 /**
  * Reads a text file as UTF-8 (UTF-16 with a byte-order mark too), turning file-system errors
  * and bytes that are not text into a clear {@link IoError}: a dialplan in another encoding
@@ -77,9 +84,7 @@ export async function readText(path: string, cwd = process.cwd()): Promise<strin
   try {
     bytes = await readFile(resolve(cwd, path));
   } catch (e) {
-    const err = e as NodeJS.ErrnoException;
-    const why = err.code === 'ENOENT' ? 'no such file' : err.code === 'EISDIR' ? 'it is a directory' : err.code === 'EACCES' ? 'permission denied' : err.message;
-    throw new IoError(`cannot read ${path}: ${why}`);
+    throw new IoError(`cannot read ${path}: ${reason(e)}`);
   }
   const utf16 = bytes[0] === 0xff && bytes[1] === 0xfe ? 'utf-16le' : bytes[0] === 0xfe && bytes[1] === 0xff ? 'utf-16be' : undefined;
   try {
@@ -96,4 +101,19 @@ export async function readText(path: string, cwd = process.cwd()): Promise<strin
 /** Loads a dialplan from an XML file (as text) or a flow module (as a tree). */
 export async function loadDialplan(path: string, cwd = process.cwd()): Promise<string | DocumentNode> {
   return isFlowModule(path) ? loadFlow(path, cwd) : readText(path, cwd);
+}
+
+/**
+ * Writes a file a command produces, creating its folder, and turns a failure into an
+ * {@link IoError} naming the file. With `exists` set, an existing file is not replaced and
+ * that message is the error.
+ */
+export async function writeText(target: string, text: string, options: { readonly exists?: string } = {}): Promise<void> {
+  try {
+    await mkdir(dirname(target), { recursive: true });
+    await writeFile(target, text, { flag: options.exists === undefined ? 'w' : 'wx' });
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'EEXIST' && options.exists !== undefined) throw new IoError(options.exists);
+    throw new IoError(`cannot write ${target}: ${reason(e)}`);
+  }
 }

@@ -34,6 +34,16 @@ describe('dialplan graph', () => {
     expect(r.stderr).toMatch(/bad\.xml:2:\d+ +error +.*xml-syntax/);
   });
 
+  it('creates the folder it writes into, and says in words when it cannot write', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'graph-'));
+    const out = join(dir, 'new', 'shop.svg');
+    expect((await run(['graph', fixture, '--format', 'svg', '-o', out])).code).toBe(0);
+    expect(readFileSync(out, 'utf8')).toMatch(/^<svg[^]*<\/svg>\n$/);
+    const r = await run(['graph', fixture, '-o', dir]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`cannot write ${dir}: it is a directory`);
+  });
+
   it('exits 2 for a missing file', async () => {
     const r = await run(['graph', 'no-such.xml']);
     expect(r.code).toBe(2);

@@ -3,11 +3,10 @@
  *
  * @module
  */
-import { mkdir, writeFile } from 'node:fs/promises';
 import { basename, extname, join, resolve } from 'node:path';
 import { compile } from '../../compile/compile.js';
-import { IoError, UsageError, type Command } from '../io.js';
-import { loadFlow } from '../load-flow.js';
+import { UsageError, type Command } from '../io.js';
+import { loadFlow, writeText } from '../load-flow.js';
 import { parseOptions } from '../options.js';
 
 /** The file a flow is written to inside the -o folder. */
@@ -57,12 +56,7 @@ Examples:
       }
       const dir = resolve(io.cwd, values.out);
       const target = join(dir, outputName(file));
-      try {
-        await mkdir(dir, { recursive: true });
-        await writeFile(target, pretty ? xml : `${xml}\n`);
-      } catch (e) {
-        throw new IoError(`cannot write ${target}: ${(e as Error).message}`);
-      }
+      await writeText(target, pretty ? xml : `${xml}\n`);
       io.stderr(`${file} -> ${target}\n`);
     }
     return 0;

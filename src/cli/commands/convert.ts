@@ -3,13 +3,12 @@
  *
  * @module
  */
-import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { ConversionError, toTypeScript } from '../../codegen/typescript.js';
 import { parse } from '../../parse/parse.js';
 import { formatStylish } from '../../validate/report/stylish.js';
-import { IoError, UsageError, type Command } from '../io.js';
-import { readText } from '../load-flow.js';
+import { UsageError, type Command } from '../io.js';
+import { readText, writeText } from '../load-flow.js';
 import { parseOptions } from '../options.js';
 
 export const command: Command = {
@@ -52,9 +51,7 @@ Examples:
       return 0;
     }
     const target = resolve(io.cwd, values.out);
-    await writeFile(target, result.code).catch((e: Error) => {
-      throw new IoError(`cannot write ${target}: ${e.message}`);
-    });
+    await writeText(target, result.code);
     io.stderr(`${file} -> ${target}\n`);
     return 0;
   },

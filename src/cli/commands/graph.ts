@@ -3,13 +3,12 @@
  *
  * @module
  */
-import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { callFlow, graphToDot, graphToMermaid, graphToSvg, toHtml } from '../../graph/index.js';
+import { callFlow, toDot, toHtml, toMermaid, toSvg } from '../../graph/index.js';
 import { parse } from '../../parse/parse.js';
 import { formatStylish } from '../../validate/report/stylish.js';
-import { IoError, UsageError, type Command } from '../io.js';
-import { loadDialplan } from '../load-flow.js';
+import { UsageError, type Command } from '../io.js';
+import { loadDialplan, writeText } from '../load-flow.js';
 import { choice, parseOptions } from '../options.js';
 
 export const command: Command = {
@@ -43,23 +42,17 @@ Examples:
       io.stderr(formatStylish([{ file, diagnostics: parsed.diagnostics }]));
       return 1;
     }
-    const graph = callFlow(parsed.document);
-    const title = parsed.document.root.attributes['name'] ?? 'dialplan';
+    const doc = parsed.document;
     const render = {
-      mermaid: () => graphToMermaid(graph),
-      dot: () => graphToDot(graph, title),
-      html: () => toHtml(parsed.document!, title),
-      svg: () => `${graphToSvg(graph)}\n`,
-      json: () => `${JSON.stringify(graph, null, 2)}\n`,
+      mermaid: () => toMermaid(doc),
+      dot: () => toDot(doc),
+      html: () => toHtml(doc),
+      svg: () => toSvg(doc),
+      json: () => `${JSON.stringify(callFlow(doc), null, 2)}\n`,
     };
     const text = render[format]();
     if (values.out === undefined) io.stdout(text);
-    else {
-      const target = resolve(io.cwd, values.out);
-      await writeFile(target, text).catch((e: Error) => {
-        throw new IoError(`cannot write ${target}: ${e.message}`);
-      });
-    }
+    else await writeText(resolve(io.cwd, values.out), text);
     return 0;
   },
 };

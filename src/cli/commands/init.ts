@@ -4,9 +4,10 @@
  *
  * @module
  */
-import { access, mkdir, writeFile } from 'node:fs/promises';
-import { dirname, join, resolve } from 'node:path';
+import { access } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
 import { IoError, UsageError, type Command } from '../io.js';
+import { writeText } from '../load-flow.js';
 import { parseOptions } from '../options.js';
 import { starterFlow } from '../starter/flow.js';
 import { STARTER_BROADCAST, STARTER_LINT_CONFIG, STARTER_WORKFLOW } from '../starter/project.js';
@@ -52,13 +53,7 @@ Options:
     const shown = positionals[0];
     io.stdout(`Starter project in ${shown ?? 'this folder'}:\n`);
     for (const [name, text] of Object.entries(files)) {
-      const target = join(root, name);
-      try {
-        await mkdir(dirname(target), { recursive: true });
-        await writeFile(target, text);
-      } catch (e) {
-        throw new IoError(`cannot write ${target}: ${(e as Error).message}`);
-      }
+      await writeText(join(root, name), text);
       io.stdout(`  ${name}\n`);
     }
     io.stdout(`
