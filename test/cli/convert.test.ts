@@ -39,20 +39,15 @@ export default dialplan({ name: 'Root' })
     expect(r.stderr).toBe('bad-nesting.xml: cannot convert /dialplan/keypress[1] (line 2): <keypress> cannot stand inside <dialplan>\n');
   });
 
-  it('names the tag it cannot convert and exits 1', async () => {
+  it.each([
+    ['a value of the wrong form', '<menu maxDigits="one"/>', 'menu[1] (line 2): maxDigits="one" must be a whole number'],
+    ['a <catch> without attributes, not a crash', '<catch><hangup/></catch>', 'catch[1] (line 2): <catch> needs the attribute "type"'],
+  ])('names the tag it cannot convert and exits 1: %s', async (_what, tag, where) => {
     const dir = mkdtempSync(join(tmpdir(), 'convert-'));
-    writeFileSync(join(dir, 'x.xml'), '<dialplan>\n  <menu maxDigits="one"/>\n</dialplan>');
+    writeFileSync(join(dir, 'x.xml'), `<dialplan>\n  ${tag}\n</dialplan>`);
     const r = await run(['convert', 'x.xml'], dir);
     expect(r.code).toBe(1);
-    expect(r.stderr).toBe('x.xml: cannot convert /dialplan/menu[1] (line 2): maxDigits="one" must be a whole number\n');
-  });
-
-  it('reports a <catch> without attributes as a tag it cannot convert, not a crash', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'convert-'));
-    writeFileSync(join(dir, 'x.xml'), '<dialplan>\n  <catch><hangup/></catch>\n</dialplan>');
-    const r = await run(['convert', 'x.xml'], dir);
-    expect(r.code).toBe(1);
-    expect(r.stderr).toBe('x.xml: cannot convert /dialplan/catch[1] (line 2): <catch> needs the attribute "type"\n');
+    expect(r.stderr).toBe(`x.xml: cannot convert /dialplan/${where}\n`);
   });
 
   it('reports malformed XML with its position', async () => {
