@@ -24,6 +24,14 @@ const MAX_RESPONSE_BYTES = 64 * 1024 * 1024;
  * Error messages name the host and path only; headers are never part of them.
  */
 export function post(url: URL, body: string, headers: Readonly<Record<string, string>>, timeoutMs: number): Promise<HttpResponse> {
+  return request('POST', url, body, headers, timeoutMs);
+}
+
+/**
+ * One exchange of any method (API 2.0 also GETs and PUTs), with the same deadline and errors
+ * as {@link post}; a `body` of undefined sends none.
+ */
+export function request(method: 'GET' | 'POST' | 'PUT', url: URL, body: string | undefined, headers: Readonly<Record<string, string>>, timeoutMs: number): Promise<HttpResponse> {
   const send = url.protocol === 'https:' ? httpsRequest : httpRequest;
   const where = `${url.protocol}//${url.host}${url.pathname}`;
   return new Promise<HttpResponse>((resolve, reject) => {
@@ -38,11 +46,11 @@ export function post(url: URL, body: string, headers: Readonly<Record<string, st
     const req = send(
       url,
       {
-        method: 'POST',
+        method,
         // A fresh connection per request: a kept-alive socket the server already closed
         // would turn into a spurious reset on the next call.
         agent: false,
-        headers: { ...headers, 'Content-Length': String(Buffer.byteLength(body)) },
+        headers: body === undefined ? headers : { ...headers, 'Content-Length': String(Buffer.byteLength(body)) },
       },
       (res) => {
         const chunks: Buffer[] = [];
@@ -68,6 +76,7 @@ export function post(url: URL, body: string, headers: Readonly<Record<string, st
       const why = code === 'ECONNREFUSED' ? 'connection refused' : code === 'ECONNRESET' ? 'connection dropped' : code === 'ENOTFOUND' ? 'host not found' : code;
       fail(`cannot reach ${where}: ${why}`, code);
     });
-    req.end(body);
+    if (body === undefined) req.end();
+    else req.end(body);
   });
 }
