@@ -1,0 +1,39 @@
+/**
+ * The sandbox's routing table: which handler answers which path prefix. The HTTP front
+ * (front.ts) has already checked the credentials and read the body (bounded, decoded from
+ * its Content-Encoding) when a handler is called, so a handler only speaks its API.
+ *
+ * To mount another API beside SOAP 1.1 (such as CallFire's REST API 2.0 under `/v2/`), add
+ * one entry to {@link sandboxRoutes}.
+ *
+ * @module
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { SandboxContext } from './context.js';
+import { soapRoute } from './soap-route.js';
+
+/** Answers one authorized request whose whole body is `body`. */
+export type RouteHandler = (req: IncomingMessage, res: ServerResponse, body: Buffer) => void | Promise<void>;
+
+/** One API of the sandbox. */
+export interface Route {
+  /** The path prefix it serves, with its trailing slash (`/api/1.1/soap12/`). */
+  readonly prefix: string;
+  /** Answers a request under {@link prefix}. */
+  readonly handle: RouteHandler;
+  /**
+   * Writes a refusal the front makes before the handler runs (a body too large, too slow or in
+   * an unknown Content-Encoding), in the API's own error format; plain text when absent.
+   */
+  readonly refuse?: (res: ServerResponse, status: number, message: string) => void;
+}
+
+/** Every API the sandbox serves, longest prefix first. */
+export function sandboxRoutes(ctx: SandboxContext): Route[] {
+  return [soapRoute(ctx)];
+}
+
+/** The route serving `path`, if any. */
+export function routeFor(routes: readonly Route[], path: string): Route | undefined {
+  return routes.find((r) => path.startsWith(r.prefix));
+}
