@@ -19,15 +19,21 @@ export interface RequestProblem {
   readonly message: string;
 }
 
-let compiled: ValidateFunction | undefined;
+const compiled = new Map<string, ValidateFunction>();
 
-function validator(): ValidateFunction {
-  if (compiled === undefined) {
-    const schema = JSON.parse(readFileSync(schemaPath('send-call.schema.json'), 'utf8')) as Record<string, unknown>;
+/** The validator of a file in `schemas/` (or of one of its definitions, `file#/definitions/Name`), compiled once. */
+function validator(ref = 'send-call.schema.json'): ValidateFunction {
+  let validate = compiled.get(ref);
+  if (validate === undefined) {
+    const [file, pointer] = ref.split('#') as [string, string | undefined];
+    const schema = JSON.parse(readFileSync(schemaPath(file), 'utf8')) as Record<string, unknown>;
     // allErrors: a broadcast file with three mistakes should show all three at once.
-    compiled = new (ajv().Ajv)({ allErrors: true, strict: true, strictRequired: false, allowUnionTypes: true }).compile(schema);
+    const options = { allErrors: true, strict: true, strictRequired: false, allowUnionTypes: true };
+    validate = pointer === undefined ? new (ajv().Ajv)(options).compile(schema) : new (ajv().Ajv)({ ...options, schemas: [schema] }).getSchema(`${String(schema['$id'])}#${pointer}`);
+    if (validate === undefined) throw new Error(`no schema at ${ref}`);
+    compiled.set(ref, validate);
   }
-  return compiled;
+  return validate;
 }
 
 /** Renders one ajv error in words, naming the field rather than the schema keyword. */
@@ -83,7 +89,15 @@ function describePattern(path: string): string {
  * ```
  */
 export function checkSendCall(request: unknown, limit = 20): RequestProblem[] {
-  const validate = validator();
+  return checkJson('send-call.schema.json', request, limit);
+}
+
+/**
+ * Holds a value against one of the project's JSON Schemas (`schemas/<file>`, or one
+ * definition of it: `file#/definitions/Name`), with the same wording as {@link checkSendCall}.
+ */
+export function checkJson(ref: string, request: unknown, limit = 20): RequestProblem[] {
+  const validate = validator(ref);
   if (validate(request)) return [];
   const problems: RequestProblem[] = [];
   const seen = new Set<string>();
@@ -99,6 +113,6 @@ export function checkSendCall(request: unknown, limit = 20): RequestProblem[] {
     problems.push(problem);
     if (problems.length >= limit) break;
   }
-  if (problems.length === 0) problems.push({ path: '', message: 'the request does not match schemas/send-call.schema.json' });
+  if (problems.length === 0) problems.push({ path: '', message: `the request does not match schemas/${ref}` });
   return problems;
 }
