@@ -18,6 +18,7 @@ export const COMMANDS: Readonly<Record<string, CommandEntry>> = {
   graph: { summary: 'Draw the call flow: Mermaid, Graphviz DOT, or a standalone HTML/SVG page', load: () => import('./graph.js') },
   init: { summary: 'Start a project: a flow, its test scenarios, lint settings, a broadcast and CI', load: () => import('./init.js') },
   lint: { summary: 'Lint dialplans: XML, XSD and semantic rules, for people and CI (sarif, github)', load: () => import('./lint.js') },
+  lsp: { summary: 'Run the language server (LSP over stdio) for editors: diagnostics, completion, rename', load: () => import('./lsp.js') },
   sandbox: { summary: 'Run a local CallFire SOAP sandbox on 127.0.0.1 to send broadcasts to', load: () => import('./sandbox.js') },
   send: { summary: 'Preview or submit an IVR broadcast (CallFire SendCall)', load: () => import('./send.js') },
   simulate: { summary: 'Run one scripted call through a dialplan offline and print the transcript', load: () => import('./simulate.js') },

@@ -1,0 +1,66 @@
+/**
+ * One open dialplan: its text, and the syntax tree of the last version that parsed, so that
+ * goto names and user variables can still be completed while the current text is half typed.
+ *
+ * @module
+ */
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { DocumentNode } from '../ast/nodes.js';
+import { indexPlan } from '../ast/plan-index.js';
+import { parse } from '../parse/parse.js';
+import { createContext } from '../validate/lint/context.js';
+
+/** What completion needs to know about the plan beyond the cursor. */
+export interface PlanFacts {
+  /** Every tag name (`name` attribute, trimmed) in document order. */
+  readonly names: readonly string[];
+  /** Variables the plan gives a readable value (setvar, record, get, post). */
+  readonly variablesSet: readonly string[];
+  /** Report keys written by `<stash>`. */
+  readonly stashed: readonly string[];
+}
+
+const NO_FACTS: PlanFacts = { names: [], variablesSet: [], stashed: [] };
+
+/** The parsed state of one open document, computed on demand and once per version. */
+export class PlanState {
+  private parsedVersion = -1;
+  private current: DocumentNode | undefined;
+  private lastGood: DocumentNode | undefined;
+  private factsOf: { readonly doc: DocumentNode; readonly facts: PlanFacts } | undefined;
+
+  constructor(public text: TextDocument) {}
+
+  private refresh(): void {
+    if (this.parsedVersion === this.text.version) return;
+    this.parsedVersion = this.text.version;
+    this.current = parse(this.text.getText()).document;
+    if (this.current) this.lastGood = this.current;
+  }
+
+  /** The tree of the current text, or undefined while it is not a well-formed dialplan. */
+  tree(): DocumentNode | undefined {
+    this.refresh();
+    return this.current;
+  }
+
+  /** The tree of the newest version that parsed (maybe the current one). */
+  lastGoodTree(): DocumentNode | undefined {
+    this.refresh();
+    return this.lastGood;
+  }
+
+  /** Names and variables of the newest version that parsed. */
+  facts(): PlanFacts {
+    const doc = this.lastGoodTree();
+    if (!doc) return NO_FACTS;
+    if (this.factsOf?.doc !== doc) {
+      const ctx = createContext(doc);
+      this.factsOf = {
+        doc,
+        facts: { names: [...indexPlan(doc).byName.keys()], variablesSet: [...ctx.variablesSet.keys()], stashed: [...ctx.stashed.keys()] },
+      };
+    }
+    return this.factsOf.facts;
+  }
+}

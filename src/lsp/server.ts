@@ -1,0 +1,263 @@
+/**
+ * The language server: diagnostics as you type, completion, hover, navigation, rename,
+ * outline, folding and quick fixes for CallFire XML, from the same catalog, rules and
+ * `.dialplanrc.json` the CLI uses, so the editor and CI cannot disagree.
+ *
+ * @module
+ */
+import {
+  CodeActionKind,
+  DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
+  ResponseError,
+  ErrorCodes,
+  TextDocumentSyncKind,
+  TextDocuments,
+  type CodeAction,
+  type Connection,
+  type Diagnostic as LspDiagnostic,
+  type InitializeResult,
+} from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { completionsAt } from './completion.js';
+import { ConfigLookup } from './config-lookup.js';
+import { defaultRuleDocsBase, planDiagnostics, type FindingData } from './diagnostics.js';
+import { hoverAt } from './hover.js';
+import { definitionOf, locations, nameSites, rename, siteAt, siteRange, sitesOf, type NameSite } from './navigation.js';
+import { documentSymbols, foldingRanges } from './outline.js';
+import { PlanState } from './plan-state.js';
+import { isDialplanDocument, pathOfUri, readSettings, type ServerSettings } from './selection.js';
+
+/** Options of {@link startServer}. */
+export interface ServerOptions {
+  /** The folder URL of the rule pages `codeDescription` links to; default: the package's own docs/rules. */
+  readonly ruleDocsBase?: string;
+}
+
+const DEFAULT_DEBOUNCE_MS = 200;
+
+/**
+ * Serves CallFire XML over an LSP connection (made by the caller, for instance over stdio),
+ * and starts listening on it.
+ */
+export function startServer(connection: Connection, options: ServerOptions = {}): void {
+  const documents = new TextDocuments(TextDocument);
+  const plans = new Map<string, PlanState>();
+  const shown = new Map<string, LspDiagnostic[]>();
+  const timers = new Map<string, NodeJS.Timeout>();
+  const configs = new ConfigLookup();
+  const docsBase = options.ruleDocsBase ?? defaultRuleDocsBase();
+  let settings: ServerSettings = {};
+  let workspaceFolders: string[] = [];
+  let canPullConfiguration = false;
+  let canWatchFiles = false;
+
+  const isPlan = (doc: TextDocument) => isDialplanDocument(doc.uri, doc.languageId, settings, workspaceFolders);
+
+  /** The state of an open dialplan, or undefined for documents the server does not take. */
+  const planOf = (uri: string): PlanState | undefined => {
+    const doc = documents.get(uri);
+    if (!doc || !isPlan(doc)) return undefined;
+    let plan = plans.get(uri);
+    if (!plan) plans.set(uri, (plan = new PlanState(doc)));
+    plan.text = doc;
+    return plan;
+  };
+
+  const publish = (uri: string, diagnostics: LspDiagnostic[], version?: number) => {
+    shown.set(uri, diagnostics);
+    void connection.sendDiagnostics({ uri, diagnostics, ...(version !== undefined ? { version } : {}) });
+  };
+
+  const check = async (uri: string) => {
+    const doc = documents.get(uri);
+    if (!doc) return;
+    if (!isPlan(doc)) {
+      if (shown.has(uri)) publish(uri, []);
+      return;
+    }
+    const version = doc.version;
+    const lookup = await configs.settingsFor(pathOfUri(uri));
+    const now = documents.get(uri);
+    if (!now || now.version !== version) return; // a newer change has its own check queued
+    if (!lookup.ok) {
+      // as `dialplan lint` does, a file under a broken config is not linted: say why, at the top
+      publish(uri, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, severity: 1, source: 'dialplan', code: 'config', message: lookup.message }], version);
+      return;
+    }
+    let diagnostics: LspDiagnostic[];
+    try {
+      diagnostics = planDiagnostics(now.getText(), now, lookup.settings, docsBase);
+    } catch (e) {
+      connection.console.error(`dialplan: checking ${uri} failed: ${(e as Error).message}`);
+      return;
+    }
+    publish(uri, diagnostics, version);
+  };
+
+  const schedule = (uri: string, delay = settings.debounceMs ?? DEFAULT_DEBOUNCE_MS) => {
+    clearTimeout(timers.get(uri));
+    timers.set(uri, setTimeout(() => {
+      timers.delete(uri);
+      void check(uri);
+    }, delay));
+  };
+
+  const recheckAll = () => {
+    for (const doc of documents.all()) schedule(doc.uri, 0);
+  };
+
+  const loadSettings = async () => {
+    if (!canPullConfiguration) return;
+    try {
+      settings = { ...settings, ...readSettings(await connection.workspace.getConfiguration('dialplan')) };
+    } catch {
+      // a client that cannot answer keeps the initialization options
+    }
+  };
+
+  connection.onInitialize((params): InitializeResult => {
+    settings = readSettings(params.initializationOptions);
+    workspaceFolders = (params.workspaceFolders ?? []).map((f) => pathOfUri(f.uri)).filter((p): p is string => p !== undefined);
+    if (workspaceFolders.length === 0 && params.rootUri) {
+      const root = pathOfUri(params.rootUri);
+      if (root) workspaceFolders = [root];
+    }
+    canPullConfiguration = params.capabilities.workspace?.configuration === true;
+    canWatchFiles = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
+    return {
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+        completionProvider: { triggerCharacters: ['<', ' ', '"', "'", '{', '/', '.'] },
+        hoverProvider: true,
+        definitionProvider: true,
+        referencesProvider: true,
+        renameProvider: { prepareProvider: true },
+        documentSymbolProvider: true,
+        foldingRangeProvider: true,
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+      },
+      serverInfo: { name: 'dialplan' },
+    };
+  });
+
+  connection.onInitialized(async () => {
+    if (canPullConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, undefined);
+    if (canWatchFiles) void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/.dialplanrc.json' }] });
+    await loadSettings();
+    recheckAll();
+  });
+
+  connection.onDidChangeConfiguration(async (change) => {
+    const pushed = (change.settings as { dialplan?: unknown } | undefined)?.dialplan;
+    if (pushed !== undefined) settings = { ...settings, ...readSettings(pushed) };
+    await loadSettings();
+    recheckAll();
+  });
+
+  connection.onDidChangeWatchedFiles(() => {
+    configs.clear();
+    recheckAll();
+  });
+
+  documents.onDidOpen((e) => schedule(e.document.uri, 0));
+  documents.onDidChangeContent((e) => schedule(e.document.uri));
+  documents.onDidSave((e) => {
+    // a config file edited in the editor itself: take it at once
+    if (e.document.uri.endsWith('/.dialplanrc.json')) {
+      configs.clear();
+      recheckAll();
+    }
+  });
+  documents.onDidClose((e) => {
+    clearTimeout(timers.get(e.document.uri));
+    timers.delete(e.document.uri);
+    plans.delete(e.document.uri);
+    shown.delete(e.document.uri);
+    void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+  });
+
+  connection.onCompletion((params) => {
+    const plan = planOf(params.textDocument.uri);
+    if (!plan) return [];
+    const doc = plan.text;
+    return completionsAt(doc.getText(), doc.offsetAt(params.position), doc, plan.facts());
+  });
+
+  connection.onHover((params) => {
+    const plan = planOf(params.textDocument.uri);
+    if (!plan) return null;
+    const doc = plan.text;
+    return hoverAt(doc.getText(), doc.offsetAt(params.position), doc, shown.get(doc.uri) ?? []);
+  });
+
+  /** The name sites of the current text and the one under the cursor. */
+  const sitesAt = (uri: string, position: { line: number; character: number }): { plan: PlanState; sites: NameSite[]; site?: NameSite } | undefined => {
+    const plan = planOf(uri);
+    const tree = plan?.tree();
+    if (!plan || !tree) return undefined;
+    const sites = nameSites(tree, plan.text.getText());
+    const site = siteAt(sites, plan.text.offsetAt(position));
+    return { plan, sites, ...(site ? { site } : {}) };
+  };
+
+  connection.onDefinition((params) => {
+    const found = sitesAt(params.textDocument.uri, params.position);
+    const tree = found?.plan.tree();
+    if (!found?.site || !tree) return null;
+    const target = definitionOf(found.sites, found.site, tree);
+    return target ? locations(params.textDocument.uri, found.plan.text, [target]) : null;
+  });
+
+  connection.onReferences((params) => {
+    const found = sitesAt(params.textDocument.uri, params.position);
+    if (!found?.site) return null;
+    const all = sitesOf(found.sites, found.site.name).filter((s) => params.context.includeDeclaration || s.role === 'reference');
+    return locations(params.textDocument.uri, found.plan.text, all);
+  });
+
+  connection.onPrepareRename((params) => {
+    const found = sitesAt(params.textDocument.uri, params.position);
+    if (!found) throw new ResponseError(ErrorCodes.InvalidRequest, 'The dialplan must be well-formed XML to rename in it.');
+    if (!found.site) throw new ResponseError(ErrorCodes.InvalidRequest, 'Put the cursor on a tag\'s name, a <goto> target or a catch goto to rename it.');
+    return { range: siteRange(found.plan.text, found.site), placeholder: found.site.name };
+  });
+
+  connection.onRenameRequest((params) => {
+    const found = sitesAt(params.textDocument.uri, params.position);
+    if (!found?.site) throw new ResponseError(ErrorCodes.InvalidRequest, 'There is no tag name or goto target here to rename.');
+    const outcome = rename(found.sites, found.site, params.newName, found.plan.text);
+    if (!outcome.ok) throw new ResponseError(ErrorCodes.InvalidRequest, outcome.reason);
+    return { changes: { [params.textDocument.uri]: outcome.edits } };
+  });
+
+  connection.onDocumentSymbol((params) => {
+    const plan = planOf(params.textDocument.uri);
+    const tree = plan?.tree();
+    return plan && tree ? documentSymbols(tree, plan.text, plan.text.getText()) : [];
+  });
+
+  connection.onFoldingRanges((params) => {
+    const tree = planOf(params.textDocument.uri)?.tree();
+    return tree ? foldingRanges(tree) : [];
+  });
+
+  connection.onCodeAction((params) => {
+    const out: CodeAction[] = [];
+    for (const d of params.context.diagnostics) {
+      const fix = (d.data as FindingData | undefined)?.fix;
+      if (!fix || fix.edits.length === 0) continue;
+      out.push({
+        title: fix.title,
+        kind: CodeActionKind.QuickFix,
+        diagnostics: [d],
+        isPreferred: true,
+        edit: { changes: { [params.textDocument.uri]: [...fix.edits] } },
+      });
+    }
+    return out;
+  });
+
+  documents.listen(connection);
+  connection.listen();
+}

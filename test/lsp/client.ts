@@ -1,0 +1,122 @@
+/**
+ * A real LSP client for the tests: spawns `dialplan lsp --stdio` and talks to it over the
+ * child's stdio with vscode-languageserver-protocol's connection, as an editor does.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import {
+  createProtocolConnection,
+  DidChangeTextDocumentNotification,
+  DidCloseTextDocumentNotification,
+  DidOpenTextDocumentNotification,
+  ExitNotification,
+  InitializedNotification,
+  InitializeRequest,
+  PublishDiagnosticsNotification,
+  ShutdownRequest,
+  StreamMessageReader,
+  StreamMessageWriter,
+  type Diagnostic,
+  type InitializeParams,
+  type ProtocolConnection,
+  type PublishDiagnosticsParams,
+  type Range,
+} from 'vscode-languageserver-protocol/node';
+
+export const root = fileURLToPath(new URL('../../', import.meta.url));
+
+/** How long any one wait for the server may take before the test fails (never hangs). */
+const WAIT_MS = 15_000;
+
+export interface Server {
+  readonly connection: ProtocolConnection;
+  readonly child: ChildProcess;
+  readonly stderr: () => string;
+  /** Opens a document (version 1). */
+  open(uri: string, text: string, languageId?: string): void;
+  /** Replaces a document's whole text with a new version. */
+  change(uri: string, text: string): void;
+  /** Applies one incremental change. */
+  edit(uri: string, range: Range, text: string): void;
+  close(uri: string): void;
+  /** The next diagnostics published for `uri` that satisfy `accept` (after this call). */
+  diagnostics(uri: string, accept?: (p: PublishDiagnosticsParams) => boolean): Promise<Diagnostic[]>;
+  /** The newest diagnostics published for `uri`, if any. */
+  latest(uri: string): PublishDiagnosticsParams | undefined;
+  /** shutdown, exit, and the child's exit code. */
+  stop(): Promise<number | null>;
+}
+
+/** A file URI under the repository (the file need not exist). */
+export const fileUri = (path: string) => pathToFileURL(path).href;
+
+/** Starts the server and initializes it. */
+export async function startServer(init: Partial<InitializeParams> = {}): Promise<Server> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/bin.ts', 'lsp', '--stdio'], { cwd: root, stdio: ['pipe', 'pipe', 'pipe'] });
+  let stderr = '';
+  child.stderr!.on('data', (d: Buffer) => void (stderr += d.toString()));
+  const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+  const published = new Map<string, PublishDiagnosticsParams>();
+  const waiters: Array<{ uri: string; accept: (p: PublishDiagnosticsParams) => boolean; resolve: (d: Diagnostic[]) => void }> = [];
+  connection.onNotification(PublishDiagnosticsNotification.type, (p) => {
+    published.set(p.uri, p);
+    for (const w of [...waiters]) {
+      if (w.uri === p.uri && w.accept(p)) {
+        waiters.splice(waiters.indexOf(w), 1);
+        w.resolve(p.diagnostics);
+      }
+    }
+  });
+  connection.listen();
+  await connection.sendRequest(InitializeRequest.type, {
+    processId: process.pid,
+    rootUri: pathToFileURL(root).href,
+    capabilities: {},
+    workspaceFolders: null,
+    ...init,
+  } as InitializeParams);
+  await connection.sendNotification(InitializedNotification.type, {});
+  const versions = new Map<string, number>();
+  return {
+    connection,
+    child,
+    stderr: () => stderr,
+    open(uri, text, languageId = 'callfire-xml') {
+      versions.set(uri, 1);
+      void connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId, version: 1, text } });
+    },
+    change(uri, text) {
+      const version = (versions.get(uri) ?? 1) + 1;
+      versions.set(uri, version);
+      void connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges: [{ text }] });
+    },
+    edit(uri, range, text) {
+      const version = (versions.get(uri) ?? 1) + 1;
+      versions.set(uri, version);
+      void connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges: [{ range, text }] });
+    },
+    close(uri) {
+      void connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri } });
+    },
+    diagnostics(uri, accept = () => true) {
+      return new Promise((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`no diagnostics for ${uri} within ${WAIT_MS} ms; stderr: ${stderr}`)), WAIT_MS);
+        waiters.push({ uri, accept, resolve: (d) => (clearTimeout(timer), resolve(d)) });
+      });
+    },
+    latest: (uri) => published.get(uri),
+    async stop() {
+      const exited = new Promise<number | null>((resolve) => {
+        if (child.exitCode !== null) resolve(child.exitCode);
+        child.once('exit', (code) => resolve(code));
+      });
+      await connection.sendRequest(ShutdownRequest.type);
+      await connection.sendNotification(ExitNotification.type);
+      const timer = setTimeout(() => child.kill(), WAIT_MS);
+      const code = await exited;
+      clearTimeout(timer);
+      connection.dispose();
+      return code;
+    },
+  };
+}
