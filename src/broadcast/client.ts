@@ -44,11 +44,14 @@ import { controlBroadcastArgs, createSoundArgs, queryBroadcastsArgs, queryCallsA
 /** CallFire's SOAP 1.2 base address; `/call` or `/broadcast` is appended per service. */
 export const DEFAULT_ENDPOINT = 'https://www.callfire.com/api/1.1/soap12';
 
-/** What the client reports while it works, for progress lines. */
+/** An API 2.0 exchange as progress names it, such as `POST /calls/broadcasts`. */
+export type RestOperation = `${'GET' | 'POST' | 'PUT'} /${string}`;
+
+/** What the client (either API's) reports while it works, for progress lines. */
 export type ProgressEvent =
-  | { readonly kind: 'request'; readonly operation: Operation; readonly attempt: number; readonly maxAttempts: number }
-  | { readonly kind: 'retry'; readonly operation: Operation; readonly attempt: number; readonly delayMs: number; readonly reason: string }
-  | { readonly kind: 'page'; readonly operation: Operation; readonly fetched: number; readonly total: number };
+  | { readonly kind: 'request'; readonly operation: Operation | RestOperation; readonly attempt: number; readonly maxAttempts: number }
+  | { readonly kind: 'retry'; readonly operation: Operation | RestOperation; readonly attempt: number; readonly delayMs: number; readonly reason: string }
+  | { readonly kind: 'page'; readonly operation: Operation | RestOperation; readonly fetched: number; readonly total: number };
 
 /** Options of {@link CallFireClient}. */
 export interface CallFireClientOptions {
@@ -130,7 +133,7 @@ const RESULT_ELEMENT: Readonly<Record<Operation, string | undefined>> = {
  * Checks a numeric option: NaN or a fraction of an attempt would make the retry loop run
  * forever or never, so they are refused when the client is made, like a bad endpoint.
  */
-function numberOption(name: string, value: number | undefined, fallback: number, valid: (n: number) => boolean, expected: string): number {
+export function numberOption(name: string, value: number | undefined, fallback: number, valid: (n: number) => boolean, expected: string): number {
   if (value === undefined) return fallback;
   if (typeof value !== 'number' || !valid(value)) throw new TypeError(`${name} must be ${expected}; got ${String(value)}`);
   return value;
