@@ -24,7 +24,9 @@ import type { LiveOptions, MachineOptions } from './options.js';
  */
 export class AmdBuilder<Live extends boolean = false, Machine extends boolean = false> {
   // Phantom field: makes AmdBuilder<true, false> and AmdBuilder<true, true> different types.
-  declare private readonly given: { readonly live: Live; readonly machine: Machine };
+  // Protected, not private: a .d.ts keeps the type of a protected member but drops a private
+  // one's, which would make every AmdBuilder the same type for a consumer of the package.
+  declare protected readonly given: { readonly live: Live; readonly machine: Machine };
   readonly #children: readonly Node[];
   readonly #live: boolean;
   readonly #machine: boolean;
