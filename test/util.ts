@@ -32,14 +32,14 @@ export function parsedDocument(xml: string): DocumentNode {
 export const said = (r: SimulationResult): string[] => r.events.flatMap((e) => (e.type === 'play' ? [e.text] : []));
 
 
-type WithoutLoc<T> = T extends readonly (infer E)[] ? readonly WithoutLoc<E>[] : T extends object ? { [K in keyof T as K extends 'loc' ? never : K]: WithoutLoc<T[K]> } : T;
+type WithoutLoc<T> = T extends readonly (infer E)[] ? readonly WithoutLoc<E>[] : T extends object ? { [K in keyof T as K extends 'loc' | 'span' ? never : K]: WithoutLoc<T[K]> } : T;
 
-/** A deep copy of a syntax tree (or any node or value) without the `loc` fields `parse()` adds. */
+/** A deep copy of a syntax tree (or any node or value) without the `loc` and `span` fields `parse()` adds. */
 export function stripLoc<T>(value: T): WithoutLoc<T> {
   if (Array.isArray(value)) return value.map((v: unknown) => stripLoc(v)) as WithoutLoc<T>;
   if (value !== null && typeof value === 'object') {
     const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) if (k !== 'loc') out[k] = stripLoc(v);
+    for (const [k, v] of Object.entries(value)) if (k !== 'loc' && k !== 'span') out[k] = stripLoc(v);
     return out as WithoutLoc<T>;
   }
   return value as WithoutLoc<T>;

@@ -15,11 +15,53 @@ export interface Position {
   readonly column: number;
 }
 
+/** A point in the parsed text: 1-based line and column (UTF-16 code units) and its 0-based offset (after a byte-order mark). */
+export interface SourcePoint extends Position {
+  readonly offset: number;
+}
+
+/**
+ * A stretch of the parsed text, `end` exclusive. It has the shape of a diagnostic's
+ * `TextRange` (plus offsets), so a span can be a finding's range or a fix's edit as it is.
+ */
+export interface SourceSpan {
+  readonly start: SourcePoint;
+  readonly end: SourcePoint;
+}
+
+/** Where one attribute was written. */
+export interface AttributeSpan {
+  /** From the name to the closing quote: what removing or renaming the attribute replaces. */
+  readonly whole: SourceSpan;
+  readonly name: SourceSpan;
+  /** The value as written (entities not decoded), without the quotes. */
+  readonly value: SourceSpan;
+  readonly quote: '"' | "'";
+}
+
+/** Where the parts of an element were written. Only parsed elements have one. */
+export interface ElementSpan {
+  /** From the start tag's `<` to the end of its end tag (or of `/>`). */
+  readonly whole: SourceSpan;
+  /** `<name …>` or `<name …/>`. */
+  readonly startTag: SourceSpan;
+  /** The name in the start tag. */
+  readonly name: SourceSpan;
+  /** By attribute name, in the order written. */
+  readonly attributes: Readonly<Record<string, AttributeSpan>>;
+  /** Between the start and the end tag, as written (CDATA markup and entities included); absent when self-closing. */
+  readonly content?: SourceSpan;
+  /** `</name>`; absent when self-closing. */
+  readonly endTag?: SourceSpan;
+}
+
 /** Character data inside a tag (text and CDATA sections alike). */
 export interface TextNode {
   readonly kind: '#text';
   readonly text: string;
   readonly loc?: Position;
+  /** The text as written, adjacent CDATA sections included. */
+  readonly span?: SourceSpan;
 }
 
 /** An XML comment, kept so that suppression comments and documentation survive a round trip. */
@@ -27,6 +69,8 @@ export interface CommentNode {
   readonly kind: '#comment';
   readonly text: string;
   readonly loc?: Position;
+  /** From `<!--` to the end of `-->`. */
+  readonly span?: SourceSpan;
 }
 
 /** A tag of the language. `kind` is its exact XML name. */
@@ -35,6 +79,7 @@ export interface ElementNode<K extends TagName = TagName> {
   readonly attributes: Readonly<Record<string, string>>;
   readonly children: readonly Node[];
   readonly loc?: Position;
+  readonly span?: ElementSpan;
 }
 
 /** A tag that is not part of the language, kept as parsed so validation can point at it. */
@@ -44,6 +89,7 @@ export interface UnknownElementNode {
   readonly attributes: Readonly<Record<string, string>>;
   readonly children: readonly Node[];
   readonly loc?: Position;
+  readonly span?: ElementSpan;
 }
 
 /** Any node below the document. */

@@ -9,10 +9,11 @@
  * @module
  */
 import { SaxesParser } from 'saxes';
-import type { CommentNode, DocumentNode, ElementNode, Node, Position, UnknownElementNode } from '../ast/nodes.js';
+import type { AttributeSpan, CommentNode, DocumentNode, ElementNode, ElementSpan, Node, Position, SourcePoint, UnknownElementNode } from '../ast/nodes.js';
 import { CATALOG, isTagName } from '../language/catalog.js';
 import { lineStarts, positionAt } from '../util/line-starts.js';
 import type { Diagnostic } from '../validate/diagnostic.js';
+import { attributeSpans, spanOf } from './spans.js';
 
 /** What {@link parse} returns: the document when the input is a well-formed dialplan, and the problems found. */
 export interface ParseResult {
@@ -29,6 +30,11 @@ interface Open {
   readonly children: Node[];
   readonly loc: Position;
   readonly keepsText: boolean;
+  /** Offsets of the start tag's `<` and just after its `>`. */
+  readonly start: number;
+  readonly startEnd: number;
+  readonly selfClosing: boolean;
+  readonly attributeSpans: Record<string, AttributeSpan>;
 }
 
 class Refused extends Error {}
@@ -47,6 +53,7 @@ export function parse(input: string): ParseResult {
   const diagnostics: Diagnostic[] = [];
   let starts: number[] | undefined;
   const locAt = (offset: number): Position => positionAt((starts ??= lineStarts(xml)), offset);
+  const pointAt = (offset: number): SourcePoint => ({ ...locAt(offset), offset });
 
   const parser = new SaxesParser({ position: true });
   const stack: Open[] = [];
@@ -112,16 +119,28 @@ export function parse(input: string): ParseResult {
     }
     if (stack.length === 0 && rootName !== undefined) fail('A document has only one root element.', loc);
     const keepsText = isTagName(tag.name) ? CATALOG[tag.name].content !== 'children' : true;
-    stack.push({ name: tag.name, attributes: { ...attributes }, children: [], loc, keepsText });
+    const startEnd = parser.position;
+    stack.push({
+      name: tag.name,
+      attributes: { ...attributes },
+      children: [],
+      loc,
+      keepsText,
+      start: tagStart,
+      startEnd,
+      selfClosing: tag.isSelfClosing,
+      attributeSpans: attributeSpans(xml, tagStart + 1 + tag.name.length, startEnd, pointAt),
+    });
     rootName ??= tag.name;
     lastEnd = parser.position;
   });
   parser.on('closetag', () => {
     const open = stack.pop()!;
     lastClosed = { open, position: parser.position };
+    const span = elementSpan(open, parser.position);
     const el: ElementNode | UnknownElementNode = isTagName(open.name)
-      ? { kind: open.name, attributes: open.attributes, children: open.children, loc: open.loc }
-      : { kind: '#unknown', name: open.name, attributes: open.attributes, children: open.children, loc: open.loc };
+      ? { kind: open.name, attributes: open.attributes, children: open.children, loc: open.loc, span }
+      : { kind: '#unknown', name: open.name, attributes: open.attributes, children: open.children, loc: open.loc, span };
     const parent = stack.at(-1);
     if (parent) parent.children.push(el);
     else if (el.kind === 'dialplan') root = el as ElementNode<'dialplan'>;
@@ -137,28 +156,45 @@ export function parse(input: string): ParseResult {
     }
     lastEnd = parser.position;
   });
-  const onText = (text: string) => {
+  /** Spans of an element closed at `end` (just after its end tag or its `/>`). */
+  const elementSpan = (open: Open, end: number): ElementSpan => {
+    const nameStart = open.start + 1;
+    const base = {
+      whole: spanOf(pointAt, open.start, end),
+      startTag: spanOf(pointAt, open.start, open.startEnd),
+      name: spanOf(pointAt, nameStart, nameStart + open.name.length),
+      attributes: open.attributeSpans,
+    };
+    if (open.selfClosing) return base;
+    const endTag = Math.max(open.startEnd, xml.lastIndexOf('</', end - 1));
+    return { ...base, content: spanOf(pointAt, open.startEnd, endTag), endTag: spanOf(pointAt, endTag, end) };
+  };
+  // `end`: the offset just after the text as written (a text event stops at the next "<")
+  const onText = (text: string, end: number) => {
     const parent = stack.at(-1);
     // White space between tags is layout; text inside a leaf tag (or stray text in a container) is kept.
     if (parent && (parent.keepsText || text.trim() !== '')) {
       const prev = parent.children.at(-1);
       if (prev?.kind === '#text') {
-        parent.children[parent.children.length - 1] = { ...prev, text: prev.text + text };
+        const span = prev.span && { start: prev.span.start, end: pointAt(end) };
+        parent.children[parent.children.length - 1] = span ? { ...prev, text: prev.text + text, span } : { ...prev, text: prev.text + text };
       } else {
-        parent.children.push({ kind: '#text', text, loc: locAt(lastEnd) });
+        parent.children.push({ kind: '#text', text, loc: locAt(lastEnd), span: spanOf(pointAt, lastEnd, end) });
       }
     }
     lastEnd = parser.position;
   };
-  parser.on('text', onText);
+  parser.on('text', (text) => onText(text, parser.position - 1));
   parser.on('cdata', (text) => {
     // the text event before a CDATA section ends at its "<![CDATA["; point at the section
     lastEnd = Math.max(lastEnd, xml.lastIndexOf('<![CDATA[', parser.position - 1));
-    onText(text);
+    onText(text, parser.position);
   });
   parser.on('comment', (text) => {
     // comments cannot contain "--", so the last "<!--" before the current position opens this one
-    const node: CommentNode = { kind: '#comment', text, loc: locAt(Math.max(0, xml.lastIndexOf('<!--', parser.position - 1))) };
+    const start = Math.max(0, xml.lastIndexOf('<!--', parser.position - 1));
+    const end = xml.indexOf('-->', parser.position - 2) + 3;
+    const node: CommentNode = { kind: '#comment', text, loc: locAt(start), span: spanOf(pointAt, start, end) };
     const parent = stack.at(-1);
     if (parent) parent.children.push(node);
     else (rootName === undefined ? prolog : epilog).push(node);

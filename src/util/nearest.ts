@@ -36,11 +36,36 @@ export function nearest(word: string, candidates: Iterable<string>): string | un
   let bestScore = Infinity;
   for (const c of candidates) {
     if (c === word) continue;
-    const score = c.toLowerCase() === word.toLowerCase() ? 0.5 : osaDistance(word, c);
+    const score = typoScore(word, c);
     if (score < bestScore) {
       best = c;
       bestScore = score;
     }
   }
-  return bestScore <= Math.max(1, Math.floor(word.length / 3)) ? best : undefined;
+  return bestScore <= typoLimit(word) ? best : undefined;
+}
+
+/** How far `candidate` is from `word`: the edit distance, or 0.5 when only the case differs. */
+function typoScore(word: string, candidate: string): number {
+  return candidate.toLowerCase() === word.toLowerCase() ? 0.5 : osaDistance(word, candidate);
+}
+
+/** The farthest a likely typo of `word` may be: a third of its length, at least 1. */
+function typoLimit(word: string): number {
+  return Math.max(1, Math.floor(word.length / 3));
+}
+
+/**
+ * Every candidate close enough to `word` to be a likely typo (as for {@link nearest}), once
+ * each. When there is exactly one, a fix may take it without guessing.
+ *
+ * @example
+ * ```ts
+ * closeMatches('mian', ['main', 'menu', 'mean']); // ['main', 'mean']
+ * ```
+ */
+export function closeMatches(word: string, candidates: Iterable<string>): string[] {
+  const out = new Set<string>();
+  for (const c of candidates) if (c !== word && typoScore(word, c) <= typoLimit(word)) out.add(c);
+  return [...out];
 }

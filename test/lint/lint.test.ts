@@ -33,8 +33,10 @@ describe('lint()', () => {
       severity: 'error',
       message: '<goto> names "mian", but no tag has that name; did you mean "main"?',
       path: '/dialplan/goto[1]',
+      data: { target: 'mian', via: 'goto', suggestion: 'main' },
     });
-    expect(found.diagnostics.every((d) => d.line === undefined)).toBe(true);
+    // no source text, so no line, no range and no fix
+    expect(found.diagnostics.every((d) => d.line === undefined && d.range === undefined && d.fix === undefined)).toBe(true);
   });
 
   it('accepts a DocumentNode and gives the same findings as its XML', () => {

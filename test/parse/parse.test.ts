@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { AnyElement, CommentNode, Node } from '../../src/ast/nodes.js';
+import type { AnyElement, CommentNode, Node, SourceSpan, TextNode } from '../../src/ast/nodes.js';
 import { elementChildren } from '../../src/ast/nodes.js';
 import { walk } from '../../src/ast/visit.js';
 import { parse } from '../../src/parse/parse.js';
@@ -42,7 +42,8 @@ describe('parse(): positions', () => {
       ['hangup', { line: 3, column: 31 }],
     ]);
     const play = root.children[1] as AnyElement;
-    expect(play.children).toEqual([{ kind: '#text', text: 'Hi', loc: { line: 3, column: 20 } }]);
+    expect(stripLoc(play.children)).toEqual([{ kind: '#text', text: 'Hi' }]);
+    expect(play.children[0]!.loc).toEqual({ line: 3, column: 20 });
   });
 
   it('ignores a byte-order mark', () => {
@@ -61,8 +62,8 @@ describe('parse(): positions', () => {
   it('places text at its first character, also when it starts with CDATA', () => {
     const xml = '<dialplan><play type="tts">\n  Hello <![CDATA[<b>]]> there\n</play><goto><![CDATA[x]]></goto></dialplan>';
     const [play, go] = doc(xml).root.children as AnyElement[];
-    expect(play!.children).toEqual([{ kind: '#text', text: '\n  Hello <b> there\n', loc: posOf(xml, '\n  Hello') }]);
-    expect(go!.children).toEqual([{ kind: '#text', text: 'x', loc: posOf(xml, '<![CDATA[x') }]);
+    expect(play!.children).toMatchObject([{ kind: '#text', text: '\n  Hello <b> there\n', loc: posOf(xml, '\n  Hello') }]);
+    expect(go!.children).toMatchObject([{ kind: '#text', text: 'x', loc: posOf(xml, '<![CDATA[x') }]);
   });
 });
 
@@ -90,7 +91,7 @@ describe('parse(): comments', () => {
 
   it('keeps comments between tags and inside text, in order', () => {
     const [comment, play] = d.root.children;
-    expect(comment).toEqual({ kind: '#comment', text: ' inline ', loc: { line: 5, column: 3 } });
+    expect(comment).toMatchObject({ kind: '#comment', text: ' inline ', loc: { line: 5, column: 3 } });
     expect(stripLoc((play as AnyElement).children)).toEqual([
       { kind: '#text', text: 'Hi ' },
       { kind: '#comment', text: ' in text ' },
@@ -157,5 +158,61 @@ describe('parse(): errors', () => {
     expect(parse('<dialplan xmlns:xi="http://www.w3.org/2001/XInclude">\n  <xi:include href="x.xml"/></dialplan>').diagnostics).toMatchObject([
       { rule: 'xml-syntax', line: 1, column: 1, message: 'XInclude is not allowed in a dialplan.' },
     ]);
+  });
+});
+
+describe('parse(): source spans', () => {
+  /** The text a span covers, checked against its line and column. */
+  function slice(xml: string, span: SourceSpan): string {
+    expect(span.start, 'start point').toEqual({ ...posAt(xml, span.start.offset), offset: span.start.offset });
+    expect(span.end, 'end point').toEqual({ ...posAt(xml, span.end.offset), offset: span.end.offset });
+    return xml.slice(span.start.offset, span.end.offset);
+  }
+  function posAt(xml: string, offset: number): { line: number; column: number } {
+    const before = xml.slice(0, offset);
+    return { line: before.split('\n').length, column: offset - (before.lastIndexOf('\n') + 1) + 1 };
+  }
+
+  for (const nl of ['\n', '\r\n']) {
+    it(`records start tag, name, attributes, content and end tag (${JSON.stringify(nl)})`, () => {
+      const xml = `<dialplan name="R">${nl}  <!-- note -->${nl}  <play type='tts'${nl}    voice="female1">A &amp; B<![CDATA[<x>]]>c</play>${nl}  <hangup/>${nl}</dialplan>`;
+      const root = doc(xml).root;
+      const [comment, play, hangup] = root.children as [CommentNode, AnyElement, AnyElement];
+      expect(slice(xml, root.span!.whole)).toBe(xml);
+      expect(slice(xml, root.span!.startTag)).toBe('<dialplan name="R">');
+      expect(slice(xml, root.span!.endTag!)).toBe('</dialplan>');
+      expect(slice(xml, comment.span!)).toBe('<!-- note -->');
+      const s = play.span!;
+      expect(slice(xml, s.startTag)).toBe(`<play type='tts'${nl}    voice="female1">`);
+      expect(slice(xml, s.name)).toBe('play');
+      expect(Object.keys(s.attributes)).toEqual(['type', 'voice']);
+      expect(slice(xml, s.attributes.type!.whole)).toBe("type='tts'");
+      expect(slice(xml, s.attributes.type!.name)).toBe('type');
+      expect(slice(xml, s.attributes.type!.value)).toBe('tts');
+      expect(s.attributes.type!.quote).toBe("'");
+      expect(slice(xml, s.attributes.voice!.value)).toBe('female1');
+      expect(slice(xml, s.content!)).toBe('A &amp; B<![CDATA[<x>]]>c');
+      expect(slice(xml, (play.children[0] as TextNode).span!)).toBe('A &amp; B<![CDATA[<x>]]>c');
+      expect(slice(xml, s.endTag!)).toBe('</play>');
+      expect(slice(xml, hangup.span!.whole)).toBe('<hangup/>');
+      expect(hangup.span!.content).toBeUndefined();
+      expect(hangup.span!.endTag).toBeUndefined();
+    });
+  }
+
+  it('gives empty values and empty content an empty span at the right place', () => {
+    const xml = '<dialplan><play type="" >  </play><goto></goto></dialplan>';
+    const [play, go] = doc(xml).root.children as AnyElement[];
+    const v = play!.span!.attributes.type!.value;
+    expect(v.start.offset).toBe(xml.indexOf('""') + 1);
+    expect(slice(xml, v)).toBe('');
+    expect(slice(xml, play!.span!.content!)).toBe('  ');
+    expect(slice(xml, go!.span!.content!)).toBe('');
+  });
+
+  it('spans every element of a document exactly once, in order', () => {
+    const xml = '<dialplan><menu name="m"><play type="tts">Hi</play><keypress pressed="1"><hangup/></keypress></menu></dialplan>';
+    const spans = [...walk(doc(xml))].map((v) => slice(xml, v.node.span!.startTag));
+    expect(spans).toEqual(['<dialplan>', '<menu name="m">', '<play type="tts">', '<keypress pressed="1">', '<hangup/>']);
   });
 });

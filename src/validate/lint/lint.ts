@@ -10,6 +10,7 @@ import { result, type Diagnostic, type Severity, type ValidationResult } from '.
 import { validate } from '../validate.js';
 import { validateXml } from '../xsd/validate-xml.js';
 import { createContext } from './context.js';
+import { findingSpan } from './locate.js';
 import { settingsFor } from './config.js';
 import { RULES } from './rules/index.js';
 import { Suppressions } from './suppression.js';
@@ -33,6 +34,13 @@ function severityOf(rule: AnyRule, setting: string | undefined): Severity | unde
   return rule.severity;
 }
 
+/** A finding's parameters as its `data`: a copy without the keys left undefined. */
+function dataOf(params: object): Readonly<Record<string, unknown>> {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(params)) if (v !== undefined) out[k] = v;
+  return out;
+}
+
 /**
  * Runs the rules over a parsed document (no XML or XSD checks): the core of {@link lint}.
  */
@@ -44,10 +52,15 @@ export function lintDocument(doc: DocumentNode, config: LintConfig = {}, options
     const severity = severityOf(rule, settings[rule.name]);
     if (!severity) continue;
     try {
-      rule.check(ctx, (node, params) => {
-        const path = ctx.pathOf(node);
-        const d: Diagnostic = { rule: rule.name, severity, message: rule.message(params), path };
-        out.push(node.loc ? { ...d, line: node.loc.line, column: node.loc.column } : d);
+      rule.check(ctx, (node, params, extras) => {
+        const d: Diagnostic = { rule: rule.name, severity, message: rule.message(params), path: ctx.pathOf(node), data: dataOf(params) };
+        const span = findingSpan(node, extras?.at);
+        out.push({
+          ...d,
+          ...(node.loc && { line: node.loc.line, column: node.loc.column }),
+          ...(span && { range: { start: { line: span.start.line, column: span.start.column }, end: { line: span.end.line, column: span.end.column } } }),
+          ...(extras?.fix && { fix: extras.fix }),
+        });
       });
     } catch (e) {
       // one broken rule must not hide what the others found
@@ -90,12 +103,6 @@ export function lint(input: PlanSource, config: LintConfig = {}, options: LintOp
   if (!doc) return result(diagnostics);
   diagnostics.push(...lintDocument(doc, config, options));
   const suppressions = new Suppressions(doc);
-  const seen = new Set<string>();
-  const kept = diagnostics.filter((d) => {
-    const key = `${d.rule}\u0000${d.path}\u0000${d.line ?? ''}\u0000${d.message}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return suppressions.empty || d.rule === 'xml-syntax' || !suppressions.suppressed(d);
-  });
-  return result(kept);
+  // each finding is produced once, by one rule: nothing to de-duplicate here
+  return result(suppressions.empty ? diagnostics : diagnostics.filter((d) => d.rule === 'xml-syntax' || !suppressions.suppressed(d)));
 }

@@ -5,7 +5,7 @@
  */
 import type { AnyElement, DocumentNode } from '../../ast/nodes.js';
 import type { Visit } from '../../ast/visit.js';
-import type { Severity } from '../diagnostic.js';
+import type { Fix, Severity } from '../diagnostic.js';
 import type { PressedPattern } from '../../language/key-pattern.js';
 import type { VariableReference, VariableScan } from '../../language/variable-refs.js';
 
@@ -94,6 +94,33 @@ export interface RuleContext {
 }
 
 /**
+ * Which part of the reported tag a finding is about; its diagnostic's `range` covers exactly
+ * that part (when the plan was parsed from XML). Without one, the range is the start tag.
+ */
+export type FindingAt =
+  /** An attribute: its value (the default, surrounding white space left out), its name, or both. */
+  | { readonly attribute: string; readonly part?: 'value' | 'name' | 'whole'; readonly within?: Slice }
+  /** The tag's text content (surrounding white space left out). */
+  | { readonly text: true; readonly within?: Slice };
+
+/**
+ * Offsets `[start, end)` into the string the rule read (the attribute value as parsed, or
+ * the tag's text with its white space): narrows the range to a `${…}` or a word in it. Kept
+ * only where the source spells that string exactly as parsed (no entities, CDATA or CRLF).
+ */
+export interface Slice {
+  readonly start: number;
+  readonly end: number;
+}
+
+/** What a rule may add to a finding beyond its parameters. */
+export interface ReportExtras {
+  readonly at?: FindingAt;
+  /** A certain fix (see `lint/fixes.ts`); only where resolving the finding leaves nothing to guess. */
+  readonly fix?: Fix | undefined;
+}
+
+/**
  * A lint rule. Detection (`check`) and wording (`message`) are separate so messages can be
  * changed or translated without touching the logic, and tests can assert on parameters.
  */
@@ -106,8 +133,13 @@ export interface Rule<P extends object = Record<string, unknown>> {
   readonly docs: RuleDocs;
   /** Renders the message of one finding. */
   message(params: P): string;
-  /** Looks at the document and reports each finding once. */
-  check(context: RuleContext, report: (node: AnyElement, params: P) => void): void;
+  /** Whether some findings carry a fix (`lint --fix` applies it); said in the rule's docs. */
+  readonly fixable?: string;
+  /**
+   * Looks at the document and reports each finding once. `params` become the diagnostic's
+   * `data`; `extras` say which part of the tag is meant and give a fix where one is certain.
+   */
+  check(context: RuleContext, report: (node: AnyElement, params: P, extras?: ReportExtras) => void): void;
 }
 
 /**

@@ -5,7 +5,7 @@
  */
 import type { AnyElement } from '../../../ast/nodes.js';
 import { rawText } from '../../../ast/nodes.js';
-import type { RuleContext } from '../types.js';
+import type { FindingAt, RuleContext, Slice } from '../types.js';
 
 /** One string of the plan that may hold `${…}` references. */
 export interface ReadSite {
@@ -13,6 +13,12 @@ export interface ReadSite {
   /** `text` for the tag's content, else the attribute name. */
   readonly where: string;
   readonly value: string;
+}
+
+/** Where a read site is, for a finding's range: its attribute or its text, narrowed to `within`. */
+export function siteAt(site: ReadSite, within?: Slice): FindingAt {
+  const base = site.where === 'text' ? { text: true as const } : { attribute: site.where };
+  return within ? { ...base, within } : base;
 }
 
 const cache = new WeakMap<RuleContext, readonly ReadSite[]>();

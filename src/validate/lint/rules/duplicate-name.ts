@@ -27,7 +27,7 @@ export const duplicateName: Rule<Params> = {
     for (const [name, nodes] of ctx.names) {
       const first = nodes[0]!;
       for (const node of nodes.slice(1)) {
-        report(node, { name, firstTag: elementName(first), firstLine: first.loc?.line, firstPath: ctx.pathOf(first) });
+        report(node, { name, firstTag: elementName(first), firstLine: first.loc?.line, firstPath: ctx.pathOf(first) }, { at: { attribute: 'name' } });
       }
     }
   },

@@ -33,11 +33,11 @@ export const emptyPrompt: Rule<Params> = {
       if (tag === 'play' || tag === 'sms') {
         const text = ctx.text(node);
         const tts = (ctx.attr(node, 'type')?.trim() ?? 'tts') === 'tts';
-        if (text === '') report(node, { tag, where: 'text', markupOnly: false });
-        else if (tts && tag === 'play' && spokenText(text) === '') report(node, { tag, where: 'text', markupOnly: true });
+        if (text === '') report(node, { tag, where: 'text', markupOnly: false }, { at: { text: true } });
+        else if (tts && tag === 'play' && spokenText(text) === '') report(node, { tag, where: 'text', markupOnly: true }, { at: { text: true } });
       } else if (tag === 'transfer') {
         const w = ctx.attr(node, 'whisper-tts');
-        if (w !== undefined && spokenText(w) === '') report(node, { tag, where: 'whisper-tts', markupOnly: w.trim() !== '' });
+        if (w !== undefined && spokenText(w) === '') report(node, { tag, where: 'whisper-tts', markupOnly: w.trim() !== '' }, { at: { attribute: 'whisper-tts' } });
       }
     }
   },

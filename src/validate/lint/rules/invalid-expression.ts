@@ -46,11 +46,12 @@ export const invalidExpression: Rule<Params> = {
         const expr = ctx.attr(node, 'expr');
         if (expr === undefined || expr.trim() === '') continue;
         const err = expressionError(expr);
-        if (err) report(node, { tag, where: 'expr', source: expr.trim(), error: err.message, asText: false });
+        if (err) report(node, { tag, where: 'expr', source: expr.trim(), error: err.message, asText: false }, { at: { attribute: 'expr' } });
       } else if (value !== undefined && hasCodeMarkers(value)) {
         const reading = readTemplateValue(value);
         if (reading.kind === 'text' && reading.why) {
-          report(node, { tag, where: tag === 'setvar' || tag === 'stash' ? 'text' : 'expr', source: value.trim(), error: reading.why, asText: true });
+          const inText = tag === 'setvar' || tag === 'stash';
+          report(node, { tag, where: inText ? 'text' : 'expr', source: value.trim(), error: reading.why, asText: true }, { at: inText ? { text: true } : { attribute: 'expr' } });
         }
       }
     }

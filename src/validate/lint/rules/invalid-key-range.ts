@@ -24,7 +24,7 @@ export const invalidKeyRange: Rule<Params> = {
       if (elementName(node) !== 'keypress') continue;
       const pressed = ctx.attr(node, 'pressed')?.trim() ?? '';
       const p = ctx.keyPattern(pressed);
-      if (p.kind === 'range' && compareDigits(p.low, p.high) > 0) report(node, { pressed });
+      if (p.kind === 'range' && compareDigits(p.low, p.high) > 0) report(node, { pressed }, { at: { attribute: 'pressed' } });
     }
   },
 };

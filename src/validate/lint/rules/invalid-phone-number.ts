@@ -1,4 +1,4 @@
-import { elementName } from '../../../ast/nodes.js';
+import { elementName, rawText } from '../../../ast/nodes.js';
 import { phoneProblem, splitTargets, type PhoneProblem } from '../helpers/phone.js';
 import type { Rule } from '../types.js';
 
@@ -38,26 +38,31 @@ export const invalidPhoneNumber: Rule<Params> = {
       if (tag === 'transfer') {
         const text = ctx.text(node);
         if (text !== '') {
+          const raw = rawText(node);
+          let from = 0;
           for (const t of splitTargets(text)) {
             const problem = phoneProblem(t, true);
-            if (problem) report(node, { tag, where: 'text', number: t, problem });
+            const start = raw.indexOf(t, from);
+            if (start >= 0) from = start + t.length;
+            const at = start >= 0 && t !== '' ? { text: true as const, within: { start, end: start + t.length } } : { text: true as const };
+            if (problem) report(node, { tag, where: 'text', number: t, problem }, { at });
           }
         }
         const callerid = ctx.attr(node, 'callerid');
         if (callerid !== undefined) {
           const problem = phoneProblem(callerid, false);
-          if (problem) report(node, { tag, where: 'callerid', number: callerid.trim(), problem });
+          if (problem) report(node, { tag, where: 'callerid', number: callerid.trim(), problem }, { at: { attribute: 'callerid' } });
         }
       } else if (tag === 'sms' || tag === 'text') {
         const to = ctx.attr(node, 'to');
         if (to === undefined) continue;
         const problem = phoneProblem(to, false);
-        if (problem) report(node, { tag, where: 'to', number: to.trim(), problem });
+        if (problem) report(node, { tag, where: 'to', number: to.trim(), problem }, { at: { attribute: 'to' } });
       } else if (tag === 'dnc') {
         const text = ctx.text(node);
         if (text === '') continue; // the XSD reports empty content
         const problem = phoneProblem(text, false);
-        if (problem) report(node, { tag, where: 'text', number: text, problem });
+        if (problem) report(node, { tag, where: 'text', number: text, problem }, { at: { text: true } });
       }
     }
   },

@@ -22,7 +22,7 @@ export const invalidSoundId: Rule<Params> = {
     for (const { node } of ctx.elements) {
       if (elementName(node) !== 'play' || ctx.attr(node, 'type')?.trim() !== 'callfireid') continue;
       const v = ctx.text(node);
-      if (v !== '' && !/^(\d+|\$\{.*\})$/.test(v)) report(node, { value: v });
+      if (v !== '' && !/^(\d+|\$\{.*\})$/.test(v)) report(node, { value: v }, { at: { text: true } });
     }
   },
 };

@@ -32,7 +32,7 @@ export const invalidUrl: Rule<Params> = {
       const checked = tag === 'get' || tag === 'post' || tag === 'gotoXML' || (tag === 'play' && ctx.attr(node, 'type')?.trim() === 'url');
       if (!checked) continue;
       const text = ctx.text(node);
-      if (text !== '' && !urlLooksValid(text)) report(node, { tag: tag === 'play' ? 'play type="url"' : tag, url: text });
+      if (text !== '' && !urlLooksValid(text)) report(node, { tag: tag === 'play' ? 'play type="url"' : tag, url: text }, { at: { text: true } });
     }
   },
 };

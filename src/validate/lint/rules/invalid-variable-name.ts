@@ -31,7 +31,7 @@ export const invalidVariableName: Rule<Params> = {
       if (!TAGS.has(tag)) continue;
       const varname = ctx.attr(node, 'varname')?.trim();
       if (!varname) continue;
-      if (!USER_VARIABLE_NAME.test(replaceVariables(varname, () => 'x'))) report(node, { tag, varname });
+      if (!USER_VARIABLE_NAME.test(replaceVariables(varname, () => 'x'))) report(node, { tag, varname }, { at: { attribute: 'varname' } });
     }
   },
 };

@@ -34,7 +34,7 @@ export const keypressExceedsMaxDigits: Rule<Params> = {
         const pressed = ctx.attr(k, 'pressed')?.trim() ?? '';
         const p = ctx.keyPattern(pressed);
         const length = shortestInput(p);
-        if (length > maxDigits) report(k, { pressed, length, maxDigits });
+        if (length > maxDigits) report(k, { pressed, length, maxDigits }, { at: { attribute: 'pressed' } });
       }
     }
   },

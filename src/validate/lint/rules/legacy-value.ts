@@ -1,8 +1,9 @@
 import { elementName } from '../../../ast/nodes.js';
 import { isTagName, tagSpec } from '../../../language/catalog.js';
 import { LEGACY_CONTACT_FIELD } from '../../../language/variables.js';
-import { readSites } from '../helpers/reads.js';
-import type { Rule } from '../types.js';
+import { replaceFix } from '../fixes.js';
+import { readSites, siteAt } from '../helpers/reads.js';
+import type { FindingAt, Rule } from '../types.js';
 
 interface Params {
   readonly what: string;
@@ -26,6 +27,7 @@ export const legacyValue: Rule<Params> = {
     bad: '<play type="tts" voice="femaleSpanish">Hola.</play>',
     good: '<play type="tts" voice="spanish1">Hola.</play>',
   },
+  fixable: 'Every finding: the fix writes the current spelling.',
   message: ({ what, value, instead }) => `${what} "${value}" is an old spelling; use "${instead}".`,
   check(ctx, report) {
     for (const { node } of ctx.elements) {
@@ -34,14 +36,20 @@ export const legacyValue: Rule<Params> = {
       for (const [a, v] of Object.entries(node.attributes)) {
         const spec = tagSpec(tag).attributes[a];
         if (spec?.legacyValues?.includes(v.trim())) {
-          report(node, { what: `<${tag} ${a}>`, value: v.trim(), instead: CURRENT[v.trim()] ?? spec.values?.[0] ?? '' });
+          const instead = CURRENT[v.trim()];
+          const at: FindingAt = { attribute: a };
+          const fix = instead !== undefined ? replaceFix(node, at, instead, `Write ${a}="${instead}"`) : undefined;
+          report(node, { what: `<${tag} ${a}>`, value: v.trim(), instead: instead ?? spec.values?.[0] ?? '' }, { at, fix });
         }
       }
     }
     for (const site of readSites(ctx)) {
       for (const ref of ctx.variableRefs(site.value)) {
         const m = LEGACY_CONTACT_FIELD.exec(ref.name.trim());
-        if (m) report(site.node, { what: 'The variable', value: `\${${ref.name.trim()}}`, instead: `\${contact.${m[1]}}` });
+        if (!m) continue;
+        const instead = `\${contact.${m[1]}}`;
+        const at = siteAt(site, ref);
+        report(site.node, { what: 'The variable', value: `\${${ref.name.trim()}}`, instead }, { at, fix: replaceFix(site.node, at, instead, `Write ${instead}`) });
       }
     }
   },

@@ -46,7 +46,7 @@ export const loopWithoutExit: Rule<Params> = {
       const jumps = comp.filter((n): n is AnyElement => n !== EXIT && !('input' in n) && elementName(n) === 'goto');
       jumps.sort((a, b) => order.get(a)! - order.get(b)!);
       const at = jumps[0];
-      if (at) report(at, { target: ctx.text(at), size: comp.length });
+      if (at) report(at, { target: ctx.text(at), size: comp.length }, { at: { text: true } });
     }
   },
 };

@@ -2,7 +2,12 @@ import { elementChildren, elementName } from '../../../ast/nodes.js';
 import type { Rule } from '../types.js';
 
 /** A menu with keypresses but neither a default nor a timeout one. */
-export const menuWithoutFallback: Rule<Record<string, never>> = {
+interface Params {
+  /** The `pressed` values of the menu's keypresses, as written. */
+  readonly pressed: readonly string[];
+}
+
+export const menuWithoutFallback: Rule<Params> = {
   name: 'menu-without-fallback',
   severity: 'warning',
   description: 'A `<menu>` whose keypresses all jump away has no `default` or `timeout` keypress, so wrong or missing input silently falls through.',
@@ -33,7 +38,7 @@ export const menuWithoutFallback: Rule<Record<string, never>> = {
         const tag = last ? elementName(last) : '';
         return tag === 'goto' || tag === 'hangup' || tag === 'transfer';
       });
-      if (leaves) report(node, {});
+      if (leaves) report(node, { pressed: keys.map((k) => ctx.attr(k, 'pressed')?.trim() ?? '') });
     }
   },
 };

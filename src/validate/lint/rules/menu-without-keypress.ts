@@ -2,7 +2,12 @@ import { elementChildren, elementName } from '../../../ast/nodes.js';
 import type { Rule } from '../types.js';
 
 /** A menu with no keypress. */
-export const menuWithoutKeypress: Rule<Record<string, never>> = {
+interface Params {
+  /** The menu's `name`, when it has one. */
+  readonly menu: string | undefined;
+}
+
+export const menuWithoutKeypress: Rule<Params> = {
   name: 'menu-without-keypress',
   severity: 'warning',
   description: 'A `<menu>` has no `<keypress>`, so the caller\'s input is collected and ignored.',
@@ -17,7 +22,7 @@ export const menuWithoutKeypress: Rule<Record<string, never>> = {
   message: () => '<menu> has no <keypress>: the caller\'s input is never used.',
   check(ctx, report) {
     for (const { node } of ctx.elements) {
-      if (elementName(node) === 'menu' && !elementChildren(node).some((c) => elementName(c) === 'keypress')) report(node, {});
+      if (elementName(node) === 'menu' && !elementChildren(node).some((c) => elementName(c) === 'keypress')) report(node, { menu: ctx.attr(node, 'name')?.trim() });
     }
   },
 };

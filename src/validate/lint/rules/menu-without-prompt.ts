@@ -2,7 +2,12 @@ import { elementChildren, elementName } from '../../../ast/nodes.js';
 import type { Rule } from '../types.js';
 
 /** A menu with no play. */
-export const menuWithoutPrompt: Rule<Record<string, never>> = {
+interface Params {
+  /** The menu's `name`, when it has one. */
+  readonly menu: string | undefined;
+}
+
+export const menuWithoutPrompt: Rule<Params> = {
   name: 'menu-without-prompt',
   severity: 'warning',
   description: 'A `<menu>` has no `<play>`, so the caller is never told what to press.',
@@ -16,7 +21,7 @@ export const menuWithoutPrompt: Rule<Record<string, never>> = {
   message: () => '<menu> has no <play>: the caller hears no prompt.',
   check(ctx, report) {
     for (const { node } of ctx.elements) {
-      if (elementName(node) === 'menu' && !elementChildren(node).some((c) => elementName(c) === 'play')) report(node, {});
+      if (elementName(node) === 'menu' && !elementChildren(node).some((c) => elementName(c) === 'play')) report(node, { menu: ctx.attr(node, 'name')?.trim() });
     }
   },
 };

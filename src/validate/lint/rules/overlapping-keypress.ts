@@ -37,7 +37,7 @@ export const overlappingKeypress: Rule<Params> = {
         const pattern = ctx.keyPattern(raw);
         const hit = seen.find((s) => covers(s.pattern, pattern));
         if (hit) {
-          report(k, { pressed: raw, earlier: hit.raw, earlierLine: hit.node.loc?.line, same: formatKeyPattern(hit.pattern).toLowerCase() === formatKeyPattern(pattern).toLowerCase() });
+          report(k, { pressed: raw, earlier: hit.raw, earlierLine: hit.node.loc?.line, same: formatKeyPattern(hit.pattern).toLowerCase() === formatKeyPattern(pattern).toLowerCase() }, { at: { attribute: 'pressed' } });
         } else {
           seen.push({ node: k, raw, pattern });
         }

@@ -2,7 +2,12 @@ import { elementName } from '../../../ast/nodes.js';
 import type { Rule } from '../types.js';
 
 /** `transfer screen="true"` without `whisper-tts`. */
-export const screenWithoutWhisper: Rule<Record<string, never>> = {
+interface Params {
+  /** `whisper-tts` as written (blank), or undefined when absent. */
+  readonly whisperTts: string | undefined;
+}
+
+export const screenWithoutWhisper: Rule<Params> = {
   name: 'screen-without-whisper',
   severity: 'warning',
   description: 'A `<transfer screen="true">` has no `whisper-tts` telling the called party how to accept.',
@@ -18,7 +23,7 @@ export const screenWithoutWhisper: Rule<Record<string, never>> = {
   check(ctx, report) {
     for (const { node } of ctx.elements) {
       if (elementName(node) !== 'transfer' || !ctx.boolAttr(node, 'screen')) continue;
-      if ((ctx.attr(node, 'whisper-tts') ?? '').trim() === '') report(node, {});
+      if ((ctx.attr(node, 'whisper-tts') ?? '').trim() === '') report(node, { whisperTts: ctx.attr(node, 'whisper-tts') }, { at: { attribute: 'screen' } });
     }
   },
 };

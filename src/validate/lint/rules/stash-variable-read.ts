@@ -1,4 +1,4 @@
-import { readSites } from '../helpers/reads.js';
+import { readSites, siteAt } from '../helpers/reads.js';
 import type { Rule } from '../types.js';
 
 interface Params {
@@ -28,7 +28,7 @@ export const stashVariableRead: Rule<Params> = {
         const name = ref.name.trim();
         const stashes = ctx.stashed.get(name);
         if (!stashes || ctx.variablesSet.has(name) || ctx.dynamicVariablesSet.some((re) => re.test(name))) continue;
-        report(site.node, { name, stashLine: stashes[0]!.loc?.line });
+        report(site.node, { name, stashLine: stashes[0]!.loc?.line }, { at: siteAt(site, ref) });
       }
     }
   },

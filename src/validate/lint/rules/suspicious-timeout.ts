@@ -1,5 +1,8 @@
 import { elementName } from '../../../ast/nodes.js';
-import type { Rule } from '../types.js';
+import type { ReportExtras, Rule } from '../types.js';
+
+/** Findings point at the `timeout` value. */
+const TIMEOUT: ReportExtras = { at: { attribute: 'timeout' } };
 
 interface Params {
   readonly tag: string;
@@ -29,18 +32,18 @@ export const suspiciousTimeout: Rule<Params> = {
       const tag = elementName(node);
       if (tag === 'menu') {
         const t = ctx.intAttr(node, 'timeout');
-        if (t === 1000) report(node, { tag, value: t, reading: '1000 seconds (only values over 1000 are milliseconds)', hint: 'write 1 for one second, or 1001 and up for milliseconds' });
-        else if (t !== undefined && t > 60 && t < 1000) report(node, { tag, value: t, reading: `${t} seconds`, hint: `if ${t} milliseconds was meant, CallFire cannot wait under a second; use seconds (1-60) or milliseconds over 1000` });
+        if (t === 1000) report(node, { tag, value: t, reading: '1000 seconds (only values over 1000 are milliseconds)', hint: 'write 1 for one second, or 1001 and up for milliseconds' }, TIMEOUT);
+        else if (t !== undefined && t > 60 && t < 1000) report(node, { tag, value: t, reading: `${t} seconds`, hint: `if ${t} milliseconds was meant, CallFire cannot wait under a second; use seconds (1-60) or milliseconds over 1000` }, TIMEOUT);
       } else if (tag === 'record') {
         const t = ctx.intAttr(node, 'timeout');
-        if (t !== undefined && t > 0 && t < 1000) report(node, { tag, value: t, reading: `${t} milliseconds`, hint: `for ${t} seconds write ${t * 1000}` });
+        if (t !== undefined && t > 0 && t < 1000) report(node, { tag, value: t, reading: `${t} milliseconds`, hint: `for ${t} seconds write ${t * 1000}` }, TIMEOUT);
       } else if (tag === 'transfer') {
         const t = ctx.intAttr(node, 'timeout');
-        if (t !== undefined && t >= 1000) report(node, { tag, value: t, reading: `${t} seconds (${Math.round(t / 60)} minutes)`, hint: `transfer timeouts are in seconds; for ${t} milliseconds write ${Math.max(1, Math.round(t / 1000))}` });
+        if (t !== undefined && t >= 1000) report(node, { tag, value: t, reading: `${t} seconds (${Math.round(t / 60)} minutes)`, hint: `transfer timeouts are in seconds; for ${t} milliseconds write ${Math.max(1, Math.round(t / 1000))}` }, TIMEOUT);
       } else if (tag === 'wait') {
         const text = ctx.text(node);
         const t = /^\d+$/.test(text) ? Number(text) : undefined;
-        if (t !== undefined && t >= 1000) report(node, { tag, value: t, reading: `${t} seconds (${Math.round(t / 60)} minutes)`, hint: `wait is in seconds; for ${t} milliseconds write ${Math.max(1, Math.round(t / 1000))}` });
+        if (t !== undefined && t >= 1000) report(node, { tag, value: t, reading: `${t} seconds (${Math.round(t / 60)} minutes)`, hint: `wait is in seconds; for ${t} milliseconds write ${Math.max(1, Math.round(t / 1000))}` }, { at: { text: true } });
       }
     }
   },

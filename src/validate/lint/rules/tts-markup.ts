@@ -70,10 +70,10 @@ export const ttsMarkup: Rule<Params> = {
     for (const { node } of ctx.elements) {
       const tag = elementName(node);
       if (tag === 'play' && (ctx.attr(node, 'type')?.trim() ?? 'tts') === 'tts') {
-        for (const p of ttsProblems(ctx.text(node))) report(node, { where: 'text', ...p });
+        for (const p of ttsProblems(ctx.text(node))) report(node, { where: 'text', ...p }, { at: { text: true } });
       } else if (tag === 'transfer') {
         const w = ctx.attr(node, 'whisper-tts');
-        if (w !== undefined) for (const p of ttsProblems(w)) report(node, { where: 'whisper-tts', ...p });
+        if (w !== undefined) for (const p of ttsProblems(w)) report(node, { where: 'whisper-tts', ...p }, { at: { attribute: 'whisper-tts' } });
       }
     }
   },

@@ -1,6 +1,6 @@
 import { CALL_VARIABLES, CONTACT_FIELDS, GLOBAL_VARIABLES, isSystemVariable } from '../../../language/variables.js';
 import { nearest } from '../../../util/nearest.js';
-import { readSites } from '../helpers/reads.js';
+import { readSites, siteAt } from '../helpers/reads.js';
 import { dynamicNamePattern } from '../../../language/variable-refs.js';
 import type { Rule } from '../types.js';
 
@@ -47,13 +47,13 @@ export const undefinedVariable: Rule<Params> = {
         if (ref.dynamic) {
           const pattern = dynamicNamePattern(name);
           if (setNames.some((n) => pattern.test(n)) || ctx.dynamicVariablesSet.length > 0) continue;
-          report(site.node, { name, system: false, suggestion: undefined });
+          report(site.node, { name, system: false, suggestion: undefined }, { at: siteAt(site, ref) });
           continue;
         }
         if (ctx.variablesSet.has(name) || ctx.stashed.has(name) || isSystemVariable(name)) continue;
         if (ctx.dynamicVariablesSet.some((re) => re.test(name))) continue;
         const system = /^(call|global|contact)\./.test(name);
-        report(site.node, { name, system, suggestion: nearest(name, system ? SYSTEM_NAMES : [...setNames, ...SYSTEM_NAMES]) });
+        report(site.node, { name, system, suggestion: nearest(name, system ? SYSTEM_NAMES : [...setNames, ...SYSTEM_NAMES]) }, { at: siteAt(site, ref) });
       }
     }
   },

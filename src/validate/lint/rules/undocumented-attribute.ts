@@ -28,7 +28,7 @@ export const undocumentedAttribute: Rule<Params> = {
       if (!isTagName(tag) || !tagSpec(tag).documented) continue;
       for (const a of Object.keys(node.attributes)) {
         const spec = tagSpec(tag).attributes[a];
-        if (spec && !spec.documented) report(node, { tag, attribute: a });
+        if (spec && !spec.documented) report(node, { tag, attribute: a }, { at: { attribute: a, part: 'name' } });
       }
     }
   },

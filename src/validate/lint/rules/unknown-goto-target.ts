@@ -1,7 +1,8 @@
 import { elementName } from '../../../ast/nodes.js';
-import { nearest } from '../../../util/nearest.js';
+import { closeMatches, nearest } from '../../../util/nearest.js';
 import { dynamicNamePattern } from '../../../language/variable-refs.js';
-import type { Rule } from '../types.js';
+import { replaceFix } from '../fixes.js';
+import type { FindingAt, Rule } from '../types.js';
 
 interface Params {
   readonly target: string;
@@ -23,6 +24,7 @@ export const unknownGotoTarget: Rule<Params> = {
     bad: '<menu name="mainMenu">\n  <play type="tts">Press 1.</play>\n  <keypress pressed="default">\n    <goto>mainmenu</goto>\n  </keypress>\n</menu>',
     good: '<menu name="mainMenu">\n  <play type="tts">Press 1.</play>\n  <keypress pressed="default">\n    <goto>mainMenu</goto>\n  </keypress>\n</menu>',
   },
+  fixable: 'When exactly one name in the plan is a likely typo of the target, the fix writes that name.',
   message: ({ target, via, suggestion }) =>
     `${via === 'catch' ? '<catch goto>' : '<goto>'} names "${target}", but no tag has that name` +
     (suggestion !== undefined ? `; did you mean "${suggestion}"?` : '.'),
@@ -39,7 +41,12 @@ export const unknownGotoTarget: Rule<Params> = {
         const pattern = dynamicNamePattern(target);
         if ([...ctx.names.keys()].some((n) => pattern.test(n))) continue;
       }
-      report(node, { target, via: tag === 'catch' ? 'catch' : 'goto', suggestion: nearest(target, ctx.names.keys()) });
+      const at: FindingAt = tag === 'catch' ? { attribute: 'goto' } : { text: true };
+      const suggestion = nearest(target, ctx.names.keys());
+      // only one candidate leaves nothing to guess; dynamic targets are never rewritten
+      const only = target.includes('${') ? [] : closeMatches(target, ctx.names.keys());
+      const fix = only.length === 1 ? replaceFix(node, at, only[0]!, `Jump to "${only[0]}"`) : undefined;
+      report(node, { target, via: tag === 'catch' ? 'catch' : 'goto', suggestion }, { at, fix });
     }
   },
 };

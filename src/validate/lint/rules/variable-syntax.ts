@@ -1,4 +1,4 @@
-import { readSites } from '../helpers/reads.js';
+import { readSites, siteAt } from '../helpers/reads.js';
 import type { Rule } from '../types.js';
 
 interface Params {
@@ -30,11 +30,12 @@ export const variableSyntax: Rule<Params> = {
     for (const site of readSites(ctx)) {
       const scan = ctx.variableScan(site.value);
       for (const u of scan.unclosed) {
-        report(site.node, { problem: 'unclosed', excerpt: site.value.slice(u.start, u.start + 24).trim(), where: site.where });
+        report(site.node, { problem: 'unclosed', excerpt: site.value.slice(u.start, u.start + 24).trim(), where: site.where }, { at: siteAt(site, { start: u.start, end: u.start + 2 }) });
       }
-      for (const r of scan.refs) if (r.name.trim() === '') report(site.node, { problem: 'empty', excerpt: '${}', where: site.where });
+      for (const r of scan.refs) if (r.name.trim() === '') report(site.node, { problem: 'empty', excerpt: '${}', where: site.where }, { at: siteAt(site, r) });
       for (const m of site.value.matchAll(/\$(?!\{)((?:call|global|contact)\.[A-Za-z][\w.]*)/g)) {
-        report(site.node, { problem: 'no-braces', excerpt: `$${m[1]!.replace(/\.$/, '')}`, where: site.where });
+        const excerpt = `$${m[1]!.replace(/\.$/, '')}`;
+        report(site.node, { problem: 'no-braces', excerpt, where: site.where }, { at: siteAt(site, { start: m.index, end: m.index + excerpt.length }) });
       }
     }
   },
