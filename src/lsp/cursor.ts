@@ -94,18 +94,21 @@ export function cursorContext(text: string, offset: number): CursorContext {
     if (at <= end) return { kind: 'tag-name', stack: [...stack], start: j + 1, end, closing: false };
     const tag = text.slice(j + 1, end);
     const present: string[] = [];
+    // the context at the cursor, once found; the rest of the tag is still read for its attribute names
+    let hit: CursorContext | undefined;
     let k = end;
     let closed = false;
     while (!closed) {
       while (k < text.length && SPACE.test(text[k]!)) k++;
-      if (k >= at) return { kind: 'attribute-name', stack: [...stack], tag, present, start: at, end: at };
+      if (k >= at && !hit) hit = { kind: 'attribute-name', stack: [...stack], tag, present, start: at, end: at };
+      if (k >= text.length) break;
       const ch = text[k]!;
       if (ch === '>') {
         stack.push(tag);
         i = k + 1;
         closed = true;
       } else if (ch === '/' && text[k + 1] === '>') {
-        if (k + 1 >= at) return { kind: 'other', stack };
+        if (k + 1 >= at) hit ??= { kind: 'other', stack: [...stack] };
         i = k + 2;
         closed = true;
       } else if (ch === '<') {
@@ -114,9 +117,9 @@ export function cursorContext(text: string, offset: number): CursorContext {
         closed = true;
       } else if (NAME_CHAR.test(ch)) {
         const nEnd = nameEnd(text, k);
-        if (at <= nEnd) return { kind: 'attribute-name', stack: [...stack], tag, present, start: k, end: nEnd };
         const attribute = text.slice(k, nEnd);
-        present.push(attribute);
+        if (at <= nEnd && !hit) hit = { kind: 'attribute-name', stack: [...stack], tag, present, start: k, end: nEnd };
+        else present.push(attribute);
         k = nEnd;
         while (k < text.length && SPACE.test(text[k]!)) k++;
         if (text[k] !== '=') continue;
@@ -125,15 +128,18 @@ export function cursorContext(text: string, offset: number): CursorContext {
         const quote = text[k];
         if (quote !== '"' && quote !== "'") continue;
         const close = text.indexOf(quote, k + 1);
-        if (k >= at) return { kind: 'other', stack };
+        if (k >= at) hit ??= { kind: 'other', stack: [...stack] };
         if (close === -1 || close >= at) {
-          return { kind: 'attribute-value', stack: [...stack], tag, attribute, start: k + 1, end: close === -1 ? at : close };
+          hit ??= { kind: 'attribute-value', stack: [...stack], tag, attribute, start: k + 1, end: close === -1 ? at : close };
         }
+        if (close === -1) break;
         k = close + 1;
       } else {
         k++;
       }
     }
+    if (hit) return hit;
+    if (!closed) return { kind: 'other', stack };
   }
 }
 

@@ -5,7 +5,7 @@
  *
  * @module
  */
-import { relative, sep } from 'node:path';
+import { basename, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import picomatch from 'picomatch';
 
@@ -46,7 +46,11 @@ export function isDialplanDocument(uri: string, languageId: string, settings: Se
   if (settings.files === undefined || settings.files.length === 0) return true;
   const path = pathOfUri(uri);
   if (path === undefined) return false;
-  const isMatch = picomatch(typeof settings.files === 'string' ? [settings.files] : [...settings.files], { dot: true, basename: true });
-  const candidates = [path.split(sep).join('/'), ...workspaceFolders.map((f) => relative(f, path).split(sep).join('/'))];
-  return candidates.some((c) => !c.startsWith('../') && isMatch(c));
+  const globs = typeof settings.files === 'string' ? [settings.files] : settings.files;
+  const candidates = [path.split(sep).join('/'), ...workspaceFolders.map((f) => relative(f, path).split(sep).join('/'))].filter((c) => !c.startsWith('../'));
+  return globs.some((g) => {
+    const isMatch = picomatch(g, { dot: true });
+    // a glob without a folder (`*.plan.xml`) matches the file name anywhere
+    return candidates.some((c) => isMatch(c) || (!g.includes('/') && isMatch(basename(c))));
+  });
 }
