@@ -12,13 +12,15 @@
 import type * as Libxml from 'libxmljs2';
 import { pathToFileURL } from 'node:url';
 import { libxmlModule, SAFE_PARSE_OPTIONS } from '../../validate/xsd/libxml.js';
+import { doctypeOffset } from '../../validate/xsd/unsafe-input.js';
 
 /**
- * The dialplan parser's safe options, for requests of any size. Blank text is kept: with
- * `noblanks` libxml2 drops the white space around a CDATA section, and the DialplanXml the
- * sandbox stores, validates and reports line numbers for would no longer be the one sent.
+ * The dialplan parser's safe options. Blank text is kept: with `noblanks` libxml2 drops the
+ * white space around a CDATA section, and the DialplanXml the sandbox stores, validates and
+ * reports line numbers for would no longer be the one sent. Never `huge`: that turns off
+ * libxml2's guards on entity expansion and on the size of one text and the depth of a tree.
  */
-const ENVELOPE_PARSE_OPTIONS = { ...SAFE_PARSE_OPTIONS, huge: true, noblanks: false } as const;
+const ENVELOPE_PARSE_OPTIONS = { ...SAFE_PARSE_OPTIONS, noblanks: false } as const;
 
 /** The SOAP 1.2 envelope namespace. */
 export const SOAP12_NS = 'http://www.w3.org/2003/05/soap-envelope';
@@ -29,10 +31,22 @@ export const DATA_NS = 'http://api.callfire.com/data';
 
 /** A parsed, checked envelope. */
 export interface CheckedEnvelope {
-  /** The parsed document, when the XML is well-formed. */
+  /** The parsed document, when the XML is well-formed (and has no DOCTYPE). */
   readonly doc?: Libxml.Document;
   /** Syntax and schema errors, `line: message`. */
   readonly errors: readonly string[];
+}
+
+/**
+ * Parses an envelope from a party not trusted: a DOCTYPE is refused before libxml2 sees the
+ * text (SOAP 1.2 forbids one in a message, and libxml2 2.9.9 inside libxmljs2 is too old to
+ * trust with entity declarations), then libxml2 reads it with the safe options.
+ * Throws an Error saying what is wrong.
+ */
+export function parseUntrustedEnvelope(xml: string): Libxml.Document {
+  if (doctypeOffset(xml) !== -1) throw new Error('a SOAP message must not contain a DOCTYPE (entity declarations are refused)');
+  // nonet + no entity substitution: a message can make us read nothing.
+  return libxmlModule().parseXml(xml, ENVELOPE_PARSE_OPTIONS);
 }
 
 /** Checks envelopes against one service schema. */
@@ -67,8 +81,7 @@ export function envelopeValidator(serviceXsd: string): EnvelopeValidator {
   return (xml) => {
     let doc: Libxml.Document;
     try {
-      // nonet + no entity substitution: a request can make the server read nothing.
-      doc = libxmlModule().parseXml(xml, ENVELOPE_PARSE_OPTIONS);
+      doc = parseUntrustedEnvelope(xml);
     } catch (e) {
       return { errors: [`XML syntax: ${(e as Error).message.trim()}`] };
     }

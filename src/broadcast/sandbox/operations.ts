@@ -51,8 +51,8 @@ export function operationHandlers(ctx: SandboxContext): Record<Operation, Operat
     }
     const numbers = payload.find<libxml.Element>('svc:ToNumber', NS).map((el) => {
       const clientData = el.attr('ClientData')?.value();
-      const attributes: Record<string, string> = {};
-      for (const a of el.attrs()) if (a.name() !== 'ClientData') attributes[a.name()] = a.value();
+      // fromEntries defines own properties: an attribute named __proto__ stays an attribute.
+      const attributes: Record<string, string> = Object.fromEntries(el.attrs().filter((a) => a.name() !== 'ClientData').map((a) => [a.name(), a.value()]));
       return {
         number: el.text().trim(),
         ...(clientData === undefined ? {} : { clientData }),

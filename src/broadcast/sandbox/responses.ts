@@ -36,6 +36,38 @@ export function faultEnvelope(code: FaultCode, message: string, detail?: string)
   });
 }
 
+/** SOAP 1.1's envelope namespace: only ever used to tell a SOAP 1.1 client it spoke the wrong version. */
+export const SOAP11_NS = 'http://schemas.xmlsoap.org/soap/envelope/';
+
+/**
+ * A VersionMismatch fault for a SOAP 1.1 request, written in SOAP 1.1 so its client can read
+ * it, with the Upgrade header naming the one envelope the service speaks (SOAP 1.2, Part 1,
+ * §5.4.7 and Appendix A).
+ */
+export function versionMismatch11(message: string): string {
+  const doc = xmlbuilder2().create({ version: '1.0', encoding: 'UTF-8' });
+  const env = doc.ele(SOAP11_NS, 's11:Envelope');
+  env.ele(SOAP11_NS, 's11:Header').ele(SOAP12_NS, 'env:Upgrade').ele(SOAP12_NS, 'env:SupportedEnvelope').att('qname', 'env:Envelope');
+  const fault = env.ele(SOAP11_NS, 's11:Body').ele(SOAP11_NS, 's11:Fault');
+  fault.ele('faultcode').txt('s11:VersionMismatch');
+  fault.ele('faultstring').txt(t(message));
+  return doc.end({ prettyPrint: false });
+}
+
+/**
+ * A SOAP 1.2 fault of the SOAP layer itself (VersionMismatch, MustUnderstand), which has no
+ * CallFire ServiceFaultInfo; `headers` writes header blocks such as env:NotUnderstood.
+ */
+export function soapFault(code: 'env:VersionMismatch' | 'env:MustUnderstand', message: string, headers?: (header: XMLBuilder) => void): string {
+  const doc = xmlbuilder2().create({ version: '1.0', encoding: 'UTF-8' });
+  const env = doc.ele(SOAP12_NS, 'env:Envelope');
+  if (headers) headers(env.ele(SOAP12_NS, 'env:Header'));
+  const fault = env.ele(SOAP12_NS, 'env:Body').ele(SOAP12_NS, 'env:Fault');
+  fault.ele(SOAP12_NS, 'env:Code').ele(SOAP12_NS, 'env:Value').txt(code);
+  fault.ele(SOAP12_NS, 'env:Reason').ele(SOAP12_NS, 'env:Text').att('http://www.w3.org/XML/1998/namespace', 'xml:lang', 'en').txt(t(message));
+  return doc.end({ prettyPrint: false });
+}
+
 /** The HTTP status of a fault: client mistakes are 400 (env:Sender), the rest 500. */
 export function faultStatus(code: FaultCode): number {
   return code === 'BAD_REQUEST' || code === 'FORBIDDEN' || code === 'NOT_FOUND' ? 400 : 500;

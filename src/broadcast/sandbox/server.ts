@@ -11,9 +11,10 @@
  * @module
  */
 import type { AddressInfo } from 'node:net';
-import { basicAuth } from './auth.js';
+import { randomBytes } from 'node:crypto';
+import { basicAuth, type Credentials } from './auth.js';
 import type { SandboxContext } from './context.js';
-import { createFront } from './front.js';
+import { createFront, DEFAULT_LIMITS } from './front.js';
 import { stashesOf, type IvrCall } from './ivr-calls.js';
 import { sandboxRoutes } from './routes.js';
 import { SOAP_BASE_PATH } from './soap-route.js';
@@ -25,14 +26,19 @@ export interface SandboxOptions {
   readonly port?: number;
   /** Loopback address to listen on (default `127.0.0.1`); other addresses are refused. */
   readonly host?: '127.0.0.1' | 'localhost' | '::1';
-  /** The only credentials accepted. */
-  readonly credentials: { readonly username: string; readonly password: string };
+  /**
+   * The only credentials accepted. Without them the sandbox makes throwaway ones for this
+   * run, returned as {@link Sandbox.credentials}.
+   */
+  readonly credentials?: Credentials;
   /** JSON file that keeps the state across restarts; in memory only when absent. */
   readonly dataFile?: string;
   /** Length of one wave of calls in ms (default 2000): how fast calls reach their result. */
   readonly callMs?: number;
   /** Called with one line per request (never with credentials). */
   readonly log?: (line: string) => void;
+  /** How long a client may take to send a request's headers and body, in ms (default 5000). */
+  readonly bodyTimeoutMs?: number;
   /** The clock calls advance by, in epoch ms (default `Date.now`); tests pass one they move by hand. */
   readonly now?: () => number;
 }
@@ -42,6 +48,8 @@ export interface Sandbox {
   /** Base address for clients, such as `http://127.0.0.1:8080/api/1.1/soap12`. */
   readonly url: string;
   readonly port: number;
+  /** The credentials it accepts: those given, or the throwaway ones it made. */
+  readonly credentials: Credentials;
   /** Stops listening and closes open connections. */
   close(): Promise<void>;
 }
@@ -51,16 +59,19 @@ export interface Sandbox {
  *
  * @example
  * ```ts
- * const sandbox = await startSandbox({ port: 0, credentials: { username: 'demo', password: 's3cret' } });
- * const client = new CallFireClient({ endpoint: sandbox.url, username: 'demo', password: 's3cret' });
+ * const sandbox = await startSandbox({ port: 0 }); // throwaway credentials for this run
+ * const client = new CallFireClient({ endpoint: sandbox.url, ...sandbox.credentials });
  * // ... send, follow ...
  * await sandbox.close();
  * ```
  */
-export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
+export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
   const host = options.host ?? '127.0.0.1';
   if (!['127.0.0.1', 'localhost', '::1'].includes(host)) throw new TypeError('the sandbox listens on a loopback address only');
-  if (!options.credentials.username || !options.credentials.password) throw new TypeError('the sandbox needs a username and a password');
+  const credentials = options.credentials ?? { username: 'sandbox', password: randomBytes(12).toString('base64url') };
+  if (!credentials.username || !credentials.password) throw new TypeError('the sandbox needs a username and a password (or no credentials, for throwaway ones)');
+  const bodyTimeoutMs = options.bodyTimeoutMs ?? DEFAULT_LIMITS.bodyTimeoutMs;
+  if (!(bodyTimeoutMs > 0)) throw new TypeError('bodyTimeoutMs must be a number of milliseconds above 0');
   const store = new Store({ dataFile: options.dataFile, pace: options.callMs === undefined ? undefined : { callMs: options.callMs }, now: options.now });
   const log = options.log ?? (() => {});
   const pending = new Set<Promise<void>>();
@@ -82,12 +93,15 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
         return new Map<number, [string, string][]>();
       })
       .then((stashes) => store.setResponses(ids, stashes))
+      // Not stored (the data file could not be written): the calls stay pending and are played
+      // through again on the next start.
+      .catch((e: unknown) => log(`could not store the results of broadcast ${id}: ${(e as Error).message}`))
       .finally(() => pending.delete(job));
     pending.add(job);
   }
 
   const ctx: SandboxContext = { store, log, playThrough };
-  const server = createFront({ routes: sandboxRoutes(ctx), authorized: basicAuth(options.credentials), log });
+  const server = createFront({ routes: sandboxRoutes(ctx), authorized: basicAuth(credentials), log, limits: { ...DEFAULT_LIMITS, bodyTimeoutMs } });
   // Calls left half-way by a stop: play them through now.
   for (const broadcastId of store.broadcastsPendingIvr()) {
     const plan = store.broadcast(broadcastId)?.config['DialplanXml'];
@@ -105,6 +119,7 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
   return {
     url: `http://${shown}:${port}${SOAP_BASE_PATH}`,
     port,
+    credentials,
     close: async () => {
       await new Promise<void>((resolve) => {
         server.close(() => resolve());

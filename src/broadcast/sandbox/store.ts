@@ -69,15 +69,64 @@ export interface StoredSound {
   readonly digest: string;
 }
 
+/**
+ * The state in memory. Every key a client chooses (RequestIds) lives in a Map, so no id,
+ * however it is spelled (`constructor`, `__proto__`), can meet an object's inherited members.
+ */
 interface State {
+  nextId: number;
+  broadcasts: Map<number, StoredBroadcast>;
+  calls: Map<number, StoredCall>;
+  requestIds: Map<string, number>;
+  /** RequestIds of ControlBroadcast requests already applied (their own space: not broadcast ids). */
+  controlRequestIds: Map<string, number>;
+  sounds: Map<number, StoredSound>;
+}
+
+/** The data file's shape (version 1): the same, with objects for maps. */
+interface StoredState {
   version: 1;
   nextId: number;
   broadcasts: Record<string, StoredBroadcast>;
   calls: Record<string, StoredCall>;
   requestIds: Record<string, number>;
-  /** RequestIds of ControlBroadcast requests already applied (their own space: not broadcast ids). */
   controlRequestIds?: Record<string, number>;
   sounds: Record<string, StoredSound>;
+}
+
+/**
+ * A data file the sandbox cannot use: unreadable, not JSON, another version or shape, or a
+ * place it cannot write. The message names the file and what is wrong.
+ */
+export class SandboxDataError extends Error {
+  override readonly name = 'SandboxDataError';
+}
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/** Object → Map; JSON.parse makes own properties only, so `__proto__` is an ordinary key here. */
+function mapOf<K, V>(record: Record<string, V> | undefined, key: (k: string) => K): Map<K, V> {
+  return new Map(Object.entries(record ?? {}).map(([k, v]) => [key(k), v]));
+}
+
+/** Map → object with own data properties only (Object.fromEntries never calls setters). */
+function recordOf<V>(map: ReadonlyMap<string | number, V>): Record<string, V> {
+  return Object.fromEntries([...map].map(([k, v]) => [String(k), v]));
+}
+
+function emptyState(): State {
+  return { nextId: 1000001, broadcasts: new Map(), calls: new Map(), requestIds: new Map(), controlRequestIds: new Map(), sounds: new Map() };
+}
+
+function why(e: unknown): string {
+  const code = (e as NodeJS.ErrnoException).code;
+  if (code === 'EISDIR') return 'it is a directory';
+  if (code === 'ENOENT') return 'its folder does not exist';
+  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
+  if (code === 'ENOTDIR') return 'a part of its path is not a folder';
+  return code ?? (e as Error).message;
 }
 
 /** How fast calls go. */
@@ -120,6 +169,8 @@ export class Store {
   readonly #file: string | undefined;
   readonly #pace: Pace;
   readonly #now: () => number;
+  /** The text last written to (or read from) the data file: what a restart would find. */
+  #stored: string | undefined;
 
   constructor(options: { dataFile?: string | undefined; pace?: Partial<Pace> | undefined; now?: (() => number) | undefined } = {}) {
     this.#file = options.dataFile;
@@ -129,25 +180,82 @@ export class Store {
   }
 
   #load(): State {
-    const empty: State = { version: 1, nextId: 1000001, broadcasts: {}, calls: {}, requestIds: {}, sounds: {} };
-    if (this.#file === undefined) return empty;
+    const file = this.#file;
+    if (file === undefined) return emptyState();
     let text: string;
     try {
-      text = readFileSync(this.#file, 'utf8');
+      text = readFileSync(file, 'utf8');
     } catch (e) {
-      if ((e as NodeJS.ErrnoException).code === 'ENOENT') return empty;
-      throw e;
+      if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw new SandboxDataError(`cannot read ${file}: ${why(e)}`);
+      // A new file: prove now that it can be written, rather than failing every request later.
+      const state = emptyState();
+      this.#write(state);
+      return state;
     }
-    const state = JSON.parse(text) as State;
-    if (state.version !== 1) throw new Error(`${this.#file}: not a sandbox data file (version ${String(state.version)})`);
+    const state = this.#parse(text);
+    this.#stored = text;
     return state;
   }
 
+  /** The state a data file's text holds; throws a SandboxDataError naming what is wrong. */
+  #parse(text: string): State {
+    const file = this.#file;
+    let data: unknown;
+    try {
+      data = JSON.parse(text);
+    } catch (e) {
+      throw new SandboxDataError(`${file} is not a sandbox data file: ${(e as Error).message}`);
+    }
+    if (!isRecord(data)) throw new SandboxDataError(`${file} is not a sandbox data file: expected a JSON object`);
+    if (data['version'] !== 1) throw new SandboxDataError(`${file} is not a sandbox data file of version 1 (its version is ${JSON.stringify(data['version']) ?? 'missing'})`);
+    const bad = ['broadcasts', 'calls', 'requestIds', 'sounds'].find((k) => !isRecord(data[k])) ?? (data['controlRequestIds'] !== undefined && !isRecord(data['controlRequestIds']) ? 'controlRequestIds' : undefined);
+    if (bad !== undefined || typeof data['nextId'] !== 'number') throw new SandboxDataError(`${file} is not a sandbox data file: "${bad ?? 'nextId'}" is missing or of the wrong type`);
+    const stored = data as unknown as StoredState;
+    return {
+      nextId: stored.nextId,
+      broadcasts: mapOf(stored.broadcasts, Number),
+      calls: mapOf(stored.calls, Number),
+      requestIds: mapOf(stored.requestIds, String),
+      controlRequestIds: mapOf(stored.controlRequestIds, String),
+      sounds: mapOf(stored.sounds, Number),
+    };
+  }
+
+  #write(state: State): void {
+    const file = this.#file!;
+    const stored: StoredState = {
+      version: 1,
+      nextId: state.nextId,
+      broadcasts: recordOf(state.broadcasts),
+      calls: recordOf(state.calls),
+      requestIds: recordOf(state.requestIds),
+      controlRequestIds: recordOf(state.controlRequestIds),
+      sounds: recordOf(state.sounds),
+    };
+    const text = JSON.stringify(stored);
+    const tmp = `${file}.${process.pid}.tmp`;
+    try {
+      writeFileSync(tmp, text);
+      renameSync(tmp, file);
+    } catch (e) {
+      throw new SandboxDataError(`cannot write ${file}: ${why(e)}`);
+    }
+    this.#stored = text;
+  }
+
+  /**
+   * Persists the change just made. When the file cannot be written the change is taken back
+   * (the state becomes again the last one written), so that nothing is ever acknowledged,
+   * now or on a retry, that a restart would not find.
+   */
   #save(): void {
     if (this.#file === undefined) return;
-    const tmp = `${this.#file}.${process.pid}.tmp`;
-    writeFileSync(tmp, JSON.stringify(this.#state));
-    renameSync(tmp, this.#file);
+    try {
+      this.#write(this.#state);
+    } catch (e) {
+      this.#state = this.#stored === undefined ? emptyState() : this.#parse(this.#stored);
+      throw e;
+    }
   }
 
   #id(): number {
@@ -156,7 +264,7 @@ export class Store {
 
   /** The broadcast a RequestId already created, if any. */
   byRequestId(requestId: string): number | undefined {
-    return this.#state.requestIds[requestId];
+    return this.#state.requestIds.get(requestId);
   }
 
   /** Creates a broadcast and its calls and starts dialling; returns its id. */
@@ -204,11 +312,11 @@ export class Store {
         const last = attempts[attempts.length - 1]!.result;
         if (input.ivr && (last === 'LA' || last === 'AM')) call.pendingIvr = true;
       }
-      this.#state.calls[callId] = call;
+      this.#state.calls.set(callId, call);
       broadcast.callIds.push(callId);
     }
-    this.#state.broadcasts[id] = broadcast;
-    if (input.requestId !== undefined) this.#state.requestIds[input.requestId] = id;
+    this.#state.broadcasts.set(id, broadcast);
+    if (input.requestId !== undefined) this.#state.requestIds.set(input.requestId, id);
     this.#schedule(broadcast, now);
     this.#save();
     return id;
@@ -219,7 +327,7 @@ export class Store {
     const { callMs } = this.#pace;
     let k = 0;
     for (const callId of b.callIds) {
-      const call = this.#state.calls[callId]!;
+      const call = this.#state.calls.get(callId)!;
       if (call.skipped !== undefined || call.startAt !== undefined) continue;
       const h = hash(call.toNumber);
       const wave = Math.floor(k / Math.max(1, b.maxActive));
@@ -230,15 +338,15 @@ export class Store {
   }
 
   broadcast(id: number): StoredBroadcast | undefined {
-    return this.#state.broadcasts[id];
+    return this.#state.broadcasts.get(id);
   }
 
   broadcasts(): StoredBroadcast[] {
-    return Object.values(this.#state.broadcasts).sort((a, b) => a.id - b.id);
+    return [...this.#state.broadcasts.values()].sort((a, b) => a.id - b.id);
   }
 
   call(id: number): StoredCall | undefined {
-    return this.#state.calls[id];
+    return this.#state.calls.get(id);
   }
 
   /** A call's state now. */
@@ -254,20 +362,20 @@ export class Store {
 
   /** Every call of a broadcast, in id order, as of now. */
   callsOf(id: number): CallView[] {
-    const b = this.#state.broadcasts[id];
+    const b = this.#state.broadcasts.get(id);
     if (b === undefined) return [];
     const now = this.#now();
-    return b.callIds.map((c) => this.view(this.#state.calls[c]!, now));
+    return b.callIds.map((c) => this.view(this.#state.calls.get(c)!, now));
   }
 
   /** The stored calls of a broadcast, in id order. */
   callRecordsOf(id: number): StoredCall[] {
-    return (this.#state.broadcasts[id]?.callIds ?? []).map((c) => this.#state.calls[c]!);
+    return (this.#state.broadcasts.get(id)?.callIds ?? []).map((c) => this.#state.calls.get(c)!);
   }
 
   /** Every stored call, in id order. */
   allCallRecords(): StoredCall[] {
-    return Object.values(this.#state.calls).sort((a, b) => a.id - b.id);
+    return [...this.#state.calls.values()].sort((a, b) => a.id - b.id);
   }
 
   /** The store's clock. */
@@ -284,9 +392,9 @@ export class Store {
 
   /** Applies ControlBroadcast. Returns false when the RequestId was already applied. */
   control(id: number, command: 'START' | 'STOP' | 'ARCHIVE' | undefined, maxActive: number | undefined, requestId: string | undefined): boolean {
-    const applied = (this.#state.controlRequestIds ??= {});
-    if (requestId !== undefined && applied[requestId] !== undefined) return false;
-    const b = this.#state.broadcasts[id]!;
+    const applied = this.#state.controlRequestIds;
+    if (requestId !== undefined && applied.has(requestId)) return false;
+    const b = this.#state.broadcasts.get(id)!;
     const now = this.#now();
     if (maxActive !== undefined) b.maxActive = maxActive;
     if (command === 'STOP' || command === 'ARCHIVE') {
@@ -302,7 +410,7 @@ export class Store {
       this.#schedule(b, now);
     }
     b.lastModified = now;
-    if (requestId !== undefined) applied[requestId] = id;
+    if (requestId !== undefined) applied.set(requestId, id);
     this.#save();
     return true;
   }
@@ -310,7 +418,7 @@ export class Store {
   /** Takes back the start and end times of the broadcast's calls that have not started by `now`. */
   #unscheduleWaiting(b: StoredBroadcast, now: number): void {
     for (const callId of b.callIds) {
-      const call = this.#state.calls[callId]!;
+      const call = this.#state.calls.get(callId)!;
       if (call.startAt !== undefined && call.startAt > now) {
         delete call.startAt;
         delete call.finishAt;
@@ -321,14 +429,14 @@ export class Store {
   /** The ids of the broadcasts that have answered IVR calls whose dialplan has not run yet. */
   broadcastsPendingIvr(): Set<number> {
     const out = new Set<number>();
-    for (const call of Object.values(this.#state.calls)) if (call.pendingIvr === true) out.add(call.broadcastId);
+    for (const call of this.#state.calls.values()) if (call.pendingIvr === true) out.add(call.broadcastId);
     return out;
   }
 
   /** Records the stash values of the given calls (see `ivr-calls.ts`) and lets them finish. */
   setResponses(callIds: readonly number[], responses: ReadonlyMap<number, [string, string][]>): void {
     for (const id of callIds) {
-      const call = this.#state.calls[id];
+      const call = this.#state.calls.get(id);
       if (call === undefined) continue;
       delete call.pendingIvr;
       const pairs = responses.get(id);
@@ -340,10 +448,10 @@ export class Store {
   /** Stores a sound; the same bytes or text again return the first sound's id, as CallFire does. */
   createSound(name: string, content: string): number {
     const digest = createHash('sha256').update(content).digest('hex');
-    const existing = Object.values(this.#state.sounds).find((s) => s.digest === digest);
+    const existing = [...this.#state.sounds.values()].find((s) => s.digest === digest);
     if (existing !== undefined) return existing.id;
     const id = this.#id();
-    this.#state.sounds[id] = { id, name, created: this.#now(), digest };
+    this.#state.sounds.set(id, { id, name, created: this.#now(), digest });
     this.#save();
     return id;
   }

@@ -6,6 +6,7 @@
  */
 import { resolve } from 'node:path';
 import { startSandbox } from '../../broadcast/sandbox/server.js';
+import { SandboxDataError } from '../../broadcast/sandbox/store.js';
 import { UsageError, type Command } from '../io.js';
 import { numberOption, parseOptions } from '../options.js';
 
@@ -20,13 +21,14 @@ for the same number. Stop it with Ctrl-C.
 
 Options:
   --port <n>        TCP port (default 8080; 0 picks a free one).
-  --data <file>     Keep the state in this JSON file, so a restart loses nothing.
+  --data <file>     Keep the state in this JSON file, so a restart loses nothing. A file that
+                    cannot be read or written, or is not a sandbox data file, is exit 2.
   --call-ms <ms>    How long a wave of calls takes (default 2000).
 
 Environment: CALLFIRE_USERNAME and CALLFIRE_PASSWORD: the only credentials it accepts.
 Send to it with --endpoint (or CALLFIRE_ENDPOINT) set to the address it prints.
 
-Exit codes: 0 stopped, 2 usage or the port is taken.`;
+Exit codes: 0 stopped, 2 usage, the port is taken or the --data file is unusable.`;
 
 export const command: Command = {
   name: 'sandbox',
@@ -56,8 +58,8 @@ export const command: Command = {
         io.stderr(`dialplan sandbox: cannot listen on 127.0.0.1:${port}: ${code === 'EADDRINUSE' ? 'the port is taken' : 'permission denied'}; try --port 0\n`);
         return 2;
       }
-      if (e instanceof SyntaxError) {
-        io.stderr(`dialplan sandbox: ${dataFile} is not a sandbox data file: ${e.message}\n`);
+      if (e instanceof SandboxDataError) {
+        io.stderr(`dialplan sandbox: --data: ${e.message}\n`);
         return 2;
       }
       throw e;

@@ -21,9 +21,10 @@ function refuse(xml: string, offset: number, message: string): Diagnostic {
 /**
  * The offset of a `<!DOCTYPE` in the prolog, or -1. Only the prolog is scanned: a DOCTYPE
  * after the root is a well-formedness error libxml2 reports without acting on it, and
- * comments, processing instructions and CDATA may mention the word harmlessly.
+ * comments, processing instructions and CDATA may mention the word harmlessly. Also used for
+ * SOAP requests and responses, which are just as untrusted.
  */
-function doctypeOffset(xml: string): number {
+export function doctypeOffset(xml: string): number {
   let i = 0;
   const n = xml.length;
   while (i < n) {
