@@ -42,12 +42,13 @@ describe.skipIf(!corpusPresent)('the real corpus in the editor', () => {
     const diagnostics = await got;
     const expected = byFile.get(file)!;
     const key = (rule: unknown, severity: string, message: string) => `${String(rule)} ${severity} ${message}`;
-    expect(diagnostics.map((d) => key(d.code, d.severity === 1 ? 'error' : 'warning', d.message)).sort()).toEqual(
+    const text = (d: (typeof diagnostics)[number]) => (typeof d.message === 'string' ? d.message : d.message.value);
+    expect(diagnostics.map((d) => key(d.code, d.severity === 1 ? 'error' : 'warning', text(d))).sort()).toEqual(
       expected.map((d) => key(d.rule, d.severity, d.message)).sort(),
     );
     // each at (or inside) the place lint names
     for (const d of diagnostics) {
-      const lint = expected.find((e) => e.rule === d.code && e.message === d.message)!;
+      const lint = expected.find((e) => e.rule === d.code && e.message === text(d))!;
       if (lint.line === null) continue;
       const start = d.range.start;
       expect(start.line + 1 > lint.line || (start.line + 1 === lint.line && start.character + 1 >= (lint.column ?? 1))).toBe(true);
