@@ -160,6 +160,23 @@ function recipientOf(to: ToNumber, path: string, problems: RequestProblem[]): V2
   return Object.keys(attributes).length === 0 ? { phoneNumber: to.Value } : { phoneNumber: to.Value, attributes };
 }
 
+const CONFIG_ROOTS = new Set(CONFIG_FIELDS.map(([v1]) => v1.split('.')[0]!));
+
+/**
+ * A 1.1 broadcast config (typed JSON, or the text tree the sandbox keeps from 1.1 XML) as the
+ * `CallBroadcast` fields it stands for. Fields the table does not know are not copied; the
+ * caller reports them.
+ */
+export function configToV2(config: object, path: string, problems: RequestProblem[]): Omit<CallBroadcastBody, 'recipients' | 'labels' | 'name' | 'maxActive'> {
+  const out: Obj = {};
+  for (const [v1, v2, kind] of CONFIG_FIELDS) {
+    const v = at(config, v1);
+    if (v === undefined) continue;
+    put(out, v2, kind === 'hours' ? toV2Hours(v as LocalTimeZoneRestriction, `${path}/${v1}`, problems) : read(v, kind));
+  }
+  return out;
+}
+
 /** What {@link toCallBroadcast} makes. */
 export interface MappedBroadcast {
   readonly body: CallBroadcastBody;
@@ -189,19 +206,14 @@ export function toCallBroadcast(request: PreparedSendCall): MappedBroadcast {
   }
   const configKey = request.IvrBroadcastConfig !== undefined ? 'IvrBroadcastConfig' : 'VoiceBroadcastConfig';
   const config = (request.IvrBroadcastConfig ?? request.VoiceBroadcastConfig ?? {}) as Obj;
-  const known = new Set(CONFIG_FIELDS.map(([v1]) => v1.split('.')[0]!));
   for (const key of Object.keys(config)) {
     if (key === 'id' || key === 'Created') {
       problems.push({ path: `/${configKey}/${key}`, message: `/${configKey}/${key} is set by CallFire in its answers; API 2.0 takes no such field on a create, so remove it from the file` });
-    } else if (!known.has(key)) {
+    } else if (!CONFIG_ROOTS.has(key)) {
       problems.push({ path: `/${configKey}/${key}`, message: `/${configKey}/${key} has no API 2.0 counterpart` });
     }
   }
-  for (const [v1, v2, kind] of CONFIG_FIELDS) {
-    const v = at(config, v1);
-    if (v === undefined) continue;
-    put(body, v2, kind === 'hours' ? toV2Hours(v as LocalTimeZoneRestriction, `/${configKey}/${v1}`, problems) : read(v, kind));
-  }
+  Object.assign(body, configToV2(config, `/${configKey}`, problems));
   const recipients: V2Recipient[] = [];
   const seen = new Set<string>();
   let scrubbed = 0;
@@ -252,7 +264,7 @@ export function fromCallBroadcastBody(body: CallBroadcastBody): { request: Omit<
 }
 
 /** The 1.1 config (IvrBroadcastConfig or VoiceBroadcastConfig) a `CallBroadcast` holds. */
-function configOf(b: Omit<CallBroadcastBody, 'recipients'>): WireIvrBroadcastConfig & VoiceBroadcastConfig {
+export function configOf(b: Omit<CallBroadcastBody, 'recipients'>): WireIvrBroadcastConfig & VoiceBroadcastConfig {
   const config: Obj = {};
   for (const [v1, v2, kind] of CONFIG_FIELDS) {
     const raw = at(b, v2);
