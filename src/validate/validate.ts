@@ -44,11 +44,12 @@ export function validate(input: PlanSource): ValidationResult {
   const found = validateXml(xml);
   if (found.length === 0) return result(found);
   // Line and column of the compiled text mean nothing to the caller: point at the tree's own
-  // positions instead, when it has them (a parsed document).
+  // positions instead, when it has them (a parsed document). Ranges and fixes are edits of the
+  // compiled text, so they are dropped.
   const byPath = new Map<string, { readonly line: number; readonly column: number } | undefined>();
   for (const v of walk(doc)) byPath.set(v.path, v.node.loc);
   const diagnostics = found.map((d): Diagnostic => {
-    const { line: _line, column: _column, ...rest } = d;
+    const { line: _line, column: _column, range: _range, fix: _fix, ...rest } = d;
     const loc = byPath.get(d.path);
     return loc ? { ...rest, line: loc.line, column: loc.column } : rest;
   });

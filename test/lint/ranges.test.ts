@@ -81,3 +81,43 @@ describe('lint: ranges', () => {
     expect(n).toBeGreaterThan(50);
   });
 });
+
+describe('schema diagnostics: data, range and certain fixes', () => {
+  const xml = wrap(
+    [
+      '<menu name="m" maxdigits="1">',
+      '  <play type="TTS">Hi</play>',
+      '  <keypress pressed="DEFAULT"><goto>m</goto></keypress>',
+      '  <keypress pressed="1 - 3"><hangup/></keypress>',
+      '  <keypress pressed="x"><hangup/></keypress>',
+      '</menu>',
+      '<bogus/>',
+    ].join('\n'),
+  );
+  const schema = lint(xml).diagnostics.filter((d) => d.rule === 'schema');
+  const by = (issue: string, attribute?: string) =>
+    schema.filter((d) => d.data?.issue === issue && (attribute === undefined || d.data.attribute === attribute));
+
+  it('keeps element, attribute and expected as data', () => {
+    const [unknown] = by('unknown-attribute');
+    expect(unknown!.data).toMatchObject({ element: 'menu', attribute: 'maxdigits', suggestion: 'maxDigits' });
+    expect(textIn(xml, unknown!.range!)).toBe('maxdigits');
+    const [type] = by('not-in-set', 'type');
+    expect(type!.data).toMatchObject({ element: 'play', attribute: 'type', value: 'TTS', expected: 'one of tts, url, callfireid' });
+    expect(textIn(xml, type!.range!)).toBe('TTS');
+    expect(by('unexpected-element')[0]!.data).toMatchObject({ element: 'bogus', expected: [] });
+  });
+
+  it('fixes only what has exactly one reading', () => {
+    const fixes = schema.map((d) => [d.data?.value ?? d.data?.attribute, d.fix?.edits.map((e) => [textIn(xml, e.range), e.text])]);
+    expect(fixes).toEqual(
+      expect.arrayContaining([
+        ['maxdigits', [['maxdigits', 'maxDigits']]],
+        ['TTS', [['TTS', 'tts']]],
+        ['DEFAULT', [['DEFAULT', 'default']]],
+        ['1 - 3', [['1 - 3', '1-3']]],
+        ['x', undefined],
+      ]),
+    );
+  });
+});

@@ -83,7 +83,7 @@ describe('validate(): messages and positions', () => {
   it('reports a wrong root with its position', () => {
     expect(validate('<!-- a menu -->\n<menu/>')).toEqual({
       ok: false,
-      diagnostics: [{ rule: 'schema', severity: 'error', message: 'The root element must be <dialplan>, found <menu>.', line: 2, column: 1, path: '/' }],
+      diagnostics: [{ rule: 'schema', severity: 'error', message: 'The root element must be <dialplan>, found <menu>.', line: 2, column: 1, path: '/', data: { issue: 'wrong-root', element: 'menu' } }],
     });
   });
 
@@ -143,7 +143,13 @@ describe('validate(): syntax trees and builders', () => {
     const doc: DocumentNode = { kind: '#document', root, prolog: [], epilog: [] };
     const [d, ...rest] = validate(doc).diagnostics;
     expect(rest).toEqual([]);
-    expect(d).toEqual({ rule: 'schema', severity: 'error', message: '<amd> must contain both <live> and <machine>; <machine> is missing.', path: '/dialplan/amd[1]' });
+    expect(d).toEqual({
+      rule: 'schema',
+      severity: 'error',
+      message: '<amd> must contain both <live> and <machine>; <machine> is missing.',
+      path: '/dialplan/amd[1]',
+      data: { issue: 'missing-child', element: 'amd', expected: ['machine'] },
+    });
   });
 
   it('validates a builder', () => {

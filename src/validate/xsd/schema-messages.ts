@@ -8,7 +8,12 @@ import type { AnyElement } from '../../ast/nodes.js';
 import { elementName } from '../../ast/nodes.js';
 import { ACTION_TAGS, CATALOG, isTagName, TAG_NAMES, type AttributeSpec, type TagSpec } from '../../language/catalog.js';
 import type { LibxmlSchemaError } from './libxml-issue.js';
-import { nearest } from '../../util/nearest.js';
+import { formatKeyPattern, parseKeyPattern } from '../../language/key-pattern.js';
+import { closeMatches, nearest } from '../../util/nearest.js';
+import type { Fix, TextRange } from '../diagnostic.js';
+import { renameAttributeFix, replaceFix } from '../lint/fixes.js';
+import { findingSpan } from '../lint/locate.js';
+import type { FindingAt } from '../lint/types.js';
 import { collapse, misplacement } from './locate.js';
 
 /** Where the element an error is about sits, as far as it could be found. */
@@ -159,4 +164,88 @@ export function schemaMessage(error: LibxmlSchemaError, ctx: ErrorContext): stri
     case 'other':
       return `${where}: ${issue.text}`;
   }
+}
+
+/** What a schema diagnostic keeps besides its message: the facts, where exactly, and a certain fix. */
+export interface SchemaDetails {
+  /** `issue` (the kind), `element`, `attribute`, `value`, `expected` (tags, or the form a value must have), `suggestion`. */
+  readonly data: Readonly<Record<string, unknown>>;
+  readonly range?: TextRange;
+  readonly fix?: Fix;
+}
+
+/** The one spelling the catalog means by a value written in another case or form, if there is exactly one. */
+function canonicalValue(element: string, attribute: string, value: string): string | undefined {
+  const spec = attributeSpec(element, attribute);
+  if (!spec) return undefined;
+  const v = value.trim();
+  if (spec.type === 'keypattern') {
+    const p = parseKeyPattern(v);
+    return p.kind === 'invalid' ? undefined : formatKeyPattern(p);
+  }
+  const choices = spec.values ?? (spec.type === 'boolean' ? ['true', 'false'] : []);
+  const same = choices.filter((c) => c.toLowerCase() === v.toLowerCase());
+  return same.length === 1 ? same[0] : undefined;
+}
+
+/**
+ * The data, range and fix of one schema diagnostic. Fixes are made only where the intended
+ * spelling is certain: an unknown attribute with exactly one close documented name, a value
+ * the rules read one way but written in another form (`pressed="DEFAULT"`, `1 - 3`, an enum
+ * value in the wrong case).
+ */
+export function schemaDetails(error: LibxmlSchemaError, ctx: ErrorContext): SchemaDetails {
+  const { element, attribute, issue } = error;
+  const node = ctx.node;
+  const data: Record<string, unknown> = { issue: issue.kind, element };
+  if (attribute !== undefined) data.attribute = attribute;
+  let at: FindingAt | undefined;
+  let fix: Fix | undefined;
+  switch (issue.kind) {
+    case 'unexpected-element':
+    case 'missing-child':
+      data.expected = issue.expected;
+      break;
+    case 'required-attribute':
+      data.attribute = issue.attribute;
+      break;
+    case 'unknown-attribute': {
+      data.attribute = issue.attribute;
+      at = { attribute: issue.attribute, part: 'name' };
+      const known = isTagName(element) ? Object.keys(CATALOG[element].attributes) : [];
+      data.allowed = known;
+      const hint = nearest(issue.attribute, known);
+      if (hint !== undefined) data.suggestion = hint;
+      const only = closeMatches(issue.attribute, known);
+      if (node && only.length === 1) fix = renameAttributeFix(node, issue.attribute, only[0]!, `Rename to ${only[0]}`);
+      break;
+    }
+    case 'not-in-set':
+    case 'bad-value':
+    case 'blank': {
+      if ('value' in issue) data.value = issue.value;
+      const form = expectedForm(element, attribute);
+      if (form !== undefined) data.expected = form;
+      at = attribute !== undefined ? { attribute } : { text: true };
+      const value = 'value' in issue ? issue.value : undefined;
+      const canonical = attribute !== undefined && value !== undefined ? canonicalValue(element, attribute, value) : undefined;
+      if (canonical !== undefined && canonical !== value) {
+        data.suggestion = canonical;
+        if (node) fix = replaceFix(node, at, canonical, `Write ${attribute}="${canonical}"`);
+      }
+      break;
+    }
+    case 'text-not-allowed':
+    case 'stray-text':
+      at = { text: true };
+      break;
+    case 'other':
+      data.text = issue.text;
+      break;
+    default:
+      break;
+  }
+  const span = node ? findingSpan(node, at) : undefined;
+  const range = span && { start: { line: span.start.line, column: span.start.column }, end: { line: span.end.line, column: span.end.column } };
+  return { data, ...(range && { range }), ...(fix && { fix }) };
 }

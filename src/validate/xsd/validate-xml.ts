@@ -11,7 +11,7 @@ import { validateThroughDocument } from './document-schema.js';
 import { LEVEL_ERROR, type LibxmlFinding } from './libxml.js';
 import { readLibxmlSchemaError } from './libxml-issue.js';
 import { ElementLocator } from './locate.js';
-import { schemaMessage } from './schema-messages.js';
+import { schemaDetails, schemaMessage } from './schema-messages.js';
 import { refuseUnsafeXml } from './unsafe-input.js';
 
 /** libxml2's wording of the commonest syntax errors, said plainly. */
@@ -114,12 +114,14 @@ function schemaDiagnostics(xml: string, errors: readonly LibxmlFinding[], parsed
       (read.issue.kind === 'wrong-root' && rootLoc?.line !== undefined && rootLoc.column !== undefined
         ? { line: rootLoc.line, column: rootLoc.column }
         : undefined);
+    const ctx = at ? { node: at.node, ...(at.parent ? { parent: at.parent } : {}) } : {};
     out.push({
       rule: 'schema',
       severity: 'error',
-      message: schemaMessage(read, at ? { node: at.node, ...(at.parent ? { parent: at.parent } : {}) } : {}),
+      message: schemaMessage(read, ctx),
       ...(loc ? { line: loc.line, column: loc.column } : read.line > 0 ? { line: read.line } : {}),
       path: at?.path ?? '/',
+      ...schemaDetails(read, ctx),
     });
   }
   return out;
