@@ -231,12 +231,16 @@ export class CallFireV2Client {
         if (typeof id !== 'number' || !Number.isInteger(id)) throw new TransportError(`${operation} answered HTTP ${outcome.status} without a broadcast id`, { status: outcome.status, attempts: attempt });
         return { broadcastId: id, requestId: prepared.requestId, reused: false };
       }
+      const advice = `the broadcast may or may not exist: retry with the same request id (${prepared.requestId}), which looks up the label ${prepared.label} before creating`;
       if (attempt >= this.#maxAttempts) {
-        throw new TransportError(`${operation}: ${outcome.reason} after ${attempt} attempt(s); the broadcast may or may not exist: retry with the same request id (${prepared.requestId}), which looks up the label ${prepared.label} before creating`, { status: outcome.status, code: outcome.code, attempts: attempt });
+        throw new TransportError(`${operation}: ${outcome.reason} after ${attempt} attempt(s); ${advice}`, { status: outcome.status, code: outcome.code, attempts: attempt });
       }
       await this.#backoff(operation, attempt, outcome);
       // The create may have happened: look before creating again.
-      const after = await found();
+      const after = await found().catch((e: unknown) => {
+        if (e instanceof TransportError) throw new TransportError(`${operation}: ${outcome.reason}, and the look-up failed (${e.message}); ${advice}`, { code: e.code, attempts: attempt });
+        throw e;
+      });
       if (after !== undefined) return after;
     }
   }
