@@ -27,7 +27,7 @@ export const legacyValue: Rule<Params> = {
     bad: '<play type="tts" voice="femaleSpanish">Hola.</play>',
     good: '<play type="tts" voice="spanish1">Hola.</play>',
   },
-  fixable: 'Every finding: the fix writes the current spelling.',
+  fixable: 'The fix writes the current spelling (`spanish1`, `silence`, `${contact.X}`).',
   message: ({ what, value, instead }) => `${what} "${value}" is an old spelling; use "${instead}".`,
   check(ctx, report) {
     for (const { node } of ctx.elements) {

@@ -17,7 +17,9 @@ export const undocumentedAttribute: Rule<Params> = {
       'Some attributes appear only in CallFire\'s SDKs or in third-party code, never on a CallFire page: ' +
       '`dialplan@loggingEnabled`, `dnc@loggingEnabled`, `transfer@calleridalpha`, `transfer@screen`, ' +
       '`record@background`, `record@timeout`, `catch@value` and the attributes of the SDK-only tags. They may be ' +
-      'ignored. Attributes of undocumented tags are left to `undocumented-tag`.',
+      'ignored. Attributes of undocumented tags are left to `undocumented-tag`. None of them has a documented ' +
+      'equivalent, so there is no fix; an attribute that misspells a documented one (`callerID`, `maxdigits`) is ' +
+      'a `schema` error, whose fix writes the documented name.',
     bad: '<transfer screen="true" whisper-tts="Call for sales. Press 1 to accept.">2135551212</transfer>',
     good: '<transfer whisper-tts="Call for sales.">2135551212</transfer>',
   },

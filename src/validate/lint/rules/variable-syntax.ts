@@ -1,4 +1,5 @@
 import { readSites, siteAt } from '../helpers/reads.js';
+import { replaceFix } from '../fixes.js';
 import type { Rule } from '../types.js';
 
 interface Params {
@@ -20,6 +21,7 @@ export const variableSyntax: Rule<Params> = {
     bad: '<notEqual var="5" expr="1 + $call.lastinput">\n  <play type="tts">Not five.</play>\n</notEqual>',
     good: '<notEqual var="5" expr="1 + ${call.lastinput}">\n  <play type="tts">Not five.</play>\n</notEqual>',
   },
+  fixable: 'A system variable written without braces (`$call.lastinput`) gets its braces; unclosed and empty references are left to the author.',
   message: ({ problem, excerpt, where }) => {
     const at = where === 'text' ? 'in the text' : `in ${where}`;
     if (problem === 'unclosed') return `"${excerpt}" ${at} opens a variable reference that is never closed with "}".`;
@@ -35,7 +37,9 @@ export const variableSyntax: Rule<Params> = {
       for (const r of scan.refs) if (r.name.trim() === '') report(site.node, { problem: 'empty', excerpt: '${}', where: site.where }, { at: siteAt(site, r) });
       for (const m of site.value.matchAll(/\$(?!\{)((?:call|global|contact)\.[A-Za-z][\w.]*)/g)) {
         const excerpt = `$${m[1]!.replace(/\.$/, '')}`;
-        report(site.node, { problem: 'no-braces', excerpt, where: site.where }, { at: siteAt(site, { start: m.index, end: m.index + excerpt.length }) });
+        const at = siteAt(site, { start: m.index, end: m.index + excerpt.length });
+        const fix = replaceFix(site.node, at, `\${${excerpt.slice(1)}}`, `Write \${${excerpt.slice(1)}}`);
+        report(site.node, { problem: 'no-braces', excerpt, where: site.where }, { at, fix });
       }
     }
   },
