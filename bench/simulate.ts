@@ -131,7 +131,7 @@ const doc = parse(xml).document!;
 const all = scripts(CALLS);
 const menus = (xml.match(/<menu /g) ?? []).length;
 
-await simulate(doc, { inputs: all[0]! }); // load QuickJS, warm up
+await simulate(doc, { keys: all[0]! }); // load QuickJS, warm up
 let events = 0;
 let errors = 0;
 const cpu = () => {
@@ -140,7 +140,7 @@ const cpu = () => {
 };
 const t0 = cpu();
 for (const inputs of all) {
-  const script: Script = { inputs };
+  const script: Script = { keys: inputs };
   const r = await simulate(doc, script);
   events += r.events.length;
   if (r.ended === 'error') errors++;

@@ -75,7 +75,7 @@ export function planBranches(document: DocumentNode): Array<Omit<BranchCoverage,
  *
  * @example
  * ```ts
- * const report = coverage(doc, [await simulate(doc, { inputs: ['1'] }), await simulate(doc, { inputs: ['2'] })]);
+ * const report = coverage(doc, [await simulate(doc, { keys: ['1'] }), await simulate(doc, { keys: ['2'] })]);
  * report.branches.percent; // 66.7
  * ```
  */

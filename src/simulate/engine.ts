@@ -24,8 +24,9 @@ import { HANDLERS } from './handlers.js';
 import { menuEntry, menuKeys, selectKeypress } from './keypress.js';
 import { flowGraphOf, type PlanIndex } from '../ast/plan-index.js';
 import { substitute } from './substitute.js';
-import type { Ended, Script, SimulateOptions, SimulationErrorInfo, SimulationEvent, SimulationResult } from './types.js';
-import { isJavaScriptValue } from '../language/value-rule.js';
+import { OPTION_FIELDS, SCRIPT_FIELDS, type Ended, type Script, type SimulateOptions, type SimulationErrorInfo, type SimulationEvent, type SimulationResult } from './types.js';
+import { readTemplateValue } from '../language/value-rule.js';
+import { prepareExpression } from './expression.js';
 import { globalVariable } from './clock.js';
 import { catchesHangup } from './catch.js';
 
@@ -77,10 +78,12 @@ export class Run {
   readonly reached = new Set<string>();
   readonly branches = new Set<string>();
   readonly warnings = new Set<string>();
-  readonly inputs: string[];
+  readonly keys: string[];
   /** The call's time (epoch ms); {@link Run.execute} sets it from the script before anything runs. */
   clock!: number;
   callerGone = false;
+  /** When the simulation's time budget runs out (epoch ms). */
+  private deadline = Infinity;
   private current: AnyElement;
   private readonly recent: AnyElement[] = [];
   private recordings = 0;
@@ -94,7 +97,7 @@ export class Run {
   ) {
     this.current = plan.document.root;
     this.flow = flowGraphOf(plan.document);
-    this.inputs = (script.inputs ?? []).map((i) => String(i).trim());
+    this.keys = (Array.isArray(script.keys) ? script.keys : []).map((i) => String(i).trim());
     for (const [k, v] of Object.entries(DEFAULT_CALL)) this.call.set(k, v);
     for (const [k, v] of Object.entries(script.call ?? {})) this.call.set(k, String(v));
     this.call.set('lastinput', '');
@@ -107,6 +110,8 @@ export class Run {
     let ended: Ended;
     let error: SimulationErrorInfo | undefined;
     try {
+      checkFields(this.script, SCRIPT_FIELDS, 'script', { inputs: 'keys' });
+      checkFields(this.options, OPTION_FIELDS, 'simulate option', {});
       this.clock = toEpoch(this.script.clock);
       ended = this.loop();
       if (this.callerGone && ended !== 'transfer') ended = 'caller-hangup';
@@ -131,11 +136,17 @@ export class Run {
   }
 
   private loop(): Ended {
-    const maxSteps = this.options.maxSteps ?? 10_000;
+    // a long plan that runs straight through takes about one step per tag: never a loop
+    const maxSteps = this.options.maxSteps ?? Math.max(10_000, 2 * this.plan.placement.size);
+    const timeLimit = this.options.timeLimitMs ?? 10_000;
+    this.deadline = Date.now() + timeLimit;
     let next: Next = { op: 'enter', node: this.plan.document.root };
     for (let steps = 0; ; steps++) {
       if (next.op === 'end') return next.ended;
       if (steps >= maxSteps) throw this.loopFailure(maxSteps);
+      if (Date.now() > this.deadline) {
+        throw new SimulationFailure(`stopped after ${steps} steps: the simulation ran longer than its time limit of ${timeLimit} ms (timeLimitMs)`, this.current);
+      }
       if (next.op === 'input') {
         next = this.input(next.menu);
         continue;
@@ -198,7 +209,7 @@ export class Run {
   private input(menu: ElementNode<'menu'>): Next {
     this.current = menu;
     if (this.callerGone) return this.end('caller-hangup');
-    const raw = this.inputs.shift();
+    const raw = this.keys.shift();
     if (raw === undefined || raw.toLowerCase() === 'hangup') {
       this.emit(menu, { type: 'input', input: 'hangup' });
       return this.callerHangup(menu, raw === undefined ? 'inputs-exhausted' : 'script');
@@ -248,8 +259,8 @@ export class Run {
 
   /** Takes the next input if it is a hang-up (a caller ending a recording by hanging up). */
   takeHangup(): boolean {
-    if (this.inputs[0]?.toLowerCase() !== 'hangup') return false;
-    this.inputs.shift();
+    if (this.keys[0]?.toLowerCase() !== 'hangup') return false;
+    this.keys.shift();
     return true;
   }
 
@@ -294,22 +305,28 @@ export class Run {
     return raw === undefined ? undefined : this.sub(raw).trim();
   }
 
-  /** Reads a setvar/stash/equal value by the text-or-JavaScript rule (see `language/value-rule.ts`). */
-  value(node: ElementNode, substituted: string, what: string): { value: string; evaluated: boolean } {
-    if (!isJavaScriptValue(substituted)) return { value: substituted, evaluated: false };
-    try {
-      return { value: this.js.toText(substituted), evaluated: true };
-    } catch (e) {
-      if (e instanceof ExpressionError) throw new SimulationFailure(`${what} failed: ${e.message}`, node);
-      throw e;
-    }
+  /**
+   * Reads a setvar/stash/equal value, as the plan writes it, by the text-or-JavaScript rule
+   * (see `language/value-rule.ts`), read before substitution as lint reads it: what a variable
+   * holds never decides whether the value is code.
+   */
+  value(node: ElementNode, raw: string, what: string): { value: string; evaluated: boolean } {
+    if (readTemplateValue(raw).kind === 'text') return { value: this.sub(raw.trim()), evaluated: false };
+    return { value: this.evaluate(node, raw, 'text', what) as string, evaluated: true };
   }
 
-  /** Evaluates a condition as JavaScript. */
-  truth(node: ElementNode, code: string, what: string): boolean {
-    if (code.trim() === '') throw new SimulationFailure(`${what} is empty`, node);
+  /** Evaluates a condition, as the plan writes it, as JavaScript. */
+  truth(node: ElementNode, raw: string, what: string): boolean {
+    if (raw.trim() === '') throw new SimulationFailure(`${what} is empty`, node);
+    return this.evaluate(node, raw, 'boolean', what) as boolean;
+  }
+
+  /** Runs one expression with its `${…}` values passed as data (see `expression.ts`). */
+  private evaluate(node: ElementNode, raw: string, mode: 'text' | 'boolean', what: string): string | boolean {
     try {
-      return this.js.toBoolean(code);
+      const { source, bindings } = prepareExpression(raw, (ref) => this.sub(ref));
+      const input = { bindings, clock: this.clock, deadline: this.deadline, shown: raw.trim() };
+      return mode === 'text' ? this.js.toText(source, input) : this.js.toBoolean(source, input);
     } catch (e) {
       if (e instanceof ExpressionError) throw new SimulationFailure(`${what} failed: ${e.message}`, node);
       throw e;
@@ -342,16 +359,29 @@ export class Run {
 
   private loopFailure(maxSteps: number): SimulationFailure {
     const last = this.recent.at(-1);
-    let cycle: AnyElement[] = [];
-    if (last) {
-      const previous = this.recent.lastIndexOf(last, this.recent.length - 2);
-      cycle = previous >= 0 ? this.recent.slice(previous + 1) : this.recent.slice(-10);
+    const previous = last ? this.recent.lastIndexOf(last, this.recent.length - 2) : -1;
+    if (previous < 0) {
+      // no tag came round again: the plan is long, not looping; say which limit stopped it
+      return new SimulationFailure(
+        `stopped after ${maxSteps} steps: the step limit (maxSteps, --max-steps) was reached with no tag repeating; raise it for a plan this long`,
+        last,
+      );
     }
+    let cycle = this.recent.slice(previous + 1);
     const start = cycle.findIndex((n) => n.kind === 'goto');
     if (start > 0) cycle = [...cycle.slice(start), ...cycle.slice(0, start)];
     const shown = cycle.slice(0, 12).map((n) => describe(n)).join(' → ');
     const more = cycle.length > 12 ? ` → … (${cycle.length} tags per round)` : '';
-    return new SimulationFailure(`stopped after ${maxSteps} steps: endless loop through ${shown}${more}`, cycle[0] ?? last);
+    return new SimulationFailure(`stopped after ${maxSteps} steps: endless loop through ${shown}${more} (the step limit is maxSteps, --max-steps)`, cycle[0] ?? last);
+  }
+}
+
+/** Fails on a field `known` does not list, naming the field (and what it is called now, for renamed ones). */
+function checkFields(given: object, known: ReadonlySet<string>, what: string, renamed: Readonly<Record<string, string>>): void {
+  for (const field of Object.keys(given)) {
+    if (known.has(field)) continue;
+    const now = Object.hasOwn(renamed, field) ? ` (it is called "${renamed[field]}")` : '';
+    throw new SimulationFailure(`unknown ${what} field "${field}"${now}; known: ${[...known].join(', ')}`);
   }
 }
 

@@ -77,7 +77,7 @@ export class CallExpectation implements PromiseLike<SimulationResult> {
 
   /** The caller's next inputs at menus: digits (`'1'`, `'12345#'`), `'timeout'` or `'hangup'`. */
   press(...inputs: Array<string | number>): CallExpectation {
-    return this.with({ inputs: [...(this.script.inputs ?? []), ...inputs.map(String)] });
+    return this.with({ keys: [...(this.script.keys ?? []), ...inputs.map(String)] });
   }
 
   /** The caller presses nothing at the next menu. */
@@ -175,7 +175,7 @@ export interface CallChecks extends CallMatchers<CallChecks> {
  *
  * @example
  * ```ts
- * checkCall(await simulate(xml, { inputs: ['1'] })).toStash('confirmed', 'yes').toEndWith('hangup');
+ * checkCall(await simulate(xml, { keys: ['1'] })).toStash('confirmed', 'yes').toEndWith('hangup');
  * ```
  */
 export function checkCall(result: SimulationResult): CallChecks {

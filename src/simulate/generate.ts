@@ -77,7 +77,7 @@ function seeds(document: DocumentNode): Script[] {
   const transfers: Array<TransferOutcome | undefined> = kinds.has('transfer') ? [undefined, 'no-answer'] : [undefined];
   const out: Script[] = [];
   for (const answer of answers) for (const clock of clocks) for (const transfer of transfers) {
-    out.push({ ...(kinds.has('amd') ? { answer } : {}), ...(clock ? { clock } : {}), ...(transfer ? { transfer } : {}), inputs: [] });
+    out.push({ ...(kinds.has('amd') ? { answer } : {}), ...(clock ? { clock } : {}), ...(transfer ? { transfer } : {}), keys: [] });
   }
   return out;
 }
@@ -92,8 +92,8 @@ function describeScript(s: Script): string {
   if (s.answer) parts.push(s.answer === 'live' ? 'a person answers' : 'a machine answers');
   if (s.clock) parts.push(`at ${String(s.clock)}`);
   if (s.transfer) parts.push(`transfers ${String(s.transfer)}`);
-  const inputs = (s.inputs ?? []).map(String);
-  parts.push(inputs.length === 0 ? 'no input' : `presses ${inputs.join(', ')}`);
+  const keys = (s.keys ?? []).map(String);
+  parts.push(keys.length === 0 ? 'no input' : `presses ${keys.join(', ')}`);
   return parts.join(', ');
 }
 
@@ -139,9 +139,9 @@ export async function generateScenarios(document: DocumentNode, options: Generat
     // Every run is a candidate for the cover below: a longer call may reach what several short ones do.
     kept.push({ script, result, footprint: footprint(result) });
     const last = result.events.at(-1);
-    const inputs = script.inputs ?? [];
-    if (last?.type === 'caller-hangup' && last.reason === 'inputs-exhausted' && inputs.length < maxInputs) {
-      for (const input of inputsAt(last.path)) queue.push({ ...script, inputs: [...inputs, input] });
+    const keys = script.keys ?? [];
+    if (last?.type === 'caller-hangup' && last.reason === 'inputs-exhausted' && keys.length < maxInputs) {
+      for (const input of inputsAt(last.path)) queue.push({ ...script, keys: [...keys, input] });
     }
   }
   // Greedy set cover: take the run that adds most of what is still uncovered, until nothing is.
@@ -153,7 +153,7 @@ export async function generateScenarios(document: DocumentNode, options: Generat
     for (const k of kept) {
       let g = 0;
       for (const f of k.footprint) if (uncovered.has(f)) g++;
-      if (g > gain || (g === gain && (k.script.inputs?.length ?? 0) < (best.script.inputs?.length ?? 0))) {
+      if (g > gain || (g === gain && (k.script.keys?.length ?? 0) < (best.script.keys?.length ?? 0))) {
         best = k;
         gain = g;
       }
@@ -170,11 +170,11 @@ export async function generateScenarios(document: DocumentNode, options: Generat
 
 /** A scenario as the plain data a YAML/JSON scenario file holds. */
 export function scenarioToData(s: Scenario): Record<string, unknown> {
-  const { inputs, http: _http, ...rest } = s.script;
+  const { keys, http: _http, ...rest } = s.script;
   return {
     name: s.name,
     ...rest,
-    keys: (inputs ?? []).map(String),
+    keys: (keys ?? []).map(String),
     expect: s.expect.map((e) => {
       const [k, v] = Object.entries(e)[0]!;
       return { [k]: v instanceof RegExp ? String(v) : v };

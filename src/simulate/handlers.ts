@@ -7,7 +7,7 @@
  *
  * @module
  */
-import type { ElementNode } from '../ast/nodes.js';
+import { textOf, type ElementNode } from '../ast/nodes.js';
 import type { TagName } from '../language/catalog.js';
 import { SimulationFailure, type Next, type Run } from './engine.js';
 import { findResponse, transferResult } from './world.js';
@@ -48,7 +48,7 @@ function message(tag: 'sms' | 'text'): Handler<'sms' | 'text'> {
 function comparison(kind: 'equal' | 'notEqual'): Handler<'equal' | 'notEqual'> {
   return (node, run) => {
     const value = (run.attr(node, 'var') ?? '').trim();
-    const expected = run.value(node, run.attr(node, 'expr') ?? '', `<${kind} expr>`).value.trim();
+    const expected = run.value(node, node.attributes['expr'] ?? '', `<${kind} expr>`).value.trim();
     const result = kind === 'equal' ? value === expected : value !== expected;
     run.emit(node, { type: kind, value, expected, result });
     run.branch(node, String(result));
@@ -127,7 +127,7 @@ export const HANDLERS: { readonly [K in TagName]: Handler<K> } = {
 
   setvar(node, run) {
     const name = required(run, node, 'varname');
-    const { value, evaluated } = run.value(node, run.text(node), `<setvar varname="${name}">`);
+    const { value, evaluated } = run.value(node, textOf(node), `<setvar varname="${name}">`);
     run.vars.set(name, value);
     run.emit(node, { type: 'setvar', name, value, evaluated });
     return run.after(node);
@@ -135,7 +135,7 @@ export const HANDLERS: { readonly [K in TagName]: Handler<K> } = {
 
   stash(node, run) {
     const name = required(run, node, 'varname');
-    const { value } = run.value(node, run.text(node), `<stash varname="${name}">`);
+    const { value } = run.value(node, textOf(node), `<stash varname="${name}">`);
     run.stashed.set(name, value);
     run.emit(node, { type: 'stash', name, value });
     return run.after(node);
@@ -144,7 +144,7 @@ export const HANDLERS: { readonly [K in TagName]: Handler<K> } = {
   if(node, run) {
     const expr = run.attr(node, 'expr');
     if (expr === undefined) throw new SimulationFailure('<if> needs an expr attribute', node);
-    const result = run.truth(node, expr, '<if expr>');
+    const result = run.truth(node, node.attributes['expr'] ?? '', '<if expr>');
     run.emit(node, { type: 'if', expr, result });
     run.branch(node, result ? 'then' : 'else');
     if (result) return run.firstIn(node);

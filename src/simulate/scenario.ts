@@ -73,13 +73,17 @@ function readScenario(raw: unknown, where: string): Scenario {
   if (!isRecord(raw)) throw new ScenarioError(`${where} must be a mapping with name, keys and expect`);
   const name = raw['name'] === undefined ? where : String(raw['name']);
   const at = `${where} (${JSON.stringify(name)})`;
-  const known = new Set(['name', 'plan', 'answer', 'keys', 'inputs', 'vars', 'contact', 'call', 'clock', 'http', 'transfer', 'expect']);
-  for (const k of Object.keys(raw)) if (!known.has(k)) throw new ScenarioError(`${at}: unknown field "${k}" (known: ${[...known].join(', ')})`);
+  const known = new Set(['name', 'plan', 'answer', 'keys', 'vars', 'contact', 'call', 'clock', 'http', 'transfer', 'seed', 'expect']);
+  for (const k of Object.keys(raw)) {
+    if (known.has(k)) continue;
+    const renamed = k === 'inputs' ? ' (the caller\'s inputs are called "keys")' : '';
+    throw new ScenarioError(`${at}: unknown field "${k}"${renamed} (known: ${[...known].join(', ')})`);
+  }
 
   const answer = raw['answer'];
   if (answer !== undefined && answer !== 'live' && answer !== 'machine') throw new ScenarioError(`${at}: answer must be live or machine`);
-  const keysRaw = raw['keys'] ?? raw['inputs'];
-  const inputs =
+  const keysRaw = raw['keys'];
+  const keys =
     keysRaw === undefined || keysRaw === null
       ? []
       : typeof keysRaw === 'string' || typeof keysRaw === 'number'
@@ -124,8 +128,12 @@ function readScenario(raw: unknown, where: string): Scenario {
     }
   });
 
+  const seed = raw['seed'];
+  if (seed !== undefined && !Number.isInteger(seed)) throw new ScenarioError(`${at}: seed must be a whole number`);
+
   const script: Script = {
-    inputs,
+    keys,
+    ...(typeof seed === 'number' ? { seed } : {}),
     ...(answer ? { answer: answer as Answer } : {}),
     ...(raw['vars'] !== undefined ? { vars: strings(raw['vars'], `${at}: vars`) } : {}),
     ...(raw['contact'] !== undefined ? { contact: strings(raw['contact'], `${at}: contact`) } : {}),
@@ -145,7 +153,7 @@ function readScenario(raw: unknown, where: string): Scenario {
  * ```ts
  * const file = parseScenarioFile(readFileSync('survey.scenarios.yaml', 'utf8'), 'survey.scenarios.yaml');
  * file.plan;                       // '../survey.xml'
- * file.scenarios[0]?.script.inputs; // ['1', 'timeout']
+ * file.scenarios[0]?.script.keys; // ['1', 'timeout']
  * ```
  * @throws ScenarioError naming the file and the scenario at fault.
  */

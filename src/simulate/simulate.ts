@@ -25,20 +25,20 @@ export function toDocument(plan: PlanSource): { document?: DocumentNode; error?:
  * Runs one scripted call through a dialplan, offline and deterministically.
  *
  * Resolves (never rejects) with the trace: a plan that is not well-formed XML, a failing
- * expression, a missing goto target or an endless loop end the call with `ended: 'error'` and
- * an `error` naming the line. Expressions run in an isolated QuickJS evaluator (loaded once,
+ * expression, a missing goto target, an endless loop, a budget run out (steps, time, an
+ * expression's time or memory: see {@link SimulateOptions}) or an unknown script or option
+ * field end the call with `ended: 'error'` and an `error` naming the line or the limit. Expressions run in an isolated QuickJS evaluator (loaded once,
  * asynchronously, which is why this function is async).
  *
  * @example
  * ```ts
- * const result = await simulate(xml, { answer: 'live', inputs: ['1'] });
+ * const result = await simulate(xml, { answer: 'live', keys: ['1'] });
  * result.ended;   // 'transfer'
  * result.stashed; // { confirmed: 'yes' }
  * result.events.filter((e) => e.type === 'play').map((e) => e.text);
  * ```
  */
 export async function simulate(plan: PlanSource, script: Script = {}, options: SimulateOptions = {}): Promise<SimulationResult> {
-  const js = await loadEvaluator(options.expressionTimeoutMs);
   const { document, error } = toDocument(plan);
   if (!document) {
     const message = error?.message ?? 'no plan';
@@ -53,5 +53,15 @@ export async function simulate(plan: PlanSource, script: Script = {}, options: S
       warnings: [],
     };
   }
-  return new Run(indexPlan(document), script, js, options).execute();
+  const js = await loadEvaluator({
+    ...(options.expressionTimeoutMs !== undefined ? { timeoutMs: options.expressionTimeoutMs } : {}),
+    ...(options.expressionMemoryBytes !== undefined ? { memoryBytes: options.expressionMemoryBytes } : {}),
+    ...(typeof script.seed === 'number' ? { seed: script.seed } : {}),
+  });
+  try {
+    return new Run(indexPlan(document), script, js, options).execute();
+  } finally {
+    // the simulation's own runtime and context: nothing of it is left for the next one
+    js.dispose();
+  }
 }

@@ -79,7 +79,7 @@ export function describeEvent(e: SimulationEvent): string | undefined {
  *
  * @example
  * ```ts
- * process.stdout.write(formatTranscript(await simulate(xml, { inputs: ['1'] })));
+ * process.stdout.write(formatTranscript(await simulate(xml, { keys: ['1'] })));
  * ```
  */
 export function formatTranscript(result: SimulationResult): string {

@@ -38,7 +38,7 @@ export interface HttpResponse {
  * ```ts
  * const script: Script = {
  *   answer: 'live',
- *   inputs: ['1', 'timeout'],
+ *   keys: ['1', 'timeout'],
  *   vars: { Counter: '0' },
  *   contact: { firstName: 'Ann' },
  *   clock: '2026-01-05T15:00:00Z',
@@ -54,7 +54,7 @@ export interface Script {
    * The caller's inputs, one per menu, in order. When the queue runs out at a menu the caller hangs up.
    * Numbers are taken as digit strings.
    */
-  readonly inputs?: ReadonlyArray<CallerInput | number>;
+  readonly keys?: ReadonlyArray<CallerInput | number>;
   /** User variables set before the call starts (as if by `<setvar>`). */
   readonly vars?: Readonly<Record<string, string | number | boolean>>;
   /** Contact fields: `firstName`, … and sheet columns `A`…`ZZ` (looked up case-insensitively). */
@@ -70,15 +70,34 @@ export interface Script {
    * `answered` when absent.
    */
   readonly transfer?: TransferOutcome | Readonly<Record<string, TransferOutcome>>;
+  /** Seed of `Math.random()` in expressions (a 32-bit integer); 0 when absent. `Date.now()` and `new Date()` read {@link Script.clock}. */
+  readonly seed?: number;
 }
 
-/** Limits of a simulation. */
+/** The fields a {@link Script} may have: any other is an error, not ignored. */
+export const SCRIPT_FIELDS: ReadonlySet<string> = new Set(['answer', 'keys', 'vars', 'contact', 'call', 'clock', 'http', 'transfer', 'seed']);
+
+/**
+ * Limits of a simulation: its budget of steps and time, and what one expression may use. The
+ * sandbox passes its own; a run that exceeds one ends with `ended: 'error'` and a message naming
+ * the limit.
+ */
 export interface SimulateOptions {
-  /** Tags entered before the run is stopped as an endless loop; 10,000 by default. */
+  /**
+   * Tags entered before the run stops; by default 10,000 or twice the number of tags in the plan,
+   * whichever is more, so a long plan that runs straight through is never taken for a loop.
+   */
   readonly maxSteps?: number;
+  /** Time the whole simulation may take, expressions included, in milliseconds; 10,000 by default. */
+  readonly timeLimitMs?: number;
   /** Time limit of one expression in milliseconds; 100 by default. */
   readonly expressionTimeoutMs?: number;
+  /** Memory the simulation's expressions may use together, in bytes; 16 MiB by default. */
+  readonly expressionMemoryBytes?: number;
 }
+
+/** The fields {@link SimulateOptions} may have. */
+export const OPTION_FIELDS: ReadonlySet<string> = new Set(['maxSteps', 'timeLimitMs', 'expressionTimeoutMs', 'expressionMemoryBytes']);
 
 export interface EventBase {
   /** 1-based line of the tag in the XML, when known. */

@@ -33,7 +33,7 @@ describe('dialplan simulate', () => {
   it('exits 1 with the line for a simulation error', async () => {
     const { code, stderr } = await run(['simulate', 'confirm.xml', '--var', 'x=1', '--keys', 'timeout', '--max-steps', '3'], fixtures);
     expect(code).toBe(1);
-    expect(stderr).toMatch(/^dialplan simulate: confirm\.xml:\d+: stopped after 3 steps: endless loop/);
+    expect(stderr).toMatch(/^dialplan simulate: confirm\.xml:\d+: stopped after 3 steps: the step limit \(maxSteps, --max-steps\) was reached with no tag repeating/);
   });
 
   it('exits 2 on usage mistakes and unreadable files', async () => {

@@ -1,23 +1,42 @@
-import { getQuickJS } from 'quickjs-emscripten';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ExpressionError, loadEvaluator } from '../../src/simulate/evaluator.js';
 
-afterEach(() => vi.restoreAllMocks());
-
 describe('loadEvaluator', () => {
-  it('shares one QuickJS runtime between time limits', async () => {
-    const quickjs = await getQuickJS();
-    const newRuntime = vi.spyOn(quickjs, 'newRuntime');
-    const a = await loadEvaluator(1234);
-    const b = await loadEvaluator(4321);
-    const c = await loadEvaluator(5678);
-    expect(newRuntime.mock.calls.length).toBeLessThanOrEqual(1);
-    expect([a.toText('1+1'), b.toText('"x".repeat(2)'), c.toBoolean('0')]).toEqual(['2', 'xx', false]);
+  it('evaluates with its own runtime: what one evaluator changes, another does not see', async () => {
+    const a = await loadEvaluator();
+    const b = await loadEvaluator();
+    expect(a.toText('(Array.prototype.extra = 7, [].extra)')).toBe('7');
+    expect(b.toText('typeof [].extra')).toBe('undefined');
+    a.dispose();
+    b.dispose();
   });
 
   it('keeps each evaluator to its own time limit', async () => {
     const short = await loadEvaluator(20);
-    await loadEvaluator(10_000);
+    const long = await loadEvaluator(10_000);
     expect(() => short.toBoolean('(() => { while (true) {} })()')).toThrow(new ExpressionError('expression ran longer than 20 ms: (() => { while (true) {} })()', 'InternalError'));
+    expect(long.toText('1+1')).toBe('2');
+    short.dispose();
+    long.dispose();
+  });
+
+  it('reads bindings as values, the clock for Date and the seed for Math.random', async () => {
+    const js = await loadEvaluator({ seed: 42 });
+    expect(js.toText('_v0_ + 1', { bindings: [1] })).toBe('2');
+    expect(js.toText('_v0_ + 1', { bindings: ["1' + process + '"] })).toBe("1' + process + '1");
+    expect(js.toText('Date.now()', { clock: 1234 })).toBe('1234');
+    expect(js.toText('new Date().toISOString()', { clock: Date.UTC(2026, 0, 5) })).toBe('2026-01-05T00:00:00.000Z');
+    expect(js.toText('new Date(0) instanceof Date')).toBe('true');
+    const draws = [js.toText('Math.random()'), js.toText('Math.random()')];
+    const again = await loadEvaluator({ seed: 42 });
+    expect([again.toText('Math.random()'), again.toText('Math.random()')]).toEqual(draws);
+    js.dispose();
+    again.dispose();
+  });
+
+  it('fails after dispose instead of running anything', async () => {
+    const js = await loadEvaluator();
+    js.dispose();
+    expect(() => js.toText('1')).toThrow(/disposed/);
   });
 });

@@ -54,7 +54,7 @@ describe('expectCall (plain assertions)', () => {
   });
 
   it('checkCall chains synchronous assertions on a result', async () => {
-    const r = await simulate(xml, { inputs: ['2'], transfer: 'busy' });
+    const r = await simulate(xml, { keys: ['2'], transfer: 'busy' });
     expect(() => checkCall(r).toStash('confirmed', 'no').toSay('Nobody is free').toEndWith('hangup')).not.toThrow();
     expect(() => checkCall(r).toEndWith('transfer')).toThrow(/ended with hangup/);
   });

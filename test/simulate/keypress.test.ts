@@ -31,7 +31,7 @@ describe('keypress selection', () => {
   it('reaches a leading-zero keypress after a range in a running call', async () => {
     const r = await simulate(
       '<dialplan><menu maxDigits="2"><keypress pressed="1-5"><play type="tts">range</play></keypress><keypress pressed="03"><play type="tts">zero three</play></keypress></menu></dialplan>',
-      { inputs: ['03'] },
+      { keys: ['03'] },
     );
     expect(said(r)).toEqual(['zero three']);
   });

@@ -53,12 +53,12 @@ function staticallyReachable(xml: string): Set<string> {
 const scripts: Script[] = [
   {},
   { answer: 'machine' },
-  { inputs: ['1', '1', '1'] },
-  { inputs: ['2', '2', '2'] },
-  { inputs: ['3', '9', '0', '1'] },
-  { inputs: ['timeout', 'timeout', 'timeout', 'timeout'] },
-  { inputs: ['12345#', '3', '1'], transfer: 'no-answer' },
-  { inputs: ['1', 'hangup'], transfer: 'busy' },
+  { keys: ['1', '1', '1'] },
+  { keys: ['2', '2', '2'] },
+  { keys: ['3', '9', '0', '1'] },
+  { keys: ['timeout', 'timeout', 'timeout', 'timeout'] },
+  { keys: ['12345#', '3', '1'], transfer: 'no-answer' },
+  { keys: ['1', 'hangup'], transfer: 'busy' },
 ];
 
 /** Tags that run without an event of their own: entering them only leads into their children. */
@@ -143,7 +143,7 @@ describe('the agreement checks can fail', () => {
       ['<dialplan><menu><play type="tts">a</play><else><play type="tts">stray</play></else></menu><play type="tts">b</play></dialplan>', '/dialplan/menu[1]/else[1]'],
     ] as const;
     for (const [xml, stray] of cases) {
-      const r = await simulate(xml, { inputs: ['timeout'] });
+      const r = await simulate(xml, { keys: ['timeout'] });
       expect(staticallyReachable(xml).has(stray), xml).toBe(false);
       expect(r.reached, xml).not.toContain(stray);
       expect(r.events.filter((e) => e.type === 'play').map((e) => (e as { text: string }).text), xml).toEqual(['a', 'b']);

@@ -29,7 +29,7 @@ describe('scenario files', () => {
     const file = parseScenarioFile(fixture('confirm.scenarios.yaml'), 'confirm.scenarios.yaml');
     expect(file.plan).toBe('confirm.xml');
     expect(file.scenarios.map((s) => s.name)).toEqual(['a person confirms', 'a person asks for an agent', 'nobody answers the transfer', 'the machine gets a message']);
-    expect(file.scenarios[1]!.script.inputs).toEqual(['2']);
+    expect(file.scenarios[1]!.script.keys).toEqual(['2']);
     for (const s of file.scenarios) {
       const outcome = await runScenario(doc, s);
       expect(outcome.checks.filter((c) => !c.pass), s.name).toEqual([]);
@@ -56,7 +56,7 @@ describe('scenario files', () => {
 
 describe('coverage', () => {
   it('counts tags and keypress, amd and if branches', async () => {
-    const one = await simulate(doc, { inputs: ['1'] });
+    const one = await simulate(doc, { keys: ['1'] });
     const report = coverage(doc, [one]);
     expect(report.branches.total).toBe(7); // live, machine, 3 keypresses, if then/else
     expect(report.branches.covered).toBe(2); // live, keypress 1
@@ -64,8 +64,8 @@ describe('coverage', () => {
     expect(report.tags.missed.map((m) => m.tag)).toContain('machine');
     const all = coverage(doc, [
       one,
-      await simulate(doc, { inputs: ['2'] }),
-      await simulate(doc, { inputs: ['timeout', 'timeout'] }),
+      await simulate(doc, { keys: ['2'] }),
+      await simulate(doc, { keys: ['timeout', 'timeout'] }),
       await simulate(doc, { answer: 'machine' }),
     ]);
     expect(all.branches.percent).toBe(100);
