@@ -148,7 +148,8 @@ export function numberKey(phone: string): string {
   return phone.replace(/^\+/, '');
 }
 
-function recipientOf(to: ToNumber, path: string, problems: RequestProblem[]): V2Recipient {
+/** A 1.1 recipient as API 2.0's: ClientData travels as the attribute {@link CLIENT_DATA_ATTRIBUTE}. */
+export function recipientOf(to: ToNumber, path: string, problems: RequestProblem[]): V2Recipient {
   if (typeof to === 'string') return { phoneNumber: to };
   const attributes: Record<string, string> = { ...(to.Attributes ?? {}) };
   if (to.ClientData !== undefined) {

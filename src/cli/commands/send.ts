@@ -5,6 +5,7 @@
  */
 import { basename, resolve } from 'node:path';
 import { DEFAULT_ENDPOINT } from '../../broadcast/client.js';
+import { DEFAULT_V2_ENDPOINT } from '../../broadcast/v2/client.js';
 import { TransportError } from '../../broadcast/errors.js';
 import { parseNumbers } from '../../broadcast/numbers.js';
 import { prepareSendCall } from '../../broadcast/prepare.js';
@@ -13,13 +14,15 @@ import type { Diagnostic } from '../../validate/diagnostic.js';
 import { ConfigError, findConfigFile, loadConfigFile, settingsFor } from '../../validate/lint/config.js';
 import type { LintConfig } from '../../validate/lint/types.js';
 import { formatStylish } from '../../validate/report/stylish.js';
-import { cliClient, remoteFailure } from '../callfire-client.js';
+import { isCallBroadcastShape, normalRequestId } from '../../broadcast/v2/prepare.js';
+import { apiOf, cliClient, remoteFailure } from '../callfire-client.js';
+import { sendV2 } from '../send-v2.js';
 import { UsageError, type Command, type Io } from '../io.js';
 import { loadDialplan, readText } from '../load-flow.js';
 import { choice, parseOptions } from '../options.js';
 
 const USAGE = `Usage: dialplan send <broadcast.json> [--dialplan plan.xml|flow.ts] [--to-file numbers.csv]
-                     [--preview] [--endpoint URL] [--format text|json]
+                     [--api 1.1|v2] [--request-id ID] [--preview] [--endpoint URL] [--format text|json]
 
 Sends a CallFire SendCall request: creates an IVR (or voice) broadcast, adds the numbers and
 starts it. The file holds the request with CallFire's field names (schemas/send-call.schema.json):
@@ -35,7 +38,14 @@ Options:
                        (number, phone, ToNumber), an optional ClientData column and contact fields.
   --preview            Print the exact HTTP request (Authorization redacted) and the dialplan
                        report. Sends nothing and needs no network.
-  --endpoint <url>     Base address (default $CALLFIRE_ENDPOINT or ${DEFAULT_ENDPOINT});
+  --api <1.1|v2>       The CallFire API (default $CALLFIRE_API or 1.1). v2 sends the same file
+                       as an API 2.0 CallBroadcast (POST /calls/broadcasts); a file written in
+                       API 2.0's own CallBroadcast shape needs v2.
+  --request-id <id>    The submission's id, to retry one whose outcome is unknown: a uuid (as
+                       printed) or urn:uuid:... It becomes RequestId on 1.1 and the label
+                       request:<uuid> on v2, where the broadcast is looked up before creating.
+  --endpoint <url>     Base address with the API's version path (default $CALLFIRE_ENDPOINT, or
+                       ${DEFAULT_ENDPOINT} for 1.1 and ${DEFAULT_V2_ENDPOINT} for v2);
                        a "dialplan sandbox" prints its own.
   --format <text|json> text (default): the broadcast id; json: { "broadcastId", "requestId" }.
                        With --preview, json is { ok, requestId, numbers, problems, dialplan, request }.
@@ -69,6 +79,8 @@ export const command: Command = {
       preview: { type: 'boolean' },
       endpoint: { type: 'string' },
       format: { type: 'string' },
+      api: { type: 'string' },
+      'request-id': { type: 'string' },
     });
     const format = choice('send', 'format', values.format, ['text', 'json'], 'text');
     if (positionals.length !== 1) throw new UsageError('dialplan send: name one broadcast file (JSON)');
@@ -91,6 +103,26 @@ export const command: Command = {
     const { $schema: _hint, ...rest } = request;
     request = rest as typeof request;
 
+    let lintConfig: LintConfig | undefined;
+    try {
+      lintConfig = await lintConfigFor(values.dialplan ?? file, io.cwd);
+    } catch (e) {
+      if (!(e instanceof ConfigError)) throw e;
+      io.stderr(`dialplan send: ${e.message}\n`);
+      return 2;
+    }
+    const api = apiOf('send', io, values.api);
+    const requestId = values['request-id'] === undefined ? undefined : normalRequestId(values['request-id']);
+    const v2 = (numberProblems: { line: number; message: string }[]) =>
+      sendV2({ file, request, numberProblems, preview: values.preview === true, format, printProblems: (p, n) => printProblems(io, p, n, values['to-file']), ...(values.dialplan === undefined ? {} : { dialplan: values.dialplan }), ...(values['to-file'] === undefined ? {} : { toFile: values['to-file'] }), ...(requestId === undefined ? {} : { requestId }), ...(values.endpoint === undefined ? {} : { endpoint: values.endpoint }), ...(lintConfig ? { lintConfig } : {}) }, io);
+    if (isCallBroadcastShape(request)) {
+      if (api !== 'v2') {
+        io.stderr(`dialplan send: ${file} is written in API 2.0's CallBroadcast shape (name, recipients, dialplanXml, ...); send it with --api v2, or use 1.1's field names (BroadcastName, ToNumber, IvrBroadcastConfig).\nNothing was sent.\n`);
+        return 1;
+      }
+      return v2([]);
+    }
+
     if (values.dialplan !== undefined) {
       if (request.VoiceBroadcastConfig !== undefined) throw new UsageError('dialplan send: --dialplan is for IVR broadcasts, but the file has a VoiceBroadcastConfig');
       const plan = await loadDialplan(values.dialplan, io.cwd);
@@ -104,15 +136,9 @@ export const command: Command = {
       for (const n of parsed.numbers) inline.push(n);
       request = { ...request, ToNumber: inline };
     }
+    if (requestId !== undefined) request = { ...request, RequestId: requestId };
+    if (api === 'v2') return v2(numberProblems);
 
-    let lintConfig: LintConfig | undefined;
-    try {
-      lintConfig = await lintConfigFor(values.dialplan ?? file, io.cwd);
-    } catch (e) {
-      if (!(e instanceof ConfigError)) throw e;
-      io.stderr(`dialplan send: ${e.message}\n`);
-      return 2;
-    }
     const client = cliClient('send', io, { ...(values.endpoint === undefined ? {} : { endpoint: values.endpoint }), ...(lintConfig ? { lintConfig } : {}) });
     const planName = values.dialplan ?? `${basename(file)} (DialplanXml)`;
     const report = (diagnostics: readonly Diagnostic[]) => formatStylish([{ file: planName, diagnostics }]);
@@ -155,7 +181,7 @@ export const command: Command = {
       return 0;
     } catch (e) {
       const code = remoteFailure('send', io, e);
-      if (e instanceof TransportError) io.stderr(`The request can be repeated safely: it carries RequestId ${prepared.request.RequestId}; set it in ${file} to retry.\n`);
+      if (e instanceof TransportError) io.stderr(`The request can be repeated safely: it carries RequestId ${prepared.request.RequestId}; set it in ${file} or pass --request-id ${prepared.request.RequestId} to retry.\n`);
       return code;
     }
   },

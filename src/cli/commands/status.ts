@@ -5,18 +5,22 @@
  */
 import { setTimeout as sleep } from 'node:timers/promises';
 import { DEFAULT_ENDPOINT, type CallFireClient } from '../../broadcast/client.js';
-import type { Broadcast, BroadcastStats, Call } from '../../broadcast/types.js';
-import { cliClient, remoteFailure } from '../callfire-client.js';
+import type { Broadcast, BroadcastStats, Call, CallQueryResult } from '../../broadcast/types.js';
+import { DEFAULT_V2_ENDPOINT } from '../../broadcast/v2/client.js';
+import { apiOf, cliClient, cliV2Client, remoteFailure } from '../callfire-client.js';
 import { UsageError, type Command, type Io } from '../io.js';
 import { choice, numberOption, parseOptions } from '../options.js';
 
-const USAGE = `Usage: dialplan status <broadcastId> [--endpoint URL] [--format text|json] [--wait [seconds]]
+const USAGE = `Usage: dialplan status <broadcastId> [--api 1.1|v2] [--endpoint URL] [--format text|json] [--wait [seconds]]
 
 Shows a broadcast (GetBroadcast), its statistics (GetBroadcastStats) and its calls (QueryCalls,
-every page).
+every page); on API 2.0 GET /calls/broadcasts/{id}, .../stats and .../calls, every page, in the
+same report.
 
 Options:
-  --endpoint <url>     Base address (default $CALLFIRE_ENDPOINT or ${DEFAULT_ENDPOINT}).
+  --api <1.1|v2>       The CallFire API (default $CALLFIRE_API or 1.1).
+  --endpoint <url>     Base address (default $CALLFIRE_ENDPOINT, or ${DEFAULT_ENDPOINT} for 1.1
+                       and ${DEFAULT_V2_ENDPOINT} for v2).
   --format <text|json> text (default): a summary and a table of calls.
                        json: { "broadcast": {...}, "stats": {...}, "calls": [{ "Id", "ToNumber", "State", "FinalResult", ... }] }
   --wait <seconds>     Poll every 2 s until every call has finished, for at most this long
@@ -96,7 +100,12 @@ export function formatStatus(broadcast: Broadcast, stats: BroadcastStats, calls:
   return `${lines.join('\n')}\n`;
 }
 
-async function collect(client: CallFireClient, id: number): Promise<{ broadcast: Broadcast; stats: BroadcastStats; calls: CallLine[] }> {
+/** What the report reads, from either API's client. */
+type StatusReader = Pick<CallFireClient, 'getBroadcast' | 'getBroadcastStats'> & {
+  queryAllCalls(query: { readonly BroadcastId: number }): AsyncIterable<CallQueryResult>;
+};
+
+async function collect(client: StatusReader, id: number): Promise<{ broadcast: Broadcast; stats: BroadcastStats; calls: CallLine[] }> {
   // The calls first: --wait stops when they are done, and the broadcast's status and stats,
   // read after them, are then no older (a status read first could still say RUNNING).
   const calls: CallLine[] = [];
@@ -114,12 +123,14 @@ export const command: Command = {
       endpoint: { type: 'string' },
       format: { type: 'string' },
       wait: { type: 'string' },
+      api: { type: 'string' },
     });
     const format = choice('status', 'format', values.format, ['text', 'json'], 'text');
     const wait = numberOption('status', 'wait', values.wait, { min: 0.001, max: 86_400, whole: false });
     if (positionals.length !== 1 || !/^\d+$/.test(positionals[0]!)) throw new UsageError('dialplan status: name one broadcast id (a number)');
     const id = Number(positionals[0]);
-    const client = cliClient('status', io, values.endpoint === undefined ? {} : { endpoint: values.endpoint });
+    const endpoint = values.endpoint === undefined ? {} : { endpoint: values.endpoint };
+    const client: StatusReader = apiOf('status', io, values.api) === 'v2' ? cliV2Client('status', io, endpoint) : cliClient('status', io, endpoint);
     try {
       let report = await collect(client, id);
       if (wait !== undefined) {
