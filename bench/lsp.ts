@@ -1,0 +1,88 @@
+/**
+ * Benchmark: the language server as an editor sees it, beside `dialplan lint` of the same file
+ * from the command line.
+ *
+ * - change → diagnostics: the time from sending an edit (`didChange`) to receiving the
+ *   diagnostics of that version, on a 15 KB and a 1 MB generated plan (debounce set to 0, so
+ *   this is the check itself plus the protocol round trip);
+ * - completion: the round trip of a completion request inside a menu of each plan;
+ * - peer: `dialplan lint <file>` run as a process (start-up included, as a user or CI runs it).
+ *
+ * Run: `npx tsx bench/lsp.ts` (or `npm run bench`). Prints medians and the ratios
+ * change→diagnostics / CLI lint.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { CompletionRequest } from 'vscode-languageserver-protocol/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { startServer } from '../test/lsp/client.js';
+import { benchRounds, generatePlan, median, ms, ratio } from './measure.js';
+
+const root = fileURLToPath(new URL('../', import.meta.url));
+const ROUNDS = benchRounds(7);
+const dir = mkdtempSync(join(tmpdir(), 'dialplan-bench-lsp-'));
+const built = existsSync(join(root, 'dist', 'cli', 'bin.js'));
+
+/** Median ms of `dialplan lint <file>` as a process (the built CLI, else through tsx). */
+function cliLint(file: string, rounds: number): number {
+  const [cmd, args] = built ? [process.execPath, [join(root, 'bin', 'dialplan.js')]] : [process.execPath, ['--import', 'tsx', join(root, 'src', 'cli', 'bin.ts')]];
+  const out: number[] = [];
+  for (let i = 0; i <= rounds; i++) {
+    const t = process.hrtime.bigint();
+    const r = spawnSync(cmd, [...args, 'lint', file], { cwd: dir, encoding: 'utf8' });
+    if (r.status !== 0 && r.status !== 1) throw new Error(`dialplan lint failed: ${r.stderr}`);
+    if (i > 0) out.push(Number(process.hrtime.bigint() - t) / 1e6);
+  }
+  return median(out);
+}
+
+const server = await startServer({ initializationOptions: { debounceMs: 0 } });
+console.log(`dialplan lsp benchmark (median of ${ROUNDS} rounds, node ${process.version}; CLI: ${built ? 'dist/' : 'src/ through tsx'})\n`);
+
+for (const [label, bytes, rounds] of [['15 KB plan', 15 * 1024, ROUNDS], ['1 MB plan', 1024 * 1024, Math.max(3, Math.ceil(ROUNDS / 2))]] as const) {
+  const text = generatePlan(bytes);
+  const file = join(dir, `${bytes}.xml`);
+  writeFileSync(file, text);
+  const uri = pathToFileURL(file).href;
+  const opened = server.diagnostics(uri);
+  server.open(uri, text);
+  await opened;
+  let doc = TextDocument.create(uri, 'callfire-xml', 1, text);
+  // each round types one character into the first prompt, then takes it out again
+  const at = doc.positionAt(text.indexOf('Menu 0.') + 4);
+  const changes: number[] = [];
+  for (let i = 0; i <= rounds; i++) {
+    const range = i % 2 === 0 ? { start: at, end: at } : { start: at, end: { line: at.line, character: at.character + 1 } };
+    const newText = i % 2 === 0 ? 'x' : '';
+    doc = TextDocument.update(doc, [{ range, text: newText }], doc.version + 1);
+    const version = doc.version;
+    const got = server.diagnostics(uri, (p) => p.version === version);
+    const t = process.hrtime.bigint();
+    server.edit(uri, range, newText);
+    await got;
+    if (i > 0) changes.push(Number(process.hrtime.bigint() - t) / 1e6);
+  }
+  const change = median(changes);
+  const inMenu = doc.positionAt(doc.getText().indexOf('<keypress', doc.getText().length / 2) + 1);
+  const completions: number[] = [];
+  for (let i = 0; i <= rounds; i++) {
+    const t = process.hrtime.bigint();
+    await server.connection.sendRequest(CompletionRequest.type, { textDocument: { uri }, position: inMenu });
+    if (i > 0) completions.push(Number(process.hrtime.bigint() - t) / 1e6);
+  }
+  const completion = median(completions);
+  const cli = cliLint(file, rounds);
+  console.log(`${label} (${(text.length / 1024).toFixed(0)} KB)
+  change -> diagnostics:      ${ms(change)}
+  completion:                 ${ms(completion)}
+  dialplan lint (CLI):        ${ms(cli)}
+  change -> diagnostics / CLI = ${ratio(change, cli)}; completion / CLI = ${ratio(completion, cli, 3)}
+`);
+  server.close(uri);
+}
+
+await server.stop();
+rmSync(dir, { recursive: true, force: true });
