@@ -1,0 +1,51 @@
+/** The forgiving cursor reader completion and hover rely on, on text that does not parse. */
+import { describe, expect, it } from 'vitest';
+import { cursorContext, rootElementName } from '../../src/lsp/cursor.js';
+
+/** The context at the `|` in `marked`. */
+const at = (marked: string) => cursorContext(marked.replace('|', ''), marked.indexOf('|'));
+
+describe('cursorContext', () => {
+  it('knows the open elements around a tag being typed', () => {
+    expect(at('<dialplan><menu><keypress pressed="1"></keypress><k|')).toMatchObject({ kind: 'tag-name', stack: ['dialplan', 'menu'], closing: false });
+    expect(at('<dialplan><menu/><|')).toMatchObject({ kind: 'tag-name', stack: ['dialplan'] });
+    expect(at('<dialplan><amd></|')).toMatchObject({ kind: 'tag-name', stack: ['dialplan', 'amd'], closing: true });
+  });
+
+  it('skips comments, CDATA and processing instructions, and says when the cursor is in one', () => {
+    expect(at('<?xml version="1.0"?><!-- <menu> --><dialplan><![CDATA[<amd>]]><|')).toMatchObject({ kind: 'tag-name', stack: ['dialplan'] });
+    expect(at('<dialplan><!-- <me|')).toMatchObject({ kind: 'other' });
+  });
+
+  it('reads attribute names and values, before and after the cursor', () => {
+    expect(at('<dialplan><transfer mode="ringall" | musiconhold="jazz">')).toMatchObject({ kind: 'attribute-name', tag: 'transfer', present: ['mode', 'musiconhold'] });
+    expect(at('<dialplan><transfer mode="ring|all">')).toMatchObject({ kind: 'attribute-value', tag: 'transfer', attribute: 'mode', start: 26, end: 33 });
+    expect(at('<dialplan><play type="tt|')).toMatchObject({ kind: 'attribute-value', attribute: 'type' });
+    expect(at("<dialplan><play voice='fe|'>")).toMatchObject({ kind: 'attribute-value', attribute: 'voice' });
+  });
+
+  it('reads the text of the innermost element, closing end tags by name', () => {
+    const text = at('<dialplan><menu><keypress pressed="1"><goto>ma|in</goto>');
+    expect(text).toMatchObject({ kind: 'text', stack: ['dialplan', 'menu', 'keypress', 'goto'], start: 44, end: 48 });
+    expect(at('<dialplan><if expr="1"><play type="tts">x</play></if>|')).toMatchObject({ kind: 'text', stack: ['dialplan'] });
+    // an end tag with no start tag does not unwind the others
+    expect(at('<dialplan><menu></amd>|')).toMatchObject({ kind: 'text', stack: ['dialplan', 'menu'] });
+  });
+
+  it('never fails, whatever is cut where', () => {
+    const plan = '<dialplan name="a"><menu a="1" b=\'2\'><!--x--><keypress pressed="1"><goto>a</goto></keypress></menu></dialplan>';
+    for (let end = 0; end <= plan.length; end++) {
+      const text = plan.slice(0, end);
+      for (let i = 0; i <= text.length; i++) expect(cursorContext(text, i).kind).toBeTypeOf('string');
+    }
+  });
+});
+
+describe('rootElementName', () => {
+  it('reads the root past the declaration and comments', () => {
+    expect(rootElementName('\ufeff<?xml version="1.0"?>\n<!-- c -->\n<project>')).toBe('project');
+    expect(rootElementName('<dialplan name="Root">')).toBe('dialplan');
+    expect(rootElementName('  ')).toBeUndefined();
+    expect(rootElementName('<!-- unclosed')).toBeUndefined();
+  });
+});
