@@ -4,9 +4,10 @@
  *
  * @module
  */
-import type { DocumentNode, ElementNode } from '../ast/nodes.js';
+import type { DocumentNode, ElementNode, Position } from '../ast/nodes.js';
 import { compile, type CompileOptions } from '../compile/compile.js';
 import { ActionsBuilder, NODES, type Cell } from './actions.js';
+import { callSite } from './call-sites.js';
 import { attributes, element } from './element.js';
 import type { DialplanOptions } from './options.js';
 
@@ -24,21 +25,24 @@ type Last = Cell | undefined;
 export class DialplanBuilder extends ActionsBuilder implements Plan {
   declare private readonly dialplanBrand: never;
   readonly #attributes: Readonly<Record<string, string>>;
+  /** Where `dialplan()` was called, when recorded: the root's position. */
+  readonly #loc: Position | undefined;
 
   /** @internal */
-  private constructor(attrs: Readonly<Record<string, string>>, last: Last) {
+  private constructor(attrs: Readonly<Record<string, string>>, last: Last, loc: Position | undefined) {
     super(last);
     this.#attributes = attrs;
+    this.#loc = loc;
   }
 
   /** @internal */
   static create(options: DialplanOptions | undefined): DialplanBuilder {
-    return new DialplanBuilder(Object.freeze(attributes('dialplan', 'dialplan', options)), undefined);
+    return new DialplanBuilder(Object.freeze(attributes('dialplan', 'dialplan', options)), undefined, callSite());
   }
 
   /** @internal */
   protected derive(last: Last): this {
-    return new DialplanBuilder(this.#attributes, last) as this;
+    return new DialplanBuilder(this.#attributes, last, this.#loc) as this;
   }
 
   /**
@@ -51,7 +55,8 @@ export class DialplanBuilder extends ActionsBuilder implements Plan {
    * ```
    */
   toAst(): DocumentNode {
-    const root = element('dialplan', { ...this.#attributes }, this[NODES]()) as ElementNode<'dialplan'>;
+    // the root is made here, but its place is where dialplan() was called
+    const root = element('dialplan', { ...this.#attributes }, this[NODES](), this.#loc ?? null) as ElementNode<'dialplan'>;
     return Object.freeze({ kind: '#document', root, prolog: Object.freeze([]), epilog: Object.freeze([]) });
   }
 

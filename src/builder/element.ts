@@ -5,7 +5,7 @@
  *
  * @module
  */
-import type { CommentNode, ElementNode, Node, TextNode } from '../ast/nodes.js';
+import type { CommentNode, ElementNode, Node, Position, TextNode } from '../ast/nodes.js';
 import type { AttributeSpec, LeafTag, TagName } from '../language/catalog.js';
 import { tagSpec } from '../language/catalog.js';
 import { compareDigits, parseKeyPattern } from '../language/key-pattern.js';
@@ -23,6 +23,7 @@ import {
   URL_START,
   VARNAME,
 } from './checks.js';
+import { callSite } from './call-sites.js';
 import { KEY_PATTERN } from './values.js';
 
 /** The option key of an attribute: its catalog `key`, or its XML name. */
@@ -186,9 +187,19 @@ export function comment(method: string, value: unknown): CommentNode {
   return frozen({ kind: '#comment', text: s });
 }
 
-/** An element node, frozen (the builder's trees are shared between builders, so they must not change). */
-export function element<T extends TagName>(kind: T, attrs: Record<string, string>, children: readonly Node[] = []): ElementNode<T> {
-  return frozen({ kind, attributes: frozen(attrs), children: frozen([...children]) });
+/**
+ * An element node, frozen (the builder's trees are shared between builders, so they must not
+ * change). `loc` is where the builder call was made, when a tool records it (see `call-sites.ts`);
+ * null for none.
+ */
+export function element<T extends TagName>(
+  kind: T,
+  attrs: Record<string, string>,
+  children: readonly Node[] = [],
+  loc: Position | null = callSite() ?? null,
+): ElementNode<T> {
+  const node = { kind, attributes: frozen(attrs), children: frozen([...children]) };
+  return frozen(loc === null ? node : { ...node, loc });
 }
 
 /** A leaf element with optional text (empty text makes no text node, so `<x/>` round-trips). */

@@ -5,10 +5,14 @@
  *
  * @module
  */
+import { realpathSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { register } from 'node:module';
 import { dirname, extname, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { hasToAst, isDocument, type DocumentNode } from '../ast/nodes.js';
+import { hasToAst, isDocument, type DocumentNode, type Position } from '../ast/nodes.js';
+import { withCallSites } from '../builder/call-sites.js';
+import type { FileReport } from '../validate/report/file-report.js';
 import { IoError } from './io.js';
 
 const MODULE_EXTENSIONS = new Set(['.ts', '.mts', '.cts', '.js', '.mjs', '.cjs', '.tsx']);
@@ -19,27 +23,136 @@ export function isFlowModule(path: string): boolean {
 }
 
 /**
+ * A flow that could not be loaded: it threw while building, or its module did not load.
+ * `at` is where, in the flow's own file, when the stack shows it.
+ */
+export class FlowError extends IoError {
+  constructor(
+    message: string,
+    /** What went wrong, without the file and position (a report row shows those). */
+    readonly detail: string,
+    readonly at?: Position,
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * A file a command could not read or load, as a report entry of its own (rule `load-error`):
+ * listed with its error in every format, counted in the summary, never silently dropped.
+ */
+export function loadFailure(file: string, e: IoError): FileReport {
+  const at = e instanceof FlowError ? e.at : undefined;
+  const message = e instanceof FlowError ? e.detail : e.message;
+  return { file, diagnostics: [{ rule: 'load-error', severity: 'error', message, path: '/', ...(at ? { line: at.line, column: at.column } : {}) }] };
+}
+
+// A resolve hook run before tsx's: a TypeScript file outside node_modules is an ES module,
+// whatever the "type" of the package.json above it. `npm init -y` writes "commonjs", and a
+// flow written as the docs show (import …) must load there too; as CommonJS it would also
+// lose its source map, and with it the lines findings point at.
+const ESM_FOR_TYPESCRIPT = `export async function resolve(specifier, context, next) {
+  const r = await next(specifier, context);
+  if (r.url.startsWith('file:') && /\\.tsx?$/.test(new URL(r.url).pathname) && !r.url.includes('/node_modules/')) return { ...r, format: 'module' };
+  return r;
+}`;
+let hooked = false;
+
+/** The `line:column` right after `file` in one stack-trace line, if the line names that file. */
+function positionAfter(frame: string, names: readonly string[]): Position | undefined {
+  for (const name of names) {
+    const i = frame.lastIndexOf(`${name}:`);
+    if (i < 0) continue;
+    const m = /^(\d+):(\d+)/.exec(frame.slice(i + name.length + 1));
+    if (m) return { line: Number(m[1]), column: Number(m[2]) };
+  }
+  return undefined;
+}
+
+/** The first frame of a stack that is in the flow's file (source-mapped, so its own line). */
+function siteIn(stack: string | undefined, names: readonly string[]): Position | undefined {
+  for (const frame of (stack ?? '').split('\n')) {
+    const at = positionAfter(frame, names);
+    if (at) return at;
+  }
+  return undefined;
+}
+
+/**
+ * The stack of an error as Node formats it, through the source maps tsx registers: a test
+ * runner or another tool may have replaced `Error.prepareStackTrace` with one that ignores them.
+ * (V8 formats `stack` on first read, with the formatter in place then.)
+ */
+function nodeStack(error: () => unknown): string | undefined {
+  const formatter = Error as { prepareStackTrace?: unknown; stackTraceLimit: number };
+  const { prepareStackTrace, stackTraceLimit } = formatter;
+  formatter.prepareStackTrace = undefined;
+  formatter.stackTraceLimit = 16;
+  try {
+    const e = error();
+    return e instanceof Error ? e.stack : undefined;
+  } finally {
+    formatter.prepareStackTrace = prepareStackTrace;
+    formatter.stackTraceLimit = stackTraceLimit;
+  }
+}
+
+/** The names the flow's file goes by in a stack trace: its real path and its file URL. */
+function stackNames(file: string): string[] {
+  let real = file;
+  try {
+    real = realpathSync(file);
+  } catch {
+    // a missing file is reported by the import below
+  }
+  return [...new Set([real, file, pathToFileURL(real).href])];
+}
+
+/**
  * Loads a flow module and returns its plan as a syntax tree. The plan is the module's default
  * export or its export named `plan`: a builder (anything with `toAst()`) or a DocumentNode.
+ *
+ * Each tag built meanwhile keeps, as its `loc`, where in the flow's file the builder call was
+ * made (the first stack frame in that file, through tsx's source map), so lint, validate,
+ * simulate and coverage report the flow's own lines. A tag built by a helper in another file
+ * points at the flow's line that called the helper.
  */
 export async function loadFlow(path: string, cwd = process.cwd()): Promise<DocumentNode> {
   const file = resolve(cwd, path);
-  let mod: Record<string, unknown>;
-  try {
-    const { tsImport } = await import('tsx/esm/api');
-    mod = (await tsImport(pathToFileURL(file).href, import.meta.url)) as Record<string, unknown>;
-  } catch (e) {
-    const err = e as NodeJS.ErrnoException;
-    if (err.code === 'ERR_MODULE_NOT_FOUND' && String(err.message).includes(file)) throw new IoError(`cannot read ${path}: no such file`);
-    throw new IoError(`cannot load flow ${path}: ${err.message}`);
+  const names = stackNames(file);
+  const record = () => siteIn(nodeStack(() => new Error()), names);
+  if (!hooked) {
+    register(`data:text/javascript,${encodeURIComponent(ESM_FOR_TYPESCRIPT)}`);
+    hooked = true;
   }
-  // tsx may wrap a CommonJS-looking module's exports in `default`.
-  const candidates = [mod['default'], mod['plan'], (mod['default'] as Record<string, unknown> | undefined)?.['default']];
-  for (const c of candidates) {
-    if (hasToAst(c)) return c.toAst();
-    if (isDocument(c)) return c;
-  }
-  throw new IoError(`${path} exports no plan: export the dialplan builder as default or as "plan"`);
+  return withCallSites(record, async () => {
+    let mod: Record<string, unknown>;
+    try {
+      const { tsImport } = await import('tsx/esm/api');
+      mod = (await tsImport(pathToFileURL(file).href, import.meta.url)) as Record<string, unknown>;
+    } catch (e) {
+      const err = e as NodeJS.ErrnoException;
+      if (err.code === 'ERR_MODULE_NOT_FOUND' && String(err.message).includes(file)) throw new IoError(`cannot read ${path}: no such file`);
+      const at = siteIn(nodeStack(() => err), names);
+      throw new FlowError(`cannot load flow ${path}${at ? `:${at.line}:${at.column}` : ''}: ${err.message}`, err.message, at);
+    }
+    // tsx may wrap a CommonJS-looking module's exports in `default`.
+    const candidates = [mod['default'], mod['plan'], (mod['default'] as Record<string, unknown> | undefined)?.['default']];
+    for (const c of candidates) {
+      if (hasToAst(c)) {
+        try {
+          return c.toAst();
+        } catch (e) {
+          const at = siteIn(nodeStack(() => e as Error), names);
+          const detail = (e as Error).message;
+          throw new FlowError(`cannot build flow ${path}${at ? `:${at.line}:${at.column}` : ''}: ${detail}`, detail, at);
+        }
+      }
+      if (isDocument(c)) return c;
+    }
+    const detail = 'the module exports no plan: export the dialplan builder as default or as "plan"';
+    throw new FlowError(`${path} exports no plan: export the dialplan builder as default or as "plan"`, detail);
+  });
 }
 
 /**

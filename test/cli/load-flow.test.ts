@@ -28,10 +28,11 @@ describe('loadFlow', () => {
     await expect(loadFlow('c.ts', dir)).rejects.toThrow(/c\.ts exports no plan/);
   });
 
-  it('reports a missing file and a flow that throws as I/O errors', async () => {
+  it('reports a missing file and a flow that throws as I/O errors, the throw at its line', async () => {
     await expect(loadFlow('missing.ts', dir)).rejects.toBeInstanceOf(IoError);
-    write('d.ts', 'throw new Error("boom");\n');
-    await expect(loadFlow('d.ts', dir)).rejects.toThrow(/cannot load flow d\.ts: boom/);
+    write('d.ts', 'const x: number = 1;\n  throw new Error("boom" + x);\n');
+    await expect(loadFlow('d.ts', dir)).rejects.toThrow(/^cannot load flow d\.ts:2:9: boom1$/);
+    await expect(loadFlow('d.ts', dir)).rejects.toMatchObject({ detail: 'boom1', at: { line: 2, column: 9 } });
   });
 });
 

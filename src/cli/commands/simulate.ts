@@ -3,7 +3,6 @@
  *
  * @module
  */
-import { compile } from '../../compile/compile.js';
 import { formatTranscript } from '../../simulate/transcript.js';
 import { simulate } from '../../simulate/simulate.js';
 import type { Script, TransferOutcome } from '../../simulate/types.js';
@@ -49,7 +48,7 @@ Examples:
   dialplan simulate examples/survey.ts --keys 2 --format json
   dialplan simulate transfer-by-day.xml --clock 2026-01-06T15:00:00Z
 
-Lines in the transcript of a flow (.ts) refer to its compiled XML, as "dialplan build" writes it.
+Lines in the transcript of a flow (.ts) are lines of the flow: where each builder call was made.
 
 Exit codes: 0 the call completed, 1 a simulation error (or unreadable XML), 2 usage or I/O failure.`,
   async run(args, io) {
@@ -75,15 +74,14 @@ Exit codes: 0 the call completed, 1 a simulation error (or unreadable XML), 2 us
     const script: Script = {
       answer,
       transfer,
-      inputs: (values.keys ?? '').split(',').map((k) => k.trim()).filter((k) => k !== ''),
+      keys: (values.keys ?? '').split(',').map((k) => k.trim()).filter((k) => k !== ''),
       vars: assignments('simulate', 'var', values.var),
       contact: assignments('simulate', 'contact', values.contact),
       call: assignments('simulate', 'call', values.call),
       ...(values.clock !== undefined ? { clock: values.clock } : {}),
     };
-    const input = await loadDialplan(positionals[0]!, io.cwd);
-    // A flow is simulated as its compiled XML, so lines in the trace match "dialplan build".
-    const plan = typeof input === 'string' ? input : compile(input);
+    // A flow is simulated as the tree it built: lines in the trace are the flow's own.
+    const plan = await loadDialplan(positionals[0]!, io.cwd);
     const result = await simulate(plan, script, maxSteps === undefined ? {} : { maxSteps });
     io.stdout(format === 'json' ? `${JSON.stringify(result, null, 2)}\n` : formatTranscript(result));
     if (result.error && format === 'text') {

@@ -7,7 +7,6 @@
 import { basename, dirname, extname, join, relative, resolve } from 'node:path';
 import { stringify } from 'yaml';
 import type { DocumentNode } from '../../ast/nodes.js';
-import { compile } from '../../compile/compile.js';
 import { coverage, formatCoverage, type CoverageReport } from '../../simulate/coverage.js';
 import { generateScenarios, scenarioToData } from '../../simulate/generate.js';
 import { parseScenarioFile, runScenario, ScenarioError, type ScenarioOutcome } from '../../simulate/scenario.js';
@@ -34,8 +33,8 @@ function planLoader(io: Io) {
     let p = cache.get(path);
     if (!p) {
       p = loadDialplan(path, io.cwd).then((input) => {
-        // A flow is run as its compiled XML, so reported lines match "dialplan build".
-        const { document, error } = toDocument(typeof input === 'string' ? input : compile(input));
+        // A flow is run as the tree it built: reported lines are the flow's own.
+        const { document, error } = toDocument(input);
         if (!document) throw new ScenarioError(`${path}${error?.line ? `:${error.line}` : ''}: ${error?.message ?? 'not a dialplan'}`);
         return document;
       });

@@ -10,6 +10,11 @@ import type { Diagnostic } from '../diagnostic.js';
 export interface FileReport {
   readonly file: string;
   readonly diagnostics: readonly Diagnostic[];
+  /**
+   * The file is a flow written with the DSL: lines are where its builder calls were made, and
+   * the stylish report shows each finding's XML path beside them.
+   */
+  readonly flow?: boolean;
 }
 
 /** Counts errors and warnings over several files. */

@@ -13,7 +13,8 @@ export function formatStylish(reports: readonly FileReport[]): string {
   const rows: string[][] = [];
   for (const r of reports) {
     for (const d of r.diagnostics) {
-      const where = d.line === undefined ? `${r.file} ${d.path}` : `${r.file}:${d.line}:${d.column ?? 1}`;
+      const at = d.line === undefined ? '' : `:${d.line}:${d.column ?? 1}`;
+      const where = d.line === undefined || r.flow ? `${r.file}${at} ${d.path}` : `${r.file}${at}`;
       rows.push([where, d.severity, d.message, d.rule]);
     }
   }
