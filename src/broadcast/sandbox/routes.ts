@@ -11,7 +11,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { SandboxContext } from './context.js';
 import { soapRoute } from './soap-route.js';
-import { memoryNumberConfigs, v2Route } from './v2/route.js';
+import { v2Route } from './v2/route.js';
 
 /** Answers one authorized request whose whole body is `body`. */
 export type RouteHandler = (req: IncomingMessage, res: ServerResponse, body: Buffer) => void | Promise<void>;
@@ -31,7 +31,7 @@ export interface Route {
 
 /** Every API the sandbox serves, longest prefix first. */
 export function sandboxRoutes(ctx: SandboxContext): Route[] {
-  return [soapRoute(ctx), v2Route(ctx, memoryNumberConfigs())];
+  return [soapRoute(ctx), v2Route(ctx)];
 }
 
 /** The route serving `path`, if any. */

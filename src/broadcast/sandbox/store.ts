@@ -81,6 +81,15 @@ interface State {
   /** RequestIds of ControlBroadcast requests already applied (their own space: not broadcast ids). */
   controlRequestIds: Map<string, number>;
   sounds: Map<number, StoredSound>;
+  /** Inbound number configurations (API 2.0's number lease configs), by number. */
+  numberConfigs: Map<string, StoredNumberConfig>;
+}
+
+/** An inbound number's configuration: an IVR's dialplan, or a call tracking config kept as sent. */
+export interface StoredNumberConfig {
+  readonly configType: 'IVR' | 'TRACKING';
+  readonly dialplanXml?: string;
+  readonly callTrackingConfig?: Readonly<Record<string, unknown>>;
 }
 
 /** The data file's shape (version 1): the same, with objects for maps. */
@@ -92,6 +101,7 @@ interface StoredState {
   requestIds: Record<string, number>;
   controlRequestIds?: Record<string, number>;
   sounds: Record<string, StoredSound>;
+  numberConfigs?: Record<string, StoredNumberConfig>;
 }
 
 /**
@@ -117,7 +127,7 @@ function recordOf<V>(map: ReadonlyMap<string | number, V>): Record<string, V> {
 }
 
 function emptyState(): State {
-  return { nextId: 1000001, broadcasts: new Map(), calls: new Map(), requestIds: new Map(), controlRequestIds: new Map(), sounds: new Map() };
+  return { nextId: 1000001, broadcasts: new Map(), calls: new Map(), requestIds: new Map(), controlRequestIds: new Map(), sounds: new Map(), numberConfigs: new Map() };
 }
 
 function why(e: unknown): string {
@@ -208,7 +218,7 @@ export class Store {
     }
     if (!isRecord(data)) throw new SandboxDataError(`${file} is not a sandbox data file: expected a JSON object`);
     if (data['version'] !== 1) throw new SandboxDataError(`${file} is not a sandbox data file of version 1 (its version is ${JSON.stringify(data['version']) ?? 'missing'})`);
-    const bad = ['broadcasts', 'calls', 'requestIds', 'sounds'].find((k) => !isRecord(data[k])) ?? (data['controlRequestIds'] !== undefined && !isRecord(data['controlRequestIds']) ? 'controlRequestIds' : undefined);
+    const bad = ['broadcasts', 'calls', 'requestIds', 'sounds'].find((k) => !isRecord(data[k])) ?? ['controlRequestIds', 'numberConfigs'].find((k) => data[k] !== undefined && !isRecord(data[k]));
     if (bad !== undefined || typeof data['nextId'] !== 'number') throw new SandboxDataError(`${file} is not a sandbox data file: "${bad ?? 'nextId'}" is missing or of the wrong type`);
     const stored = data as unknown as StoredState;
     return {
@@ -218,6 +228,7 @@ export class Store {
       requestIds: mapOf(stored.requestIds, String),
       controlRequestIds: mapOf(stored.controlRequestIds, String),
       sounds: mapOf(stored.sounds, Number),
+      numberConfigs: mapOf(stored.numberConfigs, String),
     };
   }
 
@@ -231,6 +242,7 @@ export class Store {
       requestIds: recordOf(state.requestIds),
       controlRequestIds: recordOf(state.controlRequestIds),
       sounds: recordOf(state.sounds),
+      numberConfigs: recordOf(state.numberConfigs),
     };
     const text = JSON.stringify(stored);
     const tmp = `${file}.${process.pid}.tmp`;
@@ -442,6 +454,17 @@ export class Store {
       const pairs = responses.get(id);
       if (pairs !== undefined) call.responses = pairs;
     }
+    this.#save();
+  }
+
+  /** The configuration of an inbound number, if one was set. */
+  numberConfig(number: string): StoredNumberConfig | undefined {
+    return this.#state.numberConfigs.get(number);
+  }
+
+  /** Sets (replaces) the configuration of an inbound number. */
+  setNumberConfig(number: string, config: StoredNumberConfig): void {
+    this.#state.numberConfigs.set(number, config);
     this.#save();
   }
 

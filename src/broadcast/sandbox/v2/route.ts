@@ -25,26 +25,6 @@ import { callBroadcastOf, callOf, errorOf, statsOf } from './resources.js';
 /** Where API 2.0 lives in the sandbox. */
 export const V2_BASE_PATH = '/v2';
 
-/** An inbound number's configuration as the sandbox keeps it. */
-export interface StoredNumberConfig {
-  readonly configType: 'IVR' | 'TRACKING';
-  readonly dialplanXml?: string;
-  /** A call tracking config, kept as sent. */
-  readonly callTrackingConfig?: Readonly<Record<string, unknown>>;
-}
-
-/** Where the route keeps number configs (the sandbox's store). */
-export interface NumberConfigStore {
-  numberConfig(number: string): StoredNumberConfig | undefined;
-  setNumberConfig(number: string, config: StoredNumberConfig): void;
-}
-
-/** Number configs kept in memory only. */
-export function memoryNumberConfigs(): NumberConfigStore {
-  const configs = new Map<string, StoredNumberConfig>();
-  return { numberConfig: (n) => configs.get(n), setNumberConfig: (n, c) => void configs.set(n, c) };
-}
-
 /** CallFire's documented bound of a page. */
 const MAX_PAGE = 1000;
 /** The page size the sandbox answers with when the client names none (CallFire's default). */
@@ -121,7 +101,7 @@ function treeOf(value: Readonly<Record<string, unknown>>): ConfigTree {
 }
 
 /** The sandbox's API 2.0 route. */
-export function v2Route(ctx: SandboxContext, numbers: NumberConfigStore): Route {
+export function v2Route(ctx: SandboxContext): Route {
   const { store, log } = ctx;
 
   function broadcastOr404(id: string): StoredBroadcast {
@@ -264,7 +244,7 @@ export function v2Route(ctx: SandboxContext, numbers: NumberConfigStore): Route 
           }
         }
         if (problems.length > 0) throw new HttpError(400, `Invalid NumberConfig: ${problems.length} problem(s): ${problems.slice(0, 3).join('; ')}`, problems);
-        numbers.setNumberConfig(number, {
+        store.setNumberConfig(number, {
           configType: config.configType!,
           ...(plan === undefined ? {} : { dialplanXml: plan }),
           ...(config.callTrackingConfig === undefined ? {} : { callTrackingConfig: config.callTrackingConfig }),
@@ -277,7 +257,7 @@ export function v2Route(ctx: SandboxContext, numbers: NumberConfigStore): Route 
       /^\/numbers\/leases\/configs\/([^/]+)$/,
       (m) => {
         const number = decodeURIComponent(m[1]!);
-        const config = numbers.numberConfig(number);
+        const config = store.numberConfig(number);
         if (config === undefined) throw new HttpError(404, `number ${number} has no configuration in this sandbox; PUT one first`);
         return {
           status: 200,
