@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -47,10 +47,12 @@ describe('dialplan lint', () => {
     expect(JSON.parse(glob.stdout)).toEqual(json);
   });
 
-  it('lints flows written with the DSL, pointing at node paths', async () => {
+  it('lints flows written with the DSL, pointing at the line in the flow with the node path beside it', async () => {
     const r = await run(['lint', 'flow.ts'], dir);
     expect(r.code).toBe(1);
-    expect(r.stdout).toContain('flow.ts /dialplan/goto[1]  error    <goto> names "mian", but no tag has that name; did you mean "main"?  unknown-goto-target');
+    const second = readFileSync(join(dir, 'flow.ts'), 'utf8').split('\n')[1]!;
+    const at = `flow.ts:2:${second.indexOf('goto(') + 1} /dialplan/goto[1]`;
+    expect(r.stdout).toContain(`${at}  error    <goto> names "mian", but no tag has that name; did you mean "main"?  unknown-goto-target`);
   });
 
   it('--rule and config files change severities; the nearest config applies', async () => {
@@ -97,7 +99,14 @@ describe('dialplan lint', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('no files match "nomatch/*.xml"');
     expect(r.stderr).toContain('no .xml files in the folder "no-xml"');
-    expect((JSON.parse(r.stdout) as Array<{ file: string }>).map((f) => f.file)).toEqual(['plans/warn.xml']);
+    // each is listed with its error, not dropped from the report
+    const listed = JSON.parse(r.stdout) as Array<{ file: string; diagnostics: Array<{ rule: string; message: string }> }>;
+    expect(listed.map((f) => [f.file, f.diagnostics[0]?.rule])).toEqual([
+      ['nomatch/*.xml', 'load-error'],
+      ['no-xml', 'load-error'],
+      ['plans/warn.xml', 'unreachable-code'],
+    ]);
+    expect(listed[1]!.diagnostics[0]!.message).toBe('no .xml files in the folder "no-xml"');
   });
 
   it('exits 2 on usage errors and unreadable files, still reporting the others', async () => {

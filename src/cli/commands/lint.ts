@@ -20,7 +20,7 @@ import { formatJson } from '../../validate/report/json.js';
 import { formatSarif } from '../../validate/report/sarif.js';
 import { formatStylish } from '../../validate/report/stylish.js';
 import { IoError, UsageError, type Command } from '../io.js';
-import { loadDialplan } from '../load-flow.js';
+import { loadDialplan, loadFailure } from '../load-flow.js';
 import { choice, numberOption, parseOptions } from '../options.js';
 import { packageVersion } from '../package-info.js';
 
@@ -31,13 +31,13 @@ const FORMATS = ['stylish', 'json', 'sarif', 'github'] as const;
  * A glob or folder that yields nothing is returned in `empty` rather than thrown, so that,
  * like a missing file, it is reported with the other arguments still linted.
  */
-async function expandFiles(args: readonly string[], cwd: string): Promise<{ files: string[]; empty: string[] }> {
+async function expandFiles(args: readonly string[], cwd: string): Promise<{ files: string[]; empty: { arg: string; message: string }[] }> {
   const out: string[] = [];
-  const empty: string[] = [];
+  const empty: { arg: string; message: string }[] = [];
   for (const arg of args) {
     if (isDynamicPattern(arg)) {
       const found = await glob([arg], { cwd, onlyFiles: true, expandDirectories: false, absolute: isAbsolute(arg) });
-      if (found.length === 0) empty.push(`no files match "${arg}"`);
+      if (found.length === 0) empty.push({ arg, message: `no files match "${arg}"` });
       out.push(...found.sort());
       continue;
     }
@@ -49,7 +49,7 @@ async function expandFiles(args: readonly string[], cwd: string): Promise<{ file
     }
     if (dir) {
       const found = await glob(['**/*.xml'], { cwd: resolve(cwd, arg), onlyFiles: true, ignore: ['**/node_modules/**'] });
-      if (found.length === 0) empty.push(`no .xml files in the folder "${arg}"`);
+      if (found.length === 0) empty.push({ arg, message: `no .xml files in the folder "${arg}"` });
       out.push(...found.sort().map((f) => `${arg.replace(/[\\/]+$/, '')}/${f}`));
     } else {
       out.push(arg);
@@ -106,8 +106,10 @@ Exit codes: 0 no errors and warnings within --max-warnings, 1 otherwise,
 
     const { files, empty } = await expandFiles(positionals, io.cwd);
     let failed = 0;
-    for (const message of empty) {
+    const reports: FileReport[] = [];
+    for (const { arg, message } of empty) {
       io.stderr(`dialplan lint: ${message}\n`);
+      reports.push(loadFailure(arg, new IoError(message)));
       failed++;
     }
     // One load per config file, its outcome included: a broken config is reported once, not
@@ -125,7 +127,6 @@ Exit codes: 0 no errors and warnings within --max-warnings, 1 otherwise,
       }
       return pending;
     };
-    const reports: FileReport[] = [];
     // files of one folder share their config: look each folder up once per run
     const configDirs = new Map<string, string | undefined>();
     for (const file of files) {
@@ -134,6 +135,7 @@ Exit codes: 0 no errors and warnings within --max-warnings, 1 otherwise,
       const loaded = fixed ?? (found ? await configAt(found) : undefined);
       if (loaded === null) {
         // not linted: its settings are unknown, and the config's error is already on stderr
+        reports.push(loadFailure(file, new IoError(`not linted: its configuration ${found} is invalid`)));
         failed++;
         continue;
       }
@@ -144,6 +146,7 @@ Exit codes: 0 no errors and warnings within --max-warnings, 1 otherwise,
         if (e instanceof IoError) {
           // report it and go on: one bad file must not hide the findings in the others
           io.stderr(`dialplan lint: ${e.message}\n`);
+          reports.push(loadFailure(file, e));
           failed++;
           continue;
         }
@@ -151,7 +154,7 @@ Exit codes: 0 no errors and warnings within --max-warnings, 1 otherwise,
       }
       const rules = { ...(loaded ? settingsFor(loaded.config, abs, loaded.dir) : {}), ...cliRules };
       const { diagnostics } = lint(input, { rules });
-      reports.push({ file, diagnostics });
+      reports.push({ file, diagnostics, ...(typeof input === 'string' ? {} : { flow: true }) });
     }
 
     if (format === 'json') io.stdout(formatJson(reports));

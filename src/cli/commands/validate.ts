@@ -8,7 +8,7 @@ import { tally, type FileReport } from '../../validate/report/file-report.js';
 import { formatJson } from '../../validate/report/json.js';
 import { formatStylish } from '../../validate/report/stylish.js';
 import { IoError, UsageError, type Command } from '../io.js';
-import { loadDialplan } from '../load-flow.js';
+import { loadDialplan, loadFailure } from '../load-flow.js';
 import { choice, parseOptions } from '../options.js';
 
 export const command: Command = {
@@ -31,11 +31,13 @@ Exit codes: 0 no errors, 1 a file has errors, 2 usage or a file could not be rea
     let unreadable = 0;
     for (const file of positionals) {
       try {
-        reports.push({ file, diagnostics: validate(await loadDialplan(file, io.cwd)).diagnostics });
+        const input = await loadDialplan(file, io.cwd);
+        reports.push({ file, diagnostics: validate(input).diagnostics, ...(typeof input === 'string' ? {} : { flow: true }) });
       } catch (e) {
         if (!(e instanceof IoError)) throw e;
         // Report it and go on: one missing file must not hide the findings in the others.
         io.stderr(`dialplan validate: ${e.message}\n`);
+        reports.push(loadFailure(file, e));
         unreadable++;
       }
     }
