@@ -1,11 +1,12 @@
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { run } from './run.js';
 
 const INDEX = fileURLToPath(new URL('../../src/index.js', import.meta.url));
+const REPO = fileURLToPath(new URL('../../', import.meta.url));
 const FILES = ['flows/delivery.ts', 'flows/delivery.scenarios.yaml', '.dialplanrc.json', 'broadcast.json', '.github/workflows/dialplans.yml'];
 
 describe('dialplan init', () => {
@@ -30,6 +31,43 @@ describe('dialplan init', () => {
     expect(preview.code).toBe(0);
     expect(preview.stdout).toContain('POST https://www.callfire.com/api/1.1/soap12/call');
   }, 60_000);
+
+  it('writes package.json (ES module, the scripts the workflow names) and tsconfig.json; Next installs what is missing', async () => {
+    const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { type: string; scripts: Record<string, string>; devDependencies: Record<string, string> };
+    expect(pkg.type).toBe('module');
+    expect(Object.keys(pkg.scripts)).toEqual(['lint', 'test', 'build']);
+    expect(Object.keys(pkg.devDependencies)).toEqual(['callfire-dialplan']);
+    expect(JSON.parse(readFileSync(join(dir, 'tsconfig.json'), 'utf8'))).toMatchObject({ compilerOptions: { strict: true, noEmit: true }, include: ['flows'] });
+    // no lockfile in a new project: the workflow must not insist on npm ci
+    expect(readFileSync(join(dir, '.github/workflows/dialplans.yml'), 'utf8')).toContain('if [ -f package-lock.json ]; then npm ci; else npm install; fi');
+  });
+
+  it('in a project made by npm init -y, with the package installed: scripts added, $schema paths that resolve, no install step', async () => {
+    const project = mkdtempSync(join(tmpdir(), 'init-npm-'));
+    mkdirSync(join(project, 'node_modules'));
+    symlinkSync(REPO, join(project, 'node_modules', 'callfire-dialplan'), 'dir');
+    const npmInit = { name: 'x', version: '1.0.0', main: 'index.js', scripts: { test: 'echo "Error: no test specified" && exit 1' }, type: 'commonjs' };
+    writeFileSync(join(project, 'package.json'), JSON.stringify(npmInit, null, 2));
+    mkdirSync(join(project, 'ivr'));
+    const r = await run(['init', 'ivr', '--import-from', INDEX], project);
+    expect(r.code).toBe(0);
+    expect(r.stdout).not.toContain('npm install');
+    expect(r.stdout).toContain('package.json (new)');
+    // the folder's own package.json is new; the outer one is left alone
+    expect(JSON.parse(readFileSync(join(project, 'package.json'), 'utf8'))).toEqual(npmInit);
+    for (const file of ['.dialplanrc.json', 'broadcast.json']) {
+      const { $schema } = JSON.parse(readFileSync(join(project, 'ivr', file), 'utf8')) as { $schema: string };
+      expect($schema.startsWith('../node_modules/callfire-dialplan/schemas/')).toBe(true);
+      expect(existsSync(resolve(project, 'ivr', $schema))).toBe(true);
+    }
+    const here = await run(['init', '--import-from', INDEX], project);
+    expect(here.code).toBe(0);
+    expect(here.stdout).toContain('package.json (scripts added: lint, test, build)');
+    const updated = JSON.parse(readFileSync(join(project, 'package.json'), 'utf8')) as typeof npmInit;
+    expect(updated.type).toBe('commonjs');
+    expect(updated.scripts.test).toBe('dialplan test flows/*.scenarios.yaml --coverage --min-coverage 100');
+    expect(here.stdout).toContain('npm test');
+  });
 
   it('refuses to overwrite files unless --force', async () => {
     const again = await run(['init', 'ivr'], parent);

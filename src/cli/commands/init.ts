@@ -4,14 +4,71 @@
  *
  * @module
  */
-import { access } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { access, readFile } from 'node:fs/promises';
+import { basename, dirname, join, relative, resolve } from 'node:path';
 import { IoError, UsageError, type Command } from '../io.js';
 import { writeText } from '../load-flow.js';
 import { parseOptions } from '../options.js';
+import { packageVersion } from '../package-info.js';
 import { starterFlow } from '../starter/flow.js';
-import { STARTER_BROADCAST, STARTER_LINT_CONFIG, STARTER_WORKFLOW } from '../starter/project.js';
+import {
+  NPM_PLACEHOLDER_TEST,
+  STARTER_SCRIPTS,
+  STARTER_TSCONFIG,
+  STARTER_WORKFLOW,
+  starterBroadcast,
+  starterLintConfig,
+  starterPackageJson,
+} from '../starter/project.js';
 import { STARTER_SCENARIOS } from '../starter/scenarios.js';
+
+const PACKAGE = 'callfire-dialplan';
+
+/** The folder callfire-dialplan is installed in, as Node would find it from `root`, if it is. */
+function installedFrom(root: string): string | undefined {
+  for (let dir = root; ; dir = dirname(dir)) {
+    const candidate = join(dir, 'node_modules', PACKAGE);
+    if (existsSync(join(candidate, 'package.json'))) return candidate;
+    if (dirname(dir) === dir) return undefined;
+  }
+}
+
+/** The `$schema` folder as seen from `root`: where the package is installed, or will be by `npm install` there. */
+function schemasFolder(root: string, installed: string | undefined): string {
+  if (installed === undefined) return `./node_modules/${PACKAGE}/schemas`;
+  const rel = relative(root, join(installed, 'schemas')).split('\\').join('/');
+  return rel.startsWith('.') ? rel : `./${rel}`;
+}
+
+/**
+ * The project's package.json: written when there is none; otherwise the starter's scripts are
+ * added where the names are free (npm's placeholder test script counts as free), nothing else
+ * is touched. Returns the new text (undefined: nothing to change) and what was done.
+ */
+async function packageJson(file: string): Promise<{ text?: string; note: string; declared: boolean; scripts: Readonly<Record<string, string>> }> {
+  let current: string;
+  try {
+    current = await readFile(file, 'utf8');
+  } catch {
+    const name = basename(dirname(file)).toLowerCase().replace(/[^a-z0-9._-]+/g, '-') || 'ivr';
+    return { text: starterPackageJson(name, packageVersion()), note: 'new', declared: true, scripts: STARTER_SCRIPTS };
+  }
+  let pkg: Record<string, unknown>;
+  try {
+    pkg = JSON.parse(current) as Record<string, unknown>;
+    if (typeof pkg !== 'object' || pkg === null || Array.isArray(pkg)) throw new Error('not an object');
+  } catch (e) {
+    throw new IoError(`cannot read ${file}: it is not a JSON object (${(e as Error).message}); fix it, or run init in another folder`);
+  }
+  const deps = { ...(pkg['dependencies'] as object | undefined), ...(pkg['devDependencies'] as object | undefined) };
+  const declared = Object.hasOwn(deps, PACKAGE);
+  const scripts = { ...(pkg['scripts'] as Record<string, string> | undefined) };
+  const added = Object.keys(STARTER_SCRIPTS).filter((name) => scripts[name] === undefined || (name === 'test' && scripts[name] === NPM_PLACEHOLDER_TEST));
+  if (added.length === 0) return { note: 'kept: it has lint, test and build scripts', declared, scripts };
+  for (const name of added) scripts[name] = STARTER_SCRIPTS[name]!;
+  return { text: `${JSON.stringify({ ...pkg, scripts }, null, 2)}\n`, note: `scripts added: ${added.join(', ')}`, declared, scripts };
+}
 
 export const command: Command = {
   name: 'init',
@@ -23,6 +80,8 @@ Writes a starter project into dir (default: the current folder):
   .dialplanrc.json                  lint settings
   broadcast.json                    a SendCall request for the flow
   .github/workflows/dialplans.yml   lint and test in CI
+  package.json                      written if there is none; else its missing lint/test/build scripts are added
+  tsconfig.json                     written if there is none, for type-checking the flows
 
 Options:
   --force               Overwrite files that exist
@@ -34,36 +93,47 @@ Options:
     });
     if (positionals.length > 1) throw new UsageError('dialplan init: name at most one folder');
     const root = resolve(io.cwd, positionals[0] ?? '.');
+    const installed = installedFrom(root);
+    const schemas = schemasFolder(root, installed);
     const files: Record<string, string> = {
-      'flows/delivery.ts': starterFlow(values['import-from'] ?? 'callfire-dialplan'),
+      'flows/delivery.ts': starterFlow(values['import-from'] ?? PACKAGE),
       'flows/delivery.scenarios.yaml': STARTER_SCENARIOS,
-      '.dialplanrc.json': STARTER_LINT_CONFIG,
-      'broadcast.json': STARTER_BROADCAST,
+      '.dialplanrc.json': starterLintConfig(schemas),
+      'broadcast.json': starterBroadcast(schemas),
       '.github/workflows/dialplans.yml': STARTER_WORKFLOW,
     };
+    const exists = (name: string) => access(join(root, name)).then(() => true, () => false);
     if (!values.force) {
       const existing: string[] = [];
-      for (const name of Object.keys(files)) {
-        if (await access(join(root, name)).then(() => true, () => false)) existing.push(name);
-      }
+      for (const name of Object.keys(files)) if (await exists(name)) existing.push(name);
       if (existing.length > 0) {
         throw new IoError(`these files exist already, and --force would overwrite them: ${existing.join(', ')}`);
       }
     }
+    const pkg = await packageJson(join(root, 'package.json'));
+    const hasTsconfig = await exists('tsconfig.json');
     const shown = positionals[0];
     io.stdout(`Starter project in ${shown ?? 'this folder'}:\n`);
     for (const [name, text] of Object.entries(files)) {
       await writeText(join(root, name), text);
       io.stdout(`  ${name}\n`);
     }
-    io.stdout(`
-Next:${shown ? `\n  cd ${shown}` : ''}
-  npm install --save-dev callfire-dialplan
-  npx dialplan simulate flows/delivery.ts --keys 1           # one call, as a transcript
-  npx dialplan test flows/delivery.scenarios.yaml --coverage
-  npx dialplan lint flows/*.ts
-  npx dialplan send broadcast.json --dialplan flows/delivery.ts --preview
-`);
+    if (pkg.text !== undefined) await writeText(join(root, 'package.json'), pkg.text);
+    io.stdout(`  package.json (${pkg.note})\n`);
+    if (!hasTsconfig) await writeText(join(root, 'tsconfig.json'), STARTER_TSCONFIG);
+    io.stdout(`  tsconfig.json${hasTsconfig ? ' (kept)' : ''}\n`);
+    // only what is still to do: no install step when the package is already there
+    const ours = (script: string) => pkg.scripts[script] === STARTER_SCRIPTS[script];
+    const install = installed !== undefined ? [] : [pkg.declared ? 'npm install' : `npm install --save-dev ${PACKAGE}`];
+    const steps = [
+      ...(shown ? [`cd ${shown}`] : []),
+      ...install,
+      'npx dialplan simulate flows/delivery.ts --keys 1 --contact firstName=Ann   # one call, as a transcript',
+      ours('test') ? 'npm test                                                  # the scenarios, with coverage' : `npx ${STARTER_SCRIPTS['test']}`,
+      ours('lint') ? 'npm run lint' : `npx ${STARTER_SCRIPTS['lint']}`,
+      'npx dialplan send broadcast.json --dialplan flows/delivery.ts --preview',
+    ];
+    io.stdout(`\nNext:\n${steps.map((s) => `  ${s}\n`).join('')}`);
     return 0;
   },
 };
