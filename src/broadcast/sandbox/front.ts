@@ -81,7 +81,9 @@ export function createFront(options: FrontOptions): Server {
     if (!authorized(req)) {
       log(`${req.method ?? '?'} ${path} -> 401 (credentials refused)`);
       discard(req);
-      res.writeHead(401, { 'WWW-Authenticate': 'Basic realm="CallFire sandbox"', 'Content-Type': 'text/plain', Connection: 'close' }).end('Unauthorized\n');
+      // In the route's own error format (API 2.0 answers an ErrorResponse), plain text otherwise.
+      res.setHeader('WWW-Authenticate', 'Basic realm="CallFire sandbox"');
+      refuse(route, res, 401, 'Unauthorized');
       return;
     }
     const declared = Number(req.headers['content-length']);
