@@ -81,7 +81,9 @@ let sessions = 0;
 async function startMachine(): Promise<Machine> {
   const flag = new Int32Array(new SharedArrayBuffer(4));
   const { port1, port2 } = new MessageChannel();
-  const worker = new Worker(`(${evaluatorWorker.toString()})()`, {
+  // tsx (esbuild's keepNames) wraps functions in __name(...) calls when this file runs from
+  // source; the thread's own global has no __name, so give it one that does nothing.
+  const worker = new Worker(`var __name = (f) => f; (${evaluatorWorker.toString()})()`, {
     eval: true,
     workerData: { port: port2, flag, quickjsPath: createRequire(import.meta.url).resolve('quickjs-emscripten'), setup: CONTEXT_SETUP },
     transferList: [port2],

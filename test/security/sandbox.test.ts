@@ -284,3 +284,27 @@ describe('sandbox: credentials and data files (issue 9, items 4 and 8; issue 15,
     expect(stderr).not.toMatch(/\n\s+at /);
   });
 });
+
+describe('sandbox: simulations off the request thread (issue 15, item 4)', () => {
+  // Every expression builds a 400 kB string: alone it is quick, in this loop it never ends.
+  const SPIN = `<dialplan name="Root"><stash varname="started">yes</stash><play type="tts" name="spin">hi</play><if expr="'x'.repeat(400000).length &gt; 0"><goto>spin</goto></if></dialplan>`;
+
+  it('ends a plan that never ends at the sandbox budget, answering other requests meanwhile', async () => {
+    const s = await startSandbox({ port: 0, credentials, callMs: 50, simulationBudget: { timeLimitMs: 300 } });
+    running.push(s);
+    const client = new CallFireClient({ endpoint: s.url, ...credentials, maxAttempts: 1 });
+    const numbers = Array.from({ length: 8 }, (_, i) => `1415555${String(2000 + i)}`);
+    const { broadcastId } = await client.sendCall({ ToNumber: numbers, IvrBroadcastConfig: { DialplanXml: SPIN } });
+    // Other clients are served while the plan spins.
+    const other = await client.sendCall(ivrRequest(['13105550001']));
+    expect((await client.getBroadcast(other.broadcastId)).id).toBe(other.broadcastId);
+    let calls = (await client.queryCalls({ BroadcastId: broadcastId })).Call;
+    for (let i = 0; i < 300 && calls.some((c) => c.State === 'SELECTED' || c.State === 'READY'); i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      calls = (await client.queryCalls({ BroadcastId: broadcastId })).Call;
+    }
+    expect(calls.every((c) => c.State === 'FINISHED')).toBe(true);
+    // Out of budget: the answered calls report nothing rather than a half-run plan.
+    for (const c of calls) expect(c.CallRecord.at(-1)?.QuestionResponse ?? []).toEqual([]);
+  });
+});

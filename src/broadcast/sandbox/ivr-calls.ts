@@ -26,6 +26,18 @@ export function keysFor(number: string): string[] {
   return [0, 1, 2, 3].map((i) => KEYS[hash(`${number}/key${i}`) % KEYS.length]!);
 }
 
+/**
+ * What one simulated call may use: the simulator's own step and time budget. A plan that
+ * runs out reports nothing for its call.
+ */
+export interface SimulationBudget {
+  readonly maxSteps?: number;
+  readonly timeLimitMs?: number;
+}
+
+/** The sandbox's budget: a demo call is short; a plan that is not gets cut off quickly. */
+export const SANDBOX_BUDGET: SimulationBudget = { maxSteps: 10_000, timeLimitMs: 2000 };
+
 // Distinct simulations per broadcast; beyond this, calls report no stash values. A plan
 // without contact fields repeats a handful of paths, so the cache covers any list size.
 const MAX_RUNS = 1000;
@@ -34,7 +46,7 @@ const MAX_RUNS = 1000;
  * The stash values of each call, by call id. Never rejects: a call whose simulation fails
  * reports nothing.
  */
-export async function stashesOf(plan: string, calls: readonly IvrCall[]): Promise<Map<number, [string, string][]>> {
+export async function stashesOf(plan: string, calls: readonly IvrCall[], budget: SimulationBudget = SANDBOX_BUDGET): Promise<Map<number, [string, string][]>> {
   const out = new Map<number, [string, string][]>();
   const cache = new Map<string, [string, string][] | undefined>();
   for (const call of calls) {
@@ -43,7 +55,7 @@ export async function stashesOf(plan: string, calls: readonly IvrCall[]): Promis
     if (!cache.has(key)) {
       if (cache.size >= MAX_RUNS) continue;
       try {
-        const result = await simulate(plan, { answer: call.answer, inputs, ...(call.contact ? { contact: call.contact } : {}), call: { phonenumber: call.number } });
+        const result = await simulate(plan, { answer: call.answer, keys: inputs, ...(call.contact ? { contact: call.contact } : {}), call: { phonenumber: call.number } }, budget);
         cache.set(key, result.ended === 'error' ? undefined : Object.entries(result.stashed));
       } catch {
         cache.set(key, undefined);

@@ -7,7 +7,7 @@
 import type * as Xmlbuilder2 from 'xmlbuilder2';
 import type { XMLBuilder } from 'xmlbuilder2/lib/interfaces.js';
 import type { BroadcastStatus, FaultCode } from '../types.js';
-import { DATA_NS, SOAP12_NS, SVC_NS } from './envelope-schema.js';
+import { DATA_NS, SOAP11_NS, SOAP12_NS, SVC_NS } from '../envelope-xml.js';
 import type { CallView, ConfigTree, StoredBroadcast } from './store.js';
 import { onDemand } from '../../util/on-demand.js';
 import { xmlText } from '../../util/xml-literal.js';
@@ -35,9 +35,6 @@ export function faultEnvelope(code: FaultCode, message: string, detail?: string)
     if (detail !== undefined) info.ele(SVC_NS, 'svc:Detail').txt(t(detail));
   });
 }
-
-/** SOAP 1.1's envelope namespace: only ever used to tell a SOAP 1.1 client it spoke the wrong version. */
-export const SOAP11_NS = 'http://schemas.xmlsoap.org/soap/envelope/';
 
 /**
  * A VersionMismatch fault for a SOAP 1.1 request, written in SOAP 1.1 so its client can read

@@ -15,8 +15,9 @@ import { randomBytes } from 'node:crypto';
 import { basicAuth, type Credentials } from './auth.js';
 import type { SandboxContext } from './context.js';
 import { createFront, DEFAULT_LIMITS } from './front.js';
-import { stashesOf, type IvrCall } from './ivr-calls.js';
+import { SANDBOX_BUDGET, type IvrCall, type SimulationBudget } from './ivr-calls.js';
 import { sandboxRoutes } from './routes.js';
+import { SimulationPool } from './simulations.js';
 import { SOAP_BASE_PATH } from './soap-route.js';
 import { Store } from './store.js';
 
@@ -37,6 +38,12 @@ export interface SandboxOptions {
   readonly callMs?: number;
   /** Called with one line per request (never with credentials). */
   readonly log?: (line: string) => void;
+  /**
+   * What one simulated IVR call may use (the simulator's step and time budget); by default
+   * {@link SANDBOX_BUDGET}. Simulations run in a worker thread, so even a plan that uses all
+   * of it never holds up requests.
+   */
+  readonly simulationBudget?: SimulationBudget;
   /** How long a client may take to send a request's headers and body, in ms (default 5000). */
   readonly bodyTimeoutMs?: number;
   /** The clock calls advance by, in epoch ms (default `Date.now`); tests pass one they move by hand. */
@@ -75,8 +82,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const store = new Store({ dataFile: options.dataFile, pace: options.callMs === undefined ? undefined : { callMs: options.callMs }, now: options.now });
   const log = options.log ?? (() => {});
   const pending = new Set<Promise<void>>();
+  const simulations = new SimulationPool({ ...SANDBOX_BUDGET, ...options.simulationBudget });
 
-  /** Runs the plan for the answered calls in the background; they finish once it has run. */
+  /** Runs the plan for the answered calls in the simulation thread; they finish once it has run. */
   function playThrough(id: number, plan: string): void {
     const calls: IvrCall[] = [];
     for (const callId of store.broadcast(id)!.callIds) {
@@ -87,12 +95,14 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     }
     if (calls.length === 0) return;
     const ids = calls.map((c) => c.id);
-    const job = stashesOf(plan, calls)
+    const job = simulations
+      .run(plan, calls)
       .catch((e: unknown) => {
         log(`could not play broadcast ${id} through its dialplan: ${(e as Error).message}`);
         return new Map<number, [string, string][]>();
       })
-      .then((stashes) => store.setResponses(ids, stashes))
+      // Undefined: stopped by close(); the calls stay pending for the next start.
+      .then((stashes) => stashes && store.setResponses(ids, stashes))
       // Not stored (the data file could not be written): the calls stay pending and are played
       // through again on the next start.
       .catch((e: unknown) => log(`could not store the results of broadcast ${id}: ${(e as Error).message}`))
@@ -125,7 +135,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
         server.close(() => resolve());
         server.closeAllConnections();
       });
-      // Let background work finish writing the data file before the caller moves on.
+      // Stop the simulations, then let background work finish writing the data file.
+      await simulations.close();
       await Promise.allSettled([...pending]);
     },
   };

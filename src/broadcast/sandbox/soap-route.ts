@@ -9,6 +9,7 @@
 import type libxml from 'libxmljs2';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { decodeXml } from '../charset.js';
+import { SOAP11_NS } from '../envelope-xml.js';
 import { OFFICIAL_OPERATIONS } from '../official-operations.js';
 import { schemaPath } from '../paths.js';
 import { OPERATIONS, type Operation } from '../soap-client.js';
@@ -17,7 +18,7 @@ import { envelopeValidator, SOAP12_NS, SVC_NS, type EnvelopeValidator } from './
 import { Fault } from './fault.js';
 import { operationHandlers } from './operations.js';
 import { NS } from './payload.js';
-import { faultEnvelope, faultStatus, SOAP11_NS, soapFault, versionMismatch11 } from './responses.js';
+import { faultEnvelope, faultStatus, soapFault, versionMismatch11 } from './responses.js';
 import type { Route } from './routes.js';
 import { SandboxDataError } from './store.js';
 
