@@ -5,6 +5,7 @@
  * @module
  */
 import { nearest } from '../util/nearest.js';
+import { LibxmlUnavailableError } from '../validate/xsd/libxml.js';
 import { COMMANDS } from './commands/index.js';
 import { IoError, UsageError, type Io } from './io.js';
 import { packageVersion } from './package-info.js';
@@ -77,7 +78,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       io.stderr(`${e.message}\nRun "dialplan ${command.name} --help" for usage.\n`);
       return 2;
     }
-    if (e instanceof IoError) {
+    if (e instanceof IoError || e instanceof LibxmlUnavailableError) {
       io.stderr(`dialplan ${command.name}: ${e.message}\n`);
       return 2;
     }

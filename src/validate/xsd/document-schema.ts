@@ -6,7 +6,7 @@
  * @module
  */
 import { readFileSync } from 'node:fs';
-import { LEVEL_ERROR, libxmlModule, SAFE_PARSE_OPTIONS, type LibxmlDocument, type LibxmlFinding } from './libxml.js';
+import { LEVEL_ERROR, libxmlModule, LibxmlUnavailableError, SAFE_PARSE_OPTIONS, type LibxmlDocument, type LibxmlFinding } from './libxml.js';
 import { dialplanSchemaPath } from './schema-path.js';
 
 interface LibxmlError {
@@ -25,7 +25,8 @@ function dialplanSchema(): LibxmlDocument {
 }
 
 function isLibxmlError(e: unknown): e is LibxmlError {
-  return typeof e === 'object' && e !== null && 'message' in e;
+  // a missing native module is an installation problem, never the document's syntax error
+  return typeof e === 'object' && e !== null && 'message' in e && !(e instanceof LibxmlUnavailableError);
 }
 
 function finding(e: LibxmlError, schema: boolean): LibxmlFinding {

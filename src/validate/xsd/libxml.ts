@@ -60,8 +60,30 @@ export const SAFE_PARSE_OPTIONS = {
   compact: true,
 } as const;
 
-/** The libxmljs2 module, loaded on first call. */
-export const libxmlModule = onDemand<LibxmlModule>('libxmljs2');
+/**
+ * libxmljs2's native module could not be loaded (its install script did not run, or it was
+ * built for another Node.js): a broken installation, not a finding in the plan. The CLI exits 2
+ * with this message.
+ */
+export class LibxmlUnavailableError extends Error {
+  override readonly name = 'LibxmlUnavailableError';
+}
+
+const loadLibxml = onDemand<LibxmlModule>('libxmljs2');
+
+/** The libxmljs2 module, loaded on first call; a {@link LibxmlUnavailableError} when its native part is missing. */
+export function libxmlModule(): LibxmlModule {
+  try {
+    return loadLibxml();
+  } catch (e) {
+    // bindings lists a dozen paths it tried; the first sentence says enough
+    const cause = (e instanceof Error ? e.message : String(e)).split(/\.\s+Tried:/)[0]!.trim();
+    throw new LibxmlUnavailableError(
+      `libxml2 could not be loaded (libxmljs2: ${cause}). Its native module is built by its install script, ` +
+        'which did not run or was built for another Node.js: allow it in package.json ("allowScripts": { "libxmljs2": true }), then run "npm rebuild libxmljs2".',
+    );
+  }
+}
 
 /**
  * The file of libxmljs2's native module, as Node loaded it (undefined if it is not loaded
