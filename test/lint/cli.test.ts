@@ -129,7 +129,7 @@ describe('dialplan lint', () => {
     expect(result).toMatchObject({ ruleId: 'unknown-goto-target', level: 'error' });
     const { version } = (await import('../../package.json', { with: { type: 'json' } })).default;
     expect(JSON.parse(sarif.stdout).runs[0].tool.driver.version).toBe(version);
-    expect(result.locations[0].physicalLocation).toEqual({ artifactLocation: { uri: 'plans/inbound/error.xml', uriBaseId: '%SRCROOT%' }, region: { startLine: 2, startColumn: 3 } });
+    expect(result.locations[0].physicalLocation).toEqual({ artifactLocation: { uri: 'plans/inbound/error.xml', uriBaseId: '%SRCROOT%' }, region: { startLine: 2, startColumn: 9, endLine: 2, endColumn: 16 } });
     const gh = await run(['lint', 'plans/inbound/error.xml', '--format', 'github'], dir);
     expect(gh.stdout).toBe('::error file=plans/inbound/error.xml,line=2,col=3,title=unknown-goto-target::<goto> names "nowhere", but no tag has that name.\n');
   });

@@ -10,6 +10,7 @@ import { isAbsolute, resolve } from 'node:path';
 import { glob, isDynamicPattern } from 'tinyglobby';
 import type { DocumentNode } from '../../ast/nodes.js';
 import { ConfigError, findConfigFile, loadConfigFile, parseRuleOption, settingsFor, type LoadedConfig } from '../../validate/lint/config.js';
+import type { Diagnostic } from '../../validate/diagnostic.js';
 import { lint } from '../../validate/lint/lint.js';
 import { RULES } from '../../validate/lint/rules/index.js';
 import type { RuleSettings } from '../../validate/lint/types.js';
@@ -23,6 +24,7 @@ import { IoError, UsageError, type Command } from '../io.js';
 import { loadDialplan, loadFailure } from '../load-flow.js';
 import { choice, numberOption, parseOptions } from '../options.js';
 import { packageVersion } from '../package-info.js';
+import { fixFile } from './lint-fix.js';
 
 const FORMATS = ['stylish', 'json', 'sarif', 'github'] as const;
 
@@ -77,6 +79,10 @@ Options:
   --rule <name=setting>   Set a rule to off, warn or error; repeatable; wins over config files
   --config <file>         Use this configuration for every file instead of looking up
                           .dialplanrc.json from each file's folder upwards
+  --fix                   Apply every certain fix (rules marked Fix in docs/rules), lint
+                          again until none is left, rewrite the files that changed, and
+                          report what was fixed and what remains
+  --fix-dry-run           Like --fix, but print the diff instead of writing the files
 
 Exit codes: 0 no errors and warnings within --max-warnings, 1 otherwise,
 2 usage, an invalid configuration or a file that could not be read.`,
@@ -86,8 +92,13 @@ Exit codes: 0 no errors and warnings within --max-warnings, 1 otherwise,
       'max-warnings': { type: 'string' },
       rule: { type: 'string', multiple: true },
       config: { type: 'string' },
+      fix: { type: 'boolean' },
+      'fix-dry-run': { type: 'boolean' },
     });
     const format = choice('lint', 'format', values.format, FORMATS, 'stylish');
+    const fixMode = values['fix-dry-run'] ? 'dry-run' : values.fix ? 'write' : undefined;
+    // the fix summary and diffs go where they cannot break a machine-read report
+    const say = format === 'stylish' ? io.stdout : io.stderr;
     const maxWarnings = numberOption('lint', 'max-warnings', values['max-warnings'], { min: 0 }) ?? Infinity;
     if (positionals.length === 0) throw new UsageError('dialplan lint: name at least one dialplan file, folder or glob');
 
@@ -153,7 +164,15 @@ Exit codes: 0 no errors and warnings within --max-warnings, 1 otherwise,
         throw e;
       }
       const rules = { ...(loaded ? settingsFor(loaded.config, abs, loaded.dir) : {}), ...cliRules };
-      const { diagnostics } = lint(input, { rules });
+      let diagnostics: readonly Diagnostic[];
+      if (fixMode && typeof input === 'string') {
+        const done = await fixFile(file, abs, input, rules, fixMode === 'dry-run');
+        diagnostics = done.diagnostics;
+        if (done.diff) say(done.diff);
+        if (done.summary) say(done.summary);
+      } else {
+        diagnostics = lint(input, { rules }).diagnostics;
+      }
       reports.push({ file, diagnostics, ...(typeof input === 'string' ? {} : { flow: true }) });
     }
 

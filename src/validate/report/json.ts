@@ -1,5 +1,6 @@
 /**
- * The machine format: `[{ "file", "diagnostics": [{ "rule", "severity", "message", "line", "column", "path" }] }]`.
+ * The machine format: `[{ "file", "diagnostics": [{ "rule", "severity", "message", "line", "column", "path" }] }]`,
+ * each diagnostic with `range`, `data` and `fix` (`{ description, edits: [{ range, text }] }`) where it has them.
  *
  * @module
  */
@@ -16,6 +17,9 @@ export function formatJson(reports: readonly FileReport[]): string {
       line: d.line ?? null,
       column: d.column ?? null,
       path: d.path,
+      ...(d.range && { range: d.range }),
+      ...(d.data && { data: d.data }),
+      ...(d.fix && { fix: d.fix }),
     })),
   }));
   return `${JSON.stringify(out, null, 2)}\n`;

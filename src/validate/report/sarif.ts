@@ -1,11 +1,13 @@
 /**
  * SARIF 2.1.0, the format GitHub code scanning (and other CI dashboards) ingest:
  * `tool.driver.rules` from the rule metadata, one result per finding with its rule, level,
- * message and physical location (file relative to the run's base, start line and column).
+ * message and physical location (file relative to the run's base; the finding's exact region
+ * where it has a range), its `data` as `properties`, and its certain fix as `fixes[].artifactChanges`.
  *
  * @module
  */
 import { posix, relative, resolve, sep } from 'node:path';
+import type { Diagnostic, TextRange } from '../diagnostic.js';
 import type { AnyRule } from '../lint/types.js';
 import type { FileReport } from './file-report.js';
 
@@ -62,6 +64,7 @@ export function formatSarif(reports: readonly FileReport[], options: SarifOption
     // a relative URI reference: each segment percent-encoded, so "#" and "?" in a file name
     // stay part of the path instead of starting a fragment or a query
     const uri = relative(base, resolve(base, report.file)).split(sep).map(encodeURIComponent).join(posix.sep);
+    const artifactLocation = { uri, uriBaseId: '%SRCROOT%' };
     return report.diagnostics.map((d) => ({
       ruleId: d.rule,
       ...(index.has(d.rule) ? { ruleIndex: index.get(d.rule)! } : {}),
@@ -70,13 +73,15 @@ export function formatSarif(reports: readonly FileReport[], options: SarifOption
       locations: [
         {
           physicalLocation: {
-            artifactLocation: { uri, uriBaseId: '%SRCROOT%' },
+            artifactLocation,
             // plans built in code have no line; point at the file's start so CI can still show it
-            region: { startLine: d.line ?? 1, startColumn: d.column ?? 1 },
+            region: d.range ? region(d.range) : { startLine: d.line ?? 1, startColumn: d.column ?? 1 },
           },
           logicalLocations: [{ fullyQualifiedName: d.path, kind: 'element' }],
         },
       ],
+      ...(d.data && { properties: { data: d.data } }),
+      ...(d.fix && { fixes: [sarifFix(d.fix, artifactLocation)] }),
     }));
   });
   const log = {
@@ -97,6 +102,21 @@ export function formatSarif(reports: readonly FileReport[], options: SarifOption
     ],
   };
   return `${JSON.stringify(log, null, 2)}\n`;
+}
+
+/** A SARIF region (1-based; the end column is exclusive in both). */
+function region(r: TextRange) {
+  return { startLine: r.start.line, startColumn: r.start.column, endLine: r.end.line, endColumn: r.end.column };
+}
+
+/** A fix as SARIF `fix`: one artifact change replacing each edited region. */
+function sarifFix(fix: NonNullable<Diagnostic['fix']>, artifactLocation: { uri: string; uriBaseId: string }) {
+  return {
+    description: { text: fix.description },
+    artifactChanges: [
+      { artifactLocation, replacements: fix.edits.map((e) => ({ deletedRegion: region(e.range), insertedContent: { text: e.text } })) },
+    ],
+  };
 }
 
 /** Markdown to plain text for the SARIF text fields: backticks dropped. */

@@ -1,0 +1,57 @@
+/**
+ * `dialplan lint --fix` and `--fix-dry-run` for one file: apply every certain fix (re-linting
+ * until none is left), then write the file only when it changed, or print the diff instead.
+ *
+ * @module
+ */
+import { readFile } from 'node:fs/promises';
+import type { Diagnostic } from '../../validate/diagnostic.js';
+import { fixDialplan } from '../../validate/lint/apply-fixes.js';
+import { lint } from '../../validate/lint/lint.js';
+import type { RuleSettings } from '../../validate/lint/types.js';
+import { writeText } from '../load-flow.js';
+import { unifiedDiff } from '../text-diff.js';
+
+/** How the fix run of one file went: what remains to report, and what to tell about the fixes. */
+export interface FileFix {
+  readonly diagnostics: readonly Diagnostic[];
+  /** A line per file that changed: what was fixed (and written, or shown as a diff). */
+  readonly summary: string;
+  /** The diff, for `--fix-dry-run`. */
+  readonly diff: string;
+}
+
+/** One fixed finding, briefly: `unknown-goto-target (line 4): Jump to "main"`. */
+function describe(d: Diagnostic): string {
+  return `${d.rule}${d.line !== undefined ? ` (line ${d.line})` : ''}: ${d.fix?.description ?? d.message}`;
+}
+
+/** The byte-order mark `readText` dropped, so a rewritten file keeps it; undefined for UTF-16 files, which are not rewritten. */
+async function bomOf(abs: string): Promise<string | undefined> {
+  const head = (await readFile(abs)).subarray(0, 3);
+  if ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff)) return undefined;
+  return head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf ? '\ufeff' : '';
+}
+
+/**
+ * Fixes `text` (the content of `file`, at `abs`) under `rules`. With `dryRun` nothing is
+ * written and the diff is returned instead.
+ */
+export async function fixFile(file: string, abs: string, text: string, rules: RuleSettings, dryRun: boolean): Promise<FileFix> {
+  const outcome = fixDialplan(text, { rules }, { filename: abs });
+  const remaining = outcome.result.diagnostics;
+  if (!outcome.changed) return { diagnostics: remaining, summary: '', diff: '' };
+  const list = outcome.fixed.map((d) => `  fixed ${describe(d)}`).join('\n');
+  const n = `${outcome.fixed.length} finding${outcome.fixed.length === 1 ? '' : 's'}`;
+  if (dryRun) {
+    return { diagnostics: remaining, summary: `${file}: would fix ${n}\n${list}\n`, diff: unifiedDiff(file, text, outcome.text) };
+  }
+  const bom = await bomOf(abs);
+  if (bom === undefined) {
+    // nothing changes on disk, so the findings of the text as it is stand
+    const as = lint(text, { rules }, { filename: abs }).diagnostics;
+    return { diagnostics: as, summary: `${file}: not fixed: the file is UTF-16; save it as UTF-8 to use --fix\n`, diff: '' };
+  }
+  await writeText(abs, bom + outcome.text);
+  return { diagnostics: remaining, summary: `${file}: fixed ${n}\n${list}\n`, diff: '' };
+}
