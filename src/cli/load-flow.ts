@@ -6,7 +6,7 @@
  * @module
  */
 import { realpathSync } from 'node:fs';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { register } from 'node:module';
 import { dirname, extname, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -217,15 +217,45 @@ export async function loadDialplan(path: string, cwd = process.cwd()): Promise<s
 }
 
 /**
+ * Creates a folder and its missing parents, one level at a time from the nearest one that
+ * exists. Not `mkdir(…, { recursive: true })`: in a folder where creating anything fails with
+ * ENOENT (under /proc, say) Node's recursive mkdir retries for ever.
+ */
+async function makeFolder(dir: string): Promise<void> {
+  const missing: string[] = [];
+  for (let d = dir; ; d = dirname(d)) {
+    const found = await stat(d).then(
+      (s) => s,
+      (e: NodeJS.ErrnoException) => {
+        if (e.code !== 'ENOENT' && e.code !== 'ENOTDIR') throw e;
+        return undefined;
+      },
+    );
+    if (found) {
+      if (!found.isDirectory()) throw new IoError(`cannot create the folder ${dir}: ${d} is a file`);
+      break;
+    }
+    missing.unshift(d);
+    if (dirname(d) === d) break;
+  }
+  for (const d of missing) {
+    await mkdir(d).catch((e: NodeJS.ErrnoException) => {
+      if (e.code !== 'EEXIST') throw new IoError(`cannot create the folder ${d}: ${e.code === 'ENOENT' ? 'its parent does not take new folders' : reason(e)}`);
+    });
+  }
+}
+
+/**
  * Writes a file a command produces, creating its folder, and turns a failure into an
  * {@link IoError} naming the file. With `exists` set, an existing file is not replaced and
  * that message is the error.
  */
 export async function writeText(target: string, text: string, options: { readonly exists?: string } = {}): Promise<void> {
   try {
-    await mkdir(dirname(target), { recursive: true });
+    await makeFolder(dirname(target));
     await writeFile(target, text, { flag: options.exists === undefined ? 'w' : 'wx' });
   } catch (e) {
+    if (e instanceof IoError) throw e;
     if ((e as NodeJS.ErrnoException).code === 'EEXIST' && options.exists !== undefined) throw new IoError(options.exists);
     throw new IoError(`cannot write ${target}: ${reason(e)}`);
   }
