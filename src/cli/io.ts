@@ -11,6 +11,8 @@ export interface Io {
   stderr(text: string): void;
   readonly cwd: string;
   readonly env: Readonly<Record<string, string | undefined>>;
+  /** Reads all of standard input, for commands that take `-` as a file (default: the process's). */
+  readonly stdin?: () => Promise<string>;
 }
 
 /** A CLI command, loaded lazily by the registry in `commands/index.ts`. */

@@ -5,6 +5,7 @@
  */
 import type { DocumentNode } from '../ast/nodes.js';
 import { callFlow, shapeOf, type CallFlow, type CallFlowShape } from './flow.js';
+import { leadingMark, MARK_STYLES, struck } from './mark-style.js';
 
 const quote = (text: string) => `"${text.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n')}"`;
 
@@ -13,9 +14,21 @@ const SHAPES: Record<CallFlowShape, string> = { terminal: 'oval', decision: 'dia
 /** Writes a flow graph in DOT. */
 export function graphToDot(graph: CallFlow, title = 'dialplan'): string {
   const lines = [`digraph ${quote(title)} {`, '  rankdir=TB;', '  node [fontname="Helvetica", fontsize=11];'];
-  for (const n of graph.nodes) lines.push(`  ${n.id} [label=${quote(n.label)}, shape=${SHAPES[shapeOf(n)]}];`);
+  for (const n of graph.nodes) {
+    const mark = leadingMark(n.marks);
+    const s = mark ? MARK_STYLES[mark] : undefined;
+    const colours = s
+      ? `, style=${quote(s.dashed ? 'filled,dashed' : 'filled')}, fillcolor=${quote(s.fill)}, color=${quote(s.stroke)}, penwidth=2${s.color ? `, fontcolor=${quote(s.color)}` : ''}, class=${quote(`mark-${mark}`)}`
+      : '';
+    lines.push(`  ${n.id} [label=${quote(s?.struck ? struck(n.label) : n.label)}, shape=${SHAPES[shapeOf(n)]}${colours}];`);
+  }
   for (const e of graph.edges) {
-    const attrs = [e.label ? `label=${quote(e.label)}` : '', e.style === 'goto' || e.style === 'event' ? 'style=dashed' : '']
+    const mark = leadingMark(e.marks);
+    const attrs = [
+      e.label ? `label=${quote(e.label)}` : '',
+      e.style === 'goto' || e.style === 'event' || mark === 'missed' || mark === 'removed' ? 'style=dashed' : '',
+      mark ? `color=${quote(MARK_STYLES[mark].stroke)}, penwidth=${mark === 'missed' || mark === 'removed' ? 1 : 2.5}, class=${quote(`mark-${mark}`)}` : '',
+    ]
       .filter(Boolean)
       .join(', ');
     lines.push(`  ${e.from} -> ${e.to}${attrs ? ` [${attrs}]` : ''};`);
@@ -32,6 +45,6 @@ export function graphToDot(graph: CallFlow, title = 'dialplan'): string {
  * writeFileSync('plan.dot', toDot(plan.toAst()));
  * ```
  */
-export function toDot(doc: DocumentNode, title?: string): string {
-  return graphToDot(callFlow(doc), title ?? doc.root.attributes['name'] ?? 'dialplan');
+export function toDot(doc: DocumentNode, title?: string, flow?: CallFlow): string {
+  return graphToDot(flow ?? callFlow(doc), title ?? doc.root.attributes['name'] ?? 'dialplan');
 }

@@ -20,7 +20,22 @@ export interface CallFlowNode {
   /** The node path of the tag, for terminals the root's. */
   readonly path: string;
   readonly line?: number;
+  /** What an overlay says about the step (findings, coverage, changes). */
+  readonly marks?: readonly Mark[];
 }
+
+/**
+ * What an overlay says about a step or an edge: a finding's severity, whether the scenarios
+ * reached it, or how it changed. Every format draws the same marks (classes, colours).
+ */
+export interface Mark {
+  readonly kind: MarkKind;
+  /** The finding's message, the change, the hit count: shown when the step is clicked. */
+  readonly note?: string;
+}
+
+/** The kinds of {@link Mark}. */
+export type MarkKind = 'error' | 'warning' | 'info' | 'reached' | 'missed' | 'added' | 'changed' | 'removed' | 'retargeted';
 
 /** Why one step can follow another. */
 export interface CallFlowEdge {
@@ -30,6 +45,7 @@ export interface CallFlowEdge {
   readonly label: string;
   /** `goto` edges are jumps by name (drawn dashed); `event` edges fire on a caught event. */
   readonly style: 'next' | 'branch' | 'goto' | 'event';
+  readonly marks?: readonly Mark[];
 }
 
 /** A dialplan's call flow. */
@@ -61,7 +77,8 @@ const short = (text: string, max = 48) => {
   return t.length > max ? `${t.slice(0, max - 1)}…` : t;
 };
 
-function describe(el: AnyElement): string {
+/** A step's label in every diagram and diff: its name in brackets, then what it does (`[main] menu: "Press 1…"`). */
+export function describe(el: AnyElement): string {
   const label = action(el);
   const name = el.attributes['name'];
   return name ? `[${name}] ${label}` : label;
@@ -124,6 +141,11 @@ function action(el: AnyElement): string {
  * ```
  */
 export function callFlow(doc: DocumentNode): CallFlow {
+  return callFlowWithTags(doc).flow;
+}
+
+/** {@link callFlow} and the tag each drawn step stands for, by node id (for overlays and the page's XML view). */
+export function callFlowWithTags(doc: DocumentNode): { readonly flow: CallFlow; readonly tags: ReadonlyMap<string, AnyElement> } {
   // the index and execution graph the simulator reads: the same parents, goto targets by trimmed name
   const { placement } = indexPlan(doc);
   const parentOf = (el: AnyElement) => placement.get(el)?.parent;
@@ -156,34 +178,46 @@ export function callFlow(doc: DocumentNode): CallFlow {
     return ids.get(el);
   };
 
-  /** Follows `steps` from a drawn node until each path reaches a drawn node or the end. */
+  /**
+   * Follows `steps` from a drawn node until each path reaches a drawn node or the end. An
+   * explicit stack rather than recursion: a long run of undrawn nodes (a menu's thousand
+   * prompts, a chain of gotos) must not overflow the call stack.
+   */
   const edgesFrom = (source: AnyElement | undefined, sourceId: string, first: readonly FlowStep[]) => {
     const seen = new Set<ExecNode>();
-    const walkStep = (s: FlowStep, label: string, jumped: boolean, kind: FlowStep['kind']): void => {
+    const stack: Array<{ s: FlowStep; label: string; jumped: boolean; kind: FlowStep['kind'] }> = [];
+    const pushAll = (steps: readonly FlowStep[], label: string, jumped: boolean, kind: FlowStep['kind'] | undefined) => {
+      for (let i = steps.length - 1; i >= 0; i--) {
+        const s = steps[i]!;
+        stack.push({ s, label, jumped, kind: kind === undefined || kind === 'next' ? s.kind : kind });
+      }
+    };
+    pushAll(first, '', false, undefined);
+    while (stack.length > 0) {
+      const { s, label, jumped, kind } = stack.pop()!;
       const why = label || s.label;
       const jump = jumped || s.kind === 'jump';
       if (s.to === EXIT) {
-        if (source?.kind === 'hangup') return; // a hangup is drawn as the end itself
+        if (source?.kind === 'hangup') continue; // a hangup is drawn as the end itself
         endUsed = true;
         edges.push({ from: sourceId, to: 'end', label: why, style: styleOf(kind, jump, why) });
-        return;
+        continue;
       }
       const id = drawn(s.to, source);
       if (id !== undefined) {
         edges.push({ from: sourceId, to: id, label: why, style: styleOf(kind, jump, why) });
-        return;
+        continue;
       }
-      if (seen.has(s.to)) return; // a loop of gotos among undrawn nodes
+      if (seen.has(s.to)) continue; // a loop of gotos among undrawn nodes
       seen.add(s.to);
-      for (const next of model.steps(s.to)) walkStep(next, why, jump, kind === 'next' ? next.kind : kind);
-    };
-    for (const s of first) walkStep(s, '', false, s.kind);
+      pushAll(model.steps(s.to), why, jump, kind);
+    }
   };
 
   edgesFrom(undefined, 'start', model.steps(doc.root));
   for (const [el, id] of ids) edgesFrom(el, id, model.steps(el));
   if (endUsed) nodes.push({ id: 'end', kind: 'end', label: 'call ends', path: '' });
-  return { nodes, edges };
+  return { flow: { nodes, edges }, tags: new Map([...ids].map(([el, id]) => [id, el])) };
 }
 
 /** How an edge is drawn: jumps and caught events dashed. */

@@ -1,10 +1,12 @@
 /**
- * Mermaid flowcharts of a dialplan, for Markdown on GitHub, GitLab and most wikis.
+ * Mermaid flowcharts of a dialplan, for Markdown on GitHub, GitLab and most wikis. Overlay
+ * marks become classes (`classDef`) on steps and `linkStyle` on edges.
  *
  * @module
  */
 import type { DocumentNode } from '../ast/nodes.js';
-import { callFlow, shapeOf, type CallFlow, type CallFlowNode, type CallFlowShape } from './flow.js';
+import { callFlow, shapeOf, type CallFlow, type CallFlowNode, type CallFlowShape, type MarkKind } from './flow.js';
+import { leadingMark, MARK_STYLES, struck } from './mark-style.js';
 
 // Mermaid reads `"` and `#…;` inside quoted labels; write them as its entity codes.
 const label = (text: string) => text.replace(/#/g, '#35;').replace(/"/g, '#quot;').replace(/</g, '#lt;').replace(/>/g, '#gt;');
@@ -14,17 +16,38 @@ const BRACKETS: Record<CallFlowShape, readonly [string, string]> = { terminal: [
 
 function shape(n: CallFlowNode): string {
   const [open, close] = BRACKETS[shapeOf(n)];
-  return `${n.id}${open}"${label(n.label)}"${close}`;
+  const text = leadingMark(n.marks) === 'removed' ? struck(n.label) : n.label;
+  return `${n.id}${open}"${label(text)}"${close}`;
 }
+
+/** A mark's class name in Mermaid. */
+const className = (kind: MarkKind) => `mark${kind[0]!.toUpperCase()}${kind.slice(1)}`;
 
 /** Writes a flow graph as a Mermaid `flowchart`. */
 export function graphToMermaid(graph: CallFlow): string {
   const lines = ['flowchart TD'];
   for (const n of graph.nodes) lines.push(`  ${shape(n)}`);
-  for (const e of graph.edges) {
+  const linkStyles: string[] = [];
+  graph.edges.forEach((e, i) => {
     const arrow = e.style === 'goto' || e.style === 'event' ? '-.->' : '-->';
     lines.push(`  ${e.from} ${arrow}${e.label ? `|"${label(e.label)}"|` : ''} ${e.to}`);
+    const mark = leadingMark(e.marks);
+    if (mark) {
+      const s = MARK_STYLES[mark];
+      linkStyles.push(`  linkStyle ${i} stroke:${s.stroke},stroke-width:${mark === 'missed' || mark === 'removed' ? 1.5 : 3}px${s.dashed ? ',stroke-dasharray:3 3' : ''}`);
+    }
+  });
+  const classed = new Map<MarkKind, string[]>();
+  for (const n of graph.nodes) {
+    const mark = leadingMark(n.marks);
+    if (mark) classed.set(mark, [...(classed.get(mark) ?? []), n.id]);
   }
+  for (const [kind, ids] of classed) {
+    const s = MARK_STYLES[kind];
+    lines.push(`  classDef ${className(kind)} fill:${s.fill},stroke:${s.stroke},stroke-width:2px${s.color ? `,color:${s.color}` : ''}${s.dashed ? ',stroke-dasharray:5 3' : ''}`);
+    lines.push(`  class ${ids.join(',')} ${className(kind)}`);
+  }
+  lines.push(...linkStyles);
   return `${lines.join('\n')}\n`;
 }
 
@@ -36,6 +59,6 @@ export function graphToMermaid(graph: CallFlow): string {
  * toMermaid(plan.toAst()); // 'flowchart TD\n  start(["call starts"])\n …'
  * ```
  */
-export function toMermaid(doc: DocumentNode): string {
-  return graphToMermaid(callFlow(doc));
+export function toMermaid(doc: DocumentNode, flow?: CallFlow): string {
+  return graphToMermaid(flow ?? callFlow(doc));
 }
