@@ -324,6 +324,33 @@ describe('hover, navigation, rename, outline, folding, code actions', () => {
   });
 });
 
+describe('quick fixes for every certain fix', () => {
+  it('turns each fix into a code action whose edit removes its finding', async () => {
+    const text = `<dialplan name="Root">
+  <menu name="m" maxdigits="1">
+    <play type="tts" voice="femaleSpanish">Hi</play>
+    <keypress pressed="1"><goto>mm</goto></keypress>
+    <keypress pressed="default"><hangup/></keypress>
+  </menu>
+  <transfer musiconhold="Silent">2135551212</transfer>
+</dialplan>
+`;
+    const { uri, diagnostics } = await openPlan(text);
+    const fixable = diagnostics.filter((d) => (d.data as { fix?: unknown } | undefined)?.fix);
+    // a misspelt attribute (schema), two legacy values, a goto with one close name
+    expect(fixable.map((d) => d.code).sort()).toEqual(['legacy-value', 'legacy-value', 'schema', 'unknown-goto-target']);
+    for (const d of fixable) {
+      const actions = (await server.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range: d.range, context: { diagnostics: [d] } })) as Array<{
+        edit: { changes: Record<string, TextEdit[]> };
+      }>;
+      expect(actions).toHaveLength(1);
+      const fixed = apply(text, actions[0]!.edit.changes[uri]!);
+      const after = (await openPlan(fixed)).diagnostics;
+      expect(after.filter((x) => x.code === d.code && x.message === d.message)).toEqual([]);
+    }
+  });
+});
+
 describe('which files', () => {
   it('leaves documents of other languages and names alone', async () => {
     const other = newUri('other');
