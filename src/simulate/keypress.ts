@@ -38,6 +38,11 @@ export function menuKeys(menu: AnyElement): MenuKeys {
   return keys;
 }
 
+/** What a caller can give at a menu: keypad keys (`0-9`, `*`, `#`), or `timeout` or `hangup` (any case). */
+export function isCallerInput(input: string): boolean {
+  return /^[0-9*#]+$/.test(input) || /^(?:timeout|hangup)$/i.test(input);
+}
+
 /** The digits a menu receives for one raw input (`12345#` → `12345`). */
 export function menuEntry(input: string, maxDigits: number | undefined): string {
   let entry = input;

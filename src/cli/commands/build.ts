@@ -6,7 +6,7 @@
 import { basename, extname, join, resolve } from 'node:path';
 import { compile } from '../../compile/compile.js';
 import { UsageError, type Command } from '../io.js';
-import { loadFlow, writeText } from '../load-flow.js';
+import { isFlowModule, loadFlow, writeText } from '../load-flow.js';
 import { parseOptions } from '../options.js';
 
 /** The file a flow is written to inside the -o folder. */
@@ -34,6 +34,8 @@ Examples:
       compact: { type: 'boolean' },
     });
     if (positionals.length === 0) throw new UsageError('dialplan build: name at least one flow file');
+    const xml = positionals.find((f) => !isFlowModule(f));
+    if (xml !== undefined) throw new UsageError(`dialplan build: build reads flow modules (.ts, .js); ${xml} is not one (validate reads XML: dialplan validate ${xml})`);
     if (positionals.length > 1 && values.out === undefined) {
       throw new UsageError('dialplan build: with several flows, name an output folder with -o <dir>');
     }

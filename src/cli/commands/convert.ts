@@ -8,8 +8,9 @@ import { ConversionError, toTypeScript } from '../../codegen/typescript.js';
 import { parse } from '../../parse/parse.js';
 import { formatStylish } from '../../validate/report/stylish.js';
 import { UsageError, type Command } from '../io.js';
-import { readText, writeText } from '../load-flow.js';
+import { isFlowModule, readText, writeText } from '../load-flow.js';
 import { parseOptions } from '../options.js';
+import { syntaxProblems } from '../unreadable-xml.js';
 
 export const command: Command = {
   name: 'convert',
@@ -32,9 +33,11 @@ Examples:
     });
     if (positionals.length !== 1) throw new UsageError('dialplan convert: name exactly one XML file');
     const file = positionals[0]!;
-    const parsed = parse(await readText(file, io.cwd));
+    if (isFlowModule(file)) throw new UsageError(`dialplan convert: convert reads CallFire XML; ${file} is a flow already (dialplan build ${file} writes its XML)`);
+    const text = await readText(file, io.cwd);
+    const parsed = parse(text);
     if (!parsed.document) {
-      io.stderr(formatStylish([{ file, diagnostics: parsed.diagnostics }]));
+      io.stderr(formatStylish([{ file, diagnostics: syntaxProblems(text, parsed.diagnostics) }]));
       return 1;
     }
     let result;

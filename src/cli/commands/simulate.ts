@@ -3,6 +3,7 @@
  *
  * @module
  */
+import { isCallerInput } from '../../simulate/keypress.js';
 import { formatTranscript } from '../../simulate/transcript.js';
 import { simulate } from '../../simulate/simulate.js';
 import type { Script, TransferOutcome } from '../../simulate/types.js';
@@ -19,6 +20,16 @@ function assignments(command: string, option: string, values: readonly string[] 
     out[v.slice(0, i)] = v.slice(i + 1);
   }
   return out;
+}
+
+/** `--keys 1,timeout`: each one a caller input, or a usage error naming the first that is not. */
+function callerKeys(option: string | undefined): string[] {
+  const keys = (option ?? '').split(',').map((k) => k.trim()).filter((k) => k !== '');
+  const bad = keys.find((k) => !isCallerInput(k));
+  if (bad !== undefined) {
+    throw new UsageError(`dialplan simulate: --keys takes keypad keys (0-9, *, #), timeout or hangup, comma-separated; got "${bad}"`);
+  }
+  return keys;
 }
 
 export const command: Command = {
@@ -74,7 +85,7 @@ Exit codes: 0 the call completed, 1 a simulation error (or unreadable XML), 2 us
     const script: Script = {
       answer,
       transfer,
-      keys: (values.keys ?? '').split(',').map((k) => k.trim()).filter((k) => k !== ''),
+      keys: callerKeys(values.keys),
       vars: assignments('simulate', 'var', values.var),
       contact: assignments('simulate', 'contact', values.contact),
       call: assignments('simulate', 'call', values.call),

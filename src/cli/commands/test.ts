@@ -65,7 +65,11 @@ function textReport(ran: readonly Ran[]): string {
   return out.join('\n') + '\n';
 }
 
-async function generate(planFile: string, values: { out?: string | undefined; force?: boolean | undefined; format: string }, io: Io): Promise<number> {
+async function generate(
+  planFile: string,
+  values: { out?: string | undefined; force?: boolean | undefined; format: string; minCoverage?: number | undefined },
+  io: Io,
+): Promise<number> {
   const document = await planLoader(io)(planFile).catch((e: unknown) => {
     // an unreadable plan is the user's input problem (exit 2), not an internal error
     if (e instanceof ScenarioError) throw new IoError(e.message);
@@ -83,6 +87,11 @@ async function generate(planFile: string, values: { out?: string | undefined; fo
   await writeText(target, header + stringify(data), values.force ? {} : { exists: `${target} exists; pass --force to overwrite it or --out to write elsewhere` });
   if (values.format === 'json') io.stdout(`${JSON.stringify({ file: target, scenarios: scenarios.length, runs, coverage: report }, null, 2)}\n`);
   else io.stdout(`wrote ${scenarios.length} scenarios to ${relative(io.cwd, target) || target}\n${formatCoverage(report, planFile)}`);
+  // the search may not reach every branch: --min-coverage holds the generated scenarios to it too
+  if (values.minCoverage !== undefined && report.branches.percent < values.minCoverage) {
+    io.stderr(`dialplan test: the generated scenarios cover ${report.branches.percent}% of the branches of ${planFile}, below the minimum of ${values.minCoverage}%\n`);
+    return 1;
+  }
   return 0;
 }
 
@@ -111,13 +120,15 @@ call, clock, http ([{ url, body, method?, status? }]), transfer, expect. See doc
 
 Options:
   --coverage          Report which tags and keypress/amd/if branches the scenarios reached
-  --min-coverage <N>  Fail (exit 1) when a plan's branch coverage is below N percent (implies --coverage)
+  --min-coverage <N>  Fail (exit 1) when a plan's branch coverage is below N percent (implies --coverage);
+                      with --generate, when the generated scenarios cover less
   --format <text|json> text (default), or json: { scenarios, passed, failed, coverage }
   --generate <plan>   Write scenarios that reach every branch the search can reach
   --out <file>        Where --generate writes (default <plan>.scenarios.yaml next to the plan)
   --force             Let --generate overwrite an existing file
 
-Exit codes: 0 all scenarios pass, 1 a scenario fails or coverage is too low, 2 usage or I/O failure.`,
+Exit codes: 0 all scenarios pass, 1 a scenario fails or coverage is too low, 2 usage or I/O failure
+(a scenario file or a plan it names that cannot be read or loaded).`,
   async run(args, io) {
     const { values, positionals } = parseOptions('test', args, {
       coverage: { type: 'boolean' },
@@ -128,16 +139,21 @@ Exit codes: 0 all scenarios pass, 1 a scenario fails or coverage is too low, 2 u
       force: { type: 'boolean' },
     });
     const format = choice('test', 'format', values.format, ['text', 'json'], 'text');
+    const minCoverage = numberOption('test', 'min-coverage', values['min-coverage'], { min: 0, max: 100, whole: false });
     if (values.generate !== undefined) {
       if (positionals.length > 0) throw new UsageError('dialplan test: --generate takes the plan; name no scenario files with it');
-      return generate(values.generate, { out: values.out, force: values.force, format }, io);
+      return generate(values.generate, { out: values.out, force: values.force, format, minCoverage }, io);
+    }
+    for (const only of ['out', 'force'] as const) {
+      if (values[only] !== undefined) throw new UsageError(`dialplan test: --${only} goes with --generate <plan>; scenario runs write no files`);
     }
     if (positionals.length === 0) throw new UsageError('dialplan test: name at least one scenario file (or --generate <plan>)');
-    const minCoverage = numberOption('test', 'min-coverage', values['min-coverage'], { min: 0, max: 100, whole: false });
     const wantCoverage = values.coverage === true || minCoverage !== undefined;
 
     const load = planLoader(io);
     const ran: Ran[] = [];
+    // plans that could not be read or loaded: the run's input is broken, exit 2 (not a failing scenario)
+    let unreadable = 0;
     const byPlan = new Map<string, { document: DocumentNode; results: SimulationResult[] }>();
     for (const file of positionals) {
       let parsed;
@@ -160,6 +176,7 @@ Exit codes: 0 all scenarios pass, 1 a scenario fails or coverage is too low, 2 u
           document = await load(plan);
         } catch (e) {
           if (!(e instanceof ScenarioError || e instanceof IoError)) throw e;
+          if (e instanceof IoError) unreadable++;
           ran.push({ file, plan, name: s.name, problem: e.message });
           continue;
         }
@@ -191,6 +208,7 @@ Exit codes: 0 all scenarios pass, 1 a scenario fails or coverage is too low, 2 u
       for (const [plan, report] of reports) io.stdout(`\n${formatCoverage(report, plan)}`);
       for (const [plan, report] of tooLow) io.stdout(`\nbranch coverage of ${plan} is ${report.branches.percent}%, below the minimum of ${minCoverage}%\n`);
     }
+    if (unreadable > 0) return 2;
     return failed > 0 || tooLow.length > 0 ? 1 : 0;
   },
 };
