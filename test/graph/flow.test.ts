@@ -113,7 +113,7 @@ describe('node shapes', () => {
       const mermaidLine = nodeLine(mermaid, n.id);
       expect(mermaidLine.startsWith(`  ${n.id}${open}"`) && mermaidLine.endsWith(`"${close}`), mermaidLine).toBe(true);
       expect(nodeLine(dot, n.id)).toMatch(new RegExp(`, shape=${dotShapes[shape]}\\];$`));
-      expect(svg).toMatch(new RegExp(`<g id="${n.id}"><title>[^<]*</title><(rect|polygon) class="node ${shape} ${n.kind}"`));
+      expect(svg).toMatch(new RegExp(`<g id="${n.id}" class="step ${shape} ${n.kind}" data-node="${n.id}" tabindex="0"><title>[^<]*</title><(rect|polygon) class="shape"`));
     }
   });
 });
