@@ -43,6 +43,9 @@ function describe(e: ErrorObject): RequestProblem | undefined {
   const p = e.params as Record<string, unknown>;
   switch (e.keyword) {
     case 'required':
+      // the two branches of the request-level oneOf (one config or the other): the oneOf
+      // error below says it once, instead of "needs Ivr…", "needs Voice…" and "exactly one"
+      if (path === '' && /BroadcastConfig$/.test(String(p['missingProperty']))) return undefined;
       return { path, message: `${at} needs ${String(p['missingProperty'])}` };
     case 'additionalProperty':
     case 'additionalProperties':

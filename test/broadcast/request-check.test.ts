@@ -44,7 +44,8 @@ describe('checkSendCall (schemas/send-call.schema.json)', () => {
   });
 
   it('wants exactly one broadcast config, matching Type', () => {
-    expect(checkSendCall({ ToNumber: ['13105551212'] })).toContainEqual({ path: '', message: expect.stringMatching(/exactly one of IvrBroadcastConfig or VoiceBroadcastConfig/) });
+    // one problem, not also "needs IvrBroadcastConfig" and "needs VoiceBroadcastConfig" from the two branches
+    expect(checkSendCall({ ToNumber: ['13105551212'] })).toEqual([{ path: '', message: 'the request needs exactly one of IvrBroadcastConfig or VoiceBroadcastConfig' }]);
     expect(checkSendCall({ ...valid, VoiceBroadcastConfig: { LiveSoundId: 1 } })).toContainEqual({ path: '', message: expect.stringMatching(/exactly one/) });
     expect(checkSendCall({ ...valid, Type: 'VOICE' })).toEqual([{ path: '/Type', message: expect.stringMatching(/must be IVR/) }]);
     expect(checkSendCall({ ToNumber: ['1'], VoiceBroadcastConfig: { LiveSoundText: 'a', LiveSoundId: 2 } })).toContainEqual({ path: '/VoiceBroadcastConfig', message: expect.stringMatching(/not both/) });
