@@ -15,7 +15,9 @@ export interface CommandEntry {
 export const COMMANDS: Readonly<Record<string, CommandEntry>> = {
   build: { summary: 'Compile flows written with the DSL (.ts/.js) to DialplanXml', load: () => import('./build.js') },
   convert: { summary: 'Turn existing CallFire XML into a TypeScript flow written with the DSL', load: () => import('./convert.js') },
+  deploy: { summary: 'Attach a dialplan to an inbound number (inbound IVR), or --show how the deployed one differs', load: () => import('./deploy.js') },
   diff: { summary: 'Compare two dialplans as call flows (text, JSON, Mermaid); a git diff driver', load: () => import('./diff.js') },
+  fmt: { summary: 'Format dialplans in the canonical layout; --check for CI, --write to rewrite', load: () => import('./fmt.js') },
   graph: { summary: 'Draw the call flow: Mermaid, Graphviz DOT, or a standalone HTML/SVG page', load: () => import('./graph.js') },
   init: { summary: 'Start a project: a flow, its test scenarios, lint settings, a broadcast and CI', load: () => import('./init.js') },
   lint: { summary: 'Lint dialplans: XML, XSD and semantic rules, for people and CI (sarif, github)', load: () => import('./lint.js') },

@@ -56,7 +56,7 @@ Exit codes: 0 sent (or a clean preview), 1 invalid request or dialplan (nothing 
 2 usage, unreadable file, or a remote failure.`;
 
 /** The `.dialplanrc.json` nearest to the dialplan file (or to the broadcast file for an inline plan). */
-async function lintConfigFor(file: string, cwd: string): Promise<LintConfig | undefined> {
+export async function lintConfigFor(file: string, cwd: string): Promise<LintConfig | undefined> {
   const path = findConfigFile(resolve(cwd, file));
   if (path === undefined) return undefined;
   const loaded = await loadConfigFile(path);

@@ -1,0 +1,142 @@
+/**
+ * `dialplan deploy`: attach a dialplan to an inbound number (an inbound IVR), after the same
+ * validation and lint gate as `send`, or read the deployed one back and compare it with the file.
+ *
+ * @module
+ */
+import { checkDialplan } from '../../broadcast/dialplan-check.js';
+import { CallFireV2Client, DEFAULT_V2_ENDPOINT } from '../../broadcast/v2/client.js';
+import { ApiError } from '../../broadcast/v2/errors.js';
+import { diffPlans } from '../../diff/diff.js';
+import { formatDiff } from '../../diff/format.js';
+import { parse } from '../../parse/parse.js';
+import { ConfigError } from '../../validate/lint/config.js';
+import type { LintConfig } from '../../validate/lint/types.js';
+import { formatStylish } from '../../validate/report/stylish.js';
+import { apiOf, cliV2Client, remoteFailure } from '../callfire-client.js';
+import { UsageError, type Command } from '../io.js';
+import { loadDialplan } from '../load-flow.js';
+import { choice, parseOptions } from '../options.js';
+import { lintConfigFor } from './send.js';
+
+const USAGE = `Usage: dialplan deploy <number> <plan.xml|flow.ts> [--api 1.1|v2] [--preview] [--show]
+                       [--endpoint URL] [--format text|json]
+
+Attaches the dialplan to an inbound number you lease from CallFire, so that the number's
+incoming calls run it (an inbound IVR): PUT /numbers/leases/configs/{number} with
+{ "configType": "IVR", "ivrInboundConfig": { "dialplanXml": ... } } on API 2.0. The plan is
+validated and linted first, as by "dialplan send"; errors stop the deploy.
+
+Options:
+  --api <1.1|v2>       The CallFire API (default $CALLFIRE_API or 1.1).
+  --preview            Print the exact HTTP request (Authorization redacted) and the dialplan
+                       report. Sends nothing and needs no network.
+  --show               Read the number's deployed dialplan back and compare it with the file as
+                       call flows (formatting and comments do not count). Changes nothing.
+  --endpoint <url>     Base address with the API's version path (default $CALLFIRE_ENDPOINT, or
+                       ${DEFAULT_V2_ENDPOINT} for v2; "dialplan sandbox" prints its own).
+  --format <text|json> text (default) or json.
+
+Environment: CALLFIRE_USERNAME and CALLFIRE_PASSWORD (API credentials, HTTP Basic).
+
+Exit codes: 0 deployed (or a clean preview; with --show: the same call flow), 1 the dialplan
+has errors (nothing sent; with --show: the deployed plan differs), 2 usage, unreadable file or
+a remote failure.`;
+
+// Punctuation people write in phone numbers; CallFire wants bare digits (as numbers.ts reads lists).
+const DECORATION = /[\s().-]/g;
+
+export const command: Command = {
+  name: 'deploy',
+  usage: USAGE,
+  async run(args, io) {
+    const { values, positionals } = parseOptions('deploy', args, {
+      api: { type: 'string' },
+      preview: { type: 'boolean' },
+      show: { type: 'boolean' },
+      endpoint: { type: 'string' },
+      format: { type: 'string' },
+    });
+    const format = choice('deploy', 'format', values.format, ['text', 'json'], 'text');
+    if (positionals.length !== 2) throw new UsageError('dialplan deploy: name the inbound number and the dialplan file');
+    if (values.preview && values.show) throw new UsageError('dialplan deploy: --preview and --show do not go together');
+    const [rawNumber, file] = positionals as [string, string];
+    const number = rawNumber.replace(DECORATION, '');
+    if (!/^\+?[0-9]{10,15}$/.test(number)) throw new UsageError(`dialplan deploy: "${rawNumber}" is not a phone number (expected digits such as 12135551100)`);
+    const api = apiOf('deploy', io, values.api);
+    if (api === '1.1') {
+      io.stderr('dialplan deploy: API 1.1 (ConfigureNumber) is not available in this version yet; use --api v2 (or CALLFIRE_API=v2).\n');
+      return 2;
+    }
+
+    let lintConfig: LintConfig | undefined;
+    try {
+      lintConfig = await lintConfigFor(file, io.cwd);
+    } catch (e) {
+      if (!(e instanceof ConfigError)) throw e;
+      io.stderr(`dialplan deploy: ${e.message}\n`);
+      return 2;
+    }
+    const checked = checkDialplan(await loadDialplan(file, io.cwd), lintConfig);
+    const report = checked.report.diagnostics.length > 0 ? formatStylish([{ file, diagnostics: checked.report.diagnostics }]) : '';
+    const client: CallFireV2Client = cliV2Client('deploy', io, values.endpoint === undefined ? {} : { endpoint: values.endpoint });
+
+    if (values.show) return show(client, number, file, checked.xml, format, io);
+
+    if (values.preview) {
+      const http = client.configureNumberRequest(number, checked.xml);
+      if (format === 'json') io.stdout(`${JSON.stringify({ ok: checked.report.ok, api, number, dialplan: checked.report, request: http }, null, 2)}\n`);
+      else {
+        io.stdout(`${http.method} ${http.url}\n${Object.entries(http.headers).map(([k, v]) => `${k}: ${v}`).join('\n')}\n\n${http.body ?? ''}`);
+        io.stderr(report);
+        io.stderr(`Preview only (API 2.0), nothing was sent: number ${number}, ${checked.report.ok ? 'dialplan valid' : 'dialplan has errors; this request would be refused'}${client.hasCredentials ? '' : ', no credentials set (CALLFIRE_USERNAME / CALLFIRE_PASSWORD)'}.\n`);
+      }
+      return checked.report.ok ? 0 : 1;
+    }
+
+    io.stderr(report);
+    if (!checked.report.ok) {
+      io.stderr('Nothing was sent.\n');
+      return 1;
+    }
+    try {
+      await client.configureNumber(number, checked.xml);
+    } catch (e) {
+      return remoteFailure('deploy', io, e);
+    }
+    if (format === 'json') io.stdout(`${JSON.stringify({ deployed: true, api, number })}\n`);
+    else io.stderr(`Deployed ${file} to ${number}: its inbound calls now run this dialplan.\nCompare later: dialplan deploy ${number} ${file} --show --api v2${values.endpoint ? ` --endpoint ${client.endpoint}` : ''}\n`);
+    return 0;
+  },
+};
+
+/** `--show`: the deployed plan against the file, as call flows; 0 the same, 1 different. */
+async function show(client: CallFireV2Client, number: string, file: string, local: string, format: 'text' | 'json', io: Parameters<Command['run']>[1]): Promise<number> {
+  let deployed: string | undefined;
+  try {
+    const config = await client.numberConfig(number);
+    deployed = config.configType === 'IVR' ? config.ivrInboundConfig?.dialplanXml : undefined;
+    if (deployed === undefined) {
+      io.stderr(`dialplan deploy: ${number} is configured as ${config.configType ?? 'nothing'}, not as an inbound IVR: there is no dialplan to compare.\n`);
+      return 1;
+    }
+  } catch (e) {
+    if (e instanceof ApiError && e.status === 404) {
+      io.stderr(`dialplan deploy: ${number} has no configuration (${e.message}).\n`);
+      return 1;
+    }
+    return remoteFailure('deploy', io, e);
+  }
+  const theirs = parse(deployed);
+  const ours = parse(local);
+  const where = `${number} (deployed)`;
+  if (theirs.document === undefined || ours.document === undefined) {
+    // A plan that does not parse can only be compared as text.
+    const same = deployed.trim() === local.trim();
+    io.stdout(format === 'json' ? `${JSON.stringify({ same, number, file })}\n` : `${where} → ${file}: ${same ? 'the same text' : 'different (one of them is not well-formed XML, so it was compared as text)'}\n`);
+    return same ? 0 : 1;
+  }
+  const diff = diffPlans(theirs.document, ours.document);
+  io.stdout(format === 'json' ? `${JSON.stringify({ same: diff.same, number, file, changes: diff.changes }, null, 2)}\n` : formatDiff(diff, where, file));
+  return diff.same ? 0 : 1;
+}
