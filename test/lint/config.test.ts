@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkConfig, ConfigError, findConfigFile, loadConfigFile, parseRuleOption, settingsFor } from '../../src/validate/lint/config.js';
+import { lint } from '../../src/validate/lint/lint.js';
 
 describe('configuration', () => {
   it('accepts rules, overrides and a $schema key', () => {
@@ -14,6 +15,13 @@ describe('configuration', () => {
     expect(() => checkConfig({ rules: { 'unknown-goto-targe': 'warn' } }, '.dialplanrc.json')).toThrow(
       '.dialplanrc.json: unknown rule "unknown-goto-targe" in "rules" (did you mean "unknown-goto-target"?)',
     );
+  });
+
+  it('lint() refuses the settings dialplan lint refuses, instead of ignoring an unknown rule', () => {
+    const xml = '<dialplan name="Root"><hangup/></dialplan>';
+    expect(() => lint(xml, { rules: { nope: 'off' } })).toThrow(new ConfigError('lint() configuration: unknown rule "nope" in "rules"'));
+    expect(() => lint(xml, { rules: { 'unknown-goto-target': 'loud' as 'off' } })).toThrow(ConfigError);
+    expect(lint(xml, { rules: { 'unknown-goto-target': 'off' } }).ok).toBe(true);
   });
 
   it('names a bad key, a bad setting and a missing key', () => {

@@ -11,7 +11,7 @@ import { validate } from '../validate.js';
 import { validateXml } from '../xsd/validate-xml.js';
 import { createContext } from './context.js';
 import { findingSpan } from './locate.js';
-import { settingsFor } from './config.js';
+import { checkConfig, settingsFor } from './config.js';
 import { RULES } from './rules/index.js';
 import { Suppressions } from './suppression.js';
 import type { AnyRule, LintConfig } from './types.js';
@@ -70,14 +70,18 @@ export function lintDocument(doc: DocumentNode, config: LintConfig = {}, options
   return out;
 }
 
+const EMPTY: LintConfig = Object.freeze({});
+
 /**
  * Lints a dialplan: XML syntax and XSD validation (the same checks as `validate()`), then
  * every lint rule the configuration leaves on. Findings a `<!-- dialplan-disable… -->`
  * comment turns off are dropped. Findings on XML input carry line and column; on a plan
- * built with the DSL they carry the node path only.
+ * built with the DSL they carry the node path (and, loaded by the CLI, the line in the flow).
  *
  * @param input CallFire XML, a syntax tree or a builder.
  * @param config Rule settings and overrides, as in `.dialplanrc.json`.
+ * @throws {@link ConfigError} when `config` does not follow that file's schema (an unknown rule, a setting
+ *   other than off, warn or error), as `dialplan lint` refuses it.
  * @example
  * ```ts
  * const { ok, diagnostics } = lint('<dialplan name="Root"><goto>mian</goto><play name="main" type="tts">Hi</play></dialplan>');
@@ -86,7 +90,10 @@ export function lintDocument(doc: DocumentNode, config: LintConfig = {}, options
  * //   message: '<goto> names "mian", but no tag has that name; did you mean "main"?' }
  * ```
  */
-export function lint(input: PlanSource, config: LintConfig = {}, options: LintOptions = {}): ValidationResult {
+export function lint(input: PlanSource, config: LintConfig = EMPTY, options: LintOptions = {}): ValidationResult {
+  // the settings are held to the configuration schema, as a .dialplanrc.json or --rule is: a
+  // misspelled rule name would otherwise be ignored and the rule stay on
+  if (config !== EMPTY) checkConfig(config, 'lint() configuration');
   const diagnostics: Diagnostic[] = [];
   let doc: DocumentNode | undefined;
   if (typeof input === 'string') {
