@@ -111,7 +111,7 @@ function contextOf(doc: DocumentNode, el: AnyElement): string {
     else if (elementName(at) === 'else') parts.unshift('else');
     else if (elementName(at) === 'live' || elementName(at) === 'machine') parts.unshift(elementName(at));
     if (isStep(up) && elementName(up) !== 'dialplan') {
-      parts.unshift(describe(up));
+      parts.unshift(up.attributes['name'] ? `${elementName(up)} "${up.attributes['name']}"` : describe(up));
       break;
     }
     at = up;
@@ -184,7 +184,9 @@ export function diffPlans(oldDoc: DocumentNode, newDoc: DocumentNode): PlanDiff 
     const was = before.has(o);
     const is = after.has(n);
     if (was === is) continue;
-    const parent = placement.get(n)?.parent;
+    // the nearest enclosing step: when it changed the same way, this step is part of its change
+    let parent = placement.get(n)?.parent as AnyElement | undefined;
+    while (parent && !isStep(parent) && elementName(parent) !== 'dialplan') parent = placement.get(parent)?.parent;
     const parentOld = parent ? matching.newToOld.get(parent) : undefined;
     if (parent && parentOld && isStep(parent) && before.has(parentOld) === was && after.has(parent) === is) continue;
     changes.push({ kind: is ? 'reachable' : 'unreachable', tag: elementName(n), step: describe(n), old: where(oldDoc, o), new: where(newDoc, n) });
