@@ -19,6 +19,7 @@ import { SANDBOX_BUDGET, type IvrCall, type SimulationBudget } from './ivr-calls
 import { sandboxRoutes } from './routes.js';
 import { SimulationPool } from './simulations.js';
 import { SOAP_BASE_PATH } from './soap-route.js';
+import { V2_BASE_PATH } from './v2/route.js';
 import { Store } from './store.js';
 
 /** Options of {@link startSandbox}. */
@@ -54,6 +55,8 @@ export interface SandboxOptions {
 export interface Sandbox {
   /** Base address for clients, such as `http://127.0.0.1:8080/api/1.1/soap12`. */
   readonly url: string;
+  /** Base address for API 2.0 clients, such as `http://127.0.0.1:8080/v2`. */
+  readonly v2Url: string;
   readonly port: number;
   /** The credentials it accepts: those given, or the throwaway ones it made. */
   readonly credentials: Credentials;
@@ -128,6 +131,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const shown = host === '::1' ? '[::1]' : host;
   return {
     url: `http://${shown}:${port}${SOAP_BASE_PATH}`,
+    v2Url: `http://${shown}:${port}${V2_BASE_PATH}`,
     port,
     credentials,
     close: async () => {

@@ -17,7 +17,9 @@ GetCall, CreateSound, GetBroadcast, GetBroadcastStats, QueryBroadcasts and Contr
 /api/1.1/soap12/call and /api/1.1/soap12/broadcast. It checks requests against the service
 schema and dialplans against the validator, de-duplicates by RequestId, and dials one call per
 number: each reaches a result (LA, AM, BUSY, NO_ANS, ...) within a few seconds, always the same
-for the same number. Stop it with Ctrl-C.
+for the same number. Beside it, CallFire's REST API 2.0 at /v2 (call broadcasts, their calls
+and stats, start/stop/archive, GET /calls, number lease configs), over the same broadcasts.
+Stop it with Ctrl-C.
 
 Options:
   --port <n>        TCP port (default 8080; 0 picks a free one).
@@ -65,7 +67,9 @@ export const command: Command = {
       throw e;
     }
     io.stdout(`CallFire sandbox listening at ${sandbox.url}${dataFile ? ` (state in ${dataFile})` : ''}\n`);
+    io.stdout(`API 2.0 (REST/JSON) at ${sandbox.v2Url}\n`);
     io.stdout(`Try: dialplan send broadcast.json --endpoint ${sandbox.url}\n`);
+    io.stdout(`  or dialplan send broadcast.json --api v2 --endpoint ${sandbox.v2Url}\n`);
     await new Promise<void>((done) => {
       const stop = () => {
         process.off('SIGINT', stop);
