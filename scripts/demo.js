@@ -4,13 +4,16 @@
 //   2. lint the appointment reminder,
 //   3. start a local CallFire sandbox (SOAP 1.2 on 127.0.0.1, a free port, throw-away credentials),
 //   4. preview the SendCall request (nothing sent), 5. submit it, 6. follow the calls until
-//   they finish, 7. print the results, then stop the sandbox.
+//   they finish, 7. print the results, 8. send the same broadcast file through API 2.0
+//   (REST/JSON) to the sandbox's /v2, 9. deploy an inbound IVR to a number and read it back,
+//   then stop the sandbox.
 // Runs from a fresh clone after `npm ci` (which builds dist/ through `prepare`).
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { CallFireClient, compile, lint, parseNumbers, startSandbox, validate } from '../dist/index.js';
+import { CallFireClient, CallFireV2Client, compile, lint, parse, parseNumbers, startSandbox, validate } from '../dist/index.js';
+import { diffPlans } from '../dist/diff/diff.js';
 import { loadFlow } from '../dist/cli/load-flow.js';
 
 const examples = fileURLToPath(new URL('../examples/', import.meta.url));
@@ -139,6 +142,40 @@ try {
   say(`   ${stats.UsageStats.Attempts} attempts (busy and unanswered numbers are retried), ${stats.UsageStats.Duration} s of talk time, ${stats.UsageStats.BilledAmount} credits in the sandbox.`);
   say('   The sandbox played each answered call through the dialplan (keys chosen per number), so the');
   say('   <stash> values above are what the plan would report to CallFire as QuestionResponse.');
+
+  // 8. The same broadcast file through API 2.0: mapped to a CallBroadcast, JSON over REST.
+  step(8, 'The same broadcast through CallFire API 2.0 (REST/JSON), at the sandbox\'s /v2');
+  const v2 = new CallFireV2Client({ endpoint: sandbox.v2Url, username: credentials.username, password: credentials.password });
+  const preview2 = await v2.previewSendCall(request);
+  if (!preview2.ok) throw new Error(`the API 2.0 request is invalid: ${preview2.problems.map((p) => p.message).join('; ')}`);
+  say(`   ${preview2.http.method} ${preview2.http.url}`);
+  say(`   (${(Buffer.byteLength(preview2.http.body) / 1024).toFixed(1)} kB CallBroadcast: ${preview2.numbers} recipients, label ${preview2.label};`);
+  say('    see it all with: npx dialplan send examples/broadcast.json --api v2 --preview)');
+  const sent2 = await v2.sendCall(request, { requestId: preview2.requestId });
+  say(`   Broadcast ${sent2.broadcastId} created through API 2.0.`);
+  const again2 = await v2.sendCall(request, { requestId: preview2.requestId });
+  say(`   Sent again with the same request id: API 2.0 has no RequestId, so the client looked up the label`);
+  say(`   and found broadcast ${again2.broadcastId} (${again2.reused ? 'reused, nothing created' : 'created again!'}).`);
+  const deadline2 = Date.now() + 60_000;
+  let calls2 = [];
+  for (;;) {
+    calls2 = [];
+    for await (const page of v2.queryAllCalls({ BroadcastId: sent2.broadcastId })) calls2.push(...page.Call);
+    if (calls2.every((c) => c.State !== 'READY' && c.State !== 'SELECTED') || Date.now() > deadline2) break;
+    await new Promise((r) => setTimeout(r, 700));
+  }
+  const same = calls2.length === calls.length && calls2.every((c, i) => c.FinalResult === calls[i].FinalResult);
+  say(`   ${calls2.filter((c) => c.State === 'FINISHED').length} of ${calls2.length} calls finished, ${same ? 'with the same results as on API 1.1' : 'with other results than on API 1.1'};`);
+  say(`   follow it with: npx dialplan status ${sent2.broadcastId} --api v2 --endpoint <the sandbox's /v2>`);
+
+  // 9. An inbound IVR: the plan answers a number's incoming calls.
+  step(9, 'Deploy an inbound IVR to a number and read it back');
+  const inbound = compile(await loadFlow(`${examples}inbound-tree.ts`));
+  await v2.configureNumber('12135551100', inbound);
+  const back = (await v2.numberConfig('12135551100')).ivrInboundConfig?.dialplanXml ?? '';
+  const diff = diffPlans(parse(back).document, parse(inbound).document);
+  say(`   PUT ${sandbox.v2Url}/numbers/leases/configs/12135551100 with examples/inbound-tree.ts compiled;`);
+  say(`   read back: ${diff.same ? 'the same call flow' : `${diff.changes.length} change(s)`} (npx dialplan deploy <number> <plan> --api v2 --show).`);
 } catch (e) {
   say(`\n   The demo failed: ${e instanceof Error ? e.message : String(e)}`);
   exitCode = 1;
@@ -152,5 +189,7 @@ Next steps:
   npx dialplan send examples/broadcast.json --to-file examples/numbers.csv --preview
   npx dialplan sandbox --port 8080          (in another terminal, with CALLFIRE_USERNAME / CALLFIRE_PASSWORD set)
   npx dialplan send examples/broadcast.json --endpoint http://127.0.0.1:8080/api/1.1/soap12
-  npx dialplan status <broadcastId> --endpoint http://127.0.0.1:8080/api/1.1/soap12 --wait 30`);
+  npx dialplan status <broadcastId> --endpoint http://127.0.0.1:8080/api/1.1/soap12 --wait 30
+  npx dialplan send examples/broadcast.json --api v2 --endpoint http://127.0.0.1:8080/v2
+  npx dialplan deploy 12135551100 examples/inbound-tree.ts --api v2 --endpoint http://127.0.0.1:8080/v2`);
 process.exitCode = exitCode || (failed ? 1 : 0);
