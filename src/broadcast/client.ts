@@ -1,9 +1,12 @@
 /**
  * The CallFire SendCall client: preview or submit a broadcast, then follow it.
  *
- * Submitting retries with backoff on connection errors, HTTP 5xx and UNAVAILABLE/TIMEOUT
- * faults, resending the same envelope (and so the same RequestId, which CallFire uses to
- * de-duplicate), and never retries BAD_REQUEST or FORBIDDEN. Credentials live in one private
+ * Submitting retries with backoff on connection errors, HTTP 5xx without a CallFire fault code
+ * (a plain error page, or an `env:Receiver` fault with no ServiceFaultInfo) and UNAVAILABLE/
+ * TIMEOUT faults, resending the same envelope (and so the same RequestId, which CallFire uses
+ * to de-duplicate); it never retries the other fault codes (BAD_REQUEST, FORBIDDEN, NOT_FOUND,
+ * NOT_IMPLEMENTED) nor a response refused for its size. An answer is believed only once it is
+ * a SOAP 1.2 envelope holding the operation's own element in CallFire's namespace. Credentials live in one private
  * field and are only ever written into the Authorization header of a real request.
  *
  * @module
@@ -12,7 +15,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { ValidationResult } from '../validate/diagnostic.js';
 import type { LintConfig } from '../validate/lint/types.js';
 import { CredentialsError, InvalidRequestError, SoapFaultError, TransportError } from './errors.js';
-import { post } from './http.js';
+import { MAX_RESPONSE_BYTES, post, TOO_BIG } from './http.js';
 import {
   toBroadcast,
   toBroadcastQueryResult,
@@ -23,6 +26,7 @@ import {
 } from './normalize.js';
 import { newRequestId, prepareSendCall } from './prepare.js';
 import type { RequestProblem } from './request-check.js';
+import { checkResponse, RESULT_ELEMENT } from './response-check.js';
 import { buildEnvelope, parseEnvelope, type Envelope, type Operation } from './soap-client.js';
 import type {
   Broadcast,
@@ -72,6 +76,15 @@ export interface CallFireClientOptions {
   readonly maxAttempts?: number;
   /** First backoff delay in ms, at least 0; doubled each retry, capped at 10 s (default 500 ms). */
   readonly retryDelayMs?: number;
+  /** Largest response read, in bytes (default 64 MB); a bigger one is refused, not retried. */
+  readonly maxResponseBytes?: number;
+  /**
+   * Most pages {@link CallFireClient.queryAllCalls} reads (default 2000: two million calls at
+   * CallFire's page size); a query that would need more is refused before it starts.
+   */
+  readonly maxPages?: number;
+  /** Time {@link CallFireClient.queryAllCalls} may take in all, in ms (default 10 minutes). */
+  readonly pagingTimeoutMs?: number;
   /** Lint settings applied to dialplans before sending. */
   readonly lintConfig?: LintConfig;
   readonly onProgress?: (event: ProgressEvent) => void;
@@ -113,21 +126,14 @@ const REDACTED = 'Basic [redacted]';
 const NOT_SET = 'Basic [not set: CALLFIRE_USERNAME / CALLFIRE_PASSWORD]';
 const FAULT_CODES = new Set<string>(['BAD_REQUEST', 'FORBIDDEN', 'NOT_FOUND', 'UNAVAILABLE', 'TIMEOUT', 'NOT_IMPLEMENTED']);
 
-/**
- * The element each operation's response Body must hold. A Body without it is a broken
- * answer, not an empty resource: reading it anyway would turn into `{ id: 0 }` or zero stats.
- * ControlBroadcast answers with an empty Body.
- */
-const RESULT_ELEMENT: Readonly<Record<Operation, string | undefined>> = {
-  SendCall: 'CreatedId',
-  CreateSound: 'CreatedId',
-  QueryCalls: 'CallQueryResult',
-  GetCall: 'Call',
-  GetBroadcast: 'Broadcast',
-  GetBroadcastStats: 'BroadcastStats',
-  QueryBroadcasts: 'BroadcastQueryResult',
-  ControlBroadcast: undefined,
-};
+// Fault texts are the service's (or anyone's) words: print at most this much of each.
+const MAX_FAULT_TEXT = 2000;
+
+/** A fault text cut to MAX_FAULT_TEXT characters, saying how much was left out. */
+function cut(text: string | undefined): string | undefined {
+  if (text === undefined || text.length <= MAX_FAULT_TEXT) return text;
+  return `${text.slice(0, MAX_FAULT_TEXT)}… (${text.length - MAX_FAULT_TEXT} more characters)`;
+}
 
 /**
  * Checks a numeric option: NaN or a fraction of an attempt would make the retry loop run
@@ -169,8 +175,8 @@ function faultFrom(operation: Operation, status: number, fault: Record<string, u
     operation,
     status,
     faultCode: code !== undefined && FAULT_CODES.has(code) ? (code as FaultCode) : undefined,
-    message: text(info?.['Message']) ?? reason ?? 'no message',
-    detail: text(info?.['Detail']),
+    message: cut(text(info?.['Message']) ?? reason) ?? 'no message',
+    detail: cut(text(info?.['Detail'])),
     soapCode,
   });
 }
@@ -193,6 +199,9 @@ export class CallFireClient {
   readonly #maxAttempts: number;
   readonly #timeoutMs: number;
   readonly #retryDelayMs: number;
+  readonly #maxResponseBytes: number;
+  readonly #maxPages: number;
+  readonly #pagingTimeoutMs: number;
 
   /** Throws a TypeError for a bad endpoint or a numeric option out of range. */
   constructor(options: CallFireClientOptions = {}) {
@@ -203,6 +212,9 @@ export class CallFireClient {
     this.#maxAttempts = numberOption('maxAttempts', options.maxAttempts, 4, (n) => Number.isInteger(n) && n >= 1, 'a whole number of at least 1');
     this.#timeoutMs = numberOption('timeoutMs', options.timeoutMs, 30_000, (n) => Number.isFinite(n) && n > 0, 'a number of milliseconds above 0');
     this.#retryDelayMs = numberOption('retryDelayMs', options.retryDelayMs, 500, (n) => Number.isFinite(n) && n >= 0, 'a number of milliseconds of at least 0');
+    this.#maxResponseBytes = numberOption('maxResponseBytes', options.maxResponseBytes, MAX_RESPONSE_BYTES, (n) => Number.isInteger(n) && n >= 1, 'a whole number of bytes of at least 1');
+    this.#maxPages = numberOption('maxPages', options.maxPages, 2000, (n) => Number.isInteger(n) && n >= 1, 'a whole number of at least 1');
+    this.#pagingTimeoutMs = numberOption('pagingTimeoutMs', options.pagingTimeoutMs, 600_000, (n) => Number.isFinite(n) && n > 0, 'a number of milliseconds above 0');
     const user = options.username ?? env['CALLFIRE_USERNAME'];
     const pass = options.password ?? env['CALLFIRE_PASSWORD'];
     this.#authorization = user && pass ? `Basic ${Buffer.from(`${user}:${pass}`, 'utf8').toString('base64')}` : undefined;
@@ -284,12 +296,24 @@ export class CallFireClient {
 
   /**
    * Every page of a call query, one request per page of `pageSize` (default 1000, CallFire's
-   * maximum). Stops at TotalResults or at an empty page, so it always ends.
+   * maximum). Stops at TotalResults or at an empty page, and within bounds whatever the
+   * service claims: a TotalResults that would take more than `maxPages` pages is refused at
+   * the first page, and paging that takes longer than `pagingTimeoutMs` stops with a
+   * {@link TransportError} saying how far it got.
    */
   async *queryAllCalls(query: Omit<QueryCallsRequest, 'MaxResults' | 'FirstResult'>, pageSize = 1000): AsyncGenerator<CallQueryResult> {
+    const deadline = Date.now() + this.#pagingTimeoutMs;
     let first = 0;
-    for (;;) {
+    for (let pages = 0; ; pages++) {
+      if (pages >= this.#maxPages) throw new TransportError(`QueryCalls: stopped after ${pages} pages (${first} calls), the paging limit (maxPages)`);
+      if (Date.now() > deadline) throw new TransportError(`QueryCalls: stopped after ${this.#pagingTimeoutMs} ms and ${pages} pages (${first} calls), the paging time limit (pagingTimeoutMs)`);
       const page = await this.queryCalls({ ...query, MaxResults: pageSize, FirstResult: first });
+      if (pages === 0 && page.TotalResults > this.#maxPages * pageSize) {
+        throw new TransportError(
+          `QueryCalls: the service reports ${page.TotalResults} calls, more than the ${this.#maxPages} pages of ${pageSize} this client reads (maxPages); narrow the query`,
+        );
+      }
+      if (page.Call.length > pageSize) throw new TransportError(`QueryCalls: the service answered ${page.Call.length} calls to a page of ${pageSize}`);
       first += page.Call.length;
       this.#options.onProgress?.({ kind: 'page', operation: 'QueryCalls', fetched: first, total: page.TotalResults });
       yield page;
@@ -353,11 +377,14 @@ export class CallFireClient {
       let retryReason: string;
       let retryAfterMs: number | undefined;
       try {
-        const res = await post(url, envelope.body, headers, timeoutMs);
+        const res = await post(url, envelope.body, headers, timeoutMs, this.#maxResponseBytes);
         if (res.status === 401) {
           throw new CredentialsError(`${operation}: CallFire refused the API credentials (HTTP 401). Check CALLFIRE_USERNAME and CALLFIRE_PASSWORD: they are the API login, not the web one.`);
         }
-        const parsed = /^\s*</.test(res.body) ? await parseEnvelope(res.body) : ({ kind: 'unreadable', reason: 'not XML' } as const);
+        const checked = checkResponse(operation, res.bytes, res.headers['content-type']);
+        if ('unexpected' in checked && res.status < 500) throw new TransportError(`${operation} answered with ${checked.unexpected}`, { status: res.status, attempts: attempt });
+        const parsed =
+          'xml' in checked ? await parseEnvelope(checked.xml) : ({ kind: 'unreadable', reason: 'unreadable' in checked ? checked.unreadable : checked.unexpected } as const);
         if (parsed.kind === 'fault') {
           const fault = faultFrom(operation, res.status, parsed.fault);
           if (!fault.retryable || attempt >= maxAttempts) throw fault;
@@ -372,13 +399,14 @@ export class CallFireClient {
         } else if (parsed.kind === 'unreadable') {
           throw new TransportError(`${operation}: the response is not a SOAP envelope (${parsed.reason})`, { status: res.status, attempts: attempt });
         } else {
-          const element = RESULT_ELEMENT[operation];
+          const element = RESULT_ELEMENT[operation]?.name;
           if (element === undefined) return undefined;
           if (!(element in parsed.body)) throw new TransportError(`${operation} answered without ${element}`, { status: res.status, attempts: attempt });
           return parsed.body[element];
         }
       } catch (e) {
-        if (!(e instanceof TransportError) || e.status !== undefined) throw e;
+        // A response refused for its size would only be fetched again.
+        if (!(e instanceof TransportError) || e.status !== undefined || e.code === TOO_BIG) throw e;
         // No HTTP response at all: refused, dropped, timed out. The RequestId makes a resend safe.
         if (attempt >= maxAttempts) throw new TransportError(`${operation}: ${e.message} (after ${attempt} attempt(s))`, { code: e.code, attempts: attempt });
         retryReason = e.message;

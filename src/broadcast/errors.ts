@@ -37,9 +37,14 @@ export class SoapFaultError extends Error {
     this.soapCode = init.soapCode;
   }
 
-  /** Whether trying again may help (the service said UNAVAILABLE or TIMEOUT). */
+  /**
+   * Whether trying again may help: the service said UNAVAILABLE or TIMEOUT, or it failed
+   * itself (HTTP 5xx, SOAP `Receiver`) without saying why in a ServiceFaultInfo, which is what
+   * a server in trouble answers.
+   */
   get retryable(): boolean {
-    return this.faultCode === 'UNAVAILABLE' || this.faultCode === 'TIMEOUT';
+    if (this.faultCode === 'UNAVAILABLE' || this.faultCode === 'TIMEOUT') return true;
+    return this.faultCode === undefined && this.status >= 500 && /(^|:)Receiver$/.test(this.soapCode ?? '');
   }
 }
 

@@ -12,26 +12,39 @@ import { TransportError } from './errors.js';
 export interface HttpResponse {
   readonly status: number;
   readonly headers: IncomingHttpHeaders;
+  /** The body read as UTF-8 (JSON is always UTF-8). */
   readonly body: string;
+  /** The body's bytes, for XML whose charset the caller decodes by its declaration. */
+  readonly bytes: Buffer;
 }
 
-// A SOAP answer bigger than this is not something the client asked for.
-const MAX_RESPONSE_BYTES = 64 * 1024 * 1024;
+/** The {@link TransportError} code of a response refused for its size: sending again would only fetch it again. */
+export const TOO_BIG = 'ETOOBIG';
+
+/** A SOAP answer bigger than this (64 MB) is not something the client asked for. */
+export const MAX_RESPONSE_BYTES = 64 * 1024 * 1024;
 
 /**
  * POSTs `body` to `url`. Rejects with a {@link TransportError} on connection errors, a
  * dropped connection or when no complete response arrived within `timeoutMs`.
  * Error messages name the host and path only; headers are never part of them.
  */
-export function post(url: URL, body: string, headers: Readonly<Record<string, string>>, timeoutMs: number): Promise<HttpResponse> {
-  return request('POST', url, body, headers, timeoutMs);
+export function post(url: URL, body: string, headers: Readonly<Record<string, string>>, timeoutMs: number, maxBytes = MAX_RESPONSE_BYTES): Promise<HttpResponse> {
+  return request('POST', url, body, headers, timeoutMs, maxBytes);
 }
 
 /**
  * One exchange of any method (API 2.0 also GETs and PUTs), with the same deadline and errors
  * as {@link post}; a `body` of undefined sends none.
  */
-export function request(method: 'GET' | 'POST' | 'PUT', url: URL, body: string | undefined, headers: Readonly<Record<string, string>>, timeoutMs: number): Promise<HttpResponse> {
+export function request(
+  method: 'GET' | 'POST' | 'PUT',
+  url: URL,
+  body: string | undefined,
+  headers: Readonly<Record<string, string>>,
+  timeoutMs: number,
+  maxBytes = MAX_RESPONSE_BYTES,
+): Promise<HttpResponse> {
   const send = url.protocol === 'https:' ? httpsRequest : httpRequest;
   const where = `${url.protocol}//${url.host}${url.pathname}`;
   return new Promise<HttpResponse>((resolve, reject) => {
@@ -57,14 +70,15 @@ export function request(method: 'GET' | 'POST' | 'PUT', url: URL, body: string |
         let size = 0;
         res.on('data', (chunk: Buffer) => {
           size += chunk.length;
-          if (size > MAX_RESPONSE_BYTES) fail(`response from ${where} is larger than ${MAX_RESPONSE_BYTES} bytes`, 'ETOOBIG');
+          if (size > maxBytes) fail(`response from ${where} is larger than ${maxBytes} bytes`, TOO_BIG);
           else chunks.push(chunk);
         });
         res.on('end', () => {
           if (settled) return;
           settled = true;
           clearTimeout(timer);
-          resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') });
+          const bytes = Buffer.concat(chunks);
+          resolve({ status: res.statusCode ?? 0, headers: res.headers, body: bytes.toString('utf8'), bytes });
         });
         res.on('aborted', () => fail(`connection to ${where} was dropped while reading the response`, 'ECONNRESET'));
         res.on('error', (e: NodeJS.ErrnoException) => fail(`connection to ${where} failed while reading the response: ${e.code ?? e.message}`, e.code ?? 'ECONNRESET'));

@@ -5,6 +5,7 @@
  *
  * @module
  */
+import { TransportError } from './errors.js';
 import type {
   Broadcast,
   BroadcastQueryResult,
@@ -35,16 +36,25 @@ function text(v: unknown): string | undefined {
   return String(v);
 }
 
+// XML Schema's decimal and double lexical forms (no INF or NaN: no count or amount is one).
+const NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
+
+/**
+ * A number as the schema writes one. Anything else ("12abc", "0x10", "") is not read as some
+ * other number: it makes the whole response unreadable.
+ */
 function num(v: unknown): number | undefined {
-  const t = text(v);
-  if (t === undefined || t.trim() === '') return undefined;
-  const n = Number(t);
-  return Number.isFinite(n) ? n : undefined;
+  const t = text(v)?.trim();
+  if (t === undefined || t === '') return undefined;
+  if (!NUMBER.test(t)) throw new TransportError(`the response has ${JSON.stringify(t.slice(0, 40))} where a number belongs`);
+  return Number(t);
 }
 
 function bool(v: unknown): boolean | undefined {
-  const t = text(v);
-  return t === undefined ? undefined : t === 'true' || t === '1';
+  const t = text(v)?.trim();
+  if (t === undefined || t === '') return undefined;
+  if (t !== 'true' && t !== 'false' && t !== '1' && t !== '0') throw new TransportError(`the response has ${JSON.stringify(t.slice(0, 40))} where true or false belongs`);
+  return t === 'true' || t === '1';
 }
 
 function attr(v: unknown, name: string): string | undefined {
@@ -197,7 +207,8 @@ export function toBroadcastQueryResult(v: unknown): BroadcastQueryResult {
   return { TotalResults: num(o['TotalResults']) ?? 0, Broadcast: list(o['Broadcast']).map(toBroadcast) };
 }
 
-/** A `svc:CreatedId`. */
+/** A `svc:CreatedId`: a whole number, else undefined. */
 export function toCreatedId(v: unknown): number | undefined {
-  return num(v);
+  const t = text(v)?.trim();
+  return t !== undefined && /^\d+$/.test(t) ? Number(t) : undefined;
 }

@@ -60,7 +60,11 @@ export function soapClient(): Promise<Soap.Client> {
       forceSoap12Headers: true,
       envelopeKey: 'env',
       // Keep times as CallFire wrote them; soap would make Date objects of some and not others.
-      customDeserializer: { dateTime: (text: string) => text, date: (text: string) => text, time: (text: string) => text },
+      // Keep numbers and booleans as text too: soap's parseInt reads "12abc" as 12, and
+      // normalize.ts checks their syntax instead.
+      customDeserializer: Object.fromEntries(
+        ['dateTime', 'date', 'time', 'int', 'integer', 'long', 'short', 'double', 'float', 'decimal', 'boolean', 'bool'].map((type) => [type, (text: string) => text]),
+      ),
       httpClient: {
         request(_url: string, data: string, callback: (err: unknown) => void, headers: Record<string, string>, options: CaptureOptions) {
           options.capture.body = data;
