@@ -23,7 +23,8 @@ describe('dialplan validate', () => {
     const out = JSON.parse(r.stdout) as Array<{ file: string; diagnostics: Array<Record<string, unknown>> }>;
     expect(out.map((f) => f.file)).toEqual(['good.xml', 'bad-nesting.xml']);
     expect(out[0]!.diagnostics).toEqual([]);
-    expect(Object.keys(out[1]!.diagnostics[0]!)).toEqual(['rule', 'severity', 'message', 'line', 'column', 'path']);
+    // range, data and fix follow where a diagnostic has them
+    expect(Object.keys(out[1]!.diagnostics[0]!)).toEqual(['rule', 'severity', 'message', 'line', 'column', 'path', 'range', 'data']);
     expect(out[1]!.diagnostics[0]).toMatchObject({ rule: 'schema', severity: 'error', line: 2, column: 3, path: '/dialplan/keypress[1]' });
   });
 

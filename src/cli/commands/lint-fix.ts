@@ -4,12 +4,12 @@
  *
  * @module
  */
-import { readFile } from 'node:fs/promises';
 import type { Diagnostic } from '../../validate/diagnostic.js';
 import { fixDialplan } from '../../validate/lint/apply-fixes.js';
 import { lint } from '../../validate/lint/lint.js';
 import type { RuleSettings } from '../../validate/lint/types.js';
-import { writeText } from '../load-flow.js';
+import { IoError } from '../io.js';
+import { rewriteText } from '../rewrite.js';
 import { unifiedDiff } from '../text-diff.js';
 
 /** How the fix run of one file went: what remains to report, and what to tell about the fixes. */
@@ -19,18 +19,13 @@ export interface FileFix {
   readonly summary: string;
   /** The diff, for `--fix-dry-run`. */
   readonly diff: string;
+  /** Why the fixed text could not be written (the file is left as it was). */
+  readonly error?: string;
 }
 
 /** One fixed finding, briefly: `unknown-goto-target (line 4): Jump to "main"`. */
 function describe(d: Diagnostic): string {
   return `${d.rule}${d.line !== undefined ? ` (line ${d.line})` : ''}: ${d.fix?.description ?? d.message}`;
-}
-
-/** The byte-order mark `readText` dropped, so a rewritten file keeps it; undefined for UTF-16 files, which are not rewritten. */
-async function bomOf(abs: string): Promise<string | undefined> {
-  const head = (await readFile(abs)).subarray(0, 3);
-  if ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff)) return undefined;
-  return head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf ? '\ufeff' : '';
 }
 
 /**
@@ -46,12 +41,12 @@ export async function fixFile(file: string, abs: string, text: string, rules: Ru
   if (dryRun) {
     return { diagnostics: remaining, summary: `${file}: would fix ${n}\n${list}\n`, diff: unifiedDiff(file, text, outcome.text) };
   }
-  const bom = await bomOf(abs);
-  if (bom === undefined) {
-    // nothing changes on disk, so the findings of the text as it is stand
-    const as = lint(text, { rules }, { filename: abs }).diagnostics;
-    return { diagnostics: as, summary: `${file}: not fixed: the file is UTF-16; save it as UTF-8 to use --fix\n`, diff: '' };
+  try {
+    await rewriteText(file, abs, outcome.text);
+  } catch (e) {
+    if (!(e instanceof IoError)) throw e;
+    // nothing changed on disk, so the findings of the text as it is stand
+    return { diagnostics: lint(text, { rules }, { filename: abs }).diagnostics, summary: '', diff: '', error: `${file}: not fixed: ${e.message}` };
   }
-  await writeText(abs, bom + outcome.text);
   return { diagnostics: remaining, summary: `${file}: fixed ${n}\n${list}\n`, diff: '' };
 }

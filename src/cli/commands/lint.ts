@@ -5,9 +5,7 @@
  *
  * @module
  */
-import { statSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
-import { glob, isDynamicPattern } from 'tinyglobby';
 import type { DocumentNode } from '../../ast/nodes.js';
 import { ConfigError, findConfigFile, loadConfigFile, parseRuleOption, settingsFor, type LoadedConfig } from '../../validate/lint/config.js';
 import type { Diagnostic } from '../../validate/diagnostic.js';
@@ -24,41 +22,10 @@ import { IoError, UsageError, type Command } from '../io.js';
 import { loadDialplan, loadFailure } from '../load-flow.js';
 import { choice, numberOption, parseOptions } from '../options.js';
 import { packageVersion } from '../package-info.js';
+import { expandFiles } from '../file-args.js';
 import { fixFile } from './lint-fix.js';
 
 const FORMATS = ['stylish', 'json', 'sarif', 'github'] as const;
-
-/**
- * Expands the command's file arguments: globs, folders (every .xml below) and plain paths.
- * A glob or folder that yields nothing is returned in `empty` rather than thrown, so that,
- * like a missing file, it is reported with the other arguments still linted.
- */
-async function expandFiles(args: readonly string[], cwd: string): Promise<{ files: string[]; empty: { arg: string; message: string }[] }> {
-  const out: string[] = [];
-  const empty: { arg: string; message: string }[] = [];
-  for (const arg of args) {
-    if (isDynamicPattern(arg)) {
-      const found = await glob([arg], { cwd, onlyFiles: true, expandDirectories: false, absolute: isAbsolute(arg) });
-      if (found.length === 0) empty.push({ arg, message: `no files match "${arg}"` });
-      out.push(...found.sort());
-      continue;
-    }
-    let dir = false;
-    try {
-      dir = statSync(resolve(cwd, arg)).isDirectory();
-    } catch {
-      // a missing file is reported when it is read, with the others still linted
-    }
-    if (dir) {
-      const found = await glob(['**/*.xml'], { cwd: resolve(cwd, arg), onlyFiles: true, ignore: ['**/node_modules/**'] });
-      if (found.length === 0) empty.push({ arg, message: `no .xml files in the folder "${arg}"` });
-      out.push(...found.sort().map((f) => `${arg.replace(/[\\/]+$/, '')}/${f}`));
-    } else {
-      out.push(arg);
-    }
-  }
-  return { files: [...new Set(out)], empty };
-}
 
 export const command: Command = {
   name: 'lint',
@@ -170,6 +137,10 @@ Exit codes: 0 no errors and warnings within --max-warnings, 1 otherwise,
         diagnostics = done.diagnostics;
         if (done.diff) say(done.diff);
         if (done.summary) say(done.summary);
+        if (done.error !== undefined) {
+          io.stderr(`dialplan lint: ${done.error}\n`);
+          failed++;
+        }
       } else {
         diagnostics = lint(input, { rules }).diagnostics;
       }

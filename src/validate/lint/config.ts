@@ -45,6 +45,7 @@ function describe(e: ErrorObject): string {
     return `unknown key "${key}" at ${at}; allowed: ${Object.keys(((e.parentSchema ?? {}) as { properties?: object }).properties ?? {}).join(', ')}`;
   }
   if (e.keyword === 'enum') return `${at} must be one of ${(e.params as { allowedValues: string[] }).allowedValues.map((v) => `"${v}"`).join(', ')}`;
+  if (e.keyword === 'oneOf') return `${at} is not valid: ${String((e.parentSchema as { description?: string } | undefined)?.description ?? e.message)}`;
   if (e.keyword === 'required') return `${at} is missing "${(e.params as { missingProperty: string }).missingProperty}"`;
   return `${at} ${e.message ?? 'is invalid'}`;
 }
@@ -63,7 +64,10 @@ function describe(e: ErrorObject): string {
 export function checkConfig(value: unknown, source: string): LintConfig {
   const validate = getValidator();
   if (!validate(value)) {
-    const problems = (validate.errors ?? []).map(describe);
+    const errors = validate.errors ?? [];
+    // a value that fits no branch of a oneOf gets one error per branch: say it once, with what is allowed
+    const alternatives = new Set(errors.filter((e) => e.keyword === 'oneOf').map((e) => e.instancePath));
+    const problems = errors.filter((e) => e.keyword === 'oneOf' || !alternatives.has(e.instancePath)).map(describe);
     throw new ConfigError(`${source}: ${[...new Set(problems)].join('; ')}`);
   }
   return value as LintConfig;

@@ -29,12 +29,23 @@ export function configSchema() {
     $id: CONFIG_SCHEMA_ID,
     title: 'dialplan lint configuration (.dialplanrc.json)',
     description:
-      'Rule settings for `dialplan lint`. The file is looked up from each linted file\'s folder upwards; the nearest one applies. Generated from the rule metadata by `npm run docs:rules`.',
+      'Rule settings for `dialplan lint` and layout settings for `dialplan fmt`. The file is looked up from each linted file\'s folder upwards; the nearest one applies. Generated from the rule metadata by `npm run docs:rules`.',
     type: 'object',
     additionalProperties: false,
     properties: {
       $schema: { type: 'string', description: 'The schema this file follows (for editors).' },
       rules: { $ref: '#/definitions/rules' },
+      fmt: {
+        type: 'object',
+        description: 'Settings of `dialplan fmt`.',
+        additionalProperties: false,
+        properties: {
+          indent: {
+            description: 'Spaces per nesting level (0 to 8), or "tab". Default: 2.',
+            oneOf: [{ type: 'integer', minimum: 0, maximum: 8 }, { const: 'tab' }],
+          },
+        },
+      },
       overrides: {
         type: 'array',
         description: 'Settings for some files only; later entries win over earlier ones and over `rules`.',

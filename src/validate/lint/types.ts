@@ -35,6 +35,14 @@ export interface LintOverride {
 export interface LintConfig {
   readonly rules?: RuleSettings;
   readonly overrides?: readonly LintOverride[];
+  /** Settings of `dialplan fmt`. */
+  readonly fmt?: FmtSettings;
+}
+
+/** The `fmt` section of `.dialplanrc.json`. */
+export interface FmtSettings {
+  /** Spaces per level, or `"tab"` (default 2). */
+  readonly indent?: number | 'tab';
 }
 
 /** Long documentation of a rule, rendered into `docs/rules/<name>.md`. */

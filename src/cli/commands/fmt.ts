@@ -1,0 +1,134 @@
+/**
+ * `dialplan fmt`: the canonical layout of CallFire XML files (see `format/format.ts`):
+ * printed, checked in CI (`--check`), or written back (`--write`).
+ *
+ * @module
+ */
+import { isAbsolute, resolve } from 'node:path';
+import { format, type FormatOptions } from '../../format/format.js';
+import { ConfigError, findConfigFile, loadConfigFile, type LoadedConfig } from '../../validate/lint/config.js';
+import { expandFiles } from '../file-args.js';
+import { IoError, UsageError, type Command } from '../io.js';
+import { isFlowModule, readText } from '../load-flow.js';
+import { parseOptions } from '../options.js';
+import { rewriteText } from '../rewrite.js';
+import { unifiedDiff } from '../text-diff.js';
+
+/** `--indent`: a number of spaces or `tab`. */
+function indentOption(value: string | undefined): FormatOptions['indent'] {
+  if (value === undefined) return undefined;
+  if (value === 'tab') return 'tab';
+  if (/^\d$/.test(value) && Number(value) <= 8) return Number(value);
+  throw new UsageError(`dialplan fmt: --indent takes a number of spaces from 0 to 8 or "tab"; got "${value}"`);
+}
+
+export const command: Command = {
+  name: 'fmt',
+  usage: `Usage: dialplan fmt <files, folders or globs ...> [options]
+
+Writes dialplans in the canonical layout: one tag per line, indented, attributes in the
+catalog's order and in double quotes. Text CallFire reads (TTS, numbers, expressions, the
+content of every leaf tag, CDATA) is never changed; comments stay where they stand.
+Without options the formatted text is printed.
+
+Options:
+  --check                 Print the files that are not formatted and exit 1 (for CI)
+  --diff                  With --check: print what would change, as a unified diff
+  --write                 Rewrite the files that are not formatted and list them
+  --indent <n|tab>        Spaces per level (0-8) or tab; default: "fmt.indent" of the
+                          nearest .dialplanrc.json, else 2
+
+Exit codes: 0 formatted (or written), 1 --check found files to format,
+2 usage, a file that could not be read or is not well-formed XML.`,
+  async run(args, io) {
+    const { values, positionals } = parseOptions('fmt', args, {
+      check: { type: 'boolean' },
+      diff: { type: 'boolean' },
+      write: { type: 'boolean' },
+      indent: { type: 'string' },
+    });
+    if (positionals.length === 0) throw new UsageError('dialplan fmt: name at least one dialplan file, folder or glob');
+    if (values.check && values.write) throw new UsageError('dialplan fmt: --check and --write exclude each other');
+    if (values.diff && !values.check) throw new UsageError('dialplan fmt: --diff goes with --check');
+    const indent = indentOption(values.indent);
+
+    const { files, empty } = await expandFiles(positionals, io.cwd);
+    let failed = 0;
+    for (const { message } of empty) {
+      io.stderr(`dialplan fmt: ${message}\n`);
+      failed++;
+    }
+    const configs = new Map<string, Promise<LoadedConfig | null>>();
+    const configDirs = new Map<string, string | undefined>();
+    const settingsOf = async (abs: string): Promise<FormatOptions | null> => {
+      if (indent !== undefined) return { indent };
+      const found = findConfigFile(abs, configDirs);
+      if (!found) return {};
+      let pending = configs.get(found);
+      if (!pending) {
+        pending = loadConfigFile(found).catch((e: unknown) => {
+          if (!(e instanceof ConfigError)) throw e;
+          io.stderr(`dialplan fmt: ${e.message}\n`);
+          return null;
+        });
+        configs.set(found, pending);
+      }
+      const loaded = await pending;
+      if (loaded === null) return null;
+      return loaded.config.fmt?.indent !== undefined ? { indent: loaded.config.fmt.indent } : {};
+    };
+
+    const unformatted: string[] = [];
+    for (const file of files) {
+      if (isFlowModule(file)) {
+        io.stderr(`dialplan fmt: ${file} is a flow module; fmt formats XML (dialplan build writes a flow's XML in this layout)\n`);
+        failed++;
+        continue;
+      }
+      const abs = isAbsolute(file) ? file : resolve(io.cwd, file);
+      const options = await settingsOf(abs);
+      if (options === null) {
+        failed++;
+        continue;
+      }
+      let text: string;
+      try {
+        text = await readText(file, io.cwd);
+      } catch (e) {
+        if (!(e instanceof IoError)) throw e;
+        io.stderr(`dialplan fmt: ${e.message}\n`);
+        failed++;
+        continue;
+      }
+      const out = format(text, options);
+      if (out.text === undefined) {
+        for (const d of out.diagnostics) io.stderr(`${file}:${d.line ?? 1}:${d.column ?? 1}  cannot format: ${d.message}\n`);
+        failed++;
+        continue;
+      }
+      if (values.check || values.write) {
+        if (out.text === text) continue;
+        unformatted.push(file);
+        if (values.write) {
+          try {
+            await rewriteText(file, abs, out.text);
+          } catch (e) {
+            if (!(e instanceof IoError)) throw e;
+            io.stderr(`dialplan fmt: ${e.message}\n`);
+            failed++;
+            continue;
+          }
+        }
+        io.stdout(`${file}\n`);
+        if (values.diff) io.stdout(unifiedDiff(file, text, out.text));
+      } else {
+        io.stdout(out.text);
+      }
+    }
+    if (values.check && unformatted.length > 0) {
+      io.stderr(`dialplan fmt: ${unformatted.length} file${unformatted.length === 1 ? ' is' : 's are'} not formatted; run dialplan fmt --write\n`);
+    }
+    if (failed > 0) return 2;
+    return values.check && unformatted.length > 0 ? 1 : 0;
+  },
+};
