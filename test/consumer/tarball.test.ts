@@ -1,0 +1,216 @@
+/**
+ * The package as a user gets it: `npm pack`, installed into a fresh `npm init -y` project in a
+ * temporary folder (type commonjs, no tsconfig, nothing of this repository's), then used the
+ * way the README says: a TypeScript flow built, linted, simulated and tested; `dialplan init`
+ * and every command its "Next:" prints; the published .d.ts holding wrong nesting and an
+ * incomplete amd to be type errors, and docs/dsl.md's own example to compile and run.
+ *
+ * Speed: the tarball is packed from the current dist/ (npm test's CI job builds it through
+ * `npm ci`'s prepare; locally, `npm run build` first) and installed with --ignore-scripts and
+ * --prefer-offline (npm's cache, ~10 s). That install is also what a strict install-script
+ * policy does, so the first check is the message a missing native module gives. Then the
+ * native modules this checkout already built are copied in, as their install scripts would
+ * have built them (same Node, same platform); only when the installed libxmljs2 is another
+ * version than the checkout's is it rebuilt (npm rebuild, a minute or two).
+ */
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const REPO = fileURLToPath(new URL('../../', import.meta.url));
+const TSC = join(REPO, 'node_modules/typescript/bin/tsc');
+
+/** Runs a command line in a folder of the project; never inherits a terminal. */
+function sh(cwd: string, line: string, timeout = 120_000) {
+  const r = spawnSync('sh', ['-c', line], { cwd, encoding: 'utf8', timeout, env: { ...process.env, NO_COLOR: '1', CALLFIRE_USERNAME: '', CALLFIRE_PASSWORD: '' } });
+  return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr, out: `${r.stdout}\n${r.stderr}` };
+}
+
+const version = (dir: string) => (JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { version: string }).version;
+
+// A flow as a user writes it: the import the README shows, a helper, a menu, a transfer.
+const FLOW = `import { dialplan, type BlockBuilder } from 'callfire-dialplan';
+
+const goodbye = (b: BlockBuilder) => b.play('Goodbye.').hangup();
+
+export default dialplan({ name: 'Root' })
+  .menu({ name: 'main', maxDigits: 1, timeout: 5000 }, (m) =>
+    m
+      .play('Press 1 for sales, 2 to leave a message.')
+      .keypress('1', (k) => k.transfer('12135551234', { timeout: 25 }).pipe(goodbye))
+      .keypress('2', (k) => k.stash('choice', 'message').pipe(goodbye))
+      .keypress('default', (k) => k.goto('main'))
+      .keypress('timeout', goodbye),
+  );
+`;
+const SCENARIOS = `plan: ./order.ts
+scenarios:
+  - name: sales
+    keys: [1]
+    expect: [transfers to 12135551234]
+  - name: message
+    keys: [2]
+    expect: [stashes choice=message, ends with hangup]
+  - name: a wrong key, then silence
+    keys: [7, timeout]
+    expect: [says Goodbye., ends with hangup]
+`;
+// Type checks against the published declarations: each @ts-expect-error must be an error
+// (tsc reports an unused one), the rest must compile.
+const TYPES_OK = `import { dialplan } from 'callfire-dialplan';
+
+// @ts-expect-error keypress exists only inside a menu
+dialplan().keypress('1', (k) => k.hangup());
+// @ts-expect-error live exists only inside amd
+dialplan().live((l) => l);
+// @ts-expect-error an amd without machine
+dialplan().amd((x) => x.live((l) => l.play('hi')));
+// @ts-expect-error a second live
+dialplan().amd((x) => x.live((l) => l.play('hi')).live((l) => l).machine((m) => m));
+// @ts-expect-error keypress inside a keypress
+dialplan().menu((m) => m.keypress('1', (k) => k.keypress('2', (k2) => k2)));
+
+export const plan = dialplan({ name: 'Root' })
+  .amd((a) => a.live((l) => l.menu((m) => m.play('Press 1.').keypress('1', (k) => k.hangup()))).machine((m) => m.play('Call us.').hangup()))
+  .toXml();
+`;
+// The same mistakes without the directives: tsc must report each of them.
+const TYPES_WRONG = `import { dialplan } from 'callfire-dialplan';
+dialplan().keypress('1', (k) => k.hangup());
+dialplan().amd((x) => x.live((l) => l.play('hi')));
+dialplan().amd((x) => x.live((l) => l).live((l) => l).machine((m) => m));
+`;
+
+const enabled = process.env['DIALPLAN_SKIP_CONSUMER'] !== '1';
+
+describe.runIf(enabled)('the packed package in a fresh npm project', () => {
+  let work: string;
+  let project: string;
+
+  beforeAll(() => {
+    if (!existsSync(join(REPO, 'dist/index.js')) || !existsSync(join(REPO, 'dist/index.d.ts'))) {
+      throw new Error('dist/ is not built: run "npm run build" first');
+    }
+    work = mkdtempSync(join(tmpdir(), 'consumer-'));
+    const packed = sh(REPO, `npm pack --ignore-scripts --silent --pack-destination "${work}"`);
+    expect(packed.code, packed.out).toBe(0);
+    const tarball = join(work, readdirSync(work).find((f) => f.endsWith('.tgz'))!);
+    project = join(work, 'project');
+    mkdirSync(project);
+    expect(sh(project, 'npm init -y').code).toBe(0);
+    const installed = sh(project, `npm install --ignore-scripts --prefer-offline --no-audit --no-fund "${tarball}"`, 240_000);
+    expect(installed.code, installed.out).toBe(0);
+  }, 300_000);
+
+  afterAll(() => {
+    if (work) rmSync(work, { recursive: true, force: true });
+  }, 120_000);
+
+  it('without its install scripts, says so and what to do (exit 2), then works once the native modules are there', () => {
+    writeFileSync(join(project, 'good.xml'), '<dialplan name="Root"><play type="tts">Hello.</play><hangup/></dialplan>\n');
+    const missing = sh(project, 'npx --no-install dialplan validate good.xml');
+    expect(missing.code, missing.out).toBe(2);
+    expect(missing.stderr).toContain('libxml2 could not be loaded');
+    expect(missing.stderr).toContain('npm rebuild libxmljs2');
+    expect(missing.stdout).not.toContain('xml-syntax');
+
+    const lib = join(project, 'node_modules/libxmljs2');
+    if (version(lib) === version(join(REPO, 'node_modules/libxmljs2'))) {
+      cpSync(join(REPO, 'node_modules/libxmljs2/build'), join(lib, 'build'), { recursive: true });
+    } else {
+      expect(sh(project, 'npm rebuild libxmljs2', 600_000).code).toBe(0);
+    }
+    const helper = join(REPO, 'build/Release/dialplan_xsd.node');
+    if (existsSync(helper)) cpSync(helper, join(project, 'node_modules/callfire-dialplan/build/Release/dialplan_xsd.node'));
+    const ok = sh(project, 'npx --no-install dialplan validate good.xml');
+    expect(ok.code, ok.out).toBe(0);
+  }, 600_000);
+
+  it('builds, lints, simulates and tests a TypeScript flow in a "type": "commonjs" project', () => {
+    expect((JSON.parse(readFileSync(join(project, 'package.json'), 'utf8')) as { type?: string }).type ?? 'commonjs').toBe('commonjs');
+    mkdirSync(join(project, 'ivr'), { recursive: true });
+    writeFileSync(join(project, 'ivr/order.ts'), FLOW);
+    writeFileSync(join(project, 'ivr/order.scenarios.yaml'), SCENARIOS);
+
+    const built = sh(project, 'npx --no-install dialplan build ivr/order.ts');
+    expect(built.code, built.out).toBe(0);
+    expect(built.stdout).toMatch(/^<dialplan name="Root">/);
+    const linted = sh(project, 'npx --no-install dialplan lint ivr/order.ts --max-warnings 0');
+    expect(linted.code, linted.out).toBe(0);
+    expect(linted.stdout).toContain('1 file checked, no problems');
+    const simulated = sh(project, 'npx --no-install dialplan simulate ivr/order.ts --keys 2');
+    expect(simulated.code, simulated.out).toBe(0);
+    // the transcript's lines are the flow's: where the stash was built
+    const stashLine = FLOW.split('\n').findIndex((l) => l.includes(".stash('choice'")) + 1;
+    expect(simulated.stdout).toMatch(new RegExp(`^\\s+${stashLine}  stash choice = "message"$`, 'm'));
+    const tested = sh(project, 'npx --no-install dialplan test ivr/order.scenarios.yaml --coverage --min-coverage 100');
+    expect(tested.code, tested.out).toBe(0);
+    expect(tested.stdout).toContain('3 scenarios: 3 passed, 0 failed');
+
+    // a finding points at the flow's line, in every format
+    writeFileSync(join(project, 'ivr/typo.ts'), FLOW.replace("k.goto('main')", "k.goto('mian')"));
+    const gotoAt = FLOW.split('\n').findIndex((l) => l.includes("k.goto('main')"));
+    const column = FLOW.split('\n')[gotoAt]!.indexOf('goto(') + 1;
+    const github = sh(project, 'npx --no-install dialplan lint ivr/typo.ts --format github');
+    expect(github.code).toBe(1);
+    expect(github.stdout).toContain(`::error file=ivr/typo.ts,line=${gotoAt + 1},col=${column},title=unknown-goto-target::`);
+  }, 120_000);
+
+  it('dialplan init writes a project whose every "Next:" step passes there', () => {
+    const init = sh(project, 'npx --no-install dialplan init');
+    expect(init.code, init.out).toBe(0);
+    const next = init.stdout.slice(init.stdout.indexOf('Next:\n') + 'Next:\n'.length).split('\n').map((l) => l.trim()).filter((l) => l !== '');
+    // the package is installed already: nothing asks to install it again
+    expect(next.some((l) => l.startsWith('npm install'))).toBe(false);
+    expect(next.length).toBeGreaterThanOrEqual(4);
+    for (const step of next) {
+      const r = sh(project, step);
+      expect(r.code, `${step}\n${r.out}`).toBe(0);
+    }
+    // $schema paths resolve from where the files are
+    for (const file of ['.dialplanrc.json', 'broadcast.json']) {
+      const { $schema } = JSON.parse(readFileSync(join(project, file), 'utf8')) as { $schema: string };
+      expect(existsSync(join(project, $schema)), `${file}: ${$schema}`).toBe(true);
+    }
+    // the tsconfig it wrote type-checks the starter flow against the published types
+    const checked = sh(project, `node "${TSC}" -p tsconfig.json`);
+    expect(checked.code, checked.out).toBe(0);
+  }, 180_000);
+
+  it('the published .d.ts makes wrong nesting and an incomplete amd type errors', () => {
+    const dir = join(project, 'types');
+    mkdirSync(dir, { recursive: true });
+    const base = { compilerOptions: { strict: true, noEmit: true, module: 'nodenext', moduleResolution: 'nodenext', skipLibCheck: true, types: [] } };
+    writeFileSync(join(dir, 'ok.ts'), TYPES_OK);
+    writeFileSync(join(dir, 'wrong.ts'), TYPES_WRONG);
+    writeFileSync(join(dir, 'tsconfig.ok.json'), JSON.stringify({ ...base, files: ['ok.ts'] }));
+    writeFileSync(join(dir, 'tsconfig.wrong.json'), JSON.stringify({ ...base, files: ['wrong.ts'] }));
+    const ok = sh(dir, `node "${TSC}" -p tsconfig.ok.json`);
+    expect(ok.code, ok.out).toBe(0);
+    const wrong = sh(dir, `node "${TSC}" -p tsconfig.wrong.json`);
+    expect(wrong.code).not.toBe(0);
+    // one error on each of the three wrong lines, none elsewhere
+    const lines = [...wrong.stdout.matchAll(/^wrong\.ts\((\d+),\d+\): error/gm)].map((m) => Number(m[1]));
+    expect([...new Set(lines)]).toEqual([2, 3, 4]);
+  }, 60_000);
+
+  it("docs/dsl.md's example of what fails to compile holds against the published types, and runs", () => {
+    const guide = readFileSync(join(project, 'node_modules/callfire-dialplan/docs/dsl.md'), 'utf8');
+    const section = guide.slice(guide.indexOf('## What fails to compile, what throws'));
+    const code = /```ts\n([\s\S]*?)```/.exec(section)?.[1];
+    expect(code).toContain('@ts-expect-error');
+    const dir = join(project, 'docs-example');
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, 'example.ts'), code!);
+    // node:assert needs Node's types; the user's project would have @types/node for it
+    const tsconfig = { compilerOptions: { strict: true, noEmit: true, module: 'nodenext', skipLibCheck: true, types: ['node'], typeRoots: [join(REPO, 'node_modules/@types')] }, files: ['example.ts'] };
+    writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify(tsconfig));
+    const checked = sh(dir, `node "${TSC}" -p tsconfig.json`);
+    expect(checked.code, checked.out).toBe(0);
+    const ran = sh(dir, 'npx --no-install tsx example.ts');
+    expect(ran.code, ran.out).toBe(0);
+  }, 60_000);
+});
