@@ -14,10 +14,13 @@ const label = (text: string) => text.replace(/#/g, '#35;').replace(/"/g, '#quot;
 /** The brackets around a node's label: stadium, rhombus, parallelogram, rectangle. */
 const BRACKETS: Record<CallFlowShape, readonly [string, string]> = { terminal: ['([', '])'], decision: ['{', '}'], transfer: ['[/', '/]'], step: ['[', ']'] };
 
+/** Mermaid reads a node called `end` as the keyword that closes a subgraph: the call's end gets another id. */
+const id = (nodeId: string) => (nodeId === 'end' ? 'callEnd' : nodeId);
+
 function shape(n: CallFlowNode): string {
   const [open, close] = BRACKETS[shapeOf(n)];
   const text = leadingMark(n.marks) === 'removed' ? struck(n.label) : n.label;
-  return `${n.id}${open}"${label(text)}"${close}`;
+  return `${id(n.id)}${open}"${label(text)}"${close}`;
 }
 
 /** A mark's class name in Mermaid. */
@@ -30,7 +33,7 @@ export function graphToMermaid(graph: CallFlow): string {
   const linkStyles: string[] = [];
   graph.edges.forEach((e, i) => {
     const arrow = e.style === 'goto' || e.style === 'event' ? '-.->' : '-->';
-    lines.push(`  ${e.from} ${arrow}${e.label ? `|"${label(e.label)}"|` : ''} ${e.to}`);
+    lines.push(`  ${id(e.from)} ${arrow}${e.label ? `|"${label(e.label)}"|` : ''} ${id(e.to)}`);
     const mark = leadingMark(e.marks);
     if (mark) {
       const s = MARK_STYLES[mark];
@@ -40,7 +43,7 @@ export function graphToMermaid(graph: CallFlow): string {
   const classed = new Map<MarkKind, string[]>();
   for (const n of graph.nodes) {
     const mark = leadingMark(n.marks);
-    if (mark) classed.set(mark, [...(classed.get(mark) ?? []), n.id]);
+    if (mark) classed.set(mark, [...(classed.get(mark) ?? []), id(n.id)]);
   }
   for (const [kind, ids] of classed) {
     const s = MARK_STYLES[kind];

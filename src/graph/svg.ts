@@ -213,11 +213,17 @@ export function toHtml(doc: DocumentNode, options: string | DiagramOptions = {})
   main.import(buildSvg(drawing));
   const aside = main.ele('aside', { id: 'details', hidden: 'hidden' });
   aside.ele('button', { type: 'button', id: 'd-close', title: 'Close (Esc)' }).txt('×');
-  aside.ele('h2', { id: 'd-title' });
-  aside.ele('p', { id: 'd-line' });
-  aside.ele('pre', { id: 'd-xml' });
-  aside.ele('ul', { id: 'd-notes' });
-  aside.ele('p', { id: 'd-reach' });
+  // HTML has no self-closing tags (an empty <p/> would swallow what follows): the panel's
+  // parts start with a space, which the script replaces
+  for (const [tag, id] of [
+    ['h2', 'd-title'],
+    ['p', 'd-line'],
+    ['pre', 'd-xml'],
+    ['ul', 'd-notes'],
+    ['p', 'd-reach'],
+  ] as const) {
+    aside.ele(tag, { id }).txt(' ');
+  }
   // xmlbuilder2 would escape `<` and `&` inside <script>, where HTML reads no entities: the
   // script elements are written empty and filled with text made safe for them (JSON with
   // those characters as \u escapes, and a constant script holding no `</`).
