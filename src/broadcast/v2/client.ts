@@ -19,7 +19,7 @@ import type { ValidationResult } from '../../validate/diagnostic.js';
 import { numberOption, type CallFireClientOptions, type RestOperation, type SendCallResult } from '../client.js';
 import { dialplanXml } from '../dialplan-check.js';
 import { CredentialsError, InvalidRequestError, TransportError } from '../errors.js';
-import { request as httpRequest } from '../http.js';
+import { MAX_RESPONSE_BYTES, request as httpRequest, TOO_BIG } from '../http.js';
 import type { RequestProblem } from '../request-check.js';
 import type { Broadcast, BroadcastCommand, BroadcastStats, Call, CallQueryResult, SendCallRequest } from '../types.js';
 import { ApiError } from './errors.js';
@@ -135,6 +135,9 @@ export class CallFireV2Client {
   readonly #maxAttempts: number;
   readonly #timeoutMs: number;
   readonly #retryDelayMs: number;
+  readonly #maxResponseBytes: number;
+  readonly #maxPages: number;
+  readonly #pagingTimeoutMs: number;
 
   /** Throws a TypeError for a bad endpoint or a numeric option out of range. Options as for the 1.1 client. */
   constructor(options: CallFireClientOptions = {}) {
@@ -144,6 +147,9 @@ export class CallFireV2Client {
     this.#maxAttempts = numberOption('maxAttempts', options.maxAttempts, 4, (n) => Number.isInteger(n) && n >= 1, 'a whole number of at least 1');
     this.#timeoutMs = numberOption('timeoutMs', options.timeoutMs, 30_000, (n) => Number.isFinite(n) && n > 0, 'a number of milliseconds above 0');
     this.#retryDelayMs = numberOption('retryDelayMs', options.retryDelayMs, 500, (n) => Number.isFinite(n) && n >= 0, 'a number of milliseconds of at least 0');
+    this.#maxResponseBytes = numberOption('maxResponseBytes', options.maxResponseBytes, MAX_RESPONSE_BYTES, (n) => Number.isInteger(n) && n >= 1, 'a whole number of bytes of at least 1');
+    this.#maxPages = numberOption('maxPages', options.maxPages, 20_000, (n) => Number.isInteger(n) && n >= 1, 'a whole number of at least 1');
+    this.#pagingTimeoutMs = numberOption('pagingTimeoutMs', options.pagingTimeoutMs, 600_000, (n) => Number.isFinite(n) && n > 0, 'a number of milliseconds above 0');
     const user = options.username ?? env['CALLFIRE_USERNAME'];
     const pass = options.password ?? env['CALLFIRE_PASSWORD'];
     this.#authorization = user && pass ? `Basic ${Buffer.from(`${user}:${pass}`, 'utf8').toString('base64')}` : undefined;
@@ -279,11 +285,17 @@ export class CallFireV2Client {
   /**
    * Every call of a broadcast, one `GET /calls/broadcasts/{id}/calls` per page, in 1.1's
    * shape. Pages by `offset` until it reaches `totalCount`, whatever page size the server
-   * chooses; an empty page ends it too, so it always ends.
+   * chooses; an empty page ends it too. Bounded like the 1.1 client's: at most `maxPages`
+   * pages (default 20,000: two million calls at API 2.0's usual 100 a page) and
+   * `pagingTimeoutMs` in all.
    */
   async *queryAllCalls(query: { readonly BroadcastId: number }, pageSize = 100): AsyncGenerator<CallQueryResult> {
     let offset = 0;
-    for (;;) {
+    const deadline = Date.now() + this.#pagingTimeoutMs;
+    for (let pages = 0; ; pages++) {
+      const where = `GET /calls/broadcasts/${query.BroadcastId}/calls`;
+      if (pages >= this.#maxPages) throw new TransportError(`${where}: stopped after ${pages} pages (${offset} calls), the paging limit (maxPages)`);
+      if (Date.now() > deadline) throw new TransportError(`${where}: stopped after ${this.#pagingTimeoutMs} ms and ${pages} pages (${offset} calls), the paging time limit (pagingTimeoutMs)`);
       const page = this.#page<V2Call>(await this.#json('GET', `/calls/broadcasts/${query.BroadcastId}/calls`, { limit: pageSize, offset }));
       offset += page.items.length;
       const total = page.totalCount !== undefined && page.totalCount >= 0 ? page.totalCount : offset;
@@ -349,9 +361,10 @@ export class CallFireV2Client {
     this.#options.onProgress?.({ kind: 'request', operation, attempt, maxAttempts: this.#maxAttempts });
     let res;
     try {
-      res = await httpRequest(method, new URL(url), body, this.#headers(authorization, body !== undefined), this.#timeoutMs);
+      res = await httpRequest(method, new URL(url), body, this.#headers(authorization, body !== undefined), this.#timeoutMs, this.#maxResponseBytes);
     } catch (e) {
-      if (!(e instanceof TransportError)) throw e;
+      // A refused size is not an unknown outcome: fetching it again would be refused again.
+      if (!(e instanceof TransportError) || e.code === TOO_BIG) throw e;
       return { kind: 'unknown', reason: e.message, ...(e.code === undefined ? {} : { code: e.code }) };
     }
     let json: unknown;

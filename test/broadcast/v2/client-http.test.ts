@@ -172,6 +172,19 @@ describe('paging', () => {
   });
 });
 
+describe('paging bounds', () => {
+  it('stops at maxPages with a message naming the limit', async () => {
+    const server = await standIn({ calls: 250, pageSize: 10 });
+    servers.push(server);
+    const client = new CallFireV2Client({ endpoint: server.endpoint, username: 'u', password: 'p', maxPages: 3, env: {} });
+    const read = async () => {
+      for await (const _page of client.queryAllCalls({ BroadcastId: 1 })) void _page;
+    };
+    await expect(read()).rejects.toThrow(/stopped after 3 pages \(30 calls\), the paging limit \(maxPages\)/);
+    expect(server.seen).toHaveLength(3);
+  });
+});
+
 describe('endpoint', () => {
   it('defaults to CallFire API 2.0 and refuses 1.1 addresses and credentials in the URL', () => {
     expect(new CallFireV2Client({ env: {} }).endpoint).toBe(DEFAULT_V2_ENDPOINT);
