@@ -68,23 +68,24 @@ describe.skipIf(!existsSync(CHROMIUM))('diagrams in headless Chromium', () => {
     writeFileSync(file, toHtml(doc, { flow: lintOverlay(callFlow(doc), lint(plan.xml).diagnostics) }));
     await page.goto(`file://${file}`);
     await page.waitForSelector('html[data-ready="true"]');
-    const facts = await page.evaluate(() => {
-      const svg = document.getElementById('diagram') as unknown as SVGSVGElement;
-      const data = JSON.parse(document.getElementById('flow-data')!.textContent!) as { width: number; height: number };
+    // runs in the page (the project's TypeScript has no DOM types, so the page code is plain JavaScript)
+    const facts = (await page.evaluate(`(() => {
+      const svg = document.getElementById('diagram');
+      const data = JSON.parse(document.getElementById('flow-data').textContent);
       const frame = svg.getBoundingClientRect();
-      const outside: string[] = [];
-      for (const path of Array.from(svg.querySelectorAll<SVGPathElement>('g.edge > path'))) {
+      const outside = [];
+      for (const path of svg.querySelectorAll('g.edge > path')) {
         const b = path.getBBox();
-        if (b.x < -0.5 || b.y < -0.5 || b.x + b.width > data.width + 0.5 || b.y + b.height > data.height + 0.5) outside.push(path.parentElement!.getAttribute('data-from') + '→' + path.parentElement!.getAttribute('data-to'));
+        if (b.x < -0.5 || b.y < -0.5 || b.x + b.width > data.width + 0.5 || b.y + b.height > data.height + 0.5) outside.push(path.parentElement.getAttribute('data-from') + '→' + path.parentElement.getAttribute('data-to'));
       }
-      const hidden: string[] = [];
-      const steps = Array.from(svg.querySelectorAll<SVGGElement>('g.step'));
+      const hidden = [];
+      const steps = svg.querySelectorAll('g.step');
       for (const g of steps) {
         const r = g.getBoundingClientRect();
         if (r.width === 0 || r.left < frame.left - 0.5 || r.top < frame.top - 0.5 || r.right > frame.right + 0.5 || r.bottom > frame.bottom + 0.5) hidden.push(g.id);
       }
-      return { outside, hidden, steps: steps.length, edges: svg.querySelectorAll('g.edge').length };
-    });
+      return { outside, hidden, steps: steps.length };
+    })()`)) as { outside: string[]; hidden: string[]; steps: number };
     expect(facts.outside).toEqual([]);
     expect(facts.hidden).toEqual([]);
     expect(facts.steps).toBeGreaterThan(1);
@@ -93,11 +94,11 @@ describe.skipIf(!existsSync(CHROMIUM))('diagrams in headless Chromium', () => {
     const target = doc.root.children.length > 0 ? await page.$('g.step:not(.start):not(.end)') : null;
     if (target) {
       const id = await target.evaluate((g) => g.getAttribute('data-node')!);
-      const line = await page.evaluate((i) => (JSON.parse(document.getElementById('flow-data')!.textContent!) as { nodes: Record<string, { line?: number }> }).nodes[i]!.line, id);
+      const line = (await page.evaluate(`JSON.parse(document.getElementById('flow-data').textContent).nodes[${JSON.stringify(id)}].line`)) as number;
       await target.click();
       const shown = await page.$eval('#d-line', (p) => p.textContent ?? '');
       expect(shown).toContain(`line ${line}`);
-      expect(await page.$eval('#details', (a) => (a as HTMLElement).hidden)).toBe(false);
+      expect(await page.$eval('#details', (a) => a.hasAttribute('hidden'))).toBe(false);
       expect(await page.$$eval('g.edge.on-path', (l) => l.length)).toBeGreaterThan(0);
       await page.keyboard.press('Escape');
     }
@@ -129,18 +130,12 @@ describe.skipIf(!existsSync(CHROMIUM))('diagrams in headless Chromium', () => {
       writeFileSync(blank, '<!DOCTYPE html><html><body></body></html>');
       await page.goto(`file://${blank}`);
       await page.addScriptTag({ content: readFileSync(join(ROOT, 'node_modules/mermaid/dist/mermaid.min.js'), 'utf8') });
-      await page.evaluate(() => (window as unknown as { mermaid: { initialize(o: object): void } }).mermaid.initialize({ startOnLoad: false }));
+      await page.evaluate('mermaid.initialize({ startOnLoad: false })');
     }, 60_000);
 
+    /** 'ok', or mermaid's parse error. */
     const parses = async (text: string) =>
-      page.evaluate(async (t) => {
-        try {
-          await (window as unknown as { mermaid: { parse(t: string): Promise<unknown> } }).mermaid.parse(t);
-          return 'ok';
-        } catch (e) {
-          return String((e as Error).message ?? e);
-        }
-      }, text);
+      (await page.evaluate(`mermaid.parse(${JSON.stringify(text)}).then(() => 'ok', (e) => String(e && e.message ? e.message : e))`)) as string;
 
     it.each(plans.map((p) => [p.name, p] as const))('%s: parses with mermaid, plain and with lint marks', async (_name, plan) => {
       const doc = parse(plan.xml).document!;
