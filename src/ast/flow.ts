@@ -1,5 +1,5 @@
 /**
- * The execution model of a dialplan as a graph (reference §1.3): tags run top to bottom; a
+ * The execution model of a dialplan as a graph (what CallFire's samples rely on): tags run top to bottom; a
  * finished keypress, if/else, amd branch, equal/notEqual or catch body goes on after its
  * container; a menu plays its prompts, then waits for input and runs the matching keypress
  * (or falls through); `goto` jumps to the named tag; `hangup` ends the call. Every step
@@ -122,7 +122,7 @@ export class FlowGraph {
       const menu = n.input;
       const keys = elementChildren(menu).filter((c) => elementName(c) === 'keypress');
       const out = keys.map((k) => step(this.enter(k), `pressed ${this.facts.attr(k, 'pressed') ?? '?'}`, 'branch'));
-      // input that matches no keypress, and a timeout without a timeout keypress, fall through (§1.3)
+      // input that matches no keypress, and a timeout without a timeout keypress, fall through to the next tag
       const kinds = new Set(keys.map((k) => parseKeyPattern(this.facts.attr(k, 'pressed') ?? '').kind));
       const missing = [kinds.has('default') ? '' : 'no match', kinds.has('timeout') ? '' : 'timeout'].filter(Boolean);
       if (missing.length > 0) out.push(step(this.after(menu), missing.join(' / '), 'branch'));

@@ -1,6 +1,6 @@
 /**
  * The call flow of a dialplan as a graph: which step can follow which, and why. Diagrams are
- * drawn from it; it follows the execution model of `callfire-xml.md` §1.3 (a finished branch
+ * drawn from it; it follows the execution model CallFire's samples rely on (a finished branch
  * continues after its menu, amd or if; a goto continues at its target, wherever it is nested).
  *
  * @module

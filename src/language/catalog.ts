@@ -4,8 +4,9 @@
  * Every tag CallFire accepts is listed here with its attributes, the kind of text it holds
  * and the children it may contain. The builder's option types, the parser, the XSD test, the
  * lint rules on values and the generated docs all read this table, so they cannot drift
- * apart. Facts come from `callfire-xml.md` §2, §4 and §5; where sources contradict each other
- * (§7), the table follows what CallFire's own samples use.
+ * apart. Facts come from CallFire's XML help pages (callfire.com/help/docs/callfire-xml), its
+ * developer pages (developers.callfire.com/callfire_xml_*.html) and its published samples and
+ * SDKs (github.com/CallFire); where they contradict each other, the table follows the samples.
  *
  * @module
  */
@@ -116,11 +117,11 @@ const bool = <const E extends Partial<AttributeSpec> = {}>(description: string, 
 /** A free-text attribute known only from SDK code. */
 const sdkText = (description: string) => ({ type: 'string', documented: false, description }) as const;
 
-/** TTS voices for `play@voice` (§4.1); `femaleSpanish` is HELP-play's older spelling. */
+/** TTS voices for `play@voice` (CallFire's play page); `femaleSpanish` is HELP-play's older spelling. */
 export const VOICES = ['male1', 'female1', 'female2', 'spanish1', 'frenchcanadian1'] as const;
 /** Voice spellings CallFire documented once and no sample uses. */
 export const LEGACY_VOICES = ['femaleSpanish'] as const;
-/** Hold music for `transfer@musiconhold` (§4.3, "subject to change"). */
+/** Hold music for `transfer@musiconhold` (CallFire's transfer page, "subject to change"). */
 export const MUSIC_ON_HOLD = [
   'ringing', 'default', 'silence', 'alternative', 'blues', 'celtic', 'classical', 'country',
   'instrumental', 'jazz', 'neopunk', 'new_age', 'pop', 'rock', 'swing', 'techno',

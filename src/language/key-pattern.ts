@@ -1,5 +1,5 @@
 /**
- * `keypress@pressed` patterns (reference §2.5): digits, an inclusive range `A-B`, `#`, `*`,
+ * `keypress@pressed` patterns (CallFire's keypress page and samples): digits, an inclusive range `A-B`, `#`, `*`,
  * `default`/`Default` and `timeout`/`Timeout`. Lint and the simulator both read them here.
  *
  * @module

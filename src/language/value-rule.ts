@@ -2,7 +2,7 @@
  * How a `<setvar>`, `<stash>` or `<equal expr>` value tells text from JavaScript: the one rule
  * the simulator runs values by and lint checks them against.
  *
- * CallFire does not document it (reference §7.2 item 8), yet its own samples need both:
+ * CallFire does not document it, yet its own samples need both:
  * `Homer Simpson` and long URLs are text, `${Counter}+1` is arithmetic and
  * `"${n}".split("").join(" ");` is a method call. The rule, applied after `${…}` substitution:
  *

@@ -1,11 +1,11 @@
 /**
  * System variables and typed helpers to write `${…}` references without remembering spellings
- * (`callfire-xml.md` §3).
+ * (CallFire XML help, System Variables: callfire.com/help/docs/callfire-xml/system-variables).
  *
  * @module
  */
 
-/** Call variables CallFire sets (§3.2), with their meaning. */
+/** Call variables CallFire sets, with their meaning. */
 export const CALL_VARIABLES = {
   callerid: 'Caller ID of the call (blocked, restricted, unknown or anonymous when hidden).',
   'callerid.alpha': 'Alphanumeric caller ID of an incoming call.',
@@ -17,7 +17,7 @@ export const CALL_VARIABLES = {
   lastTransfer: 'Result of the last transfer (seen in third-party code only).',
 } as const;
 
-/** Date and time variables, in UTC (§3.3). */
+/** Date and time variables, in UTC. */
 export const GLOBAL_VARIABLES = {
   date: 'The date: month, day, year.',
   time: 'The time: hour:minutes:seconds.',
@@ -29,7 +29,7 @@ export const GLOBAL_VARIABLES = {
   'date.year': 'The year.',
 } as const;
 
-/** Contact fields linked to the account's contacts (§3.4). */
+/** Contact fields linked to the account's contacts. */
 export const CONTACT_FIELDS = ['firstName', 'lastName', 'zipcode', 'workPhone', 'mobilePhone', 'homePhone'] as const;
 
 export type ColumnLetter =
@@ -101,7 +101,7 @@ export const contact: ContactVariableRefs = Object.freeze({
   column: <C extends ContactColumn>(column: C) => ref(`contact.${column}` as `contact.${C}`),
 });
 
-/** The rule for user variable names (§3.1): letters, digits and underscore. */
+/** The rule for user variable names (CallFire XML help, The Basics): letters, digits and underscore. */
 export const USER_VARIABLE_NAME = /^[A-Za-z0-9_]+$/;
 
 /** A contact column read the old way, `call.field.X` (now `contact.X`); group 1 is the column. */

@@ -1,6 +1,6 @@
 /**
  * `${global.*}` date and time variables from the simulated clock, in UTC as on CallFire
- * (reference §3.3). Formats CallFire does not document are chosen here: `global.date` is
+ * (CallFire XML help, System Variables). Formats CallFire does not document are chosen here: `global.date` is
  * `MM/DD/YYYY`, `global.time` is `HH:MM:SS` (24 h), numbers are not zero-padded.
  *
  * @module

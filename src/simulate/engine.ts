@@ -1,7 +1,8 @@
 /**
  * The interpreter: runs one scripted call through an indexed plan.
  *
- * Execution follows reference §1.3. The state is a single "next step": enter a tag, or wait
+ * Execution follows the model CallFire's samples rely on (docs/testing-ivrs.md, "How the
+ * simulator runs a plan"). The state is a single "next step": enter a tag, or wait
  * for the caller's input at a menu. When a tag finishes, {@link Run.after} finds what runs next
  * from the tag's place in the tree alone, through the same {@link FlowGraph} (`ast/flow.ts`)
  * that lint and the diagrams use, so there is one execution model: the next sibling that runs in

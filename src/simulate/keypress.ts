@@ -1,7 +1,7 @@
 /**
  * Choosing a menu's `<keypress>` for a caller's input.
  *
- * The choices where CallFire is silent (reference §7.2 item 4), documented in docs/testing-ivrs.md:
+ * The choices where CallFire's documentation is silent, documented in docs/testing-ivrs.md:
  * - `default`/`Default` and `timeout`/`Timeout` are case-insensitive.
  * - `default` takes any digit input no other keypress matches, but not a timeout: without a
  *   `timeout` keypress, a timeout falls through to the tag after the menu.

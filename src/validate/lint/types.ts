@@ -83,7 +83,7 @@ export interface RuleContext {
   readonly variablesSet: ReadonlyMap<string, readonly VariableSource[]>;
   /** Variable names that contain `${…}` themselves, as regular expressions (`choice${n}` → /^choice.*$/). */
   readonly dynamicVariablesSet: readonly RegExp[];
-  /** Report keys written by `<stash>` (not readable later, §7 C10). */
+  /** Report keys written by `<stash>` (CallFire says a stashed value is not readable later). */
   readonly stashed: ReadonlyMap<string, readonly AnyElement[]>;
   /** An attribute value as written, or undefined when absent. */
   attr(node: AnyElement, name: string): string | undefined;

@@ -1,6 +1,6 @@
 /**
  * Parsing the JavaScript CallFire evaluates (`if@expr`) without ever running it. Variables are
- * substituted as text before evaluation (§3.6), so each `${…}` is replaced by a placeholder
+ * substituted as text before evaluation (CallFire XML help, The Basics), so each `${…}` is replaced by a placeholder
  * that keeps the surrounding syntax intact. Whether a setvar/stash/equal value is JavaScript at
  * all is the value rule in `language/value-rule.ts`.
  *

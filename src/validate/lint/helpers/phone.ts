@@ -11,7 +11,7 @@ export type PhoneProblem = 'empty' | 'characters' | 'length' | 'area-code';
 
 /**
  * Checks one number. Separators people write (spaces, dashes, dots, parentheses) are
- * ignored; `x<ext>` may follow when `allowExtension` (transfer targets, §2.7). A number that
+ * ignored; `x<ext>` may follow when `allowExtension` (transfer targets, as CallFire's transfer page shows). A number that
  * contains a variable is accepted when the rest is made of digits and separators, since its
  * value is only known during the call.
  *

@@ -8,7 +8,7 @@ interface Params {
   readonly line: number | undefined;
 }
 
-/** Variables CallFire sets only on incoming calls (§3.2). */
+/** Variables CallFire sets only on incoming calls (its help page System Variables). */
 const INBOUND_ONLY = ['call.dnis', 'call.callerid.alpha'];
 
 /** `<amd>` in a plan that reads inbound-only variables. */

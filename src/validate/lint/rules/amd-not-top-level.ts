@@ -15,7 +15,7 @@ export const amdNotTopLevel: Rule<Params> = {
     details:
       'Answering-machine detection decides once, when the call is answered, whether a person or a machine picked ' +
       'up. Every CallFire sample puts a single `<amd>` directly under `<dialplan>`, usually first; whether it works ' +
-      'anywhere else is undocumented (reference §7.2 q15).',
+      'anywhere else is undocumented.',
     bad: '<menu>\n  <play type="tts">Hello.</play>\n  <keypress pressed="1">\n    <amd><live><hangup/></live><machine><hangup/></machine></amd>\n  </keypress>\n</menu>',
     good: '<amd>\n  <live><play type="tts">Hello.</play></live>\n  <machine><hangup/></machine>\n</amd>',
   },

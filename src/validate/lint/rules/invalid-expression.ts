@@ -23,7 +23,7 @@ export const invalidExpression: Rule<Params> = {
   description: 'An `if` expression does not parse, or a setvar/stash/equal value written as JavaScript would be kept as text.',
   docs: {
     details:
-      'CallFire substitutes `${…}` as text, then evaluates the result as JavaScript (§3.6). The linter replaces each ' +
+      'CallFire substitutes `${…}` as text, then evaluates the result as JavaScript (CallFire XML help, The Basics). The linter replaces each ' +
       'reference by a placeholder and parses the result with acorn; nothing is ever executed. `if@expr` is always ' +
       'JavaScript and is reported when it does not parse. `equal@expr`/`notEqual@expr` ("the content or result of the ' +
       'expression", HELP-equal) and `<setvar>`/`<stash>` values are read by the value rule the simulator uses ' +

@@ -18,7 +18,7 @@ export const invalidVariableName: Rule<Params> = {
   docs: {
     details:
       'HELP-basics: a variable name "is case sensitive, may not contain spaces, and may only contain alphanumeric ' +
-      'characters and the underscore". Third-party code uses `voicemail-recording` (reference §7 C13), which may or ' +
+      'characters and the underscore". Third-party code uses `voicemail-recording`, which may or ' +
       'may not work. A `${…}` inside the name (`stashDNC${n}`) is allowed.',
     bad: '<record varname="voicemail-recording"/>',
     good: '<record varname="voicemail_recording"/>',

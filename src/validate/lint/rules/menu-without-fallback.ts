@@ -14,7 +14,7 @@ export const menuWithoutFallback: Rule<Params> = {
   docs: {
     details:
       'When the input matches no keypress, or the caller presses nothing, the menu falls through to the next tag ' +
-      '(§1.3). A `pressed="default"` (and `pressed="timeout"`) keypress that replays the prompt or says "invalid ' +
+      '(the CallFire samples rely on it). A `pressed="default"` (and `pressed="timeout"`) keypress that replays the prompt or says "invalid ' +
       'entry" is what the CallFire samples do. Surveys often rely on falling through to the next question on ' +
       'purpose, so the rule only reports menus whose every keypress ends by leaving (`goto`, `hangup`, `transfer`): ' +
       'there the author routed every choice explicitly and the fall-through path was most likely forgotten. Menus ' +

@@ -14,8 +14,8 @@ export const menuWithoutKeypress: Rule<Params> = {
   docs: {
     details:
       '"The menu tag requires at least one `<play>` tag and one `<keypress>` tag" (NODE-menu). A menu without a ' +
-      'keypress plays its prompts, waits for input and always falls through (one API sample does this; reference ' +
-      '§7 C9). Use plain `<play>` tags when no input is wanted.',
+      'keypress plays its prompts, waits for input and always falls through (one CallFire API sample does this). ' +
+      'Use plain `<play>` tags when no input is wanted.',
     bad: '<menu name="tickets">\n  <play type="tts">Connecting you.</play>\n  <transfer>2135551212</transfer>\n</menu>',
     good: '<play type="tts">Connecting you.</play>\n<transfer>2135551212</transfer>',
   },

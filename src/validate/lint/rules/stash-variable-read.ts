@@ -15,7 +15,7 @@ export const stashVariableRead: Rule<Params> = {
     details:
       'CallFire\'s stash pages say `<stash>` "stores the contents of the variable in the Call Detail Report -- it does ' +
       'not make the contents available for later reference. To create a variable for later reference, see the ' +
-      '`<setvar>` tag." (The same pages then read a stashed value, so the behaviour is uncertain: reference §7 C10.) ' +
+      '`<setvar>` tag." (The same pages then read a stashed value, so the behaviour is uncertain.) ' +
       'Set the value with `<setvar>` too when it is read later.',
     bad: '<stash varname="answer">${call.lastinput}</stash>\n<play type="tts">You chose ${answer}.</play>',
     good: '<setvar varname="answer">${call.lastinput}</setvar>\n<stash varname="answer">${answer}</stash>\n<play type="tts">You chose ${answer}.</play>',

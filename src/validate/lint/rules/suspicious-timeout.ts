@@ -18,7 +18,7 @@ export const suspiciousTimeout: Rule<Params> = {
   description: 'A timeout looks written in the wrong unit (menu: 1000 or 61-999; record below 1000 ms; transfer or wait of 1000 s or more).',
   docs: {
     details:
-      'Units differ per tag (§4.5). `menu@timeout` is read as seconds up to 1000 and as milliseconds above ' +
+      'Units differ per tag. `menu@timeout` is read as seconds up to 1000 and as milliseconds above ' +
       '("over 1,000 is considered milliseconds"), so `timeout="1000"` (used in two CallFire samples to mean one ' +
       'second) waits 1000 seconds, and values from 61 to 999 are minutes of silence, most likely meant as ' +
       'milliseconds. `record@timeout` is in milliseconds, so a value under 1000 stops the recording within a ' +

@@ -54,7 +54,7 @@ export const unreachableCode: Rule<Params> = {
         const next = children[i + 1]!;
         // <transfer/><hangup/> is how CallFire's samples end the call when nobody answers: not dead code
         if (after === 'transfer' && elementName(next) === 'hangup') break;
-        // a hangup handler placed after the hangup (reference §2.9)
+        // a hangup handler placed after the hangup still runs: the call ends through it
         if (after === 'hangup' && elementName(next) === 'catch' && ctx.attr(next, 'type')?.trim() === 'hangup') break;
         if (!isTargeted(ctx, next)) report(next, { tag: elementName(next), after, afterLine: children[i]!.loc?.line });
         break;
