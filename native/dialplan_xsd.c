@@ -9,7 +9,10 @@
  *
  * validate() streams the document through the compiled schema with xmlSchemaValidateStream,
  * so no tree is built; errors come back as plain objects { schema, level, message, line,
- * column } in the order libxml2 raised them.
+ * column } in the order libxml2 raised them. It fails closed: when libxml2 says the document
+ * is not valid (or could not check it) without raising an error, one is added, so a document
+ * is never taken for valid because libxml2 stayed silent. libxml2's error handler is this
+ * thread's state, shared with libxmljs2: the one in place before is put back afterwards.
  */
 #define NAPI_VERSION 8
 #include <node_api.h>
@@ -31,6 +34,8 @@ static struct {
   xmlParserInputBufferPtr (*inputBufferCreateMem)(const char *, int, xmlCharEncoding);
   int (*schemaValidateStream)(xmlSchemaValidCtxtPtr, xmlParserInputBufferPtr, xmlCharEncoding, xmlSAXHandlerPtr, void *);
   void (*setStructuredErrorFunc)(void *, xmlStructuredErrorFunc);
+  xmlStructuredErrorFunc *(*structuredError)(void);
+  void **(*structuredErrorContext)(void);
   xmlParserCtxtPtr (*validCtxtGetParserCtxt)(xmlSchemaValidCtxtPtr);
 } lib;
 
@@ -183,6 +188,8 @@ static napi_value load(napi_env env, napi_callback_info info) {
   RESOLVE(handle, inputBufferCreateMem, "xmlParserInputBufferCreateMem");
   RESOLVE(handle, schemaValidateStream, "xmlSchemaValidateStream");
   RESOLVE(handle, setStructuredErrorFunc, "xmlSetStructuredErrorFunc");
+  RESOLVE(handle, structuredError, "__xmlStructuredError");
+  RESOLVE(handle, structuredErrorContext, "__xmlStructuredErrorContext");
   RESOLVE(handle, validCtxtGetParserCtxt, "xmlSchemaValidCtxtGetParserCtxt");
   loaded = 1;
   return NULL;
@@ -241,6 +248,7 @@ static napi_value validate(napi_env env, napi_callback_info info) {
   }
 
   findings_t errors = {0};
+  int result = 0;
   pthread_mutex_lock(&lock);
   /* The stream is freed by xmlSchemaValidateStream. */
   xmlParserInputBufferPtr input = lib.inputBufferCreateMem(text, (int)len, XML_CHAR_ENCODING_NONE);
@@ -253,15 +261,35 @@ static napi_value validate(napi_env env, napi_callback_info info) {
     tracker.endElementNs = on_end;
     tracker.characters = on_text;
     tracker.cdataBlock = on_text;
+    xmlStructuredErrorFunc previous = *lib.structuredError();
+    void *previous_context = *lib.structuredErrorContext();
     lib.setStructuredErrorFunc(&errors, collect);
-    lib.schemaValidateStream(valid_ctxt, input, XML_CHAR_ENCODING_NONE, &tracker, &errors);
-    lib.setStructuredErrorFunc(NULL, NULL);
+    result = lib.schemaValidateStream(valid_ctxt, input, XML_CHAR_ENCODING_NONE, &tracker, &errors);
+    lib.setStructuredErrorFunc(previous_context, previous);
   }
   pthread_mutex_unlock(&lock);
   free(text);
   if (input == NULL || errors.failed) {
     findings_free(&errors);
     return throw_error(env, "libxml2 ran out of memory reading the document.");
+  }
+  /* Not valid (result > 0) or not checked (result < 0), yet no error at error level came
+     out: report one rather than an empty list, which would read as valid. */
+  int reported = 0;
+  for (size_t i = 0; i < errors.count; i++) reported |= errors.items[i].level >= XML_ERR_ERROR;
+  if (result != 0 && !reported) {
+    if (!grow((void **)&errors.items, &errors.capacity, errors.count, sizeof(found_t))) {
+      findings_free(&errors);
+      return throw_error(env, "libxml2 ran out of memory reading the document.");
+    }
+    found_t *it = &errors.items[errors.count++];
+    char message[160];
+    snprintf(message, sizeof message, "libxml2 did not accept the document but gave no reason (xmlSchemaValidateStream returned %d).", result);
+    it->schema = result > 0;
+    it->level = XML_ERR_FATAL;
+    it->line = 0;
+    it->column = 0;
+    it->message = strdup(message);
   }
 
   napi_value out;

@@ -4,11 +4,25 @@
  * The native module is required on first use only, so importing the package (the builder,
  * the compiler) never pays for it.
  *
+ * Security: libxmljs2 0.35 carries advisory GHSA-78h3-pg4x-j8cv (in `Element.namespaces()`),
+ * with no fixed release. The project never calls `namespaces()`; keep it that way (read a
+ * namespace URI with `namespace()?.href()`). libxmljs2 also bundles libxml2 2.9.9 (2019), so
+ * every untrusted input (dialplans, SOAP requests, SOAP responses) has its DOCTYPE refused
+ * before libxml2 sees any text (`unsafe-input.ts`) and is parsed with
+ * {@link SAFE_PARSE_OPTIONS}, never `huge`.
+ *
+ * Threads: libxmljs2 is not a context-aware addon, so Node loads it in one thread only
+ * ("Module did not self-register" in the next). In a worker thread the native module is
+ * therefore loaded from a copy of its file made for that thread, which Node loads anew.
+ *
  * @module
  */
-import { createRequire } from 'node:module';
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { createRequire, Module } from 'node:module';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { isMainThread, threadId } from 'node:worker_threads';
 import type * as Libxml from 'libxmljs2';
-import { onDemand } from '../../util/on-demand.js';
 
 /** The libxmljs2 module. */
 export type LibxmlModule = typeof Libxml;
@@ -69,7 +83,44 @@ export class LibxmlUnavailableError extends Error {
   override readonly name = 'LibxmlUnavailableError';
 }
 
-const loadLibxml = onDemand<LibxmlModule>('libxmljs2');
+const require = createRequire(import.meta.url);
+/** In a worker thread: the copy of libxmljs2's native module loaded for this thread. */
+let threadCopy: string | undefined;
+
+/**
+ * Loads libxmljs2's native module in this worker thread from a copy of its file, and puts it
+ * in the module cache where libxmljs2's `lib/bindings.js` would have put the original.
+ */
+function loadThreadCopy(): void {
+  const bindingsJs = require.resolve('libxmljs2/lib/bindings.js');
+  if (require.cache[bindingsJs] !== undefined) return;
+  const fromLibxmljs2 = createRequire(bindingsJs);
+  const original = (fromLibxmljs2('bindings') as (o: object) => string)({ bindings: 'xmljs', path: true, module_root: dirname(dirname(bindingsJs)) });
+  const dir = mkdtempSync(join(tmpdir(), 'callfire-dialplan-libxml-'));
+  const copy = join(dir, `xmljs-${process.pid}-${threadId}.node`);
+  copyFileSync(original, copy);
+  const native = { exports: {} };
+  process.dlopen(native, copy);
+  // The loaded copy stays mapped; its file is only needed until the thread ends.
+  process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
+  const entry = new Module(bindingsJs);
+  entry.filename = bindingsJs;
+  entry.loaded = true;
+  entry.exports = native.exports;
+  require.cache[bindingsJs] = entry;
+  threadCopy = copy;
+}
+
+let loaded: LibxmlModule | undefined;
+
+/** libxmljs2, required on first use (in a worker thread, from this thread's copy). */
+function loadLibxml(): LibxmlModule {
+  if (loaded === undefined) {
+    if (!isMainThread) loadThreadCopy();
+    loaded = require('libxmljs2') as LibxmlModule;
+  }
+  return loaded;
+}
 
 /** The libxmljs2 module, loaded on first call; a {@link LibxmlUnavailableError} when its native part is missing. */
 export function libxmlModule(): LibxmlModule {
@@ -86,11 +137,12 @@ export function libxmlModule(): LibxmlModule {
 }
 
 /**
- * The file of libxmljs2's native module, as Node loaded it (undefined if it is not loaded
- * or Node's module cache does not show it).
+ * The file of libxmljs2's native module, as this thread loaded it (undefined if it is not
+ * loaded or Node's module cache does not show it).
  */
 export function libxmlNativeFile(): string | undefined {
   libxmlModule();
+  if (threadCopy !== undefined) return threadCopy;
   // Node's module cache is one for the process, whichever require reads it
-  return Object.keys(createRequire(import.meta.url).cache).find((file) => /[\\/]xmljs\.node$/.test(file));
+  return Object.keys(require.cache).find((file) => /[\\/]xmljs\.node$/.test(file));
 }
