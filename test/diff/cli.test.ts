@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -105,5 +105,24 @@ describe('dialplan diff', () => {
     expect(out).toContain('diff --dialplan a/plan.xml b/plan.xml');
     expect(out).toContain('retargeted menu "main" › pressed 2: now goes to "billing" instead of "support"');
     expect(out).not.toContain('@@');
+  }, 60_000);
+
+  it('dialplan init sets up the driver: .gitattributes, and the command in the repository config', async () => {
+    const repo = folder({ '.gitattributes': '*.png binary' });
+    const git = (...args: string[]) => execFileSync('git', args, { cwd: repo, encoding: 'utf8', env: { ...process.env, GIT_CONFIG_NOSYSTEM: '1', HOME: repo } });
+    git('init', '-q');
+    let out = '';
+    const code = await main(['init', '--import-from', join(process.cwd(), 'src/index.js')], { stdout: (t) => (out += t), stderr: () => {}, cwd: repo, env: {} });
+    expect(code).toBe(0);
+    expect(out).toContain('.gitattributes (the dialplan diff driver added)');
+    expect(readFileSync(join(repo, '.gitattributes'), 'utf8')).toBe('*.png binary\n*.xml diff=dialplan\n');
+    expect(git('config', 'diff.dialplan.command').trim()).toBe('npx dialplan diff --git');
+    expect(out).not.toContain('git config diff.dialplan.command');
+    // outside a repository: the command is the last step to run
+    const plain = folder({});
+    let next = '';
+    await main(['init', '--import-from', join(process.cwd(), 'src/index.js')], { stdout: (t) => (next += t), stderr: () => {}, cwd: plain, env: {} });
+    expect(next).toContain('.gitattributes (new: git diff compares *.xml as call flows)');
+    expect(next).toMatch(/git config diff\.dialplan\.command "npx dialplan diff --git"/);
   }, 60_000);
 });

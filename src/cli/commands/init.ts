@@ -9,6 +9,7 @@ import { access, readFile } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { IoError, UsageError, type Command } from '../io.js';
 import { writeText } from '../load-flow.js';
+import { configureGitDiff, GIT_DIFF_COMMAND, writeGitAttributes } from '../starter/git-diff.js';
 import { parseOptions } from '../options.js';
 import { packageVersion } from '../package-info.js';
 import { starterFlow } from '../starter/flow.js';
@@ -82,6 +83,8 @@ Writes a starter project into dir (default: the current folder):
   .github/workflows/dialplans.yml   lint and test in CI
   package.json                      written if there is none; else its missing lint/test/build scripts are added
   tsconfig.json                     written if there is none, for type-checking the flows
+  .gitattributes                    *.xml diff=dialplan (added if missing); in a git repository,
+                                    diff.dialplan.command is set so git diff shows call-flow diffs
 
 Options:
   --force               Overwrite files that exist
@@ -122,6 +125,8 @@ Options:
     io.stdout(`  package.json (${pkg.note})\n`);
     if (!hasTsconfig) await writeText(join(root, 'tsconfig.json'), STARTER_TSCONFIG);
     io.stdout(`  tsconfig.json${hasTsconfig ? ' (kept)' : ''}\n`);
+    io.stdout(`  .gitattributes (${await writeGitAttributes(root)})\n`);
+    const gitDiff = await configureGitDiff(root);
     // only what is still to do: no install step when the package is already there
     const ours = (script: string) => pkg.scripts[script] === STARTER_SCRIPTS[script];
     const install = installed !== undefined ? [] : [pkg.declared ? 'npm install' : `npm install --save-dev ${PACKAGE}`];
@@ -132,6 +137,7 @@ Options:
       ours('test') ? 'npm test                                                  # the scenarios, with coverage' : `npx ${STARTER_SCRIPTS['test']}`,
       ours('lint') ? 'npm run lint' : `npx ${STARTER_SCRIPTS['lint']}`,
       'npx dialplan send broadcast.json --dialplan flows/delivery.ts --preview',
+      ...(gitDiff ? [] : [`git config diff.dialplan.command "${GIT_DIFF_COMMAND}"   # in the git repository: git diff compares plans as call flows`]),
     ];
     io.stdout(`\nNext:\n${steps.map((s) => `  ${s}\n`).join('')}`);
     return 0;
