@@ -18,6 +18,7 @@ export {
 } from './builder/index.js';
 export type * from './builder/options.js';
 export * from './graph/index.js';
+export * from './diff/index.js';
 export { validate } from './validate/validate.js';
 export { dialplanSchemaPath } from './validate/xsd/schema-path.js';
 export * from './simulate/index.js';
