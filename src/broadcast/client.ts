@@ -23,12 +23,14 @@ import {
   toCall,
   toCallQueryResult,
   toCreatedId,
+  toInboundNumber,
 } from './normalize.js';
 import { newRequestId, prepareSendCall } from './prepare.js';
 import type { RequestProblem } from './request-check.js';
 import { checkResponse, RESULT_ELEMENT } from './response-check.js';
 import { buildEnvelope, parseEnvelope, type Envelope, type Operation } from './soap-client.js';
 import type {
+  InboundNumber,
   Broadcast,
   BroadcastQueryResult,
   BroadcastStats,
@@ -43,7 +45,9 @@ import type {
   SendCallRequest,
 } from './types.js';
 import { cdataSafeDeep, sendCallEnvelope } from './send-envelope.js';
-import { controlBroadcastArgs, createSoundArgs, queryBroadcastsArgs, queryCallsArgs } from './wire.js';
+import { configureNumberArgs, controlBroadcastArgs, createSoundArgs, queryBroadcastsArgs, queryCallsArgs } from './wire.js';
+import type { PlanSource } from '../ast/nodes.js';
+import { dialplanXml } from './dialplan-check.js';
 
 /** CallFire's SOAP 1.2 base address; `/call` or `/broadcast` is appended per service. */
 export const DEFAULT_ENDPOINT = 'https://www.callfire.com/api/1.1/soap12';
@@ -158,7 +162,7 @@ function baseUrl(endpoint: string): string {
   if (url.username !== '' || url.password !== '') throw new TypeError('endpoint must not contain credentials; set CALLFIRE_USERNAME and CALLFIRE_PASSWORD instead');
   url.search = '';
   url.hash = '';
-  return url.href.replace(/\/+$/, '').replace(/\/(call|broadcast)$/, '');
+  return url.href.replace(/\/+$/, '').replace(/\/(call|broadcast|number)$/, '');
 }
 
 function faultFrom(operation: Operation, status: number, fault: Record<string, unknown>): SoapFaultError {
@@ -226,7 +230,7 @@ export class CallFireClient {
   }
 
   /** The full URL of a service. */
-  serviceUrl(service: 'call' | 'broadcast'): string {
+  serviceUrl(service: Envelope['service']): string {
     return `${this.endpoint}/${service}`;
   }
 
@@ -334,6 +338,22 @@ export class CallFireClient {
   /** ControlBroadcast: START, STOP or ARCHIVE a broadcast, and/or change its MaxActive. */
   async controlBroadcast(request: ControlBroadcastRequest): Promise<void> {
     await this.#call('ControlBroadcast', controlBroadcastArgs({ ...request, RequestId: request.RequestId ?? newRequestId() }));
+  }
+
+  /** ConfigureNumber: the number's inbound calls run this dialplan (not checked here; `dialplan deploy` checks it). */
+  async configureNumber(number: string, plan: PlanSource): Promise<void> {
+    await this.#call('ConfigureNumber', configureNumberArgs(number, dialplanXml(plan)));
+  }
+
+  /** The exact ConfigureNumber request, Authorization redacted; no network. */
+  async previewConfigureNumber(number: string, plan: PlanSource): Promise<HttpRequestPreview> {
+    const envelope = await this.#envelope('ConfigureNumber', configureNumberArgs(number, dialplanXml(plan)));
+    return { method: 'POST', url: this.serviceUrl(envelope.service), headers: this.#headers(envelope, this.hasCredentials ? REDACTED : NOT_SET), body: envelope.body };
+  }
+
+  /** GetNumber: a number of the account, with the dialplan of its inbound IVR. */
+  async getNumber(number: string): Promise<InboundNumber> {
+    return toInboundNumber(await this.#call('GetNumber', { Number: number }));
   }
 
   /** CreateSound: upload audio, record by phone or speak a text; resolves to the sound id. */

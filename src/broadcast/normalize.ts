@@ -13,6 +13,7 @@ import type {
   Call,
   CallQueryResult,
   CallRecord,
+  InboundNumber,
   RecordingMeta,
   VoiceBroadcastConfig,
   WireIvrBroadcastConfig,
@@ -208,6 +209,14 @@ export function toBroadcastQueryResult(v: unknown): BroadcastQueryResult {
 }
 
 /** A `svc:CreatedId`: a whole number, else undefined. */
+/** GetNumber's `data:Number`, with the dialplan of an inbound IVR. */
+export function toInboundNumber(v: unknown): InboundNumber {
+  const o = obj(v);
+  const config = obj(o['NumberConfiguration']);
+  const ivr = obj(obj(config['InboundCallConfiguration'])['IvrInboundConfig']);
+  return defined({ Number: text(o['Number']) ?? '', InboundCallConfigurationType: text(config['InboundCallConfigurationType']), DialplanXml: text(ivr['DialplanXml']) });
+}
+
 export function toCreatedId(v: unknown): number | undefined {
   const t = text(v)?.trim();
   return t !== undefined && /^\d+$/.test(t) ? Number(t) : undefined;

@@ -14,7 +14,7 @@ import { decodeXml } from './charset.js';
 import { DATA_NS, parseUntrustedEnvelope, SOAP11_NS, SOAP12_NS, SVC_NS } from './envelope-xml.js';
 import type { Operation } from './soap-client.js';
 
-/** The result element of each operation, with its namespace; ControlBroadcast answers with an empty Body. */
+/** The result element of each operation, with its namespace; ControlBroadcast and ConfigureNumber answer with an empty Body. */
 export const RESULT_ELEMENT: Readonly<Record<Operation, { readonly name: string; readonly ns: string } | undefined>> = {
   SendCall: { name: 'CreatedId', ns: SVC_NS },
   CreateSound: { name: 'CreatedId', ns: SVC_NS },
@@ -24,6 +24,8 @@ export const RESULT_ELEMENT: Readonly<Record<Operation, { readonly name: string;
   GetBroadcastStats: { name: 'BroadcastStats', ns: DATA_NS },
   QueryBroadcasts: { name: 'BroadcastQueryResult', ns: SVC_NS },
   ControlBroadcast: undefined,
+  ConfigureNumber: undefined,
+  GetNumber: { name: 'Number', ns: DATA_NS },
 };
 
 /**

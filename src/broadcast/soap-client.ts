@@ -21,6 +21,8 @@ export const OPERATIONS = {
   GetBroadcastStats: 'broadcast',
   QueryBroadcasts: 'broadcast',
   ControlBroadcast: 'broadcast',
+  ConfigureNumber: 'number',
+  GetNumber: 'number',
 } as const;
 
 /** An operation name. */
@@ -29,7 +31,7 @@ export type Operation = keyof typeof OPERATIONS;
 /** An envelope and the headers soap chose for it (Content-Type with the SOAP 1.2 action). */
 export interface Envelope {
   readonly operation: Operation;
-  readonly service: 'call' | 'broadcast';
+  readonly service: (typeof OPERATIONS)[Operation];
   readonly headers: Readonly<Record<string, string>>;
   readonly body: string;
 }

@@ -349,6 +349,15 @@ export interface ControlBroadcastRequest {
   readonly MaxActive?: number;
 }
 
+/** An inbound number as GetNumber returns it: its inbound configuration, the dialplan for an IVR. */
+export interface InboundNumber {
+  readonly Number: string;
+  /** TRACKING or IVR, when the number is configured. */
+  readonly InboundCallConfigurationType?: string;
+  /** The dialplan its inbound calls run (an IVR number). */
+  readonly DialplanXml?: string;
+}
+
 /** A CreateSound request: exactly one of Data (MP3/WAV bytes), RecordingCall or SoundText. */
 export interface CreateSoundRequest {
   readonly Name?: string;

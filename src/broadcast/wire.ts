@@ -94,6 +94,17 @@ export function controlBroadcastArgs(r: ControlBroadcastRequest): Args {
 }
 
 /** soap arguments of CreateSound; audio bytes go as base64. */
+/**
+ * soap arguments of ConfigureNumber: the number answers its inbound calls with the dialplan
+ * (`NumberConfiguration` with `InboundCallConfigurationType` IVR and an `IvrInboundConfig`).
+ */
+export function configureNumberArgs(number: string, dialplanXml: string): Args {
+  return {
+    Number: number,
+    NumberConfiguration: { InboundCallConfigurationType: 'IVR', InboundCallConfiguration: { IvrInboundConfig: { DialplanXml: dialplanXml } } },
+  };
+}
+
 export function createSoundArgs(r: CreateSoundRequest): Args {
   const out = pick(r, ['Name']);
   if (r.Data !== undefined) out['Data'] = Buffer.from(r.Data).toString('base64');

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { schemaPath } from '../../src/broadcast/paths.js';
 import { envelopeValidator } from '../../src/broadcast/sandbox/envelope-schema.js';
 import { buildEnvelope, OPERATIONS, soapClient, type Operation } from '../../src/broadcast/soap-client.js';
-import { controlBroadcastArgs, createSoundArgs, queryBroadcastsArgs, queryCallsArgs } from '../../src/broadcast/wire.js';
+import { configureNumberArgs, controlBroadcastArgs, createSoundArgs, queryBroadcastsArgs, queryCallsArgs } from '../../src/broadcast/wire.js';
 
 // Minimal valid arguments for every operation but SendCall (covered in preview.test.ts).
 const ARGS: Record<Exclude<Operation, 'SendCall'>, Record<string, unknown>> = {
@@ -13,6 +13,8 @@ const ARGS: Record<Exclude<Operation, 'SendCall'>, Record<string, unknown>> = {
   GetBroadcastStats: { Id: 5, IntervalBegin: '2024-01-01T00:00:00Z' },
   QueryBroadcasts: queryBroadcastsArgs({ Type: ['IVR', 'VOICE'], Running: true, MaxResults: 50 }),
   ControlBroadcast: controlBroadcastArgs({ Id: 5, RequestId: 'urn:uuid:1', Command: 'ARCHIVE', MaxActive: 3 }),
+  ConfigureNumber: configureNumberArgs('12135551100', '<dialplan name="Root"><hangup/></dialplan>'),
+  GetNumber: { Number: '12135551100' },
 };
 
 describe('the project WSDL (schemas/callfire-soap12.wsdl)', () => {
@@ -21,16 +23,17 @@ describe('the project WSDL (schemas/callfire-soap12.wsdl)', () => {
     expect(await soapClient()).toBe(await soapClient());
   });
 
-  it('describes the eight operations on the CallFire ports', async () => {
+  it('describes the ten operations on the CallFire ports', async () => {
     const services = (await soapClient()).describe() as Record<string, Record<string, Record<string, unknown>>>;
     const ports = services['CallFireApi']!;
     expect(Object.keys(ports['CallServicePort']!).sort()).toEqual(['CreateSound', 'GetCall', 'QueryCalls', 'SendCall']);
     expect(Object.keys(ports['BroadcastServicePort']!).sort()).toEqual(['ControlBroadcast', 'GetBroadcast', 'GetBroadcastStats', 'QueryBroadcasts']);
+    expect(Object.keys(ports['NumberServicePort']!).sort()).toEqual(['ConfigureNumber', 'GetNumber']);
   });
 
   it.each(Object.entries(ARGS))('%s: SOAP 1.2 action and a body valid against the project XSD', async (operation, args) => {
     const envelope = await buildEnvelope(operation as Operation, args);
-    const port = OPERATIONS[operation as Operation] === 'call' ? 'CallServicePortType' : 'BroadcastServicePortType';
+    const port = { call: 'CallServicePortType', broadcast: 'BroadcastServicePortType', number: 'NumberServicePortType' }[OPERATIONS[operation as Operation]];
     expect(envelope.headers['Content-Type']).toBe(`application/soap+xml; charset=utf-8; action="http://api.callfire.com/service/wsdl/${port}/${operation}"`);
     expect(envelope.body).toContain('<env:Envelope xmlns:env="http://www.w3.org/2003/05/soap-envelope"');
     expect(envelopeValidator(schemaPath('callfire-soap.xsd'))(envelope.body).errors).toEqual([]);

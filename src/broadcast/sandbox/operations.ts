@@ -12,7 +12,7 @@ import type { SandboxContext } from './context.js';
 import { SVC_NS } from './envelope-schema.js';
 import { Fault } from './fault.js';
 import { NS, num, text, treeOf } from './payload.js';
-import { broadcastElement, callElement, createdId, envelope, statsElement } from './responses.js';
+import { broadcastElement, callElement, createdId, envelope, numberElement, statsElement } from './responses.js';
 import type { CallView, StoredBroadcast } from './store.js';
 
 /** Answers one operation's request element with a response envelope. */
@@ -24,6 +24,19 @@ const MAX_ATTEMPTS = 10;
 /** The handler of every implemented operation, over one sandbox's state. */
 export function operationHandlers(ctx: SandboxContext): Record<Operation, OperationHandler> {
   const { store } = ctx;
+
+  /** The dialplan, or a BAD_REQUEST fault listing its errors (as CallFire checks it on receipt). */
+  function checkPlan(plan: string | undefined, where: string): string {
+    if (plan === undefined || plan.trim() === '') throw new Fault('BAD_REQUEST', `${where} needs DialplanXml`);
+    const { ok, diagnostics } = validate(plan);
+    if (!ok) {
+      const findings = diagnostics
+        .filter((d) => d.severity === 'error')
+        .map((d) => `${d.line ?? '?'}:${d.column ?? '?'} ${d.path} ${d.message} (${d.rule})`);
+      throw new Fault('BAD_REQUEST', `Invalid DialplanXml: ${findings.length} error(s)`, findings.join('\n'));
+    }
+    return plan;
+  }
 
   function sendCall(payload: libxml.Element): string {
     const requestId = text(payload, 'svc:RequestId');
@@ -37,15 +50,7 @@ export function operationHandlers(ctx: SandboxContext): Record<Operation, Operat
     const type = (text(payload, 'svc:Type') ?? implied) as BroadcastType;
     if (type !== implied) throw new Fault('BAD_REQUEST', `Type ${type} does not match ${kind}`);
     if (kind === 'IvrBroadcastConfig') {
-      const plan = text(config, 'data:DialplanXml');
-      if (plan === undefined || plan.trim() === '') throw new Fault('BAD_REQUEST', 'IvrBroadcastConfig needs DialplanXml');
-      const { ok, diagnostics } = validate(plan);
-      if (!ok) {
-        const findings = diagnostics
-          .filter((d) => d.severity === 'error')
-          .map((d) => `${d.line ?? '?'}:${d.column ?? '?'} ${d.path} ${d.message} (${d.rule})`);
-        throw new Fault('BAD_REQUEST', `Invalid DialplanXml: ${findings.length} error(s)`, findings.join('\n'));
-      }
+      checkPlan(text(config, 'data:DialplanXml'), 'IvrBroadcastConfig');
     } else if (text(config, 'data:LiveSoundText|data:LiveSoundId|data:MachineSoundText|data:MachineSoundId') === undefined) {
       throw new Fault('BAD_REQUEST', 'VoiceBroadcastConfig needs a live or machine sound (SoundText or SoundId)');
     }
@@ -176,6 +181,20 @@ export function operationHandlers(ctx: SandboxContext): Record<Operation, Operat
       const call = id === undefined ? undefined : store.call(id);
       if (call === undefined) throw new Fault('NOT_FOUND', `no call with id ${id ?? ''}`);
       return envelope((body) => callElement(body, store.view(call)));
+    },
+    ConfigureNumber(payload) {
+      const number = text(payload, 'svc:Number')!.trim();
+      const type = text(payload, 'data:NumberConfiguration/data:InboundCallConfigurationType');
+      if (type !== undefined && type !== 'IVR') throw new Fault('NOT_IMPLEMENTED', `the sandbox configures inbound IVRs only, not ${type}`);
+      const plan = checkPlan(text(payload, 'data:NumberConfiguration/data:InboundCallConfiguration/data:IvrInboundConfig/data:DialplanXml'), 'IvrInboundConfig');
+      store.setNumberConfig(number, { configType: 'IVR', dialplanXml: plan });
+      return envelope(() => {});
+    },
+    GetNumber(payload) {
+      const number = text(payload, 'svc:Number')!.trim();
+      const config = store.numberConfig(number);
+      if (config === undefined) throw new Fault('NOT_FOUND', `number ${number} is not configured in this sandbox; ConfigureNumber it first`);
+      return envelope((body) => numberElement(body, number, config));
     },
     CreateSound(payload) {
       const content = text(payload, 'svc:Data') ?? text(payload, 'svc:SoundText') ?? `record:${text(payload, 'svc:RecordingCall/svc:ToNumber') ?? ''}`;

@@ -8,7 +8,7 @@ import type * as Xmlbuilder2 from 'xmlbuilder2';
 import type { XMLBuilder } from 'xmlbuilder2/lib/interfaces.js';
 import type { BroadcastStatus, FaultCode } from '../types.js';
 import { DATA_NS, SOAP11_NS, SOAP12_NS, SVC_NS } from '../envelope-xml.js';
-import type { CallView, ConfigTree, StoredBroadcast } from './store.js';
+import type { CallView, ConfigTree, StoredBroadcast, StoredNumberConfig } from './store.js';
 import { onDemand } from '../../util/on-demand.js';
 import { xmlText } from '../../util/xml-literal.js';
 
@@ -146,6 +146,19 @@ export function statsElement(parent: XMLBuilder, calls: readonly CallView[]): vo
   st.ele(DATA_NS, 'data:Unattempted').txt(t(String(unattempted)));
   st.ele(DATA_NS, 'data:RetryWait').txt(t('0'));
   st.ele(DATA_NS, 'data:Finished').txt(t(String(finished)));
+}
+
+/** `data:Number` of GetNumber: the number and its inbound configuration (the dialplan of an IVR). */
+export function numberElement(parent: XMLBuilder, number: string, config: StoredNumberConfig): void {
+  const el = parent.ele(DATA_NS, 'data:Number');
+  el.ele(DATA_NS, 'data:Number').txt(t(number));
+  const m = /^1?(\d{3})(\d{3})(\d{4})$/.exec(number.replace(/^\+/, ''));
+  el.ele(DATA_NS, 'data:NationalFormat').txt(t(m ? `(${m[1]}) ${m[2]}-${m[3]}` : number));
+  el.ele(DATA_NS, 'data:TollFree').txt(t(String(m !== null && /^8(00|33|44|55|66|77|88)$/.test(m[1]!))));
+  const nc = el.ele(DATA_NS, 'data:NumberConfiguration');
+  nc.ele(DATA_NS, 'data:CallFeature').txt(t('ENABLED'));
+  nc.ele(DATA_NS, 'data:InboundCallConfigurationType').txt(t(config.configType));
+  if (config.dialplanXml !== undefined) nc.ele(DATA_NS, 'data:InboundCallConfiguration').ele(DATA_NS, 'data:IvrInboundConfig').ele(DATA_NS, 'data:DialplanXml').txt(t(config.dialplanXml));
 }
 
 /** `data:Call` with one CallRecord per attempt. */

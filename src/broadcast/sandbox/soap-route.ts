@@ -46,6 +46,9 @@ function notUnderstood(doc: libxml.Document): libxml.Element[] {
   });
 }
 
+/** The port type of each service, as its SOAP actions name it. */
+const PORT_TYPES = { call: 'CallServicePortType', broadcast: 'BroadcastServicePortType', number: 'NumberServicePortType' } as const;
+
 /** The SOAP route of one sandbox. */
 export function soapRoute(ctx: SandboxContext): Route {
   validator ??= envelopeValidator(schemaPath('callfire-soap.xsd'));
@@ -60,8 +63,8 @@ export function soapRoute(ctx: SandboxContext): Route {
       log(`POST ${path} -> ${status} ${code}: ${message}`);
       answer(res, status, faultEnvelope(code, message, detail));
     };
-    if (service !== 'call' && service !== 'broadcast') {
-      res.writeHead(404, { 'Content-Type': 'text/plain' }).end(`no service at ${path}; use ${SOAP_BASE_PATH}/call or ${SOAP_BASE_PATH}/broadcast\n`);
+    if (service !== 'call' && service !== 'broadcast' && service !== 'number') {
+      res.writeHead(404, { 'Content-Type': 'text/plain' }).end(`no service at ${path}; use ${SOAP_BASE_PATH}/call, ${SOAP_BASE_PATH}/broadcast or ${SOAP_BASE_PATH}/number\n`);
       return;
     }
     if (req.method !== 'POST') {
@@ -132,7 +135,7 @@ export function soapRoute(ctx: SandboxContext): Route {
       return;
     }
     const action = /action\s*=\s*"([^"]*)"/.exec(contentType)?.[1];
-    const port = service === 'call' ? 'CallServicePortType' : 'BroadcastServicePortType';
+    const port = PORT_TYPES[service];
     if (action !== undefined && action !== `http://api.callfire.com/service/wsdl/${port}/${operation}`) {
       refuse(400, 'BAD_REQUEST', `SOAP action ${action} does not match ${operation}`);
       return;
