@@ -2,10 +2,11 @@
  * What the client checks in a response before believing it: the bytes decode in their
  * declared charset, there is no DOCTYPE, the envelope is SOAP 1.2, and the Body holds a
  * SOAP 1.2 Fault or the operation's own result element in CallFire's namespace (a
- * `CreatedId` in any other namespace is not CallFire's answer). SOAP-encoded
- * multi-references (`enc:ref`/`href` pointing at an element's `enc:id`/`id`, as PHP's
- * SoapServer writes a value that repeats) are resolved, within a bound, so soap's reader
- * sees every value where it belongs.
+ * `CreatedId` in any other namespace is not CallFire's answer). SOAP 1.2-encoded
+ * multi-references (`enc:ref="#ref1"` pointing at the element with `enc:id="ref1"`, as PHP's
+ * SoapServer writes an object that repeats) are resolved, within a bound, so soap's reader
+ * sees every value where it belongs. (SOAP 1.1's `href`/`id` pair is not read: CallFire's own
+ * elements carry an `id` attribute that is data.)
  *
  * @module
  */
@@ -47,9 +48,9 @@ function attrOf(el: Libxml.Element, name: string, ns: string | undefined): Libxm
   return el.attrs().find((a) => a.name() === name && a.namespace()?.href() === ns);
 }
 
-/** The element's reference (`enc:ref="id"` of SOAP 1.2, `href="#id"` of SOAP 1.1 encoding), if any. */
+/** The element's reference (`enc:ref`, written `#id` by PHP and `id` by the SOAP 1.2 spec), if any. */
 function referenceOf(el: Libxml.Element): { attr: Libxml.Attribute; id: string } | undefined {
-  const attr = attrOf(el, 'ref', ENC12_NS) ?? attrOf(el, 'href', undefined);
+  const attr = attrOf(el, 'ref', ENC12_NS);
   return attr === undefined ? undefined : { attr, id: attr.value().trim().replace(/^#/, '') };
 }
 
@@ -69,7 +70,7 @@ function countNodes(el: Libxml.Element): number {
 function resolveReferences(doc: Libxml.Document): string | undefined {
   const targets = new Map<string, Libxml.Element>();
   for (const el of doc.find<Libxml.Element>('//*[@*]')) {
-    const id = attrOf(el, 'id', ENC12_NS) ?? attrOf(el, 'id', undefined);
+    const id = attrOf(el, 'id', ENC12_NS);
     if (id !== undefined) targets.set(id.value().trim(), el);
   }
   let copied = 0;
@@ -85,6 +86,8 @@ function resolveReferences(doc: Libxml.Document): string | undefined {
       if (target === undefined) return `it refers to "${id}", which it does not contain`;
       if (contains(target, el)) return `"${id}" refers to an element that contains the reference (a cycle)`;
       attr.remove();
+      // The target's own attributes (CallFire's id="…") belong to every place it stands for.
+      for (const a of target.attrs()) if (a.namespace() === null && el.attr(a.name()) === null) el.attr({ [a.name()]: a.value() });
       for (const child of target.childNodes()) {
         const copy = child.clone();
         copied += copy.type() === 'element' ? countNodes(copy as Libxml.Element) : 1;
