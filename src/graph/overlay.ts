@@ -5,6 +5,8 @@
  *
  * @module
  */
+import type { DocumentNode } from '../ast/nodes.js';
+import { indexPlan } from '../ast/plan-index.js';
 import type { Diagnostic } from '../validate/diagnostic.js';
 import type { SimulationResult } from '../simulate/types.js';
 import type { CallFlow, CallFlowEdge, CallFlowNode, Mark } from './flow.js';
@@ -81,14 +83,17 @@ function branchId(source: CallFlowNode, edge: CallFlowEdge, keypressPaths: Reado
  * (`missed`): steps by the tags the calls ran, a decision's edges by the branches they took,
  * other edges when the calls ran both their ends.
  *
- * @param keypresses the plan's keypresses: for each, its menu's path, its `pressed` value and
- *   its own path (`planBranches` gives them), to tell a menu's edges apart.
+ * @param doc the plan the flow was drawn from: it tells a menu's keypress edges apart (without
+ *   it they count as taken when the calls ran both their ends).
+ *
+ * @example
+ * ```ts
+ * const results = [await simulate(doc, { keys: ['1'] }), await simulate(doc, { keys: ['2'] })];
+ * writeFileSync('coverage.html', toHtml(doc, { flow: coverageOverlay(callFlow(doc), results, doc) }));
+ * ```
  */
-export function coverageOverlay(
-  flow: CallFlow,
-  results: readonly SimulationResult[],
-  keypresses: ReadonlyArray<{ readonly menu: string; readonly pressed: string; readonly path: string }> = [],
-): CallFlow {
+export function coverageOverlay(flow: CallFlow, results: readonly SimulationResult[], doc?: DocumentNode): CallFlow {
+  const keypresses = doc ? keypressesOf(doc) : [];
   const reached = new Map<string, number>();
   const taken = new Map<string, number>();
   for (const r of results) {
@@ -118,4 +123,13 @@ export function coverageOverlay(
     push(nodeMarks, n.id, k > 0 ? { kind: 'reached', note: n.kind === 'end' ? 'some calls end here' : of(k) } : { kind: 'missed', note: 'no call reached this step' });
   }
   return withMarks(flow, nodeMarks, edgeMarks);
+}
+
+/** Each keypress of a plan with its menu's path and its `pressed` value. */
+function keypressesOf(doc: DocumentNode): Array<{ menu: string; pressed: string; path: string }> {
+  const { elements, placement } = indexPlan(doc);
+  return elements.flatMap((el) => {
+    const at = placement.get(el);
+    return el.kind === 'keypress' && at?.parent?.kind === 'menu' ? [{ menu: placement.get(at.parent)!.path, pressed: el.attributes['pressed'] ?? '', path: at.path }] : [];
+  });
 }

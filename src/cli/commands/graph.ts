@@ -5,7 +5,6 @@
  */
 import { resolve } from 'node:path';
 import type { DocumentNode } from '../../ast/nodes.js';
-import { indexPlan } from '../../ast/plan-index.js';
 import { diffOverlay, diffPlans } from '../../diff/index.js';
 import { callFlow, coverageOverlay, LayoutLimitError, lintOverlay, toDot, toHtml, toMermaid, toSvg } from '../../graph/index.js';
 import { parseScenarioFile, runScenario, ScenarioError } from '../../simulate/scenario.js';
@@ -64,7 +63,7 @@ Examples:
     const doc = parsed.document;
     let flow = callFlow(doc);
     if (values.lint) flow = lintOverlay(flow, lint(input).diagnostics);
-    if (scenarioFiles.length > 0) flow = coverageOverlay(flow, await simulateScenarios(doc, scenarioFiles, io), keypressesOf(doc));
+    if (scenarioFiles.length > 0) flow = coverageOverlay(flow, await simulateScenarios(doc, scenarioFiles, io), doc);
     if (values.diff !== undefined) {
       const old = await loadDialplan(values.diff, io.cwd);
       const oldParsed = typeof old === 'string' ? parse(old) : { document: old, diagnostics: [] };
@@ -94,17 +93,6 @@ Examples:
     return 0;
   },
 };
-
-/** Each keypress of the plan with its menu's path, for the coverage overlay to tell a menu's edges apart. */
-function keypressesOf(doc: DocumentNode): Array<{ menu: string; pressed: string; path: string }> {
-  const { elements, placement } = indexPlan(doc);
-  return elements.flatMap((el) => {
-    const at = placement.get(el);
-    return el.kind === 'keypress' && at?.parent?.kind === 'menu'
-      ? [{ menu: placement.get(at.parent)!.path, pressed: el.attributes['pressed'] ?? '', path: at.path }]
-      : [];
-  });
-}
 
 /** Runs every scenario of the files against the plan being drawn (whatever plan the files name). */
 async function simulateScenarios(doc: DocumentNode, files: readonly string[], io: Io): Promise<SimulationResult[]> {
