@@ -5,7 +5,8 @@
  * - change → diagnostics: the time from sending an edit (`didChange`) to receiving the
  *   diagnostics of that version, on a 15 KB and a 1 MB generated plan (debounce set to 0, so
  *   this is the check itself plus the protocol round trip);
- * - completion: the round trip of a completion request inside a menu of each plan;
+ * - completion: the round trip of a completion request inside a menu of each plan, idle and
+ *   while the check of an edit is running;
  * - peer: `dialplan lint <file>` run as a process (start-up included, as a user or CI runs it).
  *
  * Run: `npx tsx bench/lsp.ts` (or `npm run bench`). Prints medians and the ratios
@@ -23,6 +24,8 @@ import { benchRounds, generatePlan, median, ms, ratio } from './measure.js';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
 const ROUNDS = benchRounds(7);
+/** A 1 MB check on a busy machine can take seconds; wait long, but not for ever. */
+const WAIT_MS = 300_000;
 const dir = mkdtempSync(join(tmpdir(), 'dialplan-bench-lsp-'));
 const built = existsSync(join(root, 'dist', 'cli', 'bin.js'));
 
@@ -47,7 +50,7 @@ for (const [label, bytes, rounds] of [['15 KB plan', 15 * 1024, ROUNDS], ['1 MB 
   const file = join(dir, `${bytes}.xml`);
   writeFileSync(file, text);
   const uri = pathToFileURL(file).href;
-  const opened = server.diagnostics(uri);
+  const opened = server.diagnostics(uri, undefined, WAIT_MS);
   server.open(uri, text);
   await opened;
   let doc = TextDocument.create(uri, 'callfire-xml', 1, text);
@@ -59,7 +62,7 @@ for (const [label, bytes, rounds] of [['15 KB plan', 15 * 1024, ROUNDS], ['1 MB 
     const newText = i % 2 === 0 ? 'x' : '';
     doc = TextDocument.update(doc, [{ range, text: newText }], doc.version + 1);
     const version = doc.version;
-    const got = server.diagnostics(uri, (p) => p.version === version);
+    const got = server.diagnostics(uri, (p) => p.version === version, WAIT_MS);
     const t = process.hrtime.bigint();
     server.edit(uri, range, newText);
     await got;
@@ -74,10 +77,27 @@ for (const [label, bytes, rounds] of [['15 KB plan', 15 * 1024, ROUNDS], ['1 MB 
     if (i > 0) completions.push(Number(process.hrtime.bigint() - t) / 1e6);
   }
   const completion = median(completions);
+  // completion while the check of an edit is running (the check runs on a worker thread)
+  const busy: number[] = [];
+  for (let i = 0; i <= rounds; i++) {
+    const range = i % 2 === 0 ? { start: at, end: at } : { start: at, end: { line: at.line, character: at.character + 1 } };
+    const newText = i % 2 === 0 ? 'x' : '';
+    doc = TextDocument.update(doc, [{ range, text: newText }], doc.version + 1);
+    const version = doc.version;
+    const got = server.diagnostics(uri, (p) => p.version === version, WAIT_MS);
+    server.edit(uri, range, newText);
+    await new Promise((r) => setTimeout(r, 5));
+    const t = process.hrtime.bigint();
+    await server.connection.sendRequest(CompletionRequest.type, { textDocument: { uri }, position: inMenu });
+    if (i > 0) busy.push(Number(process.hrtime.bigint() - t) / 1e6);
+    await got;
+  }
+  const completionBusy = median(busy);
   const cli = cliLint(file, rounds);
   console.log(`${label} (${(text.length / 1024).toFixed(0)} KB)
   change -> diagnostics:      ${ms(change)}
   completion:                 ${ms(completion)}
+  completion during a check:  ${ms(completionBusy)}
   dialplan lint (CLI):        ${ms(cli)}
   change -> diagnostics / CLI = ${ratio(change, cli)}; completion / CLI = ${ratio(completion, cli, 3)}
 `);

@@ -53,12 +53,17 @@ export function toLspDiagnostic(d: Diagnostic, text: string, doc: OffsetMap, doc
   };
 }
 
+/** Whether the text is some other kind of XML (its root element is not `<dialplan>`): such files get no findings. */
+export function isOtherXml(text: string): boolean {
+  const root = rootElementName(text);
+  return root !== undefined && root !== 'dialplan';
+}
+
 /**
- * The findings of one document under the given rule settings. A document whose root element
- * is not `<dialplan>` (another kind of XML file) has none.
+ * The findings of one document under the given rule settings, linted on this thread (the
+ * server lints on a worker, see lint-runner.ts, and converts with {@link toLspDiagnostic}).
  */
 export function planDiagnostics(text: string, doc: OffsetMap, settings: RuleSettings, docsBase: string): LspDiagnostic[] {
-  const root = rootElementName(text);
-  if (root !== undefined && root !== 'dialplan') return [];
+  if (isOtherXml(text)) return [];
   return lint(text, { rules: settings }).diagnostics.map((d) => toLspDiagnostic(d, text, doc, docsBase));
 }

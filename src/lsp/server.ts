@@ -21,7 +21,8 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { completionsAt } from './completion.js';
 import { ConfigLookup } from './config-lookup.js';
-import { defaultRuleDocsBase, planDiagnostics, type FindingData } from './diagnostics.js';
+import { defaultRuleDocsBase, isOtherXml, toLspDiagnostic, type FindingData } from './diagnostics.js';
+import { LintRunner } from './lint-runner.js';
 import { hoverAt } from './hover.js';
 import { definitionOf, locations, nameSites, rename, siteAt, siteRange, sitesOf, type NameSite } from './navigation.js';
 import { documentSymbols, foldingRanges } from './outline.js';
@@ -46,6 +47,12 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   const shown = new Map<string, LspDiagnostic[]>();
   const timers = new Map<string, NodeJS.Timeout>();
   const configs = new ConfigLookup();
+  const linter = new LintRunner();
+  /** Documents being checked now, and those changed meanwhile (checked again when that ends). */
+  const checking = new Set<string>();
+  const again = new Set<string>();
+  /** Documents just opened: their first content event is the open itself, checked at once. */
+  const justOpened = new Set<string>();
   const docsBase = options.ruleDocsBase ?? defaultRuleDocsBase();
   let settings: ServerSettings = {};
   let workspaceFolders: string[] = [];
@@ -69,7 +76,22 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     void connection.sendDiagnostics({ uri, diagnostics, ...(version !== undefined ? { version } : {}) });
   };
 
-  const check = async (uri: string) => {
+  const check = async (uri: string): Promise<void> => {
+    // one check per document at a time: a change during a check is checked when it ends
+    if (checking.has(uri)) {
+      again.add(uri);
+      return;
+    }
+    checking.add(uri);
+    try {
+      await checkNow(uri);
+    } finally {
+      checking.delete(uri);
+      if (again.delete(uri)) void check(uri);
+    }
+  };
+
+  const checkNow = async (uri: string) => {
     const doc = documents.get(uri);
     if (!doc) return;
     if (!isPlan(doc)) {
@@ -77,22 +99,25 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       return;
     }
     const version = doc.version;
+    const text = doc.getText();
     const lookup = await configs.settingsFor(pathOfUri(uri));
-    const now = documents.get(uri);
-    if (!now || now.version !== version) return; // a newer change has its own check queued
     if (!lookup.ok) {
       // as `dialplan lint` does, a file under a broken config is not linted: say why, at the top
-      publish(uri, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, severity: 1, source: 'dialplan', code: 'config', message: lookup.message }], version);
+      if (documents.get(uri)?.version === version) {
+        publish(uri, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, severity: 1, source: 'dialplan', code: 'config', message: lookup.message }], version);
+      }
       return;
     }
-    let diagnostics: LspDiagnostic[];
+    let found: Awaited<ReturnType<LintRunner['lint']>>;
     try {
-      diagnostics = planDiagnostics(now.getText(), now, lookup.settings, docsBase);
+      found = isOtherXml(text) ? [] : await linter.lint(text, lookup.settings);
     } catch (e) {
       connection.console.error(`dialplan: checking ${uri} failed: ${(e as Error).message}`);
       return;
     }
-    publish(uri, diagnostics, version);
+    // a newer version has its own check coming; do not show findings of an older text
+    if (documents.get(uri)?.version !== version) return;
+    publish(uri, found.map((d) => toLspDiagnostic(d, text, doc, docsBase)), version);
   };
 
   const schedule = (uri: string, delay = settings.debounceMs ?? DEFAULT_DEBOUNCE_MS) => {
@@ -160,8 +185,14 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     recheckAll();
   });
 
-  documents.onDidOpen((e) => schedule(e.document.uri, 0));
-  documents.onDidChangeContent((e) => schedule(e.document.uri));
+  documents.onDidOpen((e) => {
+    justOpened.add(e.document.uri);
+    schedule(e.document.uri, 0);
+  });
+  documents.onDidChangeContent((e) => {
+    if (justOpened.delete(e.document.uri)) return;
+    schedule(e.document.uri);
+  });
   documents.onDidSave((e) => {
     // a config file edited in the editor itself: take it at once
     if (e.document.uri.endsWith('/.dialplanrc.json')) {
@@ -174,6 +205,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     timers.delete(e.document.uri);
     plans.delete(e.document.uri);
     shown.delete(e.document.uri);
+    justOpened.delete(e.document.uri);
     void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
   });
 
@@ -257,6 +289,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     }
     return out;
   });
+
+  connection.onShutdown(() => linter.close());
 
   documents.listen(connection);
   connection.listen();

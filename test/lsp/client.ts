@@ -39,8 +39,8 @@ export interface Server {
   /** Applies one incremental change. */
   edit(uri: string, range: Range, text: string): void;
   close(uri: string): void;
-  /** The next diagnostics published for `uri` that satisfy `accept` (after this call). */
-  diagnostics(uri: string, accept?: (p: PublishDiagnosticsParams) => boolean): Promise<Diagnostic[]>;
+  /** The next diagnostics published for `uri` that satisfy `accept` (after this call), within `waitMs`. */
+  diagnostics(uri: string, accept?: (p: PublishDiagnosticsParams) => boolean, waitMs?: number): Promise<Diagnostic[]>;
   /** The newest diagnostics published for `uri`, if any. */
   latest(uri: string): PublishDiagnosticsParams | undefined;
   /** shutdown, exit, and the child's exit code. */
@@ -98,9 +98,9 @@ export async function startServer(init: Partial<InitializeParams> = {}): Promise
     close(uri) {
       void connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri } });
     },
-    diagnostics(uri, accept = () => true) {
+    diagnostics(uri, accept = () => true, waitMs = WAIT_MS) {
       return new Promise((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`no diagnostics for ${uri} within ${WAIT_MS} ms; stderr: ${stderr}`)), WAIT_MS);
+        const timer = setTimeout(() => reject(new Error(`no diagnostics for ${uri} within ${waitMs} ms; stderr: ${stderr}`)), waitMs);
         waiters.push({ uri, accept, resolve: (d) => (clearTimeout(timer), resolve(d)) });
       });
     },
