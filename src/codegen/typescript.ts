@@ -5,10 +5,11 @@
  *
  * @module
  */
-import type { AnyElement, CommentNode, DocumentNode, ElementNode, Node } from '../ast/nodes.js';
-import { elementChildren, elementName, textOf } from '../ast/nodes.js';
+import type { AnyElement, DocumentNode, ElementNode, Node } from '../ast/nodes.js';
+import { elementChildren, elementName, isElement, textOf } from '../ast/nodes.js';
 import { pathIndex } from '../ast/visit.js';
 import { CATALOG, tagSpec, type AttributeSpec, type TagName } from '../language/catalog.js';
+import { lineComments, quote } from './js-text.js';
 
 /** Options for {@link toTypeScript}. */
 export interface TypeScriptOptions {
@@ -42,13 +43,14 @@ interface Call {
   readonly args: readonly Arg[];
 }
 
-/** A single-quoted string literal. */
-export function quote(text: string): string {
-  const body = text.replace(/[\\'\n\r\t\u2028\u2029]/g, (c) =>
-    c === '\n' ? '\\n' : c === '\r' ? '\\r' : c === '\t' ? '\\t' : c === '\u2028' ? '\\u2028' : c === '\u2029' ? '\\u2029' : `\\${c}`,
-  );
-  return `'${body}'`;
-}
+export { quote };
+
+/**
+ * The deepest nesting converted. Each level is a callback inside its parent's call, so the
+ * writer recurses once per level, and the code indents two spaces per level: a plan nested
+ * thousands deep would overflow the stack or write gigabytes. Real plans stay below twenty.
+ */
+export const MAX_CONVERT_DEPTH = 200;
 
 const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
 
@@ -226,7 +228,7 @@ class Writer {
       if (node.kind === '#comment') lines.push(`${' '.repeat(indent)}.comment(${quote(node.text)})`);
       else if (node.kind === '#text') continue; // stray text in a container: the XSD reports it
       else if (node.kind === '#unknown') this.fail(node, `<${elementName(node)}> is not a CallFire XML tag`);
-      else lines.push(...this.render(this.call(node), indent));
+      else for (const line of this.render(this.call(node), indent)) lines.push(line);
     }
     return lines;
   }
@@ -243,7 +245,9 @@ class Writer {
       current += `(${arg.param}) => ${arg.param}`;
       const inner = this.block(arg.nodes, indent + 2);
       if (inner.length > 0) {
-        lines.push(current, ...inner.slice(0, -1));
+        // one push per line: spreading 100,000 lines as arguments overflows the stack
+        lines.push(current);
+        for (let j = 0; j < inner.length - 1; j++) lines.push(inner[j]!);
         current = inner.at(-1)!;
       }
     });
@@ -252,11 +256,41 @@ class Writer {
   }
 }
 
-const prologComment = (c: CommentNode) =>
-  c.text
-    .split('\n')
-    .map((l) => `//${l.trimEnd() ? ` ${l.trim()}` : ''}`)
-    .join('\n');
+
+/**
+ * Refuses a plan nested deeper than {@link MAX_CONVERT_DEPTH} before anything else walks it
+ * (the paths of a plan 100,000 levels deep alone would take gigabytes): an iterative walk, the
+ * first tag too deep named by its line and a shortened path.
+ */
+function checkDepth(root: ElementNode): void {
+  const stack: Array<{ el: AnyElement; next: number }> = [{ el: root, next: 0 }];
+  while (stack.length > 0) {
+    const top = stack[stack.length - 1]!;
+    const child = top.el.children[top.next++];
+    if (child === undefined) {
+      stack.pop();
+      continue;
+    }
+    if (!isElement(child)) continue;
+    if (stack.length > MAX_CONVERT_DEPTH) {
+      const chain = [...stack.map((s) => s.el), child];
+      const steps = chain.map((el, i) => {
+        const name = elementName(el);
+        const parent = chain[i - 1];
+        if (!parent) return name;
+        let n = 0;
+        for (const c of parent.children) {
+          if (isElement(c) && elementName(c) === name) n++;
+          if (c === el) break;
+        }
+        return `${name}[${n}]`;
+      });
+      const path = `/${steps.slice(0, 3).join('/')}/…/${steps.slice(-2).join('/')}`;
+      throw new ConversionError(`the plan nests deeper than ${MAX_CONVERT_DEPTH} levels, the most convert writes as nested callbacks`, path, child.loc?.line);
+    }
+    stack.push({ el: child, next: 0 });
+  }
+}
 
 /**
  * Writes a flow module that rebuilds `doc` with the DSL. Throws a {@link ConversionError}
@@ -274,18 +308,21 @@ const prologComment = (c: CommentNode) =>
  * ```
  */
 export function toTypeScript(doc: DocumentNode, options: TypeScriptOptions = {}): TypeScriptResult {
+  checkDepth(doc.root);
   const w = new Writer(doc);
   const root = doc.root;
   w.checkChildren(root);
   const head = `export default dialplan(${w.options(root) ?? ''})`;
   const body = w.block(root.children, 2);
   const lines = [`import { dialplan } from ${quote(options.importFrom ?? 'callfire-dialplan')};`, ''];
-  if (doc.prolog.length > 0) lines.push(...doc.prolog.map(prologComment), '');
-  lines.push(head, ...body);
+  for (const c of doc.prolog) for (const line of lineComments(c.text)) lines.push(line);
+  if (doc.prolog.length > 0) lines.push('');
+  lines.push(head);
+  for (const line of body) lines.push(line);
   lines[lines.length - 1] += ';';
   if (doc.epilog.length > 0) {
     lines.push('');
-    lines.push(...doc.epilog.map(prologComment));
+    for (const c of doc.epilog) for (const line of lineComments(c.text)) lines.push(line);
   }
   return { code: `${lines.join('\n')}\n`, notes: w.notes };
 }

@@ -113,13 +113,15 @@ export function formatCoverage(report: CoverageReport, title = 'plan'): string {
   if (branches.items.length > 0) {
     const rows = branches.items.map((b) => [b.hits > 0 ? '✓' : '✗', String(b.line ?? ''), `${b.kind} ${b.label}`, b.path, String(b.hits)]);
     const head = [' ', 'line', 'branch', 'path', 'hits'];
-    const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+    // reduce, not Math.max(...rows): a plan with 100,000 branches would overflow the stack as arguments
+    const widths = head.map((h, i) => rows.reduce((w, r) => Math.max(w, r[i]!.length), h.length));
     const fmt = (r: string[]) => '  ' + r.map((c, i) => (i === 1 || i === 4 ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join('  ').trimEnd();
-    lines.push(fmt(head), ...rows.map(fmt));
+    lines.push(fmt(head));
+    for (const r of rows) lines.push(fmt(r));
   }
   if (tags.missed.length > 0) {
     lines.push('  tags never reached:');
-    const w = Math.max(...tags.missed.map((m) => String(m.line ?? '?').length));
+    const w = tags.missed.reduce((n, m) => Math.max(n, String(m.line ?? '?').length), 0);
     for (const m of tags.missed) lines.push(`    line ${String(m.line ?? '?').padStart(w)}  <${m.tag}>  ${m.path}`);
   }
   return lines.join('\n') + '\n';

@@ -117,6 +117,16 @@ export function evaluatorWorker(): void {
   const { createRequire } = process.getBuiltinModule('node:module');
   const mod: any = createRequire(quickjsPath)(quickjsPath);
   void mod.getQuickJS().then((quickjs: any) => {
+    // Every handle is disposed on every path: a handle left alive when its runtime is freed
+    // aborts the whole WebAssembly module (an assertion in JS_FreeRuntime).
+    const call = (context: any, fn: any, ...args: any[]): WorkerReply | undefined => {
+      const result = context.callFunction(fn, context.undefined, ...args);
+      fn.dispose();
+      for (const a of args) a.dispose();
+      if (result.error) return failure(context, result.error);
+      result.value.dispose();
+      return undefined;
+    };
     const open = (session: number, memoryBytes: number, seed: number): WorkerReply => {
       const runtime = quickjs.newRuntime();
       runtime.setMemoryLimit(memoryBytes);
@@ -125,11 +135,14 @@ export function evaluatorWorker(): void {
       runtime.setMaxStackSize(128 * 1024);
       const context = runtime.newContext();
       const made = context.evalCode(setup, 'setup.js');
-      if (made.error) return failure(context, made.error);
-      const hooks = made.value;
-      const seeded = context.callFunction(context.getProp(hooks, 'seed'), context.undefined, context.newNumber(seed));
-      if (seeded.error) return failure(context, seeded.error);
-      sessions.set(session, { runtime, context, hooks });
+      const failed = made.error ? failure(context, made.error) : call(context, context.getProp(made.value, 'seed'), context.newNumber(seed));
+      if (failed) {
+        made.value?.dispose();
+        context.dispose();
+        runtime.dispose();
+        return failed;
+      }
+      sessions.set(session, { runtime, context, hooks: made.value });
       return { ok: true, value: true };
     };
     const evaluate = (request: Extract<WorkerRequest, { op: 'eval' }>): WorkerReply => {
@@ -142,12 +155,8 @@ export function evaluatorWorker(): void {
         context.setProp(values, i, h);
         h.dispose();
       });
-      const prepare = context.getProp(hooks, 'prepare');
-      const ready = context.callFunction(prepare, context.undefined, context.newNumber(request.clock), values);
-      prepare.dispose();
-      values.dispose();
-      if (ready.error) return failure(context, ready.error);
-      ready.value.dispose();
+      const unready = call(context, context.getProp(hooks, 'prepare'), context.newNumber(request.clock), values);
+      if (unready) return unready;
       runtime.setInterruptHandler(() => Date.now() > request.deadline);
       const result = context.evalCode(request.source, 'expression.js');
       if (result.error) return failure(context, result.error);

@@ -88,8 +88,6 @@ async function startMachine(): Promise<Machine> {
     workerData: { port: port2, flag, quickjsPath: createRequire(import.meta.url).resolve('quickjs-emscripten'), setup: CONTEXT_SETUP },
     transferList: [port2],
   });
-  worker.unref();
-  port1.unref();
   const m: Machine = { worker, port: port1, flag, dead: false };
   const failed = new Promise<never>((_, reject) => worker.once('error', reject));
   // the worker says it is ready the way it answers every request: a message and the flag
@@ -98,6 +96,9 @@ async function startMachine(): Promise<Machine> {
   const ready = waitAsync(flag, 0, 0);
   if (ready.async) await Promise.race([ready.value, failed]);
   receiveMessageOnPort(port1);
+  // only now: a pending Atomics.waitAsync alone does not keep Node's event loop alive
+  worker.unref();
+  port1.unref();
   worker.on('error', () => (m.dead = true));
   worker.on('exit', () => (m.dead = true));
   return m;

@@ -163,7 +163,10 @@ export async function generateScenarios(document: DocumentNode, options: Generat
     for (const f of best.footprint) uncovered.delete(f);
   }
   // Keep the search's order (short calls first) for reading.
-  kept.splice(0, kept.length, ...kept.filter((k) => chosen.includes(k)));
+  const picked = new Set(chosen);
+  const inOrder = kept.filter((k) => picked.has(k));
+  kept.length = 0;
+  for (const k of inOrder) kept.push(k);
   const scenarios = kept.map(({ script, result }) => ({ name: describeScript(script), script, expect: expectationsOf(result) }));
   return { scenarios, results: kept.map((k) => k.result), runs };
 }

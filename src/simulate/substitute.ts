@@ -5,8 +5,6 @@
  *
  * @module
  */
-import { replaceVariables } from '../language/variable-refs.js';
-
 /** Looks a variable up by its full name (`call.lastinput`, `Counter`); `undefined` when unset. */
 export type Lookup = (name: string) => string | undefined;
 
@@ -21,11 +19,28 @@ export type Lookup = (name: string) => string | undefined;
  */
 export function substitute(text: string, lookup: Lookup, onUnset?: (name: string) => void): string {
   if (!text.includes('${')) return text;
-  // the same reading of references as lint's; a name built from others is substituted first
-  return replaceVariables(text, (ref) => {
-    const name = ref.dynamic ? substitute(ref.name, lookup, onUnset) : ref.name;
-    const value = lookup(name);
-    if (value === undefined) onUnset?.(name);
-    return value ?? '';
-  });
+  // One pass with a stack of open references, the reading scanVariables (shared with lint)
+  // makes: each `}` closes the innermost open `${`, whose text, already substituted, is the
+  // name. No recursion and no rescans: 8,000 nested `${` cost linear time and constant stack.
+  const open: string[] = [];
+  let current = '';
+  let from = 0;
+  for (let i = 0; i < text.length; i++) {
+    if (text[i] === '$' && text[i + 1] === '{') {
+      open.push(current + text.slice(from, i));
+      current = '';
+      from = i + 2;
+      i++;
+    } else if (text[i] === '}' && open.length > 0) {
+      const name = current + text.slice(from, i);
+      const value = lookup(name);
+      if (value === undefined) onUnset?.(name);
+      current = open.pop()! + (value ?? '');
+      from = i + 1;
+    }
+  }
+  // a `${` never closed is kept as written
+  let rest = current + text.slice(from);
+  while (open.length > 0) rest = `${open.pop()!}\${${rest}`;
+  return rest;
 }
