@@ -4,8 +4,10 @@
  *
  * @module
  */
+import { DEFAULT_ENDPOINT } from '../../broadcast/client.js';
 import { checkDialplan } from '../../broadcast/dialplan-check.js';
-import { CallFireV2Client, DEFAULT_V2_ENDPOINT } from '../../broadcast/v2/client.js';
+import { SoapFaultError } from '../../broadcast/errors.js';
+import { DEFAULT_V2_ENDPOINT } from '../../broadcast/v2/client.js';
 import { ApiError } from '../../broadcast/v2/errors.js';
 import { diffPlans } from '../../diff/diff.js';
 import { formatDiff } from '../../diff/format.js';
@@ -13,8 +15,8 @@ import { parse } from '../../parse/parse.js';
 import { ConfigError } from '../../validate/lint/config.js';
 import type { LintConfig } from '../../validate/lint/types.js';
 import { formatStylish } from '../../validate/report/stylish.js';
-import { apiOf, cliV2Client, remoteFailure } from '../callfire-client.js';
-import { UsageError, type Command } from '../io.js';
+import { apiOf, cliClient, cliV2Client, remoteFailure, type ApiVersion } from '../callfire-client.js';
+import { UsageError, type Command, type Io } from '../io.js';
 import { loadDialplan } from '../load-flow.js';
 import { choice, parseOptions } from '../options.js';
 import { lintConfigFor } from './send.js';
@@ -23,18 +25,21 @@ const USAGE = `Usage: dialplan deploy <number> <plan.xml|flow.ts> [--api 1.1|v2]
                        [--endpoint URL] [--format text|json]
 
 Attaches the dialplan to an inbound number you lease from CallFire, so that the number's
-incoming calls run it (an inbound IVR): PUT /numbers/leases/configs/{number} with
-{ "configType": "IVR", "ivrInboundConfig": { "dialplanXml": ... } } on API 2.0. The plan is
+incoming calls run it (an inbound IVR): on API 1.1 ConfigureNumber with a NumberConfiguration
+whose IvrInboundConfig holds the DialplanXml; on API 2.0 PUT /numbers/leases/configs/{number}
+with { "configType": "IVR", "ivrInboundConfig": { "dialplanXml": ... } }. The plan is
 validated and linted first, as by "dialplan send"; errors stop the deploy.
 
 Options:
   --api <1.1|v2>       The CallFire API (default $CALLFIRE_API or 1.1).
   --preview            Print the exact HTTP request (Authorization redacted) and the dialplan
                        report. Sends nothing and needs no network.
-  --show               Read the number's deployed dialplan back and compare it with the file as
-                       call flows (formatting and comments do not count). Changes nothing.
+  --show               Read the number's deployed dialplan back (GetNumber; GET on API 2.0) and
+                       compare it with the file as call flows (formatting and comments do not
+                       count). Changes nothing.
   --endpoint <url>     Base address with the API's version path (default $CALLFIRE_ENDPOINT, or
-                       ${DEFAULT_V2_ENDPOINT} for v2; "dialplan sandbox" prints its own).
+                       ${DEFAULT_ENDPOINT} for 1.1 and ${DEFAULT_V2_ENDPOINT} for v2;
+                       "dialplan sandbox" prints its own).
   --format <text|json> text (default) or json.
 
 Environment: CALLFIRE_USERNAME and CALLFIRE_PASSWORD (API credentials, HTTP Basic).
@@ -64,10 +69,6 @@ export const command: Command = {
     const number = rawNumber.replace(DECORATION, '');
     if (!/^\+?[0-9]{10,15}$/.test(number)) throw new UsageError(`dialplan deploy: "${rawNumber}" is not a phone number (expected digits such as 12135551100)`);
     const api = apiOf('deploy', io, values.api);
-    if (api === '1.1') {
-      io.stderr('dialplan deploy: API 1.1 (ConfigureNumber) is not available in this version yet; use --api v2 (or CALLFIRE_API=v2).\n');
-      return 2;
-    }
 
     let lintConfig: LintConfig | undefined;
     try {
@@ -79,17 +80,17 @@ export const command: Command = {
     }
     const checked = checkDialplan(await loadDialplan(file, io.cwd), lintConfig);
     const report = checked.report.diagnostics.length > 0 ? formatStylish([{ file, diagnostics: checked.report.diagnostics }]) : '';
-    const client: CallFireV2Client = cliV2Client('deploy', io, values.endpoint === undefined ? {} : { endpoint: values.endpoint });
+    const target = inboundTarget(api, io, values.endpoint);
 
-    if (values.show) return show(client, number, file, checked.xml, format, io);
+    if (values.show) return show(target, number, file, checked.xml, format, io);
 
     if (values.preview) {
-      const http = client.configureNumberRequest(number, checked.xml);
+      const http = await target.preview(number, checked.xml);
       if (format === 'json') io.stdout(`${JSON.stringify({ ok: checked.report.ok, api, number, dialplan: checked.report, request: http }, null, 2)}\n`);
       else {
         io.stdout(`${http.method} ${http.url}\n${Object.entries(http.headers).map(([k, v]) => `${k}: ${v}`).join('\n')}\n\n${http.body ?? ''}`);
         io.stderr(report);
-        io.stderr(`Preview only (API 2.0), nothing was sent: number ${number}, ${checked.report.ok ? 'dialplan valid' : 'dialplan has errors; this request would be refused'}${client.hasCredentials ? '' : ', no credentials set (CALLFIRE_USERNAME / CALLFIRE_PASSWORD)'}.\n`);
+        io.stderr(`Preview only (API ${api === 'v2' ? '2.0' : '1.1'}), nothing was sent: number ${number}, ${checked.report.ok ? 'dialplan valid' : 'dialplan has errors; this request would be refused'}${target.hasCredentials ? '' : ', no credentials set (CALLFIRE_USERNAME / CALLFIRE_PASSWORD)'}.\n`);
       }
       return checked.report.ok ? 0 : 1;
     }
@@ -100,28 +101,67 @@ export const command: Command = {
       return 1;
     }
     try {
-      await client.configureNumber(number, checked.xml);
+      await target.configure(number, checked.xml);
     } catch (e) {
       return remoteFailure('deploy', io, e);
     }
     if (format === 'json') io.stdout(`${JSON.stringify({ deployed: true, api, number })}\n`);
-    else io.stderr(`Deployed ${file} to ${number}: its inbound calls now run this dialplan.\nCompare later: dialplan deploy ${number} ${file} --show --api v2${values.endpoint ? ` --endpoint ${client.endpoint}` : ''}\n`);
+    else io.stderr(`Deployed ${file} to ${number}: its inbound calls now run this dialplan.\nCompare later: dialplan deploy ${number} ${file} --show --api ${api}${values.endpoint ? ` --endpoint ${target.endpoint}` : ''}\n`);
     return 0;
   },
 };
 
+/** An inbound number's configuration on one API: what deploy previews, sends and reads back. */
+interface InboundTarget {
+  readonly endpoint: string;
+  readonly hasCredentials: boolean;
+  preview(number: string, xml: string): Promise<{ method: string; url: string; headers: Readonly<Record<string, string>>; body?: string }>;
+  configure(number: string, xml: string): Promise<void>;
+  /** The deployed dialplan; the number's configuration type when it is not an IVR. */
+  deployed(number: string): Promise<{ xml: string } | { type: string }>;
+}
+
+function inboundTarget(api: ApiVersion, io: Io, endpoint: string | undefined): InboundTarget {
+  const options = endpoint === undefined ? {} : { endpoint };
+  if (api === 'v2') {
+    const client = cliV2Client('deploy', io, options);
+    return {
+      endpoint: client.endpoint,
+      hasCredentials: client.hasCredentials,
+      preview: async (number, xml) => client.configureNumberRequest(number, xml),
+      configure: (number, xml) => client.configureNumber(number, xml),
+      async deployed(number) {
+        const config = await client.numberConfig(number);
+        const xml = config.configType === 'IVR' ? config.ivrInboundConfig?.dialplanXml : undefined;
+        return xml === undefined ? { type: config.configType ?? 'nothing' } : { xml };
+      },
+    };
+  }
+  const client = cliClient('deploy', io, options);
+  return {
+    endpoint: client.endpoint,
+    hasCredentials: client.hasCredentials,
+    preview: (number, xml) => client.previewConfigureNumber(number, xml),
+    configure: (number, xml) => client.configureNumber(number, xml),
+    async deployed(number) {
+      const n = await client.getNumber(number);
+      return n.DialplanXml === undefined ? { type: n.InboundCallConfigurationType ?? 'nothing' } : { xml: n.DialplanXml };
+    },
+  };
+}
+
 /** `--show`: the deployed plan against the file, as call flows; 0 the same, 1 different. */
-async function show(client: CallFireV2Client, number: string, file: string, local: string, format: 'text' | 'json', io: Parameters<Command['run']>[1]): Promise<number> {
-  let deployed: string | undefined;
+async function show(target: InboundTarget, number: string, file: string, local: string, format: 'text' | 'json', io: Io): Promise<number> {
+  let deployed: string;
   try {
-    const config = await client.numberConfig(number);
-    deployed = config.configType === 'IVR' ? config.ivrInboundConfig?.dialplanXml : undefined;
-    if (deployed === undefined) {
-      io.stderr(`dialplan deploy: ${number} is configured as ${config.configType ?? 'nothing'}, not as an inbound IVR: there is no dialplan to compare.\n`);
+    const found = await target.deployed(number);
+    if ('type' in found) {
+      io.stderr(`dialplan deploy: ${number} is configured as ${found.type}, not as an inbound IVR: there is no dialplan to compare.\n`);
       return 1;
     }
+    deployed = found.xml;
   } catch (e) {
-    if (e instanceof ApiError && e.status === 404) {
+    if ((e instanceof ApiError && e.status === 404) || (e instanceof SoapFaultError && e.faultCode === 'NOT_FOUND')) {
       io.stderr(`dialplan deploy: ${number} has no configuration (${e.message}).\n`);
       return 1;
     }
