@@ -14,7 +14,8 @@ const USAGE = `Usage: dialplan sandbox [--port 8080] [--data file.json] [--call-
 
 Starts a local SOAP 1.2 server on 127.0.0.1 that implements CallFire's SendCall, QueryCalls,
 GetCall, CreateSound, GetBroadcast, GetBroadcastStats, QueryBroadcasts and ControlBroadcast at
-/api/1.1/soap12/call and /api/1.1/soap12/broadcast. It checks requests against the service
+/api/1.1/soap12/call and /api/1.1/soap12/broadcast, and ConfigureNumber and GetNumber (inbound
+IVRs) at /api/1.1/soap12/number. It checks requests against the service
 schema and dialplans against the validator, de-duplicates by RequestId, and dials one call per
 number: each reaches a result (LA, AM, BUSY, NO_ANS, ...) within a few seconds, always the same
 for the same number. Beside it, CallFire's REST API 2.0 at /v2 (call broadcasts, their calls
