@@ -12,7 +12,8 @@ import { elementChildren, elementName, textOf } from '../ast/nodes.js';
 import { onDemand } from '../util/on-demand.js';
 import { xmlAttribute, xmlText } from '../util/xml-literal.js';
 import { drawingOf, edgeLabel, edgeLabelWidth, FONT, type Drawing, type DrawnNode } from './drawing.js';
-import { callFlowWithTags, shapeOf, type CallFlow, type Mark } from './flow.js';
+import { callFlowWithTags, shapeOf, type CallFlow, type Mark, type MarkKind } from './flow.js';
+import { MARK_STYLES } from './mark-style.js';
 import { PAGE_SCRIPT } from './page-script.js';
 
 // The package index re-exports this module: load the XML writer on the first drawing, so
@@ -60,6 +61,19 @@ const SVG_STYLE = `
 .step:focus { outline: none; }
 .step:focus .shape { stroke-width: 3; }
 `;
+
+/** What each mark means, in the page's legend (in this order). */
+const MARK_WORDS: Readonly<Record<MarkKind, string>> = {
+  error: 'error',
+  warning: 'warning',
+  info: 'note',
+  reached: 'reached by the calls',
+  missed: 'missed by every call',
+  added: 'added',
+  changed: 'changed',
+  removed: 'removed',
+  retargeted: 'jump retargeted',
+};
 
 const markClasses = (marks: readonly Mark[] | undefined) => [...new Set((marks ?? []).map((m) => `mark-${m.kind}`))];
 
@@ -144,6 +158,8 @@ p.legend { color: #57606a; font-size: 12px; margin: 0; flex: 1; min-width: 240px
 main { flex: 1; position: relative; min-height: 0; }
 #diagram { position: absolute; inset: 0; width: 100%; height: 100%; display: block; user-select: none; touch-action: none; }
 aside { position: absolute; top: 12px; right: 12px; width: min(420px, 45vw); max-height: calc(100% - 24px); overflow: auto; background: #fff; border: 1px solid #d0d7de; border-radius: 6px; box-shadow: 0 4px 14px rgba(0,0,0,.12); padding: 10px 14px; font-size: 13px; }
+p.marks { font-size: 12px; margin: 0; color: #424a53; }
+p.marks .swatch { display: inline-block; width: 12px; height: 10px; margin: 0 4px 0 8px; vertical-align: middle; border-radius: 2px; }
 aside h2 { font-size: 14px; margin: 0 24px 4px 0; }
 aside pre { background: #f6f8fa; padding: 8px; white-space: pre-wrap; word-break: break-word; font-size: 12px; }
 aside ul { padding-left: 18px; }
@@ -205,6 +221,17 @@ export function toHtml(doc: DocumentNode, options: string | DiagramOptions = {})
   header
     .ele('p', { class: 'legend' })
     .txt('Solid arrows run in order or take a branch; dashed arrows jump by name (goto) or fire on a caught event; purple ones go back up. Click a step for its line and tag; drag to pan, wheel or + − to zoom, 0 to fit.');
+  // the overlay's colours, for the marks this drawing has
+  const present = new Set([...flow.nodes, ...flow.edges].flatMap((x) => (x.marks ?? []).map((m) => m.kind)));
+  if (present.size > 0) {
+    const legend = header.ele('p', { class: 'marks' });
+    for (const kind of Object.keys(MARK_WORDS) as MarkKind[]) {
+      if (!present.has(kind)) continue;
+      const s = MARK_STYLES[kind];
+      legend.ele('span', { class: 'swatch', style: `background:${s.fill};border:2px ${s.dashed ? 'dashed' : 'solid'} ${s.stroke}` }).txt(' ');
+      legend.txt(`${MARK_WORDS[kind]} `);
+    }
+  }
   const tools = header.ele('div', { class: 'tools' });
   tools.ele('button', { type: 'button', 'data-act': 'out', title: 'Zoom out (-)' }).txt('−');
   tools.ele('button', { type: 'button', 'data-act': 'in', title: 'Zoom in (+)' }).txt('+');
