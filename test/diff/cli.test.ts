@@ -86,6 +86,11 @@ describe('dialplan diff', () => {
     expect(missing.err).toContain('nope.xml');
     expect(missing.err).not.toMatch(/\n\s+at /);
     expect((await run(['old.xml'], dir)).code).toBe(2);
+    // a plan past the depth limit is refused at the tag that passes it
+    writeFileSync(join(dir, 'deep.xml'), `<dialplan>${'<if expr="1">'.repeat(400)}<hangup/>${'</if>'.repeat(400)}</dialplan>`);
+    const deep = await run(['old.xml', 'deep.xml'], dir);
+    expect(deep.code).toBe(2);
+    expect(deep.err).toMatch(/deep\.xml:1:\d+ .*nested more than/);
   });
 
   it('works as git diff driver: git diff shows the semantic diff', () => {

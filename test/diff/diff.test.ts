@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { compile } from '../../src/compile/compile.js';
 import { diffOverlay, diffPlans, formatDiff, type PlanChange } from '../../src/diff/index.js';
 import { toMermaid } from '../../src/graph/index.js';
+import { LIMITS } from '../../src/validate/limits.js';
 import { corpusFiles, corpusPresent, parsedDocument as doc, readCorpus } from '../util.js';
 
 const BASE = `<dialplan name="Shop">
@@ -93,8 +94,9 @@ describe('diffPlans', () => {
     expect(cs).toEqual([expect.objectContaining({ kind: 'changed', old: expect.objectContaining({ path: '/dialplan/play[1501]' }) })]);
   });
 
-  it('compares 2,000-deep plans without overflowing the stack', () => {
-    const deep = (leaf: string) => `<dialplan>${'<if expr="1">'.repeat(2000)}<play type="tts">${leaf}</play>${'</if>'.repeat(2000)}</dialplan>`;
+  it('compares plans nested as deep as a plan may nest', () => {
+    const depth = LIMITS.depth - 2;
+    const deep = (leaf: string) => `<dialplan>${'<if expr="1">'.repeat(depth)}<play type="tts">${leaf}</play>${'</if>'.repeat(depth)}</dialplan>`;
     expect(kinds(changes(deep('a'), deep('b')))).toEqual(['changed']);
   }, 60_000);
 

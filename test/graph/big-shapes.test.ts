@@ -1,6 +1,6 @@
 /**
  * Plans shaped to break recursive or quadratic diagram code (issue: hostile shapes): deep
- * nesting, wide siblings, a long ring of gotos, and plans past the drawing's limits, which are
+ * nesting (up to the depth limit the parser holds plans to, and past it), wide siblings, a long ring of gotos, and plans past the drawing's limits, which are
  * refused with a located error naming the limit. No timing assertions: a recursive pass
  * overflows the stack at these sizes, a quadratic one runs out the test's time.
  */
@@ -9,6 +9,7 @@ import { main } from '../../src/cli/main.js';
 import { callFlow, LayoutLimitError, MAX_BEND_POINTS, MAX_DRAWN_STEPS, toDot, toMermaid, toSvg } from '../../src/graph/index.js';
 import { layoutFlow } from '../../src/graph/layout.js';
 import { parsedDocument } from '../util.js';
+import { LIMITS } from '../../src/validate/limits.js';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -22,14 +23,34 @@ const ring = (n: number) =>
 const steps = (svg: string) => svg.match(/<g id="[^"]+" class="step /g)?.length ?? 0;
 
 describe('diagrams of hostile shapes', () => {
-  it('draws 400 nested <if>s (7 KB) in every format', () => {
-    const d = parsedDocument(nestedIfs(400));
+  it('draws <if>s nested as deep as a plan may nest, in every format', () => {
+    const depth = LIMITS.depth - 2; // the root and the innermost play count too
+    const d = parsedDocument(nestedIfs(depth));
     const flow = callFlow(d);
-    expect(flow.nodes.filter((n) => n.kind === 'if')).toHaveLength(400);
+    expect(flow.nodes.filter((n) => n.kind === 'if')).toHaveLength(depth);
     const svg = toSvg(d);
     expect(steps(svg)).toBeGreaterThanOrEqual(flow.nodes.length);
     expect(toMermaid(d).split('\n').filter((l) => l.includes('-->') || l.includes('-.->'))).toHaveLength(flow.edges.length);
-    expect(toDot(d)).toContain('n400 ');
+    expect(toDot(d)).toContain(`n${depth} `);
+  }, 60_000);
+
+  it('refuses 400 nested <if>s (7 KB) early, at the tag that passes the depth limit, naming it', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'graph-deep-'));
+    writeFileSync(join(dir, 'deep.xml'), nestedIfs(400));
+    let err = '';
+    const code = await main(['graph', 'deep.xml', '--format', 'svg'], { stdout: () => {}, stderr: (t) => (err += t), cwd: dir, env: {} });
+    expect(code).not.toBe(0);
+    expect(err).toMatch(/deep\.xml:1:\d+ .*nested more than 100 elements deep/);
+    expect(err).not.toMatch(/\n\s+at /);
+  });
+
+  it('lays out a chain 20,000 steps long (a recursive pass would overflow the stack)', () => {
+    const n = 20_000;
+    const nodes = Array.from({ length: n }, (_, i) => ({ id: `v${i}`, width: 40, height: 20 }));
+    const edges = nodes.slice(1).map((v, i) => ({ from: `v${i}`, to: v.id, labelWidth: 0, labelHeight: 0 }));
+    const layout = layoutFlow(nodes, [...edges, { from: `v${n - 1}`, to: 'v0', labelWidth: 30, labelHeight: 16 }]);
+    expect(layout.edges.at(-1)!.direction).toBe('back');
+    expect(layout.nodes.get(`v${n - 1}`)!.y).toBeGreaterThan(layout.nodes.get('v0')!.y);
   }, 60_000);
 
   it('draws 2,000 siblings', () => {
