@@ -53,13 +53,20 @@ const KEY_PATTERNS = ['1', '2', '3', '4', '5', '6', '7', '8', '9', '0', '#', '*'
   (p) => parseKeyPattern(p).kind !== 'invalid',
 );
 
-/** Tags allowed as children of the innermost open element (`dialplan` at the top). */
-export function allowedChildren(stack: readonly string[]): readonly string[] {
+/**
+ * Tags allowed as the next child of the innermost open element (`dialplan` at the top), after
+ * the `siblings` already written: in `amd` each branch once, in `if` one `else`.
+ */
+export function allowedChildren(stack: readonly string[], siblings: readonly string[] = []): readonly string[] {
   const parent = stack.at(-1);
   if (parent === undefined) return ['dialplan'];
   if (!isTagName(parent)) return [];
   const spec = tagSpec(parent);
-  return spec.content === 'children' ? (spec.children ?? []) : [];
+  if (spec.content !== 'children') return [];
+  const all = spec.children ?? [];
+  if (spec.childrenModel === 'each-once') return all.filter((c) => !siblings.includes(c));
+  if (spec.childrenModel === 'else-last' && siblings.includes('else')) return [];
+  return all;
 }
 
 function tagItems(ctx: Extract<CursorContext, { kind: 'tag-name' }>, range: Range): CompletionItem[] {
@@ -68,7 +75,7 @@ function tagItems(ctx: Extract<CursorContext, { kind: 'tag-name' }>, range: Rang
     return open ? [{ label: open, kind: CompletionItemKind.Class, textEdit: { range, newText: `${open}>` } }] : [];
   }
   const out: CompletionItem[] = [];
-  for (const tag of allowedChildren(ctx.stack)) {
+  for (const tag of allowedChildren(ctx.stack, ctx.siblings)) {
     const spec = isTagName(tag) ? tagSpec(tag) : undefined;
     out.push({
       label: tag,

@@ -15,8 +15,8 @@ type Stack = readonly string[];
 
 /** What is at the cursor. Offsets are 0-based indexes into the text. */
 export type CursorContext =
-  /** In a tag name just after `<` or `</` (`start` is where the name starts). */
-  | { readonly kind: 'tag-name'; readonly stack: Stack; readonly start: number; readonly end: number; readonly closing: boolean }
+  /** In a tag name just after `<` or `</` (`start` is where the name starts); `siblings` are the tags before it in the same parent. */
+  | { readonly kind: 'tag-name'; readonly stack: Stack; readonly siblings: readonly string[]; readonly start: number; readonly end: number; readonly closing: boolean }
   /** In a start tag where an attribute name goes (`start` = `end` = cursor when none is typed yet). */
   | { readonly kind: 'attribute-name'; readonly stack: Stack; readonly tag: string; readonly present: readonly string[]; readonly start: number; readonly end: number }
   /** Inside a quoted attribute value: `start` just after the quote, `end` at the closing quote (or the cursor). */
@@ -61,6 +61,9 @@ const SKIPPED: ReadonlyArray<readonly [string, string]> = [
 export function cursorContext(text: string, offset: number): CursorContext {
   const at = Math.max(0, Math.min(offset, text.length));
   const stack: string[] = [];
+  /** The child tags seen so far in each open element, parallel to `stack`. */
+  const children: string[][] = [];
+  const siblings = () => [...(children.at(-1) ?? [])];
   let i = 0;
   for (;;) {
     const j = text.indexOf('<', i);
@@ -74,7 +77,7 @@ export function cursorContext(text: string, offset: number): CursorContext {
     }
     if (text[j + 1] === '/') {
       const end = nameEnd(text, j + 2);
-      if (at <= end) return { kind: 'tag-name', stack, start: j + 2, end, closing: true };
+      if (at <= end) return { kind: 'tag-name', stack, siblings: siblings(), start: j + 2, end, closing: true };
       const name = text.slice(j + 2, end);
       const gt = text.indexOf('>', end);
       const next = text.indexOf('<', end);
@@ -87,11 +90,11 @@ export function cursorContext(text: string, offset: number): CursorContext {
         i = gt + 1;
       }
       const open = stack.lastIndexOf(name);
-      if (open !== -1) stack.length = open;
+      if (open !== -1) stack.length = children.length = open;
       continue;
     }
     const end = nameEnd(text, j + 1);
-    if (at <= end) return { kind: 'tag-name', stack: [...stack], start: j + 1, end, closing: false };
+    if (at <= end) return { kind: 'tag-name', stack: [...stack], siblings: siblings(), start: j + 1, end, closing: false };
     const tag = text.slice(j + 1, end);
     const present: string[] = [];
     // the context at the cursor, once found; the rest of the tag is still read for its attribute names
@@ -104,11 +107,14 @@ export function cursorContext(text: string, offset: number): CursorContext {
       if (k >= text.length) break;
       const ch = text[k]!;
       if (ch === '>') {
+        children.at(-1)?.push(tag);
         stack.push(tag);
+        children.push([]);
         i = k + 1;
         closed = true;
       } else if (ch === '/' && text[k + 1] === '>') {
         if (k + 1 >= at) hit ??= { kind: 'other', stack: [...stack] };
+        children.at(-1)?.push(tag);
         i = k + 2;
         closed = true;
       } else if (ch === '<') {

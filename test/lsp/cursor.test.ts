@@ -1,5 +1,7 @@
 /** The forgiving cursor reader completion and hover rely on, on text that does not parse. */
 import { describe, expect, it } from 'vitest';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { completionsAt } from '../../src/lsp/completion.js';
 import { cursorContext, rootElementName } from '../../src/lsp/cursor.js';
 
 /** The context at the `|` in `marked`. */
@@ -38,6 +40,24 @@ describe('cursorContext', () => {
       const text = plan.slice(0, end);
       for (let i = 0; i <= text.length; i++) expect(cursorContext(text, i).kind).toBeTypeOf('string');
     }
+  });
+});
+
+describe('the tags offered after the siblings already written', () => {
+  const tags = (marked: string) => {
+    const text = marked.replace('|', '');
+    const doc = TextDocument.create('file:///p.xml', 'xml', 1, text);
+    return completionsAt(text, marked.indexOf('|'), doc, { names: [], variablesSet: [], stashed: [] })
+      .filter((i) => i.kind !== 15 /* snippet */)
+      .map((i) => i.label);
+  };
+
+  it('offers each amd branch once and nothing after an else', () => {
+    expect(at('<dialplan><amd><live><hangup/></live><|')).toMatchObject({ kind: 'tag-name', siblings: ['live'] });
+    expect(tags('<dialplan><amd><live><hangup/></live><|')).toEqual(['machine']);
+    expect(tags('<dialplan><amd><machine/><live/><|')).toEqual([]);
+    expect(tags('<dialplan><if expr="1"><hangup/><|')).toContain('else');
+    expect(tags('<dialplan><if expr="1"><else><hangup/></else><|')).toEqual([]);
   });
 });
 
