@@ -44,8 +44,8 @@ function handClock() {
   return { now: () => t, advance: (ms: number) => void (t += ms) };
 }
 
-/** Polls until every call is done, at most `ms`. */
-async function finished(client: CallFireClient, id: number, ms = 5000): Promise<Call[]> {
+/** Polls until every call is done, at most `ms` (dialplans run in a worker thread that may start slowly on a busy machine). */
+async function finished(client: CallFireClient, id: number, ms = 15_000): Promise<Call[]> {
   const deadline = Date.now() + ms;
   for (;;) {
     const calls = await allCalls(client, id);

@@ -86,6 +86,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const log = options.log ?? (() => {});
   const pending = new Set<Promise<void>>();
   const simulations = new SimulationPool({ ...SANDBOX_BUDGET, ...options.simulationBudget });
+  simulations.warmUp();
 
   /** Runs the plan for the answered calls in the simulation thread; they finish once it has run. */
   function playThrough(id: number, plan: string): void {

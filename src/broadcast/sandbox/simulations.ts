@@ -37,6 +37,11 @@ export class SimulationPool {
     this.#budget = budget;
   }
 
+  /** Starts the worker ahead of the first job, so loading the simulator does not delay it. */
+  warmUp(): void {
+    if (!this.#closed) (this.#worker ??= startWorker()).unref();
+  }
+
   /**
    * The stash values of each call; never rejects. A job that fails or runs out of time reports
    * nothing (an empty map); one cut short by {@link close} resolves to undefined, so its calls
