@@ -143,10 +143,37 @@ function cut(text: string | undefined): string | undefined {
  * Checks a numeric option: NaN or a fraction of an attempt would make the retry loop run
  * forever or never, so they are refused when the client is made, like a bad endpoint.
  */
-export function numberOption(name: string, value: number | undefined, fallback: number, valid: (n: number) => boolean, expected: string): number {
+function numberOption(name: string, value: number | undefined, fallback: number, valid: (n: number) => boolean, expected: string): number {
   if (value === undefined) return fallback;
   if (typeof value !== 'number' || !valid(value)) throw new TypeError(`${name} must be ${expected}; got ${String(value)}`);
   return value;
+}
+
+/** A client's checked limits and its Authorization header (absent without credentials), for either API. */
+export interface ClientSettings {
+  readonly maxAttempts: number;
+  readonly timeoutMs: number;
+  readonly retryDelayMs: number;
+  readonly maxResponseBytes: number;
+  readonly maxPages: number;
+  readonly pagingTimeoutMs: number;
+  readonly authorization: string | undefined;
+}
+
+/** Reads {@link ClientSettings} from a client's options and environment; a value out of range is a TypeError. */
+export function clientSettings(options: CallFireClientOptions): ClientSettings {
+  const env = options.env ?? process.env;
+  const user = options.username ?? env['CALLFIRE_USERNAME'];
+  const pass = options.password ?? env['CALLFIRE_PASSWORD'];
+  return {
+    maxAttempts: numberOption('maxAttempts', options.maxAttempts, 4, (n) => Number.isInteger(n) && n >= 1, 'a whole number of at least 1'),
+    timeoutMs: numberOption('timeoutMs', options.timeoutMs, 30_000, (n) => Number.isFinite(n) && n > 0, 'a number of milliseconds above 0'),
+    retryDelayMs: numberOption('retryDelayMs', options.retryDelayMs, 500, (n) => Number.isFinite(n) && n >= 0, 'a number of milliseconds of at least 0'),
+    maxResponseBytes: numberOption('maxResponseBytes', options.maxResponseBytes, MAX_RESPONSE_BYTES, (n) => Number.isInteger(n) && n >= 1, 'a whole number of bytes of at least 1'),
+    maxPages: numberOption('maxPages', options.maxPages, 2000, (n) => Number.isInteger(n) && n >= 1, 'a whole number of at least 1'),
+    pagingTimeoutMs: numberOption('pagingTimeoutMs', options.pagingTimeoutMs, 600_000, (n) => Number.isFinite(n) && n > 0, 'a number of milliseconds above 0'),
+    authorization: user && pass ? `Basic ${Buffer.from(`${user}:${pass}`, 'utf8').toString('base64')}` : undefined,
+  };
 }
 
 /** Checks and normalises the base address: http(s), no credentials in it, no service suffix. */
@@ -198,14 +225,8 @@ function faultFrom(operation: Operation, status: number, fault: Record<string, u
  */
 export class CallFireClient {
   readonly endpoint: string;
-  readonly #authorization: string | undefined;
   readonly #options: CallFireClientOptions;
-  readonly #maxAttempts: number;
-  readonly #timeoutMs: number;
-  readonly #retryDelayMs: number;
-  readonly #maxResponseBytes: number;
-  readonly #maxPages: number;
-  readonly #pagingTimeoutMs: number;
+  readonly #settings: ClientSettings;
 
   /** Throws a TypeError for a bad endpoint or a numeric option out of range. */
   constructor(options: CallFireClientOptions = {}) {
@@ -213,20 +234,12 @@ export class CallFireClient {
     const env = options.env ?? process.env;
     // An empty CALLFIRE_ENDPOINT counts as unset, as empty credentials do.
     this.endpoint = baseUrl(options.endpoint ?? (env['CALLFIRE_ENDPOINT'] || DEFAULT_ENDPOINT));
-    this.#maxAttempts = numberOption('maxAttempts', options.maxAttempts, 4, (n) => Number.isInteger(n) && n >= 1, 'a whole number of at least 1');
-    this.#timeoutMs = numberOption('timeoutMs', options.timeoutMs, 30_000, (n) => Number.isFinite(n) && n > 0, 'a number of milliseconds above 0');
-    this.#retryDelayMs = numberOption('retryDelayMs', options.retryDelayMs, 500, (n) => Number.isFinite(n) && n >= 0, 'a number of milliseconds of at least 0');
-    this.#maxResponseBytes = numberOption('maxResponseBytes', options.maxResponseBytes, MAX_RESPONSE_BYTES, (n) => Number.isInteger(n) && n >= 1, 'a whole number of bytes of at least 1');
-    this.#maxPages = numberOption('maxPages', options.maxPages, 2000, (n) => Number.isInteger(n) && n >= 1, 'a whole number of at least 1');
-    this.#pagingTimeoutMs = numberOption('pagingTimeoutMs', options.pagingTimeoutMs, 600_000, (n) => Number.isFinite(n) && n > 0, 'a number of milliseconds above 0');
-    const user = options.username ?? env['CALLFIRE_USERNAME'];
-    const pass = options.password ?? env['CALLFIRE_PASSWORD'];
-    this.#authorization = user && pass ? `Basic ${Buffer.from(`${user}:${pass}`, 'utf8').toString('base64')}` : undefined;
+    this.#settings = clientSettings(options);
   }
 
   /** Whether credentials were given. */
   get hasCredentials(): boolean {
-    return this.#authorization !== undefined;
+    return this.#settings.authorization !== undefined;
   }
 
   /** The full URL of a service. */
@@ -306,15 +319,15 @@ export class CallFireClient {
    * {@link TransportError} saying how far it got.
    */
   async *queryAllCalls(query: Omit<QueryCallsRequest, 'MaxResults' | 'FirstResult'>, pageSize = 1000): AsyncGenerator<CallQueryResult> {
-    const deadline = Date.now() + this.#pagingTimeoutMs;
+    const deadline = Date.now() + this.#settings.pagingTimeoutMs;
     let first = 0;
     for (let pages = 0; ; pages++) {
-      if (pages >= this.#maxPages) throw new TransportError(`QueryCalls: stopped after ${pages} pages (${first} calls), the paging limit (maxPages)`);
-      if (Date.now() > deadline) throw new TransportError(`QueryCalls: stopped after ${this.#pagingTimeoutMs} ms and ${pages} pages (${first} calls), the paging time limit (pagingTimeoutMs)`);
+      if (pages >= this.#settings.maxPages) throw new TransportError(`QueryCalls: stopped after ${pages} pages (${first} calls), the paging limit (maxPages)`);
+      if (Date.now() > deadline) throw new TransportError(`QueryCalls: stopped after ${this.#settings.pagingTimeoutMs} ms and ${pages} pages (${first} calls), the paging time limit (pagingTimeoutMs)`);
       const page = await this.queryCalls({ ...query, MaxResults: pageSize, FirstResult: first });
-      if (pages === 0 && page.TotalResults > this.#maxPages * pageSize) {
+      if (pages === 0 && page.TotalResults > this.#settings.maxPages * pageSize) {
         throw new TransportError(
-          `QueryCalls: the service reports ${page.TotalResults} calls, more than the ${this.#maxPages} pages of ${pageSize} this client reads (maxPages); narrow the query`,
+          `QueryCalls: the service reports ${page.TotalResults} calls, more than the ${this.#settings.maxPages} pages of ${pageSize} this client reads (maxPages); narrow the query`,
         );
       }
       if (page.Call.length > pageSize) throw new TransportError(`QueryCalls: the service answered ${page.Call.length} calls to a page of ${pageSize}`);
@@ -383,21 +396,21 @@ export class CallFireClient {
    */
   async #exchange(envelope: Envelope): Promise<unknown> {
     const operation = envelope.operation;
-    const authorization = this.#authorization;
+    const authorization = this.#settings.authorization;
     if (authorization === undefined) {
       throw new CredentialsError(`${operation}: no CallFire API credentials; set CALLFIRE_USERNAME and CALLFIRE_PASSWORD`);
     }
     const url = new URL(this.serviceUrl(envelope.service));
     const headers = this.#headers(envelope, authorization);
-    const maxAttempts = this.#maxAttempts;
-    const timeoutMs = this.#timeoutMs;
-    const baseDelay = this.#retryDelayMs;
+    const maxAttempts = this.#settings.maxAttempts;
+    const timeoutMs = this.#settings.timeoutMs;
+    const baseDelay = this.#settings.retryDelayMs;
     for (let attempt = 1; ; attempt++) {
       this.#options.onProgress?.({ kind: 'request', operation, attempt, maxAttempts });
       let retryReason: string;
       let retryAfterMs: number | undefined;
       try {
-        const res = await post(url, envelope.body, headers, timeoutMs, this.#maxResponseBytes);
+        const res = await post(url, envelope.body, headers, timeoutMs, this.#settings.maxResponseBytes);
         if (res.status === 401) {
           throw new CredentialsError(`${operation}: CallFire refused the API credentials (HTTP 401). Check CALLFIRE_USERNAME and CALLFIRE_PASSWORD: they are the API login, not the web one.`);
         }

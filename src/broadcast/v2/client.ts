@@ -16,10 +16,10 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { PlanSource } from '../../ast/nodes.js';
 import type { ValidationResult } from '../../validate/diagnostic.js';
-import { numberOption, type CallFireClientOptions, type RestOperation, type SendCallResult } from '../client.js';
+import { clientSettings, type CallFireClientOptions, type ClientSettings, type RestOperation, type SendCallResult } from '../client.js';
 import { dialplanXml } from '../dialplan-check.js';
 import { CredentialsError, InvalidRequestError, TransportError } from '../errors.js';
-import { MAX_RESPONSE_BYTES, request as httpRequest, TOO_BIG } from '../http.js';
+import { request as httpRequest, TOO_BIG } from '../http.js';
 import type { RequestProblem } from '../request-check.js';
 import type { Broadcast, BroadcastCommand, BroadcastStats, Call, CallQueryResult, SendCallRequest } from '../types.js';
 import { ApiError } from './errors.js';
@@ -130,34 +130,20 @@ function errorResponseOf(json: unknown): ErrorResponse {
  */
 export class CallFireV2Client {
   readonly endpoint: string;
-  readonly #authorization: string | undefined;
   readonly #options: CallFireClientOptions;
-  readonly #maxAttempts: number;
-  readonly #timeoutMs: number;
-  readonly #retryDelayMs: number;
-  readonly #maxResponseBytes: number;
-  readonly #maxPages: number;
-  readonly #pagingTimeoutMs: number;
+  readonly #settings: ClientSettings;
 
   /** Throws a TypeError for a bad endpoint or a numeric option out of range. Options as for the 1.1 client. */
   constructor(options: CallFireClientOptions = {}) {
     this.#options = options;
     const env = options.env ?? process.env;
     this.endpoint = v2BaseUrl(options.endpoint ?? (env['CALLFIRE_ENDPOINT'] || DEFAULT_V2_ENDPOINT));
-    this.#maxAttempts = numberOption('maxAttempts', options.maxAttempts, 4, (n) => Number.isInteger(n) && n >= 1, 'a whole number of at least 1');
-    this.#timeoutMs = numberOption('timeoutMs', options.timeoutMs, 30_000, (n) => Number.isFinite(n) && n > 0, 'a number of milliseconds above 0');
-    this.#retryDelayMs = numberOption('retryDelayMs', options.retryDelayMs, 500, (n) => Number.isFinite(n) && n >= 0, 'a number of milliseconds of at least 0');
-    this.#maxResponseBytes = numberOption('maxResponseBytes', options.maxResponseBytes, MAX_RESPONSE_BYTES, (n) => Number.isInteger(n) && n >= 1, 'a whole number of bytes of at least 1');
-    this.#maxPages = numberOption('maxPages', options.maxPages, 20_000, (n) => Number.isInteger(n) && n >= 1, 'a whole number of at least 1');
-    this.#pagingTimeoutMs = numberOption('pagingTimeoutMs', options.pagingTimeoutMs, 600_000, (n) => Number.isFinite(n) && n > 0, 'a number of milliseconds above 0');
-    const user = options.username ?? env['CALLFIRE_USERNAME'];
-    const pass = options.password ?? env['CALLFIRE_PASSWORD'];
-    this.#authorization = user && pass ? `Basic ${Buffer.from(`${user}:${pass}`, 'utf8').toString('base64')}` : undefined;
+    this.#settings = clientSettings(options);
   }
 
   /** Whether credentials were given. */
   get hasCredentials(): boolean {
-    return this.#authorization !== undefined;
+    return this.#settings.authorization !== undefined;
   }
 
   /** The full URL of a resource path such as `/calls/broadcasts`. */
@@ -238,7 +224,7 @@ export class CallFireV2Client {
         return { broadcastId: id, requestId: prepared.requestId, reused: false };
       }
       const advice = `the broadcast may or may not exist: retry with the same request id (${prepared.requestId}), which looks up the label ${prepared.label} before creating`;
-      if (attempt >= this.#maxAttempts) {
+      if (attempt >= this.#settings.maxAttempts) {
         throw new TransportError(`${operation}: ${outcome.reason} after ${attempt} attempt(s); ${advice}`, { status: outcome.status, code: outcome.code, attempts: attempt });
       }
       await this.#backoff(operation, attempt, outcome);
@@ -286,16 +272,15 @@ export class CallFireV2Client {
    * Every call of a broadcast, one `GET /calls/broadcasts/{id}/calls` per page, in 1.1's
    * shape. Pages by `offset` until it reaches `totalCount`, whatever page size the server
    * chooses; an empty page ends it too. Bounded like the 1.1 client's: at most `maxPages`
-   * pages (default 20,000: two million calls at API 2.0's usual 100 a page) and
-   * `pagingTimeoutMs` in all.
+   * pages (default 2000) and `pagingTimeoutMs` in all.
    */
-  async *queryAllCalls(query: { readonly BroadcastId: number }, pageSize = 100): AsyncGenerator<CallQueryResult> {
+  async *queryAllCalls(query: { readonly BroadcastId: number }, pageSize = 1000): AsyncGenerator<CallQueryResult> {
     let offset = 0;
-    const deadline = Date.now() + this.#pagingTimeoutMs;
+    const deadline = Date.now() + this.#settings.pagingTimeoutMs;
     for (let pages = 0; ; pages++) {
       const where = `GET /calls/broadcasts/${query.BroadcastId}/calls`;
-      if (pages >= this.#maxPages) throw new TransportError(`${where}: stopped after ${pages} pages (${offset} calls), the paging limit (maxPages)`);
-      if (Date.now() > deadline) throw new TransportError(`${where}: stopped after ${this.#pagingTimeoutMs} ms and ${pages} pages (${offset} calls), the paging time limit (pagingTimeoutMs)`);
+      if (pages >= this.#settings.maxPages) throw new TransportError(`${where}: stopped after ${pages} pages (${offset} calls), the paging limit (maxPages)`);
+      if (Date.now() > deadline) throw new TransportError(`${where}: stopped after ${this.#settings.pagingTimeoutMs} ms and ${pages} pages (${offset} calls), the paging time limit (pagingTimeoutMs)`);
       const page = this.#page<V2Call>(await this.#json('GET', `/calls/broadcasts/${query.BroadcastId}/calls`, { limit: pageSize, offset }));
       offset += page.items.length;
       const total = page.totalCount !== undefined && page.totalCount >= 0 ? page.totalCount : offset;
@@ -349,19 +334,19 @@ export class CallFireV2Client {
     for (let attempt = 1; ; attempt++) {
       const outcome = await this.#try(operation, method, url, body, attempt);
       if (outcome.kind === 'done') return outcome.json;
-      if (attempt >= this.#maxAttempts) throw new TransportError(`${operation}: ${outcome.reason} after ${attempt} attempt(s)`, { status: outcome.status, code: outcome.code, attempts: attempt });
+      if (attempt >= this.#settings.maxAttempts) throw new TransportError(`${operation}: ${outcome.reason} after ${attempt} attempt(s)`, { status: outcome.status, code: outcome.code, attempts: attempt });
       await this.#backoff(operation, attempt, outcome);
     }
   }
 
   /** One try: done (2xx), thrown (401, other 4xx, a broken answer), or unknown (no answer, 5xx). */
   async #try(operation: RestOperation, method: 'GET' | 'POST' | 'PUT', url: string, body: string | undefined, attempt: number): Promise<Outcome> {
-    const authorization = this.#authorization;
+    const authorization = this.#settings.authorization;
     if (authorization === undefined) throw new CredentialsError(`${operation}: no CallFire API credentials; set CALLFIRE_USERNAME and CALLFIRE_PASSWORD`);
-    this.#options.onProgress?.({ kind: 'request', operation, attempt, maxAttempts: this.#maxAttempts });
+    this.#options.onProgress?.({ kind: 'request', operation, attempt, maxAttempts: this.#settings.maxAttempts });
     let res;
     try {
-      res = await httpRequest(method, new URL(url), body, this.#headers(authorization, body !== undefined), this.#timeoutMs, this.#maxResponseBytes);
+      res = await httpRequest(method, new URL(url), body, this.#headers(authorization, body !== undefined), this.#settings.timeoutMs, this.#settings.maxResponseBytes);
     } catch (e) {
       // A refused size is not an unknown outcome: fetching it again would be refused again.
       if (!(e instanceof TransportError) || e.code === TOO_BIG) throw e;
@@ -392,7 +377,7 @@ export class CallFireV2Client {
   }
 
   async #backoff(operation: RestOperation, attempt: number, outcome: Extract<Outcome, { kind: 'unknown' }>): Promise<void> {
-    const delayMs = outcome.retryAfterMs ?? Math.min(this.#retryDelayMs * 2 ** (attempt - 1), 10_000) * (0.75 + Math.random() * 0.5);
+    const delayMs = outcome.retryAfterMs ?? Math.min(this.#settings.retryDelayMs * 2 ** (attempt - 1), 10_000) * (0.75 + Math.random() * 0.5);
     this.#options.onProgress?.({ kind: 'retry', operation, attempt, delayMs: Math.round(delayMs), reason: outcome.reason });
     await sleep(delayMs);
   }
