@@ -176,20 +176,28 @@ export function clientSettings(options: CallFireClientOptions): ClientSettings {
   };
 }
 
-/** Checks and normalises the base address: http(s), no credentials in it, no service suffix. */
-function baseUrl(endpoint: string): string {
+/**
+ * An endpoint as a URL without query or fragment: http(s), no credentials in it (either API's
+ * client; `example` is shown when it is not a URL). Throws a TypeError.
+ */
+export function endpointUrl(endpoint: string, example: string): URL {
   let url: URL;
   try {
     url = new URL(endpoint);
   } catch {
-    throw new TypeError(`endpoint is not a URL: expected something like ${DEFAULT_ENDPOINT}`);
+    throw new TypeError(`endpoint is not a URL: expected something like ${example}`);
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new TypeError(`endpoint must be http or https, not ${url.protocol}`);
   // Never echo the URL here: it is the part that holds the credentials.
   if (url.username !== '' || url.password !== '') throw new TypeError('endpoint must not contain credentials; set CALLFIRE_USERNAME and CALLFIRE_PASSWORD instead');
   url.search = '';
   url.hash = '';
-  return url.href.replace(/\/+$/, '').replace(/\/(call|broadcast|number)$/, '');
+  return url;
+}
+
+/** Checks and normalises the base address: see {@link endpointUrl}, and no service suffix. */
+function baseUrl(endpoint: string): string {
+  return endpointUrl(endpoint, DEFAULT_ENDPOINT).href.replace(/\/+$/, '').replace(/\/(call|broadcast|number)$/, '');
 }
 
 function faultFrom(operation: Operation, status: number, fault: Record<string, unknown>): SoapFaultError {

@@ -16,7 +16,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { PlanSource } from '../../ast/nodes.js';
 import type { ValidationResult } from '../../validate/diagnostic.js';
-import { clientSettings, type CallFireClientOptions, type ClientSettings, type RestOperation, type SendCallResult } from '../client.js';
+import { clientSettings, endpointUrl, type CallFireClientOptions, type ClientSettings, type RestOperation, type SendCallResult } from '../client.js';
 import { dialplanXml } from '../dialplan-check.js';
 import { CredentialsError, InvalidRequestError, TransportError } from '../errors.js';
 import { request as httpRequest, TOO_BIG } from '../http.js';
@@ -85,20 +85,10 @@ const CREATE_QUERY = { start: true, strictValidation: true };
 /** Why a try failed in a way another try may fix, or undefined when it must not be retried. */
 type Outcome = { readonly kind: 'done'; readonly status: number; readonly json: unknown } | { readonly kind: 'unknown'; readonly reason: string; readonly retryAfterMs?: number; readonly status?: number; readonly code?: string };
 
-/** Checks and normalises the base address: http(s), no credentials in it, the API's version path kept. */
+/** Checks and normalises the base address (see `endpointUrl`), keeping the API's version path; a 1.1 address is refused. */
 function v2BaseUrl(endpoint: string): string {
-  let url: URL;
-  try {
-    url = new URL(endpoint);
-  } catch {
-    throw new TypeError(`endpoint is not a URL: expected something like ${DEFAULT_V2_ENDPOINT}`);
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new TypeError(`endpoint must be http or https, not ${url.protocol}`);
-  // Never echo the URL here: it is the part that holds the credentials.
-  if (url.username !== '' || url.password !== '') throw new TypeError('endpoint must not contain credentials; set CALLFIRE_USERNAME and CALLFIRE_PASSWORD instead');
+  const url = endpointUrl(endpoint, DEFAULT_V2_ENDPOINT);
   if (/\/soap12(\/|$)|\/api\/1\.1(\/|$)/.test(url.pathname)) throw new TypeError(`endpoint ${url.host}${url.pathname} is an API 1.1 (SOAP) address; API 2.0 lives at a /v2 path such as ${DEFAULT_V2_ENDPOINT}`);
-  url.search = '';
-  url.hash = '';
   return url.href.replace(/\/+$/, '');
 }
 
