@@ -47,6 +47,11 @@ export interface Diagnostic {
   readonly column?: number;
   /** The node's path, such as `/dialplan/menu[2]/keypress[3]`; `/` for the document. */
   readonly path: string;
+  /**
+   * For a flow loaded by the CLI (whose `line`/`column` are the flow's own): the node's place in
+   * the flow's compiled XML, as `dialplan build` writes it.
+   */
+  readonly xml?: TextPosition;
   /** The exact stretch of text the finding is about (a tag, an attribute, a value), when known. */
   readonly range?: TextRange;
   /** What the rule found (its target, suggestion, allowed values…), so callers need not parse `message`. */

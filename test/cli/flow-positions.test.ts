@@ -50,9 +50,13 @@ describe('a flow in a CommonJS project', () => {
     const r = await run(['lint', 'flows/menu.ts', '--format', 'json'], dir);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(1);
-    const [report] = JSON.parse(r.stdout) as Array<{ file: string; diagnostics: Array<{ rule: string; line: number; column: number; path: string }> }>;
+    type Row = { rule: string; line: number; column: number; path: string; xml?: { line: number; column: number } };
+    const [report] = JSON.parse(r.stdout) as Array<{ file: string; diagnostics: Row[] }>;
     const goto = report!.diagnostics.find((d) => d.rule === 'unknown-goto-target');
     expect(goto).toMatchObject({ ...at(FLOW, "goto('nowhere')"), path: '/dialplan/menu[1]/keypress[1]/goto[1]' });
+    // beside them, where the tag sits in the XML dialplan build writes
+    const built = await run(['build', 'flows/menu.ts'], dir);
+    expect(goto!.xml).toEqual(at(built.stdout, '<goto>nowhere</goto>'));
   });
 
   it('stylish, GitHub annotations and SARIF point at the same place', async () => {

@@ -146,6 +146,9 @@ describe.runIf(enabled)('the packed package in a fresh npm project', () => {
     // the transcript's lines are the flow's: where the stash was built
     const stashLine = FLOW.split('\n').findIndex((l) => l.includes(".stash('choice'")) + 1;
     expect(simulated.stdout).toMatch(new RegExp(`^\\s+${stashLine}  stash choice = "message"$`, 'm'));
+    // and the library loads through require() too (the exports map has a default condition)
+    const required = sh(project, `node -e "process.stdout.write(require('callfire-dialplan').dialplan().hangup().toXml({ pretty: false }))"`);
+    expect(required.stdout, required.out).toBe('<dialplan><hangup/></dialplan>');
     const tested = sh(project, 'npx --no-install dialplan test ivr/order.scenarios.yaml --coverage --min-coverage 100');
     expect(tested.code, tested.out).toBe(0);
     expect(tested.stdout).toContain('3 scenarios: 3 passed, 0 failed');
@@ -160,6 +163,8 @@ describe.runIf(enabled)('the packed package in a fresh npm project', () => {
   }, 120_000);
 
   it('dialplan init writes a project whose every "Next:" step passes there', () => {
+    // a project under version control, as most are (init then sets up git's diff driver itself)
+    expect(sh(project, 'git init -q').code).toBe(0);
     const init = sh(project, 'npx --no-install dialplan init');
     expect(init.code, init.out).toBe(0);
     const next = init.stdout.slice(init.stdout.indexOf('Next:\n') + 'Next:\n'.length).split('\n').map((l) => l.trim()).filter((l) => l !== '');

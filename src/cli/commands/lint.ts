@@ -22,6 +22,7 @@ import { IoError, UsageError, type Command } from '../io.js';
 import { loadDialplan, loadFailure } from '../load-flow.js';
 import { choice, numberOption, parseOptions } from '../options.js';
 import { packageVersion } from '../package-info.js';
+import { withXmlPositions } from '../xml-positions.js';
 import { expandFiles } from '../file-args.js';
 import { fixFile } from './lint-fix.js';
 
@@ -142,7 +143,8 @@ Exit codes: 0 no errors and warnings within --max-warnings, 1 otherwise,
           failed++;
         }
       } else {
-        diagnostics = lint(input, { rules }).diagnostics;
+        const found = lint(input, { rules }).diagnostics;
+        diagnostics = typeof input === 'string' ? found : withXmlPositions(input, found);
       }
       reports.push({ file, diagnostics, ...(typeof input === 'string' ? {} : { flow: true }) });
     }

@@ -10,6 +10,7 @@ import { formatStylish } from '../../validate/report/stylish.js';
 import { IoError, UsageError, type Command } from '../io.js';
 import { loadDialplan, loadFailure } from '../load-flow.js';
 import { choice, parseOptions } from '../options.js';
+import { withXmlPositions } from '../xml-positions.js';
 
 export const command: Command = {
   name: 'validate',
@@ -32,7 +33,8 @@ Exit codes: 0 no errors, 1 a file has errors, 2 usage or a file could not be rea
     for (const file of positionals) {
       try {
         const input = await loadDialplan(file, io.cwd);
-        reports.push({ file, diagnostics: validate(input).diagnostics, ...(typeof input === 'string' ? {} : { flow: true }) });
+        const { diagnostics } = validate(input);
+        reports.push(typeof input === 'string' ? { file, diagnostics } : { file, diagnostics: withXmlPositions(input, diagnostics), flow: true });
       } catch (e) {
         if (!(e instanceof IoError)) throw e;
         // Report it and go on: one missing file must not hide the findings in the others.

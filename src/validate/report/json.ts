@@ -1,6 +1,7 @@
 /**
  * The machine format: `[{ "file", "diagnostics": [{ "rule", "severity", "message", "line", "column", "path" }] }]`,
- * each diagnostic with `range`, `data` and `fix` (`{ description, edits: [{ range, text }] }`) where it has them.
+ * each diagnostic with `xml` (a flow's finding in its compiled XML), `range`, `data` and `fix`
+ * (`{ description, edits: [{ range, text }] }`) where it has them.
  *
  * @module
  */
@@ -17,6 +18,7 @@ export function formatJson(reports: readonly FileReport[]): string {
       line: d.line ?? null,
       column: d.column ?? null,
       path: d.path,
+      ...(d.xml && { xml: d.xml }),
       ...(d.range && { range: d.range }),
       ...(d.data && { data: d.data }),
       ...(d.fix && { fix: d.fix }),
