@@ -5,16 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
 
-const OLD = `<dialplan name="Shop">
-  <menu name="main" maxDigits="1" timeout="5000">
-    <play type="tts">Press 1 for sales, 2 for support.</play>
-    <keypress pressed="1"><transfer timeout="20">12135550100</transfer></keypress>
-    <keypress pressed="2"><goto>support</goto></keypress>
-  </menu>
-  <play name="support" type="tts">Support is closed.</play>
-  <play name="billing" type="tts">Billing is closed.</play>
-</dialplan>
-`;
+const OLD = readFileSync(new URL('../fixtures/diff/shop.xml', import.meta.url), 'utf8');
 const NEW = OLD.replace('<goto>support</goto>', '<goto>billing</goto>').replace('timeout="20"', 'timeout="30"');
 
 function folder(files: Record<string, string>): string {

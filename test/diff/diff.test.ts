@@ -6,16 +6,8 @@ import { toMermaid } from '../../src/graph/index.js';
 import { LIMITS } from '../../src/validate/limits.js';
 import { corpusFiles, corpusPresent, parsedDocument as doc, readCorpus } from '../util.js';
 
-const BASE = `<dialplan name="Shop">
-  <menu name="main" maxDigits="1" timeout="5000">
-    <play type="tts">Press 1 for sales, 2 for support.</play>
-    <keypress pressed="1"><transfer timeout="20">12135550100</transfer></keypress>
-    <keypress pressed="2"><goto>support</goto></keypress>
-  </menu>
-  <play name="support" type="tts">Support is closed.</play>
-  <play name="billing" type="tts">Billing is closed.</play>
-  <hangup/>
-</dialplan>`;
+/** A menu whose keypress 2 jumps to support, and two named prompts. */
+const BASE = readFileSync(new URL('../fixtures/diff/shop.xml', import.meta.url), 'utf8');
 
 const changes = (a: string, b: string) => diffPlans(doc(a), doc(b)).changes;
 const kinds = (cs: readonly PlanChange[]) => cs.map((c) => c.kind);
