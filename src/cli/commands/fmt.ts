@@ -6,7 +6,7 @@
  */
 import { isAbsolute, resolve } from 'node:path';
 import { format, type FormatOptions } from '../../format/format.js';
-import { ConfigError, findConfigFile, loadConfigFile, type LoadedConfig } from '../../validate/lint/config.js';
+import { ConfigCache } from '../config-cache.js';
 import { expandFiles } from '../file-args.js';
 import { IoError, UsageError, type Command } from '../io.js';
 import { isFlowModule, readText } from '../load-flow.js';
@@ -58,22 +58,13 @@ Exit codes: 0 formatted (or written), 1 --check found files to format,
       io.stderr(`dialplan fmt: ${message}\n`);
       failed++;
     }
-    const configs = new Map<string, Promise<LoadedConfig | null>>();
-    const configDirs = new Map<string, string | undefined>();
+    const configs = new ConfigCache('fmt', io);
+    // null: the config that applies is broken (and reported)
     const settingsOf = async (abs: string): Promise<FormatOptions | null> => {
       if (indent !== undefined) return { indent };
-      const found = findConfigFile(abs, configDirs);
+      const found = configs.find(abs);
       if (!found) return {};
-      let pending = configs.get(found);
-      if (!pending) {
-        pending = loadConfigFile(found).catch((e: unknown) => {
-          if (!(e instanceof ConfigError)) throw e;
-          io.stderr(`dialplan fmt: ${e.message}\n`);
-          return null;
-        });
-        configs.set(found, pending);
-      }
-      const loaded = await pending;
+      const loaded = await configs.load(found);
       if (loaded === null) return null;
       return loaded.config.fmt?.indent !== undefined ? { indent: loaded.config.fmt.indent } : {};
     };

@@ -7,7 +7,7 @@
  */
 import { isAbsolute, resolve } from 'node:path';
 import type { DocumentNode } from '../../ast/nodes.js';
-import { ConfigError, findConfigFile, loadConfigFile, parseRuleOption, settingsFor, type LoadedConfig } from '../../validate/lint/config.js';
+import { ConfigError, loadConfigFile, parseRuleOption, settingsFor, type LoadedConfig } from '../../validate/lint/config.js';
 import type { Diagnostic } from '../../validate/diagnostic.js';
 import { lint } from '../../validate/lint/lint.js';
 import { RULES } from '../../validate/lint/rules/index.js';
@@ -23,6 +23,7 @@ import { loadDialplan, loadFailure } from '../load-flow.js';
 import { choice, numberOption, parseOptions } from '../options.js';
 import { packageVersion } from '../package-info.js';
 import { withXmlPositions } from '../xml-positions.js';
+import { ConfigCache } from '../config-cache.js';
 import { expandFiles } from '../file-args.js';
 import { fixFile } from './lint-fix.js';
 
@@ -91,27 +92,11 @@ Exit codes: 0 no errors and warnings within --max-warnings, 1 otherwise,
       reports.push(loadFailure(arg, new IoError(message)));
       failed++;
     }
-    // One load per config file, its outcome included: a broken config is reported once, not
-    // once per file below it (null: broken and already reported).
-    const configs = new Map<string, Promise<LoadedConfig | null>>();
-    const configAt = (path: string): Promise<LoadedConfig | null> => {
-      let pending = configs.get(path);
-      if (!pending) {
-        pending = loadConfigFile(path).catch((e: unknown) => {
-          if (!(e instanceof ConfigError)) throw e;
-          io.stderr(`dialplan lint: ${e.message}\n`);
-          return null;
-        });
-        configs.set(path, pending);
-      }
-      return pending;
-    };
-    // files of one folder share their config: look each folder up once per run
-    const configDirs = new Map<string, string | undefined>();
+    const configs = new ConfigCache('lint', io);
     for (const file of files) {
       const abs = isAbsolute(file) ? file : resolve(io.cwd, file);
-      const found = fixed ? undefined : findConfigFile(abs, configDirs);
-      const loaded = fixed ?? (found ? await configAt(found) : undefined);
+      const found = fixed ? undefined : configs.find(abs);
+      const loaded = fixed ?? (found ? await configs.load(found) : undefined);
       if (loaded === null) {
         // not linted: its settings are unknown, and the config's error is already on stderr
         reports.push(loadFailure(file, new IoError(`not linted: its configuration ${found} is invalid`)));
