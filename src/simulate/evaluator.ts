@@ -137,7 +137,7 @@ class WorkerEvaluator implements Evaluator {
     const shown = input.shown ?? code;
     if (this.disposed) throw new ExpressionError('the evaluator was disposed', 'Error');
     const deadline = Math.min(Date.now() + this.timeoutMs, input.deadline ?? Infinity);
-    const limit = input.deadline !== undefined && input.deadline <= Date.now() + this.timeoutMs ? 'the simulation\'s time limit' : `${this.timeoutMs} ms`;
+    const limit = input.deadline !== undefined && input.deadline <= Date.now() + this.timeoutMs ? 'the simulation\'s time limit (timeLimitMs)' : `${this.timeoutMs} ms`;
     if (!this.opened) {
       // the runtime and context are made on first use: most plans evaluate nothing
       const opened = ask(this.m, { op: 'open', session: this.session, memoryBytes: this.memoryBytes, seed: this.seed }, Date.now() + 5_000);
