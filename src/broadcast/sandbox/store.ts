@@ -162,6 +162,9 @@ export interface NewBroadcast {
   readonly ivr: boolean;
 }
 
+/** What calls added to a broadcast need (see {@link Store.addNumbers}). */
+export type NewCalls = Pick<NewBroadcast, 'numbers' | 'retry' | 'ivr' | 'scrubDuplicates' | 'fromNumber'>;
+
 /** A call's state at a moment. */
 export interface CallView {
   readonly call: StoredCall;
@@ -295,15 +298,40 @@ export class Store {
       maxActive: input.maxActive ?? DEFAULT_MAX_ACTIVE,
       callIds: [],
     };
-    const seen = new Set<string>();
+    this.#addCalls(broadcast, input, now);
+    this.#state.broadcasts.set(id, broadcast);
+    if (input.requestId !== undefined) this.#state.requestIds.set(input.requestId, id);
+    this.#schedule(broadcast, now);
+    this.#save();
+    return id;
+  }
+
+  /**
+   * Adds numbers to a broadcast (API 2.0's `POST /calls/broadcasts/{id}/recipients`); they are
+   * dialled after the calls already waiting. Returns the new calls' ids.
+   */
+  addNumbers(id: number, input: NewCalls): number[] {
+    const b = this.#state.broadcasts.get(id)!;
+    const now = this.#now();
+    const added = this.#addCalls(b, input, now);
+    b.lastModified = now;
+    if (b.control === undefined) this.#schedule(b, now);
+    this.#save();
+    return added;
+  }
+
+  /** Makes the calls of `input.numbers` (their attempts worked out from the number) and appends them to the broadcast. */
+  #addCalls(broadcast: StoredBroadcast, input: NewCalls, now: number): number[] {
+    const seen = new Set(broadcast.callIds.map((c) => this.#state.calls.get(c)!.toNumber));
     const retryOn = new Set(input.retry.results);
+    const added: number[] = [];
     for (const n of input.numbers) {
       const skipped = !VALID_NUMBER.test(n.number) ? 'INVALID' : input.scrubDuplicates && seen.has(n.number) ? 'DUP' : undefined;
       seen.add(n.number);
       const callId = this.#id();
       const call: StoredCall = {
         id: callId,
-        broadcastId: id,
+        broadcastId: broadcast.id,
         toNumber: n.number,
         fromNumber: input.fromNumber,
         created: now,
@@ -326,12 +354,9 @@ export class Store {
       }
       this.#state.calls.set(callId, call);
       broadcast.callIds.push(callId);
+      added.push(callId);
     }
-    this.#state.broadcasts.set(id, broadcast);
-    if (input.requestId !== undefined) this.#state.requestIds.set(input.requestId, id);
-    this.#schedule(broadcast, now);
-    this.#save();
-    return id;
+    return added;
   }
 
   /** Gives every call of the broadcast that has not started a start and end time, in waves of MaxActive. */

@@ -21,9 +21,9 @@ import { dialplanXml } from '../dialplan-check.js';
 import { CredentialsError, InvalidRequestError, TransportError } from '../errors.js';
 import { request as httpRequest, TOO_BIG } from '../http.js';
 import type { RequestProblem } from '../request-check.js';
-import type { Broadcast, BroadcastCommand, BroadcastStats, Call, CallQueryResult, SendCallRequest } from '../types.js';
+import type { Broadcast, BroadcastCommand, BroadcastStats, Call, CallQueryResult, SendCallRequest, ToNumber } from '../types.js';
 import { ApiError } from './errors.js';
-import { toV1Broadcast, toV1Call, toV1Stats } from './mapping.js';
+import { recipientOf, toV1Broadcast, toV1Call, toV1Stats } from './mapping.js';
 import { prepareV2, type CallBroadcastInput, type PreparedV2, type PrepareV2Options } from './prepare.js';
 import type { CallBroadcast, CallBroadcastBody, CallBroadcastStats, ErrorResponse, NumberConfigBody, V2Call, V2Page } from './types.js';
 
@@ -288,6 +288,21 @@ export class CallFireV2Client {
   /** Starts, stops or archives a broadcast (`POST /calls/broadcasts/{id}/start|stop|archive`). */
   async controlBroadcast(request: { readonly Id: number; readonly Command: BroadcastCommand }): Promise<void> {
     await this.#json('POST', `/calls/broadcasts/${request.Id}/${request.Command.toLowerCase()}`);
+  }
+
+  /**
+   * Adds numbers to a broadcast (`POST /calls/broadcasts/{id}/recipients`); resolves to the new
+   * calls in 1.1's shape. Adding is not idempotent, so an unknown outcome is not retried: it
+   * is a {@link TransportError} that says to look at the broadcast's calls first.
+   */
+  async addRecipients(id: number, numbers: readonly ToNumber[]): Promise<Call[]> {
+    const operation: RestOperation = `POST /calls/broadcasts/${id}/recipients`;
+    const body = JSON.stringify(numbers.map((n, i) => recipientOf(n, `/${i}`, [])));
+    const outcome = await this.#try(operation, 'POST', this.url(`/calls/broadcasts/${id}/recipients`), body, 1);
+    if (outcome.kind === 'unknown') throw new TransportError(`${operation}: ${outcome.reason}; the numbers may or may not have been added: look at the broadcast's calls before adding them again`, { status: outcome.status, code: outcome.code });
+    const items = (outcome.json as { items?: unknown } | undefined)?.items;
+    if (!Array.isArray(items)) throw new TransportError(`${operation}: the answer is not a list of calls (no "items" list)`, { status: outcome.status });
+    return (items as V2Call[]).map(toV1Call);
   }
 
   /** The exact request that attaches a dialplan to an inbound number, Authorization redacted. */

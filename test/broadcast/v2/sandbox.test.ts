@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { request } from '../../../src/broadcast/http.js';
 import { startSandbox, type Sandbox } from '../../../src/broadcast/sandbox/server.js';
+import { CallFireV2Client } from '../../../src/broadcast/v2/client.js';
 import { PLAN } from '../helpers.js';
 import { HAVE_SWAGGER, reference, swaggerErrors, undeclared } from './swagger.js';
 
@@ -136,6 +137,27 @@ describe('operations, each answer valid against swagger.yaml', () => {
     conforms('ErrorResponse', refused.json);
   });
 
+  it('POST /calls/broadcasts/{id}/recipients → CallList; the new numbers are dialled and played through', async () => {
+    const created = await call('POST', '/calls/broadcasts?start=true', ivr({ labels: ['grows'] }));
+    const grown = created.json!['id'] as number;
+    const added = await call('POST', `/calls/broadcasts/${grown}/recipients`, [{ phoneNumber: '13105551299' }, { phoneNumber: '13105551298', attributes: { ClientData: 'late' } }]);
+    expect(added.status).toBe(200);
+    expect((added.json!['items'] as { toNumber: string }[]).map((c) => c.toNumber)).toEqual(['13105551299', '13105551298']);
+    conforms('CallList', added.json);
+    await finished(grown);
+    const calls = (await call('GET', `/calls/broadcasts/${grown}/calls`)).json!['items'] as { toNumber: string; state: string }[];
+    expect(calls.map((c) => c.toNumber)).toEqual(['13105551212', '13105551213', '13105551299', '13105551298']);
+    expect(calls.every((c) => c.state === 'FINISHED')).toBe(true);
+    const bad = await call('POST', `/calls/broadcasts/${grown}/recipients`, [{ phoneNumber: '12x' }, { colour: 'red' }]);
+    expect(bad.status).toBe(400);
+    expect(String(bad.json!['developerMessage'])).toMatch(/^\/0\/phoneNumber/m);
+    expect(String(bad.json!['developerMessage'])).toMatch(/^\/1\/colour/m);
+    conforms('ErrorResponse', bad.json);
+    const client = new CallFireV2Client({ endpoint: base, ...credentials, env: {} });
+    const more = await client.addRecipients(grown, [{ Value: '13105551297', ClientData: 'c-9' }]);
+    expect(more.map((c) => [c.ToNumber, c.ClientData])).toEqual([['13105551297', 'c-9']]);
+  });
+
   it('PUT and GET /numbers/leases/configs/{number} → 204, NumberConfig', async () => {
     const put = await call('PUT', '/numbers/leases/configs/12135551100', { configType: 'IVR', ivrInboundConfig: { dialplanXml: PLAN } });
     expect(put.status).toBe(204);
@@ -197,6 +219,13 @@ describe.skipIf(!HAVE_SWAGGER)("the official Java client's samples", () => {
     expect(created.status).toBe(201);
     const got = await call('GET', `/calls/broadcasts/${created.json!['id'] as number}`);
     expect(got.json).toMatchObject({ name: 'Example API VB', answeringMachineConfig: 'AM_AND_LIVE', sounds: { liveSoundText: 'Hello! This is a live answer text to speech recording' } });
+  });
+
+  it('its addRecipients request is accepted', async () => {
+    const created = await call('POST', '/calls/broadcasts', ivr({ labels: ['java-recipients'] }));
+    const added = await call('POST', `/calls/broadcasts/${created.json!['id'] as number}/recipients`, JSON.parse(reference('examples/campaigns/callBroadcastsApi/request/addRecipients.json')));
+    expect(added.status).toBe(200);
+    expect((added.json!['items'] as unknown[]).length).toBe(2);
   });
 
   it('its updateNumberLeaseConfig request (call tracking) is accepted', async () => {

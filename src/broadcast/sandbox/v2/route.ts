@@ -16,10 +16,11 @@ import { checkDialplan } from '../../dialplan-check.js';
 import { checkJson } from '../../request-check.js';
 import { fromCallBroadcastBody } from '../../v2/mapping.js';
 import { CALL_BROADCAST_SCHEMA } from '../../v2/prepare.js';
-import type { CallBroadcastBody, V2Page } from '../../v2/types.js';
+import type { CallBroadcastBody, V2Page, V2Recipient } from '../../v2/types.js';
 import type { SandboxContext } from '../context.js';
 import type { Route } from '../routes.js';
-import type { ConfigTree, StoredBroadcast } from '../store.js';
+import type { ToNumber } from '../../types.js';
+import type { ConfigTree, NewCalls, StoredBroadcast } from '../store.js';
 import { callBroadcastOf, callOf, errorOf, statsOf } from './resources.js';
 
 /** Where API 2.0 lives in the sandbox. */
@@ -100,6 +101,20 @@ function treeOf(value: Readonly<Record<string, unknown>>): ConfigTree {
   return out;
 }
 
+/** Recipients (read back into 1.1's ToNumber) as the store's numbers. */
+function numbersOf(toNumbers: readonly ToNumber[]): NewCalls['numbers'] {
+  return toNumbers.map((to) =>
+    typeof to === 'string' ? { number: to } : { number: to.Value, ...(to.ClientData === undefined ? {} : { clientData: to.ClientData }), ...(to.Attributes === undefined ? {} : { attributes: { ...to.Attributes } }) },
+  );
+}
+
+/** A tree's text at a path such as `RetryConfig/MaxAttempts`. */
+function treeText(tree: ConfigTree, path: string): string | undefined {
+  let v: string | ConfigTree | undefined = tree;
+  for (const k of path.split('/')) v = typeof v === 'object' ? v[k] : undefined;
+  return typeof v === 'string' ? v : undefined;
+}
+
 /** The sandbox's API 2.0 route. */
 export function v2Route(ctx: SandboxContext): Route {
   const { store, log } = ctx;
@@ -142,9 +157,7 @@ export function v2Route(ctx: SandboxContext): Route {
       fromNumber: (config['FromNumber'] as string | undefined) ?? DEFAULT_FROM,
       ivr: configKind === 'IvrBroadcastConfig',
       retry: { maxAttempts: Math.min(retry?.MaxAttempts ?? 1, MAX_ATTEMPTS), results: [...(retry?.RetryResults ?? [])] },
-      numbers: request.ToNumber.map((to) =>
-        typeof to === 'string' ? { number: to } : { number: to.Value, ...(to.ClientData === undefined ? {} : { clientData: to.ClientData }), ...(to.Attributes === undefined ? {} : { attributes: { ...to.Attributes } }) },
-      ),
+      numbers: numbersOf(request.ToNumber),
     });
     // start=false: created, not dialling until POST …/start.
     if (!start) store.control(id, 'STOP', undefined, undefined);
@@ -198,6 +211,31 @@ export function v2Route(ctx: SandboxContext): Route {
         if (command === 'START' && b.control === 'ARCHIVED') throw new HttpError(400, `call broadcast ${b.id} is archived and cannot be started`);
         store.control(b.id, command, undefined, undefined);
         return { status: 204 };
+      },
+    ],
+    [
+      'POST',
+      /^\/calls\/broadcasts\/(\d+)\/recipients$/,
+      (m, _query, raw) => {
+        const b = broadcastOr404(m[1]!);
+        const body = jsonBody(raw, `POST /calls/broadcasts/${b.id}/recipients`);
+        if (!Array.isArray(body)) throw new HttpError(400, 'the body must be a list of recipients ([{ "phoneNumber": "..." }])');
+        const problems = body.flatMap((r, i) => checkJson(`${CALL_BROADCAST_SCHEMA}#/definitions/Recipient`, r, 10).map((p) => `/${i}${p.path}: ${p.message.replace(/^the request/, 'the recipient')}`));
+        if (problems.length > 0) throw new HttpError(400, `Invalid recipients: ${problems.length} problem(s): ${problems.slice(0, 3).join('; ')}`, problems);
+        if (b.control === 'ARCHIVED') throw new HttpError(400, `call broadcast ${b.id} is archived`);
+        const { request } = fromCallBroadcastBody({ recipients: body as V2Recipient[] });
+        const ivr = b.configKind === 'IvrBroadcastConfig';
+        const ids = store.addNumbers(b.id, {
+          numbers: numbersOf(request.ToNumber),
+          fromNumber: treeText(b.config, 'FromNumber') ?? DEFAULT_FROM,
+          retry: { maxAttempts: Math.min(Number(treeText(b.config, 'RetryConfig/MaxAttempts') ?? 1), MAX_ATTEMPTS), results: (treeText(b.config, 'RetryConfig/RetryResults') ?? '').split(/\s+/).filter(Boolean) },
+          ivr,
+          scrubDuplicates: false,
+        });
+        const plan = treeText(b.config, 'DialplanXml');
+        if (ivr && plan !== undefined) ctx.playThrough(b.id, plan);
+        const now = store.now();
+        return { status: 200, json: { items: ids.map((id) => callOf(store.view(store.call(id)!, now), b.labels)) } };
       },
     ],
     [
