@@ -20,7 +20,7 @@ let dir: string;
 
 beforeAll(async () => {
   sandbox = await startSandbox({ port: 0, credentials: { username: env.CALLFIRE_USERNAME, password: PASSWORD }, callMs: 30 });
-  v2 = `${new URL(sandbox.url).origin}/v2`;
+  v2 = sandbox.v2Url;
   dir = mkdtempSync(join(tmpdir(), 'send-v2-cli-'));
 });
 afterAll(async () => {

@@ -22,7 +22,7 @@ const dirs: string[] = [];
 
 beforeAll(async () => {
   sandbox = await startSandbox({ port: 0, credentials, callMs: 20 });
-  base = `${new URL(sandbox.url).origin}/v2`;
+  base = sandbox.v2Url;
 });
 afterAll(async () => {
   await sandbox.close();
@@ -287,13 +287,13 @@ describe('persistence', () => {
     dirs.push(dir);
     const dataFile = join(dir, 'state.json');
     const first = await startSandbox({ port: 0, credentials, dataFile, callMs: 20 });
-    const at = `${new URL(first.url).origin}/v2`;
+    const at = first.v2Url;
     const created = await call('POST', '/calls/broadcasts?start=true', ivr({ labels: ['kept'] }), undefined, at);
     await call('PUT', '/numbers/leases/configs/12135551101', { configType: 'IVR', ivrInboundConfig: { dialplanXml: PLAN } }, undefined, at);
     await first.close();
     const second = await startSandbox({ port: 0, credentials, dataFile, callMs: 20 });
     try {
-      const again = `${new URL(second.url).origin}/v2`;
+      const again = second.v2Url;
       const found = await call('GET', '/calls/broadcasts?label=kept', undefined, undefined, again);
       expect((found.json!['items'] as { id: number }[]).map((b) => b.id)).toEqual([created.json!['id']]);
       const config = await call('GET', '/numbers/leases/configs/12135551101', undefined, undefined, again);
