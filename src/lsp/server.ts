@@ -19,6 +19,7 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Diagnostic } from '../validate/diagnostic.js';
 import { completionsAt } from './completion.js';
 import { ConfigLookup } from './config-lookup.js';
 import { defaultRuleDocsBase, isOtherXml, toLspDiagnostic, type FindingData } from './diagnostics.js';
@@ -108,7 +109,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       }
       return;
     }
-    let found: Awaited<ReturnType<LintRunner['lint']>>;
+    let found: readonly Diagnostic[];
     try {
       found = isOtherXml(text) ? [] : await linter.lint(text, lookup.settings);
     } catch (e) {
