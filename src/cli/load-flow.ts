@@ -7,7 +7,7 @@
  */
 import { realpathSync } from 'node:fs';
 import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
-import { register } from 'node:module';
+import * as nodeModule from 'node:module';
 import { dirname, extname, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { hasToAst, isDocument, type DocumentNode, type Position } from '../ast/nodes.js';
@@ -121,8 +121,9 @@ export async function loadFlow(path: string, cwd = process.cwd()): Promise<Docum
   const file = resolve(cwd, path);
   const names = stackNames(file);
   const record = () => siteIn(nodeStack(() => new Error()), names);
-  if (!hooked) {
-    register(`data:text/javascript,${encodeURIComponent(ESM_FOR_TYPESCRIPT)}`);
+  // module.register is Node 20.6+ (a named import would break every command on 20.0-20.5)
+  if (!hooked && typeof nodeModule.register === 'function') {
+    nodeModule.register(`data:text/javascript,${encodeURIComponent(ESM_FOR_TYPESCRIPT)}`);
     hooked = true;
   }
   return withCallSites(record, async () => {
