@@ -3,8 +3,9 @@
  *
  * The plan is a tree: a main menu (keys 1-9) leads to 9 department menus, each leading to 10
  * leaf menus (1 + 9 + 90 = 100 menus). Leaf menus stash the answer, count visits with a
- * `${Visits}+1` setvar and test it with an `<if expr>`, so every call evaluates JavaScript in
- * the isolated QuickJS evaluator; a wrong key replays a menu through a goto with a retry
+ * `${Visits}+1` setvar and test it with an `<if expr>`, so every call evaluates JavaScript
+ * (plain operators on values, which the simulator computes in process without a round trip to
+ * the isolated evaluator's thread: see src/simulate/plain-expression.ts); a wrong key replays a menu through a goto with a retry
  * counter. Each call presses a pseudo-random (seeded) sequence of keys.
  *
  * Named peers, printed as ratios:

@@ -325,7 +325,9 @@ export class Run {
   /** Runs one expression with its `${…}` values passed as data (see `expression.ts`). */
   private evaluate(node: ElementNode, raw: string, mode: 'text' | 'boolean', what: string): string | boolean {
     try {
-      const { source, bindings } = prepareExpression(raw, (ref) => this.sub(ref));
+      const { source, bindings, plain } = prepareExpression(raw, (ref) => this.sub(ref));
+      // literals, references and operators on them: no round trip to the evaluator's thread
+      if (plain) return mode === 'text' ? String(plain.value) : Boolean(plain.value);
       const input = { bindings, clock: this.clock, deadline: this.deadline, shown: raw.trim() };
       return mode === 'text' ? this.js.toText(source, input) : this.js.toBoolean(source, input);
     } catch (e) {

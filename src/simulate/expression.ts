@@ -12,10 +12,11 @@
  *
  * @module
  */
-import { parse, tokenizer, tokTypes, type Token } from 'acorn';
+import { parse, tokenizer, tokTypes, type ExpressionStatement, type Node as AcornNode, type Token } from 'acorn';
 import { replaceVariables, type VariableReference } from '../language/variable-refs.js';
 import { MAX_REFERENCES } from './evaluator-worker.js';
 import { ExpressionError } from './evaluator.js';
+import { plainValue } from './plain-expression.js';
 
 /** A value an expression reads through a reference. */
 export type Binding = string | number | boolean;
@@ -24,6 +25,8 @@ export type Binding = string | number | boolean;
 export interface PreparedExpression {
   readonly source: string;
   readonly bindings: readonly Binding[];
+  /** Its value, when the expression is plain enough to need no evaluator (see `plain-expression.ts`). */
+  readonly plain?: { readonly value: unknown };
 }
 
 const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
@@ -112,14 +115,15 @@ export function prepareExpression(template: string, value: (reference: string) =
     from = slot.end;
   }
   source += out.slice(from);
-  checkOneExpression(source, template);
-  return { source, bindings };
+  const expression = checkOneExpression(source, template);
+  const plain = plainValue(expression, bindings);
+  return plain ? { source, bindings, plain } : { source, bindings };
 }
 
-/** Refuses anything but one expression (a trailing `;` allowed), and HTML-like comments, which parsers read differently. */
-function checkOneExpression(source: string, template: string): void {
+/** The one expression `source` holds; refuses anything else (a trailing `;` allowed), and HTML-like comments, which parsers read differently. */
+function checkOneExpression(source: string, template: string): AcornNode {
   let htmlComment = false;
-  let body: Array<{ type: string }>;
+  let body: ReturnType<typeof parse>['body'];
   try {
     const program = parse(source, {
       ecmaVersion: 2022,
@@ -135,4 +139,5 @@ function checkOneExpression(source: string, template: string): void {
   }
   if (htmlComment) fail('SyntaxError: HTML-like comments (<!-- and -->) are not allowed in an expression', template);
   if (body.length !== 1 || body[0]!.type !== 'ExpressionStatement') fail('SyntaxError: not a single expression', template);
+  return (body[0] as ExpressionStatement).expression;
 }
