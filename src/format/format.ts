@@ -59,9 +59,31 @@ export function format(input: PlanSource, options: FormatOptions = {}): FormatRe
   if (!parsed.document) return { diagnostics: parsed.diagnostics };
   const bom = text.startsWith(BOM) ? BOM : '';
   const source = bom ? text.slice(1) : text;
+  const pi = processingInstruction(source);
+  if (pi !== undefined) {
+    const before = source.slice(0, pi);
+    const line = before.split('\n').length;
+    const column = pi - before.lastIndexOf('\n');
+    const message = 'A processing instruction (<?…?>) other than the XML declaration: fmt does not know where it belongs and would drop it; remove it or format by hand.';
+    return { diagnostics: [{ rule: 'xml-syntax', severity: 'error', message, line, column, path: '/' }] };
+  }
   const unit = options.indent === 'tab' ? '\t' : ' '.repeat(options.indent ?? 2);
   const newline = source.includes('\r\n') ? '\r\n' : '\n';
   return { text: bom + new Layout(source, unit, newline).document(parsed.document), diagnostics: [] };
+}
+
+/**
+ * The offset of a processing instruction other than a leading XML declaration, if any: the
+ * parser keeps none, so the layout could not put one back. Comments and CDATA are skipped.
+ */
+function processingInstruction(source: string): number | undefined {
+  const re = /<!--[\s\S]*?-->|<!\[CDATA\[[\s\S]*?\]\]>|<\?/g;
+  for (let m = re.exec(source); m; m = re.exec(source)) {
+    if (m[0] !== '<?') continue;
+    if (m.index === 0 && /^<\?xml\s/.test(source)) continue;
+    return m.index;
+  }
+  return undefined;
 }
 
 /** The canonical order of a tag's attributes: the catalog's, then unknown ones as written. */

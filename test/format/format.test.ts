@@ -112,6 +112,14 @@ describe('format(): the canonical layout', () => {
     expect(r.diagnostics[0]).toMatchObject({ rule: 'xml-syntax', line: 1 });
   });
 
+  it('refuses a processing instruction it could not put back, rather than dropping it', () => {
+    const r = format('<dialplan>\n  <?app keep me?>\n  <hangup/>\n</dialplan>');
+    expect(r.text).toBeUndefined();
+    expect(r.diagnostics[0]).toMatchObject({ rule: 'xml-syntax', line: 2, column: 3 });
+    // in a comment or CDATA it is text, not an instruction
+    expect(format('<dialplan><!-- <?x?> --><play type="tts"><![CDATA[<?y?>]]></play></dialplan>').text).toBeDefined();
+  });
+
   it('formats a plan built with the DSL (compiled first)', () => {
     const plan = buildPlan({ steps: [{ op: 'hangup', options: {} }] });
     expect(format(plan).text).toBe(format(plan.toXml()).text);
