@@ -10,7 +10,6 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { dialplan, type DialplanBuilder } from '../src/builder/index.js';
 import { compile } from '../src/compile/compile.js';
 import { parse } from '../src/parse/parse.js';
 import { validate } from '../src/validate/validate.js';
@@ -18,35 +17,20 @@ import { compiledSchema } from '../src/validate/xsd/compiled-schema.js';
 import { validateThroughDocument } from '../src/validate/xsd/document-schema.js';
 import { libxmlModule, SAFE_PARSE_OPTIONS } from '../src/validate/xsd/libxml.js';
 import { schemaEngine } from '../src/validate/xsd/validate-xml.js';
-import { benchRounds, generatePlan, hasXmllint, median, ms, ratio, runXmllint, time } from './measure.js';
+import { benchRounds, generatePlan, hasXmllint, median, menuFlow, ms, ratio, runXmllint, time } from './measure.js';
 
 const ROUNDS = benchRounds(7);
-
-/** The 1,000-menu flow: each menu stashes the answer, loops on bad input, moves to the next. */
-function flow(menus: number): DialplanBuilder {
-  let plan = dialplan({ name: 'Root' }).setvar('Counter', 0);
-  for (let i = 0; i < menus; i++) {
-    plan = plan.menu({ name: `menu${i}`, maxDigits: 1, timeout: 3500 }, (m) =>
-      m
-        .play(`Question ${i}. Press 1 for yes, 2 for no.`, { voice: 'female2' })
-        .keypress('1', (k) => k.stash(`q${i}`, 'yes').goto(i + 1 < menus ? `menu${i + 1}` : 'bye'))
-        .keypress('2', (k) => k.stash(`q${i}`, 'no').goto(i + 1 < menus ? `menu${i + 1}` : 'bye'))
-        .keypress('default', (k) => k.setvar('Counter', '${Counter}+1').goto(`menu${i}`)),
-    );
-  }
-  return plan.play('Thank you, goodbye.', { name: 'bye' }).hangup();
-}
 
 console.log(`core benchmark (median of ${ROUNDS} rounds, node ${process.version})\n`);
 
 // 1. DSL: build and compile 1,000 menus. In a function, so its trees are garbage before part 2
 // (a big live heap makes every V8 collection, and so validate(), slower).
 function benchFlow(): void {
-  const built = flow(1000);
+  const built = menuFlow(1000);
   const ast = built.toAst();
   const xml1000 = compile(ast);
   console.log(`1,000-menu flow (${(xml1000.length / 1024).toFixed(0)} KB of XML)`);
-  const tBuild = time(() => void flow(1000).toAst(), ROUNDS);
+  const tBuild = time(() => void menuFlow(1000).toAst(), ROUNDS);
   const tCompile = time(() => void compile(ast), ROUNDS);
   const tParse = time(() => void parse(xml1000), ROUNDS);
   const tLibxmlParse = time(() => void libxmlModule().parseXml(xml1000, SAFE_PARSE_OPTIONS), ROUNDS);

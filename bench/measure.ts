@@ -5,6 +5,7 @@
  * @module
  */
 import { spawnSync } from 'node:child_process';
+import { dialplan, type DialplanBuilder } from '../src/builder/index.js';
 import { dialplanSchemaPath } from '../src/validate/xsd/schema-path.js';
 
 /** Timed rounds per measurement: `BENCH_ROUNDS`, else the benchmark's own default. */
@@ -95,4 +96,23 @@ export function generatePlan(bytes: number): string {
   }
   parts.push('  <hangup/>\n</dialplan>\n');
   return parts.join('');
+}
+
+/**
+ * The DSL flow of `menus` menus the builder rows time: each menu plays a question, stashes
+ * the answer, loops on bad input (a setvar counts it) and moves to the next menu.
+ */
+export function menuFlow(menus: number): DialplanBuilder {
+  let plan = dialplan({ name: 'Root' }).setvar('Counter', 0);
+  for (let i = 0; i < menus; i++) {
+    const next = i + 1 < menus ? `menu${i + 1}` : 'bye';
+    plan = plan.menu({ name: `menu${i}`, maxDigits: 1, timeout: 3500 }, (m) =>
+      m
+        .play(`Question ${i}. Press 1 for yes, 2 for no.`, { voice: 'female2' })
+        .keypress('1', (k) => k.stash(`q${i}`, 'yes').goto(next))
+        .keypress('2', (k) => k.stash(`q${i}`, 'no').goto(next))
+        .keypress('default', (k) => k.setvar('Counter', '${Counter}+1').goto(`menu${i}`)),
+    );
+  }
+  return plan.play('Thank you, goodbye.', { name: 'bye' }).hangup();
 }
