@@ -41,8 +41,8 @@ export function indexPlan(document: DocumentNode): PlanIndex {
   // walk() visits each parent's element children in order, so a running count per parent is
   // the child's position; `siblings.indexOf(node)` would make wide parents quadratic.
   const childrenOf = new Map<AnyElement, { siblings: AnyElement[]; next: number }>();
-  for (const { node, path, ancestors } of walk(document)) {
-    const parent = ancestors.at(-1) as ElementNode | undefined;
+  for (const { node, path, parent: visitParent } of walk(document)) {
+    const parent = visitParent as ElementNode | undefined;
     if (!parent) {
       placement.set(node, { path, siblings: [node], index: 0 });
     } else {

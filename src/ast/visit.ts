@@ -11,7 +11,35 @@ export interface Visit {
   readonly node: AnyElement;
   /** `/dialplan/menu[2]/keypress[3]`: element names with 1-based index among same-named siblings. */
   readonly path: string;
+  /** The parent element; undefined for the root. */
+  readonly parent: AnyElement | undefined;
+  /** 1 for the root, 2 for its children, and so on. */
+  readonly depth: number;
+  /** Every enclosing element, the root first and the parent last (built when read: prefer `parent`). */
   readonly ancestors: readonly AnyElement[];
+}
+
+/**
+ * A visit that links to its parent's visit instead of copying the ancestors, so walking a
+ * plan nested `d` deep costs O(1) per element, not O(d).
+ */
+class Step implements Visit {
+  constructor(
+    readonly node: AnyElement,
+    readonly path: string,
+    private readonly up: Step | undefined,
+    readonly depth: number,
+  ) {}
+
+  get parent(): AnyElement | undefined {
+    return this.up?.node;
+  }
+
+  get ancestors(): readonly AnyElement[] {
+    const out: AnyElement[] = [];
+    for (let s = this.up; s; s = s.up) out.push(s.node);
+    return out.reverse();
+  }
 }
 
 /** The path step of each element child of `parent`, in order. */
@@ -33,15 +61,15 @@ export function childSteps(parent: { readonly children: readonly Node[] }): Arra
  * The root comes first with path `/dialplan`.
  */
 export function* walk(doc: DocumentNode): Generator<Visit> {
-  const stack: Visit[] = [{ node: doc.root, path: '/dialplan', ancestors: [] }];
+  // an explicit stack, not recursion: depth costs neither call stack nor copies
+  const stack: Step[] = [new Step(doc.root, '/dialplan', undefined, 1)];
   while (stack.length > 0) {
     const v = stack.pop()!;
     yield v;
     const steps = childSteps(v.node);
-    const ancestors = [...v.ancestors, v.node];
     for (let i = steps.length - 1; i >= 0; i--) {
       const [node, step] = steps[i]!;
-      stack.push({ node, path: `${v.path}/${step}`, ancestors });
+      stack.push(new Step(node, `${v.path}/${step}`, v, v.depth + 1));
     }
   }
 }

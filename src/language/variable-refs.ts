@@ -102,3 +102,46 @@ export function replaceVariables(s: string, replace: (ref: VariableReference, in
   }
   return out + s.slice(at);
 }
+
+/**
+ * Whether any of `names` fits the dynamic name `pattern` (`menu_${lang}`), answered per
+ * pattern: the names are sorted once and only those starting with the pattern's literal
+ * prefix are tried, so many dynamic gotos against many names do not compare every pair.
+ */
+export class DynamicNameMatcher {
+  private readonly sorted: readonly string[];
+  private readonly answers = new Map<string, boolean>();
+
+  constructor(names: Iterable<string>) {
+    this.sorted = [...names].sort();
+  }
+
+  /** Whether some name fits `dynamic` (a name containing `${…}`). */
+  anyFits(dynamic: string): boolean {
+    let answer = this.answers.get(dynamic);
+    if (answer === undefined) {
+      const pattern = dynamicNamePattern(dynamic);
+      const prefix = dynamic.slice(0, Math.max(0, dynamic.indexOf('${')));
+      answer = false;
+      for (let i = lowerBound(this.sorted, prefix); i < this.sorted.length && this.sorted[i]!.startsWith(prefix); i++) {
+        if (pattern.test(this.sorted[i]!)) {
+          answer = true;
+          break;
+        }
+      }
+      this.answers.set(dynamic, answer);
+    }
+    return answer;
+  }
+}
+
+function lowerBound(sorted: readonly string[], value: string): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]! < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}

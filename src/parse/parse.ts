@@ -9,11 +9,12 @@
  * @module
  */
 import { SaxesParser } from 'saxes';
-import type { AttributeSpan, CommentNode, DocumentNode, ElementNode, ElementSpan, Node, Position, SourcePoint, UnknownElementNode } from '../ast/nodes.js';
+import type { AttributeSpan, CommentNode, DocumentNode, ElementNode, ElementSpan, Node, Position, SourcePoint, SourceSpan, UnknownElementNode } from '../ast/nodes.js';
 import { CATALOG, isTagName } from '../language/catalog.js';
-import { lineStarts, positionAt } from '../util/line-starts.js';
 import type { Diagnostic } from '../validate/diagnostic.js';
-import { attributeSpans, spanOf } from './spans.js';
+import { attributeSpans, PointCursor, spanOf } from './spans.js';
+import { rawText } from '../ast/nodes.js';
+import { attributesMessage, depthMessage, LIMITS, referenceProblem, referencesMessage } from '../validate/limits.js';
 
 /** What {@link parse} returns: the document when the input is a well-formed dialplan, and the problems found. */
 export interface ParseResult {
@@ -30,9 +31,9 @@ interface Open {
   readonly children: Node[];
   readonly loc: Position;
   readonly keepsText: boolean;
-  /** Offsets of the start tag's `<` and just after its `>`. */
-  readonly start: number;
-  readonly startEnd: number;
+  /** The start tag, its name and attributes: spans made when it is read, in text order. */
+  readonly startTag: SourceSpan;
+  readonly nameSpan: SourceSpan;
   readonly selfClosing: boolean;
   readonly attributeSpans: Record<string, AttributeSpan>;
 }
@@ -51,9 +52,13 @@ class Refused extends Error {}
 export function parse(input: string): ParseResult {
   const xml = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
   const diagnostics: Diagnostic[] = [];
-  let starts: number[] | undefined;
-  const locAt = (offset: number): Position => positionAt((starts ??= lineStarts(xml)), offset);
-  const pointAt = (offset: number): SourcePoint => ({ ...locAt(offset), offset });
+  // one cursor for every position: the parser asks for them in order, so this is one pass
+  const cursor = new PointCursor(xml);
+  const pointAt = (offset: number): SourcePoint => cursor.at(offset);
+  const locAt = (offset: number): Position => {
+    const p = cursor.at(offset);
+    return { line: p.line, column: p.column };
+  };
 
   const parser = new SaxesParser({ position: true });
   const stack: Open[] = [];
@@ -118,18 +123,31 @@ export function parse(input: string): ParseResult {
       fail('XInclude is not allowed in a dialplan.', loc);
     }
     if (stack.length === 0 && rootName !== undefined) fail('A document has only one root element.', loc);
+    // refused before any work that grows with them (docs/limits.md)
+    if (stack.length >= LIMITS.depth) fail(depthMessage(tag.name), loc);
+    const names = Object.keys(attributes);
+    if (names.length > LIMITS.attributes) fail(attributesMessage(tag.name), loc);
+    for (const k of names) {
+      const problem = referenceProblem(attributes[k]!);
+      if (problem) fail(referencesMessage(tag.name, `attribute "${k}"`, problem), loc);
+    }
     const keepsText = isTagName(tag.name) ? CATALOG[tag.name].content !== 'children' : true;
     const startEnd = parser.position;
+    // in text order, so the cursor only moves forward: "<", the name, the attributes, ">"
+    const tagPoint = pointAt(tagStart);
+    const nameSpan = spanOf(pointAt, tagStart + 1, tagStart + 1 + tag.name.length);
+    const attrSpans = attributeSpans(xml, nameSpan.end.offset, startEnd, pointAt);
+    const startTag = { start: tagPoint, end: pointAt(startEnd) };
     stack.push({
       name: tag.name,
       attributes: { ...attributes },
       children: [],
       loc,
       keepsText,
-      start: tagStart,
-      startEnd,
+      startTag,
+      nameSpan,
+      attributeSpans: attrSpans,
       selfClosing: tag.isSelfClosing,
-      attributeSpans: attributeSpans(xml, tagStart + 1 + tag.name.length, startEnd, pointAt),
     });
     rootName ??= tag.name;
     lastEnd = parser.position;
@@ -137,6 +155,8 @@ export function parse(input: string): ParseResult {
   parser.on('closetag', () => {
     const open = stack.pop()!;
     lastClosed = { open, position: parser.position };
+    const problem = referenceProblem(rawText(open));
+    if (problem) fail(referencesMessage(open.name, 'text', problem), open.loc);
     const span = elementSpan(open, parser.position);
     const el: ElementNode | UnknownElementNode = isTagName(open.name)
       ? { kind: open.name, attributes: open.attributes, children: open.children, loc: open.loc, span }
@@ -158,16 +178,17 @@ export function parse(input: string): ParseResult {
   });
   /** Spans of an element closed at `end` (just after its end tag or its `/>`). */
   const elementSpan = (open: Open, end: number): ElementSpan => {
-    const nameStart = open.start + 1;
-    const base = {
-      whole: spanOf(pointAt, open.start, end),
-      startTag: spanOf(pointAt, open.start, open.startEnd),
-      name: spanOf(pointAt, nameStart, nameStart + open.name.length),
+    const { startTag } = open;
+    if (open.selfClosing) return { whole: startTag, startTag, name: open.nameSpan, attributes: open.attributeSpans };
+    const endTag = spanOf(pointAt, Math.max(startTag.end.offset, xml.lastIndexOf('</', end - 1)), end);
+    return {
+      whole: { start: startTag.start, end: endTag.end },
+      startTag,
+      name: open.nameSpan,
       attributes: open.attributeSpans,
+      content: { start: startTag.end, end: endTag.start },
+      endTag,
     };
-    if (open.selfClosing) return base;
-    const endTag = Math.max(open.startEnd, xml.lastIndexOf('</', end - 1));
-    return { ...base, content: spanOf(pointAt, open.startEnd, endTag), endTag: spanOf(pointAt, endTag, end) };
   };
   // `end`: the offset just after the text as written (a text event stops at the next "<")
   const onText = (text: string, end: number) => {

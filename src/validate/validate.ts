@@ -8,6 +8,7 @@ import { walk } from '../ast/visit.js';
 import { compile } from '../compile/compile.js';
 import { result, type Diagnostic, type ValidationResult } from './diagnostic.js';
 import { validateXml } from './xsd/validate-xml.js';
+import { capResult, checkLimits } from './limits.js';
 
 
 /**
@@ -32,8 +33,12 @@ import { validateXml } from './xsd/validate-xml.js';
  * ```
  */
 export function validate(input: PlanSource): ValidationResult {
-  if (typeof input === 'string') return result(validateXml(input));
+  // at most LIMITS.diagnostics findings are listed (docs/limits.md)
+  if (typeof input === 'string') return capResult(result(validateXml(input)));
   const doc = treeOf(input);
+  // refused before compiling it, as parse() refuses the same plan written as XML
+  const over = checkLimits(doc);
+  if (over) return result([over]);
   let xml: string;
   try {
     xml = compile(doc);
@@ -53,5 +58,5 @@ export function validate(input: PlanSource): ValidationResult {
     const loc = byPath.get(d.path);
     return loc ? { ...rest, line: loc.line, column: loc.column } : rest;
   });
-  return result(diagnostics);
+  return capResult(result(diagnostics));
 }

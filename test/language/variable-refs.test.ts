@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { replaceVariables, scanVariables } from '../../src/language/variable-refs.js';
-import { lintDocument } from '../../src/validate/lint/lint.js';
+import type { DocumentNode } from '../../src/ast/nodes.js';
+import { lint, lintDocument } from '../../src/validate/lint/lint.js';
+import { LIMITS } from '../../src/validate/limits.js';
 import { parsedDocument } from '../util.js';
 
 describe('scanVariables with a `${` that is never closed', () => {
@@ -33,10 +35,19 @@ describe('scanVariables with a `${` that is never closed', () => {
     expect(replaceVariables(text, () => '#')).toBe('${'.repeat(15_999) + '#');
   });
 
-  it('lets lint report the malformed reference instead of an internal error', () => {
+  it('lets lint refuse the text at the nesting limit instead of an internal error', () => {
     const text = '${'.repeat(16_000) + 'x}';
-    const diagnostics = lintDocument(parsedDocument(`<dialplan><play type="tts">${text}</play></dialplan>`));
-    expect(diagnostics.filter((d) => d.message.startsWith('Internal error'))).toEqual([]);
-    expect(diagnostics.some((d) => d.rule === 'variable-syntax')).toBe(true);
+    const xml = `<dialplan><play type="tts">${text}</play></dialplan>`;
+    expect(lint(xml).diagnostics).toEqual([
+      expect.objectContaining({ rule: 'xml-syntax', line: 1, column: 11, message: expect.stringContaining(`more than ${LIMITS.referenceNesting} deep`) }),
+    ]);
+    // a tree built in code is refused the same way
+    const doc: DocumentNode = { kind: '#document', prolog: [], epilog: [], root: { kind: 'dialplan', attributes: {}, children: [{ kind: 'play', attributes: { type: 'tts' }, children: [{ kind: '#text', text }] }] } };
+    expect(lintDocument(doc)).toEqual([expect.objectContaining({ rule: 'xml-syntax', path: '/dialplan/play[1]' })]);
+  });
+
+  it('lets lint report unclosed references within the limits', () => {
+    const diagnostics = lintDocument(parsedDocument(`<dialplan><play type="tts">${'${a '.repeat(LIMITS.referenceNesting)}</play></dialplan>`));
+    expect(diagnostics.filter((d) => d.rule === 'variable-syntax')).toHaveLength(LIMITS.referenceNesting);
   });
 });

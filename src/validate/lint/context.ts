@@ -45,7 +45,7 @@ export function createContext(document: DocumentNode): RuleContext {
 
   for (const v of elements) {
     paths.set(v.node, v.path);
-    const parent = v.ancestors.at(-1);
+    const parent = v.parent;
     if (parent) parents.set(v.node, parent);
     const tag = elementName(v.node);
     const name = attr(v.node, 'name')?.trim();

@@ -9,6 +9,7 @@ import { parse } from '../../parse/parse.js';
 import { result, type Diagnostic, type Severity, type ValidationResult } from '../diagnostic.js';
 import { validate } from '../validate.js';
 import { validateXml } from '../xsd/validate-xml.js';
+import { capResult, checkLimits, excerptParams } from '../limits.js';
 import { createContext } from './context.js';
 import { findingSpan } from './locate.js';
 import { checkConfig, settingsFor } from './config.js';
@@ -46,13 +47,18 @@ function dataOf(params: object): Readonly<Record<string, unknown>> {
  */
 export function lintDocument(doc: DocumentNode, config: LintConfig = {}, options: LintOptions = {}): Diagnostic[] {
   const settings = settingsFor(config, options.filename, options.configDir);
+  // a tree over a shape limit is refused as parse() refuses its XML (docs/limits.md)
+  const over = checkLimits(doc);
+  if (over) return [over];
   const ctx = createContext(doc);
   const out: Diagnostic[] = [];
   for (const rule of RULES) {
     const severity = severityOf(rule, settings[rule.name]);
     if (!severity) continue;
     try {
-      rule.check(ctx, (node, params, extras) => {
+      rule.check(ctx, (node, found, extras) => {
+        // values quoted in the message and data are cut, so a report stays near its plan's size
+        const params = excerptParams(found);
         const d: Diagnostic = { rule: rule.name, severity, message: rule.message(params), path: ctx.pathOf(node), data: dataOf(params) };
         const span = findingSpan(node, extras?.at);
         out.push({
@@ -75,8 +81,10 @@ const EMPTY: LintConfig = Object.freeze({});
 /**
  * Lints a dialplan: XML syntax and XSD validation (the same checks as `validate()`), then
  * every lint rule the configuration leaves on. Findings a `<!-- dialplan-disable… -->`
- * comment turns off are dropped. Findings on XML input carry line and column; on a plan
- * built with the DSL they carry the node path (and, loaded by the CLI, the line in the flow).
+ * comment turns off are dropped. Every finding keeps what its rule found as `data`. Findings
+ * on XML input carry line and column (of the tag), the exact `range` of what they are about
+ * and a `fix` where one is certain (see `fixDialplan`); on a plan built with the DSL they
+ * carry the node path (and, loaded by the CLI, the line in the flow).
  *
  * @param input CallFire XML, a syntax tree or a builder.
  * @param config Rule settings and overrides, as in `.dialplanrc.json`.
@@ -87,7 +95,10 @@ const EMPTY: LintConfig = Object.freeze({});
  * const { ok, diagnostics } = lint('<dialplan name="Root"><goto>mian</goto><play name="main" type="tts">Hi</play></dialplan>');
  * // ok === false; diagnostics[0]:
  * // { rule: 'unknown-goto-target', severity: 'error', line: 1, column: 23, path: '/dialplan/goto[1]',
- * //   message: '<goto> names "mian", but no tag has that name; did you mean "main"?' }
+ * //   message: '<goto> names "mian", but no tag has that name; did you mean "main"?',
+ * //   data: { target: 'mian', via: 'goto', suggestion: 'main' },
+ * //   range: { start: { line: 1, column: 29 }, end: { line: 1, column: 33 } },
+ * //   fix: { description: 'Jump to "main"', edits: [{ range: …, text: 'main' }] } }
  * ```
  */
 export function lint(input: PlanSource, config: LintConfig = EMPTY, options: LintOptions = {}): ValidationResult {
@@ -99,17 +110,22 @@ export function lint(input: PlanSource, config: LintConfig = EMPTY, options: Lin
   if (typeof input === 'string') {
     // parsed once: the validator locates schema errors in the same tree the rules read
     const parsed = parse(input);
-    if (!options.skipValidation) diagnostics.push(...validateXml(input, parsed));
+    if (!options.skipValidation) for (const d of validateXml(input, parsed)) diagnostics.push(d);
     doc = parsed.document;
     // parse problems the validator did not already report (it normally reports all of them)
-    if (!doc && diagnostics.length === 0) diagnostics.push(...parsed.diagnostics);
+    if (!doc && diagnostics.length === 0) for (const d of parsed.diagnostics) diagnostics.push(d);
   } else {
     doc = treeOf(input);
-    if (!options.skipValidation) diagnostics.push(...validate(doc).diagnostics);
+    // over a shape limit: the one refusal, not validate's and lintDocument's both
+    const over = checkLimits(doc);
+    if (over) return result([over]);
+    if (!options.skipValidation) for (const d of validate(doc).diagnostics) diagnostics.push(d);
   }
-  if (!doc) return result(diagnostics);
-  diagnostics.push(...lintDocument(doc, config, options));
+  if (!doc) return capResult(result(diagnostics));
+  // a loop, not push(...): a spread of a few hundred thousand findings overflows the stack
+  for (const d of lintDocument(doc, config, options)) diagnostics.push(d);
   const suppressions = new Suppressions(doc);
   // each finding is produced once, by one rule: nothing to de-duplicate here
-  return result(suppressions.empty ? diagnostics : diagnostics.filter((d) => d.rule === 'xml-syntax' || !suppressions.suppressed(d)));
+  // at most LIMITS.diagnostics findings are listed (docs/limits.md)
+  return capResult(result(suppressions.empty ? diagnostics : diagnostics.filter((d) => d.rule === 'xml-syntax' || !suppressions.suppressed(d))));
 }

@@ -5,7 +5,7 @@
  *
  * @module
  */
-import type { AnyElement, SourcePoint, SourceSpan } from '../../ast/nodes.js';
+import type { AnyElement, SourcePoint, SourceSpan, TextNode } from '../../ast/nodes.js';
 import type { FindingAt, Slice } from './types.js';
 
 const XML_SPACE = /[ \t\r\n]/;
@@ -33,16 +33,25 @@ export function exactPieces(node: AnyElement, at: FindingAt): { readonly from: n
     if (!span || value === undefined || span.end.offset - span.start.offset !== value.length || span.start.line !== span.end.line) return undefined;
     return [{ from: 0, span, text: value }];
   }
-  const out: { from: number; span: SourceSpan; text: string }[] = [];
+  // kept per node: a container with thousands of stray texts is asked once per text
+  if (textPieces.has(node)) return textPieces.get(node);
+  let out: { from: number; span: SourceSpan; text: string }[] | undefined = [];
   let from = 0;
   for (const c of node.children) {
     if (c.kind !== '#text') continue;
-    if (!c.span || c.span.end.offset - c.span.start.offset !== c.text.length) return undefined;
+    if (!c.span || c.span.end.offset - c.span.start.offset !== c.text.length) {
+      out = undefined;
+      break;
+    }
     out.push({ from, span: c.span, text: c.text });
     from += c.text.length;
   }
+  textPieces.set(node, out);
   return out;
 }
+
+/** {@link exactPieces} of each tag's text (trees are immutable). */
+const textPieces = new WeakMap<AnyElement, { readonly from: number; readonly span: SourceSpan; readonly text: string }[] | undefined>();
 
 /** The span of `[start, end)` of the parsed string, when the source spells it exactly and it lies in one piece. */
 export function sliceSpan(node: AnyElement, at: FindingAt, slice: Slice): SourceSpan | undefined {
@@ -88,7 +97,13 @@ export function findingSpan(node: AnyElement, at: FindingAt | undefined): Source
     return trimmed(node, at, a.value);
   }
   if (!span.content) return span.startTag;
-  const text = node.children.filter((c) => c.kind === '#text');
-  if (text.length === 1 && text[0]!.span) return trimmed(node, at, text[0]!.span);
+  // the one text child, if there is exactly one (a loop that stops at the second: containers are wide)
+  let text: TextNode | undefined;
+  for (const c of node.children) {
+    if (c.kind !== '#text') continue;
+    if (text) return span.content;
+    text = c;
+  }
+  if (text?.span) return trimmed(node, at, text.span);
   return span.content;
 }

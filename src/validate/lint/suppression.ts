@@ -53,6 +53,16 @@ interface Placed {
   readonly order: number;
 }
 
+/** The directives by what they can match, built on the first question. */
+interface SuppressionIndex {
+  /** disable-next-line directives by the line they end on. */
+  readonly nextLine: ReadonlyMap<number, readonly Placed[]>;
+  /** disable-next-line directives by the path of the tag after them. */
+  readonly nextPath: ReadonlyMap<string, readonly Placed[]>;
+  /** disable and enable directives by rule name (`*` for those naming no rule or every rule), in document order. */
+  readonly ranges: ReadonlyMap<string, readonly Placed[]>;
+}
+
 /** Decides, for each finding, whether a directive comment turns it off. */
 export class Suppressions {
   private readonly placed: Placed[] = [];
@@ -95,31 +105,60 @@ export class Suppressions {
 
   /** Whether the finding is turned off by a directive comment. */
   suppressed(d: Diagnostic): boolean {
+    const index = (this.index ??= this.buildIndex());
     const matches = (dir: Directive) => dir.rules.length === 0 || dir.rules.includes(d.rule) || dir.rules.includes(ALL);
-    // disable-next-line
-    for (const p of this.placed) {
-      if (p.directive.kind !== 'disable-next-line' || !matches(p.directive)) continue;
-      if (d.line !== undefined && p.endLine !== undefined) {
-        if (d.line === p.endLine + 1) return true;
-      } else if (this.nextElementPath.get(p.order) === d.path) {
-        return true;
-      }
-    }
+    // disable-next-line: the directives ending on the line before, or placed before the finding's tag
+    const next = d.line !== undefined ? index.nextLine.get(d.line - 1) : undefined;
+    if (next?.some((p) => matches(p.directive))) return true;
+    if (index.nextPath.get(d.path)?.some((p) => (d.line === undefined || p.endLine === undefined) && matches(p.directive))) return true;
     // disable ... enable ranges: the last matching directive before the finding decides.
     // "Before" compares (line, document order): a directive earlier on the finding's own line
     // counts, as it must in a plan written on one line.
     const order = this.elementOrder.get(d.path) ?? Infinity;
-    let state = false;
+    const before = (p: Placed) =>
+      d.line !== undefined && p.endLine !== undefined ? p.endLine < d.line || (p.endLine === d.line && p.order < order) : p.order < order;
+    // Only the directives naming the finding's rule, or all rules, can decide; in each list
+    // (document order) the last one before the finding is found by binary search, so a plan
+    // with thousands of directives and findings costs a logarithm per finding, not a scan.
+    const last = (list: readonly Placed[] | undefined): Placed | undefined => {
+      if (!list) return undefined;
+      let lo = 0;
+      let hi = list.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (before(list[mid]!)) lo = mid + 1;
+        else hi = mid;
+      }
+      return list[lo - 1];
+    };
+    const a = last(index.ranges.get(d.rule));
+    const b = last(index.ranges.get(ALL));
+    const decider = a && b ? (a.order > b.order ? a : b) : (a ?? b);
+    return decider?.directive.kind === 'disable';
+  }
+
+  private index: SuppressionIndex | undefined;
+
+  private buildIndex(): SuppressionIndex {
+    const nextLine = new Map<number, Placed[]>();
+    const nextPath = new Map<string, Placed[]>();
+    const ranges = new Map<string, Placed[]>();
+    const add = <K>(map: Map<K, Placed[]>, key: K, p: Placed) => {
+      const list = map.get(key);
+      if (list) list.push(p);
+      else map.set(key, [p]);
+    };
     for (const p of this.placed) {
-      if (p.directive.kind === 'disable-next-line' || !matches(p.directive)) continue;
-      const before =
-        d.line !== undefined && p.endLine !== undefined
-          ? p.endLine < d.line || (p.endLine === d.line && p.order < order)
-          : p.order < order;
-      // placed is in document order, so once a directive is not before the finding none later is
-      if (!before) break;
-      state = p.directive.kind === 'disable';
+      if (p.directive.kind === 'disable-next-line') {
+        if (p.endLine !== undefined) add(nextLine, p.endLine, p);
+        const path = this.nextElementPath.get(p.order);
+        if (path !== undefined) add(nextPath, path, p);
+      } else if (p.directive.rules.length === 0 || p.directive.rules.includes(ALL)) {
+        add(ranges, ALL, p);
+      } else {
+        for (const rule of new Set(p.directive.rules)) add(ranges, rule, p);
+      }
     }
-    return state;
+    return { nextLine, nextPath, ranges };
   }
 }

@@ -49,12 +49,24 @@ export function misplacement(parent: AnyElement | undefined, node: AnyElement): 
   if (parent === undefined || parent.kind === '#unknown') return undefined;
   const model = tagSpec(parent.kind).childrenModel;
   if (model !== 'else-last' && model !== 'each-once') return undefined;
-  const siblings = elementChildren(parent);
-  const before = siblings.slice(0, siblings.indexOf(node));
-  if (model === 'else-last') return before.some((s) => elementName(s) === 'else') ? 'after-else' : undefined;
-  const name = elementName(node);
-  return before.some((s) => elementName(s) === name) ? 'repeated' : undefined;
+  let found = misplaced.get(parent);
+  if (!found) {
+    // one pass over the siblings, kept per parent: asked for each of a wide parent's
+    // children, a scan of the earlier siblings each time would be quadratic
+    found = new Map();
+    const seen = new Set<string>();
+    for (const s of elementChildren(parent)) {
+      const name = elementName(s);
+      if (model === 'else-last' ? seen.has('else') : seen.has(name)) found.set(s, model === 'else-last' ? 'after-else' : 'repeated');
+      seen.add(name);
+    }
+    misplaced.set(parent, found);
+  }
+  return found.get(node);
 }
+
+/** {@link misplacement}'s answers by parent (trees are immutable). */
+const misplaced = new WeakMap<AnyElement, Map<AnyElement, 'after-else' | 'repeated'>>();
 
 /** Whether the error could be about this element, judged from its content. */
 function fits(error: LibxmlSchemaError, at: LocatedElement): boolean {
@@ -99,6 +111,12 @@ export class ElementLocator {
   private readonly elements: LocatedElement[] = [];
   private readonly byName = new Map<string, number[]>();
   private readonly endLines = new Map<number, number>();
+  /** The candidates of each name by the line their start tag ends on. */
+  private readonly byLine = new Map<string, Map<number, number[]>>();
+  /** Per error (its signature): the pool position from which on no candidate fits it. */
+  private readonly noFitFrom = new Map<string, number>();
+  /** Per error: the first candidate in its whole pool that fits, or -1. */
+  private readonly firstFit = new Map<string, number>();
   private lineStarts: number[] | undefined;
   private cursor = 0;
 
@@ -112,7 +130,7 @@ export class ElementLocator {
   ) {
     for (const v of walk(doc)) {
       const index = this.elements.length;
-      const parent = v.ancestors.at(-1);
+      const parent = v.parent;
       this.elements.push(parent === undefined ? { node: v.node, path: v.path, index } : { node: v.node, path: v.path, parent, index });
       const name = elementName(v.node);
       const list = this.byName.get(name);
@@ -125,24 +143,50 @@ export class ElementLocator {
   locate(error: LibxmlSchemaError): LocatedElement | undefined {
     const candidates = this.byName.get(error.element);
     if (!candidates) return undefined;
-    const onLine = candidates.filter((i) => this.endLine(i) === error.line);
-    const pool = onLine.length > 0 ? onLine : candidates;
-    const pick =
-      pool.find((i) => i >= this.cursor && fits(error, this.elements[i]!)) ??
-      pool.find((i) => fits(error, this.elements[i]!)) ??
-      pool.find((i) => i >= this.cursor) ??
-      pool[0]!;
+    const pool = this.linesOf(error.element, candidates).get(error.line) ?? candidates;
+    // Pools are in document order. The first candidate at or after the cursor that fits, else
+    // the first that fits anywhere, else the first at or after the cursor. Each answer is
+    // remembered per error signature, so thousands of errors on one line of thousands of
+    // same-named tags cost one pass over them, not one pass per error.
+    const key = `${error.line}\u0000${error.element}\u0000${error.attribute ?? ''}\u0000${JSON.stringify(error.issue)}`;
+    const from = firstAtOrAfter(pool, this.cursor);
+    const stop = Math.min(pool.length, this.noFitFrom.get(key) ?? pool.length);
+    let pick: number | undefined;
+    for (let p = from; p < stop && pick === undefined; p++) if (fits(error, this.elements[pool[p]!]!)) pick = pool[p]!;
+    if (pick === undefined) {
+      if (from < stop) this.noFitFrom.set(key, from);
+      let first = this.firstFit.get(key);
+      if (first === undefined) this.firstFit.set(key, (first = pool.find((i) => fits(error, this.elements[i]!)) ?? -1));
+      pick = first !== -1 ? first : (pool[from] ?? pool[0]!);
+    }
     this.cursor = pick;
     return this.elements[pick];
+  }
+
+  /** The candidates of a name grouped by the line their start tag ends on (built once per name). */
+  private linesOf(name: string, candidates: readonly number[]): Map<number, number[]> {
+    let lines = this.byLine.get(name);
+    if (!lines) {
+      lines = new Map();
+      for (const i of candidates) {
+        const line = this.endLine(i);
+        const list = lines.get(line);
+        if (list) list.push(i);
+        else lines.set(line, [i]);
+      }
+      this.byLine.set(name, lines);
+    }
+    return lines;
   }
 
   /** The line on which an element's start tag ends (its `>`), which is the line libxml2 reports. */
   private endLine(index: number): number {
     const cached = this.endLines.get(index);
     if (cached !== undefined) return cached;
-    const loc = this.elements[index]!.node.loc;
-    let line = loc?.line ?? 0;
-    if (loc) {
+    const { loc, span } = this.elements[index]!.node;
+    // the parser's span ends just after the `>`, which is on the line libxml2 reports
+    let line = span?.startTag.end.line ?? loc?.line ?? 0;
+    if (loc && !span) {
       const starts = (this.lineStarts ??= lineStarts(this.xml));
       let i = (starts[loc.line - 1] ?? 0) + loc.column - 1;
       let quote = 0;
@@ -158,4 +202,16 @@ export class ElementLocator {
     this.endLines.set(index, line);
     return line;
   }
+}
+
+/** The position of the first entry of a sorted list that is at least `value` (the length when none is). */
+function firstAtOrAfter(list: readonly number[], value: number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid]! < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }

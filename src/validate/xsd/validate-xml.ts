@@ -12,6 +12,7 @@ import { LEVEL_ERROR, type LibxmlFinding } from './libxml.js';
 import { readLibxmlSchemaError } from './libxml-issue.js';
 import { ElementLocator } from './locate.js';
 import { schemaDetails, schemaMessage } from './schema-messages.js';
+import { refuseOverLimits } from './over-limits.js';
 import { refuseUnsafeXml } from './unsafe-input.js';
 
 /** libxml2's wording of the commonest syntax errors, said plainly. */
@@ -70,7 +71,7 @@ export function validateXml(input: string, parsed?: ParseResult): Diagnostic[] {
   if (!/\S/.test(xml)) {
     return [{ rule: 'xml-syntax', severity: 'error', message: 'The document is empty; a dialplan needs a <dialplan> root element.', line: 1, column: 1, path: '/' }];
   }
-  const refused = refuseUnsafeXml(xml);
+  const refused = refuseUnsafeXml(xml) ?? refuseOverLimits(xml);
   if (refused) return [refused];
 
   const findings = (compiledSchema() ?? validateThroughDocument)(xml);

@@ -25,9 +25,8 @@ export const amdNotTopLevel: Rule<Params> = {
       : '<amd> appears more than once; the machine is detected once per call.',
   check(ctx, report) {
     let count = 0;
-    for (const { node, ancestors } of ctx.elements) {
+    for (const { node, parent } of ctx.elements) {
       if (elementName(node) !== 'amd') continue;
-      const parent = ancestors.at(-1);
       if (parent && elementName(parent) !== 'dialplan') report(node, { problem: 'nested', parent: elementName(parent) });
       else if (++count > 1) report(node, { problem: 'repeated', parent: 'dialplan' });
     }

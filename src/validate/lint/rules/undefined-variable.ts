@@ -1,7 +1,8 @@
 import { CALL_VARIABLES, CONTACT_FIELDS, GLOBAL_VARIABLES, isSystemVariable } from '../../../language/variables.js';
-import { nearest } from '../../../util/nearest.js';
+import { TypoIndex } from '../../../util/nearest.js';
 import { readSites, siteAt } from '../helpers/reads.js';
-import { dynamicNamePattern } from '../../../language/variable-refs.js';
+import { DynamicNameMatcher } from '../../../language/variable-refs.js';
+import { LIMITS } from '../../limits.js';
 import type { Rule } from '../types.js';
 
 interface Params {
@@ -36,6 +37,9 @@ export const undefinedVariable: Rule<Params> = {
     (suggestion !== undefined ? `; did you mean \${${suggestion}}?` : '.'),
   check(ctx, report) {
     const setNames = [...ctx.variablesSet.keys()];
+    // indexed once per run: many undefined or dynamic references must not each scan every name
+    const typos = { set: new TypoIndex([...setNames, ...SYSTEM_NAMES], LIMITS.suggestionWork), system: new TypoIndex(SYSTEM_NAMES, LIMITS.suggestionWork) };
+    const dynamic = new DynamicNameMatcher(setNames);
     const seen = new Set<string>();
     for (const site of readSites(ctx)) {
       for (const ref of ctx.variableRefs(site.value)) {
@@ -45,15 +49,14 @@ export const undefinedVariable: Rule<Params> = {
         if (seen.has(key)) continue;
         seen.add(key);
         if (ref.dynamic) {
-          const pattern = dynamicNamePattern(name);
-          if (setNames.some((n) => pattern.test(n)) || ctx.dynamicVariablesSet.length > 0) continue;
+          if (ctx.dynamicVariablesSet.length > 0 || dynamic.anyFits(name)) continue;
           report(site.node, { name, system: false, suggestion: undefined }, { at: siteAt(site, ref) });
           continue;
         }
         if (ctx.variablesSet.has(name) || ctx.stashed.has(name) || isSystemVariable(name)) continue;
         if (ctx.dynamicVariablesSet.some((re) => re.test(name))) continue;
         const system = /^(call|global|contact)\./.test(name);
-        report(site.node, { name, system, suggestion: nearest(name, system ? SYSTEM_NAMES : [...setNames, ...SYSTEM_NAMES]) }, { at: siteAt(site, ref) });
+        report(site.node, { name, system, suggestion: (system ? typos.system : typos.set).nearest(name) }, { at: siteAt(site, ref) });
       }
     }
   },

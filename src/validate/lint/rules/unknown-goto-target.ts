@@ -1,6 +1,7 @@
 import { elementName } from '../../../ast/nodes.js';
-import { closeMatches, nearest } from '../../../util/nearest.js';
-import { dynamicNamePattern } from '../../../language/variable-refs.js';
+import { TypoIndex } from '../../../util/nearest.js';
+import { DynamicNameMatcher } from '../../../language/variable-refs.js';
+import { LIMITS } from '../../limits.js';
 import { replaceFix } from '../fixes.js';
 import type { FindingAt, Rule } from '../types.js';
 
@@ -29,6 +30,9 @@ export const unknownGotoTarget: Rule<Params> = {
     `${via === 'catch' ? '<catch goto>' : '<goto>'} names "${target}", but no tag has that name` +
     (suggestion !== undefined ? `; did you mean "${suggestion}"?` : '.'),
   check(ctx, report) {
+    // indexed once per run: many unknown or dynamic targets must not each scan every name
+    const typos = new TypoIndex(ctx.names.keys(), LIMITS.suggestionWork);
+    const dynamic = new DynamicNameMatcher(ctx.names.keys());
     for (const { node } of ctx.elements) {
       const tag = elementName(node);
       let target: string | undefined;
@@ -37,14 +41,11 @@ export const unknownGotoTarget: Rule<Params> = {
       // an empty target is the XSD's to report
       if (!target || ctx.names.has(target)) continue;
       // a target built from variables (`menu${lang}`) is fine when some name fits it
-      if (target.includes('${')) {
-        const pattern = dynamicNamePattern(target);
-        if ([...ctx.names.keys()].some((n) => pattern.test(n))) continue;
-      }
+      if (target.includes('${') && dynamic.anyFits(target)) continue;
       const at: FindingAt = tag === 'catch' ? { attribute: 'goto' } : { text: true };
-      const suggestion = nearest(target, ctx.names.keys());
+      const suggestion = typos.nearest(target);
       // only one candidate leaves nothing to guess; dynamic targets are never rewritten
-      const only = target.includes('${') ? [] : closeMatches(target, ctx.names.keys());
+      const only = target.includes('${') ? [] : typos.closeMatches(target);
       const fix = only.length === 1 ? replaceFix(node, at, only[0]!, `Jump to "${only[0]}"`) : undefined;
       report(node, { target, via: tag === 'catch' ? 'catch' : 'goto', suggestion }, { at, fix });
     }
