@@ -12,8 +12,10 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { CallFireClient, CallFireV2Client, compile, lint, parse, parseNumbers, startSandbox, validate } from '../dist/index.js';
-import { diffPlans } from '../dist/diff/diff.js';
+import { compile, lint, parse, validate } from '../dist/index.js';
+import { CallFireClient, CallFireV2Client, parseNumbers } from '../dist/entries/broadcast.js';
+import { startSandbox } from '../dist/entries/sandbox.js';
+import { diffPlans } from '../dist/entries/diff.js';
 import { loadFlow } from '../dist/cli/load-flow.js';
 
 const examples = fileURLToPath(new URL('../examples/', import.meta.url));

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { EXAMPLES, loadExample } from '../examples/build.js';
 import { compile, parse } from '../src/index.js';
-import { parseScenarioFile, runScenario } from '../src/simulate/index.js';
+import { parseScenarioFile, runScenario } from '../src/entries/simulate.js';
 import { lint } from '../src/validate/lint/lint.js';
 import { validate } from '../src/validate/validate.js';
 import { stripLoc } from './util.js';

@@ -4,7 +4,8 @@
  * {@link buildPlan}, which calls the builder methods.
  */
 import fc from 'fast-check';
-import { CATALOG, dialplan, type ActionsBuilder, type BlockBuilder, type DialplanBuilder, type KeyPattern, type MenuBuilder } from '../../src/index.js';
+import { CATALOG } from '../../src/entries/catalog.js';
+import { dialplan, type ActionsBuilder, type BlockBuilder, type DialplanBuilder, type KeyPattern, type MenuBuilder } from '../../src/index.js';
 
 const enumValues = (spec: { readonly values: readonly string[]; readonly legacyValues?: readonly string[] }) =>
   spec.values.filter((v) => !(spec.legacyValues ?? []).includes(v));

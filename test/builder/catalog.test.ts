@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ElementNode } from '../../src/ast/nodes.js';
-import { ACTION_TAGS, AmdBuilder, BlockBuilder, CATALOG, DialplanBuilder, dialplan, MenuBuilder, TAG_NAMES, type AttributeSpec, type TagName } from '../../src/index.js';
+import { AmdBuilder, BlockBuilder, DialplanBuilder, dialplan, MenuBuilder, type AttributeSpec, type TagName } from '../../src/index.js';
+import { ACTION_TAGS, CATALOG, TAG_NAMES } from '../../src/entries/catalog.js';
 
 /** The tag methods a builder class offers. */
 function tagMethods(proto: object): string[] {

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import { callFlow, coverageOverlay, lintOverlay, toDot, toHtml, toMermaid } from '../../src/graph/index.js';
-import { simulate } from '../../src/simulate/index.js';
+import { simulate } from '../../src/entries/simulate.js';
 import { lint } from '../../src/validate/lint/lint.js';
 import { parsedDocument } from '../util.js';
 

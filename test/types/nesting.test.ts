@@ -9,10 +9,8 @@ import {
   call,
   dialplan,
   type ActionsBuilder,
-  type ACTION_TAGS,
   type AmdBuilder,
   type BlockBuilder,
-  type CATALOG,
   type DialplanBuilder,
   type KeyPattern,
   type MenuBuilder,
@@ -23,6 +21,7 @@ import {
   type TransferMode,
   type Voice,
 } from '../../src/index.js';
+import type { ACTION_TAGS, CATALOG } from '../../src/entries/catalog.js';
 
 /** Never called: its body is only type-checked. */
 const typeOnly = (_body: () => void) => undefined;

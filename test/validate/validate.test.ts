@@ -9,6 +9,7 @@ import { parse } from '../../src/parse/parse.js';
 import { validate } from '../../src/validate/validate.js';
 import { dialplanSchemaPath } from '../../src/validate/xsd/schema-path.js';
 import * as api from '../../src/index.js';
+import * as catalogEntry from '../../src/entries/catalog.js';
 
 const fixtures = new URL('../fixtures/xsd/', import.meta.url);
 const read = (name: string) => readFileSync(new URL(name, fixtures), 'utf8');
@@ -232,8 +233,8 @@ describe('validate(): long files', () => {
 });
 
 describe('schema path', () => {
-  it('is exported and is the file xmllint can use', () => {
-    expect(api.dialplanSchemaPath).toBe(dialplanSchemaPath);
+  it('is exported from callfire-dialplan/catalog and is the file xmllint can use', () => {
+    expect(catalogEntry.dialplanSchemaPath).toBe(dialplanSchemaPath);
     expect(api.validate).toBe(validate);
     expect(readFileSync(dialplanSchemaPath(), 'utf8')).toContain('<xs:schema');
   });
