@@ -5,7 +5,13 @@
  */
 import { statSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
-import { glob, isDynamicPattern } from 'tinyglobby';
+
+// tinyglobby (with picomatch and fdir) is loaded only for an argument that can be a glob or
+// is a folder: `dialplan lint one.xml` starts without it
+const globber = (): Promise<typeof import('tinyglobby')> => import('tinyglobby');
+
+/** Characters without which no argument is a glob pattern (a quick test before loading the globber). */
+const GLOB_CHARS = /[*?[\]{}()!+@]/;
 
 /**
  * Expands the command's file arguments: globs, folders (every .xml below) and plain paths.
@@ -16,8 +22,8 @@ export async function expandFiles(args: readonly string[], cwd: string): Promise
   const out: string[] = [];
   const empty: { arg: string; message: string }[] = [];
   for (const arg of args) {
-    if (isDynamicPattern(arg)) {
-      const found = await glob([arg], { cwd, onlyFiles: true, expandDirectories: false, absolute: isAbsolute(arg) });
+    if (GLOB_CHARS.test(arg) && (await globber()).isDynamicPattern(arg)) {
+      const found = await (await globber()).glob([arg], { cwd, onlyFiles: true, expandDirectories: false, absolute: isAbsolute(arg) });
       if (found.length === 0) empty.push({ arg, message: `no files match "${arg}"` });
       out.push(...found.sort());
       continue;
@@ -29,7 +35,7 @@ export async function expandFiles(args: readonly string[], cwd: string): Promise
       // a missing file is reported when it is read, with the others still linted
     }
     if (dir) {
-      const found = await glob(['**/*.xml'], { cwd: resolve(cwd, arg), onlyFiles: true, ignore: ['**/node_modules/**'] });
+      const found = await (await globber()).glob(['**/*.xml'], { cwd: resolve(cwd, arg), onlyFiles: true, ignore: ['**/node_modules/**'] });
       if (found.length === 0) empty.push({ arg, message: `no .xml files in the folder "${arg}"` });
       out.push(...found.sort().map((f) => `${arg.replace(/[\\/]+$/, '')}/${f}`));
     } else {
