@@ -150,7 +150,21 @@ export function hasToAst(value: unknown): value is { toAst(): DocumentNode } {
   return typeof value === 'object' && value !== null && typeof (value as { toAst?: unknown }).toAst === 'function';
 }
 
-/** The syntax tree of a tree or a builder. */
-export function treeOf(plan: DocumentNode | { toAst(): DocumentNode }): DocumentNode {
-  return isDocument(plan) ? plan : plan.toAst();
+/**
+ * The syntax tree of a tree or a builder. Anything else (a value from untyped code) is a
+ * TypeError that says what was expected, rather than a crash deeper in the caller.
+ */
+export function treeOf(plan: DocumentNode | { toAst(): DocumentNode }, caller = 'a dialplan function'): DocumentNode {
+  if (isDocument(plan)) return plan;
+  if (hasToAst(plan)) return plan.toAst();
+  throw new TypeError(`${caller} takes a plan built with the DSL, a syntax tree, or XML text; got ${describeValue(plan)}`);
+}
+
+/** A wrong argument in a few words: its type, or the object's constructor name. */
+function describeValue(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  if (typeof value !== 'object') return typeof value === 'undefined' ? 'undefined' : `a ${typeof value}`;
+  const name = (value as { constructor?: { name?: unknown } }).constructor?.name;
+  return typeof name === 'string' && name !== 'Object' ? `a ${name}` : 'an object without toAst()';
 }

@@ -5,11 +5,12 @@
  *
  * @module
  */
-import type { AnyElement, DocumentNode, ElementNode, Node } from '../ast/nodes.js';
+import type { AnyElement, DocumentNode, ElementNode, Node, PlanSource } from '../ast/nodes.js';
 import { elementChildren, elementName, isElement, textOf } from '../ast/nodes.js';
 import { pathIndex } from '../ast/visit.js';
 import { CATALOG, tagSpec, type AttributeSpec, type TagName } from '../language/catalog.js';
 import { lineComments, quote } from './js-text.js';
+import { planTree } from '../parse/plan-tree.js';
 
 /** Options for {@link toTypeScript}. */
 export interface TypeScriptOptions {
@@ -307,7 +308,8 @@ function checkDepth(root: ElementNode): void {
  * //   .hangup();
  * ```
  */
-export function toTypeScript(doc: DocumentNode, options: TypeScriptOptions = {}): TypeScriptResult {
+export function toTypeScript(plan: PlanSource, options: TypeScriptOptions = {}): TypeScriptResult {
+  const doc = planTree(plan, 'toTypeScript()');
   checkDepth(doc.root);
   const w = new Writer(doc);
   const root = doc.root;

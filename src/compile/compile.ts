@@ -5,11 +5,12 @@
  */
 import type * as Xmlbuilder2 from 'xmlbuilder2';
 import type { XMLBuilder } from 'xmlbuilder2/lib/interfaces.js';
-import type { AnyElement, DocumentNode, Node } from '../ast/nodes.js';
+import type { AnyElement, Node, PlanSource } from '../ast/nodes.js';
 import { elementName } from '../ast/nodes.js';
 import { tagSpec } from '../language/catalog.js';
 import { onDemand } from '../util/on-demand.js';
 import { xmlAttribute, xmlText } from '../util/xml-literal.js';
+import { planTree } from '../parse/plan-tree.js';
 
 // xmlbuilder2 brings a DOM and a YAML library and takes longer to load than a whole lint of a
 // small plan: load it on the first compile, so commands that only read XML never pay for it.
@@ -89,7 +90,8 @@ class Indent {
  * // '<dialplan><hangup/></dialplan>'
  * ```
  */
-export function compile(doc: DocumentNode, options: CompileOptions = {}): string {
+export function compile(plan: PlanSource, options: CompileOptions = {}): string {
+  const doc = planTree(plan, 'compile()');
   const pretty = options.pretty ?? true;
   const indent = pretty ? new Indent(options.indent ?? '  ') : undefined;
   // a fragment, not a document, so the line breaks between the top-level nodes can be text

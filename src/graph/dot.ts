@@ -3,9 +3,10 @@
  *
  * @module
  */
-import type { DocumentNode } from '../ast/nodes.js';
+import type { PlanSource } from '../ast/nodes.js';
 import { callFlow, shapeOf, type CallFlow, type CallFlowShape } from './flow.js';
 import { leadingMark, MARK_STYLES, struck } from './mark-style.js';
+import { planTree } from '../parse/plan-tree.js';
 
 const quote = (text: string) => `"${text.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n')}"`;
 
@@ -45,6 +46,7 @@ export function graphToDot(graph: CallFlow, title = 'dialplan'): string {
  * writeFileSync('plan.dot', toDot(plan.toAst()));
  * ```
  */
-export function toDot(doc: DocumentNode, title?: string, flow?: CallFlow): string {
+export function toDot(plan: PlanSource, title?: string, flow?: CallFlow): string {
+  const doc = planTree(plan, 'toDot()');
   return graphToDot(flow ?? callFlow(doc), title ?? doc.root.attributes['name'] ?? 'dialplan');
 }

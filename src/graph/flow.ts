@@ -6,10 +6,11 @@
  * @module
  */
 import { BRANCH_CHILD, EXIT, type FlowNode as ExecNode, type FlowStep } from '../ast/flow.js';
-import type { AnyElement, DocumentNode } from '../ast/nodes.js';
+import type { AnyElement, DocumentNode, PlanSource } from '../ast/nodes.js';
 import { elementChildren, textOf } from '../ast/nodes.js';
 import { flowGraphOf, indexPlan } from '../ast/plan-index.js';
 import type { TagName } from '../language/catalog.js';
+import { planTree } from '../parse/plan-tree.js';
 
 /** A step of the call: an action tag, or one of the terminals. */
 export interface CallFlowNode {
@@ -140,8 +141,8 @@ function action(el: AnyElement): string {
  * g.edges.filter((e) => e.style === 'goto'); // every jump by name
  * ```
  */
-export function callFlow(doc: DocumentNode): CallFlow {
-  return callFlowWithTags(doc).flow;
+export function callFlow(plan: PlanSource): CallFlow {
+  return callFlowWithTags(planTree(plan, 'callFlow()')).flow;
 }
 
 /** {@link callFlow} and the tag each drawn step stands for, by node id (for overlays and the page's XML view). */

@@ -4,9 +4,10 @@
  *
  * @module
  */
-import type { DocumentNode } from '../ast/nodes.js';
+import type { PlanSource } from '../ast/nodes.js';
 import { callFlow, shapeOf, type CallFlow, type CallFlowNode, type CallFlowShape, type MarkKind } from './flow.js';
 import { leadingMark, MARK_STYLES, struck } from './mark-style.js';
+import { planTree } from '../parse/plan-tree.js';
 
 // Mermaid reads `"` and `#…;` inside quoted labels; write them as its entity codes.
 const label = (text: string) => text.replace(/#/g, '#35;').replace(/"/g, '#quot;').replace(/</g, '#lt;').replace(/>/g, '#gt;');
@@ -62,6 +63,6 @@ export function graphToMermaid(graph: CallFlow): string {
  * toMermaid(plan.toAst()); // 'flowchart TD\n  start(["call starts"])\n …'
  * ```
  */
-export function toMermaid(doc: DocumentNode, flow?: CallFlow): string {
-  return graphToMermaid(flow ?? callFlow(doc));
+export function toMermaid(plan: PlanSource, flow?: CallFlow): string {
+  return graphToMermaid(flow ?? callFlow(planTree(plan, 'toMermaid()')));
 }

@@ -7,7 +7,7 @@
  */
 import type * as Xmlbuilder2 from 'xmlbuilder2';
 import type { XMLBuilder } from 'xmlbuilder2/lib/interfaces.js';
-import type { AnyElement, DocumentNode } from '../ast/nodes.js';
+import type { AnyElement, PlanSource } from '../ast/nodes.js';
 import { elementChildren, elementName, textOf } from '../ast/nodes.js';
 import { onDemand } from '../util/on-demand.js';
 import { xmlAttribute, xmlText } from '../util/xml-literal.js';
@@ -15,6 +15,7 @@ import { drawingOf, edgeLabel, edgeLabelWidth, FONT, type Drawing, type DrawnNod
 import { callFlowWithTags, shapeOf, type CallFlow, type Mark, type MarkKind } from './flow.js';
 import { MARK_STYLES } from './mark-style.js';
 import { PAGE_SCRIPT } from './page-script.js';
+import { planTree } from '../parse/plan-tree.js';
 
 // The package index re-exports this module: load the XML writer on the first drawing, so
 // importing the package (to build a plan, say) does not pay for it.
@@ -192,7 +193,8 @@ const scriptJson = (value: unknown) =>
  * writeFileSync('lint.html', toHtml(doc, { flow: lintOverlay(callFlow(doc), lint(xml).diagnostics) }));
  * ```
  */
-export function toHtml(doc: DocumentNode, options: string | DiagramOptions = {}): string {
+export function toHtml(plan: PlanSource, options: string | DiagramOptions = {}): string {
+  const doc = planTree(plan, 'toHtml()');
   const opts = typeof options === 'string' ? { title: options } : options;
   const name = opts.title ?? doc.root.attributes['name'] ?? 'dialplan';
   const { flow: plain, tags } = callFlowWithTags(doc);
@@ -266,6 +268,6 @@ export function toHtml(doc: DocumentNode, options: string | DiagramOptions = {})
 }
 
 /** A dialplan's call flow as an SVG document. */
-export function toSvg(doc: DocumentNode, options: DiagramOptions = {}): string {
-  return `${graphToSvg(options.flow ?? callFlowWithTags(doc).flow)}\n`;
+export function toSvg(plan: PlanSource, options: DiagramOptions = {}): string {
+  return `${graphToSvg(options.flow ?? callFlowWithTags(planTree(plan, 'toSvg()')).flow)}\n`;
 }

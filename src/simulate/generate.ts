@@ -11,7 +11,7 @@
  *
  * @module
  */
-import type { DocumentNode, ElementNode } from '../ast/nodes.js';
+import type { DocumentNode, ElementNode, PlanSource } from '../ast/nodes.js';
 import { check, type Expectation } from './expectations.js';
 import { matchesEntry } from '../language/key-pattern.js';
 import { menuKeys, sampleInput } from './keypress.js';
@@ -19,6 +19,7 @@ import { indexPlan } from '../ast/plan-index.js';
 import type { Scenario } from './scenario.js';
 import { simulate } from './simulate.js';
 import type { Answer, Script, SimulationResult, TransferOutcome } from './types.js';
+import { planTree } from '../parse/plan-tree.js';
 
 /** Limits of the search. */
 export interface GenerateOptions {
@@ -125,7 +126,8 @@ export interface GeneratedScenarios {
  * scenarios.map((s) => s.name); // ['presses 1', 'presses 2', 'presses timeout', ...]
  * ```
  */
-export async function generateScenarios(document: DocumentNode, options: GenerateOptions = {}): Promise<GeneratedScenarios> {
+export async function generateScenarios(plan: PlanSource, options: GenerateOptions = {}): Promise<GeneratedScenarios> {
+  const document = planTree(plan, 'generateScenarios()');
   const maxRuns = options.maxRuns ?? 2000;
   const maxInputs = options.maxInputs ?? 12;
   const queue: Script[] = seeds(document);
