@@ -134,7 +134,8 @@ describe('limits that hold and name themselves', () => {
     const cut = await simulate(long, {}, { maxSteps: 100 });
     expect(cut.error?.message).toMatch(/step limit \(maxSteps, --max-steps\) was reached with no tag repeating/);
     expect(cut.error?.message).not.toMatch(/endless loop/);
-    const whole = await simulate(long, {});
+    // the default step budget; a roomy time budget, so a loaded machine cannot stop it first
+    const whole = await simulate(long, {}, { timeLimitMs: 300_000 });
     expect(whole.ended).toBe('end');
     expect(said(whole)).toHaveLength(12_000);
   });

@@ -25,44 +25,46 @@ function deepIf(n: number): DocumentNode {
   return doc([inner]);
 }
 const wide = (n: number) => doc(Array.from({ length: n }, (_, i) => el('play', { type: 'tts' }, [text('hi')], i + 2)));
+/** Budgets far above what these runs need on a loaded machine: the tests are about results, not time. */
+const ROOMY = { timeLimitMs: 300_000, expressionTimeoutMs: 30_000 };
 const said = (r: SimulationResult) => r.events.flatMap((e) => (e.type === 'play' ? [e.text] : []));
 
 describe('simulate on hostile shapes', () => {
   it('runs a plan nested 20,000 deep to its end', async () => {
-    const r = await simulate(deepIf(20_000), {});
+    const r = await simulate(deepIf(20_000), {}, ROOMY);
     expect(r.error).toBeUndefined();
     expect(r.ended).toBe('hangup');
     expect(r.events.filter((e) => e.type === 'if')).toHaveLength(20_000);
   });
 
   it('runs 130,000 siblings straight through: the step budget grows with the plan', async () => {
-    const r = await simulate(wide(130_000), {});
+    const r = await simulate(wide(130_000), {}, ROOMY);
     expect(r.error).toBeUndefined();
     expect(r.ended).toBe('end');
     expect(said(r)).toHaveLength(130_000);
   });
 
   it('reads 8,000 nested ${ in one text in one pass', async () => {
-    const r = await simulate(doc([el('play', { type: 'tts' }, [text('a ' + '${'.repeat(8_000) + 'x' + '}'.repeat(8_000) + ' b')], 2)]), {});
+    const r = await simulate(doc([el('play', { type: 'tts' }, [text('a ' + '${'.repeat(8_000) + 'x' + '}'.repeat(8_000) + ' b')], 2)]), {}, ROOMY);
     expect(r.error).toBeUndefined();
     expect(said(r)).toEqual(['a b']);
     expect(r.warnings.some((w) => /is not set/.test(w))).toBe(true);
   });
 
   it('substitutes 100,000 references in one text', async () => {
-    const r = await simulate(doc([el('play', { type: 'tts' }, [text('${x}'.repeat(100_000))], 2)]), { vars: { x: 'ab' } });
+    const r = await simulate(doc([el('play', { type: 'tts' }, [text('${x}'.repeat(100_000))], 2)]), { vars: { x: 'ab' } }, ROOMY);
     expect(said(r)).toEqual(['ab'.repeat(100_000)]);
   });
 
   it('refuses an expression with 100,000 references at its line, naming the limit', async () => {
-    const r = await simulate(doc([el('if', { expr: '${x} + '.repeat(100_000) + '1' }, [el('hangup', {}, [], 2)], 2)]), { vars: { x: '1' } });
+    const r = await simulate(doc([el('if', { expr: '${x} + '.repeat(100_000) + '1' }, [el('hangup', {}, [], 2)], 2)]), { vars: { x: '1' } }, ROOMY);
     expect(r.ended).toBe('error');
     expect(r.error).toMatchObject({ line: 2, path: '/dialplan/if[1]' });
     expect(r.error?.message).toMatch(/more than 256 \$\{…\} references in code \(the limit per expression\)/);
   });
 
   it('keeps a 100,000-reference setvar value apart from the code it spells', async () => {
-    const r = await simulate(doc([el('setvar', { varname: 'v' }, [text('${x}'.repeat(100_000))], 2)]), { vars: { x: '1' } });
+    const r = await simulate(doc([el('setvar', { varname: 'v' }, [text('${x}'.repeat(100_000))], 2)]), { vars: { x: '1' } }, ROOMY);
     expect(r.error).toBeUndefined();
     expect(r.variables['v']).toBe('1'.repeat(100_000));
   });

@@ -236,7 +236,8 @@ describe('variables and expressions', () => {
   });
 
   it('stops runaway recursion and allocation inside the evaluator', async () => {
-    const deep = await simulate(plan(`<if expr="(function f() { return f() })()"><hangup/></if>`), {});
+    // a roomy time limit: the stack limit must be what stops it, even on a loaded machine
+    const deep = await simulate(plan(`<if expr="(function f() { return f() })()"><hangup/></if>`), {}, { expressionTimeoutMs: 10_000 });
     expect(deep.error?.message).toMatch(/stack overflow/);
     const big = await simulate(plan(`<if expr="'x'.repeat(1e9).length"><hangup/></if>`), {});
     expect(big.error?.message).toMatch(/used more than the evaluator's 16777216 bytes of memory/);
