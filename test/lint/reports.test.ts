@@ -23,7 +23,7 @@ describe('SARIF report', () => {
     expect(run.tool.driver.name).toBe('dialplan lint');
     expect(run.tool.driver.version).toBe('1.2.3');
     const ids = run.tool.driver.rules.map((r: { id: string }) => r.id);
-    expect(ids).toEqual(['xml-syntax', 'schema', ...RULES.map((r) => r.name)]);
+    expect(ids).toEqual(['xml-syntax', 'schema', 'input-limit', ...RULES.map((r) => r.name)]);
     const rule = run.tool.driver.rules.find((r: { id: string }) => r.id === 'unreachable-code');
     expect(rule.helpUri).toBe('https://github.com/o/r/blob/main/docs/rules/unreachable-code.md');
     expect(rule.defaultConfiguration.level).toBe('warning');

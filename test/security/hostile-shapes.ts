@@ -51,8 +51,9 @@ export const SHAPES = {
     for (let i = 0; i < n; i++) s += `<menu name="m${i}"><play type="tts">Hi</play><keypress pressed="default"><goto>m${(i + 1) % n}</goto></keypress></menu>`;
     return plan(s);
   },
-  /** `n` suppression directives, each before a finding. */
-  directives: (n: number) => plan('<!-- dialplan-disable-next-line empty-prompt --><play type="tts"> </play>'.repeat(n)),
+  /** `n` suppression directives, each on the line before a finding (a goto to no tag), with `n` range directives around. */
+  directives: (n: number) =>
+    plan('\n<!-- dialplan-disable unknown-goto-target --><!-- dialplan-enable unknown-goto-target -->\n<!-- dialplan-disable-next-line unknown-goto-target -->\n<goto>nowhere</goto>'.repeat(n)),
   /** `n` variables set and read. */
   variables: (n: number) => {
     let s = '';

@@ -25,8 +25,9 @@ export interface SarifOptions {
 
 /** The checks that are not lint rules but appear in lint reports. */
 const BUILT_IN = [
-  { id: 'xml-syntax', text: 'The file is not well-formed XML, or uses a refused construct (DOCTYPE, XInclude).', level: 'error' },
+  { id: 'xml-syntax', text: 'The file is not well-formed XML, uses a refused construct (DOCTYPE, XInclude) or exceeds a limit (docs/limits.md).', level: 'error' },
   { id: 'schema', text: 'The dialplan does not follow the CallFire XML schema (schemas/dialplan.xsd).', level: 'error' },
+  { id: 'input-limit', text: 'More findings than a report lists for one document (docs/limits.md).', level: 'warning' },
 ] as const;
 
 /**

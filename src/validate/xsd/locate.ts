@@ -115,6 +115,8 @@ export class ElementLocator {
   private readonly byLine = new Map<string, Map<number, number[]>>();
   /** Per error (its signature): the pool position from which on no candidate fits it. */
   private readonly noFitFrom = new Map<string, number>();
+  /** Per error: the pool position after the element it was last found at. */
+  private readonly nextFor = new Map<string, number>();
   /** Per error: the first candidate in its whole pool that fits, or -1. */
   private readonly firstFit = new Map<string, number>();
   private lineStarts: number[] | undefined;
@@ -149,7 +151,8 @@ export class ElementLocator {
     // remembered per error signature, so thousands of errors on one line of thousands of
     // same-named tags cost one pass over them, not one pass per error.
     const key = `${error.line}\u0000${error.element}\u0000${error.attribute ?? ''}\u0000${JSON.stringify(error.issue)}`;
-    const from = firstAtOrAfter(pool, this.cursor);
+    // an element has each error once: the same error again is about a later element
+    const from = Math.max(firstAtOrAfter(pool, this.cursor), this.nextFor.get(key) ?? 0);
     const stop = Math.min(pool.length, this.noFitFrom.get(key) ?? pool.length);
     let pick: number | undefined;
     for (let p = from; p < stop && pick === undefined; p++) if (fits(error, this.elements[pool[p]!]!)) pick = pool[p]!;
@@ -160,6 +163,8 @@ export class ElementLocator {
       pick = first !== -1 ? first : (pool[from] ?? pool[0]!);
     }
     this.cursor = pick;
+    const at = firstAtOrAfter(pool, pick);
+    if (pool[at] === pick) this.nextFor.set(key, at + 1);
     return this.elements[pick];
   }
 

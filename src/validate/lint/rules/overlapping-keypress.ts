@@ -1,6 +1,6 @@
 import type { AnyElement } from '../../../ast/nodes.js';
 import { elementChildren, elementName } from '../../../ast/nodes.js';
-import { covers, formatKeyPattern, type PressedPattern } from '../../../language/key-pattern.js';
+import { compareDigits, covers, formatKeyPattern, type PressedPattern } from '../../../language/key-pattern.js';
 import type { Rule } from '../types.js';
 
 interface Params {
@@ -8,6 +8,34 @@ interface Params {
   readonly earlier: string;
   readonly earlierLine: number | undefined;
   readonly same: boolean;
+}
+
+/** An earlier keypress of the menu, in the order written. */
+interface Seen {
+  readonly node: AnyElement;
+  readonly raw: string;
+  readonly pattern: PressedPattern;
+  readonly order: number;
+}
+
+/**
+ * The key under which equal patterns meet: `covers()` between two patterns that are not ranges
+ * holds exactly when their keys are equal (digits as written, a symbol, default, timeout, the
+ * same invalid text); undefined for ranges.
+ */
+function keyOf(p: PressedPattern): string | undefined {
+  switch (p.kind) {
+    case 'digits':
+      return `d${p.value}`;
+    case 'symbol':
+      return `s${p.value}`;
+    case 'invalid':
+      return `i${p.value}`;
+    case 'range':
+      return undefined;
+    default:
+      return p.kind;
+  }
 }
 
 /** A keypress an earlier one in the same menu already catches entirely. */
@@ -30,16 +58,32 @@ export const overlappingKeypress: Rule<Params> = {
   check(ctx, report) {
     for (const { node } of ctx.elements) {
       if (elementName(node) !== 'menu') continue;
-      const seen: Array<{ node: AnyElement; raw: string; pattern: PressedPattern }> = [];
+      // The earlier patterns that can cover a later one: equal ones by key (a map, not a scan:
+      // menus can hold thousands of keypresses), and the ranges, scanned in order.
+      const byKey = new Map<string, Seen>();
+      const ranges: Seen[] = [];
+      let order = 0;
       for (const k of elementChildren(node)) {
         if (elementName(k) !== 'keypress') continue;
         const raw = ctx.attr(k, 'pressed')?.trim() ?? '';
         const pattern = ctx.keyPattern(raw);
-        const hit = seen.find((s) => covers(s.pattern, pattern));
+        const keyed = keyOf(pattern);
+        let hit = keyed === undefined ? undefined : byKey.get(keyed);
+        if (pattern.kind === 'range' && compareDigits(pattern.low, pattern.high) === 0) {
+          // a one-number range is covered by those digits written plainly
+          const plain = byKey.get(`d${pattern.low.replace(/^0+(?=\d)/, '')}`);
+          if (plain && covers(plain.pattern, pattern) && (!hit || plain.order < hit.order)) hit = plain;
+        }
+        if (pattern.kind === 'digits' || pattern.kind === 'range') {
+          const range = ranges.find((s) => covers(s.pattern, pattern));
+          if (range && (!hit || range.order < hit.order)) hit = range;
+        }
         if (hit) {
           report(k, { pressed: raw, earlier: hit.raw, earlierLine: hit.node.loc?.line, same: formatKeyPattern(hit.pattern).toLowerCase() === formatKeyPattern(pattern).toLowerCase() }, { at: { attribute: 'pressed' } });
         } else {
-          seen.push({ node: k, raw, pattern });
+          const entry = { node: k, raw, pattern, order: order++ };
+          if (pattern.kind === 'range') ranges.push(entry);
+          else if (keyed !== undefined && !byKey.has(keyed)) byKey.set(keyed, entry);
         }
       }
     }
