@@ -4,6 +4,7 @@
  *
  * @module
  */
+import { firstNotBefore } from '../util/binary-search.js';
 
 /** One `${…}` reference. */
 export interface VariableReference {
@@ -123,7 +124,7 @@ export class DynamicNameMatcher {
       const pattern = dynamicNamePattern(dynamic);
       const prefix = dynamic.slice(0, Math.max(0, dynamic.indexOf('${')));
       answer = false;
-      for (let i = lowerBound(this.sorted, prefix); i < this.sorted.length && this.sorted[i]!.startsWith(prefix); i++) {
+      for (let i = firstNotBefore(this.sorted, (n) => n < prefix); i < this.sorted.length && this.sorted[i]!.startsWith(prefix); i++) {
         if (pattern.test(this.sorted[i]!)) {
           answer = true;
           break;
@@ -133,15 +134,4 @@ export class DynamicNameMatcher {
     }
     return answer;
   }
-}
-
-function lowerBound(sorted: readonly string[], value: string): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (sorted[mid]! < value) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }

@@ -13,6 +13,7 @@
 import type { AnyElement, CommentNode, DocumentNode, Node } from '../../ast/nodes.js';
 import { isElement } from '../../ast/nodes.js';
 import { childSteps } from '../../ast/visit.js';
+import { firstNotBefore } from '../../util/binary-search.js';
 import type { Diagnostic } from '../diagnostic.js';
 
 /** Whether any comment of the document is a directive. */
@@ -121,15 +122,7 @@ export class Suppressions {
     // (document order) the last one before the finding is found by binary search, so a plan
     // with thousands of directives and findings costs a logarithm per finding, not a scan.
     const last = (list: readonly Placed[] | undefined): Placed | undefined => {
-      if (!list) return undefined;
-      let lo = 0;
-      let hi = list.length;
-      while (lo < hi) {
-        const mid = (lo + hi) >> 1;
-        if (before(list[mid]!)) lo = mid + 1;
-        else hi = mid;
-      }
-      return list[lo - 1];
+      return list && list[firstNotBefore(list, before) - 1];
     };
     const a = last(index.ranges.get(d.rule));
     const b = last(index.ranges.get(ALL));

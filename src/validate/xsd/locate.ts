@@ -16,6 +16,7 @@ import type { AnyElement, DocumentNode } from '../../ast/nodes.js';
 import { elementChildren, elementName, rawText } from '../../ast/nodes.js';
 import { walk } from '../../ast/visit.js';
 import { CATALOG, tagSpec } from '../../language/catalog.js';
+import { firstNotBefore } from '../../util/binary-search.js';
 import { lineStarts } from '../../util/line-starts.js';
 import type { LibxmlSchemaError } from './libxml-issue.js';
 
@@ -152,7 +153,7 @@ export class ElementLocator {
     // same-named tags cost one pass over them, not one pass per error.
     const key = `${error.line}\u0000${error.element}\u0000${error.attribute ?? ''}\u0000${JSON.stringify(error.issue)}`;
     // an element has each error once: the same error again is about a later element
-    const from = Math.max(firstAtOrAfter(pool, this.cursor), this.nextFor.get(key) ?? 0);
+    const from = Math.max(firstNotBefore(pool, (i) => i < this.cursor), this.nextFor.get(key) ?? 0);
     const stop = Math.min(pool.length, this.noFitFrom.get(key) ?? pool.length);
     let pick: number | undefined;
     for (let p = from; p < stop && pick === undefined; p++) if (fits(error, this.elements[pool[p]!]!)) pick = pool[p]!;
@@ -163,7 +164,7 @@ export class ElementLocator {
       pick = first !== -1 ? first : (pool[from] ?? pool[0]!);
     }
     this.cursor = pick;
-    const at = firstAtOrAfter(pool, pick);
+    const at = firstNotBefore(pool, (i) => i < pick);
     if (pool[at] === pick) this.nextFor.set(key, at + 1);
     return this.elements[pick];
   }
@@ -207,16 +208,4 @@ export class ElementLocator {
     this.endLines.set(index, line);
     return line;
   }
-}
-
-/** The position of the first entry of a sorted list that is at least `value` (the length when none is). */
-function firstAtOrAfter(list: readonly number[], value: number): number {
-  let lo = 0;
-  let hi = list.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (list[mid]! < value) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
