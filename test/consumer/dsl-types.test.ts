@@ -1,0 +1,71 @@
+/**
+ * A flow that imports only the DSL type-checks with `skipLibCheck: false` and no ambient types:
+ * the published main entry's declarations need neither soap's, sax's nor Node's (Buffer,
+ * node:http). Built against dist/*.d.ts through a symlinked node_modules/callfire-dialplan, as
+ * an installed package resolves, without packing (test/consumer/tarball.test.ts packs, but
+ * checks with skipLibCheck on). dist/ must be current: `npm run build` first.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const REPO = fileURLToPath(new URL('../../', import.meta.url));
+const TSC = join(REPO, 'node_modules/typescript/bin/tsc');
+
+// No @types at all (types: []) and no DOM: only what the package's own declarations bring.
+const STRICT = { strict: true, noEmit: true, module: 'nodenext', moduleResolution: 'nodenext', skipLibCheck: false, types: [], lib: ['es2022'] };
+
+const FLOW = `import { dialplan, call, contact, ref, type BlockBuilder } from 'callfire-dialplan';
+
+const goodbye = (b: BlockBuilder) => b.play(\`Goodbye \${contact.firstName}.\`).hangup();
+const plan = dialplan({ name: 'Root' })
+  .menu({ name: 'main', maxDigits: 1, timeout: 5000 }, (m) =>
+    m.play(\`You called from \${call.callerid}.\`).keypress('1', (k) => k.stash('choice', ref('x')).pipe(goodbye)),
+  );
+export const xml: string = plan.toXml();
+`;
+
+describe('a consumer of the DSL alone', () => {
+  let dir: string;
+  const tsc = (files: Record<string, string>, entry: string) => {
+    for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
+    writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify({ compilerOptions: STRICT, files: [entry] }));
+    const r = spawnSync(process.execPath, [TSC, '-p', 'tsconfig.json', '--listFiles'], { cwd: dir, encoding: 'utf8', timeout: 120_000 });
+    return { code: r.status, out: `${r.stdout}${r.stderr}`, files: r.stdout.split('\n').filter((l) => l.endsWith('.d.ts')) };
+  };
+
+  beforeAll(() => {
+    if (!existsSync(join(REPO, 'dist/index.d.ts'))) throw new Error('dist/ is not built: run "npm run build" first');
+    dir = mkdtempSync(join(tmpdir(), 'dsl-types-'));
+    mkdirSync(join(dir, 'node_modules'));
+    symlinkSync(REPO, join(dir, 'node_modules/callfire-dialplan'), 'dir');
+    writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'consumer', type: 'module', private: true }));
+  });
+  afterAll(() => {
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('type-checks with skipLibCheck false and loads no declarations of soap, sax or Node', () => {
+    const r = tsc({ 'flow.ts': FLOW }, 'flow.ts');
+    expect(r.out.split('\n').filter((l) => l.includes('error TS'))).toEqual([]);
+    expect(r.code).toBe(0);
+    expect(r.files.some((f) => f.endsWith('/dist/index.d.ts'))).toBe(true); // the list is real
+    expect(r.files.filter((f) => /node_modules\/(soap|sax|saxes|@types\/node|axios|libxmljs2)\//.test(f))).toEqual([]);
+  }, 120_000);
+
+  // broadcast and sandbox speak HTTP and need Node's types (node:http, URL); the rest do not
+  it.each(['lint', 'simulate', 'testing', 'graph', 'diff', 'codegen', 'catalog', 'lsp'])('callfire-dialplan/%s type-checks the same way', (entry) => {
+    const r = tsc({ [`${entry}.ts`]: `import * as m from 'callfire-dialplan/${entry}';\nexport const names: string[] = Object.keys(m);\n` }, `${entry}.ts`);
+    expect(r.out.split('\n').filter((l) => l.includes('error TS'))).toEqual([]);
+    expect(r.files.some((f) => f.endsWith(`/dist/entries/${entry}.d.ts`))).toBe(true);
+  }, 120_000);
+
+  it('the same setup has no Node types, so a declaration that needed them would fail', () => {
+    const r = tsc({ 'needs-node.ts': `export const b: Buffer | undefined = undefined;\n` }, 'needs-node.ts');
+    expect(r.code).not.toBe(0);
+    expect(r.out).toContain("Cannot find name 'Buffer'");
+  }, 120_000);
+});
