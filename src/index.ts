@@ -21,7 +21,7 @@ export type {
   Position, SourcePoint, SourceSpan, AttributeSpan, ElementSpan, TextNode, CommentNode, ElementNode,
   UnknownElementNode, Node, AnyElement, DocumentNode, PlanSource,
 } from './ast/nodes.js';
-export type { Severity, TextPosition, TextRange, TextEdit, Fix, Diagnostic, ValidationResult } from './validate/diagnostic.js';
+export type { Severity, TextPosition, TextRange, TextEdit, Fix, Diagnostic, ValidationResult } from './ast/diagnostic.js';
 export { compile, type CompileOptions } from './compile/compile.js';
 export { parse, type ParseResult } from './parse/parse.js';
 export { validate } from './validate/validate.js';

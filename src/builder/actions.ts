@@ -208,7 +208,7 @@ export abstract class ActionsBuilder {
    */
   amd(build: (amd: AmdBuilder) => AmdBuilder<true, true>, options?: AmdOptions): this {
     const attrs = attributes('amd', 'amd', options);
-    return this.add(element('amd', attrs, amdChildren(build)));
+    return this.add(element('amd', attrs, amdChildren(build, blockNodes)));
   }
 
   /**

@@ -6,10 +6,15 @@
  * @module
  */
 import type { Node } from '../ast/nodes.js';
-import { blockNodes, type BlockBody } from './actions.js';
+// Only the callback's type from actions.ts: the block builder that runs live/machine is passed
+// in by amd() (see amdChildren), so actions.ts and this module do not import each other.
+import type { BlockBody } from './actions.js';
 import { fail, show } from './checks.js';
 import { attributes, comment, element } from './element.js';
 import type { LiveOptions, MachineOptions } from './options.js';
+
+/** Runs a block body (the `live` or `machine` callback) and returns the nodes it built. */
+export type BlockRunner = (method: string, build: unknown) => Node[];
 
 /**
  * Builds the two branches of answering-machine detection. `Live` and `Machine` say whether
@@ -30,16 +35,18 @@ export class AmdBuilder<Live extends boolean = false, Machine extends boolean = 
   readonly #children: readonly Node[];
   readonly #live: boolean;
   readonly #machine: boolean;
+  readonly #block: BlockRunner;
 
-  private constructor(children: readonly Node[], live: boolean, machine: boolean) {
+  private constructor(children: readonly Node[], live: boolean, machine: boolean, block: BlockRunner) {
     this.#children = children;
     this.#live = live;
     this.#machine = machine;
+    this.#block = block;
   }
 
   /** @internal */
-  static empty(): AmdBuilder {
-    return new AmdBuilder([], false, false);
+  static empty(block: BlockRunner): AmdBuilder {
+    return new AmdBuilder([], false, false, block);
   }
 
   /**
@@ -54,8 +61,8 @@ export class AmdBuilder<Live extends boolean = false, Machine extends boolean = 
    */
   live(this: AmdBuilder<false, Machine>, build: BlockBody, options?: LiveOptions): AmdBuilder<true, Machine> {
     if (this.#live) fail('live', 'the branch', 'is given twice: an <amd> holds one <live>');
-    const node = element('live', attributes('live', 'live', options), blockNodes('live', build));
-    return new AmdBuilder([...this.#children, node], true, this.#machine);
+    const node = element('live', attributes('live', 'live', options), this.#block('live', build));
+    return new AmdBuilder([...this.#children, node], true, this.#machine, this.#block);
   }
 
   /**
@@ -69,8 +76,8 @@ export class AmdBuilder<Live extends boolean = false, Machine extends boolean = 
    */
   machine(this: AmdBuilder<Live, false>, build: BlockBody, options?: MachineOptions): AmdBuilder<Live, true> {
     if (this.#machine) fail('machine', 'the branch', 'is given twice: an <amd> holds one <machine>');
-    const node = element('machine', attributes('machine', 'machine', options), blockNodes('machine', build));
-    return new AmdBuilder([...this.#children, node], this.#live, true);
+    const node = element('machine', attributes('machine', 'machine', options), this.#block('machine', build));
+    return new AmdBuilder([...this.#children, node], this.#live, true, this.#block);
   }
 
   /**
@@ -82,7 +89,7 @@ export class AmdBuilder<Live extends boolean = false, Machine extends boolean = 
    * ```
    */
   comment(text: string): AmdBuilder<Live, Machine> {
-    return new AmdBuilder([...this.#children, comment('comment', text)], this.#live, this.#machine);
+    return new AmdBuilder([...this.#children, comment('comment', text)], this.#live, this.#machine, this.#block);
   }
 
   /**
@@ -100,8 +107,8 @@ export class AmdBuilder<Live extends boolean = false, Machine extends boolean = 
   }
 }
 
-/** Runs an amd callback and returns the `live`/`machine` children it built. */
-export function amdChildren(build: unknown): Node[] {
+/** Runs an amd callback and returns the `live`/`machine` children it built; `block` builds each branch. */
+export function amdChildren(build: unknown, block: BlockRunner): Node[] {
   if (typeof build !== 'function') fail('amd', 'the build callback', `must be a function, got ${show(build)}`);
-  return AmdBuilder.childrenOf(build(AmdBuilder.empty()));
+  return AmdBuilder.childrenOf(build(AmdBuilder.empty(block)));
 }

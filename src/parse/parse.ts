@@ -11,7 +11,7 @@
 import { SaxesParser } from 'saxes';
 import type { AttributeSpan, CommentNode, DocumentNode, ElementNode, ElementSpan, Node, Position, SourcePoint, SourceSpan, UnknownElementNode } from '../ast/nodes.js';
 import { CATALOG, isTagName } from '../language/catalog.js';
-import type { Diagnostic } from '../validate/diagnostic.js';
+import type { Diagnostic } from '../ast/diagnostic.js';
 import { attributeSpans, PointCursor, spanOf } from './spans.js';
 import { rawText } from '../ast/nodes.js';
 import { attributesMessage, depthMessage, LIMITS, referenceProblem, referencesMessage } from '../validate/limits.js';
