@@ -13,6 +13,7 @@ import { validate } from '../../src/validate/validate.js';
 import { simulate } from '../../src/simulate/simulate.js';
 import { toDot, toMermaid } from '../../src/graph/index.js';
 import { ConversionError, toTypeScript } from '../../src/codegen/typescript.js';
+import { LIMITS } from '../../src/validate/limits.js';
 import { SHAPES, type ShapeName } from './hostile-shapes.js';
 
 /** Text that looks like markup, entities, references or line ends, to put inside a plan. */
@@ -43,7 +44,14 @@ describe('hostile plans: every pass answers with a result or a located error', (
         for (const r of [validate(xml), lint(xml)]) {
           expect(r.ok).toBe(r.diagnostics.every((d) => d.severity !== 'error'));
           for (const d of r.diagnostics) expectLocated(d);
-          expect(JSON.stringify(r.diagnostics).length).toBeLessThan(20 * xml.length + 10_000);
+          // the report is bounded whatever the plan: so many findings, each of a bounded size
+          // (values quoted at most LIMITS.excerpt long, paths at most LIMITS.depth steps)
+          expect(r.diagnostics.length).toBeLessThanOrEqual(LIMITS.diagnostics + 1);
+          // (a fix writes text from the plan itself, exactly, so it is bounded by the plan instead)
+          for (const { fix, ...d } of r.diagnostics) {
+            expect(JSON.stringify(d).length).toBeLessThan(5_000);
+            if (fix) expect(JSON.stringify(fix).length).toBeLessThan(xml.length + 1_000);
+          }
         }
         const sim = await simulate(xml, {}, {});
         expect(sim.ended).toBeDefined();
