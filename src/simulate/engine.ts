@@ -22,6 +22,7 @@ import { EXIT, FlowGraph, type FlowNode } from '../ast/flow.js';
 import type { Evaluator } from './evaluator.js';
 import { ExpressionError } from './evaluator.js';
 import { HANDLERS } from './handlers.js';
+import { SimulationFailure, type Next } from './failure.js';
 import { menuEntry, menuKeys, selectKeypress } from './keypress.js';
 import { flowGraphOf, type PlanIndex } from '../ast/plan-index.js';
 import { substitute } from './substitute.js';
@@ -31,22 +32,6 @@ import { prepareExpression } from './expression.js';
 import { globalVariable } from './clock.js';
 import { catchesHangup } from './catch.js';
 
-/** What runs next. */
-export type Next =
-  | { readonly op: 'enter'; readonly node: AnyElement }
-  | { readonly op: 'input'; readonly menu: ElementNode<'menu'> }
-  | { readonly op: 'end'; readonly ended: Ended };
-
-/** A mistake in the plan or script that stops the simulation: reported, never thrown to the caller. */
-export class SimulationFailure extends Error {
-  override readonly name = 'SimulationFailure';
-  constructor(
-    message: string,
-    readonly node?: AnyElement,
-  ) {
-    super(message);
-  }
-}
 
 /** Distributes an event type over the union, so `Omit` keeps each member's own fields. */
 type EventData = SimulationEvent extends infer E ? (E extends SimulationEvent ? Omit<E, 'line' | 'path'> : never) : never;

@@ -9,7 +9,8 @@
  */
 import { textOf, type ElementNode } from '../ast/nodes.js';
 import type { TagName } from '../language/catalog.js';
-import { SimulationFailure, type Next, type Run } from './engine.js';
+import type { Run } from './engine.js';
+import { SimulationFailure, type Next } from './failure.js';
 import { findResponse, transferResult } from './world.js';
 
 type Handler<K extends TagName> = (node: ElementNode<K>, run: Run) => Next;
