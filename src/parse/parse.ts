@@ -14,7 +14,7 @@ import { CATALOG, isTagName } from '../language/catalog.js';
 import type { Diagnostic } from '../ast/diagnostic.js';
 import { attributeSpans, PointCursor, spanOf } from './spans.js';
 import { rawText } from '../ast/nodes.js';
-import { attributesMessage, depthMessage, LIMITS, referenceProblem, referencesMessage } from '../validate/limits.js';
+import { attributesMessage, depthMessage, LIMITS, referenceProblem, referencesMessage } from '../ast/limits.js';
 
 /** What {@link parse} returns: the document when the input is a well-formed dialplan, and the problems found. */
 export interface ParseResult {
