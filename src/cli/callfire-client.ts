@@ -61,6 +61,11 @@ export function isRemoteFailure(e: unknown): e is SoapFaultError | ApiError | Cr
   return e instanceof SoapFaultError || e instanceof ApiError || e instanceof CredentialsError || e instanceof TransportError;
 }
 
+/** An HTTP request as a preview prints it: request line, headers, a blank line, the body. */
+export function httpText(http: { readonly method: string; readonly url: string; readonly headers: Readonly<Record<string, string>>; readonly body?: string }): string {
+  return `${http.method} ${http.url}\n${Object.entries(http.headers).map(([k, v]) => `${k}: ${v}`).join('\n')}\n\n${http.body ?? ''}`;
+}
+
 /** Prints a remote failure and resolves to its exit code, 2; anything else is rethrown. */
 export function remoteFailure(command: string, io: Io, e: unknown): 2 {
   if (!isRemoteFailure(e)) throw e;

@@ -15,7 +15,7 @@ import { isCallBroadcastShape, prepareV2, type CallBroadcastInput } from '../bro
 import type { Diagnostic } from '../validate/diagnostic.js';
 import type { LintConfig } from '../validate/lint/types.js';
 import { formatStylish } from '../validate/report/stylish.js';
-import { cliV2Client, remoteFailure } from './callfire-client.js';
+import { cliV2Client, httpText, remoteFailure } from './callfire-client.js';
 import { UsageError, type Io } from './io.js';
 import { loadDialplan, readText } from './load-flow.js';
 
@@ -74,7 +74,7 @@ export async function sendV2(input: SendV2Input, io: Io): Promise<number> {
     if (input.format === 'json') {
       io.stdout(`${JSON.stringify({ ok, api: 'v2', requestId: prepared.requestId, label: prepared.label, numbers: prepared.numbers, scrubbed: prepared.scrubbed, problems: prepared.problems, numberProblems, dialplan: prepared.dialplan, request: http }, null, 2)}\n`);
     } else {
-      if (http) io.stdout(`${http.method} ${http.url}\n${Object.entries(http.headers).map(([k, v]) => `${k}: ${v}`).join('\n')}\n\n${http.body ?? ''}`);
+      if (http) io.stdout(httpText(http));
       if (prepared.dialplan && prepared.dialplan.diagnostics.length > 0) io.stderr(report(prepared.dialplan.diagnostics));
       input.printProblems(prepared.problems, numberProblems);
       const dialplanNote = prepared.dialplan ? (prepared.dialplan.ok ? 'dialplan valid' : 'dialplan has errors') : 'no dialplan';

@@ -15,7 +15,7 @@ import { parse } from '../../parse/parse.js';
 import { ConfigError } from '../../validate/lint/config.js';
 import type { LintConfig } from '../../validate/lint/types.js';
 import { formatStylish } from '../../validate/report/stylish.js';
-import { apiOf, cliClient, cliV2Client, remoteFailure, type ApiVersion } from '../callfire-client.js';
+import { apiOf, cliClient, cliV2Client, httpText, remoteFailure, type ApiVersion } from '../callfire-client.js';
 import { UsageError, type Command, type Io } from '../io.js';
 import { loadDialplan } from '../load-flow.js';
 import { choice, parseOptions } from '../options.js';
@@ -88,7 +88,7 @@ export const command: Command = {
       const http = await target.preview(number, checked.xml);
       if (format === 'json') io.stdout(`${JSON.stringify({ ok: checked.report.ok, api, number, dialplan: checked.report, request: http }, null, 2)}\n`);
       else {
-        io.stdout(`${http.method} ${http.url}\n${Object.entries(http.headers).map(([k, v]) => `${k}: ${v}`).join('\n')}\n\n${http.body ?? ''}`);
+        io.stdout(httpText(http));
         io.stderr(report);
         io.stderr(`Preview only (API ${api === 'v2' ? '2.0' : '1.1'}), nothing was sent: number ${number}, ${checked.report.ok ? 'dialplan valid' : 'dialplan has errors; this request would be refused'}${target.hasCredentials ? '' : ', no credentials set (CALLFIRE_USERNAME / CALLFIRE_PASSWORD)'}.\n`);
       }

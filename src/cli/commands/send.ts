@@ -15,7 +15,7 @@ import { ConfigError, findConfigFile, loadConfigFile, settingsFor } from '../../
 import type { LintConfig } from '../../validate/lint/types.js';
 import { formatStylish } from '../../validate/report/stylish.js';
 import { isCallBroadcastShape, normalRequestId } from '../../broadcast/v2/prepare.js';
-import { apiOf, cliClient, remoteFailure } from '../callfire-client.js';
+import { apiOf, cliClient, httpText, remoteFailure } from '../callfire-client.js';
 import { sendV2 } from '../send-v2.js';
 import { UsageError, type Command, type Io } from '../io.js';
 import { loadDialplan, readText } from '../load-flow.js';
@@ -149,10 +149,7 @@ export const command: Command = {
       if (format === 'json') {
         io.stdout(`${JSON.stringify({ ok, requestId: preview.requestId, numbers: preview.numbers, problems: preview.problems, numberProblems, dialplan: preview.dialplan, request: preview.http }, null, 2)}\n`);
       } else {
-        if (preview.http) {
-          const h = preview.http;
-          io.stdout(`${h.method} ${h.url}\n${Object.entries(h.headers).map(([k, v]) => `${k}: ${v}`).join('\n')}\n\n${h.body}\n`);
-        }
+        if (preview.http) io.stdout(`${httpText(preview.http)}\n`);
         if (preview.dialplan && preview.dialplan.diagnostics.length > 0) io.stderr(report(preview.dialplan.diagnostics));
         printProblems(io, preview.problems, numberProblems, values['to-file']);
         const dialplanNote = preview.dialplan ? (preview.dialplan.ok ? 'dialplan valid' : 'dialplan has errors') : 'no dialplan';
