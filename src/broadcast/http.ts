@@ -78,7 +78,15 @@ export function request(
           settled = true;
           clearTimeout(timer);
           const bytes = Buffer.concat(chunks);
-          resolve({ status: res.statusCode ?? 0, headers: res.headers, body: bytes.toString('utf8'), bytes });
+          // Decoded on first read only: the SOAP client reads the bytes, and a response may be 64 MB.
+          resolve({
+            status: res.statusCode ?? 0,
+            headers: res.headers,
+            bytes,
+            get body() {
+              return bytes.toString('utf8');
+            },
+          });
         });
         res.on('aborted', () => fail(`connection to ${where} was dropped while reading the response`, 'ECONNRESET'));
         res.on('error', (e: NodeJS.ErrnoException) => fail(`connection to ${where} failed while reading the response: ${e.code ?? e.message}`, e.code ?? 'ECONNRESET'));
