@@ -1,5 +1,5 @@
 /**
- * Findings as the editor shows them: `lint()` on the document's text (XML syntax, the XSD and
+ * Findings as the editor shows them: `lint()` on the document's text (run on a worker, see lint-runner.ts) (XML syntax, the XSD and
  * every rule the settings leave on, suppression comments honoured), each finding with its
  * rule as `code`, a link to the rule's page, its exact range and its fix.
  *
@@ -10,9 +10,7 @@ import { pathToFileURL } from 'node:url';
 import { DiagnosticSeverity, type Diagnostic as LspDiagnostic, type Range, type TextEdit as LspTextEdit } from 'vscode-languageserver';
 import { packageRoot } from '../util/package-root.js';
 import type { Diagnostic } from '../validate/diagnostic.js';
-import { lint } from '../validate/lint/lint.js';
 import { RULES_BY_NAME } from '../validate/lint/rules/index.js';
-import type { RuleSettings } from '../validate/lint/types.js';
 import { rootElementName } from './cursor.js';
 import { toLspEdit, toLspPosition, toLspRange, type OffsetMap } from './positions.js';
 
@@ -59,11 +57,3 @@ export function isOtherXml(text: string): boolean {
   return root !== undefined && root !== 'dialplan';
 }
 
-/**
- * The findings of one document under the given rule settings, linted on this thread (the
- * server lints on a worker, see lint-runner.ts, and converts with {@link toLspDiagnostic}).
- */
-export function planDiagnostics(text: string, doc: OffsetMap, settings: RuleSettings, docsBase: string): LspDiagnostic[] {
-  if (isOtherXml(text)) return [];
-  return lint(text, { rules: settings }).diagnostics.map((d) => toLspDiagnostic(d, text, doc, docsBase));
-}
