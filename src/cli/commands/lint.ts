@@ -141,10 +141,7 @@ Exit codes: 0 no errors and warnings within --max-warnings, 1 otherwise,
         pending.set(reports.length, pool.lint(input, rules));
         diagnostics = [];
       } else {
-        // no settings: lint() without a config, so the default run does not load ajv (about half
-        // the start-up of `dialplan lint one.xml`) to check an empty object; a config file and
-        // --rule are checked where they are read
-        const found = (Object.keys(rules).length === 0 ? lint(input) : lint(input, { rules })).diagnostics;
+        const found = lint(input, { rules }).diagnostics;
         diagnostics = typeof input === 'string' ? found : withXmlPositions(input, found);
       }
       reports.push({ file, diagnostics, ...(typeof input === 'string' ? {} : { flow: true }) });

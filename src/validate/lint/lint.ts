@@ -78,6 +78,15 @@ export function lintDocument(doc: DocumentNode, config: LintConfig = {}, options
 
 const EMPTY: LintConfig = Object.freeze({});
 
+const isPlainObject = (v: unknown): v is object => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** Whether `config` is `{}` or `{ rules: {} }`, as `dialplan lint` passes without a config file or --rule. */
+function noSettings(config: LintConfig): boolean {
+  if (!isPlainObject(config)) return false;
+  const keys = Object.keys(config);
+  return keys.length === 0 || (keys.length === 1 && isPlainObject(config.rules) && Object.keys(config.rules).length === 0);
+}
+
 /**
  * Lints a dialplan: XML syntax and XSD validation (the same checks as `validate()`), then
  * every lint rule the configuration leaves on. Findings a `<!-- dialplan-disable… -->`
@@ -104,7 +113,8 @@ const EMPTY: LintConfig = Object.freeze({});
 export function lint(input: PlanSource, config: LintConfig = EMPTY, options: LintOptions = {}): ValidationResult {
   // the settings are held to the configuration schema, as a .dialplanrc.json or --rule is: a
   // misspelled rule name would otherwise be ignored and the rule stay on
-  if (config !== EMPTY) checkConfig(config, 'lint() configuration');
+  // (no settings at all pass it trivially: not checked, so a plain run does not load ajv)
+  if (!noSettings(config)) checkConfig(config, 'lint() configuration');
   const diagnostics: Diagnostic[] = [];
   let doc: DocumentNode | undefined;
   if (typeof input === 'string') {
