@@ -6,7 +6,8 @@
  * @module
  */
 import type { AnyElement, DocumentNode, ElementNode, Node, PlanSource } from '../ast/nodes.js';
-import { elementChildren, elementName, isElement, textOf } from '../ast/nodes.js';
+import { elementChildren, elementName, textOf } from '../ast/nodes.js';
+import { checkLimits } from '../ast/limits.js';
 import { pathIndex } from '../ast/visit.js';
 import { CATALOG, tagSpec, type AttributeSpec, type TagName } from '../language/catalog.js';
 import { lineComments, quote } from './js-text.js';
@@ -45,13 +46,6 @@ interface Call {
 }
 
 export { quote };
-
-/**
- * The deepest nesting converted. Each level is a callback inside its parent's call, so the
- * writer recurses once per level, and the code indents two spaces per level: a plan nested
- * thousands deep would overflow the stack or write gigabytes. Real plans stay below twenty.
- */
-export const MAX_CONVERT_DEPTH = 200;
 
 const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
 
@@ -259,41 +253,6 @@ class Writer {
 
 
 /**
- * Refuses a plan nested deeper than {@link MAX_CONVERT_DEPTH} before anything else walks it
- * (the paths of a plan 100,000 levels deep alone would take gigabytes): an iterative walk, the
- * first tag too deep named by its line and a shortened path.
- */
-function checkDepth(root: ElementNode): void {
-  const stack: Array<{ el: AnyElement; next: number }> = [{ el: root, next: 0 }];
-  while (stack.length > 0) {
-    const top = stack[stack.length - 1]!;
-    const child = top.el.children[top.next++];
-    if (child === undefined) {
-      stack.pop();
-      continue;
-    }
-    if (!isElement(child)) continue;
-    if (stack.length > MAX_CONVERT_DEPTH) {
-      const chain = [...stack.map((s) => s.el), child];
-      const steps = chain.map((el, i) => {
-        const name = elementName(el);
-        const parent = chain[i - 1];
-        if (!parent) return name;
-        let n = 0;
-        for (const c of parent.children) {
-          if (isElement(c) && elementName(c) === name) n++;
-          if (c === el) break;
-        }
-        return `${name}[${n}]`;
-      });
-      const path = `/${steps.slice(0, 3).join('/')}/…/${steps.slice(-2).join('/')}`;
-      throw new ConversionError(`the plan nests deeper than ${MAX_CONVERT_DEPTH} levels, the most convert writes as nested callbacks`, path, child.loc?.line);
-    }
-    stack.push({ el: child, next: 0 });
-  }
-}
-
-/**
  * Writes a flow module that rebuilds `doc` with the DSL. Throws a {@link ConversionError}
  * naming the tag when something in it has no DSL form (an unknown tag or attribute, a
  * value of the wrong type, a missing required attribute, a tag where its parent does not
@@ -310,7 +269,11 @@ function checkDepth(root: ElementNode): void {
  */
 export function toTypeScript(plan: PlanSource, options: TypeScriptOptions = {}): TypeScriptResult {
   const doc = planTree(plan, 'toTypeScript()');
-  checkDepth(doc.root);
+  // The writer recurses once per level and indents two spaces per level, so a tree built in
+  // code nested thousands deep is refused first, at the toolkit's own limits (parse() already
+  // holds XML to them).
+  const over = checkLimits(doc);
+  if (over) throw new ConversionError(over.message, over.path, over.line);
   const w = new Writer(doc);
   const root = doc.root;
   w.checkChildren(root);

@@ -7,7 +7,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { DocumentNode, ElementNode, Node } from '../../src/ast/nodes.js';
-import { ConversionError, MAX_CONVERT_DEPTH, toTypeScript } from '../../src/codegen/typescript.js';
+import { LIMITS } from '../../src/ast/limits.js';
+import { ConversionError, toTypeScript } from '../../src/codegen/typescript.js';
 import { coverage, formatCoverage } from '../../src/simulate/coverage.js';
 import { generateScenarios } from '../../src/simulate/generate.js';
 import { simulate } from '../../src/simulate/simulate.js';
@@ -80,10 +81,10 @@ describe('convert on hostile shapes', () => {
     }
     expect(caught).toBeInstanceOf(ConversionError);
     const e = caught as ConversionError;
-    expect(e.message).toMatch(new RegExp(`nests deeper than ${MAX_CONVERT_DEPTH} levels`));
-    // the root is line 1, the first <if> line 2: the one past the limit is at line limit + 2
-    expect(e.line).toBe(MAX_CONVERT_DEPTH + 2);
-    expect(e.path).toMatch(/^\/dialplan\/if\[1\]\/.*…/);
+    expect(e.message).toContain(`nested more than ${LIMITS.depth} elements deep`);
+    // the root is line 1 at depth 1, each <if> one line and one level further
+    expect(e.line).toBe(LIMITS.depth + 1);
+    expect(e.path).toBe(`/dialplan${'/if[1]'.repeat(LIMITS.depth)}`);
   });
 
   it('refuses 100,000 levels the same way', () => {
@@ -91,8 +92,9 @@ describe('convert on hostile shapes', () => {
   });
 
   it('converts a plan exactly at the depth limit', () => {
-    const { code } = toTypeScript(deepIf(MAX_CONVERT_DEPTH - 1));
-    expect(code.match(/\.if\('true'/g)).toHaveLength(MAX_CONVERT_DEPTH - 1);
+    // the root, the <if>s and the <hangup> inside them: LIMITS.depth levels
+    const { code } = toTypeScript(deepIf(LIMITS.depth - 2));
+    expect(code.match(/\.if\('true'/g)).toHaveLength(LIMITS.depth - 2);
   });
 
   it('writes 130,000 siblings, one call a line', () => {
