@@ -1,6 +1,7 @@
 /**
  * A local stand-in for CallFire's SOAP 1.2 service: a real HTTP server on 127.0.0.1 that
- * speaks the same operations at `/api/1.1/soap12/call` and `/api/1.1/soap12/broadcast`.
+ * speaks the same operations at `/api/1.1/soap12/call`, `/broadcast` and `/number`, and
+ * CallFire's REST API 2.0 at `/v2` over the same state (routes.ts).
  *
  * Like the real service it takes only the credentials it was started with (HTTP Basic),
  * checks every request against the WSDL's schema and every dialplan against the project's

@@ -1,5 +1,5 @@
 /**
- * The SOAP 1.2 service at `/api/1.1/soap12/call` and `/api/1.1/soap12/broadcast`, in the
+ * The SOAP 1.2 service at `/api/1.1/soap12/call`, `/broadcast` and `/number`, in the
  * order SOAP's processing model asks for: the method and media type, the charset, the
  * envelope's version, the header blocks that must be understood, then the service schema,
  * the operation and its SOAP action, and finally the operation's handler.
