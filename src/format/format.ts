@@ -21,7 +21,7 @@
  * @module
  */
 import type { AnyElement, CommentNode, DocumentNode, Node, PlanSource, SourceSpan } from '../ast/nodes.js';
-import { elementName, hasToAst, isDocument, isElement } from '../ast/nodes.js';
+import { elementName, isElement, treeOf } from '../ast/nodes.js';
 import { compile } from '../compile/compile.js';
 import { isTagName, tagSpec } from '../language/catalog.js';
 import { parse } from '../parse/parse.js';
@@ -54,7 +54,7 @@ const BOM = '\ufeff';
  * ```
  */
 export function format(input: PlanSource, options: FormatOptions = {}): FormatResult {
-  const text = typeof input === 'string' ? input : compile(isDocument(input) ? input : hasToAst(input) ? input.toAst() : input);
+  const text = typeof input === 'string' ? input : compile(treeOf(input, 'format()'));
   const parsed = parse(text);
   if (!parsed.document) return { diagnostics: parsed.diagnostics };
   const bom = text.startsWith(BOM) ? BOM : '';
