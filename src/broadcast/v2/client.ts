@@ -249,12 +249,16 @@ export class CallFireV2Client {
 
   /**
    * The broadcast's stats in 1.1's shape. API 2.0 counts results in coarser groups, so the
-   * per-result lines are read from every call of the broadcast (see `toV1Stats`).
+   * per-result lines are read from every call of the broadcast (see `toV1Stats`): `calls`
+   * when the caller has just read them all (as `dialplan status` has), else every page again.
    */
-  async getBroadcastStats(id: number): Promise<BroadcastStats> {
+  async getBroadcastStats(id: number, calls?: readonly Call[]): Promise<BroadcastStats> {
     const stats = await this.getCallBroadcastStats(id);
-    const calls: Call[] = [];
-    for await (const page of this.queryAllCalls({ BroadcastId: id })) calls.push(...page.Call);
+    if (calls === undefined) {
+      const all: Call[] = [];
+      for await (const page of this.queryAllCalls({ BroadcastId: id })) all.push(...page.Call);
+      calls = all;
+    }
     return toV1Stats(stats, calls);
   }
 

@@ -6,7 +6,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { DEFAULT_ENDPOINT, type CallFireClient } from '../../broadcast/client.js';
 import type { Broadcast, BroadcastStats, Call, CallQueryResult } from '../../broadcast/types.js';
-import { DEFAULT_V2_ENDPOINT } from '../../broadcast/v2/client.js';
+import { CallFireV2Client, DEFAULT_V2_ENDPOINT } from '../../broadcast/v2/client.js';
 import { apiOf, cliClient, cliV2Client, remoteFailure } from '../callfire-client.js';
 import { UsageError, type Command, type Io } from '../io.js';
 import { choice, numberOption, parseOptions } from '../options.js';
@@ -101,18 +101,20 @@ export function formatStatus(broadcast: Broadcast, stats: BroadcastStats, calls:
 }
 
 /** What the report reads, from either API's client. */
-type StatusReader = Pick<CallFireClient, 'getBroadcast' | 'getBroadcastStats'> & {
+type StatusReader = Pick<CallFireClient, 'getBroadcast'> & {
+  getBroadcastStats(id: number): Promise<BroadcastStats>;
   queryAllCalls(query: { readonly BroadcastId: number }): AsyncIterable<CallQueryResult>;
 };
 
 async function collect(client: StatusReader, id: number): Promise<{ broadcast: Broadcast; stats: BroadcastStats; calls: CallLine[] }> {
   // The calls first: --wait stops when they are done, and the broadcast's status and stats,
   // read after them, are then no older (a status read first could still say RUNNING).
-  const calls: CallLine[] = [];
-  for await (const page of client.queryAllCalls({ BroadcastId: id })) for (const c of page.Call) calls.push(callLine(c));
+  const all: Call[] = [];
+  for await (const page of client.queryAllCalls({ BroadcastId: id })) all.push(...page.Call);
   const broadcast = await client.getBroadcast(id);
-  const stats = await client.getBroadcastStats(id);
-  return { broadcast, stats, calls };
+  // API 2.0 counts the per-result stats from the calls: hand it those just read, not a second paging.
+  const stats = client instanceof CallFireV2Client ? await client.getBroadcastStats(id, all) : await client.getBroadcastStats(id);
+  return { broadcast, stats, calls: all.map(callLine) };
 }
 
 export const command: Command = {
