@@ -18,11 +18,6 @@ export function toLspRange(r: TextRange): Range {
   return { start: toLspPosition(r.start), end: toLspPosition(r.end) };
 }
 
-/** A 1-based position from an LSP one. */
-export function fromLspPosition(p: Position): TextPosition {
-  return { line: p.line + 1, column: p.character + 1 };
-}
-
 /** An LSP text edit from one of a rule's fix edits. */
 export function toLspEdit(e: TextEdit): LspTextEdit {
   return { range: toLspRange(e.range), newText: e.text };
