@@ -62,7 +62,8 @@ async function completed(input: SendV2Input, io: Io): Promise<{ request: SendCal
 /** Runs `send --api v2`; resolves to the exit code. */
 export async function sendV2(input: SendV2Input, io: Io): Promise<number> {
   const { request, numberProblems } = await completed(input, io);
-  const client = cliV2Client('send', io, { ...(input.endpoint === undefined ? {} : { endpoint: input.endpoint }), ...(input.lintConfig ? { lintConfig: input.lintConfig } : {}) });
+  // The lint config goes to prepareV2 below; the client only sends what that prepared.
+  const client = cliV2Client('send', io, input.endpoint === undefined ? {} : { endpoint: input.endpoint });
   const prepared = prepareV2(request, { ...(input.lintConfig ? { lintConfig: input.lintConfig } : {}), ...(input.requestId === undefined ? {} : { requestId: input.requestId }) });
   const planName = input.dialplan ?? `${basename(input.file)} (${isCallBroadcastShape(request) ? 'dialplanXml' : 'DialplanXml'})`;
   const report = (diagnostics: readonly Diagnostic[]) => formatStylish([{ file: planName, diagnostics }]);
