@@ -13,7 +13,7 @@
 export type Decoded = { readonly text: string } | { readonly error: string };
 
 /** The `charset` parameter of a Content-Type, lower-cased, if any. */
-export function charsetOf(contentType: string | undefined): string | undefined {
+function charsetOf(contentType: string | undefined): string | undefined {
   const m = /;\s*charset\s*=\s*(?:"([^"]*)"|([^;\s]*))/i.exec(contentType ?? '');
   const value = (m?.[1] ?? m?.[2] ?? '').trim().toLowerCase();
   return value === '' ? undefined : value;
