@@ -25,6 +25,22 @@ describe('dialplan graph', () => {
     expect(readFileSync(out, 'utf8')).toContain('<svg');
   });
 
+  it('without --format, takes the format from the -o file name', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'graph-'));
+    const page = join(dir, 'shop.html');
+    expect((await run(['graph', fixture, '-o', page])).code).toBe(0);
+    expect(readFileSync(page, 'utf8')).toMatch(/^<!DOCTYPE html>/i);
+    const dot = join(dir, 'shop.DOT');
+    expect((await run(['graph', fixture, '-o', dot])).code).toBe(0);
+    expect(readFileSync(dot, 'utf8')).toMatch(/^digraph /);
+    const other = join(dir, 'shop.txt');
+    expect((await run(['graph', fixture, '-o', other])).code).toBe(0);
+    expect(readFileSync(other, 'utf8')).toMatch(/^flowchart TD\n/);
+    const forced = join(dir, 'forced.html');
+    expect((await run(['graph', fixture, '--format', 'mermaid', '-o', forced])).code).toBe(0);
+    expect(readFileSync(forced, 'utf8')).toMatch(/^flowchart TD\n/);
+  });
+
   it('reports malformed XML with its location and exits 1', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'graph-'));
     const bad = join(dir, 'bad.xml');

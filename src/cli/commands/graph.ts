@@ -17,6 +17,13 @@ import { loadDialplan, readText, writeText } from '../load-flow.js';
 import { choice, parseOptions } from '../options.js';
 import { syntaxProblems } from '../unreadable-xml.js';
 
+const FORMAT_OF_EXTENSION: Readonly<Record<string, string>> = { html: 'html', htm: 'html', svg: 'svg', dot: 'dot', gv: 'dot', json: 'json', mmd: 'mermaid', md: 'mermaid' };
+
+function formatOfFile(out: string | undefined): string | undefined {
+  const ext = out && /\.([A-Za-z]+)$/.exec(out)?.[1]?.toLowerCase();
+  return ext ? FORMAT_OF_EXTENSION[ext] : undefined;
+}
+
 export const command: Command = {
   name: 'graph',
   usage: `Usage: dialplan graph <file.xml|flow.ts> [--format mermaid|dot|html|svg|json] [-o file]
@@ -30,7 +37,8 @@ Options:
                     html: a standalone page: fits the window, pans and zooms, a click
                     shows the step's line and tag and the path to it (no network)
                     svg: the diagram alone; json: the graph itself
-  -o, --out <file>  Write to a file instead of stdout
+  -o, --out <file>  Write to a file instead of stdout; without --format, its extension
+                    (.html .svg .dot .gv .json .mmd .md) chooses the format
   --lint            Mark the steps lint finds something on (severity colour, messages on click)
   --coverage <f…>   Run the scenario files against this plan: shade what the calls reached,
                     mark the steps and branches they missed
@@ -49,7 +57,8 @@ Examples:
       coverage: { type: 'string', multiple: true },
       diff: { type: 'string' },
     });
-    const format = choice('graph', 'format', values.format, ['mermaid', 'dot', 'html', 'svg', 'json'], 'mermaid');
+    // without --format, the output file's extension says what to write (-o plan.html is a page)
+    const format = choice('graph', 'format', values.format ?? formatOfFile(values.out), ['mermaid', 'dot', 'html', 'svg', 'json'], 'mermaid');
     // with --coverage, the names after the plan are more scenario files
     const scenarioFiles = [...(values.coverage ?? []), ...(values.coverage ? positionals.slice(1) : [])];
     if (positionals.length === 0 || (positionals.length > 1 && !values.coverage)) throw new UsageError('dialplan graph: name exactly one dialplan file');
