@@ -1,4 +1,3 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { elementChildren, rawText, type DocumentNode } from '../../src/ast/nodes.js';
 import { compile } from '../../src/compile/compile.js';

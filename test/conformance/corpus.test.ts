@@ -7,7 +7,6 @@ import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import type { DocumentNode, Node } from '../../src/ast/nodes.js';
 import { compile } from '../../src/compile/compile.js';
-import { parse } from '../../src/parse/parse.js';
 import { validate } from '../../src/validate/validate.js';
 import { dialplanSchemaPath } from '../../src/validate/xsd/schema-path.js';
 import { CORPUS_DIR, corpusFiles as files, corpusPresent, parsedDocument as parsed, readCorpus as read, stripLoc } from '../util.js';

@@ -10,7 +10,6 @@ import type * as Libxml from 'libxmljs2';
 import { describe, expect, it } from 'vitest';
 import {
   ACTION_TAGS,
-  CATALOG,
   TAG_NAMES,
   tagSpec,
   type AttributeSpec,
