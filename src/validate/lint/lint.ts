@@ -25,6 +25,12 @@ export interface LintOptions {
   readonly configDir?: string;
   /** Skip XML syntax and XSD validation (the caller has done it). Default false. */
   readonly skipValidation?: boolean;
+  /**
+   * The configuration was already checked against the schema (`dialplan lint` checks each
+   * config file and `--rule` once, not once per file): skip the check, and with it ajv.
+   * Default false.
+   */
+  readonly configChecked?: boolean;
 }
 
 /** The severity a rule's findings get under the settings, or undefined when it is off. */
@@ -114,7 +120,7 @@ export function lint(input: PlanSource, config: LintConfig = EMPTY, options: Lin
   // the settings are held to the configuration schema, as a .dialplanrc.json or --rule is: a
   // misspelled rule name would otherwise be ignored and the rule stay on
   // (no settings at all pass it trivially: not checked, so a plain run does not load ajv)
-  if (!noSettings(config)) checkConfig(config, 'lint() configuration');
+  if (!options.configChecked && !noSettings(config)) checkConfig(config, 'lint() configuration');
   const diagnostics: Diagnostic[] = [];
   let doc: DocumentNode | undefined;
   if (typeof input === 'string') {
