@@ -21,7 +21,6 @@ import { loadFlow } from '../dist/cli/load-flow.js';
 const examples = fileURLToPath(new URL('../examples/', import.meta.url));
 const say = (text = '') => console.log(text);
 const step = (n, title) => say(`\n${n}. ${title}`);
-const indent = (text, by = '   ') => text.split('\n').map((l) => (l ? by + l : l)).join('\n');
 
 const RESULT_WORDS = {
   LA: 'live answer',

@@ -13,7 +13,7 @@ export { checkConfig, loadConfigFile, findConfigFile, settingsFor, ConfigError, 
 export type { LintConfig, LintOverride, RuleSetting, RuleSettings, FmtSettings } from '../validate/lint/types.js';
 export { applyFixes, fixDialplan, MAX_FIX_PASSES, type AppliedFixes, type FixOutcome } from '../validate/lint/apply-fixes.js';
 export { format, type FormatOptions, type FormatResult } from '../format/format.js';
-export { type FileReport } from '../validate/report/file-report.js';
+export type { FileReport } from '../validate/report/file-report.js';
 export { formatStylish } from '../validate/report/stylish.js';
 export { formatJson } from '../validate/report/json.js';
 export { formatSarif, type SarifOptions } from '../validate/report/sarif.js';

@@ -222,7 +222,11 @@ export function layoutFlow(nodes: readonly LayoutNode[], edges: readonly LayoutE
     }
   }
   for (let v = 0; v < vertices.length; v++) if (!placed[v]) layers[vertices[v]!.layer]!.push(v); // on a cycle only (none after step 1)
-  const setOrders = () => layers.forEach((l) => l.forEach((v, k) => (vertices[v]!.order = k)));
+  const setOrders = () => {
+    for (const l of layers) l.forEach((v, k) => {
+      vertices[v]!.order = k;
+    });
+  };
   setOrders();
   orderLayers(vertices, layers, vertices.length > 60_000 ? 2 : 12);
 
@@ -329,7 +333,9 @@ export function layoutFlow(nodes: readonly LayoutNode[], edges: readonly LayoutE
   const dy = MARGIN;
   const move = (p: RoutePoint): RoutePoint => ({ x: round(p.x + dx), y: round(p.y + dy), ...(p.side ? { side: true } : {}) });
   const positions = new Map<string, Point>();
-  nodes.forEach((node, i) => positions.set(node.id, move({ x: centreX(vertices[i]!), y: centreY(vertices[i]!) })));
+  nodes.forEach((node, i) => {
+    positions.set(node.id, move({ x: centreX(vertices[i]!), y: centreY(vertices[i]!) }));
+  });
   const moved = routed.map((e): RoutedEdge => {
     const points = e.points.map(move);
     return {
@@ -422,8 +428,12 @@ function orderLayers(vertices: Vertex[], layers: number[][], rounds: number): vo
       best = layers.map((l) => [...l]);
     }
   }
-  best.forEach((l, i) => (layers[i] = l));
-  layers.forEach((l) => l.forEach((v, k) => (vertices[v]!.order = k)));
+  best.forEach((l, i) => {
+    layers[i] = l;
+  });
+  for (const l of layers) l.forEach((v, k) => {
+    vertices[v]!.order = k;
+  });
 }
 
 function sortByBarycentre(vertices: Vertex[], layer: number[], side: 'up' | 'down'): void {
@@ -438,7 +448,9 @@ function sortByBarycentre(vertices: Vertex[], layer: number[], side: 'up' | 'dow
   const movable = keyed.filter((e) => e.key >= 0).sort((a, b) => a.key - b.key || a.k - b.k);
   let m = 0;
   for (let k = 0; k < keyed.length; k++) if (keyed[k]!.key >= 0) layer[k] = movable[m++]!.v;
-  layer.forEach((v, k) => (vertices[v]!.order = k));
+  layer.forEach((v, k) => {
+    vertices[v]!.order = k;
+  });
 }
 
 /** Edge crossings between adjacent layers, counted with a Fenwick tree (E log V per pair). */

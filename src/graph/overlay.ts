@@ -106,7 +106,7 @@ export function coverageOverlay(flow: CallFlow, results: readonly SimulationResu
   const nodeMarks = new Map<string, Mark[]>();
   const hits = new Map<string, number>();
   for (const n of flow.nodes) {
-    const k = n.kind === 'start' ? (results.length > 0 ? results.length : 0) : n.kind === 'end' ? 0 : (reached.get(n.path) ?? 0);
+    const k = n.kind === 'start' ? results.length : n.kind === 'end' ? 0 : (reached.get(n.path) ?? 0);
     hits.set(n.id, k);
   }
   const byId = new Map(flow.nodes.map((n) => [n.id, n]));

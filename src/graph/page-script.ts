@@ -8,7 +8,7 @@
  */
 
 /** The page script. It contains no `</` so it can sit inside a `<script>` element as is. */
-export const PAGE_SCRIPT = String.raw`(function () {
+export const PAGE_SCRIPT = `(function () {
   'use strict';
   var data = JSON.parse(document.getElementById('flow-data').textContent);
   var svg = document.getElementById('diagram');

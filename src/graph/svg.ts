@@ -138,7 +138,9 @@ function buildSvg(drawing: Drawing): XMLBuilder {
     group.ele('title').txt(xmlText(`${n.path}${n.line === undefined ? '' : ` (line ${n.line})`}`));
     outline(group, d, at.x, at.y);
     const text = group.ele('text', { x: at.x, y: at.y - ((d.lines.length - 1) * 15) / 2 + 4, 'text-anchor': 'middle' });
-    d.lines.forEach((line, k) => text.ele('tspan', { x: at.x, dy: k === 0 ? 0 : 15 }).txt(xmlText(line)));
+    d.lines.forEach((line, k) => {
+      text.ele('tspan', { x: at.x, dy: k === 0 ? 0 : 15 }).txt(xmlText(line));
+    });
   }
   return svg;
 }

@@ -59,6 +59,7 @@ export class CallAssertionError extends Error {
  * A scripted call, built step by step. Every method returns a new script; `await` it (or call
  * {@link CallExpectation.run}) for the {@link SimulationResult}, or end with an assertion.
  */
+// biome-ignore lint/suspicious/noUnsafeDeclarationMerging: the interface below is filled in by the loop after the class
 export class CallExpectation implements PromiseLike<SimulationResult> {
   constructor(
     private readonly plan: PlanSource,
@@ -125,6 +126,7 @@ export class CallExpectation implements PromiseLike<SimulationResult> {
     return simulate(this.plan, this.script, this.options);
   }
 
+  // biome-ignore lint/suspicious/noThenProperty: being awaitable is the point: `await expectCall(plan).press('1')`
   then<A = SimulationResult, B = never>(
     onfulfilled?: ((value: SimulationResult) => A | PromiseLike<A>) | null,
     onrejected?: ((reason: unknown) => B | PromiseLike<B>) | null,
@@ -141,6 +143,7 @@ export class CallExpectation implements PromiseLike<SimulationResult> {
 }
 
 // The named assertions (toStash, toTransferTo, toSay, toEndWith), each ending the script.
+// biome-ignore lint/suspicious/noUnsafeDeclarationMerging: the loop below defines every member this interface declares
 export interface CallExpectation extends CallMatchers<Promise<SimulationResult>> {}
 for (const name of ASSERTION_NAMES) {
   const make = ASSERTIONS[name] as (...args: unknown[]) => Expectation;

@@ -36,7 +36,11 @@ export function toPattern(s: string | RegExp): string | RegExp {
   return m ? new RegExp(m[1]!, m[2]) : s;
 }
 
-const matches = (p: string | RegExp, text: string) => (typeof p === 'string' ? text.includes(p) : (p.lastIndex = 0, p.test(text)));
+const matches = (p: string | RegExp, text: string) => {
+  if (typeof p === 'string') return text.includes(p);
+  p.lastIndex = 0; // a /g pattern keeps its position between calls
+  return p.test(text);
+};
 const show = (p: string | RegExp) => (typeof p === 'string' ? JSON.stringify(p) : String(p));
 const digits = (n: string) => n.replace(/[^0-9x*#]/gi, '');
 const listOr = (items: string[], none: string) => (items.length === 0 ? none : items.join('; '));

@@ -166,7 +166,7 @@ export function osaWithin(a: string, b: string, k: number): number {
       const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
       let v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + cost);
       if (i > 1 && j > 1 && a.charCodeAt(i - 1) === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === b.charCodeAt(j - 1)) v = Math.min(v, prev2[j - 2]! + 1);
-      cur[j] = v > big ? big : v;
+      cur[j] = Math.min(v, big);
       if (cur[j]! < rowMin) rowMin = cur[j]!;
     }
     if (to + 1 <= lb) cur[to + 1] = big;

@@ -9,7 +9,7 @@ import { lint } from '../../src/validate/lint/lint.js';
 import { RULES_BY_NAME } from '../../src/validate/lint/rules/index.js';
 
 /** The text a 1-based, end-exclusive range covers. */
-export function textIn(xml: string, r: TextRange): string {
+function textIn(xml: string, r: TextRange): string {
   const starts = [0];
   for (let i = xml.indexOf('\n'); i !== -1; i = xml.indexOf('\n', i + 1)) starts.push(i + 1);
   const at = (p: TextRange['start']) => starts[p.line - 1]! + p.column - 1;

@@ -11,16 +11,25 @@ const calls = vi.hoisted(() => ({ parse: 0, walk: 0, scanned: [] as string[] }))
 
 vi.mock('../../src/parse/parse.js', async (importOriginal) => {
   const mod = await importOriginal<typeof import('../../src/parse/parse.js')>();
-  return { ...mod, parse: (input: string) => (calls.parse++, mod.parse(input)) };
+  return { ...mod, parse: (input: string) => {
+      calls.parse++;
+      return mod.parse(input);
+    } };
 });
 vi.mock('../../src/ast/visit.js', async (importOriginal) => {
   const mod = await importOriginal<typeof import('../../src/ast/visit.js')>();
-  return { ...mod, walk: (doc: Parameters<typeof mod.walk>[0]) => (calls.walk++, mod.walk(doc)) };
+  return { ...mod, walk: (doc: Parameters<typeof mod.walk>[0]) => {
+      calls.walk++;
+      return mod.walk(doc);
+    } };
 });
 
 vi.mock('../../src/language/variable-refs.js', async (importOriginal) => {
   const mod = await importOriginal<typeof import('../../src/language/variable-refs.js')>();
-  return { ...mod, scanVariables: (s: string) => (calls.scanned.push(s), mod.scanVariables(s)) };
+  return { ...mod, scanVariables: (s: string) => {
+      calls.scanned.push(s);
+      return mod.scanVariables(s);
+    } };
 });
 
 beforeEach(() => {
