@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dialplan } from '../../src/index.js';
+import { dialplan, type MenuBuilder } from '../../src/index.js';
 
 describe('builders are immutable', () => {
   it('a builder reused twice gives two independent plans', () => {
@@ -19,8 +19,7 @@ describe('builders are immutable', () => {
   });
 
   it('nested builders are independent too', () => {
-    type MenuStart = Parameters<Parameters<ReturnType<typeof dialplan>['menu']>[0]>[0];
-    let seed: MenuStart | undefined;
+    let seed: MenuBuilder | undefined;
     const plan = dialplan().menu((m) => {
       seed = m;
       const withPrompt = m.play('Press 1.');
