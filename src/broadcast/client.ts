@@ -28,6 +28,7 @@ import {
 import { newRequestId, prepareSendCall } from './prepare.js';
 import type { RequestProblem } from './request-check.js';
 import { checkResponse, RESULT_ELEMENT } from './response-check.js';
+import { backoffMs, retryAfterMs } from './retry.js';
 import { buildEnvelope, parseEnvelope, type Envelope, type Operation } from './soap-client.js';
 import type {
   InboundNumber,
@@ -416,7 +417,7 @@ export class CallFireClient {
     for (let attempt = 1; ; attempt++) {
       this.#options.onProgress?.({ kind: 'request', operation, attempt, maxAttempts });
       let retryReason: string;
-      let retryAfterMs: number | undefined;
+      let retryAfter: number | undefined;
       try {
         const res = await post(url, envelope.body, headers, timeoutMs, this.#settings.maxResponseBytes);
         if (res.status === 401) {
@@ -433,8 +434,7 @@ export class CallFireClient {
         } else if (res.status >= 500) {
           if (attempt >= maxAttempts) throw new TransportError(`${operation}: HTTP ${res.status} from ${url.host}${url.pathname} after ${attempt} attempt(s)`, { status: res.status, attempts: attempt });
           retryReason = `HTTP ${res.status}`;
-          const after = Number(res.headers['retry-after']);
-          if (Number.isFinite(after) && after >= 0) retryAfterMs = Math.min(after * 1000, 10_000);
+          retryAfter = retryAfterMs(res.headers['retry-after']);
         } else if (res.status >= 300) {
           throw new TransportError(`${operation}: HTTP ${res.status} from ${url.host}${url.pathname}`, { status: res.status, attempts: attempt });
         } else if (parsed.kind === 'unreadable') {
@@ -452,7 +452,7 @@ export class CallFireClient {
         if (attempt >= maxAttempts) throw new TransportError(`${operation}: ${e.message} (after ${attempt} attempt(s))`, { code: e.code, attempts: attempt });
         retryReason = e.message;
       }
-      const delayMs = retryAfterMs ?? Math.min(baseDelay * 2 ** (attempt - 1), 10_000) * (0.75 + Math.random() * 0.5);
+      const delayMs = backoffMs(baseDelay, attempt, retryAfter);
       this.#options.onProgress?.({ kind: 'retry', operation, attempt, delayMs: Math.round(delayMs), reason: retryReason });
       await sleep(delayMs);
     }

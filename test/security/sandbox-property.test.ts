@@ -64,8 +64,8 @@ const hostilePlan = fc
   .record({ shape: fc.constantFrom(...shapeNames), size: fc.oneof(fc.integer({ min: 0, max: 120 }), fc.integer({ min: 900, max: 1_500 })), text: promptText })
   .map(({ shape, size, text }) => SHAPES[shape](size).replace('<dialplan name="Root">', `<dialplan name="Root"><play type="tts">${text}</play>`));
 
-/** Each Detail line of an invalid-plan fault: `line:column /path message (rule)`. */
-const LOCATED = /^(\d+|\?):(\d+|\?) \/\S* .+ \([\w-]+\)$/;
+/** Each Detail line of an invalid-plan fault: `line:column /path: message (rule)`, the position left out where there is none. */
+const LOCATED = /^(\d+:\d+ )?\/\S*: .+ \([\w-]+\)$/;
 
 describe('sandbox: hostile plans as SendCall', () => {
   it('answers each with a CreatedId or a fault that locates the problem, then still takes a good plan', async () => {

@@ -12,9 +12,7 @@
 import type * as Libxml from 'libxmljs2';
 import { pathToFileURL } from 'node:url';
 import { libxmlModule } from '../../validate/xsd/libxml.js';
-import { DATA_NS, parseUntrustedEnvelope, SOAP12_NS, SVC_NS } from '../envelope-xml.js';
-
-export { DATA_NS, SOAP12_NS, SVC_NS };
+import { parseUntrustedEnvelope, SOAP12_NS, SVC_NS } from '../envelope-xml.js';
 
 /** A parsed, checked envelope. */
 export interface CheckedEnvelope {

@@ -5,21 +5,18 @@
  * @module
  */
 import type libxml from 'libxmljs2';
-import { validate } from '../../validate/validate.js';
 import type { Operation } from '../soap-client.js';
 import type { ActionState, BroadcastStatus, BroadcastType } from '../types.js';
 import type { SandboxContext } from './context.js';
-import { SVC_NS } from './envelope-schema.js';
+import { SVC_NS } from '../envelope-xml.js';
 import { Fault } from './fault.js';
-import { NS, num, text, treeOf } from './payload.js';
+import { list, NS, num, text, treeOf } from './payload.js';
+import { planErrors } from './plan-check.js';
 import { broadcastElement, callElement, createdId, envelope, numberElement, statsElement } from './responses.js';
 import type { CallView, StoredBroadcast } from './store.js';
 
 /** Answers one operation's request element with a response envelope. */
 export type OperationHandler = (payload: libxml.Element) => string;
-
-// CallFire documents no bound; the sandbox stops at ten attempts per number.
-const MAX_ATTEMPTS = 10;
 
 /** The handler of every implemented operation, over one sandbox's state. */
 export function operationHandlers(ctx: SandboxContext): Record<Operation, OperationHandler> {
@@ -28,13 +25,8 @@ export function operationHandlers(ctx: SandboxContext): Record<Operation, Operat
   /** The dialplan, or a BAD_REQUEST fault listing its errors (as CallFire checks it on receipt). */
   function checkPlan(plan: string | undefined, where: string): string {
     if (plan === undefined || plan.trim() === '') throw new Fault('BAD_REQUEST', `${where} needs DialplanXml`);
-    const { ok, diagnostics } = validate(plan);
-    if (!ok) {
-      const findings = diagnostics
-        .filter((d) => d.severity === 'error')
-        .map((d) => `${d.line ?? '?'}:${d.column ?? '?'} ${d.path} ${d.message} (${d.rule})`);
-      throw new Fault('BAD_REQUEST', `Invalid DialplanXml: ${findings.length} error(s)`, findings.join('\n'));
-    }
+    const findings = planErrors(plan);
+    if (findings.length > 0) throw new Fault('BAD_REQUEST', `Invalid DialplanXml: ${findings.length} error(s)`, findings.join('\n'));
     return plan;
   }
 
@@ -67,6 +59,7 @@ export function operationHandlers(ctx: SandboxContext): Record<Operation, Operat
     const maxActive = num(payload, 'svc:MaxActive');
     if (maxActive !== undefined && maxActive < 1) throw new Fault('BAD_REQUEST', 'MaxActive must be at least 1');
     const scrub = text(payload, 'svc:ScrubBroadcastDuplicates');
+    const from = text(config, 'data:FromNumber');
     const id = store.createBroadcast({
       ...(requestId === undefined ? {} : { requestId }),
       name: text(payload, 'svc:BroadcastName') ?? 'API Send',
@@ -76,12 +69,9 @@ export function operationHandlers(ctx: SandboxContext): Record<Operation, Operat
       scrubDuplicates: scrub === 'true' || scrub === '1',
       configKind: kind,
       config: treeOf(config),
-      fromNumber: text(config, 'data:FromNumber') ?? '12135550100',
+      ...(from === undefined ? {} : { fromNumber: from }),
       ivr: kind === 'IvrBroadcastConfig',
-      retry: {
-        maxAttempts: Math.min(num(config, 'data:RetryConfig/data:MaxAttempts') ?? 1, MAX_ATTEMPTS),
-        results: (text(config, 'data:RetryConfig/data:RetryResults') ?? '').split(/\s+/).filter(Boolean),
-      },
+      retry: { maxAttempts: num(config, 'data:RetryConfig/data:MaxAttempts') ?? 1, results: list(config, 'data:RetryConfig/data:RetryResults') },
       numbers,
     });
     if (kind === 'IvrBroadcastConfig') ctx.playThrough(id, text(config, 'data:DialplanXml')!);
@@ -113,7 +103,7 @@ export function operationHandlers(ctx: SandboxContext): Record<Operation, Operat
       return envelope((body) => statsElement(body, store.callsOf(b.id)));
     },
     QueryBroadcasts(payload) {
-      const types = (text(payload, 'svc:Type') ?? '').split(/\s+/).filter(Boolean);
+      const types = list(payload, 'svc:Type');
       const running = text(payload, 'svc:Running');
       const label = text(payload, 'svc:LabelName');
       // A status reads every call of its broadcast off the clock: work it out at most once per
@@ -147,8 +137,8 @@ export function operationHandlers(ctx: SandboxContext): Record<Operation, Operat
     },
     QueryCalls(payload) {
       const broadcastId = num(payload, 'svc:BroadcastId');
-      const states = (text(payload, 'svc:State') ?? '').split(/\s+/).filter(Boolean) as ActionState[];
-      const results = (text(payload, 'svc:Result') ?? '').split(/\s+/).filter(Boolean);
+      const states = list(payload, 'svc:State') as ActionState[];
+      const results = list(payload, 'svc:Result');
       const to = text(payload, 'svc:ToNumber');
       const from = text(payload, 'svc:FromNumber');
       const calls = (broadcastId === undefined ? store.allCallRecords() : store.callRecordsOf(broadcastId))

@@ -5,7 +5,7 @@
  * @module
  */
 import type libxml from 'libxmljs2';
-import { DATA_NS, SOAP12_NS, SVC_NS } from './envelope-schema.js';
+import { DATA_NS, SOAP12_NS, SVC_NS } from '../envelope-xml.js';
 import type { ConfigTree } from './store.js';
 
 /** The prefixes the sandbox's XPaths use. */
@@ -21,6 +21,19 @@ export function text(node: libxml.Element, xpath: string): string | undefined {
 export function num(node: libxml.Element, xpath: string): number | undefined {
   const t = text(node, xpath);
   return t === undefined ? undefined : Number(t);
+}
+
+/**
+ * The items of an `xs:list` value (`BUSY NO_ANS`) or of any space-separated text; none when
+ * the text is absent or blank.
+ */
+export function words(value: string | undefined): string[] {
+  return (value ?? '').split(/\s+/).filter(Boolean);
+}
+
+/** The items of the `xs:list` at `xpath` under `node`. */
+export function list(node: libxml.Element, xpath: string): string[] {
+  return words(text(node, xpath));
 }
 
 /** An element's content as a tree, for storing a broadcast config as it was sent. */

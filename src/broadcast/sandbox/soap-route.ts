@@ -9,12 +9,12 @@
 import type libxml from 'libxmljs2';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { decodeXml } from '../charset.js';
-import { SOAP11_NS } from '../envelope-xml.js';
+import { SOAP11_NS, SOAP12_NS, SVC_NS } from '../envelope-xml.js';
 import { OFFICIAL_OPERATIONS } from '../official-operations.js';
 import { schemaPath } from '../paths.js';
 import { OPERATIONS, type Operation } from '../soap-client.js';
 import type { SandboxContext } from './context.js';
-import { envelopeValidator, SOAP12_NS, SVC_NS, type EnvelopeValidator } from './envelope-schema.js';
+import { envelopeValidator, type EnvelopeValidator } from './envelope-schema.js';
 import { Fault } from './fault.js';
 import { operationHandlers } from './operations.js';
 import { NS } from './payload.js';

@@ -155,7 +155,9 @@ export interface NewBroadcast {
   readonly scrubDuplicates: boolean;
   readonly configKind: 'IvrBroadcastConfig' | 'VoiceBroadcastConfig';
   readonly config: ConfigTree;
-  readonly fromNumber: string;
+  /** The caller ID; {@link DEFAULT_CALLER_ID} when the request names none. */
+  readonly fromNumber?: string | undefined;
+  /** Attempts per number as asked; the store makes at most {@link MAX_ATTEMPTS}. */
   readonly retry: { readonly maxAttempts: number; readonly results: readonly string[] };
   readonly numbers: readonly { readonly number: string; readonly clientData?: string; readonly attributes?: Record<string, string> }[];
   /** Answered calls run the dialplan (see `ivr-calls.ts`); they finish once it has run. */
@@ -174,6 +176,10 @@ export interface CallView {
 }
 
 const DEFAULT_MAX_ACTIVE = 50;
+/** CallFire documents no bound on attempts; the sandbox (on both APIs) stops at ten per number. */
+export const MAX_ATTEMPTS = 10;
+/** The caller ID of a broadcast that names none, on both APIs. */
+export const DEFAULT_CALLER_ID = '12135550100';
 const VALID_NUMBER = /^\+?[0-9]{10,15}$/;
 
 /** The sandbox's state, optionally backed by a file. */
@@ -333,7 +339,7 @@ export class Store {
         id: callId,
         broadcastId: broadcast.id,
         toNumber: n.number,
-        fromNumber: input.fromNumber,
+        fromNumber: input.fromNumber ?? DEFAULT_CALLER_ID,
         created: now,
         ...(n.clientData === undefined ? {} : { clientData: n.clientData }),
         ...(n.attributes === undefined ? {} : { attributes: n.attributes }),
@@ -343,7 +349,7 @@ export class Store {
         // The sandbox runs retries straight after each other: CallFire's minutes between
         // attempts would make a demo wait for hours.
         const attempts: StoredAttempt[] = [];
-        for (let a = 1; a <= Math.max(1, input.retry.maxAttempts); a++) {
+        for (let a = 1; a <= Math.min(Math.max(1, input.retry.maxAttempts), MAX_ATTEMPTS); a++) {
           const result = outcome(n.number, a);
           attempts.push({ id: this.#id(), result, duration: durationOf(n.number, result, a) });
           if (!retryOn.has(result)) break;

@@ -21,6 +21,7 @@ import { dialplanXml } from '../dialplan-check.js';
 import { CredentialsError, InvalidRequestError, TransportError } from '../errors.js';
 import { request as httpRequest, TOO_BIG } from '../http.js';
 import type { RequestProblem } from '../request-check.js';
+import { backoffMs, retryAfterMs } from '../retry.js';
 import type { Broadcast, BroadcastCommand, BroadcastStats, Call, CallQueryResult, SendCallRequest, ToNumber } from '../types.js';
 import { ApiError } from './errors.js';
 import { recipientOf, toV1Broadcast, toV1Call, toV1Stats } from './mapping.js';
@@ -375,9 +376,9 @@ export class CallFireV2Client {
       throw new CredentialsError(`${operation}: CallFire refused the API credentials (HTTP 401). Check CALLFIRE_USERNAME and CALLFIRE_PASSWORD: they are the API login, not the web one.`);
     }
     if (res.status >= 500) {
-      const after = Number(res.headers['retry-after']);
+      const after = retryAfterMs(res.headers['retry-after']);
       const said = errorResponseOf(json).message;
-      return { kind: 'unknown', status: res.status, reason: `HTTP ${res.status} from ${where}${said ? ` (${said})` : ''}`, ...(Number.isFinite(after) && after >= 0 ? { retryAfterMs: Math.min(after * 1000, 10_000) } : {}) };
+      return { kind: 'unknown', status: res.status, reason: `HTTP ${res.status} from ${where}${said ? ` (${said})` : ''}`, ...(after === undefined ? {} : { retryAfterMs: after }) };
     }
     if (res.status >= 400) throw new ApiError(operation, res.status, errorResponseOf(json));
     if (res.status >= 300) throw new TransportError(`${operation}: HTTP ${res.status} from ${where}`, { status: res.status, attempts: attempt });
@@ -386,7 +387,7 @@ export class CallFireV2Client {
   }
 
   async #backoff(operation: RestOperation, attempt: number, outcome: Extract<Outcome, { kind: 'unknown' }>): Promise<void> {
-    const delayMs = outcome.retryAfterMs ?? Math.min(this.#settings.retryDelayMs * 2 ** (attempt - 1), 10_000) * (0.75 + Math.random() * 0.5);
+    const delayMs = backoffMs(this.#settings.retryDelayMs, attempt, outcome.retryAfterMs);
     this.#options.onProgress?.({ kind: 'retry', operation, attempt, delayMs: Math.round(delayMs), reason: outcome.reason });
     await sleep(delayMs);
   }

@@ -12,14 +12,12 @@ import { ApiError } from '../../broadcast/v2/errors.js';
 import { diffPlans } from '../../diff/diff.js';
 import { formatDiff } from '../../diff/format.js';
 import { parse } from '../../parse/parse.js';
-import { ConfigError } from '../../validate/lint/config.js';
-import type { LintConfig } from '../../validate/lint/types.js';
 import { formatStylish } from '../../validate/report/stylish.js';
 import { apiOf, cliClient, cliV2Client, httpText, remoteFailure, type ApiVersion } from '../callfire-client.js';
 import { UsageError, type Command, type Io } from '../io.js';
 import { loadDialplan } from '../load-flow.js';
 import { choice, parseOptions } from '../options.js';
-import { lintConfigFor } from './send.js';
+import { lintConfigFor } from '../plan-lint-config.js';
 
 const USAGE = `Usage: dialplan deploy <number> <plan.xml|flow.ts> [--api 1.1|v2] [--preview] [--show]
                        [--endpoint URL] [--format text|json]
@@ -70,14 +68,7 @@ export const command: Command = {
     if (!/^\+?[0-9]{10,15}$/.test(number)) throw new UsageError(`dialplan deploy: "${rawNumber}" is not a phone number (expected digits such as 12135551100)`);
     const api = apiOf('deploy', io, values.api);
 
-    let lintConfig: LintConfig | undefined;
-    try {
-      lintConfig = await lintConfigFor(file, io.cwd);
-    } catch (e) {
-      if (!(e instanceof ConfigError)) throw e;
-      io.stderr(`dialplan deploy: ${e.message}\n`);
-      return 2;
-    }
+    const lintConfig = await lintConfigFor(file, io.cwd);
     const checked = checkDialplan(await loadDialplan(file, io.cwd), lintConfig);
     const report = checked.report.diagnostics.length > 0 ? formatStylish([{ file, diagnostics: checked.report.diagnostics }]) : '';
     const target = inboundTarget(api, io, values.endpoint);

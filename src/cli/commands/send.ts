@@ -3,7 +3,7 @@
  *
  * @module
  */
-import { basename, resolve } from 'node:path';
+import { basename } from 'node:path';
 import { DEFAULT_ENDPOINT } from '../../broadcast/client.js';
 import { DEFAULT_V2_ENDPOINT } from '../../broadcast/v2/client.js';
 import { TransportError } from '../../broadcast/errors.js';
@@ -11,14 +11,13 @@ import { parseNumbers } from '../../broadcast/numbers.js';
 import { prepareSendCall } from '../../broadcast/prepare.js';
 import type { SendCallRequest, ToNumber } from '../../broadcast/types.js';
 import type { Diagnostic } from '../../validate/diagnostic.js';
-import { ConfigError, findConfigFile, loadConfigFile, settingsFor } from '../../validate/lint/config.js';
-import type { LintConfig } from '../../validate/lint/types.js';
 import { formatStylish } from '../../validate/report/stylish.js';
 import { isCallBroadcastShape, normalRequestId } from '../../broadcast/v2/prepare.js';
 import { apiOf, cliClient, httpText, remoteFailure } from '../callfire-client.js';
 import { sendV2 } from '../send-v2.js';
 import { UsageError, type Command, type Io } from '../io.js';
 import { loadDialplan, readText } from '../load-flow.js';
+import { lintConfigFor } from '../plan-lint-config.js';
 import { choice, parseOptions } from '../options.js';
 
 const USAGE = `Usage: dialplan send <broadcast.json> [--dialplan plan.xml|flow.ts] [--to-file numbers.csv]
@@ -54,14 +53,6 @@ Environment: CALLFIRE_USERNAME and CALLFIRE_PASSWORD (API credentials, HTTP Basi
 
 Exit codes: 0 sent (or a clean preview), 1 invalid request or dialplan (nothing sent),
 2 usage, unreadable file, or a remote failure.`;
-
-/** The `.dialplanrc.json` nearest to the dialplan file (or to the broadcast file for an inline plan). */
-export async function lintConfigFor(file: string, cwd: string): Promise<LintConfig | undefined> {
-  const path = findConfigFile(resolve(cwd, file));
-  if (path === undefined) return undefined;
-  const loaded = await loadConfigFile(path);
-  return { rules: settingsFor(loaded.config, resolve(cwd, file), loaded.dir) };
-}
 
 function printProblems(io: Io, problems: readonly { path: string; message: string }[], numberProblems: readonly { line: number; message: string }[], numbersFile: string | undefined): void {
   for (const p of problems) io.stderr(`  request${p.path}: ${p.message}\n`);
@@ -103,14 +94,7 @@ export const command: Command = {
     const { $schema: _hint, ...rest } = request;
     request = rest as typeof request;
 
-    let lintConfig: LintConfig | undefined;
-    try {
-      lintConfig = await lintConfigFor(values.dialplan ?? file, io.cwd);
-    } catch (e) {
-      if (!(e instanceof ConfigError)) throw e;
-      io.stderr(`dialplan send: ${e.message}\n`);
-      return 2;
-    }
+    const lintConfig = await lintConfigFor(values.dialplan ?? file, io.cwd);
     const api = apiOf('send', io, values.api);
     const requestId = values['request-id'] === undefined ? undefined : normalRequestId(values['request-id']);
     const v2 = (numberProblems: { line: number; message: string }[]) =>

@@ -12,7 +12,6 @@
  * @module
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { checkDialplan } from '../../dialplan-check.js';
 import { checkJson } from '../../request-check.js';
 import { fromCallBroadcastBody } from '../../v2/mapping.js';
 import { CALL_BROADCAST_SCHEMA } from '../../v2/prepare.js';
@@ -20,6 +19,8 @@ import type { CallBroadcastBody, V2Page, V2Recipient } from '../../v2/types.js';
 import type { SandboxContext } from '../context.js';
 import type { Route } from '../routes.js';
 import type { ToNumber } from '../../types.js';
+import { words } from '../payload.js';
+import { planErrors } from '../plan-check.js';
 import type { ConfigTree, NewCalls, StoredBroadcast } from '../store.js';
 import { callBroadcastOf, callOf, errorOf, statsOf } from './resources.js';
 
@@ -30,10 +31,6 @@ export const V2_BASE_PATH = '/v2';
 const MAX_PAGE = 1000;
 /** The page size the sandbox answers with when the client names none (CallFire's default). */
 const DEFAULT_PAGE = 100;
-/** CallFire documents no bound on attempts; the sandbox stops at ten per number, as on the 1.1 side. */
-const MAX_ATTEMPTS = 10;
-/** The caller ID of a broadcast that names none. */
-const DEFAULT_FROM = '12135550100';
 
 class HttpError extends Error {
   constructor(
@@ -135,9 +132,7 @@ export function v2Route(ctx: SandboxContext): Route {
       problems.push('/sounds: a voice broadcast needs a live or machine sound (liveSoundText, liveSoundId, machineSoundText or machineSoundId)');
     }
     if (b.dialplanXml !== undefined) {
-      for (const d of checkDialplan(b.dialplanXml).report.diagnostics) {
-        if (d.severity === 'error') problems.push(`/dialplanXml ${d.line ?? '?'}:${d.column ?? '?'} ${d.path}: ${d.message} (${d.rule})`);
-      }
+      for (const line of planErrors(b.dialplanXml)) problems.push(`/dialplanXml ${line}`);
     }
     return problems.length > 0 ? { problems } : { problems, broadcast: b };
   }
@@ -154,9 +149,9 @@ export function v2Route(ctx: SandboxContext): Route {
       scrubDuplicates: false,
       configKind,
       config: treeOf(config),
-      fromNumber: (config['FromNumber'] as string | undefined) ?? DEFAULT_FROM,
+      fromNumber: config['FromNumber'] as string | undefined,
       ivr: configKind === 'IvrBroadcastConfig',
-      retry: { maxAttempts: Math.min(retry?.MaxAttempts ?? 1, MAX_ATTEMPTS), results: [...(retry?.RetryResults ?? [])] },
+      retry: { maxAttempts: retry?.MaxAttempts ?? 1, results: [...(retry?.RetryResults ?? [])] },
       numbers: numbersOf(request.ToNumber),
     });
     // start=false: created, not dialling until POST …/start.
@@ -227,8 +222,8 @@ export function v2Route(ctx: SandboxContext): Route {
         const ivr = b.configKind === 'IvrBroadcastConfig';
         const ids = store.addNumbers(b.id, {
           numbers: numbersOf(request.ToNumber),
-          fromNumber: treeText(b.config, 'FromNumber') ?? DEFAULT_FROM,
-          retry: { maxAttempts: Math.min(Number(treeText(b.config, 'RetryConfig/MaxAttempts') ?? 1), MAX_ATTEMPTS), results: (treeText(b.config, 'RetryConfig/RetryResults') ?? '').split(/\s+/).filter(Boolean) },
+          fromNumber: treeText(b.config, 'FromNumber'),
+          retry: { maxAttempts: Number(treeText(b.config, 'RetryConfig/MaxAttempts') ?? 1), results: words(treeText(b.config, 'RetryConfig/RetryResults')) },
           ivr,
           scrubDuplicates: false,
         });
@@ -277,9 +272,7 @@ export function v2Route(ctx: SandboxContext): Route {
         if (problems.length === 0 && config.number !== undefined && config.number !== number) problems.push(`/number: ${config.number} is not the number of the path (${number})`);
         const plan = config.ivrInboundConfig?.dialplanXml;
         if (problems.length === 0 && plan !== undefined) {
-          for (const d of checkDialplan(plan).report.diagnostics) {
-            if (d.severity === 'error') problems.push(`/ivrInboundConfig/dialplanXml ${d.line ?? '?'}:${d.column ?? '?'} ${d.path}: ${d.message} (${d.rule})`);
-          }
+          for (const line of planErrors(plan)) problems.push(`/ivrInboundConfig/dialplanXml ${line}`);
         }
         if (problems.length > 0) throw new HttpError(400, `Invalid NumberConfig: ${problems.length} problem(s): ${problems.slice(0, 3).join('; ')}`, problems);
         store.setNumberConfig(number, {
