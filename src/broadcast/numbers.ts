@@ -5,6 +5,7 @@
  *
  * @module
  */
+import { isRecipientNumber, normalizeRecipient } from '../language/values.js';
 import type { ToNumber } from './types.js';
 
 /** A line of a numbers file that could not be used. */
@@ -21,9 +22,6 @@ export interface ParsedNumbers {
 }
 
 const NUMBER_COLUMNS = new Set(['number', 'phone', 'phonenumber', 'tonumber', 'to', 'value']);
-const PHONE = /^\+?[0-9]+$/;
-// Punctuation people write in phone numbers; CallFire wants bare digits.
-const DECORATION = /[\s().-]/g;
 
 /** Splits one CSV line, honouring "quoted, fields" and doubled quotes inside them. */
 function splitCsv(line: string, sep: string): string[] {
@@ -94,13 +92,13 @@ export function parseNumbers(text: string): ParsedNumbers {
       }
     }
     // Fast path for the common case: a bare number on its own line.
-    if (header === undefined && PHONE.test(raw)) {
+    if (header === undefined && isRecipientNumber(raw)) {
       numbers.push(raw);
       continue;
     }
     const cells = splitCsv(raw, sep);
-    const value = (cells[numberColumn] ?? '').replace(DECORATION, '');
-    if (!PHONE.test(value)) {
+    const value = normalizeRecipient(cells[numberColumn] ?? '');
+    if (value === undefined) {
       problems.push({ line: i + 1, message: `"${cells[numberColumn] ?? ''}" is not a phone number (expected digits such as 13105551212)` });
       continue;
     }

@@ -12,7 +12,8 @@
  */
 import type { Node } from '../ast/nodes.js';
 import { amdChildren, type AmdBuilder } from './amd.js';
-import { fail, show, SOUND_ID, URL_START } from './checks.js';
+import { isSoundId, isUrl } from '../language/values.js';
+import { fail, show } from './checks.js';
 import { attributes, comment, content, element, leaf } from './element.js';
 import type {
   AmdOptions,
@@ -170,8 +171,8 @@ export abstract class ActionsBuilder {
     if (typeof given !== 'object' || given === null || Array.isArray(given)) fail('play', 'options', `must be an object, got ${show(options)}`);
     const attrs = attributes('play', 'play', { ...given, type: given['type'] ?? 'tts' });
     const body = content('play', 'play', 'the sound', value);
-    if (attrs['type'] === 'url' && !URL_START.test(body.trim())) fail('play', 'the sound', `must be an http(s) URL or a variable for type 'url', got ${show(body)}`);
-    if (attrs['type'] === 'callfireid' && !SOUND_ID.test(body.trim())) fail('play', 'the sound', `must be a CallFire sound id (digits) for type 'callfireid', got ${show(body)}`);
+    if (attrs['type'] === 'url' && !isUrl(body)) fail('play', 'the sound', `must be an http(s) URL or a variable for type 'url', got ${show(body)}`);
+    if (attrs['type'] === 'callfireid' && !isSoundId(body)) fail('play', 'the sound', `must be a CallFire sound id (digits) for type 'callfireid', got ${show(body)}`);
     return this.add(leaf('play', attrs, body));
   }
 

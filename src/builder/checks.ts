@@ -4,6 +4,7 @@
  *
  * @module
  */
+import { isPhone } from '../language/values.js';
 
 /** Shows a rejected value in an error message. */
 export function show(value: unknown): string {
@@ -66,31 +67,10 @@ export function checkCount(method: string, what: string, value: unknown): number
   return value;
 }
 
-/**
- * A `${…}` reference inside a value: no white space, one level of nesting
- * (`${choice${num}}`), as CallFire's samples write them and `schemas/dialplan.xsd` reads them.
- */
-const VARIABLE = String.raw`\$\{[^\s{}$]*(?:\$\{[^\s{}$]*\}[^\s{}$]*)*\}`;
-
-/**
- * Variable names: letters, digits, underscore, and `${…}` parts (`stashDNC${dnc_counter}`).
- * A `-` is accepted as `dialplan.xsd` accepts it (real plans use `voicemail-recording`);
- * the `invalid-variable-name` lint rule warns about it, since CallFire documents only `_`.
- */
-export const VARNAME = new RegExp(`^(?:[A-Za-z0-9_-]|${VARIABLE})+$`);
-/** URLs: http(s), or a variable holding one. */
-export const URL_START = /^(?:https?:\/\/\S|\$\{.)/i;
-/** DTMF digits: 0-9, *, #, A-D, pauses (w, p, comma), or variables. */
-export const DTMF = new RegExp(`^(?:[0-9#*A-Da-dwWpP, ]|${VARIABLE})+$`);
-/** A CallFire sound id (a number), or a variable holding one. */
-export const SOUND_ID = new RegExp(`^(?:\\d+|${VARIABLE})$`);
-/** One phone number: digits with +, (), spaces, dashes or dots, an optional `x` extension; or variables. */
-export const PHONE = new RegExp(`^\\+?\\(?(?:\\d|${VARIABLE})(?:[\\d\\-.() ]|${VARIABLE})*(?:[xX](?:\\d|${VARIABLE})+)?$`);
-
 /** A phone number or a variable (surrounding white space allowed, as CallFire trims it). */
 export function checkPhone(method: string, what: string, value: unknown): string {
   const s = checkNonBlank(method, what, value);
-  if (!PHONE.test(s.trim())) fail(method, what, `must be a phone number (digits, +, (), -, ., spaces, x extension) or a variable, got ${show(s)}`);
+  if (!isPhone(s)) fail(method, what, `must be a phone number (digits, +, (), -, ., spaces, x extension) or a variable, got ${show(s)}`);
   return s;
 }
 

@@ -9,22 +9,12 @@ import type { CommentNode, ElementNode, Node, Position, TextNode } from '../ast/
 import type { AttributeSpec, LeafTag, TagName } from '../language/catalog.js';
 import { tagSpec } from '../language/catalog.js';
 import { compareDigits, parseKeyPattern } from '../language/key-pattern.js';
-import {
-  checkAttributeString,
-  checkCount,
-  checkName,
-  checkNonBlank,
-  checkPhone,
-  checkString,
-  DTMF,
-  fail,
-  normalizeNewlines,
-  show,
-  URL_START,
-  VARNAME,
-} from './checks.js';
+import { currentValues, isDtmf, isKeyPattern, isUrl, isVarName, splitPhones } from '../language/values.js';
+import { checkAttributeString, checkCount, checkName, checkNonBlank, checkPhone, checkString, fail, normalizeNewlines, show } from './checks.js';
 import { callSite } from './call-sites.js';
-import { KEY_PATTERN } from './values.js';
+
+/** Whether a value has white space around it, which the builder refuses in names and patterns (it would be written out). */
+const padded = (s: string): boolean => s.trim() !== s;
 
 /** The option key of an attribute: its catalog `key`, or its XML name. */
 function optionKey(attribute: string, spec: AttributeSpec): string {
@@ -40,7 +30,7 @@ function attributeValue(method: string, what: string, spec: AttributeSpec, value
     case 'integer':
       return String(checkCount(method, what, value));
     case 'enum': {
-      const allowed = (spec.values ?? []).filter((v) => !(spec.legacyValues ?? []).includes(v));
+      const allowed = currentValues(spec);
       if (typeof value !== 'string' || !allowed.includes(value)) {
         fail(method, what, `must be one of ${allowed.map((v) => `'${v}'`).join(', ')}, got ${show(value)}`);
       }
@@ -51,12 +41,12 @@ function attributeValue(method: string, what: string, spec: AttributeSpec, value
       return checkAttributeString(method, what, checkName(method, what, value));
     case 'varname': {
       const s = checkAttributeString(method, what, value);
-      if (!VARNAME.test(s)) fail(method, what, `must be a variable name (letters, digits, _ and \${…}; - is tolerated), got ${show(s)}`);
+      if (padded(s) || !isVarName(s)) fail(method, what, `must be a variable name (letters, digits, _ and \${…}; - is tolerated), got ${show(s)}`);
       return s;
     }
     case 'keypattern': {
       const s = checkAttributeString(method, what, value);
-      if (!KEY_PATTERN.test(s)) {
+      if (padded(s) || !isKeyPattern(s)) {
         fail(method, what, `must be digits, a range like '1-5', '#', '*', 'default' or 'timeout', got ${show(s)}`);
       }
       const p = parseKeyPattern(s);
@@ -65,7 +55,7 @@ function attributeValue(method: string, what: string, spec: AttributeSpec, value
     }
     case 'url': {
       const s = checkAttributeString(method, what, checkNonBlank(method, what, value));
-      if (!URL_START.test(s)) fail(method, what, `must be an http(s) URL or a variable, got ${show(s)}`);
+      if (padded(s) || !isUrl(s)) fail(method, what, `must be an http(s) URL or a variable, got ${show(s)}`);
       return s;
     }
     case 'phone':
@@ -138,7 +128,7 @@ export function content(method: string, tag: LeafTag, what: string, value: unkno
           if (list.length === 1) {
             // One string may already be a comma-separated list.
             const one = checkNonBlank(method, what, n);
-            for (const part of one.split(',')) checkPhone(method, what, part);
+            for (const part of splitPhones(one)) checkPhone(method, what, part);
             return one;
           }
           const one = checkNonBlank(method, `${what}[${i}]`, n);
@@ -153,11 +143,11 @@ export function content(method: string, tag: LeafTag, what: string, value: unkno
       break;
     case 'url':
       s = checkNonBlank(method, what, value);
-      if (!URL_START.test(s.trim())) fail(method, what, `must be an http(s) URL or a variable, got ${show(s)}`);
+      if (!isUrl(s)) fail(method, what, `must be an http(s) URL or a variable, got ${show(s)}`);
       break;
     case 'digits':
       s = checkNonBlank(method, what, value);
-      if (!DTMF.test(s)) fail(method, what, `must be DTMF digits (0-9, *, #) or a variable, got ${show(s)}`);
+      if (!isDtmf(s)) fail(method, what, `must be DTMF digits (0-9, *, #) or a variable, got ${show(s)}`);
       break;
     case 'phone':
       s = checkPhone(method, what, value);

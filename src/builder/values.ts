@@ -46,8 +46,8 @@ export type KeyPattern =
   | 'Default'
   | 'Timeout';
 
-/** The exact run-time form of a {@link KeyPattern}. */
-export const KEY_PATTERN = /^(?:\d+|\d+-\d+|#|\*|default|timeout|Default|Timeout)$/;
+/** The exact run-time form of a {@link KeyPattern}: the language's one key-pattern rule. */
+export { KEY_PATTERN } from '../language/values.js';
 
 /** A TTS voice for `play` (`male1`, `female1`, `female2`, `spanish1`, `frenchcanadian1`). */
 export type Voice = EnumValues<AttributesOf<'play'>['voice']>;

@@ -10,6 +10,7 @@ import { elementChildren, elementName, textOf } from '../ast/nodes.js';
 import { checkLimits } from '../ast/limits.js';
 import { pathIndex } from '../ast/visit.js';
 import { CATALOG, tagSpec, type AttributeSpec, type TagName } from '../language/catalog.js';
+import { currentValues, isBoolean, isEnumValue, isKeyPattern, isWholeNumber } from '../language/values.js';
 import { lineComments, quote } from './js-text.js';
 import { planTree } from '../parse/plan-tree.js';
 
@@ -65,14 +66,14 @@ class Writer {
   value(el: ElementNode, attribute: string, spec: AttributeSpec, raw: string): string {
     switch (spec.type) {
       case 'boolean':
-        if (raw === 'true' || raw === 'false') return raw;
+        if (isBoolean(raw)) return raw.trim();
         return this.fail(el, `${attribute}="${raw}" must be true or false`);
       case 'integer':
-        if (/^\s*\d+\s*$/.test(raw)) return String(Number(raw));
+        if (isWholeNumber(raw)) return String(Number(raw));
         return this.fail(el, `${attribute}="${raw}" must be a whole number`);
       case 'enum':
-        if (spec.legacyValues?.includes(raw)) return this.fail(el, `${attribute}="${raw}" is a legacy value the DSL does not offer`);
-        if (spec.values?.includes(raw)) return quote(raw);
+        if (currentValues(spec).includes(raw.trim())) return quote(raw.trim());
+        if (isEnumValue(spec, raw)) return this.fail(el, `${attribute}="${raw}" is a legacy value the DSL does not offer`);
         return this.fail(el, `${attribute}="${raw}" is not one of ${spec.values?.join(', ')}`);
       default:
         return quote(raw);
@@ -156,7 +157,10 @@ class Writer {
       }
       case 'keypress': {
         const options = opts(['pressed']);
-        const pressed = quote(this.attribute(el, 'pressed'));
+        const raw = this.attribute(el, 'pressed');
+        // the DSL's KeyPattern type takes only the language's patterns: anything else would not compile
+        if (!isKeyPattern(raw)) this.fail(el, `pressed="${raw}" is not a key pattern (digits, a range like 1-5, #, *, default or timeout)`);
+        const pressed = quote(raw.trim());
         return { method: 'keypress', args: options ? [pressed, options, block('k')] : [pressed, block('k')] };
       }
       case 'amd':
@@ -197,7 +201,7 @@ class Writer {
         return { method: kind, args: tail(quote(this.text(el)), opts()) };
       case 'wait': {
         const seconds = this.text(el);
-        if (!/^\d+$/.test(seconds)) this.fail(el, `<wait> must hold a whole number of seconds, not "${seconds}"`);
+        if (!isWholeNumber(seconds)) this.fail(el, `<wait> must hold a whole number of seconds, not "${seconds}"`);
         return { method: 'wait', args: tail(String(Number(seconds)), opts()) };
       }
       case 'setvar':

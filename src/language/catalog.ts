@@ -43,6 +43,8 @@ export interface AttributeSpec {
   readonly values?: readonly string[];
   /** Values CallFire still accepts but documents under another spelling; lint warns about them. */
   readonly legacyValues?: readonly string[];
+  /** For each legacy value, the spelling that replaced it (lint's fix writes it). */
+  readonly currentSpelling?: Readonly<Record<string, string>>;
   readonly required?: boolean;
   /** What CallFire assumes when the attribute is absent, where documented. */
   readonly default?: string;
@@ -145,6 +147,19 @@ export const ACTION_TAGS = [
 
 const block = { content: 'children', children: ACTION_TAGS, childrenModel: 'any' } as const;
 
+/** `equal` and `notEqual`: the same attributes and body, a different test. */
+const comparison = (description: string) =>
+  ({
+    description,
+    documented: true,
+    attributes: {
+      name,
+      var: { type: 'string', required: true, documented: true, description: 'A variable or value to compare.' },
+      expr: { type: 'expression', required: true, documented: true, description: 'The expression to compare with.' },
+    },
+    ...block,
+  }) as const;
+
 /**
  * The catalog: every tag, keyed by its exact (case-sensitive) XML name.
  *
@@ -210,6 +225,7 @@ export const CATALOG = {
         type: 'enum',
         values: [...VOICES, ...LEGACY_VOICES],
         legacyValues: LEGACY_VOICES,
+        currentSpelling: { femaleSpanish: 'spanish1' },
         documented: true,
         description: 'The TTS voice.',
       },
@@ -238,6 +254,7 @@ export const CATALOG = {
         type: 'enum',
         values: [...MUSIC_ON_HOLD, ...LEGACY_MUSIC_ON_HOLD],
         legacyValues: LEGACY_MUSIC_ON_HOLD,
+        currentSpelling: { Silent: 'silence' },
         default: 'ringing',
         documented: true,
         description: 'Music the caller hears while the transfer rings.',
@@ -330,26 +347,8 @@ export const CATALOG = {
     attributes: { name },
     ...block,
   },
-  equal: {
-    description: 'Runs its children when `var` equals the result of `expr`.',
-    documented: true,
-    attributes: {
-      name,
-      var: { type: 'string', required: true, documented: true, description: 'A variable or value to compare.' },
-      expr: { type: 'expression', required: true, documented: true, description: 'The expression to compare with.' },
-    },
-    ...block,
-  },
-  notEqual: {
-    description: 'Runs its children when `var` differs from the result of `expr`.',
-    documented: true,
-    attributes: {
-      name,
-      var: { type: 'string', required: true, documented: true, description: 'A variable or value to compare.' },
-      expr: { type: 'expression', required: true, documented: true, description: 'The expression to compare with.' },
-    },
-    ...block,
-  },
+  equal: comparison('Runs its children when `var` equals the result of `expr`.'),
+  notEqual: comparison('Runs its children when `var` differs from the result of `expr`.'),
   get: {
     description: 'Sends an HTTP GET; the response body goes into `varname`.',
     documented: true,

@@ -1,9 +1,12 @@
 /**
  * `keypress@pressed` patterns (CallFire's keypress page and samples): digits, an inclusive range `A-B`, `#`, `*`,
- * `default`/`Default` and `timeout`/`Timeout`. Lint and the simulator both read them here.
+ * `default`/`Default` and `timeout`/`Timeout`. Lint and the simulator both read them here; which
+ * values are patterns at all is {@link isKeyPattern}'s rule (`language/values.ts`), so a spelling
+ * the XSD refuses (`DEFAULT`, `1 - 3`) reads as invalid everywhere.
  *
  * @module
  */
+import { isKeyPattern } from './values.js';
 
 /** A parsed `pressed` value. Digit strings stay strings: `007` and `7` are different inputs. */
 export type PressedPattern =
@@ -17,13 +20,12 @@ export type PressedPattern =
 /** Parses a `pressed` value (surrounding white space ignored). */
 export function parseKeyPattern(pressed: string): PressedPattern {
   const p = pressed.trim();
-  if (/^\d+$/.test(p)) return { kind: 'digits', value: p };
-  const range = /^(\d+)\s*-\s*(\d+)$/.exec(p);
-  if (range) return { kind: 'range', low: range[1]!, high: range[2]! };
+  if (!isKeyPattern(p)) return { kind: 'invalid', value: p };
   if (p === '#' || p === '*') return { kind: 'symbol', value: p };
-  if (p.toLowerCase() === 'default') return { kind: 'default' };
-  if (p.toLowerCase() === 'timeout') return { kind: 'timeout' };
-  return { kind: 'invalid', value: p };
+  if (/^[Dd]/.test(p)) return { kind: 'default' };
+  if (/^[Tt]/.test(p)) return { kind: 'timeout' };
+  const dash = p.indexOf('-');
+  return dash < 0 ? { kind: 'digits', value: p } : { kind: 'range', low: p.slice(0, dash), high: p.slice(dash + 1) };
 }
 
 /** Compares two digit strings as numbers, without precision limits. */

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { expressionError } from '../../src/validate/lint/helpers/expression.js';
 import { withPlaceholders } from '../../src/language/value-rule.js';
 import { compareDigits, covers, matchesEntry, parseKeyPattern, shortestInput } from '../../src/language/key-pattern.js';
-import { phoneProblem, splitTargets } from '../../src/validate/lint/helpers/phone.js';
+import { phoneProblem, splitPhones } from '../../src/language/values.js';
 import { dynamicNamePattern, replaceVariables, scanVariables } from '../../src/language/variable-refs.js';
 import { ttsProblems } from '../../src/validate/lint/rules/tts-markup.js';
 
@@ -93,7 +93,7 @@ describe('phone numbers', () => {
     expect(phoneProblem('555-1234', false)).toBe('length');
     expect(phoneProblem('0135551212', false)).toBe('area-code');
     expect(phoneProblem('2135551212x204', false)).toBe('characters');
-    expect(splitTargets('1, 2,,3')).toEqual(['1', '2', '', '3']);
+    expect(splitPhones('1, 2,,3')).toEqual(['1', '2', '', '3']);
   });
 });
 

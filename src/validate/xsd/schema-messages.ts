@@ -8,7 +8,7 @@ import type { AnyElement } from '../../ast/nodes.js';
 import { elementName } from '../../ast/nodes.js';
 import { ACTION_TAGS, CATALOG, isTagName, TAG_NAMES, type AttributeSpec, type TagSpec } from '../../language/catalog.js';
 import type { LibxmlSchemaError } from './libxml-issue.js';
-import { formatKeyPattern, parseKeyPattern } from '../../language/key-pattern.js';
+import { normalizeKeyPattern } from '../../language/values.js';
 import { closeMatches, nearest } from '../../util/nearest.js';
 import type { Fix, TextRange } from '../diagnostic.js';
 import { renameAttributeFix, replaceFix } from '../lint/fixes.js';
@@ -179,10 +179,7 @@ function canonicalValue(element: string, attribute: string, value: string): stri
   const spec = attributeSpec(element, attribute);
   if (!spec) return undefined;
   const v = value.trim();
-  if (spec.type === 'keypattern') {
-    const p = parseKeyPattern(v);
-    return p.kind === 'invalid' ? undefined : formatKeyPattern(p);
-  }
+  if (spec.type === 'keypattern') return normalizeKeyPattern(v);
   const choices = spec.values ?? (spec.type === 'boolean' ? ['true', 'false'] : []);
   const same = choices.filter((c) => c.toLowerCase() === v.toLowerCase());
   return same.length === 1 ? same[0] : undefined;

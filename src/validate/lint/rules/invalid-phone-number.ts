@@ -1,5 +1,5 @@
 import { elementName, rawText } from '../../../ast/nodes.js';
-import { phoneProblem, splitTargets, type PhoneProblem } from '../helpers/phone.js';
+import { phoneProblem, splitPhones, type PhoneProblem } from '../../../language/values.js';
 import type { Rule } from '../types.js';
 
 interface Params {
@@ -40,7 +40,7 @@ export const invalidPhoneNumber: Rule<Params> = {
         if (text !== '') {
           const raw = rawText(node);
           let from = 0;
-          for (const t of splitTargets(text)) {
+          for (const t of splitPhones(text)) {
             const problem = phoneProblem(t, true);
             const start = raw.indexOf(t, from);
             if (start >= 0) from = start + t.length;

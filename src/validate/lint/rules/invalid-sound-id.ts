@@ -1,4 +1,5 @@
 import { elementName } from '../../../ast/nodes.js';
+import { isSoundId } from '../../../language/values.js';
 import type { Rule } from '../types.js';
 
 interface Params {
@@ -22,7 +23,7 @@ export const invalidSoundId: Rule<Params> = {
     for (const { node } of ctx.elements) {
       if (elementName(node) !== 'play' || ctx.attr(node, 'type')?.trim() !== 'callfireid') continue;
       const v = ctx.text(node);
-      if (v !== '' && !/^(\d+|\$\{.*\})$/.test(v)) report(node, { value: v }, { at: { text: true } });
+      if (v !== '' && !isSoundId(v)) report(node, { value: v }, { at: { text: true } });
     }
   },
 };

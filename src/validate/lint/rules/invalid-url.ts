@@ -1,15 +1,10 @@
 import { elementName } from '../../../ast/nodes.js';
+import { isUrl } from '../../../language/values.js';
 import type { Rule } from '../types.js';
 
 interface Params {
   readonly tag: string;
   readonly url: string;
-}
-
-/** Whether a URL value can work: http(s) with a host, or a variable that supplies it. */
-export function urlLooksValid(value: string): boolean {
-  const v = value.trim();
-  return v.startsWith('${') || /^https?:\/\/[^/\s?#]+/i.test(v);
 }
 
 /** get/post/gotoXML targets and played sound URLs that are not http(s) URLs. */
@@ -32,7 +27,7 @@ export const invalidUrl: Rule<Params> = {
       const checked = tag === 'get' || tag === 'post' || tag === 'gotoXML' || (tag === 'play' && ctx.attr(node, 'type')?.trim() === 'url');
       if (!checked) continue;
       const text = ctx.text(node);
-      if (text !== '' && !urlLooksValid(text)) report(node, { tag: tag === 'play' ? 'play type="url"' : tag, url: text }, { at: { text: true } });
+      if (text !== '' && !isUrl(text)) report(node, { tag: tag === 'play' ? 'play type="url"' : tag, url: text }, { at: { text: true } });
     }
   },
 };

@@ -1,5 +1,6 @@
 import { elementName } from '../../../ast/nodes.js';
 import { isTagName, tagSpec } from '../../../language/catalog.js';
+import { currentSpelling } from '../../../language/values.js';
 import { LEGACY_CONTACT_FIELD } from '../../../language/variables.js';
 import { replaceFix } from '../fixes.js';
 import { readSites, siteAt } from '../helpers/reads.js';
@@ -10,9 +11,6 @@ interface Params {
   readonly value: string;
   readonly instead: string;
 }
-
-/** The current spelling of each legacy enum value. */
-const CURRENT: Readonly<Record<string, string>> = { femaleSpanish: 'spanish1', Silent: 'silence' };
 
 /** Old spellings: femaleSpanish, Silent, ${call.field.X}. */
 export const legacyValue: Rule<Params> = {
@@ -36,7 +34,7 @@ export const legacyValue: Rule<Params> = {
       for (const [a, v] of Object.entries(node.attributes)) {
         const spec = tagSpec(tag).attributes[a];
         if (spec?.legacyValues?.includes(v.trim())) {
-          const instead = CURRENT[v.trim()];
+          const instead = currentSpelling(spec, v);
           const at: FindingAt = { attribute: a };
           const fix = instead !== undefined ? replaceFix(node, at, instead, `Write ${a}="${instead}"`) : undefined;
           report(node, { what: `<${tag} ${a}>`, value: v.trim(), instead: instead ?? spec.values?.[0] ?? '' }, { at, fix });

@@ -1,0 +1,247 @@
+/**
+ * Every value rule of CallFire XML, once: one predicate per value type and content kind of
+ * {@link CATALOG} (and a normaliser where a value has one canonical spelling), plus the
+ * policies built on them (which phone numbers are plausible, which recipient numbers CallFire
+ * dials). The builder, the lint rules, the broadcast checks, the sandbox and codegen all call
+ * these; `test/language/values-xsd.test.ts` holds them against the simple types of
+ * `schemas/dialplan.xsd` on generated values.
+ *
+ * Predicates judge a value as written, apart from the white space around it: CallFire trims
+ * values (its samples wrap `<goto>` targets and numbers over several lines) and the XSD's
+ * `xs:token` types collapse white space before matching. Callers that must refuse surrounding
+ * white space (the builder, for names) check that themselves.
+ *
+ * @module
+ */
+import type { AttributeSpec, ContentKind, ValueType } from './catalog.js';
+import { replaceVariables } from './variable-refs.js';
+
+/**
+ * One `${…}` reference inside a value, as a regular-expression source: no white space, one
+ * level of nesting (`${choice${num}}`), as CallFire's samples write them and the XSD reads them.
+ */
+export const VARIABLE_SOURCE = String.raw`\$\{[^\s{}$]*(?:\$\{[^\s{}$]*\}[^\s{}$]*)*\}`;
+
+const VARNAME = new RegExp(`^(?:[A-Za-z0-9_-]|${VARIABLE_SOURCE})+$`);
+// A host character must follow the scheme: `http:///path` names no server to fetch from.
+const URL_FORM = /^(?:https?:\/\/[^/\s?#]|\$\{.)/i;
+const DTMF = new RegExp(`^(?:[0-9#*A-Da-dwWpP, ]|${VARIABLE_SOURCE})+$`);
+const SOUND_ID = new RegExp(`^(?:\\d|${VARIABLE_SOURCE})+$`);
+const PHONE = new RegExp(`^\\+?\\(?(?:\\d|${VARIABLE_SOURCE})(?:[\\d\\-.() ]|${VARIABLE_SOURCE})*(?:[xX](?:\\d|${VARIABLE_SOURCE})+)?$`);
+// `Default`/`default` and `Timeout`/`timeout` are the spellings CallFire's pages and samples use
+// (its keypress page and samples); ranges are written `A-B` without spaces. The XSD's KeyPattern agrees.
+/** The exact form of a `keypress@pressed` pattern (see {@link isKeyPattern}). */
+export const KEY_PATTERN = /^(?:\d+|\d+-\d+|#|\*|[Dd]efault|[Tt]imeout)$/;
+const WHOLE_NUMBER = /^\d+$/;
+
+/** Whether a value is not empty once the white space around it is removed. */
+export function isNonBlank(value: string): boolean {
+  return value.trim() !== '';
+}
+
+/** `true` or `false` (lower case, as the XSD's Boolean has it). */
+export function isBoolean(value: string): boolean {
+  const v = value.trim();
+  return v === 'true' || v === 'false';
+}
+
+/** A whole number written in decimal digits (no sign, no point). */
+export function isWholeNumber(value: string): boolean {
+  return WHOLE_NUMBER.test(value.trim());
+}
+
+/**
+ * A variable name: letters, digits, `_`, and `${…}` parts (`stashDNC${dnc_counter}`). A `-` is
+ * accepted as the XSD accepts it (real plans use `voicemail-recording`); the
+ * `invalid-variable-name` lint rule warns about it, since CallFire documents only `_`.
+ */
+export function isVarName(value: string): boolean {
+  return VARNAME.test(value.trim());
+}
+
+/** An http(s) URL with a host, or a value starting with a `${…}` variable that supplies it. */
+export function isUrl(value: string): boolean {
+  return URL_FORM.test(value.trim());
+}
+
+/** DTMF digits to send: 0-9, `*`, `#`, A-D, pauses (`w`, `p`, `,`), or variables. */
+export function isDtmf(value: string): boolean {
+  return DTMF.test(value.trim());
+}
+
+/**
+ * A CallFire sound id for `<play type="callfireid">`: "a Long representing the CallFire Sound
+ * ID" (HELP-play), so digits, or variables (with digits) whose values make one.
+ */
+export function isSoundId(value: string): boolean {
+  return SOUND_ID.test(value.trim());
+}
+
+/**
+ * The form of one phone number (the XSD's Phone): digits with `+`, `()`, spaces, dashes or
+ * dots, an optional `x` extension, or variables. Whether the digits can be dialled is
+ * {@link phoneProblem}'s question.
+ */
+export function isPhone(value: string): boolean {
+  return PHONE.test(value.trim());
+}
+
+/** Splits a comma-separated list of phone numbers (empty items kept, so `1,,2` is caught). */
+export function splitPhones(value: string): string[] {
+  return value.split(',').map((t) => t.trim());
+}
+
+/** One or more phone numbers separated by commas (`transfer`'s content). */
+export function isPhoneList(value: string): boolean {
+  return splitPhones(value).every(isPhone);
+}
+
+/**
+ * A `keypress@pressed` pattern: digits, an inclusive range `A-B`, `#`, `*`, `default`/`Default`
+ * or `timeout`/`Timeout`. {@link normalizeKeyPattern} reads other spellings (`DEFAULT`, `1 - 3`).
+ */
+export function isKeyPattern(value: string): boolean {
+  return KEY_PATTERN.test(value.trim());
+}
+
+/**
+ * The canonical spelling of what a `pressed` value evidently means, when it is written in
+ * another form (`DEFAULT` → `default`, ` 1 - 3 ` → `1-3`); undefined when it means nothing.
+ * Used for certain fixes, never to accept a value.
+ */
+export function normalizeKeyPattern(value: string): string | undefined {
+  const v = value.trim();
+  if (isKeyPattern(v)) return v;
+  const range = /^(\d+)\s*-\s*(\d+)$/.exec(v);
+  if (range) return `${range[1]}-${range[2]}`;
+  const lower = v.toLowerCase();
+  return lower === 'default' || lower === 'timeout' ? lower : undefined;
+}
+
+/** Whether `value` is one of an enum attribute's allowed values (legacy spellings included). */
+export function isEnumValue(spec: AttributeSpec, value: string): boolean {
+  return spec.values?.includes(value.trim()) ?? false;
+}
+
+/** The values an enum attribute offers for new plans: its allowed values without the legacy ones. */
+export function currentValues(spec: AttributeSpec): readonly string[] {
+  return (spec.values ?? []).filter((v) => !(spec.legacyValues ?? []).includes(v));
+}
+
+/** The spelling that replaced a legacy enum value (`femaleSpanish` → `spanish1`), if it is one. */
+export function currentSpelling(spec: AttributeSpec, value: string): string | undefined {
+  const v = value.trim();
+  return spec.legacyValues?.includes(v) ? spec.currentSpelling?.[v] : undefined;
+}
+
+/**
+ * The predicate of each attribute value type. `string` and `enum` take any text here
+ * (`enum` values are checked with {@link isEnumValue} against the attribute's spec); `name`,
+ * `tagref` and `expression` must not be blank.
+ */
+export const VALUE_PREDICATES: Readonly<Record<ValueType, (value: string) => boolean>> = {
+  string: () => true,
+  name: isNonBlank,
+  varname: isVarName,
+  boolean: isBoolean,
+  integer: isWholeNumber,
+  enum: () => true,
+  expression: isNonBlank,
+  phone: isPhone,
+  tagref: isNonBlank,
+  keypattern: isKeyPattern,
+  url: isUrl,
+};
+
+/**
+ * The predicate of each kind of text content. `sound` depends on `play@type` (see
+ * {@link isSoundFor}); here it only has to be non-blank. `text` and `value` may be blank
+ * unless the tag's `contentRequired` says otherwise.
+ */
+export const CONTENT_PREDICATES: Readonly<Record<Exclude<ContentKind, 'children'>, (value: string) => boolean>> = {
+  empty: (v) => v.trim() === '',
+  text: () => true,
+  value: () => true,
+  integer: isWholeNumber,
+  phones: isPhoneList,
+  phone: isPhone,
+  url: isUrl,
+  tagref: isNonBlank,
+  sound: isNonBlank,
+  digits: isDtmf,
+};
+
+/** Whether `value` is what `<play type="…">` plays: a URL for `url`, a sound id for `callfireid`, any text for `tts`. */
+export function isSoundFor(type: string, value: string): boolean {
+  switch (type.trim()) {
+    case 'url':
+      return isUrl(value);
+    case 'callfireid':
+      return isSoundId(value);
+    default:
+      return isNonBlank(value);
+  }
+}
+
+/** Why a phone number cannot be dialled, for lint's message. */
+export type PhoneProblem = 'empty' | 'characters' | 'length' | 'area-code';
+
+/**
+ * Whether a phone number in a plan (`transfer`, `sms@to`, `dnc`, `callerid`) can be dialled:
+ * a North American number of 10 or 11 digits (area code 2-9xx) or an E.164 number (`+` and 8
+ * to 15 digits). Separators people write (spaces, dashes, dots, parentheses) are ignored;
+ * `x<ext>` may follow when `allowExtension` (transfer targets, as CallFire's transfer page
+ * shows). A number that contains a variable is accepted when the rest is made of digits and
+ * separators, since its value is only known during the call.
+ *
+ * @returns undefined when the number is acceptable, else what is wrong with it.
+ */
+export function phoneProblem(raw: string, allowExtension: boolean): PhoneProblem | undefined {
+  let s = raw.trim();
+  if (s === '') return 'empty';
+  if (allowExtension) {
+    const x = /^(.*?)\s*[xX]\s*(\$\{.*\}|\d+)$/.exec(s);
+    if (x) s = x[1]!;
+  }
+  const hasVariable = s.includes('${');
+  const literal = replaceVariables(s, () => '');
+  if (!/^\+?[\d\s().-]*$/.test(literal)) return 'characters';
+  if (hasVariable) return undefined;
+  const plus = literal.startsWith('+');
+  const digits = literal.replace(/\D/g, '');
+  if (plus) return /^[1-9]\d{7,14}$/.test(digits) ? undefined : 'length';
+  if (digits.length === 11 && digits.startsWith('1')) return /^[2-9]/.test(digits.slice(1)) ? undefined : 'area-code';
+  if (digits.length === 10) return /^[2-9]/.test(digits) ? undefined : 'area-code';
+  return 'length';
+}
+
+const RECIPIENT = /^\+?[0-9]+$/;
+const DIALABLE_RECIPIENT = /^\+?[0-9]{10,15}$/;
+// Punctuation people write in phone numbers; CallFire's API wants bare digits.
+const DECORATION = /[\s().-]/g;
+
+/**
+ * Whether a broadcast recipient has the form of the SOAP API's PhoneNumber (`\+?[0-9]+`, the
+ * number part of `callfire-data.xsd`'s pattern; the other part is a contact-list name).
+ */
+export function isRecipientNumber(value: string): boolean {
+  return RECIPIENT.test(value);
+}
+
+/**
+ * A recipient number as the API takes it: the punctuation of `(310) 555-1212` removed;
+ * undefined when what is left is not a {@link isRecipientNumber | recipient number}.
+ */
+export function normalizeRecipient(value: string): string | undefined {
+  const v = value.replace(DECORATION, '');
+  return isRecipientNumber(v) ? v : undefined;
+}
+
+/**
+ * Whether CallFire dials a recipient ("E.164 11 digit numbers"; in practice 10 to 15 digits,
+ * `+` optional): the sandbox marks the others INVALID, as CallFire does, and API 2.0's sandbox
+ * refuses them.
+ */
+export function isDialableRecipient(value: string): boolean {
+  return DIALABLE_RECIPIENT.test(value);
+}
