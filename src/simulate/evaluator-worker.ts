@@ -30,10 +30,14 @@ export type WorkerRequest =
     }
   | { readonly op: 'close'; readonly session: number };
 
-/** The answer to `open` and `eval` (`close` gets none). */
+/**
+ * The answer to `open` and `eval` (`close` gets none), and the thread's first message (ready,
+ * or why QuickJS could not be loaded). `fatal`: the thread itself failed rather than the
+ * expression (QuickJS's WebAssembly aborted, say), so it must not serve anyone again.
+ */
 export type WorkerReply =
   | { readonly ok: true; readonly value: string | boolean }
-  | { readonly ok: false; readonly name: string; readonly message: string };
+  | { readonly ok: false; readonly name: string; readonly message: string; readonly fatal?: true };
 
 /** The most `${…}` references one expression may hold in code (not inside a string literal). */
 export const MAX_REFERENCES = 256;
@@ -113,10 +117,17 @@ export function evaluatorWorker(): void {
     handle.dispose();
     return { ok: false, name: String(err?.name ?? 'Error'), message: String(err?.message ?? err) };
   };
+  const unusable = (e: unknown): WorkerReply => ({ ok: false, name: 'InternalError', message: String((e as Error)?.message ?? e), fatal: true });
   // required by path (the CommonJS build): a bundler rewrites import() even in this function's text
   const { createRequire } = process.getBuiltinModule('node:module');
-  const mod: any = createRequire(quickjsPath)(quickjsPath);
-  void mod.getQuickJS().then((quickjs: any) => {
+  let mod: any;
+  try {
+    mod = createRequire(quickjsPath)(quickjsPath);
+  } catch (e) {
+    answer(unusable(e));
+    return;
+  }
+  mod.getQuickJS().then((quickjs: any) => {
     // Every handle is disposed on every path: a handle left alive when its runtime is freed
     // aborts the whole WebAssembly module (an assertion in JS_FreeRuntime).
     const call = (context: any, fn: any, ...args: any[]): WorkerReply | undefined => {
@@ -180,10 +191,11 @@ export function evaluatorWorker(): void {
         } else if (request.op === 'open') answer(open(request.session, request.memoryBytes, request.seed));
         else answer(evaluate(request));
       } catch (e) {
-        if (request.op !== 'close') answer({ ok: false, name: 'InternalError', message: String((e as Error)?.message ?? e) });
+        // not an error of the expression (QuickJS reports those as values): the module is suspect
+        if (request.op !== 'close') answer(unusable(e));
       }
     });
     answer({ ok: true, value: true });
-  });
+  }, (e: unknown) => answer(unusable(e)));
   /* eslint-enable @typescript-eslint/no-explicit-any */
 }
