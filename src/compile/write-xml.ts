@@ -1,0 +1,138 @@
+/**
+ * The syntax tree written as XML text directly, without building a DOM: xmlbuilder2, used the
+ * way `compile()` used it, spent about half a second on a 1,000-menu flow, most of it creating
+ * and walking DOM nodes (issue 13). This writer produces the same bytes for every tree it
+ * accepts; the property test in test/compile/write-xml.test.ts holds it against
+ * `writeWithXmlbuilder2` on random trees, pretty and compact.
+ *
+ * What it writes, as xmlbuilder2 writes it after `xml-literal.ts`'s escapes:
+ * - text: `&`, `<` and `>` as entities; everything else as it is (quotes, control
+ *   characters, astral characters);
+ * - attribute values in double quotes: `&`, `<`, `>` and `"` as entities, tab, line feed and
+ *   carriage return as character references (a reader would turn raw ones into spaces);
+ * - comments as they are; an element without children as `<x/>`, one whose only children are
+ *   empty texts as `<x></x>`.
+ *
+ * A tree it does not handle the same way by construction (a namespace prefix or `xmlns`
+ * attribute, which xmlbuilder2 resolves against namespaces; a name outside plain ASCII; a
+ * value that is not a string, from untyped code) makes it give up, and `compile()` uses
+ * xmlbuilder2 for that tree.
+ *
+ * @module
+ */
+import type { AnyElement, DocumentNode, Node } from '../ast/nodes.js';
+import { declarationOf, indentsContent, type Indent, type Layout } from './layout.js';
+
+/** Thrown inside the writer when the tree needs xmlbuilder2; never leaves this module. */
+const GIVE_UP: unique symbol = Symbol('write with xmlbuilder2');
+
+// XML names without a namespace prefix, ASCII only; `xmlns` declares a namespace.
+const PLAIN_NAME = /^(?!xmlns$)[A-Za-z_][A-Za-z0-9_.-]*$/;
+const TEXT_SPECIAL = /[&<>]/;
+const ATTRIBUTE_SPECIAL = /[&<>"\t\n\r]/;
+// xmlbuilder2's own escape of text it is handed as is (the indentation), which leaves an `&`
+// that starts something entity-like alone.
+const LOOSE_AMPERSAND = /&(?![A-Za-z]+;|#\d+;)/g;
+
+/** Text content: `&`, `<`, `>` as entities. */
+function escapeText(s: string): string {
+  if (!TEXT_SPECIAL.test(s)) return s;
+  return s.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
+}
+
+/** An attribute value for double quotes; tabs and line breaks as character references. */
+function escapeAttribute(s: string): string {
+  if (!ATTRIBUTE_SPECIAL.test(s)) return s;
+  return s
+    .replaceAll('&', '&amp;')
+    .replaceAll('<', '&lt;')
+    .replaceAll('>', '&gt;')
+    .replaceAll('"', '&quot;')
+    .replaceAll('\t', '&#9;')
+    .replaceAll('\n', '&#10;')
+    .replaceAll('\r', '&#13;');
+}
+
+function plainName(name: unknown): string {
+  if (typeof name !== 'string' || !PLAIN_NAME.test(name)) throw GIVE_UP;
+  return name;
+}
+
+/** One document being written: the text so far and the indentation lines, escaped once. */
+class Writer {
+  out = '';
+  readonly #indent: Indent | undefined;
+  readonly #lines: string[] = [];
+
+  constructor(indent: Indent | undefined) {
+    this.#indent = indent;
+  }
+
+  /** The line break and indentation before a node at `depth`, escaped as xmlbuilder2 escapes text. */
+  line(depth: number): string {
+    return (this.#lines[depth] ??= this.#indent!.line(depth).replace(LOOSE_AMPERSAND, '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;'));
+  }
+
+  node(node: Node, depth: number): void {
+    switch (node.kind) {
+      case '#text':
+        if (typeof node.text !== 'string') throw GIVE_UP;
+        this.out += escapeText(node.text);
+        return;
+      case '#comment':
+        if (typeof node.text !== 'string') throw GIVE_UP;
+        this.out += `<!--${node.text}-->`;
+        return;
+      default:
+        this.element(node, depth);
+    }
+  }
+
+  element(node: AnyElement, depth: number): void {
+    const name = plainName(node.kind === '#unknown' ? node.name : node.kind);
+    const attributes = node.attributes;
+    let out = `<${name}`;
+    for (const key of Object.keys(attributes)) {
+      const value = attributes[key];
+      if (typeof value !== 'string') throw GIVE_UP;
+      out += ` ${plainName(key)}="${escapeAttribute(value)}"`;
+    }
+    const children = node.children;
+    if (!Array.isArray(children)) throw GIVE_UP;
+    if (children.length === 0) {
+      this.out += `${out}/>`;
+      return;
+    }
+    this.out += `${out}>`;
+    const inner = this.#indent !== undefined && indentsContent(node);
+    for (let i = 0; i < children.length; i++) {
+      const child = children[i] as Node;
+      // an empty text node writes nothing, so it gets no line of its own either
+      if (inner && !(child.kind === '#text' && child.text === '')) this.out += this.line(depth + 1);
+      this.node(child, depth + 1);
+    }
+    if (inner) this.out += this.line(depth);
+    this.out += `</${name}>`;
+  }
+}
+
+/**
+ * The document as XML, or undefined when the tree holds something only xmlbuilder2 writes
+ * right (see the module comment).
+ */
+export function writeXml(doc: DocumentNode, layout: Layout): string | undefined {
+  const { indent } = layout;
+  const writer = new Writer(indent);
+  try {
+    const nodes = [...doc.prolog, doc.root, ...doc.epilog];
+    for (let i = 0; i < nodes.length; i++) {
+      if (indent && i > 0) writer.out += writer.line(0);
+      writer.node(nodes[i] as Node, 0);
+    }
+  } catch (e) {
+    if (e === GIVE_UP) return undefined;
+    throw e;
+  }
+  const xml = declarationOf(layout) + writer.out;
+  return indent ? `${xml}\n` : xml;
+}
