@@ -6,9 +6,9 @@
  * these; `test/language/values-xsd.test.ts` holds them against the simple types of
  * `schemas/dialplan.xsd` on generated values.
  *
- * Predicates judge a value as written, apart from the white space around it: CallFire trims
- * values (its samples wrap `<goto>` targets and numbers over several lines) and the XSD's
- * `xs:token` types collapse white space before matching. Callers that must refuse surrounding
+ * Predicates judge a value as the XSD's `xs:token` types read it: the XML white space around it
+ * removed and each run inside it made one space (CallFire trims values too: its samples wrap
+ * `<goto>` targets and numbers over several lines). Callers that must refuse surrounding
  * white space (the builder, for names) check that themselves.
  *
  * @module
@@ -27,27 +27,38 @@ const VARNAME = new RegExp(`^(?:[A-Za-z0-9_-]|${VARIABLE_SOURCE})+$`);
 const URL_FORM = /^(?:https?:\/\/[^/\s?#]|\$\{.)/i;
 const DTMF = new RegExp(`^(?:[0-9#*A-Da-dwWpP, ]|${VARIABLE_SOURCE})+$`);
 const SOUND_ID = new RegExp(`^(?:\\d|${VARIABLE_SOURCE})+$`);
-const PHONE = new RegExp(`^\\+?\\(?(?:\\d|${VARIABLE_SOURCE})(?:[\\d\\-.() ]|${VARIABLE_SOURCE})*(?:[xX](?:\\d|${VARIABLE_SOURCE})+)?$`);
+const PHONE_SOURCE = `\\+?\\(?(?:\\d|${VARIABLE_SOURCE})(?:[\\d\\-.() ]|${VARIABLE_SOURCE})*(?:[xX](?:\\d|${VARIABLE_SOURCE})+)?`;
+const PHONE = new RegExp(`^${PHONE_SOURCE}$`);
+// Commas inside a `${…}` reference belong to it, so the list is matched whole rather than split.
+const PHONE_LIST = new RegExp(`^${PHONE_SOURCE}(?: ?, ?${PHONE_SOURCE})*$`);
 // `Default`/`default` and `Timeout`/`timeout` are the spellings CallFire's pages and samples use
 // (its keypress page and samples); ranges are written `A-B` without spaces. The XSD's KeyPattern agrees.
 /** The exact form of a `keypress@pressed` pattern (see {@link isKeyPattern}). */
 export const KEY_PATTERN = /^(?:\d+|\d+-\d+|#|\*|[Dd]efault|[Tt]imeout)$/;
 const WHOLE_NUMBER = /^\d+$/;
 
+/**
+ * A value as `xs:token` reads it: XML white space (space, tab, line breaks; not U+00A0) around
+ * it removed and each run inside made one space.
+ */
+export function token(value: string): string {
+  return value.replace(/[ \t\n\r]+/g, ' ').replace(/^ | $/g, '');
+}
+
 /** Whether a value is not empty once the white space around it is removed. */
 export function isNonBlank(value: string): boolean {
-  return value.trim() !== '';
+  return token(value) !== '';
 }
 
 /** `true` or `false` (lower case, as the XSD's Boolean has it). */
 export function isBoolean(value: string): boolean {
-  const v = value.trim();
+  const v = token(value);
   return v === 'true' || v === 'false';
 }
 
 /** A whole number written in decimal digits (no sign, no point). */
 export function isWholeNumber(value: string): boolean {
-  return WHOLE_NUMBER.test(value.trim());
+  return WHOLE_NUMBER.test(token(value));
 }
 
 /**
@@ -56,17 +67,17 @@ export function isWholeNumber(value: string): boolean {
  * `invalid-variable-name` lint rule warns about it, since CallFire documents only `_`.
  */
 export function isVarName(value: string): boolean {
-  return VARNAME.test(value.trim());
+  return VARNAME.test(token(value));
 }
 
 /** An http(s) URL with a host, or a value starting with a `${…}` variable that supplies it. */
 export function isUrl(value: string): boolean {
-  return URL_FORM.test(value.trim());
+  return URL_FORM.test(token(value));
 }
 
 /** DTMF digits to send: 0-9, `*`, `#`, A-D, pauses (`w`, `p`, `,`), or variables. */
 export function isDtmf(value: string): boolean {
-  return DTMF.test(value.trim());
+  return DTMF.test(token(value));
 }
 
 /**
@@ -74,7 +85,7 @@ export function isDtmf(value: string): boolean {
  * ID" (HELP-play), so digits, or variables (with digits) whose values make one.
  */
 export function isSoundId(value: string): boolean {
-  return SOUND_ID.test(value.trim());
+  return SOUND_ID.test(token(value));
 }
 
 /**
@@ -83,7 +94,7 @@ export function isSoundId(value: string): boolean {
  * {@link phoneProblem}'s question.
  */
 export function isPhone(value: string): boolean {
-  return PHONE.test(value.trim());
+  return PHONE.test(token(value));
 }
 
 /** Splits a comma-separated list of phone numbers (empty items kept, so `1,,2` is caught). */
@@ -93,7 +104,7 @@ export function splitPhones(value: string): string[] {
 
 /** One or more phone numbers separated by commas (`transfer`'s content). */
 export function isPhoneList(value: string): boolean {
-  return splitPhones(value).every(isPhone);
+  return PHONE_LIST.test(token(value));
 }
 
 /**
@@ -101,7 +112,7 @@ export function isPhoneList(value: string): boolean {
  * or `timeout`/`Timeout`. {@link normalizeKeyPattern} reads other spellings (`DEFAULT`, `1 - 3`).
  */
 export function isKeyPattern(value: string): boolean {
-  return KEY_PATTERN.test(value.trim());
+  return KEY_PATTERN.test(token(value));
 }
 
 /**
@@ -110,7 +121,7 @@ export function isKeyPattern(value: string): boolean {
  * Used for certain fixes, never to accept a value.
  */
 export function normalizeKeyPattern(value: string): string | undefined {
-  const v = value.trim();
+  const v = token(value);
   if (isKeyPattern(v)) return v;
   const range = /^(\d+)\s*-\s*(\d+)$/.exec(v);
   if (range) return `${range[1]}-${range[2]}`;
@@ -120,7 +131,7 @@ export function normalizeKeyPattern(value: string): string | undefined {
 
 /** Whether `value` is one of an enum attribute's allowed values (legacy spellings included). */
 export function isEnumValue(spec: AttributeSpec, value: string): boolean {
-  return spec.values?.includes(value.trim()) ?? false;
+  return spec.values?.includes(token(value)) ?? false;
 }
 
 /** The values an enum attribute offers for new plans: its allowed values without the legacy ones. */
@@ -130,7 +141,7 @@ export function currentValues(spec: AttributeSpec): readonly string[] {
 
 /** The spelling that replaced a legacy enum value (`femaleSpanish` → `spanish1`), if it is one. */
 export function currentSpelling(spec: AttributeSpec, value: string): string | undefined {
-  const v = value.trim();
+  const v = token(value);
   return spec.legacyValues?.includes(v) ? spec.currentSpelling?.[v] : undefined;
 }
 
@@ -159,7 +170,7 @@ export const VALUE_PREDICATES: Readonly<Record<ValueType, (value: string) => boo
  * unless the tag's `contentRequired` says otherwise.
  */
 export const CONTENT_PREDICATES: Readonly<Record<Exclude<ContentKind, 'children'>, (value: string) => boolean>> = {
-  empty: (v) => v.trim() === '',
+  empty: (v) => token(v) === '',
   text: () => true,
   value: () => true,
   integer: isWholeNumber,
@@ -173,7 +184,7 @@ export const CONTENT_PREDICATES: Readonly<Record<Exclude<ContentKind, 'children'
 
 /** Whether `value` is what `<play type="…">` plays: a URL for `url`, a sound id for `callfireid`, any text for `tts`. */
 export function isSoundFor(type: string, value: string): boolean {
-  switch (type.trim()) {
+  switch (token(type)) {
     case 'url':
       return isUrl(value);
     case 'callfireid':
