@@ -1,3 +1,8 @@
 #!/usr/bin/env node
-// The compiled CLI; `npm ci` builds dist/ through the prepare script.
-import '../dist/cli/bin.js';
+// The CLI, bundled into dist/bundle/ at build time (scripts/bundle-cli.mjs; `npm ci` builds
+// dist/ through the prepare script). Node 22+ keeps the compiled code of the bundle in its
+// on-disk compile cache, so later starts skip parsing it; Node 20 has no such cache.
+import * as nodeModule from 'node:module';
+
+nodeModule.enableCompileCache?.();
+await import('../dist/bundle/cli.js');
