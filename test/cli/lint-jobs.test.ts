@@ -2,6 +2,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { LintPool } from '../../src/cli/lint-pool.js';
+import { lint } from '../../src/validate/lint/lint.js';
 import { run } from './run.js';
 
 // Plans with different findings (a bad goto target, a schema error, clean ones) so that a
@@ -46,6 +48,37 @@ describe('dialplan lint --jobs', () => {
     const two = await run([...args, '--jobs', '2'], dir);
     expect(two.stdout).toBe(one.stdout);
     expect(one.stdout).not.toContain('unknown-goto-target');
+  });
+
+  it('applies each file\'s .dialplanrc.json (rules and overrides) in the workers as in process', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'dialplan-jobs-'));
+    const files = plans(dir);
+    writeFileSync(
+      join(dir, '.dialplanrc.json'),
+      JSON.stringify({ rules: { 'unreachable-code': 'off' }, overrides: [{ files: ['plan0.xml'], rules: { 'unknown-goto-target': 'warn' } }] }),
+    );
+    const one = await run(['lint', '--jobs', '1', '--format', 'json', ...files], dir);
+    const two = await run(['lint', '--jobs', '2', '--format', 'json', ...files], dir);
+    expect(two.stdout).toBe(one.stdout);
+    const report = JSON.parse(one.stdout) as { diagnostics: { rule: string; severity: string }[] }[];
+    expect(report[0]!.diagnostics.find((d) => d.rule === 'unknown-goto-target')?.severity).toBe('warning');
+    expect(report[4]!.diagnostics.find((d) => d.rule === 'unknown-goto-target')?.severity).toBe('error');
+    expect(one.stdout).not.toContain('unreachable-code');
+  });
+
+  it('lints in its worker threads, in batches, what lint() finds in process', async () => {
+    const texts = Array.from({ length: 150 }, (_, i) =>
+      i % 3 === 0 ? `<dialplan name="Root"><goto>m${i}</goto></dialplan>` : `<dialplan name="Root"><play type="tts">Plan ${i}</play><hangup/></dialplan>`,
+    );
+    const pool = new LintPool(2);
+    try {
+      const found = await Promise.all(texts.map((t) => pool.lint(t, {})));
+      expect(found).toEqual(texts.map((t) => lint(t).diagnostics));
+      // none fell back to this thread: a worker that could not start would hide behind the fallback
+      expect(pool.lintedInWorkers).toBe(texts.length);
+    } finally {
+      await pool.close();
+    }
   });
 
   it('refuses a --jobs that is not a whole number of at least 1', async () => {

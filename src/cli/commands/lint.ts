@@ -101,57 +101,58 @@ Exit codes: 0 no errors and warnings within --max-warnings, 1 otherwise,
     const pool = jobs > 1 && !fixMode && files.length > 1 ? new LintPool(Math.min(jobs, files.length)) : undefined;
     // a file linted in a worker holds its place in the report with a promise
     const pending = new Map<number, Promise<readonly Diagnostic[]>>();
-    for (const file of files) {
-      const abs = isAbsolute(file) ? file : resolve(io.cwd, file);
-      const found = fixed ? undefined : configs.find(abs);
-      const loaded = fixed ?? (found ? await configs.load(found) : undefined);
-      if (loaded === null) {
-        // not linted: its settings are unknown, and the config's error is already on stderr
-        reports.push(loadFailure(file, new IoError(`not linted: its configuration ${found} is invalid`)));
-        failed++;
-        continue;
-      }
-      let input: string | DocumentNode;
-      try {
-        input = await loadDialplan(file, io.cwd);
-      } catch (e) {
-        if (e instanceof IoError) {
-          // report it and go on: one bad file must not hide the findings in the others
-          io.stderr(`dialplan lint: ${e.message}\n`);
-          reports.push(loadFailure(file, e));
+    try {
+      for (const file of files) {
+        const abs = isAbsolute(file) ? file : resolve(io.cwd, file);
+        const found = fixed ? undefined : configs.find(abs);
+        const loaded = fixed ?? (found ? await configs.load(found) : undefined);
+        if (loaded === null) {
+          // not linted: its settings are unknown, and the config's error is already on stderr
+          reports.push(loadFailure(file, new IoError(`not linted: its configuration ${found} is invalid`)));
           failed++;
           continue;
         }
-        throw e;
-      }
-      const rules = { ...(loaded ? settingsFor(loaded.config, abs, loaded.dir) : {}), ...cliRules };
-      let diagnostics: readonly Diagnostic[];
-      if (fixMode && typeof input === 'string') {
-        // loaded only with --fix: it brings the diff library, which a plain lint does not need
-        const { fixFile } = await import('./lint-fix.js');
-        const done = await fixFile(file, abs, input, rules, fixMode === 'dry-run');
-        diagnostics = done.diagnostics;
-        if (done.diff) say(done.diff);
-        if (done.summary) say(done.summary);
-        if (done.error !== undefined) {
-          io.stderr(`dialplan lint: ${done.error}\n`);
-          failed++;
+        let input: string | DocumentNode;
+        try {
+          input = await loadDialplan(file, io.cwd);
+        } catch (e) {
+          if (e instanceof IoError) {
+            // report it and go on: one bad file must not hide the findings in the others
+            io.stderr(`dialplan lint: ${e.message}\n`);
+            reports.push(loadFailure(file, e));
+            failed++;
+            continue;
+          }
+          throw e;
         }
-      } else if (pool && typeof input === 'string') {
-        pending.set(reports.length, pool.lint(input, rules));
-        diagnostics = [];
-      } else {
-        const found = lint(input, { rules }).diagnostics;
-        diagnostics = typeof input === 'string' ? found : withXmlPositions(input, found);
+        const rules = { ...(loaded ? settingsFor(loaded.config, abs, loaded.dir) : {}), ...cliRules };
+        let diagnostics: readonly Diagnostic[];
+        if (fixMode && typeof input === 'string') {
+          // loaded only with --fix: it brings the diff library, which a plain lint does not need
+          const { fixFile } = await import('./lint-fix.js');
+          const done = await fixFile(file, abs, input, rules, fixMode === 'dry-run');
+          diagnostics = done.diagnostics;
+          if (done.diff) say(done.diff);
+          if (done.summary) say(done.summary);
+          if (done.error !== undefined) {
+            io.stderr(`dialplan lint: ${done.error}\n`);
+            failed++;
+          }
+        } else if (pool && typeof input === 'string') {
+          const linted = pool.lint(input, rules);
+          linted.catch(() => {}); // awaited in report order below; a failure meanwhile is not unhandled
+          pending.set(reports.length, linted);
+          diagnostics = [];
+        } else {
+          const found = lint(input, { rules }, { configChecked: true }).diagnostics;
+          diagnostics = typeof input === 'string' ? found : withXmlPositions(input, found);
+        }
+        reports.push({ file, diagnostics, ...(typeof input === 'string' ? {} : { flow: true }) });
       }
-      reports.push({ file, diagnostics, ...(typeof input === 'string' ? {} : { flow: true }) });
-    }
-    if (pool) {
-      try {
-        for (const [i, found] of pending) reports[i] = { ...reports[i]!, diagnostics: await found };
-      } finally {
-        await pool.close();
-      }
+      for (const [i, found] of pending) reports[i] = { ...reports[i]!, diagnostics: await found };
+    } finally {
+      // also when a file throws: a worker left running would keep the process alive
+      await pool?.close();
     }
 
     if (format === 'json') io.stdout(formatJson(reports));
