@@ -12,7 +12,7 @@ import type { Plan } from '../src/index.js';
 import { compile } from '../src/index.js';
 
 /** The examples, by file name without extension. */
-export const EXAMPLES = ['appointment-reminder', 'survey', 'inbound-tree', 'account-check'] as const;
+export const EXAMPLES = ['appointment-reminder', 'survey', 'inbound-tree', 'account-check', 'delivery'] as const;
 
 /** Loads an example's plan (its default export). */
 export async function loadExample(name: (typeof EXAMPLES)[number]): Promise<Plan> {

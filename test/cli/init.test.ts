@@ -22,6 +22,15 @@ describe('dialplan init', () => {
     expect(readFileSync(join(dir, 'flows/delivery.ts'), 'utf8')).toContain(`from '${INDEX}'`);
   });
 
+  it('writes examples/delivery.ts and its scenarios, changing only where they import the DSL and find the plan', () => {
+    const example = readFileSync(join(REPO, 'examples/delivery.ts'), 'utf8');
+    const flow = readFileSync(join(dir, 'flows/delivery.ts'), 'utf8');
+    expect(flow).toBe(example.replace("from '../src/index.js';", `from '${INDEX}';`));
+    expect(flow).not.toBe(example);
+    const scenarios = readFileSync(join(REPO, 'examples/scenarios/delivery.scenarios.yaml'), 'utf8');
+    expect(readFileSync(join(dir, 'flows/delivery.scenarios.yaml'), 'utf8')).toBe(scenarios.replace('plan: ../delivery.ts', 'plan: ./delivery.ts'));
+  });
+
   it('gives a flow that lints clean, passes its scenarios with full branch coverage and previews as a broadcast', async () => {
     expect(await run(['lint', 'flows/delivery.ts', '--max-warnings', '0'], dir)).toMatchObject({ code: 0 });
     const tested = await run(['test', 'flows/delivery.scenarios.yaml', '--coverage', '--min-coverage', '100'], dir);

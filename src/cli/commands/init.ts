@@ -12,7 +12,7 @@ import { writeText } from '../load-flow.js';
 import { configureGitDiff, GIT_DIFF_COMMAND, writeGitAttributes } from '../starter/git-diff.js';
 import { parseOptions } from '../options.js';
 import { packageVersion } from '../package-info.js';
-import { starterFlow } from '../starter/flow.js';
+import { starterFlow, starterScenarios } from '../starter/flow.js';
 import {
   NPM_PLACEHOLDER_TEST,
   STARTER_SCRIPTS,
@@ -22,7 +22,6 @@ import {
   starterLintConfig,
   starterPackageJson,
 } from '../starter/project.js';
-import { STARTER_SCENARIOS } from '../starter/scenarios.js';
 
 const PACKAGE = 'callfire-dialplan';
 
@@ -99,8 +98,8 @@ Options:
     const installed = installedFrom(root);
     const schemas = schemasFolder(root, installed);
     const files: Record<string, string> = {
-      'flows/delivery.ts': starterFlow(values['import-from'] ?? PACKAGE),
-      'flows/delivery.scenarios.yaml': STARTER_SCENARIOS,
+      'flows/delivery.ts': await starterFlow(values['import-from'] ?? PACKAGE),
+      'flows/delivery.scenarios.yaml': await starterScenarios(),
       '.dialplanrc.json': starterLintConfig(schemas),
       'broadcast.json': starterBroadcast(schemas),
       '.github/workflows/dialplans.yml': STARTER_WORKFLOW,

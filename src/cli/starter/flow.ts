@@ -1,60 +1,34 @@
 /**
- * The starter flow `dialplan init` writes: an outbound delivery confirmation that uses
- * answering-machine detection, a menu with a bounded retry, a transfer and stashed answers,
- * so every part of the toolkit has something to work on.
+ * The starter flow `dialplan init` writes: examples/delivery.ts and its scenarios, the one copy
+ * (the package ships both for this), so the example's tests are the starter's tests. The flow
+ * is an outbound delivery confirmation that uses answering-machine detection, a menu with a
+ * bounded retry, a transfer and stashed answers, so every part of the toolkit has something to
+ * work on.
  *
  * @module
  */
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { packageRoot } from '../../util/package-root.js';
+
+/** How the example imports the DSL, and where its scenarios find it: the two things init changes. */
+const EXAMPLE_IMPORT = "from '../src/index.js';";
+const EXAMPLE_PLAN = 'plan: ../delivery.ts';
+
+async function example(path: string, from: string, to: string): Promise<string> {
+  const file = join(packageRoot(), 'examples', path);
+  const text = await readFile(file, 'utf8');
+  // the example and this module change together: a missing anchor is the package's bug, not the user's
+  if (!text.includes(from)) throw new Error(`${file} no longer holds "${from}"`);
+  return text.replace(from, to);
+}
 
 /** The flow module, importing the DSL from `importFrom`. */
-export function starterFlow(importFrom: string): string {
-  return `import { contact, dialplan, ref, type BlockBuilder } from '${importFrom}';
+export function starterFlow(importFrom: string): Promise<string> {
+  return example('delivery.ts', EXAMPLE_IMPORT, `from '${importFrom}';`);
+}
 
-/**
- * Outbound delivery confirmation. A person hears a menu (confirm, reschedule with an agent);
- * an answering machine gets a short message. Answers are stashed in the call report.
- * Build it with: npx dialplan build flows/delivery.ts
- */
-const AGENTS = '12135550100';
-
-/** Wrong key or silence: ask again, three times at most. */
-const retry = (k: BlockBuilder) =>
-  k
-    .setvar('Tries', \`\${ref('Tries')}+1\`)
-    .if(
-      \`\${ref('Tries')} < 3\`,
-      (again) => again.play('Sorry, I did not get that.', { voice: 'female2' }).goto('confirm'),
-      (stop) => stop.stash('delivery', 'no answer').play('We will call you again later. Goodbye.', { voice: 'female2' }).hangup(),
-    );
-
-export default dialplan({ name: 'Root' }).amd((a) =>
-  a
-    .live((person) =>
-      person
-        .setvar('Tries', 0)
-        .menu({ name: 'confirm', maxDigits: 1, timeout: 5000 }, (m) =>
-          m
-            .play(\`Hello \${contact.firstName}, your parcel arrives tomorrow between 9 and 12.\`, { voice: 'female2' })
-            .play('To confirm, press 1. To choose another day, press 2.', { voice: 'female2' })
-            .keypress('1', (k) => k.stash('delivery', 'confirmed').play('Thank you, see you tomorrow!', { voice: 'female2' }).hangup())
-            .keypress('2', (k) =>
-              k
-                .stash('delivery', 'reschedule')
-                .play('Connecting you to an agent.', { voice: 'female2' })
-                .transfer(AGENTS, { timeout: 30 })
-                .play('Our agents are busy. We will call you back. Goodbye.', { voice: 'female2' })
-                .hangup(),
-            )
-            .keypress('default', retry)
-            .keypress('timeout', retry),
-        ),
-    )
-    .machine((voicemail) =>
-      voicemail
-        .play('Hello, this is a message about your parcel arriving tomorrow between 9 and 12. No action is needed.', { voice: 'female2' })
-        .stash('delivery', 'voicemail')
-        .hangup(),
-    ),
-);
-`;
+/** Its scenario file, one scenario per branch, for flows/delivery.scenarios.yaml beside the flow. */
+export function starterScenarios(): Promise<string> {
+  return example('scenarios/delivery.scenarios.yaml', EXAMPLE_PLAN, 'plan: ./delivery.ts');
 }
