@@ -7,7 +7,13 @@
  *   this is the check itself plus the protocol round trip);
  * - completion: the round trip of a completion request inside a menu of each plan, idle and
  *   while the check of an edit is running;
+ * - inside the server, for the same changes: where the time went (the server's trace of each
+ *   check, `$/logTrace`): config lookup, parse, XSD, rules, converting findings to LSP
+ *   diagnostics, the worker's messaging and queueing, and sending the publication;
  * - peer: `dialplan lint <file>` run as a process (start-up included, as a user or CI runs it).
+ *
+ * Plans: 15 KB and 1 MB without findings, and 1 MB where every menu's first goto is misspelt
+ * (thousands of findings, each with a range and a fix, so converting and sending are measured).
  *
  * Run: `npx tsx bench/lsp.ts` (or `npm run bench`). Prints medians and the ratios
  * change→diagnostics / CLI lint.
@@ -42,11 +48,20 @@ function cliLint(file: string, rounds: number): number {
   return median(out);
 }
 
-const server = await startServer({ initializationOptions: { debounceMs: 0 } });
+const server = await startServer({ initializationOptions: { debounceMs: 0 }, trace: 'verbose' });
 console.log(`dialplan lsp benchmark (median of ${ROUNDS} rounds, node ${process.version}; CLI: ${built ? 'dist/' : 'src/ through tsx'})\n`);
 
-for (const [label, bytes, rounds] of [['15 KB plan', 15 * 1024, ROUNDS], ['1 MB plan', 1024 * 1024, Math.max(3, Math.ceil(ROUNDS / 2))]] as const) {
-  const text = generatePlan(bytes);
+/** The phases the server traces, in the order a check runs them. */
+const PHASES = ['config', 'parse', 'xsd', 'rules', 'convert', 'worker', 'send'] as const;
+const misspelt = (text: string) => text.replace(/<goto>next(\d+)<\/goto>/g, '<goto>nxet$1</goto>');
+const big = Math.max(3, Math.ceil(ROUNDS / 2));
+
+for (const [label, bytes, rounds, make] of [
+  ['15 KB plan', 15 * 1024, ROUNDS, generatePlan],
+  ['1 MB plan', 1024 * 1024, big, generatePlan],
+  ['1 MB plan, a misspelt goto in every menu', 1024 * 1024, big, (n: number) => misspelt(generatePlan(n))],
+] as const) {
+  const text = make(bytes);
   const file = join(dir, `${bytes}.xml`);
   writeFileSync(file, text);
   const uri = pathToFileURL(file).href;
@@ -73,6 +88,13 @@ for (const [label, bytes, rounds] of [['15 KB plan', 15 * 1024, ROUNDS], ['1 MB 
     if (i > 0) changes.push(Number(process.hrtime.bigint() - t) / 1e6);
   }
   const change = median(changes);
+  // the trace of a check follows its publication: wait (bounded) for the last one
+  for (let waited = 0; !server.traces.some((t) => t.uri === uri && t.version === doc.version) && waited < 5000; waited += 10) await new Promise((r) => setTimeout(r, 10));
+  // the server's traces of the checks just timed (the opening check and the warm-up round left out)
+  const traced = server.traces.filter((t) => t.uri === uri).slice(-rounds);
+  const phase = (name: string) => median(traced.map((t) => t.timings[name] ?? 0));
+  const inside = median(traced.map((t) => t.timings['total'] ?? 0));
+  const findings = traced.at(-1)?.findings ?? 0;
   const inMenu = doc.positionAt(doc.getText().indexOf('<keypress', doc.getText().length / 2) + 1);
   const completions: number[] = [];
   for (let i = 0; i <= rounds; i++) {
@@ -93,8 +115,9 @@ for (const [label, bytes, rounds] of [['15 KB plan', 15 * 1024, ROUNDS], ['1 MB 
   }
   const completionBusy = median(busy);
   const cli = cliLint(file, rounds);
-  console.log(`${label} (${(text.length / 1024).toFixed(0)} KB)
+  console.log(`${label} (${(text.length / 1024).toFixed(0)} KB, ${findings} findings)
   change -> diagnostics:      ${ms(change)}
+    inside the server:        ${ms(inside)} = ${PHASES.map((p) => `${p} ${phase(p).toFixed(1)}`).join(' + ')} ms
   completion:                 ${ms(completion)}
   completion during a check:  ${ms(completionBusy)}
   dialplan lint (CLI):        ${ms(cli)}

@@ -1,7 +1,8 @@
 /**
- * Findings as the editor shows them: `lint()` on the document's text (run on a worker, see lint-runner.ts) (XML syntax, the XSD and
- * every rule the settings leave on, suppression comments honoured), each finding with its
- * rule as `code`, a link to the rule's page, its exact range and its fix.
+ * Findings as the editor shows them: those of `lint()` on the document's text (checked on a
+ * worker, see check-plan.ts and lint-runner.ts: XML syntax, the XSD and every rule the
+ * settings leave on, suppression comments honoured), each finding with its rule as `code`, a
+ * link to the rule's page, its exact range and its fix.
  *
  * @module
  */
@@ -49,6 +50,11 @@ export function toLspDiagnostic(d: Diagnostic, text: string, doc: OffsetMap, doc
     message: d.message,
     ...(data ? { data } : {}),
   };
+}
+
+/** Whether a published diagnostic is an XML syntax or XSD finding (the findings a check knows before its rules run). */
+export function isSchemaOrSyntax(d: LspDiagnostic): boolean {
+  return d.code === 'xml-syntax' || d.code === 'schema';
 }
 
 /** Whether the text is some other kind of XML (its root element is not `<dialplan>`): such files get no findings. */

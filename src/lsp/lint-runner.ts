@@ -1,48 +1,98 @@
 /**
- * Runs `lint()` for the server on a worker thread ({@link LintRunner}), falling back to the
- * server's own thread where a worker cannot be started.
+ * Checks plans for the server on a worker thread ({@link LintRunner}), falling back to the
+ * server's own thread where a worker cannot be started. Also lints files for
+ * `dialplan lint --jobs` (see cli/lint-pool.ts).
  *
  * @module
  */
 import { Worker } from 'node:worker_threads';
+import type { Diagnostic as LspDiagnostic } from 'vscode-languageserver';
 import type { Diagnostic } from '../validate/diagnostic.js';
 import { lint } from '../validate/lint/lint.js';
 import type { RuleSettings } from '../validate/lint/types.js';
+import { checkForEditor, type CheckTimings, type EditorCheck, type EditorCheckResult } from './check-plan.js';
 
-/** What the server asks the worker. */
+/** A plain `lint()` of one text (`dialplan lint --jobs`). */
 export interface LintRequest {
+  readonly kind: 'lint';
   readonly id: number;
   readonly text: string;
   readonly settings: RuleSettings;
 }
 
-/** What the worker answers. */
-export type LintReply = { readonly id: number; readonly diagnostics: Diagnostic[] } | { readonly id: number; readonly error: string };
+/** One version of an open document to check, with its findings as LSP diagnostics. */
+export interface CheckRequest extends EditorCheck {
+  readonly kind: 'check';
+  readonly id: number;
+}
+
+/** What the worker answers: several messages for a check (`early`, then `checked` or `cancelled`), one for a lint. */
+export type LintReply =
+  | { readonly id: number; readonly diagnostics: Diagnostic[] }
+  | { readonly id: number; readonly early: LspDiagnostic[] }
+  | { readonly id: number; readonly checked: LspDiagnostic[]; readonly timings: CheckTimings }
+  | { readonly id: number; readonly cancelled: true }
+  | { readonly id: number; readonly error: string };
+
+/** What the worker is started with. */
+export interface WorkerData {
+  /** Cancelled check ids, each at its id modulo the length (see {@link isCancelled}). */
+  readonly cancelled: Int32Array;
+}
+
+/**
+ * Whether check `id` is cancelled. The flags are shared memory, so the worker sees a
+ * cancellation in the middle of a check, between its phases, without reading its messages.
+ * A slot is only ever reused by an id CANCEL_SLOTS later, long after that check ended.
+ */
+export function isCancelled(flags: Int32Array, id: number): boolean {
+  return Atomics.load(flags, id % flags.length) === id;
+}
+
+const CANCEL_SLOTS = 256;
+
+/** The outcome of a check: its diagnostics and timings, or undefined when it was cancelled. */
+export type CheckOutcome = EditorCheckResult | undefined;
+
+/** A check under way: its id (for {@link LintRunner.cancel}) and its outcome. */
+export interface RunningCheck {
+  readonly id: number;
+  readonly outcome: Promise<CheckOutcome>;
+}
 
 /** The worker's module beside this one: `.ts` when the server runs from source (tsx), `.js` when built. */
 const WORKER_URL = new URL(`./lint-worker${import.meta.url.endsWith('.ts') ? '.ts' : '.js'}`, import.meta.url);
+
+interface Waiting {
+  readonly resolve: (reply: LintReply) => void;
+  readonly reject: (e: Error) => void;
+  readonly early?: (d: LspDiagnostic[]) => void;
+}
 
 /** One worker thread, started on the first check and reused; requests are answered in order. */
 export class LintRunner {
   private worker: Worker | undefined;
   private failed = false;
   private next = 0;
-  private readonly pending = new Map<number, { resolve: (d: Diagnostic[]) => void; reject: (e: Error) => void }>();
+  private readonly cancelled = new Int32Array(new SharedArrayBuffer(CANCEL_SLOTS * 4));
+  private readonly pending = new Map<number, Waiting>();
 
   private start(): Worker | undefined {
     if (this.worker || this.failed) return this.worker;
     try {
+      const workerData: WorkerData = { cancelled: this.cancelled };
       const worker = WORKER_URL.pathname.endsWith('.ts')
         ? // from source (tests, tsx): a worker does not inherit tsx's loader on Node 20, so load the module through tsx's API
-          new Worker(`import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))}).then((t) => t.tsImport(${JSON.stringify(WORKER_URL.href)}, ${JSON.stringify(WORKER_URL.href)}))`, { eval: true })
-        : new Worker(WORKER_URL);
+          new Worker(`import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))}).then((t) => t.tsImport(${JSON.stringify(WORKER_URL.href)}, ${JSON.stringify(WORKER_URL.href)}))`, { eval: true, workerData })
+        : new Worker(WORKER_URL, { workerData });
       worker.unref();
       worker.on('message', (reply: LintReply) => {
         const waiting = this.pending.get(reply.id);
-        this.pending.delete(reply.id);
         if (!waiting) return;
+        if ('early' in reply) return waiting.early?.(reply.early);
+        this.pending.delete(reply.id);
         if ('error' in reply) waiting.reject(new Error(reply.error));
-        else waiting.resolve(reply.diagnostics);
+        else waiting.resolve(reply);
       });
       const lost = (why: string) => {
         // the worker is gone: fail what it held, and start a new one for the next check
@@ -59,15 +109,37 @@ export class LintRunner {
     return this.worker;
   }
 
-  /** The findings of `text` under `settings`, as `lint()` gives them. */
-  lint(text: string, settings: RuleSettings): Promise<Diagnostic[]> {
-    const worker = this.start();
-    if (!worker) return Promise.resolve([...lint(text, { rules: settings }).diagnostics]);
-    const id = ++this.next;
+  private ask(worker: Worker, request: LintRequest | CheckRequest, early?: (d: LspDiagnostic[]) => void): Promise<LintReply> {
     return new Promise((resolve, reject) => {
-      this.pending.set(id, { resolve, reject });
-      worker.postMessage({ id, text, settings } satisfies LintRequest);
+      this.pending.set(request.id, { resolve, reject, ...(early ? { early } : {}) });
+      worker.postMessage(request);
     });
+  }
+
+  /** The findings of `text` under `settings`, as `lint()` gives them. */
+  async lint(text: string, settings: RuleSettings): Promise<Diagnostic[]> {
+    const worker = this.start();
+    if (!worker) return [...lint(text, { rules: settings }).diagnostics];
+    const reply = await this.ask(worker, { kind: 'lint', id: ++this.next, text, settings });
+    return 'diagnostics' in reply ? reply.diagnostics : [];
+  }
+
+  /**
+   * Checks one version of a document: its findings as LSP diagnostics, exactly those of
+   * `lint(text, { rules: settings })`. `early` receives the syntax and schema findings first
+   * when the rules are still to run.
+   */
+  check(request: EditorCheck, early?: (d: LspDiagnostic[]) => void): RunningCheck {
+    const id = ++this.next;
+    const worker = this.start();
+    if (!worker) return { id, outcome: Promise.resolve(checkForEditor(request)) };
+    const outcome = this.ask(worker, { kind: 'check', id, ...request }, early).then((reply): CheckOutcome => ('checked' in reply ? { diagnostics: reply.checked, timings: reply.timings } : undefined));
+    return { id, outcome };
+  }
+
+  /** Stops check `id` at its next phase (its outcome is then undefined); a check already done is not affected. */
+  cancel(id: number): void {
+    Atomics.store(this.cancelled, id % CANCEL_SLOTS, id);
   }
 
   /** Stops the worker. */

@@ -19,10 +19,9 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Diagnostic } from '../validate/diagnostic.js';
 import { completionsAt } from './completion.js';
 import { ConfigLookup } from './config-lookup.js';
-import { defaultRuleDocsBase, isOtherXml, toLspDiagnostic, type FindingData } from './diagnostics.js';
+import { defaultRuleDocsBase, isOtherXml, isSchemaOrSyntax, type FindingData } from './diagnostics.js';
 import { LintRunner } from './lint-runner.js';
 import { hoverAt } from './hover.js';
 import { definitionOf, locations, nameSites, rename, siteAt, siteRange, sitesOf, type NameSite } from './navigation.js';
@@ -37,6 +36,12 @@ export interface ServerOptions {
 }
 
 const DEFAULT_DEBOUNCE_MS = 200;
+/**
+ * From this size (characters) the syntax and schema findings are shown before the rules have
+ * run: on a large plan the rules take most of a check; on a small one they take milliseconds
+ * and a second publication would only flicker.
+ */
+const EARLY_FINDINGS_FROM = 64 * 1024;
 
 /**
  * Serves CallFire XML over an LSP connection (made by the caller, for instance over stdio),
@@ -54,6 +59,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   const again = new Set<string>();
   /** Documents just opened: their first content event is the open itself, checked at once. */
   const justOpened = new Set<string>();
+  /** The check under way for each document (its id, to cancel it). */
+  const running = new Map<string, number>();
   const docsBase = options.ruleDocsBase ?? defaultRuleDocsBase();
   let settings: ServerSettings = {};
   let workspaceFolders: string[] = [];
@@ -72,15 +79,22 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     return plan;
   };
 
-  const publish = (uri: string, diagnostics: LspDiagnostic[], version?: number) => {
+  const publish = async (uri: string, diagnostics: LspDiagnostic[], version?: number): Promise<void> => {
     shown.set(uri, diagnostics);
-    void connection.sendDiagnostics({ uri, diagnostics, ...(version !== undefined ? { version } : {}) });
+    await connection.sendDiagnostics({ uri, diagnostics, ...(version !== undefined ? { version } : {}) });
+  };
+
+  /** Superseded checks stop at their next phase: their findings would not be shown. */
+  const cancelRunning = (uri: string) => {
+    const id = running.get(uri);
+    if (id !== undefined) linter.cancel(id);
   };
 
   const check = async (uri: string): Promise<void> => {
     // one check per document at a time: a change during a check is checked when it ends
     if (checking.has(uri)) {
       again.add(uri);
+      cancelRunning(uri);
       return;
     }
     checking.add(uri);
@@ -88,6 +102,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       await checkNow(uri);
     } finally {
       checking.delete(uri);
+      running.delete(uri);
       if (again.delete(uri)) void check(uri);
     }
   };
@@ -96,29 +111,54 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     const doc = documents.get(uri);
     if (!doc) return;
     if (!isPlan(doc)) {
-      if (shown.has(uri)) publish(uri, []);
+      if (shown.has(uri)) await publish(uri, []);
       return;
     }
+    const started = performance.now();
     const version = doc.version;
     const text = doc.getText();
+    const isCurrent = () => documents.get(uri)?.version === version;
     const lookup = await configs.settingsFor(pathOfUri(uri));
     if (!lookup.ok) {
       // as `dialplan lint` does, a file under a broken config is not linted: say why, at the top
-      if (documents.get(uri)?.version === version) {
-        publish(uri, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, severity: 1, source: 'dialplan', code: 'config', message: lookup.message }], version);
+      if (isCurrent()) {
+        await publish(uri, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, severity: 1, source: 'dialplan', code: 'config', message: lookup.message }], version);
       }
       return;
     }
-    let found: readonly Diagnostic[];
+    if (isOtherXml(text)) {
+      if (isCurrent()) await publish(uri, [], version);
+      return;
+    }
+    const config = performance.now() - started;
+    /** Syntax and schema findings, shown before the rules end when they differ from those shown now. */
+    const early = (found: LspDiagnostic[]) => {
+      if (!isCurrent()) return;
+      const before = shown.get(uri) ?? [];
+      const rulesShown = before.filter((d) => !isSchemaOrSyntax(d));
+      if (JSON.stringify(found) === JSON.stringify(before.filter(isSchemaOrSyntax))) return;
+      void publish(uri, [...found, ...rulesShown], version);
+    };
+    const run = linter.check({ uri, version, text, settings: lookup.settings, docsBase }, text.length >= EARLY_FINDINGS_FROM ? early : undefined);
+    running.set(uri, run.id);
+    let outcome;
     try {
-      found = isOtherXml(text) ? [] : await linter.lint(text, lookup.settings);
+      outcome = await run.outcome;
     } catch (e) {
       connection.console.error(`dialplan: checking ${uri} failed: ${(e as Error).message}`);
       return;
     }
     // a newer version has its own check coming; do not show findings of an older text
-    if (documents.get(uri)?.version !== version) return;
-    publish(uri, found.map((d) => toLspDiagnostic(d, text, doc, docsBase)), version);
+    if (!outcome || !isCurrent()) return;
+    const checked = performance.now();
+    await publish(uri, outcome.diagnostics, version);
+    const sent = performance.now();
+    const t = outcome.timings;
+    const timings = { ...t, config, worker: checked - started - config - (t.parse ?? 0) - (t.xsd ?? 0) - (t.rules ?? 0) - (t.convert ?? 0), send: sent - checked, total: sent - started };
+    connection.tracer.log(
+      `checked ${uri} version ${version}: ${outcome.diagnostics.length} findings in ${timings.total.toFixed(1)} ms`,
+      JSON.stringify({ uri, version, findings: outcome.diagnostics.length, timings }),
+    );
   };
 
   const schedule = (uri: string, delay = settings.debounceMs ?? DEFAULT_DEBOUNCE_MS) => {
@@ -192,6 +232,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   });
   documents.onDidChangeContent((e) => {
     if (justOpened.delete(e.document.uri)) return;
+    cancelRunning(e.document.uri);
     schedule(e.document.uri);
   });
   documents.onDidSave((e) => {
@@ -202,6 +243,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     }
   });
   documents.onDidClose((e) => {
+    cancelRunning(e.document.uri);
     clearTimeout(timers.get(e.document.uri));
     timers.delete(e.document.uri);
     plans.delete(e.document.uri);

@@ -12,6 +12,7 @@ import {
   ExitNotification,
   InitializedNotification,
   InitializeRequest,
+  LogTraceNotification,
   PublishDiagnosticsNotification,
   ShutdownRequest,
   StreamMessageReader,
@@ -43,8 +44,20 @@ export interface Server {
   diagnostics(uri: string, accept?: (p: PublishDiagnosticsParams) => boolean, waitMs?: number): Promise<Diagnostic[]>;
   /** The newest diagnostics published for `uri`, if any. */
   latest(uri: string): PublishDiagnosticsParams | undefined;
+  /** Every publication so far for `uri`, oldest first. */
+  publications(uri: string): readonly PublishDiagnosticsParams[];
+  /** What the server traced about each check (`$/logTrace` with `trace: 'verbose'` in the initialize params), oldest first. */
+  readonly traces: readonly CheckTrace[];
   /** shutdown, exit, and the child's exit code. */
   stop(): Promise<number | null>;
+}
+
+/** The server's trace of one check (see `checkNow` in src/lsp/server.ts). */
+export interface CheckTrace {
+  readonly uri: string;
+  readonly version: number;
+  readonly findings: number;
+  readonly timings: Readonly<Record<string, number>>;
 }
 
 /** A file URI under the repository (the file need not exist). */
@@ -56,10 +69,14 @@ export async function startServer(init: Partial<InitializeParams> = {}): Promise
   let stderr = '';
   child.stderr!.on('data', (d: Buffer) => void (stderr += d.toString()));
   const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
-  const published = new Map<string, PublishDiagnosticsParams>();
+  const published = new Map<string, PublishDiagnosticsParams[]>();
+  const traces: CheckTrace[] = [];
+  connection.onNotification(LogTraceNotification.type, (p) => {
+    if (p.verbose) traces.push(JSON.parse(p.verbose) as CheckTrace);
+  });
   const waiters: Array<{ uri: string; accept: (p: PublishDiagnosticsParams) => boolean; resolve: (d: Diagnostic[]) => void }> = [];
   connection.onNotification(PublishDiagnosticsNotification.type, (p) => {
-    published.set(p.uri, p);
+    published.set(p.uri, [...(published.get(p.uri) ?? []), p]);
     for (const w of [...waiters]) {
       if (w.uri === p.uri && w.accept(p)) {
         waiters.splice(waiters.indexOf(w), 1);
@@ -104,7 +121,9 @@ export async function startServer(init: Partial<InitializeParams> = {}): Promise
         waiters.push({ uri, accept, resolve: (d) => (clearTimeout(timer), resolve(d)) });
       });
     },
-    latest: (uri) => published.get(uri),
+    latest: (uri) => published.get(uri)?.at(-1),
+    publications: (uri) => published.get(uri) ?? [],
+    traces,
     async stop() {
       const exited = new Promise<number | null>((resolve) => {
         if (child.exitCode !== null) resolve(child.exitCode);

@@ -25,7 +25,8 @@ describe.skipIf(!corpusPresent)('the real corpus in the editor', () => {
     server = await startServer({ initializationOptions: { debounceMs: 0 } });
     const { stdout } = await run(['lint', '--format', 'json', ...corpusFiles], CORPUS_DIR);
     byFile = new Map((JSON.parse(stdout) as Array<{ file: string; diagnostics: LintFinding[] }>).map((r) => [r.file, r.diagnostics]));
-  });
+    // a server start and a lint of 45 files: seconds on a busy machine, not a hang
+  }, 60_000);
   afterAll(async () => {
     expect(await server.stop()).toBe(0);
   });

@@ -118,6 +118,36 @@ describe('diagnostics', () => {
     expect(d).toBeDefined();
   });
 
+  it('on a large plan, shows the schema findings before the rules have run, then all of them', async () => {
+    // over 64 KB: a schema error (an unknown voice) near the top, a misspelt goto at the end
+    const filler = Array.from({ length: 800 }, (_, i) => `  <play name="p${i}" type="tts">Prompt number ${i} of the long plan, long enough.</play>\n`).join('');
+    const text = `<dialplan name="Root">\n  <play type="tts" voice="robot">Hi</play>\n${filler}  <goto>mian</goto>\n  <hangup name="main"/>\n</dialplan>\n`;
+    expect(text.length).toBeGreaterThan(64 * 1024);
+    const uri = newUri('large');
+    const final = server.diagnostics(uri, (p) => p.diagnostics.some((d) => d.code === 'unknown-goto-target'), 60_000);
+    server.open(uri, text);
+    const all = await final;
+    const [first, ...rest] = server.publications(uri);
+    expect(first!.version).toBe(1);
+    expect(first!.diagnostics.map((d) => d.code)).toEqual(['schema']);
+    expect(rest.map((p) => p.version)).toEqual([1]);
+    expect(all.filter((d) => d.code === 'schema')).toEqual(first!.diagnostics);
+  });
+
+  it('never shows an older version after a newer one when edits come faster than the checks', async () => {
+    const { uri } = await openPlan(PLAN);
+    const before = server.publications(uri).length;
+    const start = at(PLAN, 'mian');
+    // five edits in a row, without waiting: only the last text is worth a check
+    for (let v = 2; v <= 6; v++) server.edit(uri, { start, end: { line: start.line, character: start.character + 4 } }, v === 6 ? 'main' : `mi${v}n`);
+    const last = await server.diagnostics(uri, (p) => p.version === 6);
+    expect(last.map((d) => d.code)).not.toContain('unknown-goto-target');
+    const versions = server.publications(uri).slice(before).map((p) => p.version);
+    // the debounce and the cancelled checks leave out superseded versions; none comes after a newer one
+    expect(versions.at(-1)).toBe(6);
+    expect([...versions].sort()).toEqual(versions);
+  });
+
   it('reports XML syntax errors of a half-typed document, at their line', async () => {
     const text = '<dialplan name="Root">\n  <play type="tts">Hi\n</dialplan>\n';
     const { diagnostics } = await openPlan(text);
