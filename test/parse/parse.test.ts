@@ -67,6 +67,22 @@ describe('parse(): positions', () => {
   });
 });
 
+describe('parse(): where text starts after other markup', () => {
+  // (before issue 13 these three were one character off: at the comment's ">", one past the
+  // "<" of the CDATA section, and at the processing instruction's "<")
+  it.each([
+    ['a comment', '<dialplan><play type="tts">Hi <!--c--> there</play></dialplan>', ' there'],
+    ['white space dropped before a CDATA section', '<dialplan><menu> <![CDATA[x]]></menu></dialplan>', '<![CDATA[x'],
+    ['a processing instruction', '<dialplan><play type="tts"><?p?>b</play></dialplan>', 'b</play>'],
+  ])('places text after %s at its own first character', (_what, xml, from) => {
+    const el = doc(xml).root.children[0] as AnyElement;
+    const text = el.children.at(-1) as TextNode;
+    expect(text.kind).toBe('#text');
+    expect(text.loc).toEqual(posOf(xml, from));
+    expect(text.span!.start.offset).toBe(xml.indexOf(from));
+  });
+});
+
 describe('parse(): comments', () => {
   const xml = [
     '<?xml version="1.0" encoding="UTF-8"?>',

@@ -1,0 +1,295 @@
+/**
+ * The fast reader behind `parse()`: one pass over the character codes of a well-formed
+ * dialplan, feeding the same tree builder as the saxes reader (`saxes-read.ts`), so both make
+ * the same tree with the same positions.
+ *
+ * It takes on only what it can check completely: the XML declaration of version 1.0 at the
+ * very start, elements and attributes with ASCII names, the five predefined entities and
+ * character references, comments, CDATA sections, CRLF line ends. At anything else (a
+ * processing instruction, a DOCTYPE, a non-ASCII name) and at the first sign of a problem (a
+ * character XML does not allow, a raw `&` or `<`, a mismatched end tag, a refusal of the
+ * builder) it gives up and `parse()` reads the text again with saxes, which finds the error
+ * and words it exactly as before. A property test (test/parse/fast-read.test.ts) holds the two
+ * readers to the same trees, positions and errors on random documents.
+ *
+ * saxes checks every character against XML's grammar through a state machine, with an event
+ * and a few objects per tag; reading the common case directly is several times faster.
+ *
+ * @module
+ */
+import type { Diagnostic } from '../ast/diagnostic.js';
+import type { DocumentNode } from '../ast/nodes.js';
+import { Refused, TreeBuilder } from './tree-builder.js';
+
+/** Any character XML 1.0 does not allow in a document (a lone surrogate among them). */
+const DISALLOWED = /[^\t\n\r\x20-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/u;
+
+/** The XML declaration saxes accepts for XML 1.0, as a sticky match at the start of the text. */
+const XML_DECL =
+  /<\?xml[ \t\r\n]+version[ \t\r\n]*=[ \t\r\n]*(["'])1\.0\1(?:[ \t\r\n]+encoding[ \t\r\n]*=[ \t\r\n]*(["'])[A-Za-z][A-Za-z0-9._-]*\2)?(?:[ \t\r\n]+standalone[ \t\r\n]*=[ \t\r\n]*(["'])(?:yes|no)\3)?[ \t\r\n]*\?>/y;
+
+const TAB = 0x09;
+const LF = 0x0a;
+const CR = 0x0d;
+const SPACE = 0x20;
+const BANG = 0x21;
+const DQUOTE = 0x22;
+const AMP = 0x26;
+const SQUOTE = 0x27;
+const SLASH = 0x2f;
+const SEMICOLON = 0x3b;
+const LT = 0x3c;
+const EQ = 0x3d;
+const GT = 0x3e;
+const QUESTION = 0x3f;
+const RBRACKET = 0x5d;
+
+const isSpace = (c: number): boolean => c === SPACE || c === LF || c === TAB || c === CR;
+
+/** ASCII letters, `_` and `:`: the ASCII characters a name may start with. */
+const isNameStart = (c: number): boolean => ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a) || c === 0x5f || c === 0x3a;
+
+/** ASCII characters a name may continue with. */
+const isNameChar = (c: number): boolean => isNameStart(c) || (c >= 0x30 && c <= 0x39) || c === 0x2d || c === 0x2e;
+
+/** Whether a character reference's code point is a character XML 1.0 allows. */
+const isXmlChar = (c: number): boolean =>
+  c === TAB || c === LF || c === CR || (c >= SPACE && c <= 0xd7ff) || (c >= 0xe000 && c <= 0xfffd) || (c >= 0x10000 && c <= 0x10ffff);
+
+/** The reader gave up: `parse()` reads the text with saxes instead. */
+class GiveUp extends Error {}
+const GIVE_UP = new GiveUp();
+
+const give = (): never => {
+  throw GIVE_UP;
+};
+
+/** Line ends as XML reads them: CRLF and a lone CR are one LF. */
+const normalizeLineEnds = (s: string): string => (s.includes('\r') ? s.replace(/\r\n?/g, '\n') : s);
+
+/**
+ * Reads `xml` (a byte-order mark already removed) into the syntax tree, or returns undefined
+ * when the text holds anything this reader leaves to saxes.
+ */
+export function readFast(xml: string): { readonly document?: DocumentNode; readonly diagnostics: readonly Diagnostic[] } | undefined {
+  if (DISALLOWED.test(xml)) return undefined;
+  try {
+    return new FastReader(xml).read();
+  } catch (e) {
+    // a refusal is also left to saxes, which refuses at the same place after checking all before it
+    if (e === GIVE_UP || e instanceof Refused) return undefined;
+    throw e;
+  }
+}
+
+class FastReader {
+  readonly #xml: string;
+  readonly #n: number;
+  readonly #b: TreeBuilder;
+
+  constructor(xml: string) {
+    this.#xml = xml;
+    this.#n = xml.length;
+    this.#b = new TreeBuilder(xml);
+  }
+
+  read(): ReturnType<TreeBuilder['finish']> {
+    const xml = this.#xml;
+    const b = this.#b;
+    let i = 0;
+    if (xml.startsWith('<?xml', 0)) {
+      XML_DECL.lastIndex = 0;
+      if (!XML_DECL.test(xml)) give();
+      i = XML_DECL.lastIndex;
+    }
+    i = this.#outside(i);
+    // the root element
+    if (!isNameStart(xml.charCodeAt(i + 1))) give();
+    i = this.#startTag(i);
+    while (b.stack.length > 0) i = this.#content(i);
+    i = this.#outside(i);
+    if (i < this.#n) give(); // a second root, or a processing instruction
+    return b.finish();
+  }
+
+  /** Skips white space and comments before or after the root: the offset of the next other thing. */
+  #outside(i: number): number {
+    const xml = this.#xml;
+    const n = this.#n;
+    for (;;) {
+      while (i < n && isSpace(xml.charCodeAt(i))) i++;
+      if (i >= n) return i;
+      if (xml.charCodeAt(i) !== LT) give(); // text outside the root
+      if (xml.charCodeAt(i + 1) !== BANG) return i;
+      if (!xml.startsWith('<!--', i)) give(); // a DOCTYPE, or CDATA outside the root
+      i = this.#comment(i);
+    }
+  }
+
+  /** A comment at `i` (its `<!--`): the offset after its `-->`. */
+  #comment(i: number): number {
+    const xml = this.#xml;
+    const close = xml.indexOf('-->', i + 4);
+    if (close === -1) give();
+    const body = xml.slice(i + 4, close);
+    // "--" may not occur in a comment, nor may it end with "-" (as in "--->")
+    if (body.includes('--') || body.endsWith('-')) give();
+    this.#b.comment(normalizeLineEnds(body), i, close + 3);
+    return close + 3;
+  }
+
+  /** Character data and the markup after it, inside an element, from `i`: the offset after that markup. */
+  #content(i: number): number {
+    const xml = this.#xml;
+    const n = this.#n;
+    const start = i;
+    let text = '';
+    let from = i;
+    for (;;) {
+      if (i >= n) give(); // the root is never closed
+      const c = xml.charCodeAt(i);
+      if (c === LT) break;
+      if (c === AMP) {
+        const [value, after] = this.#reference(i);
+        text += xml.slice(from, i) + value;
+        i = from = after;
+      } else if (c === CR) {
+        text += `${xml.slice(from, i)}\n`;
+        i += xml.charCodeAt(i + 1) === LF ? 2 : 1;
+        from = i;
+      } else {
+        if (c === RBRACKET && xml.startsWith(']]>', i)) give();
+        i++;
+      }
+    }
+    if (i > start) this.#b.text(from === start ? xml.slice(start, i) : text + xml.slice(from, i), i);
+    const next = xml.charCodeAt(i + 1);
+    if (next === SLASH) return this.#endTag(i);
+    if (next === BANG) {
+      if (xml.startsWith('<!--', i)) return this.#comment(i);
+      if (xml.startsWith('<![CDATA[', i)) {
+        const close = xml.indexOf(']]>', i + 9);
+        if (close === -1) give();
+        this.#b.text(normalizeLineEnds(xml.slice(i + 9, close)), close + 3);
+        return close + 3;
+      }
+      give();
+    }
+    if (next === QUESTION || !isNameStart(next)) give();
+    return this.#startTag(i);
+  }
+
+  /** An entity or character reference at `i` (its `&`): its value and the offset after its `;`. */
+  #reference(i: number): [string, number] {
+    const xml = this.#xml;
+    if (xml.charCodeAt(i + 1) === 0x23 /* # */) {
+      const hex = xml.charCodeAt(i + 2) === 0x78; /* x (saxes takes no X) */
+      let j = hex ? i + 3 : i + 2;
+      const digits = j;
+      let code = 0;
+      for (;;) {
+        const c = xml.charCodeAt(j);
+        const d = c >= 0x30 && c <= 0x39 ? c - 0x30 : hex && (c | 0x20) >= 0x61 && (c | 0x20) <= 0x66 ? (c | 0x20) - 0x57 : -1;
+        if (d < 0) break;
+        code = code * (hex ? 16 : 10) + d;
+        if (code > 0x10ffff) give();
+        j++;
+      }
+      if (j === digits || xml.charCodeAt(j) !== SEMICOLON || !isXmlChar(code)) give();
+      return [String.fromCodePoint(code), j + 1];
+    }
+    const semi = xml.indexOf(';', i + 1);
+    if (semi === -1 || semi - i > 5) give();
+    switch (xml.slice(i + 1, semi)) {
+      case 'amp':
+        return ['&', semi + 1];
+      case 'lt':
+        return ['<', semi + 1];
+      case 'gt':
+        return ['>', semi + 1];
+      case 'quot':
+        return ['"', semi + 1];
+      case 'apos':
+        return ["'", semi + 1];
+      default:
+        return give();
+    }
+  }
+
+  /** A start tag at `i` (its `<`, a name start after it): the offset after its `>` or `/>`. */
+  #startTag(i: number): number {
+    const xml = this.#xml;
+    const n = this.#n;
+    let j = i + 2;
+    while (isNameChar(xml.charCodeAt(j))) j++;
+    const name = xml.slice(i + 1, j);
+    const attributes: Record<string, string> = {};
+    for (;;) {
+      const before = j;
+      while (isSpace(xml.charCodeAt(j))) j++;
+      const c = xml.charCodeAt(j);
+      if (c === GT) {
+        this.#b.open(name, attributes, i, j + 1);
+        return j + 1;
+      }
+      if (c === SLASH) {
+        if (xml.charCodeAt(j + 1) !== GT) give();
+        this.#b.open(name, attributes, i, j + 2);
+        this.#b.close(-1, j + 2);
+        return j + 2;
+      }
+      // an attribute, after white space
+      if (j === before || !isNameStart(c)) give();
+      const nameStart = j;
+      j++;
+      while (isNameChar(xml.charCodeAt(j))) j++;
+      const attribute = xml.slice(nameStart, j);
+      while (isSpace(xml.charCodeAt(j))) j++;
+      if (xml.charCodeAt(j) !== EQ) give();
+      j++;
+      while (isSpace(xml.charCodeAt(j))) j++;
+      const quote = xml.charCodeAt(j);
+      if (quote !== DQUOTE && quote !== SQUOTE) give();
+      j++;
+      // the value: references decoded, each white-space character (a CRLF counting as one) a space
+      let value = '';
+      let from = j;
+      for (;;) {
+        if (j >= n) give();
+        const v = xml.charCodeAt(j);
+        if (v === quote) break;
+        if (v === AMP) {
+          const [decoded, after] = this.#reference(j);
+          value += xml.slice(from, j) + decoded;
+          j = from = after;
+        } else if (v === LT) {
+          give();
+        } else if (v === TAB || v === LF || v === CR) {
+          value += `${xml.slice(from, j)} `;
+          j += v === CR && xml.charCodeAt(j + 1) === LF ? 2 : 1;
+          from = j;
+        } else {
+          j++;
+        }
+      }
+      value += xml.slice(from, j);
+      j++;
+      // a repeated attribute (or a name Object.prototype has, or __proto__) is left to saxes
+      if (attributes[attribute] !== undefined || attribute === '__proto__') give();
+      attributes[attribute] = value;
+    }
+  }
+
+  /** An end tag at `i` (its `</`): the offset after its `>`. */
+  #endTag(i: number): number {
+    const xml = this.#xml;
+    const top = this.#b.top!;
+    const name = top.kind === '#unknown' ? top.name : top.kind;
+    if (!xml.startsWith(name, i + 2)) give();
+    let j = i + 2 + name.length;
+    while (isSpace(xml.charCodeAt(j))) j++;
+    if (xml.charCodeAt(j) !== GT) give();
+    this.#b.close(i, j + 1);
+    return j + 1;
+  }
+}

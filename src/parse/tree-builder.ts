@@ -1,0 +1,204 @@
+/**
+ * Builds the syntax tree from what a reader of the text reports (a start tag, a run of
+ * character data, a comment, an end tag, each with its offsets), so the two readers of
+ * `parse()` (the fast scanner and the saxes fallback) make the same tree with the same
+ * positions by construction, and refuse the same shapes at the same places.
+ *
+ * @module
+ */
+import type { CommentNode, DocumentNode, ElementNode, Node, Position } from '../ast/nodes.js';
+import type { Diagnostic } from '../ast/diagnostic.js';
+import { rawText } from '../ast/nodes.js';
+import { attributesMessage, depthMessage, LIMITS, referenceProblem, referencesMessage } from '../ast/limits.js';
+import { CATALOG, type TagName } from '../language/catalog.js';
+import { ParsedComment, ParsedElement, ParsedText, ParsedUnknownElement, SourceText } from './parsed-nodes.js';
+
+const XINCLUDE_NS = 'http://www.w3.org/2001/XInclude';
+const MAX_DEPTH = LIMITS.depth;
+const MAX_ATTRIBUTES = LIMITS.attributes;
+
+/** Each tag of the language, and whether it keeps white-space-only text (a leaf tag does). */
+const KEEPS_TEXT: ReadonlyMap<string, boolean> = new Map(Object.entries(CATALOG).map(([tag, spec]) => [tag, spec.content !== 'children']));
+
+/** A refusal at a place: the parse stops with this `xml-syntax` error. */
+export class Refused extends Error {
+  constructor(
+    message: string,
+    readonly loc: Position,
+  ) {
+    super(message);
+  }
+}
+
+/** An element being read (its children are set when it closes). */
+export type OpenElement = ParsedElement | ParsedUnknownElement;
+
+/**
+ * Lines and columns of offsets asked for in increasing order (as a reader moves on): each
+ * line break is found once, with `indexOf`. A step back (only when locating an error) starts
+ * over from the beginning.
+ */
+class LineCursor {
+  #line = 1;
+  #lineStart = 0;
+  #next: number;
+  #offset = 0;
+
+  constructor(private readonly text: string) {
+    this.#next = text.indexOf('\n');
+  }
+
+  at(offset: number): Position {
+    if (offset < this.#offset) {
+      this.#line = 1;
+      this.#lineStart = 0;
+      this.#next = this.text.indexOf('\n');
+    }
+    while (this.#next !== -1 && this.#next < offset) {
+      this.#line++;
+      this.#lineStart = this.#next + 1;
+      this.#next = this.text.indexOf('\n', this.#lineStart);
+    }
+    this.#offset = offset;
+    return { line: this.#line, column: offset - this.#lineStart + 1 };
+  }
+}
+
+/** The tree of one document as it is read. */
+export class TreeBuilder {
+  readonly src: SourceText;
+  readonly #cursor: LineCursor;
+  /** The open elements, outermost first. */
+  readonly stack: OpenElement[] = [];
+  /** For each open element: whether it keeps white-space-only text (a leaf tag, or unknown). */
+  readonly #keepsText: boolean[] = [];
+  /** The children read so far of every open element, in text order; #childStart says where each element's begin. */
+  readonly #pending: Node[] = [];
+  readonly #childStart: number[] = [];
+  readonly #prolog: CommentNode[] = [];
+  readonly #epilog: CommentNode[] = [];
+  readonly diagnostics: Diagnostic[] = [];
+  #root: ElementNode<'dialplan'> | undefined;
+  #rootName: string | undefined;
+  /** Where the character data that comes next starts: the end of the last markup. */
+  #lastEnd = 0;
+
+  constructor(xml: string) {
+    this.src = new SourceText(xml);
+    this.#cursor = new LineCursor(xml);
+  }
+
+  /** Line and column of an offset. */
+  locAt(offset: number): Position {
+    return this.#cursor.at(offset);
+  }
+
+  /** The innermost open element. */
+  get top(): OpenElement | undefined {
+    return this.stack[this.stack.length - 1];
+  }
+
+  /**
+   * A start tag from `start` (its `<`) to `startEnd` (just after its `>`). Refuses XInclude,
+   * a second root and the shape limits (docs/limits.md) before any work that grows with them.
+   */
+  open(name: string, attributes: Readonly<Record<string, string>>, start: number, startEnd: number): OpenElement {
+    const loc = this.locAt(start);
+    // one pass over the attributes; the refusals below keep their order
+    let count = 0;
+    let xinclude = false;
+    let overReferences: string | undefined;
+    for (const k in attributes) {
+      const v = attributes[k]!;
+      count++;
+      if (v === XINCLUDE_NS) xinclude = true;
+      if (overReferences === undefined) {
+        const problem = referenceProblem(v);
+        if (problem) overReferences = referencesMessage(name, `attribute "${k}"`, problem);
+      }
+    }
+    if (xinclude || name.endsWith(':include') || name === 'include') throw new Refused('XInclude is not allowed in a dialplan.', loc);
+    const depth = this.stack.length;
+    if (depth === 0 && this.#rootName !== undefined) throw new Refused('A document has only one root element.', loc);
+    if (depth >= MAX_DEPTH) throw new Refused(depthMessage(name), loc);
+    if (count > MAX_ATTRIBUTES) throw new Refused(attributesMessage(name), loc);
+    if (overReferences !== undefined) throw new Refused(overReferences, loc);
+    const keepsText = KEEPS_TEXT.get(name);
+    const el =
+      keepsText === undefined
+        ? new ParsedUnknownElement(name, attributes, loc, this.src, start, startEnd)
+        : new ParsedElement(name as TagName, attributes, loc, this.src, start, startEnd);
+    this.stack.push(el);
+    this.#keepsText.push(keepsText ?? true);
+    this.#childStart.push(this.#pending.length);
+    this.#rootName ??= name;
+    this.#lastEnd = startEnd;
+    return el;
+  }
+
+  /** Closes the innermost element: `end` is just after its end tag (`endStart` its `</`) or its `/>` (`endStart` -1). */
+  close(endStart: number, end: number): OpenElement {
+    const el = this.stack.pop()!;
+    this.#keepsText.pop();
+    // the children as an array of their own size (a growing array keeps spare room)
+    const from = this.#childStart.pop()!;
+    el.closeAt(this.#pending.length > from ? this.#pending.slice(from) : [], endStart, end);
+    this.#pending.length = from;
+    const name = el.kind === '#unknown' ? el.name : el.kind;
+    const problem = referenceProblem(rawText(el));
+    if (problem) throw new Refused(referencesMessage(name, 'text', problem), el.loc);
+    const parent = this.top;
+    if (parent) this.#pending.push(el);
+    else if (el.kind === 'dialplan') this.#root = el as ElementNode<'dialplan'>;
+    else {
+      this.diagnostics.push({
+        rule: 'schema',
+        severity: 'error',
+        message: `The root element must be <dialplan>, found <${name}>.`,
+        line: el.loc.line,
+        column: el.loc.column,
+        path: '/',
+      });
+    }
+    this.#lastEnd = end;
+    return el;
+  }
+
+  /**
+   * A run of character data (text with its entities decoded, or a CDATA section's content)
+   * ending at `end`, just before the next markup (or after the section's `]]>`). White space
+   * between tags is layout and dropped; text inside a leaf tag (or stray text in a container)
+   * is kept, and runs that follow one another make one text node.
+   */
+  text(text: string, end: number): void {
+    const parent = this.top;
+    if (parent && (this.#keepsText[this.#keepsText.length - 1] || text.trim() !== '')) {
+      const pending = this.#pending;
+      const prev = pending.length > this.#childStart[this.#childStart.length - 1]! ? pending[pending.length - 1] : undefined;
+      if (prev instanceof ParsedText) prev.extend(text, end);
+      else pending.push(new ParsedText(text, this.locAt(this.#lastEnd), this.src, this.#lastEnd, end));
+    }
+    this.#lastEnd = end;
+  }
+
+  /** A comment from `start` (its `<!--`) to `end` (after its `-->`). */
+  comment(text: string, start: number, end: number): void {
+    const node = new ParsedComment(text, this.locAt(start), this.src, start, end);
+    if (this.stack.length > 0) this.#pending.push(node);
+    else (this.#rootName === undefined ? this.#prolog : this.#epilog).push(node);
+    this.#lastEnd = end;
+  }
+
+  /** Markup that makes no node (a processing instruction) ended at `end`. */
+  skipped(end: number): void {
+    this.#lastEnd = end;
+  }
+
+  /** The result once the whole text is read. */
+  finish(): { readonly document?: DocumentNode; readonly diagnostics: readonly Diagnostic[] } {
+    const root = this.#root;
+    return root && this.diagnostics.length === 0
+      ? { document: { kind: '#document', root, prolog: this.#prolog, epilog: this.#epilog }, diagnostics: this.diagnostics }
+      : { diagnostics: this.diagnostics };
+  }
+}
