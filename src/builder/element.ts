@@ -22,7 +22,8 @@ function optionKey(attribute: string, spec: AttributeSpec): string {
 }
 
 /** Converts one option value to its attribute string, checking it against its catalog type. */
-function attributeValue(method: string, what: string, spec: AttributeSpec, value: unknown): string {
+function attributeValue(method: string, what: string, entry: AttributeEntry, value: unknown): string {
+  const { spec } = entry;
   switch (spec.type) {
     case 'boolean':
       if (typeof value !== 'boolean') fail(method, what, `must be true or false, got ${show(value)}`);
@@ -30,7 +31,7 @@ function attributeValue(method: string, what: string, spec: AttributeSpec, value
     case 'integer':
       return String(checkCount(method, what, value));
     case 'enum': {
-      const allowed = currentValues(spec);
+      const { allowed } = entry;
       if (typeof value !== 'string' || !allowed.includes(value)) {
         fail(method, what, `must be one of ${allowed.map((v) => `'${v}'`).join(', ')}, got ${show(value)}`);
       }
@@ -67,6 +68,39 @@ function attributeValue(method: string, what: string, spec: AttributeSpec, value
   }
 }
 
+/** One attribute of a tag as the builder reads it, with the words its errors use, made once per tag. */
+interface AttributeEntry {
+  readonly attribute: string;
+  readonly key: string;
+  readonly spec: AttributeSpec;
+  readonly asOption: string;
+  readonly asArgument: string;
+  /** For an enum, the values the builder writes (legacy spellings left out). */
+  readonly allowed: readonly string[];
+}
+
+/** A tag's attributes in catalog order and their option keys, made on first use of the tag. */
+interface TagAttributes {
+  readonly entries: readonly AttributeEntry[];
+  readonly keys: ReadonlySet<string>;
+}
+
+const tagAttributes = new Map<TagName, TagAttributes>();
+
+function attributesOfTag(tag: TagName): TagAttributes {
+  let found = tagAttributes.get(tag);
+  if (found === undefined) {
+    const entries = Object.entries(tagSpec(tag).attributes as Readonly<Record<string, AttributeSpec>>).map(([attribute, spec]): AttributeEntry => {
+      const key = optionKey(attribute, spec);
+      const allowed = spec.type === 'enum' ? currentValues(spec) : [];
+      return { attribute, key, spec, asOption: `option '${key}'`, asArgument: `argument '${key}'`, allowed };
+    });
+    found = { entries, keys: new Set(entries.map((e) => e.key)) };
+    tagAttributes.set(tag, found);
+  }
+  return found;
+}
+
 /**
  * The attributes of a tag, in catalog order. `fixed` holds the values the method takes as
  * arguments (keyed by option key); `options` may hold any other attribute of the tag.
@@ -75,32 +109,32 @@ export function attributes(
   method: string,
   tag: TagName,
   options: object | undefined,
-  fixed: Readonly<Record<string, unknown>> = {},
+  fixed?: Readonly<Record<string, unknown>>,
 ): Record<string, string> {
   if (options !== undefined && (typeof options !== 'object' || options === null || Array.isArray(options))) {
     fail(method, 'options', `must be an object, got ${show(options)}`);
   }
-  const given = (options ?? {}) as Record<string, unknown>;
-  const specs = Object.entries(tagSpec(tag).attributes);
-  const keys = specs.map(([a, s]) => optionKey(a, s));
-  for (const k of Object.keys(given)) {
-    if (Object.hasOwn(fixed, k)) fail(method, `'${k}'`, 'is an argument of the method, not an option');
-    if (!keys.includes(k)) {
-      const known = keys.filter((x) => !Object.hasOwn(fixed, x));
-      fail(method, `option '${k}'`, `is not an attribute of <${tag}> (options: ${known.join(', ')})`);
+  const given = options as Record<string, unknown> | undefined;
+  const { entries, keys } = attributesOfTag(tag);
+  if (given !== undefined) {
+    for (const k of Object.keys(given)) {
+      if (fixed !== undefined && Object.hasOwn(fixed, k)) fail(method, `'${k}'`, 'is an argument of the method, not an option');
+      if (!keys.has(k)) {
+        const known = [...keys].filter((x) => fixed === undefined || !Object.hasOwn(fixed, x));
+        fail(method, `option '${k}'`, `is not an attribute of <${tag}> (options: ${known.join(', ')})`);
+      }
     }
   }
   const out: Record<string, string> = {};
-  for (const [attribute, spec] of specs) {
-    const key = optionKey(attribute, spec);
-    const isArgument = Object.hasOwn(fixed, key);
-    const value = isArgument ? fixed[key] : given[key];
-    const what = isArgument ? `argument '${key}'` : `option '${key}'`;
+  for (const entry of entries) {
+    const { key } = entry;
+    const isArgument = fixed !== undefined && Object.hasOwn(fixed, key);
+    const value = isArgument ? fixed[key] : given?.[key];
     if (value === undefined) {
-      if (spec.required) fail(method, what, 'is required');
+      if (entry.spec.required) fail(method, isArgument ? entry.asArgument : entry.asOption, 'is required');
       continue;
     }
-    out[attribute] = attributeValue(method, what, spec, value);
+    out[entry.attribute] = attributeValue(method, isArgument ? entry.asArgument : entry.asOption, entry, value);
   }
   return out;
 }
@@ -179,20 +213,26 @@ export function comment(method: string, value: unknown): CommentNode {
 
 /**
  * An element node, frozen (the builder's trees are shared between builders, so they must not
- * change). `loc` is where the builder call was made, when a tool records it (see `call-sites.ts`);
- * null for none.
+ * change). It takes `attrs` and `children` over and freezes them: callers pass arrays and
+ * objects of their own making, never one they keep using. `loc` is where the builder call was
+ * made, when a tool records it (see `call-sites.ts`); null for none.
  */
 export function element<T extends TagName>(
   kind: T,
   attrs: Record<string, string>,
-  children: readonly Node[] = [],
+  children: Node[] = [],
   loc: Position | null = callSite() ?? null,
 ): ElementNode<T> {
-  const node = { kind, attributes: frozen(attrs), children: frozen([...children]) };
-  return frozen(loc === null ? node : { ...node, loc });
+  // `attrs` and `children` are fresh from the caller, so they are frozen as they are, not copied
+  frozen(attrs);
+  frozen(children);
+  return frozen(loc === null ? { kind, attributes: attrs, children } : { kind, attributes: attrs, children, loc });
 }
+
+// One frozen empty list for every leaf without text, rather than a new one each.
+const NO_CHILDREN: Node[] = frozen([]);
 
 /** A leaf element with optional text (empty text makes no text node, so `<x/>` round-trips). */
 export function leaf<T extends LeafTag>(kind: T, attrs: Record<string, string>, body?: string): ElementNode<T> {
-  return element(kind, attrs, body === undefined || body === '' ? [] : [text(body)]);
+  return element(kind, attrs, body === undefined || body === '' ? NO_CHILDREN : [text(body)]);
 }
