@@ -4,7 +4,9 @@
  * @module
  */
 import { statSync } from 'node:fs';
-import { isAbsolute, resolve } from 'node:path';
+import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import { CONFIG_FILE_NAME, ConfigError, findConfigFile, loadConfigFile } from '../validate/lint/config.js';
+import { UsageError } from './io.js';
 
 // tinyglobby (with picomatch and fdir) is loaded only for an argument that can be a glob or
 // is a folder: `dialplan lint one.xml` starts without it
@@ -43,4 +45,41 @@ export async function expandFiles(args: readonly string[], cwd: string): Promise
     }
   }
   return { files: [...new Set(out)], empty };
+}
+
+/** What {@link expandFiles} gives, plus where the list came from when no file was named. */
+export interface ProjectFiles {
+  readonly files: string[];
+  readonly empty: { arg: string; message: string }[];
+  /** The config file whose `files` were used; undefined when it was the current folder. */
+  readonly config?: string;
+}
+
+/**
+ * The plans `lint` and `fmt` check when no file is named: the `files` globs of the nearest
+ * `.dialplanrc.json` (from `cwd` upwards; `dialplan init` writes `flows/*.ts`), relative to
+ * its folder, else every .xml file below `cwd`. Paths come back relative to `cwd`.
+ *
+ * @throws {@link UsageError} when that config file cannot be read or is invalid.
+ */
+export async function projectFiles(command: string, cwd: string): Promise<ProjectFiles> {
+  const found = findConfigFile(join(cwd, CONFIG_FILE_NAME));
+  let globs: readonly string[] | undefined;
+  if (found !== undefined) {
+    try {
+      globs = (await loadConfigFile(found)).config.files;
+    } catch (e) {
+      if (e instanceof ConfigError) throw new UsageError(`dialplan ${command}: ${e.message}`);
+      throw e;
+    }
+  }
+  if (found === undefined || globs === undefined) {
+    const { files, empty } = await expandFiles(['.'], cwd);
+    const none = `no file named, ${found ? `no "files" in ${found}` : 'no .dialplanrc.json with "files"'}, and no .xml files below this folder`;
+    return { files: files.map((f) => f.replace(/^\.\//, '')), empty: empty.map(({ arg }) => ({ arg, message: none })) };
+  }
+  const dir = dirname(found);
+  const { files, empty } = await expandFiles(globs, dir);
+  const fromCwd = (f: string) => relative(cwd, resolve(dir, f)) || f;
+  return { files: files.map(fromCwd), empty: empty.map(({ arg, message }) => ({ arg, message: `${message} (the "files" of ${found})` })), config: found };
 }

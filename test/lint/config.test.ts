@@ -25,7 +25,7 @@ describe('configuration', () => {
   });
 
   it('names a bad key, a bad setting and a missing key', () => {
-    expect(() => checkConfig({ rule: {} }, 'c')).toThrow('c: unknown key "rule" at the top level; allowed: $schema, rules, fmt, overrides');
+    expect(() => checkConfig({ rule: {} }, 'c')).toThrow('c: unknown key "rule" at the top level; allowed: $schema, files, rules, fmt, overrides');
     expect(() => checkConfig({ rules: { 'duplicate-name': 'warning' } }, 'c')).toThrow('"rules.duplicate-name" must be one of "off", "warn", "error"');
     expect(() => checkConfig({ overrides: [{ rules: {} }] }, 'c')).toThrow('"overrides.0" is missing "files"');
     expect(() => checkConfig({ overrides: [{ files: ['x'], rules: { nope: 'off' } }] }, 'c')).toThrow('unknown rule "nope" in "overrides.0.rules"');

@@ -7,7 +7,7 @@
 import { isAbsolute, resolve } from 'node:path';
 import { format, type FormatOptions } from '../../format/format.js';
 import { ConfigCache } from '../config-cache.js';
-import { expandFiles } from '../file-args.js';
+import { expandFiles, projectFiles } from '../file-args.js';
 import { IoError, UsageError, type Command } from '../io.js';
 import { isFlowModule, readText } from '../load-flow.js';
 import { parseOptions } from '../options.js';
@@ -24,12 +24,14 @@ function indentOption(value: string | undefined): FormatOptions['indent'] {
 
 export const command: Command = {
   name: 'fmt',
-  usage: `Usage: dialplan fmt <files, folders or globs ...> [options]
+  usage: `Usage: dialplan fmt [files, folders or globs ...] [options]
 
 Writes dialplans in the canonical layout: one tag per line, indented, attributes in the
 catalog's order and in double quotes. Text CallFire reads (TTS, numbers, expressions, the
 content of every leaf tag, CDATA) is never changed; comments stay where they stand.
-Without options the formatted text is printed.
+Without options the formatted text is printed. With no file named: the XML files among the
+"files" globs of the nearest .dialplanrc.json, else every .xml file below the current folder
+(flows are not fmt's: dialplan build writes their XML in this layout).
 
 Options:
   --check                 Print the files that are not formatted and exit 1 (for CI)
@@ -47,12 +49,13 @@ Exit codes: 0 formatted (or written), 1 --check found files to format,
       write: { type: 'boolean' },
       indent: { type: 'string' },
     });
-    if (positionals.length === 0) throw new UsageError('dialplan fmt: name at least one dialplan file, folder or glob');
     if (values.check && values.write) throw new UsageError('dialplan fmt: --check and --write exclude each other');
     if (values.diff && !values.check) throw new UsageError('dialplan fmt: --diff goes with --check');
     const indent = indentOption(values.indent);
 
-    const { files, empty } = await expandFiles(positionals, io.cwd);
+    const named = positionals.length > 0;
+    const project = named ? undefined : await projectFiles('fmt', io.cwd);
+    const { files, empty } = project ?? (await expandFiles(positionals, io.cwd));
     let failed = 0;
     for (const { message } of empty) {
       io.stderr(`dialplan fmt: ${message}\n`);
@@ -71,6 +74,8 @@ Exit codes: 0 formatted (or written), 1 --check found files to format,
 
     const unformatted: string[] = [];
     for (const file of files) {
+      // the project's flows (init's "flows/*.ts") are not an error: build formats their XML
+      if (isFlowModule(file) && !named) continue;
       if (isFlowModule(file)) {
         io.stderr(`dialplan fmt: ${file} is a flow module; fmt formats XML (dialplan build writes a flow's XML in this layout)\n`);
         failed++;
@@ -115,6 +120,9 @@ Exit codes: 0 formatted (or written), 1 --check found files to format,
       } else {
         io.stdout(out.text);
       }
+    }
+    if (project?.config !== undefined && files.every(isFlowModule)) {
+      io.stderr(`dialplan fmt: the "files" of ${project.config} are all flows, none XML; nothing to format (dialplan build writes a flow's XML in this layout)\n`);
     }
     if (values.check && unformatted.length > 0) {
       io.stderr(`dialplan fmt: ${unformatted.length} file${unformatted.length === 1 ? ' is' : 's are'} not formatted; run dialplan fmt --write\n`);

@@ -24,19 +24,21 @@ import { choice, numberOption, parseOptions } from '../options.js';
 import { packageVersion } from '../package-info.js';
 import { withXmlPositions } from '../xml-positions.js';
 import { ConfigCache } from '../config-cache.js';
-import { expandFiles } from '../file-args.js';
+import { expandFiles, projectFiles } from '../file-args.js';
 import { defaultJobs, LintPool } from '../lint-pool.js';
 
 const FORMATS = ['stylish', 'json', 'sarif', 'github'] as const;
 
 export const command: Command = {
   name: 'lint',
-  usage: `Usage: dialplan lint <files, folders or globs ...> [options]
+  usage: `Usage: dialplan lint [files, folders or globs ...] [options]
 
 Reports everything wrong with each dialplan: XML syntax, the XSD, and the semantic rules
 the XSD cannot express (goto targets, unreachable tags, overlapping keypresses, undefined
 variables, invalid expressions and phone numbers, ...). Rules: docs/rules/README.md.
 Folders are searched for .xml files; flows written with the DSL (.ts/.js) are linted too.
+With no file named: the "files" globs of the nearest .dialplanrc.json (dialplan init writes
+"flows/*.ts"), else every .xml file below the current folder.
 
 Options:
   --format <stylish|json|sarif|github>
@@ -73,7 +75,6 @@ Exit codes: 0 no errors and warnings within --max-warnings, 1 otherwise,
     const say = format === 'stylish' ? io.stdout : io.stderr;
     const maxWarnings = numberOption('lint', 'max-warnings', values['max-warnings'], { min: 0 }) ?? Infinity;
     const jobs = numberOption('lint', 'jobs', values.jobs, { min: 1, max: 256 }) ?? defaultJobs();
-    if (positionals.length === 0) throw new UsageError('dialplan lint: name at least one dialplan file, folder or glob');
 
     const cliRules: Record<string, RuleSettings[string]> = {};
     let fixed: LoadedConfig | undefined;
@@ -88,7 +89,7 @@ Exit codes: 0 no errors and warnings within --max-warnings, 1 otherwise,
       throw e;
     }
 
-    const { files, empty } = await expandFiles(positionals, io.cwd);
+    const { files, empty } = positionals.length > 0 ? await expandFiles(positionals, io.cwd) : await projectFiles('lint', io.cwd);
     let failed = 0;
     const reports: FileReport[] = [];
     for (const { arg, message } of empty) {

@@ -3,9 +3,12 @@
  * and the package.json and tsconfig.json of a project that has none.
  */
 
+/** Where a starter project keeps its flows: the "files" of its .dialplanrc.json (what a bare `dialplan lint` checks). */
+export const STARTER_FLOWS = 'flows/*.ts';
+
 /** `.dialplanrc.json`, pointing editors at the configuration schema (`schemas` is that folder, relative to the file). */
 export function starterLintConfig(schemas: string): string {
-  return `${JSON.stringify({ $schema: `${schemas}/dialplanrc.schema.json`, rules: {} }, null, 2)}\n`;
+  return `${JSON.stringify({ $schema: `${schemas}/dialplanrc.schema.json`, files: [STARTER_FLOWS], rules: {} }, null, 2)}\n`;
 }
 
 /** `broadcast.json`: a SendCall request whose dialplan comes from the flow (`--dialplan`). */

@@ -34,6 +34,13 @@ export function configSchema() {
     additionalProperties: false,
     properties: {
       $schema: { type: 'string', description: 'The schema this file follows (for editors).' },
+      files: {
+        type: 'array',
+        minItems: 1,
+        items: { type: 'string', minLength: 1 },
+        description:
+          'The plans of the project, as globs relative to the folder of the config file (`flows/*.ts`, `plans/**/*.xml`): what `dialplan lint` and `dialplan fmt` check when no file is named.',
+      },
       rules: { $ref: '#/definitions/rules' },
       fmt: {
         type: 'object',

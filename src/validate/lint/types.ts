@@ -33,6 +33,11 @@ export interface LintOverride {
  * ```
  */
 export interface LintConfig {
+  /**
+   * The project's plans, as globs relative to the config file's folder (`flows/*.ts`): what
+   * `dialplan lint` and `dialplan fmt` check when no file is named.
+   */
+  readonly files?: readonly string[];
   readonly rules?: RuleSettings;
   readonly overrides?: readonly LintOverride[];
   /** Settings of `dialplan fmt`. */
@@ -83,6 +88,8 @@ export interface RuleContext {
   readonly variablesSet: ReadonlyMap<string, readonly VariableSource[]>;
   /** Variable names that contain `${…}` themselves, as regular expressions (`choice${n}` → /^choice.*$/). */
   readonly dynamicVariablesSet: readonly RegExp[];
+  /** Whether one of {@link dynamicVariablesSet} fits the name (answered from an index, not by testing each). */
+  fitsDynamicVariable(name: string): boolean;
   /** Report keys written by `<stash>` (CallFire says a stashed value is not readable later). */
   readonly stashed: ReadonlyMap<string, readonly AnyElement[]>;
   /** An attribute value as written, or undefined when absent. */
