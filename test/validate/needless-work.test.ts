@@ -7,13 +7,20 @@ import { lint } from '../../src/validate/lint/lint.js';
 import { validate } from '../../src/validate/validate.js';
 import { parse } from '../../src/parse/parse.js';
 
-const calls = vi.hoisted(() => ({ parse: 0, walk: 0, scanned: [] as string[] }));
+const calls = vi.hoisted(() => ({ parse: 0, walk: 0, scanned: [] as string[], limitScans: 0 }));
 
 vi.mock('../../src/parse/parse.js', async (importOriginal) => {
   const mod = await importOriginal<typeof import('../../src/parse/parse.js')>();
   return { ...mod, parse: (input: string) => {
       calls.parse++;
       return mod.parse(input);
+    } };
+});
+vi.mock('../../src/validate/xsd/over-limits.js', async (importOriginal) => {
+  const mod = await importOriginal<typeof import('../../src/validate/xsd/over-limits.js')>();
+  return { ...mod, refuseOverLimits: (xml: string) => {
+      calls.limitScans++;
+      return mod.refuseOverLimits(xml);
     } };
 });
 vi.mock('../../src/ast/visit.js', async (importOriginal) => {
@@ -36,6 +43,7 @@ beforeEach(() => {
   calls.parse = 0;
   calls.walk = 0;
   calls.scanned = [];
+  calls.limitScans = 0;
 });
 
 describe('needless work', () => {
@@ -43,6 +51,17 @@ describe('needless work', () => {
     const r = lint('<dialplan name="Root"><keypress pressed="1"/><hangup/></dialplan>', { rules: {} });
     expect(r.diagnostics.map((d) => d.rule)).toContain('schema');
     expect(calls.parse).toBe(1);
+  });
+
+  it('lint() of text checks the shape limits once: in parse(), not again before libxml2', () => {
+    expect(lint('<dialplan name="Root"><hangup/></dialplan>').diagnostics).toEqual([]);
+    expect(calls.limitScans).toBe(0);
+    // validate() has no tree: it scans the text, and refuses what parse() would
+    expect(validate('<dialplan name="Root"><hangup/></dialplan>').ok).toBe(true);
+    expect(calls.limitScans).toBe(1);
+    const deep = `${'<if expr="1">'.repeat(120)}${'</if>'.repeat(120)}`;
+    const refusal = lint(`<dialplan name="Root">${deep}</dialplan>`).diagnostics;
+    expect(refusal).toMatchObject([{ rule: 'xml-syntax', message: expect.stringContaining('nested more than 100') }]);
   });
 
   it('lint() scans each distinct string for variables once, for every rule reading it', () => {

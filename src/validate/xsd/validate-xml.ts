@@ -64,15 +64,19 @@ export function schemaEngine(): 'compiled' | 'per-call' {
  *
  * @param input the text
  * @param parsed `parse(input)`, when the caller has it: schema errors are located in its
- *   tree instead of parsing the text again
+ *   tree instead of parsing the text again, and a document it holds is not scanned again
+ *   for what parse() refuses
  */
 export function validateXml(input: string, parsed?: ParseResult): Diagnostic[] {
   const xml = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
   if (!/\S/.test(xml)) {
     return [{ rule: 'xml-syntax', severity: 'error', message: 'The document is empty; a dialplan needs a <dialplan> root element.', line: 1, column: 1, path: '/' }];
   }
-  const refused = refuseUnsafeXml(xml) ?? refuseOverLimits(xml);
-  if (refused) return [refused];
+  // a document parse() read has passed the same refusals (a DOCTYPE, the shape limits) already
+  if (!parsed?.document) {
+    const refused = refuseUnsafeXml(xml) ?? refuseOverLimits(xml);
+    if (refused) return [refused];
+  }
 
   const findings = (compiledSchema() ?? validateThroughDocument)(xml);
   return diagnosticsOf(xml, findings, parsed);
