@@ -102,11 +102,18 @@ describe('dialplan send', () => {
     const wrongField = file('wrong.json', JSON.stringify({ ToNumber: ['13105551212'], IvrBroadcastConfig: { DialplanXml: '<dialplan><hangup/></dialplan>', fromNumber: '1' } }));
     const r2 = await run(['send', wrongField, '--endpoint', sandbox.url], root, env);
     expect(r2.code).toBe(1);
-    expect(r2.stderr).toMatch(/request\/IvrBroadcastConfig\/fromNumber: .*no field "fromNumber"/);
+    // the request's problems are reported like lint findings: the broadcast file, the JSON path, the rule
+    expect(r2.stderr).toMatch(/wrong\.json \/IvrBroadcastConfig\/fromNumber +error +unknown key "fromNumber" at \/IvrBroadcastConfig .*json-schema\n/);
+    expect(r2.stderr).toMatch(/1 problem \(1 error, 0 warnings\) in 1 file\n/);
     const numbers = file('numbers.txt', '13105551212\nnot a number\n');
     const r3 = await run(['send', 'examples/broadcast.json', '--to-file', numbers, '--endpoint', sandbox.url], root, env);
     expect(r3.code).toBe(1);
-    expect(r3.stderr).toMatch(/numbers\.txt:2: "not a number" is not a phone number/);
+    expect(r3.stderr).toMatch(/numbers\.txt:2:1 +error +"not a number" is not a phone number .* numbers-file\n/);
+    const json = await run(['send', 'examples/broadcast.json', '--to-file', numbers, '--preview', '--format', 'json'], root, env);
+    expect(json.code).toBe(1);
+    expect((JSON.parse(json.stdout) as { numberProblems: unknown[] }).numberProblems).toEqual([
+      { rule: 'numbers-file', severity: 'error', message: expect.stringContaining('"not a number"'), line: 2, column: 1, path: '', data: { value: 'not a number' } },
+    ]);
     const notJson = file('broken.json', '{ "ToNumber": [');
     expect((await run(['send', notJson], root, env)).code).toBe(1);
     expect((await client.queryBroadcasts()).TotalResults).toBe(before);
@@ -175,34 +182,51 @@ describe('dialplan status', () => {
   });
 });
 
-describe('dialplan sandbox (a real process)', () => {
-  it('serves until SIGTERM and keeps state in --data', async () => {
-    const data = join(dir, 'sandbox-state.json');
-    // node --import tsx rather than the tsx binary: the binary relays signals through a parent
-    // process that gives up (exit 143) when the child is busy for 30 ms on a loaded machine.
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/bin.ts', 'sandbox', '--port', '0', '--data', data, '--call-ms', '100'], { cwd: root, env: { ...process.env, ...env } });
-    let out = '';
-    let err = '';
-    child.stderr.on('data', (c: Buffer) => (err += c.toString()));
-    const url = await new Promise<string>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`no address printed: ${out} ${err}`)), 15_000);
-      child.stdout.on('data', (c: Buffer) => {
-        out += c.toString();
-        const m = /listening at (\S+)/.exec(out);
-        if (m) {
-          clearTimeout(timer);
-          resolve(m[1]!);
-        }
-      });
+/** `dialplan sandbox` as a real process with `env` (and nothing of this process's CALLFIRE_*), once it prints its address. */
+async function sandboxProcess(args: readonly string[], childEnv: Record<string, string>) {
+  const inherited = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('CALLFIRE_')));
+  // node --import tsx rather than the tsx binary: the binary relays signals through a parent
+  // process that gives up (exit 143) when the child is busy for 30 ms on a loaded machine.
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/bin.ts', 'sandbox', '--port', '0', ...args], { cwd: root, env: { ...inherited, ...childEnv } });
+  const seen = { out: '', err: '' };
+  child.stderr.on('data', (c: Buffer) => (seen.err += c.toString()));
+  const exit = new Promise<number | null>((resolve) => child.on('exit', (c) => resolve(c)));
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`no address printed: ${seen.out} ${seen.err}`));
+    }, 15_000);
+    child.stdout.on('data', (c: Buffer) => {
+      seen.out += c.toString();
+      // the address line, then the credentials and the Try lines in the same write or the next
+      const m = /listening at (\S+)[\s\S]*\n {2}or [^\n]*\n/.exec(seen.out);
+      if (m) {
+        clearTimeout(timer);
+        resolve(/listening at (\S+)/.exec(seen.out)![1]!);
+      }
     });
+  });
+  const stop = async () => {
+    child.kill('SIGTERM');
+    return exit;
+  };
+  return { url, seen, stop };
+}
+
+describe('dialplan sandbox (a real process)', () => {
+  it('serves until SIGTERM and keeps state in --data; accepts the environment\'s credentials without printing them', async () => {
+    const data = join(dir, 'sandbox-state.json');
+    const { url, seen, stop } = await sandboxProcess(['--data', data, '--call-ms', '100'], env);
     const client = new CallFireClient({ endpoint: url, env });
     const { broadcastId } = await client.sendCall({ ToNumber: ['13105551212'], IvrBroadcastConfig: { DialplanXml: '<dialplan name="Root"><hangup/></dialplan>' } });
     expect((await client.getBroadcast(broadcastId)).id).toBe(broadcastId);
-    const exit = new Promise<number | null>((resolve) => child.on('exit', (c) => resolve(c)));
-    child.kill('SIGTERM');
-    expect(await exit).toBe(0);
-    expect(err).toMatch(/SendCall -> 200/);
-    expect(err).not.toContain(PASSWORD);
+    expect(await stop()).toBe(0);
+    expect(seen.err).toMatch(/SendCall -> 200/);
+    expect(seen.out).toContain('Credentials: those in CALLFIRE_USERNAME and CALLFIRE_PASSWORD');
+    for (const text of [seen.out, seen.err]) {
+      expect(text).not.toContain(PASSWORD);
+      expect(text).not.toContain(env.CALLFIRE_USERNAME);
+    }
     const restarted = await startSandbox({ port: 0, credentials: { username: env.CALLFIRE_USERNAME, password: PASSWORD }, dataFile: data });
     try {
       expect((await new CallFireClient({ endpoint: restarted.url, env }).getBroadcast(broadcastId)).id).toBe(broadcastId);
@@ -211,9 +235,24 @@ describe('dialplan sandbox (a real process)', () => {
     }
   });
 
-  it('refuses to start without credentials', async () => {
-    const r = await run(['sandbox', '--port', '0'], root, {});
+  it('without credentials in the environment, starts with its own and prints how to send with them', async () => {
+    const { url, seen, stop } = await sandboxProcess([], {});
+    try {
+      expect(seen.out).toContain('username "sandbox", password "sandbox"');
+      expect(seen.out).toContain(`Try: CALLFIRE_USERNAME=sandbox CALLFIRE_PASSWORD=sandbox dialplan send broadcast.json --endpoint ${url}`);
+      const ours = new CallFireClient({ endpoint: url, env: { CALLFIRE_USERNAME: 'sandbox', CALLFIRE_PASSWORD: 'sandbox' } });
+      const { broadcastId } = await ours.sendCall({ ToNumber: ['13105551212'], IvrBroadcastConfig: { DialplanXml: '<dialplan name="Root"><hangup/></dialplan>' } });
+      expect((await ours.getBroadcast(broadcastId)).id).toBe(broadcastId);
+      // only those: other credentials are still refused
+      await expect(new CallFireClient({ endpoint: url, env }).getBroadcast(broadcastId)).rejects.toThrow(/HTTP 401/);
+    } finally {
+      expect(await stop()).toBe(0);
+    }
+  });
+
+  it('refuses to start with only one of CALLFIRE_USERNAME and CALLFIRE_PASSWORD', async () => {
+    const r = await run(['sandbox', '--port', '0'], root, { CALLFIRE_USERNAME: 'cli-user' });
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/CALLFIRE_USERNAME and CALLFIRE_PASSWORD/);
+    expect(r.stderr).toContain('CALLFIRE_USERNAME is set but not CALLFIRE_PASSWORD');
   });
 });

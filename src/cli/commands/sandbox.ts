@@ -10,6 +10,9 @@ import { SandboxDataError } from '../../broadcast/sandbox/store.js';
 import { UsageError, type Command } from '../io.js';
 import { numberOption, parseOptions } from '../options.js';
 
+/** What the CLI's sandbox accepts when the environment names no credentials: fixed, so they survive a restart with --data and can be written in docs. */
+const DEFAULT_CREDENTIALS = { username: 'sandbox', password: 'sandbox' } as const;
+
 const USAGE = `Usage: dialplan sandbox [--port 8080] [--data file.json] [--call-ms 2000]
 
 Starts a local SOAP 1.2 server on 127.0.0.1 that implements CallFire's SendCall, QueryCalls,
@@ -28,7 +31,9 @@ Options:
                     cannot be read or written, or is not a sandbox data file, is exit 2.
   --call-ms <ms>    How long a wave of calls takes (default 2000).
 
-Environment: CALLFIRE_USERNAME and CALLFIRE_PASSWORD: the only credentials it accepts.
+Credentials: with CALLFIRE_USERNAME and CALLFIRE_PASSWORD set, it accepts only those (and never
+prints them); with neither set, its own: username "sandbox", password "sandbox". It is a local
+stand-in: never put a real account's credentials anywhere it would need them.
 Send to it with --endpoint (or CALLFIRE_ENDPOINT) set to the address it prints.
 
 Exit codes: 0 stopped, 2 usage, the port is taken or the --data file is unusable.`;
@@ -45,12 +50,13 @@ export const command: Command = {
     if (positionals.length > 0) throw new UsageError(`dialplan sandbox: unexpected argument "${positionals[0]}"`);
     const port = numberOption('sandbox', 'port', values.port, { min: 0, max: 65535 }) ?? 8080;
     const callMs = numberOption('sandbox', 'call-ms', values['call-ms'], { min: 10, max: 600_000 }) ?? 2000;
-    const username = io.env['CALLFIRE_USERNAME'];
-    const password = io.env['CALLFIRE_PASSWORD'];
-    if (!username || !password) {
-      io.stderr('dialplan sandbox: set CALLFIRE_USERNAME and CALLFIRE_PASSWORD; the sandbox accepts only those credentials.\n');
-      return 2;
+    const fromEnv = { username: io.env['CALLFIRE_USERNAME'] || undefined, password: io.env['CALLFIRE_PASSWORD'] || undefined };
+    if ((fromEnv.username === undefined) !== (fromEnv.password === undefined)) {
+      throw new UsageError(
+        `dialplan sandbox: ${fromEnv.username === undefined ? 'CALLFIRE_PASSWORD' : 'CALLFIRE_USERNAME'} is set but not ${fromEnv.username === undefined ? 'CALLFIRE_USERNAME' : 'CALLFIRE_PASSWORD'}: set both, or neither for the sandbox's own credentials`,
+      );
     }
+    const { username = DEFAULT_CREDENTIALS.username, password = DEFAULT_CREDENTIALS.password } = fromEnv;
     const dataFile = values.data === undefined ? undefined : resolve(io.cwd, values.data);
     let sandbox;
     try {
@@ -69,8 +75,15 @@ export const command: Command = {
     }
     io.stdout(`CallFire sandbox listening at ${sandbox.url}${dataFile ? ` (state in ${dataFile})` : ''}\n`);
     io.stdout(`API 2.0 (REST/JSON) at ${sandbox.v2Url}\n`);
-    io.stdout(`Try: dialplan send broadcast.json --endpoint ${sandbox.url}\n`);
-    io.stdout(`  or dialplan send broadcast.json --api v2 --endpoint ${sandbox.v2Url}\n`);
+    // the credentials themselves are printed only when they are the sandbox's own, never the environment's
+    const creds = fromEnv.username === undefined ? `CALLFIRE_USERNAME=${DEFAULT_CREDENTIALS.username} CALLFIRE_PASSWORD=${DEFAULT_CREDENTIALS.password} ` : '';
+    io.stdout(
+      fromEnv.username === undefined
+        ? `Credentials: the sandbox's own (CALLFIRE_USERNAME and CALLFIRE_PASSWORD were not set): username "${DEFAULT_CREDENTIALS.username}", password "${DEFAULT_CREDENTIALS.password}"\n`
+        : 'Credentials: those in CALLFIRE_USERNAME and CALLFIRE_PASSWORD\n',
+    );
+    io.stdout(`Try: ${creds}dialplan send broadcast.json --endpoint ${sandbox.url}\n`);
+    io.stdout(`  or ${creds}dialplan send broadcast.json --api v2 --endpoint ${sandbox.v2Url}\n`);
     await new Promise<void>((done) => {
       const stop = () => {
         process.off('SIGINT', stop);
