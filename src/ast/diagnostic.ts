@@ -1,6 +1,8 @@
 /**
- * One shape for every problem found in a dialplan: XML syntax errors, XSD violations and
- * lint findings alike, so reports, the CLI and CI annotations handle them the same way. It
+ * One shape for every finding the project reports: XML syntax errors, XSD violations and
+ * lint findings in a dialplan, and also the problems of a SendCall request, of a numbers file
+ * and of a `.dialplanrc.json`, and the simulator's warnings, so reports, the CLI and CI
+ * annotations handle them the same way. It
  * sits beside the tree, below the parser, which reports XML syntax errors in this shape
  * (validate/diagnostic.ts re-exports it for everything above).
  *
@@ -39,15 +41,23 @@ export interface Fix {
 
 /** A problem in a dialplan. */
 export interface Diagnostic {
-  /** `xml-syntax`, `schema`, or a lint rule's name. */
+  /**
+   * `xml-syntax`, `schema`, or a lint rule's name; outside a dialplan: `json-schema` and
+   * `request` (a request's problems), `numbers-file`, `config`, and the simulator's
+   * `unset-variable`, `unscripted-request` and `other-document`.
+   */
   readonly rule: string;
   readonly severity: Severity;
   readonly message: string;
-  /** 1-based, when the input was XML. */
+  /** 1-based, when the input was XML (or a line of a numbers file). */
   readonly line?: number;
   /** 1-based, when the input was XML. */
   readonly column?: number;
-  /** The node's path, such as `/dialplan/menu[2]/keypress[3]`; `/` for the document. */
+  /**
+   * The node's path, such as `/dialplan/menu[2]/keypress[3]`; `/` for the document. A finding
+   * about JSON (a request, a config) has the JSON Pointer of the value (`/ToNumber/3`, `''`
+   * for the whole); one about a line of a numbers file has `''`.
+   */
   readonly path: string;
   /**
    * For a flow loaded by the CLI (whose `line`/`column` are the flow's own): the node's place in

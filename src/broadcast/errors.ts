@@ -6,6 +6,7 @@
  * @module
  */
 import type { Diagnostic } from '../validate/diagnostic.js';
+import { formatCompact } from '../validate/report/compact.js';
 import type { RequestProblem } from './request-check.js';
 import type { FaultCode } from './types.js';
 
@@ -86,10 +87,7 @@ export class InvalidRequestError extends Error {
     const problems = init.problems ?? [];
     const dialplan = init.dialplan ?? [];
     const errors = dialplan.filter((d) => d.severity === 'error');
-    const parts = [
-      ...problems.map((p) => `request${p.path}: ${p.message}`),
-      ...errors.map((d) => `DialplanXml${d.line ? ` ${d.line}:${d.column ?? 0}` : ''} ${d.path}: ${d.message} (${d.rule})`),
-    ];
+    const parts = [...problems.map((p) => `request ${formatCompact(p)}`), ...errors.map((d) => `DialplanXml ${formatCompact(d)}`)];
     super(`nothing was sent: ${parts.length} problem(s)\n  ${parts.slice(0, 20).join('\n  ')}${parts.length > 20 ? `\n  ... and ${parts.length - 20} more` : ''}`);
     this.problems = problems;
     this.dialplan = dialplan;

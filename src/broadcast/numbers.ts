@@ -6,14 +6,15 @@
  * @module
  */
 import { isRecipientNumber, normalizeRecipient } from '../language/values.js';
+import type { Diagnostic } from '../validate/diagnostic.js';
 import type { ToNumber } from './types.js';
 
-/** A line of a numbers file that could not be used. */
-export interface NumberProblem {
-  /** 1-based line in the file. */
-  readonly line: number;
-  readonly message: string;
-}
+/**
+ * A line of a numbers file that could not be used: a {@link Diagnostic} of the rule
+ * `numbers-file` at its 1-based `line` (column 1, `path` `''`), the cell as written in
+ * `data.value`.
+ */
+export type NumberProblem = Diagnostic & { readonly line: number };
 
 /** What {@link parseNumbers} returns. */
 export interface ParsedNumbers {
@@ -99,7 +100,8 @@ export function parseNumbers(text: string): ParsedNumbers {
     const cells = splitCsv(raw, sep);
     const value = normalizeRecipient(cells[numberColumn] ?? '');
     if (value === undefined) {
-      problems.push({ line: i + 1, message: `"${cells[numberColumn] ?? ''}" is not a phone number (expected digits such as 13105551212)` });
+      const cell = cells[numberColumn] ?? '';
+      problems.push({ rule: 'numbers-file', severity: 'error', message: `"${cell}" is not a phone number (expected digits such as 13105551212)`, line: i + 1, column: 1, path: '', data: { value: cell } });
       continue;
     }
     const clientData = clientColumn >= 0 ? cells[clientColumn] : undefined;

@@ -9,7 +9,7 @@ import { randomUUID } from 'node:crypto';
 import type { ValidationResult } from '../validate/diagnostic.js';
 import type { LintConfig } from '../validate/lint/types.js';
 import { checkDialplan } from './dialplan-check.js';
-import { checkSendCall, type RequestProblem } from './request-check.js';
+import { checkSendCall, requestProblem, type RequestProblem } from './request-check.js';
 import type { BroadcastType, PreparedSendCall, SendCallRequest } from './types.js';
 
 /** The outcome of {@link prepareSendCall}. */
@@ -76,7 +76,7 @@ export function prepareSendCall(input: SendCallRequest, options: PrepareOptions 
   const problems = [...checkSendCall(wire)];
   if (ivr !== undefined && ivr.DialplanXml === undefined) {
     // The XSD lets DialplanXml out, but CallFire refuses an IVR broadcast without one.
-    problems.push({ path: '/IvrBroadcastConfig', message: '/IvrBroadcastConfig needs DialplanXml (or give the plan with --dialplan)' });
+    problems.push(requestProblem('/IvrBroadcastConfig', '/IvrBroadcastConfig needs DialplanXml (or give the plan with --dialplan)'));
   }
   const ok = problems.length === 0 && (checked?.report.ok ?? true);
   return {

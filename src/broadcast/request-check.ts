@@ -1,6 +1,6 @@
 /**
  * Holds a SendCall request against `schemas/send-call.schema.json` with ajv. The schema is
- * compiled once, on first use; problems come back as data with the JSON path of the value.
+ * compiled once, on first use; problems come back as diagnostics at the JSON path of the value.
  *
  * @module
  */
@@ -8,15 +8,31 @@ import { readFileSync } from 'node:fs';
 import type * as AjvModule from 'ajv';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import { onDemand } from '../util/on-demand.js';
+import type { Diagnostic } from '../validate/diagnostic.js';
+import { jsonFindings } from '../validate/json-schema-findings.js';
 import { schemaPath } from './paths.js';
 
 const ajv = onDemand<typeof AjvModule>('ajv');
 
-/** A problem in a request, at a JSON path such as `/ToNumber/3` or `/IvrBroadcastConfig/RetryConfig`. */
-export interface RequestProblem {
-  /** JSON Pointer of the offending value; `` (empty) for the request itself. */
-  readonly path: string;
-  readonly message: string;
+/**
+ * A problem in a request: a {@link Diagnostic} whose `path` is the JSON Pointer of the
+ * offending value (`/ToNumber/3`, `/IvrBroadcastConfig/RetryConfig`; `''` for the request
+ * itself). `rule` says which check found it: `json-schema` (the request's JSON Schema, with
+ * ajv's `keyword` and params in `data`) or `request` (a check of the request beyond its schema).
+ */
+export type RequestProblem = Diagnostic;
+
+/**
+ * A problem found by a check of the request beyond its JSON Schema.
+ *
+ * @example
+ * ```ts
+ * requestProblem('/IvrBroadcastConfig', '/IvrBroadcastConfig needs DialplanXml');
+ * // { rule: 'request', severity: 'error', path: '/IvrBroadcastConfig', message: '/IvrBroadcastConfig needs DialplanXml' }
+ * ```
+ */
+export function requestProblem(path: string, message: string, data?: Readonly<Record<string, unknown>>): RequestProblem {
+  return { rule: 'request', severity: 'error', path, message, ...(data === undefined ? {} : { data }) };
 }
 
 const compiled = new Map<string, ValidateFunction>();
@@ -36,40 +52,26 @@ function validator(ref = 'send-call.schema.json'): ValidateFunction {
   return validate;
 }
 
-/** Renders one ajv error in words, naming the field rather than the schema keyword. */
-function describe(e: ErrorObject): RequestProblem | undefined {
+/** The request's own wording for the errors the common one would say poorly. */
+function special(e: ErrorObject, at: string): string | null | undefined {
   const path = e.instancePath;
-  const at = path === '' ? 'the request' : path;
   const p = e.params as Record<string, unknown>;
   switch (e.keyword) {
     case 'required':
       // the two branches of the request-level oneOf (one config or the other): the oneOf
       // error below says it once, instead of "needs Ivr…", "needs Voice…" and "exactly one"
-      if (path === '' && /BroadcastConfig$/.test(String(p['missingProperty']))) return undefined;
-      return { path, message: `${at} needs ${String(p['missingProperty'])}` };
-    case 'additionalProperty':
-    case 'additionalProperties':
-      return { path: `${path}/${String(p['additionalProperty'])}`, message: `${at} has no field "${String(p['additionalProperty'])}" (field names are CallFire's, case-sensitive)` };
-    case 'enum':
-      return { path, message: `${at} must be one of ${(p['allowedValues'] as unknown[]).join(', ')}` };
+      return path === '' && /BroadcastConfig$/.test(String(p['missingProperty'])) ? null : undefined;
     case 'const':
-      return { path, message: `${at} must be ${String(p['allowedValue'])} for this kind of broadcast config` };
+      return `${at} must be ${JSON.stringify(p['allowedValue'])} for this kind of broadcast config`;
     case 'pattern':
-      return { path, message: `${at} has an invalid value: ${describePattern(path)}` };
-    case 'type':
-      return { path, message: `${at} must be ${String(p['type'])}` };
-    case 'minItems':
-      return { path, message: `${at} must have at least ${String(p['limit'])} item(s)` };
+      return `${at} has an invalid value: ${describePattern(path)}`;
     case 'oneOf':
-      // The request-level oneOf is the config choice; its branch errors are noise.
-      if (path === '') return { path, message: 'the request needs exactly one of IvrBroadcastConfig or VoiceBroadcastConfig' };
-      return undefined;
-    case 'if':
+      // The request-level oneOf is the config choice.
+      return path === '' ? 'the request needs exactly one of IvrBroadcastConfig or VoiceBroadcastConfig' : undefined;
     case 'not':
-      if (e.keyword === 'not' && /Config$/.test(path)) return { path, message: `${at}: give each sound as ...SoundText or ...SoundId, not both` };
-      return undefined;
+      return /Config$/.test(path) ? `${at}: give each sound as ...SoundText or ...SoundId, not both` : null;
     default:
-      return { path, message: `${at} ${e.message ?? 'is invalid'}` };
+      return undefined;
   }
 }
 
@@ -88,7 +90,8 @@ function describePattern(path: string): string {
  * @example
  * ```ts
  * checkSendCall({ ToNumber: ['12x'], IvrBroadcastConfig: {} });
- * // [{ path: '/ToNumber/0', message: '/ToNumber/0 has an invalid value: expected an E.164 number ...' }]
+ * // [{ rule: 'json-schema', severity: 'error', path: '/ToNumber/0',
+ * //    message: '/ToNumber/0 has an invalid value: expected an E.164 number ...', data: { keyword: 'pattern', … } }]
  * ```
  */
 export function checkSendCall(request: unknown, limit = 20): RequestProblem[] {
@@ -102,20 +105,13 @@ export function checkSendCall(request: unknown, limit = 20): RequestProblem[] {
 export function checkJson(ref: string, request: unknown, limit = 20): RequestProblem[] {
   const validate = validator(ref);
   if (validate(request)) return [];
-  const problems: RequestProblem[] = [];
-  const seen = new Set<string>();
-  // A ToNumber entry that is neither a valid string nor a valid object fails both oneOf
-  // branches; report it once, as the number problem.
-  const errors = (validate.errors ?? []).filter((e) => !(e.keyword === 'type' && /^\/ToNumber\/\d+$/.test(e.instancePath) && e.params['type'] === 'object'));
-  for (const e of errors) {
-    const problem = describe(e);
-    if (problem === undefined) continue;
-    const key = `${problem.path}\u0000${problem.message}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    problems.push(problem);
-    if (problems.length >= limit) break;
-  }
-  if (problems.length === 0) problems.push({ path: '', message: `the request does not match schemas/${ref}` });
-  return problems;
+  const problems = jsonFindings(validate.errors ?? [], {
+    rule: 'json-schema',
+    at: (pointer) => (pointer === '' ? 'the request' : pointer),
+    special,
+    unknownKeyHint: "field names are CallFire's, case-sensitive",
+    limit,
+    data: { schema: ref },
+  });
+  return problems.length > 0 ? problems : [{ rule: 'json-schema', severity: 'error', path: '', message: `the request does not match schemas/${ref}`, data: { schema: ref } }];
 }

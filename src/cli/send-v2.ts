@@ -7,17 +7,16 @@
 import { basename } from 'node:path';
 import type { PlanSource } from '../ast/nodes.js';
 import { TransportError } from '../broadcast/errors.js';
-import { parseNumbers } from '../broadcast/numbers.js';
+import { parseNumbers, type NumberProblem } from '../broadcast/numbers.js';
 import type { RequestProblem } from '../broadcast/request-check.js';
 import type { SendCallRequest, ToNumber } from '../broadcast/types.js';
 import { recipientOf, REQUEST_LABEL_PREFIX } from '../broadcast/v2/mapping.js';
 import { isCallBroadcastShape, prepareV2, type CallBroadcastInput } from '../broadcast/v2/prepare.js';
-import type { Diagnostic } from '../validate/diagnostic.js';
 import type { LintConfig } from '../validate/lint/types.js';
-import { formatStylish } from '../validate/report/stylish.js';
 import { cliV2Client, httpText, remoteFailure } from './callfire-client.js';
 import { UsageError, type Io } from './io.js';
 import { loadDialplan, readText } from './load-flow.js';
+import { printSendFindings } from './send-report.js';
 
 /** What `send` has read from the command line when it hands over to API 2.0. */
 export interface SendV2Input {
@@ -31,17 +30,15 @@ export interface SendV2Input {
   readonly preview: boolean;
   readonly format: 'text' | 'json';
   readonly lintConfig?: LintConfig;
-  /** Prints the request problems and bad lines of the numbers file. */
-  readonly printProblems: (problems: readonly RequestProblem[], numberProblems: readonly { line: number; message: string }[]) => void;
   /** Bad lines of `--to-file` already read (for a file with 1.1's names, whose numbers `send` has merged). */
-  readonly numberProblems: readonly { line: number; message: string }[];
+  readonly numberProblems: readonly NumberProblem[];
 }
 
 /**
  * A file in API 2.0's own shape gets the `--dialplan` plan as `dialplanXml` and the
  * `--to-file` numbers as `recipients` here; `send` has already done both for a file with 1.1's names.
  */
-async function completed(input: SendV2Input, io: Io): Promise<{ request: SendCallRequest | CallBroadcastInput; numberProblems: readonly { line: number; message: string }[] }> {
+async function completed(input: SendV2Input, io: Io): Promise<{ request: SendCallRequest | CallBroadcastInput; numberProblems: readonly NumberProblem[] }> {
   let request = input.request;
   if (!isCallBroadcastShape(request)) return { request: request as unknown as SendCallRequest, numberProblems: input.numberProblems };
   if (input.dialplan !== undefined) {
@@ -49,7 +46,7 @@ async function completed(input: SendV2Input, io: Io): Promise<{ request: SendCal
     const plan: PlanSource = await loadDialplan(input.dialplan, io.cwd);
     request = { ...request, dialplanXml: plan };
   }
-  let numberProblems: { line: number; message: string }[] = [];
+  let numberProblems: readonly NumberProblem[] = [];
   if (input.toFile !== undefined) {
     const parsed = parseNumbers(await readText(input.toFile, io.cwd));
     numberProblems = parsed.problems;
@@ -66,7 +63,8 @@ export async function sendV2(input: SendV2Input, io: Io): Promise<number> {
   const client = cliV2Client('send', io, input.endpoint === undefined ? {} : { endpoint: input.endpoint });
   const prepared = prepareV2(request, { ...(input.lintConfig ? { lintConfig: input.lintConfig } : {}), ...(input.requestId === undefined ? {} : { requestId: input.requestId }) });
   const planName = input.dialplan ?? `${basename(input.file)} (${isCallBroadcastShape(request) ? 'dialplanXml' : 'DialplanXml'})`;
-  const report = (diagnostics: readonly Diagnostic[]) => formatStylish([{ file: planName, diagnostics }]);
+  const findings = (problems: readonly RequestProblem[]) =>
+    printSendFindings(io, { plan: planName, dialplan: prepared.dialplan, file: input.file, problems, numbersFile: input.toFile, numberProblems });
   const ok = prepared.ok && numberProblems.length === 0;
   const scrubNote = prepared.scrubbed > 0 ? `, ${prepared.scrubbed} duplicate(s) left out (ScrubBroadcastDuplicates)` : '';
 
@@ -76,8 +74,7 @@ export async function sendV2(input: SendV2Input, io: Io): Promise<number> {
       io.stdout(`${JSON.stringify({ ok, api: 'v2', requestId: prepared.requestId, label: prepared.label, numbers: prepared.numbers, scrubbed: prepared.scrubbed, problems: prepared.problems, numberProblems, dialplan: prepared.dialplan, request: http }, null, 2)}\n`);
     } else {
       if (http) io.stdout(httpText(http));
-      if (prepared.dialplan && prepared.dialplan.diagnostics.length > 0) io.stderr(report(prepared.dialplan.diagnostics));
-      input.printProblems(prepared.problems, numberProblems);
+      findings(prepared.problems);
       const dialplanNote = prepared.dialplan ? (prepared.dialplan.ok ? 'dialplan valid' : 'dialplan has errors') : 'no dialplan';
       io.stderr(`Preview only (API 2.0), nothing was sent: ${prepared.numbers} number(s)${scrubNote}, ${dialplanNote}, label ${prepared.label}${client.hasCredentials ? '' : ', no credentials set (CALLFIRE_USERNAME / CALLFIRE_PASSWORD)'}${ok ? '.' : '; this request would be refused.'}\n`);
     }
@@ -85,12 +82,11 @@ export async function sendV2(input: SendV2Input, io: Io): Promise<number> {
   }
 
   if (!ok || prepared.body === undefined) {
-    if (prepared.dialplan && prepared.dialplan.diagnostics.length > 0) io.stderr(report(prepared.dialplan.diagnostics));
-    input.printProblems(prepared.problems, numberProblems);
+    findings(prepared.problems);
     io.stderr('Nothing was sent.\n');
     return 1;
   }
-  if (prepared.dialplan && prepared.dialplan.diagnostics.length > 0) io.stderr(report(prepared.dialplan.diagnostics));
+  findings([]);
   // An id that came from the file or the command line may be a retry's: look for its broadcast first.
   const fileLabels = (input.request['labels'] as unknown[] | undefined) ?? [];
   const retry = input.requestId !== undefined || input.request['RequestId'] !== undefined || fileLabels.some((l) => typeof l === 'string' && l.startsWith(REQUEST_LABEL_PREFIX));

@@ -29,7 +29,7 @@ describe('parseNumbers', () => {
   it('reports bad lines with their line number and keeps the rest', () => {
     const { numbers, problems } = parseNumbers('number\n13105551212\ncall me\n\n13105551213\n');
     expect(numbers).toEqual(['13105551212', '13105551213']);
-    expect(problems).toEqual([{ line: 3, message: expect.stringMatching(/"call me" is not a phone number/) }]);
+    expect(problems).toEqual([{ rule: 'numbers-file', severity: 'error', line: 3, column: 1, path: '', message: expect.stringMatching(/"call me" is not a phone number/), data: { value: 'call me' } }]);
   });
 
   // How fast: bench/send.ts measures it.

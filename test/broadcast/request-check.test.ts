@@ -7,6 +7,10 @@ import { prepareSendCall } from '../../src/broadcast/prepare.js';
 import type { BroadcastConfigBase, IvrBroadcastConfig, RetryConfig, SendCallRequest, VoiceBroadcastConfig } from '../../src/broadcast/types.js';
 import { PLAN } from './helpers.js';
 
+/** A finding of the request's JSON Schema check, as checkSendCall returns it. */
+const problem = (path: string, message: unknown, keyword: string) =>
+  expect.objectContaining({ rule: 'json-schema', severity: 'error', path, message, data: expect.objectContaining({ keyword }) });
+
 const valid = { ToNumber: ['13105551212'], IvrBroadcastConfig: { FromNumber: '12135551189', DialplanXml: PLAN } };
 
 describe('checkSendCall (schemas/send-call.schema.json)', () => {
@@ -28,27 +32,33 @@ describe('checkSendCall (schemas/send-call.schema.json)', () => {
     });
     expect(problems).toEqual(
       expect.arrayContaining([
-        { path: '/ToNumber/1', message: expect.stringMatching(/E\.164/) },
-        { path: '/ToNumber/2/ClientData', message: '/ToNumber/2/ClientData must be string' },
-        { path: '/IvrBroadcastConfig/LocalTimeZoneRestriction/BeginTime', message: expect.stringMatching(/HH:mm:ss/) },
-        { path: '/IvrBroadcastConfig/RetryConfig/MaxAttempts', message: expect.stringMatching(/>= 1/) },
-        { path: '/IvrBroadcastConfig/RetryConfig/RetryResults/1', message: expect.stringMatching(/must be one of LA, AM, BUSY/) },
+        problem('/ToNumber/1', expect.stringMatching(/E\.164/), 'pattern'),
+        problem('/ToNumber/2/ClientData', '/ToNumber/2/ClientData must be string', 'type'),
+        problem('/IvrBroadcastConfig/LocalTimeZoneRestriction/BeginTime', expect.stringMatching(/HH:mm:ss/), 'pattern'),
+        problem('/IvrBroadcastConfig/RetryConfig/MaxAttempts', expect.stringMatching(/>= 1/), 'minimum'),
+        problem('/IvrBroadcastConfig/RetryConfig/RetryResults/1', expect.stringMatching(/must be one of "LA", "AM", "BUSY"/), 'enum'),
       ]),
     );
+    // every problem is a diagnostic of the schema check, its facts in data
+    for (const p of problems) expect(p).toMatchObject({ rule: 'json-schema', severity: 'error', data: { schema: 'send-call.schema.json' } });
+    expect(problems.find((p) => p.path.endsWith('RetryResults/1'))!.data).toMatchObject({ keyword: 'enum', allowedValues: expect.arrayContaining(['BUSY', 'LA']) });
+    // a number of neither form says both forms once, not "must be string" and "must be object"
+    expect(checkSendCall({ ...valid, ToNumber: [42] })).toEqual([problem('/ToNumber/0', '/ToNumber/0 must be string or object', 'type')]);
   });
 
   it('names unknown fields (CallFire names are case-sensitive) and missing ones', () => {
-    expect(checkSendCall({ ...valid, broadcastName: 'x' })).toEqual([{ path: '/broadcastName', message: expect.stringMatching(/no field "broadcastName"/) }]);
-    expect(checkSendCall({ IvrBroadcastConfig: { DialplanXml: PLAN } })).toEqual([{ path: '', message: 'the request needs ToNumber' }]);
-    expect(checkSendCall({ ...valid, ToNumber: [] })).toEqual([{ path: '/ToNumber', message: expect.stringMatching(/at least 1/) }]);
+    expect(checkSendCall({ ...valid, broadcastName: 'x' })).toEqual([problem('/broadcastName', expect.stringMatching(/unknown key "broadcastName" at the request \(field names are CallFire's, case-sensitive\)/), 'additionalProperties')]);
+    expect(checkSendCall({ IvrBroadcastConfig: { DialplanXml: PLAN } })).toEqual([problem('', 'the request is missing "ToNumber"', 'required')]);
+    expect(checkSendCall({ IvrBroadcastConfig: { DialplanXml: PLAN } })[0]!.data).toMatchObject({ missingProperty: 'ToNumber' });
+    expect(checkSendCall({ ...valid, ToNumber: [] })).toEqual([problem('/ToNumber', expect.stringMatching(/at least 1/), 'minItems')]);
   });
 
   it('wants exactly one broadcast config, matching Type', () => {
     // one problem, not also "needs IvrBroadcastConfig" and "needs VoiceBroadcastConfig" from the two branches
-    expect(checkSendCall({ ToNumber: ['13105551212'] })).toEqual([{ path: '', message: 'the request needs exactly one of IvrBroadcastConfig or VoiceBroadcastConfig' }]);
-    expect(checkSendCall({ ...valid, VoiceBroadcastConfig: { LiveSoundId: 1 } })).toContainEqual({ path: '', message: expect.stringMatching(/exactly one/) });
-    expect(checkSendCall({ ...valid, Type: 'VOICE' })).toEqual([{ path: '/Type', message: expect.stringMatching(/must be IVR/) }]);
-    expect(checkSendCall({ ToNumber: ['1'], VoiceBroadcastConfig: { LiveSoundText: 'a', LiveSoundId: 2 } })).toContainEqual({ path: '/VoiceBroadcastConfig', message: expect.stringMatching(/not both/) });
+    expect(checkSendCall({ ToNumber: ['13105551212'] })).toEqual([problem('', 'the request needs exactly one of IvrBroadcastConfig or VoiceBroadcastConfig', 'oneOf')]);
+    expect(checkSendCall({ ...valid, VoiceBroadcastConfig: { LiveSoundId: 1 } })).toContainEqual(problem('', expect.stringMatching(/exactly one/), 'oneOf'));
+    expect(checkSendCall({ ...valid, Type: 'VOICE' })).toEqual([problem('/Type', expect.stringMatching(/must be "IVR"/), 'const')]);
+    expect(checkSendCall({ ToNumber: ['1'], VoiceBroadcastConfig: { LiveSoundText: 'a', LiveSoundId: 2 } })).toContainEqual(problem('/VoiceBroadcastConfig', expect.stringMatching(/not both/), 'not'));
   });
 
   it('caps the number of problems', () => {

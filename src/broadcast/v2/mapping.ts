@@ -7,7 +7,7 @@
  *
  * @module
  */
-import type { RequestProblem } from '../request-check.js';
+import { requestProblem, type RequestProblem } from '../request-check.js';
 import type {
   Broadcast,
   BroadcastStats,
@@ -119,7 +119,7 @@ function hoursOf(time: string, path: string, problems: RequestProblem[]): { hour
   const m = /^(\d\d):(\d\d):(\d\d)$/.exec(time);
   if (m === null) return undefined; // the 1.1 schema check has reported it
   if (m[3] !== '00') {
-    problems.push({ path, message: `${path} is ${time}: API 2.0 takes calling hours in whole minutes (beginHour/beginMinute), so the seconds cannot be sent; use ${m[1]}:${m[2]}:00` });
+    problems.push(requestProblem(path, `${path} is ${time}: API 2.0 takes calling hours in whole minutes (beginHour/beginMinute), so the seconds cannot be sent; use ${m[1]}:${m[2]}:00`));
     return undefined;
   }
   return { hour: Number(m[1]), minute: Number(m[2]) };
@@ -154,7 +154,7 @@ export function recipientOf(to: ToNumber, path: string, problems: RequestProblem
   const attributes: Record<string, string> = { ...(to.Attributes ?? {}) };
   if (to.ClientData !== undefined) {
     if (Object.hasOwn(attributes, CLIENT_DATA_ATTRIBUTE)) {
-      problems.push({ path: `${path}/Attributes/${CLIENT_DATA_ATTRIBUTE}`, message: `${path} has ClientData and a contact field named ${CLIENT_DATA_ATTRIBUTE}: API 2.0 carries ClientData as that attribute, so keep only one` });
+      problems.push(requestProblem(`${path}/Attributes/${CLIENT_DATA_ATTRIBUTE}`, `${path} has ClientData and a contact field named ${CLIENT_DATA_ATTRIBUTE}: API 2.0 carries ClientData as that attribute, so keep only one`));
     }
     attributes[CLIENT_DATA_ATTRIBUTE] = to.ClientData;
   }
@@ -209,9 +209,9 @@ export function toCallBroadcast(request: PreparedSendCall): MappedBroadcast {
   const config = (request.IvrBroadcastConfig ?? request.VoiceBroadcastConfig ?? {}) as Obj;
   for (const key of Object.keys(config)) {
     if (key === 'id' || key === 'Created') {
-      problems.push({ path: `/${configKey}/${key}`, message: `/${configKey}/${key} is set by CallFire in its answers; API 2.0 takes no such field on a create, so remove it from the file` });
+      problems.push(requestProblem(`/${configKey}/${key}`, `/${configKey}/${key} is set by CallFire in its answers; API 2.0 takes no such field on a create, so remove it from the file`));
     } else if (!CONFIG_ROOTS.has(key)) {
-      problems.push({ path: `/${configKey}/${key}`, message: `/${configKey}/${key} has no API 2.0 counterpart` });
+      problems.push(requestProblem(`/${configKey}/${key}`, `/${configKey}/${key} has no API 2.0 counterpart`));
     }
   }
   Object.assign(body, configToV2(config, `/${configKey}`, problems));

@@ -12,7 +12,7 @@ import type { PlanSource } from '../../ast/nodes.js';
 import type { ValidationResult } from '../../validate/diagnostic.js';
 import { checkDialplan } from '../dialplan-check.js';
 import { newRequestId, prepareSendCall, type PrepareOptions } from '../prepare.js';
-import { checkJson, type RequestProblem } from '../request-check.js';
+import { checkJson, requestProblem, type RequestProblem } from '../request-check.js';
 import type { SendCallRequest } from '../types.js';
 import { requestIdOfLabel, requestLabel, toCallBroadcast, REQUEST_LABEL_PREFIX } from './mapping.js';
 import type { CallBroadcastBody } from './types.js';
@@ -109,9 +109,9 @@ function prepareOwnShape(input: CallBroadcastInput, given: string | undefined, o
   } as CallBroadcastBody;
   const problems = checkJson(CALL_BROADCAST_SCHEMA, body);
   if ((body.dialplanXml === undefined) === (body.sounds === undefined)) {
-    problems.push({ path: '', message: 'the CallBroadcast needs exactly one of dialplanXml (an IVR broadcast) or sounds (a voice broadcast)' });
+    problems.push(requestProblem('', 'the CallBroadcast needs exactly one of dialplanXml (an IVR broadcast) or sounds (a voice broadcast)'));
   }
-  if ((body.recipients ?? []).length === 0) problems.push({ path: '/recipients', message: '/recipients must have at least 1 item(s)' });
+  if ((body.recipients ?? []).length === 0) problems.push(requestProblem('/recipients', '/recipients must have at least 1 item(s)'));
   return {
     ok: problems.length === 0 && (checked?.report.ok ?? true),
     ...(problems.length === 0 ? { body } : {}),

@@ -7,15 +7,16 @@ import { basename } from 'node:path';
 import { DEFAULT_ENDPOINT } from '../../broadcast/client.js';
 import { DEFAULT_V2_ENDPOINT } from '../../broadcast/v2/client.js';
 import { TransportError } from '../../broadcast/errors.js';
-import { parseNumbers } from '../../broadcast/numbers.js';
+import { parseNumbers, type NumberProblem } from '../../broadcast/numbers.js';
 import { prepareSendCall } from '../../broadcast/prepare.js';
 import type { SendCallRequest, ToNumber } from '../../broadcast/types.js';
-import type { Diagnostic } from '../../validate/diagnostic.js';
-import { formatStylish } from '../../validate/report/stylish.js';
+import type { RequestProblem } from '../../broadcast/request-check.js';
+import type { ValidationResult } from '../../validate/diagnostic.js';
 import { isCallBroadcastShape, normalRequestId } from '../../broadcast/v2/prepare.js';
 import { apiOf, cliClient, httpText, remoteFailure } from '../callfire-client.js';
+import { printSendFindings } from '../send-report.js';
 import { sendV2 } from '../send-v2.js';
-import { UsageError, type Command, type Io } from '../io.js';
+import { UsageError, type Command } from '../io.js';
 import { loadDialplan, readText } from '../load-flow.js';
 import { lintConfigFor } from '../plan-lint-config.js';
 import { choice, parseOptions } from '../options.js';
@@ -54,12 +55,6 @@ Environment: CALLFIRE_USERNAME and CALLFIRE_PASSWORD (API credentials, HTTP Basi
 Exit codes: 0 sent (or a clean preview), 1 invalid request or dialplan (nothing sent),
 2 usage, unreadable file, or a remote failure.`;
 
-function printProblems(io: Io, problems: readonly { path: string; message: string }[], numberProblems: readonly { line: number; message: string }[], numbersFile: string | undefined): void {
-  for (const p of problems) io.stderr(`  request${p.path}: ${p.message}\n`);
-  for (const p of numberProblems.slice(0, 20)) io.stderr(`  ${numbersFile}:${p.line}: ${p.message}\n`);
-  if (numberProblems.length > 20) io.stderr(`  ... and ${numberProblems.length - 20} more bad lines in ${numbersFile}\n`);
-}
-
 export const command: Command = {
   name: 'send',
   usage: USAGE,
@@ -97,8 +92,8 @@ export const command: Command = {
     const lintConfig = await lintConfigFor(values.dialplan ?? file, io.cwd);
     const api = apiOf('send', io, values.api);
     const requestId = values['request-id'] === undefined ? undefined : normalRequestId(values['request-id']);
-    const v2 = (numberProblems: { line: number; message: string }[]) =>
-      sendV2({ file, request, numberProblems, preview: values.preview === true, format, printProblems: (p, n) => printProblems(io, p, n, values['to-file']), ...(values.dialplan === undefined ? {} : { dialplan: values.dialplan }), ...(values['to-file'] === undefined ? {} : { toFile: values['to-file'] }), ...(requestId === undefined ? {} : { requestId }), ...(values.endpoint === undefined ? {} : { endpoint: values.endpoint }), ...(lintConfig ? { lintConfig } : {}) }, io);
+    const v2 = (numberProblems: readonly NumberProblem[]) =>
+      sendV2({ file, request, numberProblems, preview: values.preview === true, format, ...(values.dialplan === undefined ? {} : { dialplan: values.dialplan }), ...(values['to-file'] === undefined ? {} : { toFile: values['to-file'] }), ...(requestId === undefined ? {} : { requestId }), ...(values.endpoint === undefined ? {} : { endpoint: values.endpoint }), ...(lintConfig ? { lintConfig } : {}) }, io);
     if (isCallBroadcastShape(request)) {
       if (api !== 'v2') {
         io.stderr(`dialplan send: ${file} is written in API 2.0's CallBroadcast shape (name, recipients, dialplanXml, ...); send it with --api v2, or use 1.1's field names (BroadcastName, ToNumber, IvrBroadcastConfig).\nNothing was sent.\n`);
@@ -112,7 +107,7 @@ export const command: Command = {
       const plan = await loadDialplan(values.dialplan, io.cwd);
       request = { ...request, IvrBroadcastConfig: { ...(request.IvrBroadcastConfig ?? {}), DialplanXml: plan } };
     }
-    let numberProblems: { line: number; message: string }[] = [];
+    let numberProblems: readonly NumberProblem[] = [];
     if (values['to-file'] !== undefined) {
       const parsed = parseNumbers(await readText(values['to-file'], io.cwd));
       numberProblems = parsed.problems;
@@ -124,8 +119,8 @@ export const command: Command = {
     if (api === 'v2') return v2(numberProblems);
 
     const client = cliClient('send', io, { ...(values.endpoint === undefined ? {} : { endpoint: values.endpoint }), ...(lintConfig ? { lintConfig } : {}) });
-    const planName = values.dialplan ?? `${basename(file)} (DialplanXml)`;
-    const report = (diagnostics: readonly Diagnostic[]) => formatStylish([{ file: planName, diagnostics }]);
+    const findings = (problems: readonly RequestProblem[], dialplan: ValidationResult | undefined) =>
+      printSendFindings(io, { plan: values.dialplan ?? `${basename(file)} (DialplanXml)`, dialplan, file, problems, numbersFile: values['to-file'], numberProblems });
 
     if (values.preview) {
       const preview = await client.previewSendCall(request);
@@ -134,8 +129,7 @@ export const command: Command = {
         io.stdout(`${JSON.stringify({ ok, requestId: preview.requestId, numbers: preview.numbers, problems: preview.problems, numberProblems, dialplan: preview.dialplan, request: preview.http }, null, 2)}\n`);
       } else {
         if (preview.http) io.stdout(`${httpText(preview.http)}\n`);
-        if (preview.dialplan && preview.dialplan.diagnostics.length > 0) io.stderr(report(preview.dialplan.diagnostics));
-        printProblems(io, preview.problems, numberProblems, values['to-file']);
+        findings(preview.problems, preview.dialplan);
         const dialplanNote = preview.dialplan ? (preview.dialplan.ok ? 'dialplan valid' : 'dialplan has errors') : 'no dialplan';
         io.stderr(`Preview only, nothing was sent: ${preview.numbers} number(s), ${dialplanNote}${preview.credentials ? '' : ', no credentials set (CALLFIRE_USERNAME / CALLFIRE_PASSWORD)'}${ok ? '.' : '; this request would be refused.'}\n`);
       }
@@ -144,12 +138,11 @@ export const command: Command = {
 
     const prepared = prepareSendCall(request, lintConfig ? { lintConfig } : {});
     if (!prepared.ok || prepared.request === undefined || numberProblems.length > 0) {
-      if (prepared.dialplan && prepared.dialplan.diagnostics.length > 0) io.stderr(report(prepared.dialplan.diagnostics));
-      printProblems(io, prepared.problems, numberProblems, values['to-file']);
+      findings(prepared.problems, prepared.dialplan);
       io.stderr('Nothing was sent.\n');
       return 1;
     }
-    if (prepared.dialplan && prepared.dialplan.diagnostics.length > 0) io.stderr(report(prepared.dialplan.diagnostics));
+    findings([], prepared.dialplan);
     const count = prepared.request.ToNumber.length;
     if (count >= 1000) io.stderr(`Sending SendCall with ${count} numbers to ${client.serviceUrl('call')} ...\n`);
     try {

@@ -12,6 +12,8 @@ import type { ErrorObject, ValidateFunction } from 'ajv';
 import picomatch from 'picomatch';
 import { nearest } from '../../util/nearest.js';
 import { onDemand } from '../../util/on-demand.js';
+import type { Diagnostic } from '../diagnostic.js';
+import { jsonFindings } from '../json-schema-findings.js';
 import { RULES, RULES_BY_NAME } from './rules/index.js';
 import { configSchema } from './schema.js';
 import type { LintConfig, RuleSettings } from './types.js';
@@ -19,9 +21,24 @@ import type { LintConfig, RuleSettings } from './types.js';
 /** The file name looked up from each linted file's folder upwards. */
 export const CONFIG_FILE_NAME = '.dialplanrc.json';
 
-/** A configuration that could not be read or is invalid; the message names the file and the key. */
+/**
+ * A configuration that could not be read or is invalid; the message names the file and the
+ * key. `diagnostics` holds each problem of an invalid one (rule `config`, `path` the JSON
+ * Pointer of the key, ajv's keyword and params in `data`).
+ */
 export class ConfigError extends Error {
   override readonly name = 'ConfigError';
+  readonly #diagnostics: readonly Diagnostic[];
+
+  constructor(message: string, diagnostics: readonly Diagnostic[] = []) {
+    super(message);
+    this.#diagnostics = diagnostics;
+  }
+
+  /** Each problem of an invalid configuration; empty when the file could not be read or parsed. */
+  get diagnostics(): readonly Diagnostic[] {
+    return this.#diagnostics;
+  }
 }
 
 const ajv = onDemand<typeof AjvModule>('ajv');
@@ -33,21 +50,17 @@ function getValidator(): ValidateFunction {
   return validator;
 }
 
-/** Turns one ajv error into a sentence that names the offending key. */
-function describe(e: ErrorObject): string {
-  const at = e.instancePath === '' ? 'the top level' : `"${e.instancePath.slice(1).replaceAll('/', '.')}"`;
-  if (e.keyword === 'additionalProperties') {
-    const key = String((e.params as { additionalProperty: string }).additionalProperty);
-    if (/\/rules$/.test(e.instancePath)) {
-      const guess = nearest(key, RULES.map((r) => r.name));
-      return `unknown rule "${key}" in ${at}${guess ? ` (did you mean "${guess}"?)` : ''}`;
-    }
-    return `unknown key "${key}" at ${at}; allowed: ${Object.keys(((e.parentSchema ?? {}) as { properties?: object }).properties ?? {}).join(', ')}`;
-  }
-  if (e.keyword === 'enum') return `${at} must be one of ${(e.params as { allowedValues: string[] }).allowedValues.map((v) => `"${v}"`).join(', ')}`;
-  if (e.keyword === 'oneOf') return `${at} is not valid: ${String((e.parentSchema as { description?: string } | undefined)?.description ?? e.message)}`;
-  if (e.keyword === 'required') return `${at} is missing "${(e.params as { missingProperty: string }).missingProperty}"`;
-  return `${at} ${e.message ?? 'is invalid'}`;
+/** How a key is named in a config problem: dotted, as people write it (`"overrides.0.rules"`). */
+function keyName(pointer: string): string {
+  return pointer === '' ? 'the top level' : `"${pointer.slice(1).replaceAll('/', '.')}"`;
+}
+
+/** The config's own wording: an unknown rule name gets the nearest one as a suggestion. */
+function special(e: ErrorObject, at: string): string | undefined {
+  if (e.keyword !== 'additionalProperties' || !/\/rules$/.test(e.instancePath)) return undefined;
+  const key = String((e.params as { additionalProperty: string }).additionalProperty);
+  const guess = nearest(key, RULES.map((r) => r.name));
+  return `unknown rule "${key}" in ${at}${guess ? ` (did you mean "${guess}"?)` : ''}`;
 }
 
 /**
@@ -64,11 +77,8 @@ function describe(e: ErrorObject): string {
 export function checkConfig(value: unknown, source: string): LintConfig {
   const validate = getValidator();
   if (!validate(value)) {
-    const errors = validate.errors ?? [];
-    // a value that fits no branch of a oneOf gets one error per branch: say it once, with what is allowed
-    const alternatives = new Set(errors.filter((e) => e.keyword === 'oneOf').map((e) => e.instancePath));
-    const problems = errors.filter((e) => e.keyword === 'oneOf' || !alternatives.has(e.instancePath)).map(describe);
-    throw new ConfigError(`${source}: ${[...new Set(problems)].join('; ')}`);
+    const problems = jsonFindings(validate.errors ?? [], { rule: 'config', at: keyName, special, data: { source } });
+    throw new ConfigError(`${source}: ${[...new Set(problems.map((d) => d.message))].join('; ')}`, problems);
   }
   return value as LintConfig;
 }

@@ -76,7 +76,7 @@ describe('dialplan send --api v2', () => {
     const path = file('seconds.json', { ...request, IvrBroadcastConfig: { ...request.IvrBroadcastConfig, LocalTimeZoneRestriction: { BeginTime: '09:00:15' } } });
     const { code, stderr } = await run(['send', path, '--api', 'v2', '--endpoint', v2], root, env);
     expect(code).toBe(1);
-    expect(stderr).toContain('request/IvrBroadcastConfig/LocalTimeZoneRestriction/BeginTime:');
+    expect(stderr).toMatch(/seconds\.json \/IvrBroadcastConfig\/LocalTimeZoneRestriction\/BeginTime +error +.*whole minutes.* request\n/);
     expect(stderr).toContain('Nothing was sent.');
   });
 

@@ -112,6 +112,11 @@ function treeText(tree: ConfigTree, path: string): string | undefined {
   return typeof v === 'string' ? v : undefined;
 }
 
+/** A body's problems against the schema at `ref`, one line each (`/path: message`; `body: …` for the whole). */
+function bodyProblems(ref: string, body: unknown): string[] {
+  return checkJson(ref, body, 50).map((p) => `${p.path === '' ? 'body' : p.path}: ${p.message}`);
+}
+
 /** The sandbox's API 2.0 route. */
 export function v2Route(ctx: SandboxContext): Route {
   const { store, log } = ctx;
@@ -124,7 +129,7 @@ export function v2Route(ctx: SandboxContext): Route {
 
   /** Every problem of a create body, in words: shape, kind, sounds and the dialplan's findings. */
   function problemsOf(body: unknown): { problems: string[]; broadcast?: CallBroadcastBody } {
-    const problems = checkJson(CALL_BROADCAST_SCHEMA, body, 50).map((p) => `${p.path === '' ? 'body' : p.path}: ${p.message}`);
+    const problems = bodyProblems(CALL_BROADCAST_SCHEMA, body);
     if (problems.length > 0) return { problems };
     const b = body as CallBroadcastBody;
     if ((b.dialplanXml === undefined) === (b.sounds === undefined)) problems.push('body: a CallBroadcast needs exactly one of dialplanXml (IVR) or sounds (voice)');
@@ -267,7 +272,7 @@ export function v2Route(ctx: SandboxContext): Route {
         const number = decodeURIComponent(m[1]!);
         if (!/^\+?[0-9]{10,15}$/.test(number)) throw new HttpError(400, `"${number}" is not a phone number in E.164 format (such as 12135551100)`);
         const body = jsonBody(raw, `PUT /numbers/leases/configs/${number}`);
-        const problems = checkJson(`${CALL_BROADCAST_SCHEMA}#/definitions/NumberConfig`, body, 50).map((p) => `${p.path === '' ? 'body' : p.path}: ${p.message}`);
+        const problems = bodyProblems(`${CALL_BROADCAST_SCHEMA}#/definitions/NumberConfig`, body);
         const config = body as { configType?: 'IVR' | 'TRACKING'; number?: string; ivrInboundConfig?: { dialplanXml: string }; callTrackingConfig?: Record<string, unknown> };
         if (problems.length === 0 && config.number !== undefined && config.number !== number) problems.push(`/number: ${config.number} is not the number of the path (${number})`);
         const plan = config.ivrInboundConfig?.dialplanXml;
