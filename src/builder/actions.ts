@@ -8,13 +8,17 @@
  * added; since each kind only has the methods its tag may contain, wrong nesting does not
  * compile (`keypress` exists on {@link MenuBuilder} only, `else` only through `if`).
  *
+ * This module holds the methods only: each passes its arguments to the tag's maker in
+ * `tags.ts` (the checks and the node), and the list of tags built lives in `cells.ts`.
+ *
  * @module
  */
 import type { Node } from '../ast/nodes.js';
 import { amdChildren, type AmdBuilder } from './amd.js';
-import { isSoundId, isUrl } from '../language/values.js';
-import { fail, show } from './checks.js';
-import { attributes, comment, content, element, leaf } from './element.js';
+import { append, NODES, toArray, type Cell } from './cells.js';
+import { runBody, type BlockBody, type MenuBody } from './bodies.js';
+import { comment } from './element.js';
+import { blockTag, ifTag, leafTag, playTag } from './tags.js';
 import type {
   AmdOptions,
   AnalyticsOptions,
@@ -43,44 +47,7 @@ import type {
 } from './options.js';
 import type { KeyPattern } from './values.js';
 
-/**
- * One cell of a persistent list: adding a tag shares everything built before it.
- *
- * @internal
- */
-export interface Cell {
-  readonly node: Node;
-  readonly prev: Cell | undefined;
-  readonly size: number;
-}
-
-/** Reads the nodes a builder holds; kept off the public surface. */
-export const NODES: unique symbol = Symbol('nodes');
-
-function toArray(last: Cell | undefined): Node[] {
-  const out = new Array<Node>(last?.size ?? 0);
-  for (let c = last, i = out.length - 1; c; c = c.prev, i--) out[i] = c.node;
-  return out;
-}
-
-/** A callback that fills a block of actions (the body of `keypress`, `if`, `live`, …). */
-export type BlockBody = (block: BlockBuilder) => BlockBuilder;
-/** A callback that fills a menu: prompts, then `keypress` branches. */
-export type MenuBody = (menu: MenuBuilder) => MenuBuilder;
-
-/** Runs a body callback on an empty builder and checks that it returned a builder of that kind. */
-export function runBody<B>(method: string, seed: B, build: unknown, isKind: (b: unknown) => b is B): B {
-  if (typeof build !== 'function') fail(method, 'the build callback', `must be a function, got ${show(build)}`);
-  const out: unknown = build(seed);
-  if (!isKind(out)) {
-    fail(
-      method,
-      'the build callback',
-      `must return the builder it receives, with tags added (builders are immutable: use the value each call returns), got ${show(out)}`,
-    );
-  }
-  return out;
-}
+export type { BlockBody, MenuBody } from './bodies.js';
 
 const isBlock = (b: unknown): b is BlockBuilder => b instanceof BlockBuilder;
 const isMenu = (b: unknown): b is MenuBuilder => b instanceof MenuBuilder;
@@ -125,7 +92,7 @@ export abstract class ActionsBuilder {
    * @internal
    */
   protected add(node: Node): this {
-    return this.derive({ node, prev: this.#last, size: (this.#last?.size ?? 0) + 1 });
+    return this.derive(append(this.#last, node));
   }
 
   /**
@@ -167,13 +134,7 @@ export abstract class ActionsBuilder {
    * ```
    */
   play(value: string, options?: PlayOptions): this {
-    const given = (options ?? {}) as Record<string, unknown>;
-    if (typeof given !== 'object' || given === null || Array.isArray(given)) fail('play', 'options', `must be an object, got ${show(options)}`);
-    const attrs = attributes('play', 'play', { ...given, type: given['type'] ?? 'tts' });
-    const body = content('play', 'play', 'the sound', value);
-    if (attrs['type'] === 'url' && !isUrl(body)) fail('play', 'the sound', `must be an http(s) URL or a variable for type 'url', got ${show(body)}`);
-    if (attrs['type'] === 'callfireid' && !isSoundId(body)) fail('play', 'the sound', `must be a CallFire sound id (digits) for type 'callfireid', got ${show(body)}`);
-    return this.add(leaf('play', attrs, body));
+    return this.add(playTag(value, options));
   }
 
   /**
@@ -191,9 +152,7 @@ export abstract class ActionsBuilder {
   menu(options: MenuOptions, build: MenuBody): this;
   menu(a: MenuOptions | MenuBody, b?: MenuBody): this {
     const [options, build] = typeof a === 'function' ? [undefined, a] : [a, b];
-    const attrs = attributes('menu', 'menu', options);
-    const nodes = runBody('menu', MenuBuilder.empty(), build, isMenu)[NODES]();
-    return this.add(element('menu', attrs, nodes));
+    return this.add(blockTag('menu', options, undefined, () => runBody('menu', MenuBuilder.empty(), build, isMenu)[NODES]()));
   }
 
   /**
@@ -208,8 +167,7 @@ export abstract class ActionsBuilder {
    * ```
    */
   amd(build: (amd: AmdBuilder) => AmdBuilder<true, true>, options?: AmdOptions): this {
-    const attrs = attributes('amd', 'amd', options);
-    return this.add(element('amd', attrs, amdChildren(build, blockNodes)));
+    return this.add(blockTag('amd', options, undefined, () => amdChildren(build, blockNodes)));
   }
 
   /**
@@ -224,8 +182,7 @@ export abstract class ActionsBuilder {
    * ```
    */
   transfer(numbers: string | readonly string[], options?: TransferOptions): this {
-    const attrs = attributes('transfer', 'transfer', options);
-    return this.add(leaf('transfer', attrs, content('transfer', 'transfer', 'numbers', numbers)));
+    return this.add(leafTag('transfer', options, undefined, { what: 'numbers', value: numbers }));
   }
 
   /**
@@ -238,7 +195,7 @@ export abstract class ActionsBuilder {
    * ```
    */
   hangup(options?: HangupOptions): this {
-    return this.add(leaf('hangup', attributes('hangup', 'hangup', options)));
+    return this.add(leafTag('hangup', options));
   }
 
   /**
@@ -250,8 +207,7 @@ export abstract class ActionsBuilder {
    * ```
    */
   goto(target: string, options?: GotoOptions): this {
-    const attrs = attributes('goto', 'goto', options);
-    return this.add(leaf('goto', attrs, content('goto', 'goto', 'the target', target)));
+    return this.add(leafTag('goto', options, undefined, { what: 'the target', value: target }));
   }
 
   /**
@@ -264,7 +220,7 @@ export abstract class ActionsBuilder {
    * ```
    */
   record(options?: RecordOptions): this {
-    return this.add(leaf('record', attributes('record', 'record', options)));
+    return this.add(leafTag('record', options));
   }
 
   /**
@@ -277,8 +233,7 @@ export abstract class ActionsBuilder {
    * ```
    */
   setvar(varname: string, value: string | number | boolean, options?: SetvarOptions): this {
-    const attrs = attributes('setvar', 'setvar', options, { varname });
-    return this.add(leaf('setvar', attrs, content('setvar', 'setvar', 'the value', value)));
+    return this.add(leafTag('setvar', options, { varname }, { what: 'the value', value: value }));
   }
 
   /**
@@ -290,8 +245,7 @@ export abstract class ActionsBuilder {
    * ```
    */
   stash(varname: string, value: string | number | boolean, options?: StashOptions): this {
-    const attrs = attributes('stash', 'stash', options, { varname });
-    return this.add(leaf('stash', attrs, content('stash', 'stash', 'the value', value)));
+    return this.add(leafTag('stash', options, { varname }, { what: 'the value', value: value }));
   }
 
   /**
@@ -307,14 +261,7 @@ export abstract class ActionsBuilder {
    * ```
    */
   if(expr: string, then: BlockBody, otherwise?: BlockBody, options?: IfOptions): this {
-    const given = (options ?? {}) as Record<string, unknown>;
-    if (typeof given !== 'object' || given === null || Array.isArray(given)) fail('if', 'options', `must be an object, got ${show(options)}`);
-    const { else: elseOptions, ...ifOptions } = given;
-    if (elseOptions !== undefined && otherwise === undefined) fail('if', "option 'else'", 'needs the else branch (the third argument)');
-    const attrs = attributes('if', 'if', ifOptions, { expr });
-    const nodes = blockNodes('if', then);
-    if (otherwise !== undefined) nodes.push(element('else', attributes('else', 'else', elseOptions as object | undefined), blockNodes('if', otherwise)));
-    return this.add(element('if', attrs, nodes));
+    return this.add(ifTag(expr, then, otherwise, options, blockNodes));
   }
 
   /**
@@ -327,8 +274,7 @@ export abstract class ActionsBuilder {
    * ```
    */
   equal(value: string, expr: string, body: BlockBody, options?: EqualOptions): this {
-    const attrs = attributes('equal', 'equal', options, { var: value, expr });
-    return this.add(element('equal', attrs, blockNodes('equal', body)));
+    return this.add(blockTag('equal', options, { var: value, expr }, () => blockNodes('equal', body)));
   }
 
   /**
@@ -340,8 +286,7 @@ export abstract class ActionsBuilder {
    * ```
    */
   notEqual(value: string, expr: string, body: BlockBody, options?: NotEqualOptions): this {
-    const attrs = attributes('notEqual', 'notEqual', options, { var: value, expr });
-    return this.add(element('notEqual', attrs, blockNodes('notEqual', body)));
+    return this.add(blockTag('notEqual', options, { var: value, expr }, () => blockNodes('notEqual', body)));
   }
 
   /**
@@ -353,8 +298,7 @@ export abstract class ActionsBuilder {
    * ```
    */
   get(url: string, options?: GetOptions): this {
-    const attrs = attributes('get', 'get', options);
-    return this.add(leaf('get', attrs, content('get', 'get', 'the URL', url)));
+    return this.add(leafTag('get', options, undefined, { what: 'the URL', value: url }));
   }
 
   /**
@@ -366,8 +310,7 @@ export abstract class ActionsBuilder {
    * ```
    */
   post(url: string, options?: PostOptions): this {
-    const attrs = attributes('post', 'post', options);
-    return this.add(leaf('post', attrs, content('post', 'post', 'the URL', url)));
+    return this.add(leafTag('post', options, undefined, { what: 'the URL', value: url }));
   }
 
   /**
@@ -379,8 +322,7 @@ export abstract class ActionsBuilder {
    * ```
    */
   dnc(number: string, options?: DncOptions): this {
-    const attrs = attributes('dnc', 'dnc', options);
-    return this.add(leaf('dnc', attrs, content('dnc', 'dnc', 'the number', number)));
+    return this.add(leafTag('dnc', options, undefined, { what: 'the number', value: number }));
   }
 
   /**
@@ -392,8 +334,7 @@ export abstract class ActionsBuilder {
    * ```
    */
   sms(to: string, message: string, options?: SmsOptions): this {
-    const attrs = attributes('sms', 'sms', options, { to });
-    return this.add(leaf('sms', attrs, content('sms', 'sms', 'the message', message)));
+    return this.add(leafTag('sms', options, { to }, { what: 'the message', value: message }));
   }
 
   /**
@@ -405,8 +346,7 @@ export abstract class ActionsBuilder {
    * ```
    */
   wait(seconds: number, options?: WaitOptions): this {
-    const attrs = attributes('wait', 'wait', options);
-    return this.add(leaf('wait', attrs, content('wait', 'wait', 'the seconds', seconds)));
+    return this.add(leafTag('wait', options, undefined, { what: 'the seconds', value: seconds }));
   }
 
   /**
@@ -421,8 +361,7 @@ export abstract class ActionsBuilder {
    * ```
    */
   catch(options: CatchOptions, body: BlockBody): this {
-    const attrs = attributes('catch', 'catch', options);
-    return this.add(element('catch', attrs, blockNodes('catch', body)));
+    return this.add(blockTag('catch', options, undefined, () => blockNodes('catch', body)));
   }
 
   /**
@@ -434,8 +373,7 @@ export abstract class ActionsBuilder {
    * ```
    */
   gotoXML(url: string, options?: GotoXmlOptions): this {
-    const attrs = attributes('gotoXML', 'gotoXML', options);
-    return this.add(leaf('gotoXML', attrs, content('gotoXML', 'gotoXML', 'the URL', url)));
+    return this.add(leafTag('gotoXML', options, undefined, { what: 'the URL', value: url }));
   }
 
   /**
@@ -447,8 +385,7 @@ export abstract class ActionsBuilder {
    * ```
    */
   dtmf(digits: string, options?: DtmfOptions): this {
-    const attrs = attributes('dtmf', 'dtmf', options);
-    return this.add(leaf('dtmf', attrs, content('dtmf', 'dtmf', 'the digits', digits)));
+    return this.add(leafTag('dtmf', options, undefined, { what: 'the digits', value: digits }));
   }
 
   /**
@@ -460,7 +397,7 @@ export abstract class ActionsBuilder {
    * ```
    */
   analytics(options?: AnalyticsOptions): this {
-    return this.add(leaf('analytics', attributes('analytics', 'analytics', options)));
+    return this.add(leafTag('analytics', options));
   }
 
   /**
@@ -472,8 +409,7 @@ export abstract class ActionsBuilder {
    * ```
    */
   gtalk(to: string, message: string, options?: GtalkOptions): this {
-    const attrs = attributes('gtalk', 'gtalk', options, { to });
-    return this.add(leaf('gtalk', attrs, content('gtalk', 'gtalk', 'the message', message)));
+    return this.add(leafTag('gtalk', options, { to }, { what: 'the message', value: message }));
   }
 
   /**
@@ -485,8 +421,7 @@ export abstract class ActionsBuilder {
    * ```
    */
   text(to: string, message: string, options?: TextOptions): this {
-    const attrs = attributes('text', 'text', options, { to });
-    return this.add(leaf('text', attrs, content('text', 'text', 'the message', message)));
+    return this.add(leafTag('text', options, { to }, { what: 'the message', value: message }));
   }
 }
 
@@ -538,7 +473,6 @@ export class MenuBuilder extends ActionsBuilder {
   keypress(pressed: KeyPattern, options: KeypressOptions, build: BlockBody): this;
   keypress(pressed: KeyPattern, a: KeypressOptions | BlockBody, b?: BlockBody): this {
     const [options, build] = typeof a === 'function' ? [undefined, a] : [a, b];
-    const attrs = attributes('keypress', 'keypress', options, { pressed });
-    return this.add(element('keypress', attrs, blockNodes('keypress', build)));
+    return this.add(blockTag('keypress', options, { pressed }, () => blockNodes('keypress', build)));
   }
 }

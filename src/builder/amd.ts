@@ -6,9 +6,9 @@
  * @module
  */
 import type { Node } from '../ast/nodes.js';
-// Only the callback's type from actions.ts: the block builder that runs live/machine is passed
+// Only the callback's type (bodies.ts): the block builder that runs live/machine is passed
 // in by amd() (see amdChildren), so actions.ts and this module do not import each other.
-import type { BlockBody } from './actions.js';
+import type { BlockBody } from './bodies.js';
 import { fail, show } from './checks.js';
 import { attributes, comment, element } from './element.js';
 import type { LiveOptions, MachineOptions } from './options.js';

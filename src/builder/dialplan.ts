@@ -6,7 +6,8 @@
  */
 import type { DocumentNode, ElementNode, Position } from '../ast/nodes.js';
 import { compile, type CompileOptions } from '../compile/compile.js';
-import { ActionsBuilder, NODES, type Cell } from './actions.js';
+import { ActionsBuilder } from './actions.js';
+import { NODES, type Cell } from './cells.js';
 import { callSite } from './call-sites.js';
 import { attributes, element } from './element.js';
 import type { DialplanOptions } from './options.js';
