@@ -4,7 +4,6 @@
  *
  * @module
  */
-import { firstNotBefore } from '../util/binary-search.js';
 
 /** One `${…}` reference. */
 export interface VariableReference {
@@ -61,11 +60,13 @@ export function scanVariables(s: string): VariableScan {
 }
 
 /**
- * A dynamic name as a regular expression over the names it can build:
- * `choice${num}` → `/^choice.*$/`.
+ * The literal text of a dynamic name around and between its `${…}` references:
+ * `a${x}b${y}` → `['a', 'b', '']`. A `${` left open runs to the end. One more piece than
+ * references; what {@link dynamicNamePattern} puts `.*` between.
  */
-export function dynamicNamePattern(name: string): RegExp {
-  let out = '';
+export function literalPieces(name: string): string[] {
+  const pieces: string[] = [];
+  let piece = '';
   let i = 0;
   while (i < name.length) {
     if (name[i] === '$' && name[i + 1] === '{') {
@@ -77,14 +78,24 @@ export function dynamicNamePattern(name: string): RegExp {
           j++;
         } else if (name[j] === '}' && --depth === 0) break;
       }
-      out += '.*';
+      pieces.push(piece);
+      piece = '';
       i = j + 1;
     } else {
-      out += name[i]!.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+      piece += name[i]!;
       i++;
     }
   }
-  return new RegExp(`^${out}$`);
+  pieces.push(piece);
+  return pieces;
+}
+
+/**
+ * A dynamic name as a regular expression over the names it can build:
+ * `choice${num}` → `/^choice.*$/`.
+ */
+export function dynamicNamePattern(name: string): RegExp {
+  return new RegExp(`^${literalPieces(name).map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`);
 }
 
 /**
@@ -105,33 +116,192 @@ export function replaceVariables(s: string, replace: (ref: VariableReference, in
 }
 
 /**
- * Whether any of `names` fits the dynamic name `pattern` (`menu_${lang}`), answered per
- * pattern: the names are sorted once and only those starting with the pattern's literal
- * prefix are tried, so many dynamic gotos against many names do not compare every pair.
+ * Whether any of `names` fits each dynamic name (`menu_${lang}`) asked about. The dynamic
+ * names are indexed (see {@link DynamicNameSet}) and every name is run through the index once,
+ * on the first question, so many dynamic gotos against many names do not compare every pair.
  */
 export class DynamicNameMatcher {
-  private readonly sorted: readonly string[];
-  private readonly answers = new Map<string, boolean>();
+  private fitted: ReadonlySet<string> | undefined;
 
-  constructor(names: Iterable<string>) {
-    this.sorted = [...names].sort();
+  /**
+   * @param names The plain names.
+   * @param dynamicNames Every dynamic name that will be asked about.
+   */
+  constructor(
+    private readonly names: Iterable<string>,
+    private readonly dynamicNames: Iterable<string>,
+  ) {}
+
+  /** Whether some name fits `dynamic` (one of the dynamic names given). */
+  anyFits(dynamic: string): boolean {
+    if (!this.fitted) {
+      const index = new DynamicNameSet(this.dynamicNames);
+      const fitted = new Set<string>();
+      for (const name of this.names) index.collectFits(name, fitted);
+      this.fitted = fitted;
+    }
+    return this.fitted.has(dynamic);
+  }
+}
+
+/** A trie node over UTF-16 code units; `id` marks where a stored string ends. */
+interface TrieNode {
+  readonly next: Map<number, TrieNode>;
+  id: number;
+}
+
+const trieNode = (): TrieNode => ({ next: new Map(), id: -1 });
+
+/** The id of `s` in the trie (added when new); `reverse` stores it back to front. */
+function trieId(root: TrieNode, s: string, reverse: boolean, count: { n: number }): number {
+  let node = root;
+  for (let k = 0; k < s.length; k++) {
+    const c = s.charCodeAt(reverse ? s.length - 1 - k : k);
+    let child = node.next.get(c);
+    if (!child) node.next.set(c, (child = trieNode()));
+    node = child;
+  }
+  if (node.id < 0) node.id = count.n++;
+  return node.id;
+}
+
+/** What `.` in a regular expression does not match: the line terminators. */
+const LINE_TERMINATOR = /[\n\r\u2028\u2029]/;
+
+/** Dynamic names with the same first and last piece. */
+interface Group {
+  /** The names with nothing between the two pieces: any of them fits what the ends fit. */
+  open: string[];
+  /** The others, with their middle pieces. */
+  middles: Array<{ readonly name: string; readonly pieces: readonly string[] }>;
+}
+
+/**
+ * Many dynamic names (`choice${n}`, `menu_${lang}_${step}`) indexed so that whether some of
+ * them can build a plain name is the answer of `dynamicNamePattern(d).test(name)` for any `d`,
+ * without testing every pattern against every name. A dynamic name is its literal pieces with
+ * anything but a line terminator (as `.` in the pattern) between them; the names are grouped by
+ * their first and last piece, kept in a trie each (the last one reversed), so a name walks both
+ * tries once and meets only the groups whose two ends it has. In a group, names with one
+ * reference fit as soon as the ends do; only those with pieces in the middle are matched one
+ * by one (names with two or more references that share both ends).
+ */
+export class DynamicNameSet {
+  private readonly firsts = trieNode();
+  private readonly lasts = trieNode();
+  /** First-piece id → last-piece id → group. */
+  private readonly groups = new Map<number, Map<number, Group>>();
+  private readonly answers = new Map<string, boolean>();
+  /** Names without a reference, which only build themselves. */
+  private readonly exact = new Set<string>();
+  /** How many dynamic names were added. */
+  readonly size: number;
+
+  constructor(dynamicNames: Iterable<string>) {
+    const firstCount = { n: 0 };
+    const lastCount = { n: 0 };
+    let size = 0;
+    for (const d of dynamicNames) {
+      size++;
+      const pieces = literalPieces(d);
+      if (pieces.length === 1) {
+        this.exact.add(d);
+        continue;
+      }
+      const first = trieId(this.firsts, pieces[0]!, false, firstCount);
+      const last = trieId(this.lasts, pieces[pieces.length - 1]!, true, lastCount);
+      let byLast = this.groups.get(first);
+      if (!byLast) this.groups.set(first, (byLast = new Map()));
+      let group = byLast.get(last);
+      if (!group) byLast.set(last, (group = { open: [], middles: [] }));
+      if (pieces.length === 2) group.open.push(d);
+      else group.middles.push({ name: d, pieces: pieces.slice(1, -1) });
+    }
+    this.size = size;
   }
 
-  /** Whether some name fits `dynamic` (a name containing `${…}`). */
-  anyFits(dynamic: string): boolean {
-    let answer = this.answers.get(dynamic);
+  /** Whether some dynamic name of the set can build `name`. */
+  fits(name: string): boolean {
+    if (this.size === 0) return false;
+    let answer = this.answers.get(name);
     if (answer === undefined) {
-      const pattern = dynamicNamePattern(dynamic);
-      const prefix = dynamic.slice(0, Math.max(0, dynamic.indexOf('${')));
-      answer = false;
-      for (let i = firstNotBefore(this.sorted, (n) => n < prefix); i < this.sorted.length && this.sorted[i]!.startsWith(prefix); i++) {
-        if (pattern.test(this.sorted[i]!)) {
-          answer = true;
-          break;
-        }
-      }
-      this.answers.set(dynamic, answer);
+      answer = this.exact.has(name) || this.someGroup(name, (group, fitsBetween) => (group.open.length > 0 && fitsBetween([])) || group.middles.some((m) => fitsBetween(m.pieces)));
+      this.answers.set(name, answer);
     }
     return answer;
+  }
+
+  /**
+   * Adds to `fitted` every dynamic name of the set that can build `name`. A group whose open
+   * names fitted once is emptied of them, so later names do not list them again.
+   */
+  collectFits(name: string, fitted: Set<string>): void {
+    if (this.exact.has(name)) fitted.add(name);
+    this.someGroup(name, (group, fitsBetween) => {
+      if (group.open.length > 0 && fitsBetween([])) {
+        for (const d of group.open) fitted.add(d);
+        group.open = [];
+      }
+      if (group.middles.length > 0) {
+        const left: Group['middles'] = [];
+        for (const m of group.middles) {
+          if (fitsBetween(m.pieces)) fitted.add(m.name);
+          else left.push(m);
+        }
+        group.middles = left;
+      }
+      return false;
+    });
+  }
+
+  /**
+   * Calls `visit` for each group whose first piece starts `name` and whose last piece ends it
+   * (without overlapping), until it returns true; `fitsBetween` says whether middle pieces
+   * occur in order between the two ends with no line terminator where a reference stands.
+   */
+  private someGroup(name: string, visit: (group: Group, fitsBetween: (middle: readonly string[]) => boolean) => boolean): boolean {
+    const m = name.length;
+    const starts: Array<[number, number]> = [];
+    let node: TrieNode | undefined = this.firsts;
+    for (let k = 0; node; k++) {
+      if (node.id >= 0) starts.push([node.id, k]);
+      node = k < m ? node.next.get(name.charCodeAt(k)) : undefined;
+    }
+    if (starts.length === 0) return false;
+    const ends: Array<[number, number]> = [];
+    node = this.lasts;
+    for (let k = 0; node; k++) {
+      if (node.id >= 0) ends.push([node.id, k]);
+      node = k < m ? node.next.get(name.charCodeAt(m - 1 - k)) : undefined;
+    }
+    // line terminators counted once, so whether a stretch holds one is a subtraction
+    let clear = (_from: number, _to: number): boolean => true;
+    if (LINE_TERMINATOR.test(name)) {
+      const before = new Uint32Array(m + 1);
+      for (let k = 0; k < m; k++) before[k + 1] = before[k]! + (LINE_TERMINATOR.test(name[k]!) ? 1 : 0);
+      clear = (from, to) => before[to] === before[from];
+    }
+    for (const [first, from] of starts) {
+      const byLast = this.groups.get(first)!;
+      for (const [last, length] of ends) {
+        const to = m - length;
+        const group = to >= from ? byLast.get(last) : undefined;
+        // the leftmost place of each middle piece leaves the most room for the next
+        if (
+          group &&
+          visit(group, (middle) => {
+            let at = from;
+            for (const piece of middle) {
+              const i = name.indexOf(piece, at);
+              if (i < 0 || i + piece.length > to || !clear(at, i)) return false;
+              at = i + piece.length;
+            }
+            return clear(at, to);
+          })
+        )
+          return true;
+      }
+    }
+    return false;
   }
 }

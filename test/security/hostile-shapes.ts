@@ -45,6 +45,26 @@ export const SHAPES = {
     for (let i = 0; i < n; i++) s += `<keypress pressed="${i}"><hangup/></keypress>`;
     return plan(s + '</menu>');
   },
+  /** One menu with `n` key ranges that do not overlap (`0-5`, `10-15`, …), then a key the first range already takes. */
+  keyRanges: (n: number) => {
+    let s = '<menu name="m"><play type="tts">Pick</play>';
+    for (let i = 0; i < n; i++) s += `<keypress pressed="${10 * i}-${10 * i + 5}"><hangup/></keypress>`;
+    return plan(s + '<keypress pressed="3"><hangup/></keypress></menu>');
+  },
+  /** `n` variables set under names built from `${…}` (`x${call.callerid}_7`), then `n` reads of long names none of them builds, and one it does. */
+  dynamicVariables: (n: number) => {
+    let s = '';
+    for (let i = 0; i < n; i++) s += `<setvar varname="x\${call.callerid}_${i}">1</setvar>`;
+    for (let i = 0; i < n; i++) s += `<play type="tts">\${x${'a'.repeat(40)}u${i}}</play>`;
+    return plan(s + '<play type="tts">${xyz_7}</play>');
+  },
+  /** `n` gotos to names built from `${…}` (`${call.callerid}_7`) beside `n` tags after a hangup, with long names none of them builds, and one it does. */
+  dynamicTargets: (n: number) => {
+    let s = '';
+    for (let i = 0; i < n; i++) s += `<if expr="1"><goto>\${call.callerid}_${i}</goto></if>`;
+    for (let i = 0; i < n; i++) s += `<if expr="1"><hangup/><play name="${'a'.repeat(40)}u${i}" type="tts">Hi</play></if>`;
+    return plan(s + '<if expr="1"><hangup/><play name="zz_7" type="tts">Hi</play></if>');
+  },
   /** `n` menus whose default each jumps to the next, the last back to the first: one big loop. */
   gotoRing: (n: number) => {
     let s = '';

@@ -8,7 +8,7 @@ import { elementName, textOf } from '../../ast/nodes.js';
 import { walk, type Visit } from '../../ast/visit.js';
 import { isTagName, tagSpec } from '../../language/catalog.js';
 import { parseKeyPattern } from '../../language/key-pattern.js';
-import { dynamicNamePattern, scanVariables } from '../../language/variable-refs.js';
+import { DynamicNameSet, dynamicNamePattern, scanVariables } from '../../language/variable-refs.js';
 import type { VariableScan } from '../../language/variable-refs.js';
 import type { RuleContext, VariableSource } from './types.js';
 
@@ -28,10 +28,12 @@ export function createContext(document: DocumentNode): RuleContext {
   const names = new Map<string, AnyElement[]>();
   const gotoTargets = new Set<string>();
   const variablesSet = new Map<string, VariableSource[]>();
-  const dynamicVariablesSet: RegExp[] = [];
+  const dynamicVariableNames: string[] = [];
   const stashed = new Map<string, AnyElement[]>();
   const scans = new Map<string, VariableScan>();
-  let dynamicTargets: RegExp[] | undefined;
+  // names built from `${…}` are matched through an index: many of them against many names must not try every pair
+  let dynamicTargets: DynamicNameSet | undefined;
+  let dynamicVariables: DynamicNameSet | undefined;
 
   // several rules scan the same strings; scan each distinct string once per run
   const variableScan = (s: string): VariableScan => {
@@ -58,7 +60,7 @@ export function createContext(document: DocumentNode): RuleContext {
     const varname = attr(v.node, 'varname')?.trim();
     if (varname) {
       if (SETTERS.has(tag)) {
-        if (varname.includes('${')) dynamicVariablesSet.push(dynamicNamePattern(varname));
+        if (varname.includes('${')) dynamicVariableNames.push(varname);
         else push(variablesSet, varname, { node: v.node, via: tag as VariableSource['via'] });
       } else if (tag === 'stash' && !varname.includes('${')) {
         push(stashed, varname, v.node);
@@ -75,11 +77,15 @@ export function createContext(document: DocumentNode): RuleContext {
     gotoTargets,
     isGotoTarget(name) {
       if (gotoTargets.has(name)) return true;
-      dynamicTargets ??= [...gotoTargets].filter((t) => t.includes('${')).map(dynamicNamePattern);
-      return dynamicTargets.some((re) => re.test(name));
+      dynamicTargets ??= new DynamicNameSet([...gotoTargets].filter((t) => t.includes('${')));
+      return dynamicTargets.fits(name);
     },
     variablesSet,
-    dynamicVariablesSet,
+    dynamicVariablesSet: dynamicVariableNames.map(dynamicNamePattern),
+    fitsDynamicVariable(name) {
+      dynamicVariables ??= new DynamicNameSet(dynamicVariableNames);
+      return dynamicVariables.fits(name);
+    },
     stashed,
     attr,
     intAttr(node, name) {

@@ -1,6 +1,7 @@
 import type { AnyElement } from '../../../ast/nodes.js';
 import { elementChildren, elementName } from '../../../ast/nodes.js';
 import { compareDigits, covers, formatKeyPattern, type PressedPattern } from '../../../language/key-pattern.js';
+import { firstCoveringRanges } from '../helpers/covering-ranges.js';
 import type { Rule } from '../types.js';
 
 interface Params {
@@ -10,7 +11,7 @@ interface Params {
   readonly same: boolean;
 }
 
-/** An earlier keypress of the menu, in the order written. */
+/** A keypress of the menu, at its place among the menu's keypresses. */
 interface Seen {
   readonly node: AnyElement;
   readonly raw: string;
@@ -58,15 +59,17 @@ export const overlappingKeypress: Rule<Params> = {
   check(ctx, report) {
     for (const { node } of ctx.elements) {
       if (elementName(node) !== 'menu') continue;
-      // The earlier patterns that can cover a later one: equal ones by key (a map, not a scan:
-      // menus can hold thousands of keypresses), and the ranges, scanned in order.
-      const byKey = new Map<string, Seen>();
-      const ranges: Seen[] = [];
-      let order = 0;
-      for (const k of elementChildren(node)) {
-        if (elementName(k) !== 'keypress') continue;
+      const keys = elementChildren(node).filter((k) => elementName(k) === 'keypress');
+      const seen: Seen[] = keys.map((k, order) => {
         const raw = ctx.attr(k, 'pressed')?.trim() ?? '';
-        const pattern = ctx.keyPattern(raw);
+        return { node: k, raw, pattern: ctx.keyPattern(raw), order };
+      });
+      // The earlier patterns that can cover a later one: equal ones by key (a map, not a scan:
+      // menus can hold thousands of keypresses), and the ranges, found for the menu at once.
+      const byKey = new Map<string, Seen>();
+      const coveringRange = firstCoveringRanges(seen.map((s) => s.pattern));
+      for (const entry of seen) {
+        const { pattern } = entry;
         const keyed = keyOf(pattern);
         let hit = keyed === undefined ? undefined : byKey.get(keyed);
         if (pattern.kind === 'range' && compareDigits(pattern.low, pattern.high) === 0) {
@@ -74,16 +77,12 @@ export const overlappingKeypress: Rule<Params> = {
           const plain = byKey.get(`d${pattern.low.replace(/^0+(?=\d)/, '')}`);
           if (plain && covers(plain.pattern, pattern) && (!hit || plain.order < hit.order)) hit = plain;
         }
-        if (pattern.kind === 'digits' || pattern.kind === 'range') {
-          const range = ranges.find((s) => covers(s.pattern, pattern));
-          if (range && (!hit || range.order < hit.order)) hit = range;
-        }
+        const range = seen[coveringRange[entry.order]!];
+        if (range && (!hit || range.order < hit.order)) hit = range;
         if (hit) {
-          report(k, { pressed: raw, earlier: hit.raw, earlierLine: hit.node.loc?.line, same: formatKeyPattern(hit.pattern).toLowerCase() === formatKeyPattern(pattern).toLowerCase() }, { at: { attribute: 'pressed' } });
-        } else {
-          const entry = { node: k, raw, pattern, order: order++ };
-          if (pattern.kind === 'range') ranges.push(entry);
-          else if (keyed !== undefined && !byKey.has(keyed)) byKey.set(keyed, entry);
+          report(entry.node, { pressed: entry.raw, earlier: hit.raw, earlierLine: hit.node.loc?.line, same: formatKeyPattern(hit.pattern).toLowerCase() === formatKeyPattern(pattern).toLowerCase() }, { at: { attribute: 'pressed' } });
+        } else if (keyed !== undefined && !byKey.has(keyed)) {
+          byKey.set(keyed, entry);
         }
       }
     }

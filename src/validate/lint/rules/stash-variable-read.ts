@@ -27,7 +27,7 @@ export const stashVariableRead: Rule<Params> = {
       for (const ref of ctx.variableRefs(site.value)) {
         const name = ref.name.trim();
         const stashes = ctx.stashed.get(name);
-        if (!stashes || ctx.variablesSet.has(name) || ctx.dynamicVariablesSet.some((re) => re.test(name))) continue;
+        if (!stashes || ctx.variablesSet.has(name) || ctx.fitsDynamicVariable(name)) continue;
         report(site.node, { name, stashLine: stashes[0]!.loc?.line }, { at: siteAt(site, ref) });
       }
     }

@@ -3,7 +3,7 @@ import { TypoIndex } from '../../../util/nearest.js';
 import { readSites, siteAt } from '../helpers/reads.js';
 import { DynamicNameMatcher } from '../../../language/variable-refs.js';
 import { LIMITS } from '../../limits.js';
-import type { Rule } from '../types.js';
+import type { Rule, RuleContext } from '../types.js';
 
 interface Params {
   readonly name: string;
@@ -16,6 +16,11 @@ const SYSTEM_NAMES = [
   ...Object.keys(GLOBAL_VARIABLES).map((k) => `global.${k}`),
   ...CONTACT_FIELDS.map((k) => `contact.${k}`),
 ];
+
+/** The names of the references built from other variables (`choice${n}`), read when first needed. */
+function* dynamicReads(ctx: RuleContext): Generator<string> {
+  for (const site of readSites(ctx)) for (const ref of ctx.variableRefs(site.value)) if (ref.dynamic) yield ref.name.trim();
+}
 
 /** `${name}` that nothing sets and CallFire does not provide. */
 export const undefinedVariable: Rule<Params> = {
@@ -39,7 +44,7 @@ export const undefinedVariable: Rule<Params> = {
     const setNames = [...ctx.variablesSet.keys()];
     // indexed once per run: many undefined or dynamic references must not each scan every name
     const typos = { set: new TypoIndex([...setNames, ...SYSTEM_NAMES], LIMITS.suggestionWork), system: new TypoIndex(SYSTEM_NAMES, LIMITS.suggestionWork) };
-    const dynamic = new DynamicNameMatcher(setNames);
+    const dynamic = new DynamicNameMatcher(setNames, dynamicReads(ctx));
     const seen = new Set<string>();
     for (const site of readSites(ctx)) {
       for (const ref of ctx.variableRefs(site.value)) {
@@ -54,7 +59,7 @@ export const undefinedVariable: Rule<Params> = {
           continue;
         }
         if (ctx.variablesSet.has(name) || ctx.stashed.has(name) || isSystemVariable(name)) continue;
-        if (ctx.dynamicVariablesSet.some((re) => re.test(name))) continue;
+        if (ctx.fitsDynamicVariable(name)) continue;
         const system = /^(call|global|contact)\./.test(name);
         report(site.node, { name, system, suggestion: (system ? typos.system : typos.set).nearest(name) }, { at: siteAt(site, ref) });
       }

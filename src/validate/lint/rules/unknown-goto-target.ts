@@ -32,7 +32,7 @@ export const unknownGotoTarget: Rule<Params> = {
   check(ctx, report) {
     // indexed once per run: many unknown or dynamic targets must not each scan every name
     const typos = new TypoIndex(ctx.names.keys(), LIMITS.suggestionWork);
-    const dynamic = new DynamicNameMatcher(ctx.names.keys());
+    const dynamic = new DynamicNameMatcher(ctx.names.keys(), [...ctx.gotoTargets].filter((t) => t.includes('${')));
     for (const { node } of ctx.elements) {
       const tag = elementName(node);
       let target: string | undefined;

@@ -20,11 +20,20 @@ function stops(ctx: RuleContext, node: AnyElement): Params['after'] | undefined 
   return undefined;
 }
 
-/** Whether a goto or catch can land on this tag or inside it. */
-function isTargeted(ctx: RuleContext, node: AnyElement): boolean {
-  const name = ctx.attr(node, 'name')?.trim();
-  if (name && ctx.isGotoTarget(name)) return true;
-  return elementChildren(node).some((c) => isTargeted(ctx, c));
+/**
+ * The tags a goto or catch can land on or inside, in one pass from the last element up (each
+ * marks its parent), so a tag's subtree is never searched again for each block it is in.
+ */
+function targetedTags(ctx: RuleContext): Set<AnyElement> {
+  const out = new Set<AnyElement>();
+  for (let i = ctx.elements.length - 1; i >= 0; i--) {
+    const { node, parent } = ctx.elements[i]!;
+    const name = ctx.attr(node, 'name')?.trim();
+    if (!out.has(node) && !(name && ctx.isGotoTarget(name))) continue;
+    out.add(node);
+    if (parent) out.add(parent);
+  }
+  return out;
 }
 
 /** Tags after hangup, goto or a final transfer in the same block. */
@@ -46,6 +55,7 @@ export const unreachableCode: Rule<Params> = {
   message: ({ tag, after, afterLine }) =>
     `<${tag}> never runs: it follows <${after}>${afterLine !== undefined ? ` (line ${afterLine})` : ''} in the same block and no goto targets it.`,
   check(ctx, report) {
+    let targeted: Set<AnyElement> | undefined;
     for (const { node } of ctx.elements) {
       const children = elementChildren(node).filter((c) => !BRANCHES.has(elementName(c)));
       for (let i = 0; i < children.length - 1; i++) {
@@ -56,7 +66,7 @@ export const unreachableCode: Rule<Params> = {
         if (after === 'transfer' && elementName(next) === 'hangup') break;
         // a hangup handler placed after the hangup still runs: the call ends through it
         if (after === 'hangup' && elementName(next) === 'catch' && ctx.attr(next, 'type')?.trim() === 'hangup') break;
-        if (!isTargeted(ctx, next)) report(next, { tag: elementName(next), after, afterLine: children[i]!.loc?.line });
+        if (!(targeted ??= targetedTags(ctx)).has(next)) report(next, { tag: elementName(next), after, afterLine: children[i]!.loc?.line });
         break;
       }
     }
