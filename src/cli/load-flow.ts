@@ -188,12 +188,23 @@ function reason(e: unknown): string {
   return err.code === 'ENOENT' ? 'no such file' : err.code === 'EISDIR' ? 'it is a directory' : err.code === 'EACCES' ? 'permission denied' : err.message;
 }
 
+/** How a text file was stored: UTF-8 with or without a byte-order mark, or UTF-16 (which has one). */
+export type TextEncoding = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be';
+
 /**
  * Reads a text file as UTF-8 (UTF-16 with a byte-order mark too), turning file-system errors
  * and bytes that are not text into a clear {@link IoError}: a dialplan in another encoding
  * would otherwise reach CallFire with its accented letters replaced.
  */
 export async function readText(path: string, cwd = process.cwd()): Promise<string> {
+  return (await readTextFile(path, cwd)).text;
+}
+
+/**
+ * {@link readText}, also saying how the file was stored, for a command that rewrites it
+ * (`rewriteText` puts a byte-order mark back, and refuses UTF-16).
+ */
+export async function readTextFile(path: string, cwd = process.cwd()): Promise<{ text: string; encoding: TextEncoding }> {
   let bytes: Buffer;
   try {
     bytes = await readFile(resolve(cwd, path));
@@ -202,7 +213,9 @@ export async function readText(path: string, cwd = process.cwd()): Promise<strin
   }
   const utf16 = bytes[0] === 0xff && bytes[1] === 0xfe ? 'utf-16le' : bytes[0] === 0xfe && bytes[1] === 0xff ? 'utf-16be' : undefined;
   try {
-    return new TextDecoder(utf16 ?? 'utf-8', { fatal: true }).decode(bytes);
+    const text = new TextDecoder(utf16 ?? 'utf-8', { fatal: true }).decode(bytes);
+    const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+    return { text, encoding: utf16 ?? (bom ? 'utf-8-bom' : 'utf-8') };
   } catch {
     const at = utf16 ? { line: 1, column: 1 } : firstInvalidUtf8(bytes);
     throw new IoError(

@@ -1,30 +1,23 @@
 /**
- * Rewriting a dialplan file in place (`lint --fix`, `fmt --write`). `readText` decoded it and
- * dropped a UTF-8 byte-order mark; the rewritten file gets it back. UTF-16 files are not
- * rewritten: writing them as UTF-8 would change more than the fix or the layout.
+ * Rewriting a dialplan file in place (`lint --fix`, `fmt --write`). `readTextFile` decoded it,
+ * dropped a UTF-8 byte-order mark and said how the file was stored; the rewritten file gets
+ * the mark back. UTF-16 files are not rewritten: writing them as UTF-8 would change more than
+ * the fix or the layout.
  *
  * @module
  */
-import { readFile } from 'node:fs/promises';
 import { IoError } from './io.js';
-import { writeText } from './load-flow.js';
+import { writeText, type TextEncoding } from './load-flow.js';
 
 /**
- * Replaces the file at `abs` (named `file` in messages) with `text`, keeping its UTF-8
- * byte-order mark.
+ * Replaces the file at `abs` (named `file` in messages) with `text`, stored as it was read
+ * (`encoding`, from `readTextFile`): with its UTF-8 byte-order mark, if it had one.
  *
  * @throws {@link IoError} for a UTF-16 file or when the file cannot be written.
  */
-export async function rewriteText(file: string, abs: string, text: string): Promise<void> {
-  let head: Uint8Array;
-  try {
-    head = (await readFile(abs)).subarray(0, 3);
-  } catch (e) {
-    throw new IoError(`cannot read ${file}: ${(e as Error).message}`);
-  }
-  if ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff)) {
+export async function rewriteText(file: string, abs: string, text: string, encoding: TextEncoding): Promise<void> {
+  if (encoding === 'utf-16le' || encoding === 'utf-16be') {
     throw new IoError(`${file} is UTF-16 text; not rewritten (save it as UTF-8 first)`);
   }
-  const bom = head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf ? '\ufeff' : '';
-  await writeText(abs, bom + text);
+  await writeText(abs, (encoding === 'utf-8-bom' ? '\ufeff' : '') + text);
 }

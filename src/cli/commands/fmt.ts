@@ -9,7 +9,7 @@ import { format, type FormatOptions } from '../../format/format.js';
 import { ConfigCache } from '../config-cache.js';
 import { expandFiles, projectFiles } from '../file-args.js';
 import { IoError, UsageError, type Command } from '../io.js';
-import { isFlowModule, readText } from '../load-flow.js';
+import { isFlowModule, readTextFile, type TextEncoding } from '../load-flow.js';
 import { parseOptions } from '../options.js';
 import { rewriteText } from '../rewrite.js';
 import { unifiedDiff } from '../text-diff.js';
@@ -88,8 +88,9 @@ Exit codes: 0 formatted (or written), 1 --check found files to format,
         continue;
       }
       let text: string;
+      let encoding: TextEncoding;
       try {
-        text = await readText(file, io.cwd);
+        ({ text, encoding } = await readTextFile(file, io.cwd));
       } catch (e) {
         if (!(e instanceof IoError)) throw e;
         io.stderr(`dialplan fmt: ${e.message}\n`);
@@ -107,7 +108,7 @@ Exit codes: 0 formatted (or written), 1 --check found files to format,
         unformatted.push(file);
         if (values.write) {
           try {
-            await rewriteText(file, abs, out.text);
+            await rewriteText(file, abs, out.text, encoding);
           } catch (e) {
             if (!(e instanceof IoError)) throw e;
             io.stderr(`dialplan fmt: ${e.message}\n`);

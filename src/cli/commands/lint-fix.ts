@@ -9,6 +9,7 @@ import { fixDialplan } from '../../validate/lint/apply-fixes.js';
 import { lint } from '../../validate/lint/lint.js';
 import type { RuleSettings } from '../../validate/lint/types.js';
 import { IoError } from '../io.js';
+import type { TextEncoding } from '../load-flow.js';
 import { rewriteText } from '../rewrite.js';
 import { unifiedDiff } from '../text-diff.js';
 
@@ -29,10 +30,10 @@ function describe(d: Diagnostic): string {
 }
 
 /**
- * Fixes `text` (the content of `file`, at `abs`) under `rules`. With `dryRun` nothing is
- * written and the diff is returned instead.
+ * Fixes `text` (the content of `file`, at `abs`, stored as `encoding`) under `rules`. With
+ * `dryRun` nothing is written and the diff is returned instead.
  */
-export async function fixFile(file: string, abs: string, text: string, rules: RuleSettings, dryRun: boolean): Promise<FileFix> {
+export async function fixFile(file: string, abs: string, text: string, encoding: TextEncoding, rules: RuleSettings, dryRun: boolean): Promise<FileFix> {
   const outcome = fixDialplan(text, { rules }, { filename: abs });
   const remaining = outcome.result.diagnostics;
   if (!outcome.changed) return { diagnostics: remaining, summary: '', diff: '' };
@@ -42,7 +43,7 @@ export async function fixFile(file: string, abs: string, text: string, rules: Ru
     return { diagnostics: remaining, summary: `${file}: would fix ${n}\n${list}\n`, diff: unifiedDiff(file, text, outcome.text) };
   }
   try {
-    await rewriteText(file, abs, outcome.text);
+    await rewriteText(file, abs, outcome.text, encoding);
   } catch (e) {
     if (!(e instanceof IoError)) throw e;
     // nothing changed on disk, so the findings of the text as it is stand

@@ -19,7 +19,7 @@ import { formatJson } from '../../validate/report/json.js';
 import { formatSarif } from '../../validate/report/sarif.js';
 import { formatStylish } from '../../validate/report/stylish.js';
 import { IoError, UsageError, type Command } from '../io.js';
-import { loadDialplan, loadFailure } from '../load-flow.js';
+import { isFlowModule, loadDialplan, loadFailure, readTextFile, type TextEncoding } from '../load-flow.js';
 import { choice, numberOption, parseOptions } from '../options.js';
 import { packageVersion } from '../package-info.js';
 import { withXmlPositions } from '../xml-positions.js';
@@ -114,8 +114,11 @@ Exit codes: 0 no errors and warnings within --max-warnings, 1 otherwise,
           continue;
         }
         let input: string | DocumentNode;
+        // --fix rewrites the file as it was stored (a byte-order mark kept, UTF-16 refused)
+        let encoding: TextEncoding = 'utf-8';
         try {
-          input = await loadDialplan(file, io.cwd);
+          if (fixMode && !isFlowModule(file)) ({ text: input, encoding } = await readTextFile(file, io.cwd));
+          else input = await loadDialplan(file, io.cwd);
         } catch (e) {
           if (e instanceof IoError) {
             // report it and go on: one bad file must not hide the findings in the others
@@ -131,7 +134,7 @@ Exit codes: 0 no errors and warnings within --max-warnings, 1 otherwise,
         if (fixMode && typeof input === 'string') {
           // loaded only with --fix: it brings the diff library, which a plain lint does not need
           const { fixFile } = await import('./lint-fix.js');
-          const done = await fixFile(file, abs, input, rules, fixMode === 'dry-run');
+          const done = await fixFile(file, abs, input, encoding, rules, fixMode === 'dry-run');
           diagnostics = done.diagnostics;
           if (done.diff) say(done.diff);
           if (done.summary) say(done.summary);
