@@ -9,6 +9,7 @@
  */
 import { createHash } from 'node:crypto';
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { isDialableRecipient } from '../../language/values.js';
 import type { ActionState, BroadcastStatus, BroadcastType, CallResult } from '../types.js';
 import { durationOf, hash, outcome } from './outcomes.js';
 
@@ -180,7 +181,6 @@ const DEFAULT_MAX_ACTIVE = 50;
 export const MAX_ATTEMPTS = 10;
 /** The caller ID of a broadcast that names none, on both APIs. */
 export const DEFAULT_CALLER_ID = '12135550100';
-const VALID_NUMBER = /^\+?[0-9]{10,15}$/;
 
 /** The sandbox's state, optionally backed by a file. */
 export class Store {
@@ -332,7 +332,7 @@ export class Store {
     const retryOn = new Set(input.retry.results);
     const added: number[] = [];
     for (const n of input.numbers) {
-      const skipped = !VALID_NUMBER.test(n.number) ? 'INVALID' : input.scrubDuplicates && seen.has(n.number) ? 'DUP' : undefined;
+      const skipped = !isDialableRecipient(n.number) ? 'INVALID' : input.scrubDuplicates && seen.has(n.number) ? 'DUP' : undefined;
       seen.add(n.number);
       const callId = this.#id();
       const call: StoredCall = {

@@ -12,6 +12,7 @@
  * @module
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { isDialableRecipient } from '../../../language/values.js';
 import { checkJson } from '../../request-check.js';
 import { fromCallBroadcastBody } from '../../v2/mapping.js';
 import { CALL_BROADCAST_SCHEMA } from '../../v2/prepare.js';
@@ -270,7 +271,7 @@ export function v2Route(ctx: SandboxContext): Route {
       /^\/numbers\/leases\/configs\/([^/]+)$/,
       (m, _query, raw) => {
         const number = decodeURIComponent(m[1]!);
-        if (!/^\+?[0-9]{10,15}$/.test(number)) throw new HttpError(400, `"${number}" is not a phone number in E.164 format (such as 12135551100)`);
+        if (!isDialableRecipient(number)) throw new HttpError(400, `"${number}" is not a phone number in E.164 format (such as 12135551100)`);
         const body = jsonBody(raw, `PUT /numbers/leases/configs/${number}`);
         const problems = bodyProblems(`${CALL_BROADCAST_SCHEMA}#/definitions/NumberConfig`, body);
         const config = body as { configType?: 'IVR' | 'TRACKING'; number?: string; ivrInboundConfig?: { dialplanXml: string }; callTrackingConfig?: Record<string, unknown> };
