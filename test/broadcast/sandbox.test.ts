@@ -164,7 +164,12 @@ describe('sandbox', () => {
       .catch((e: unknown) => e);
     expect(err).toBeInstanceOf(SoapFaultError);
     expect(err).toMatchObject({ faultCode: 'BAD_REQUEST', status: 400 });
-    expect((err as SoapFaultError).detail).toMatch(/^2:\d+ \/dialplan\/menu\[1\]\/bogus\[1\]/);
+    expect((err as SoapFaultError).detail).toMatch(/^2:\d+ \/dialplan\/menu\[1\]\/bogus\[1\]: .* \(schema\)$/m);
+    // the same gate as dialplan send and the API 2.0 side: a lint error refuses the plan too
+    const lintError = await client
+      .sendPrepared({ RequestId: 'urn:uuid:bbbbbbbb-0000-4000-8000-000000000003', Type: 'IVR', ToNumber: ['13105551212'], IvrBroadcastConfig: { DialplanXml: '<dialplan name="Root">\n<goto>nowhere</goto>\n</dialplan>' } })
+      .catch((e: unknown) => e);
+    expect(lintError).toMatchObject({ faultCode: 'BAD_REQUEST', detail: expect.stringMatching(/^2:1 \/dialplan\/goto\[1\]: .*nowhere.* \(unknown-goto-target\)$/) });
     expect((await client.queryBroadcasts()).TotalResults).toBe(0);
     void s;
   });
