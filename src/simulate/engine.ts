@@ -26,7 +26,8 @@ import { SimulationFailure, type Next } from './failure.js';
 import { menuEntry, menuKeys, selectKeypress } from './keypress.js';
 import { flowGraphOf, type PlanIndex } from '../ast/plan-index.js';
 import { substitute } from './substitute.js';
-import { OPTION_FIELDS, SCRIPT_FIELDS, type Ended, type Script, type SimulateOptions, type SimulationErrorInfo, type SimulationEvent, type SimulationResult } from './types.js';
+import { OPTION_FIELDS, SCRIPT_FIELDS, type Ended, type Script, type SimulateOptions, type SimulationErrorInfo, type SimulationEvent, type SimulationResult, type SimulationWarningRule } from './types.js';
+import type { Diagnostic } from '../validate/diagnostic.js';
 import { readTemplateValue } from '../language/value-rule.js';
 import { prepareExpression } from './expression.js';
 import { globalVariable } from './clock.js';
@@ -63,7 +64,8 @@ export class Run {
   readonly contact = new Map<string, string>();
   readonly reached = new Set<string>();
   readonly branches = new Set<string>();
-  readonly warnings = new Set<string>();
+  /** Findings that did not stop the call, each once (by rule, place and message). */
+  private readonly warnings = new Map<string, Diagnostic>();
   readonly keys: string[];
   /** The call's time (epoch ms); {@link Run.execute} sets it from the script before anything runs. */
   clock!: number;
@@ -117,7 +119,7 @@ export class Run {
       ...(error ? { error } : {}),
       reached: [...this.reached],
       branches: [...this.branches],
-      warnings: [...this.warnings],
+      warnings: [...this.warnings.values()],
     };
   }
 
@@ -267,6 +269,17 @@ export class Run {
     this.events.push(e as SimulationEvent);
   }
 
+  /**
+   * Notes something that does not stop the call but may be a mistake, at `node`: a warning
+   * diagnostic of `rule`, with what was found in `data`. The same warning at the same place is kept once.
+   */
+  warn(node: AnyElement, rule: SimulationWarningRule, message: string, data: Readonly<Record<string, unknown>>): void {
+    const path = this.plan.placement.get(node)?.path ?? '/';
+    const key = `${rule}\u0000${path}\u0000${message}`;
+    if (this.warnings.has(key)) return;
+    this.warnings.set(key, { rule, severity: 'warning', message, path, ...(node.loc ? { line: node.loc.line, column: node.loc.column } : {}), data });
+  }
+
   /** Marks a branch as taken, for coverage. */
   branch(node: AnyElement, label: string): void {
     this.branches.add(`${this.plan.placement.get(node)!.path}#${label}`);
@@ -274,10 +287,7 @@ export class Run {
 
   /** `${…}` substitution with the call's variables. */
   sub(text: string): string {
-    return substitute(text, (name) => this.lookup(name), (name) => {
-      const line = this.current.loc ? `line ${this.current.loc.line}: ` : '';
-      this.warnings.add(`${line}\${${name}} is not set; read as empty text`);
-    });
+    return substitute(text, (name) => this.lookup(name), (name) => this.warn(this.current, 'unset-variable', `\${${name}} is not set; read as empty text`, { name }));
   }
 
   /** The trimmed, substituted text of a leaf tag. */
@@ -310,7 +320,7 @@ export class Run {
   /** Runs one expression with its `${…}` values passed as data (see `expression.ts`). */
   private evaluate(node: ElementNode, raw: string, mode: 'text' | 'boolean', what: string): string | boolean {
     try {
-      const { source, bindings, plain } = prepareExpression(raw, (ref) => this.sub(ref));
+      const { source, bindings, plain } = prepareExpression(raw, (ref) => this.sub(ref), this.js.memoryBytes);
       // literals, references and operators on them: no round trip to the evaluator's thread
       if (plain) return mode === 'text' ? String(plain.value) : Boolean(plain.value);
       const input = { bindings, clock: this.clock, deadline: this.deadline, shown: raw.trim() };

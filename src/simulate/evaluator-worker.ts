@@ -75,17 +75,23 @@ export const CONTEXT_SETUP = `(() => {
   // values the host sets before each expression, so a value is data, never source. Made as
   // needed, up to the limit.
   const toText = String;
+  // Strings cross into and out of QuickJS as C strings, where a NUL ends them and a lone
+  // surrogate becomes U+FFFD: values come in and text goes out as JSON, which escapes both.
+  // (Numbers come as { n: String(number) }, which keeps -0, NaN and the infinities.)
+  const { parse, stringify } = JSON;
+  const toNumber = Number;
   let defined = 0;
   const slot = (i) => Object.defineProperty(globalThis, '_v' + i + '_', { get: () => slots[i], enumerable: false, configurable: false });
   return {
-    prepare(clock, values) {
+    prepare(clock, json) {
       now = clock;
+      const values = parse(json);
       slots.length = 0;
-      for (const v of values) slots.push(v);
+      for (const v of values) slots.push(typeof v === 'object' ? toNumber(v.n) : v);
       for (; defined < values.length && defined < ${MAX_REFERENCES}; defined++) slot(defined);
     },
     seed(n) { state = n | 0; },
-    text: (v) => toText(v),
+    text: (v) => stringify(toText(v)),
     truth: (v) => !!v,
   };
 })()`;
@@ -160,12 +166,7 @@ export function evaluatorWorker(): void {
       const s = sessions.get(request.session);
       if (!s) return { ok: false, name: 'Error', message: 'the evaluator session is closed' };
       const { context, runtime, hooks } = s;
-      const values = context.newArray();
-      request.bindings.forEach((v, i) => {
-        const h = typeof v === 'number' ? context.newNumber(v) : typeof v === 'boolean' ? (v ? context.true : context.false) : context.newString(v);
-        context.setProp(values, i, h);
-        h.dispose();
-      });
+      const values = context.newString(JSON.stringify(request.bindings.map((v) => (typeof v === 'number' ? { n: Object.is(v, -0) ? '-0' : String(v) } : v))));
       const unready = call(context, context.getProp(hooks, 'prepare'), context.newNumber(request.clock), values);
       if (unready) return unready;
       runtime.setInterruptHandler(() => Date.now() > request.deadline);
@@ -178,7 +179,7 @@ export function evaluatorWorker(): void {
       if (converted.error) return failure(context, converted.error);
       const value = context.dump(converted.value) as string | boolean;
       converted.value.dispose();
-      return { ok: true, value: request.mode === 'text' ? String(value) : value === true };
+      return { ok: true, value: request.mode === 'text' ? (JSON.parse(value as string) as string) : value === true };
     };
     port.on('message', (request: WorkerRequest) => {
       try {

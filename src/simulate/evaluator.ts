@@ -33,6 +33,9 @@ export class ExpressionError extends Error {
   }
 }
 
+/** The memory limit of an evaluator's heap unless told otherwise: 16 MiB. */
+export const DEFAULT_MEMORY_BYTES = 16 * 1024 * 1024;
+
 /** Limits and determinism of one evaluator. */
 export interface EvaluatorOptions {
   /** Time limit of one expression in milliseconds; 100 by default. */
@@ -63,6 +66,8 @@ export interface Evaluator {
   toBoolean(code: string, input?: EvaluationInput): boolean;
   /** Frees the evaluator's runtime. Further calls fail. */
   dispose(): void;
+  /** The memory its heap may use, in bytes. */
+  readonly memoryBytes: number;
 }
 
 /** How much longer than the deadline the main thread waits before it ends the thread. */
@@ -222,7 +227,7 @@ class WorkerEvaluator implements Evaluator {
 
   constructor(
     private readonly timeoutMs: number,
-    private readonly memoryBytes: number,
+    readonly memoryBytes: number,
     private readonly seed: number,
     /** Why the thread loaded for this evaluator could not start; the next evaluator tries again. */
     private readonly startFailure: string | undefined,
@@ -316,5 +321,5 @@ export async function loadEvaluator(options: EvaluatorOptions | number = {}): Pr
   const m = spare();
   await m.started();
   const failure = m.state === 'failed' ? m.failure : undefined;
-  return new WorkerEvaluator(o.timeoutMs ?? 100, o.memoryBytes ?? 16 * 1024 * 1024, o.seed ?? 0, failure);
+  return new WorkerEvaluator(o.timeoutMs ?? 100, o.memoryBytes ?? DEFAULT_MEMORY_BYTES, o.seed ?? 0, failure);
 }

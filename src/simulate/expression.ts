@@ -15,8 +15,8 @@
 import { parse, tokenizer, tokTypes, type ExpressionStatement, type Node as AcornNode, type Token } from 'acorn';
 import { replaceVariables, type VariableReference } from '../language/variable-refs.js';
 import { MAX_REFERENCES } from './evaluator-worker.js';
-import { ExpressionError } from './evaluator.js';
-import { plainValue } from './plain-expression.js';
+import { DEFAULT_MEMORY_BYTES, ExpressionError } from './evaluator.js';
+import { plainCharBudget, plainValue } from './plain-expression.js';
 
 /** A value an expression reads through a reference. */
 export type Binding = string | number | boolean;
@@ -66,7 +66,8 @@ function fail(message: string, code: string): never {
 /**
  * Prepares `template` for evaluation; `value` substitutes each outermost reference (`${n}`, `${a${b}}`).
  * Throws an {@link ExpressionError} when the text is not exactly one expression, or a reference
- * stands where its value would have to become code (inside a name).
+ * stands where its value would have to become code (inside a name). `memoryBytes`, the memory
+ * limit of the evaluator that would run it, bounds what the fast path answers itself (`plain`).
  *
  * @example
  * ```ts
@@ -74,7 +75,7 @@ function fail(message: string, code: string): never {
  * // { source: "'it\\u0027s'.length > _v0_", bindings: [2] }
  * ```
  */
-export function prepareExpression(template: string, value: (reference: string) => string): PreparedExpression {
+export function prepareExpression(template: string, value: (reference: string) => string, memoryBytes: number = DEFAULT_MEMORY_BYTES): PreparedExpression {
   const code = template.replace(/[\s;]+$/u, '');
   const slots: Slot[] = [];
   let out = '';
@@ -116,7 +117,7 @@ export function prepareExpression(template: string, value: (reference: string) =
   }
   source += out.slice(from);
   const expression = checkOneExpression(source, template);
-  const plain = plainValue(expression, bindings);
+  const plain = plainValue(expression, bindings, plainCharBudget(memoryBytes) - source.length);
   return plain ? { source, bindings, plain } : { source, bindings };
 }
 
@@ -129,6 +130,8 @@ function checkOneExpression(source: string, template: string): AcornNode {
       ecmaVersion: 2022,
       sourceType: 'script',
       allowHashBang: false,
+      // parentheses as nodes: the fast path counts them in its depth, as QuickJS's parser recurses on them
+      preserveParens: true,
       onComment: (block, _text, start) => {
         if (!block && !source.startsWith('//', start)) htmlComment = true;
       },

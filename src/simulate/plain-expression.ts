@@ -10,6 +10,11 @@
  * operators compute exactly what QuickJS would. Anything else (a call, a property, a name
  * other than a reference) is left to the evaluator.
  *
+ * What QuickJS computes includes where it gives up: so the fast path answers only expressions
+ * far inside the evaluator's memory limit ({@link plainCharBudget}) and its nesting, and leaves
+ * the rest to QuickJS. A concatenation of two nine-million-character values therefore fails on
+ * QuickJS's memory limit with QuickJS's own message, as it would without the fast path.
+ *
  * @module
  */
 import type { Node as AcornNode } from 'acorn';
@@ -39,14 +44,35 @@ const BINARY: Readonly<Record<string, (a: Primitive, b: Primitive) => Primitive>
   '%': (a, b) => (a as number) % (b as number),
 };
 
-/** Nodes deeper than this are left to the evaluator rather than walked here. */
+/** Nodes (parentheses included) deeper than this are left to the evaluator rather than walked here. */
 const MAX_DEPTH = 32;
+
+/** Below this memory limit the evaluator's own overhead counts for much: every expression goes to it. */
+const MIN_MEMORY_BYTES = 1024 * 1024;
+
+/**
+ * How many characters of string an expression may involve, all told, for the fast path to
+ * answer it under an evaluator limited to `memoryBytes`: its source, the values it is given and
+ * every string it makes. QuickJS holds a character in one or two bytes, a few times over while it
+ * parses and concatenates (in 16 MiB, two 8-million-character values do not concatenate); a 64th
+ * of the limit stays far below where it runs out.
+ */
+export function plainCharBudget(memoryBytes: number): number {
+  return memoryBytes < MIN_MEMORY_BYTES ? 0 : Math.floor(memoryBytes / 64);
+}
 
 /** Thrown inside the walk when a node is not plain. */
 const NOT_PLAIN = Symbol('not plain');
 
-function value(node: AnyNode, bindings: readonly Binding[], depth: number): Primitive {
+interface Walk {
+  readonly bindings: readonly Binding[];
+  /** Characters of string the expression may still make. */
+  left: number;
+}
+
+function value(node: AnyNode, walk: Walk, depth: number): Primitive {
   if (depth > MAX_DEPTH) throw NOT_PLAIN;
+  const bindings = walk.bindings;
   switch (node.type) {
     case 'Literal': {
       // not a regular expression or a BigInt: those are objects or need the evaluator's own type
@@ -64,8 +90,10 @@ function value(node: AnyNode, bindings: readonly Binding[], depth: number): Prim
       if (name === 'undefined') return undefined;
       throw NOT_PLAIN;
     }
+    case 'ParenthesizedExpression':
+      return value(node['expression'] as AnyNode, walk, depth + 1);
     case 'UnaryExpression': {
-      const arg = value(node['argument'] as AnyNode, bindings, depth + 1);
+      const arg = value(node['argument'] as AnyNode, walk, depth + 1);
       const op = node['operator'];
       if (op === '!') return !arg;
       if (op === '-') return -(arg as number);
@@ -75,18 +103,20 @@ function value(node: AnyNode, bindings: readonly Binding[], depth: number): Prim
     case 'BinaryExpression': {
       const op = BINARY[node['operator'] as string];
       if (!op) throw NOT_PLAIN;
-      return op(value(node['left'] as AnyNode, bindings, depth + 1), value(node['right'] as AnyNode, bindings, depth + 1));
+      const result = op(value(node['left'] as AnyNode, walk, depth + 1), value(node['right'] as AnyNode, walk, depth + 1));
+      if (typeof result === 'string' && (walk.left -= result.length) < 0) throw NOT_PLAIN;
+      return result;
     }
     case 'LogicalExpression': {
-      const left = value(node['left'] as AnyNode, bindings, depth + 1);
+      const left = value(node['left'] as AnyNode, walk, depth + 1);
       const op = node['operator'];
       if (op === '&&' ? !left : op === '||' ? left : left !== null && left !== undefined) return left;
-      return value(node['right'] as AnyNode, bindings, depth + 1);
+      return value(node['right'] as AnyNode, walk, depth + 1);
     }
     case 'ConditionalExpression':
-      return value(node['test'] as AnyNode, bindings, depth + 1)
-        ? value(node['consequent'] as AnyNode, bindings, depth + 1)
-        : value(node['alternate'] as AnyNode, bindings, depth + 1);
+      return value(node['test'] as AnyNode, walk, depth + 1)
+        ? value(node['consequent'] as AnyNode, walk, depth + 1)
+        : value(node['alternate'] as AnyNode, walk, depth + 1);
     default:
       throw NOT_PLAIN;
   }
@@ -96,10 +126,16 @@ function value(node: AnyNode, bindings: readonly Binding[], depth: number): Prim
  * The value of `expression` when it is plain (see the module comment), else `undefined`: the
  * evaluator has to run it. Branches not taken are not checked, as JavaScript does not run them
  * either; a branch taken that is not plain leaves the whole expression to the evaluator.
+ *
+ * @param maxChars the characters of string the expression may involve besides its source
+ *   (see {@link plainCharBudget}); every binding counts, as the evaluator is given them all
  */
-export function plainValue(expression: AcornNode, bindings: readonly Binding[]): { readonly value: Primitive } | undefined {
+export function plainValue(expression: AcornNode, bindings: readonly Binding[], maxChars: number): { readonly value: Primitive } | undefined {
+  const walk: Walk = { bindings, left: maxChars };
+  for (const b of bindings) if (typeof b === 'string') walk.left -= b.length;
+  if (walk.left < 0) return undefined;
   try {
-    return { value: value(expression as AnyNode, bindings, 0) };
+    return { value: value(expression as AnyNode, walk, 0) };
   } catch (e) {
     if (e === NOT_PLAIN) return undefined;
     throw e;
