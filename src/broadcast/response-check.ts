@@ -67,11 +67,14 @@ function countNodes(el: Libxml.Element): number {
   return 1 + el.find('.//node()').length;
 }
 
-/** Replaces every reference by a copy of what it points at; false with a reason when it cannot. */
-function resolveReferences(doc: Libxml.Document): string | undefined {
+/**
+ * Replaces every reference by a copy of what it points at: `changed` says whether there was
+ * any, `problem` why they cannot be resolved.
+ */
+function resolveReferences(doc: Libxml.Document): { readonly problem: string } | { readonly changed: boolean } {
   // XPath picks the elements in C: most responses have no reference, and then nothing else runs.
   const byRef = '//*[@enc:ref]';
-  if (doc.find(byRef, ENC).length === 0) return undefined;
+  if (doc.find(byRef, ENC).length === 0) return { changed: false };
   const targets = new Map<string, Libxml.Element>();
   for (const el of doc.find<Libxml.Element>('//*[@enc:id]', ENC)) targets.set(attrOf(el, 'id', ENC12_NS)!.value().trim(), el);
   let copied = 0;
@@ -81,18 +84,18 @@ function resolveReferences(doc: Libxml.Document): string | undefined {
       const ref = referenceOf(el);
       return ref === undefined ? [] : [{ el, ...ref }];
     });
-    if (refs.length === 0) return undefined;
+    if (refs.length === 0) return { changed: true };
     for (const { el, attr, id } of refs) {
       const target = targets.get(id);
-      if (target === undefined) return `it refers to "${id}", which it does not contain`;
-      if (contains(target, el)) return `"${id}" refers to an element that contains the reference (a cycle)`;
+      if (target === undefined) return { problem: `it refers to "${id}", which it does not contain` };
+      if (contains(target, el)) return { problem: `"${id}" refers to an element that contains the reference (a cycle)` };
       attr.remove();
       // The target's own attributes (CallFire's id="…") belong to every place it stands for.
       for (const a of target.attrs()) if (a.namespace() === null && el.attr(a.name()) === null) el.attr({ [a.name()]: a.value() });
       for (const child of target.childNodes()) {
         const copy = child.clone();
         copied += copy.type() === 'element' ? countNodes(copy as Libxml.Element) : 1;
-        if (copied > MAX_COPIED_NODES) return `its multi-references expand to more than ${MAX_COPIED_NODES} nodes`;
+        if (copied > MAX_COPIED_NODES) return { problem: `its multi-references expand to more than ${MAX_COPIED_NODES} nodes` };
         el.addChild(copy);
       }
     }
@@ -126,7 +129,8 @@ export function checkResponse(operation: Operation, bytes: Uint8Array, contentTy
   if (!fault && expected !== undefined && child !== undefined && (child.name() !== expected.name || nsOf(child) !== expected.ns)) {
     return { unexpected: `{${nsOf(child) ?? ''}}${child.name()}, not ${expected.name} in ${expected.ns}` };
   }
-  const problem = resolveReferences(doc);
-  if (problem !== undefined) return { unreadable: `the response cannot be read: ${problem}` };
-  return { xml: doc.toString(false) };
+  const resolved = resolveReferences(doc);
+  if ('problem' in resolved) return { unreadable: `the response cannot be read: ${resolved.problem}` };
+  // written out again only when references were put in: otherwise soap reads the text just checked
+  return { xml: resolved.changed ? doc.toString(false) : decoded.text };
 }
