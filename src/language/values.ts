@@ -15,6 +15,7 @@
  */
 import type { AttributeSpec, ContentKind, ValueType } from './catalog.js';
 import { replaceVariables } from './variable-refs.js';
+import { USER_VARIABLE_NAME } from './variables.js';
 
 /**
  * One `${…}` reference inside a value, as a regular-expression source: no white space, one
@@ -68,6 +69,14 @@ export function isWholeNumber(value: string): boolean {
  */
 export function isVarName(value: string): boolean {
   return VARNAME.test(token(value));
+}
+
+/**
+ * A variable name as CallFire documents them ("may only contain alphanumeric characters and the
+ * underscore", HELP-basics), `${…}` parts allowed: {@link isVarName} without the tolerated `-`.
+ */
+export function isDocumentedVarName(value: string): boolean {
+  return USER_VARIABLE_NAME.test(replaceVariables(token(value), () => 'x'));
 }
 
 /** An http(s) URL with a host, or a value starting with a `${…}` variable that supplies it. */

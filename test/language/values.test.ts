@@ -10,9 +10,11 @@ import { parseKeyPattern } from '../../src/language/key-pattern.js';
 import {
   currentSpelling,
   isDialableRecipient,
+  isDocumentedVarName,
   isKeyPattern,
   isSoundId,
   isUrl,
+  isVarName,
   normalizeKeyPattern,
   normalizeRecipient,
 } from '../../src/language/values.js';
@@ -97,5 +99,14 @@ describe('recipient numbers', () => {
     expect(isDialableRecipient('555')).toBe(false);
     expect(isDialableRecipient('+442071234567')).toBe(true);
     expect(isDialableRecipient('1234567890123456')).toBe(false);
+  });
+});
+
+describe('variable names', () => {
+  it('the XSD\'s form tolerates -, the documented form (lint\'s warning) does not', () => {
+    expect(isVarName('voicemail-recording')).toBe(true);
+    expect(isDocumentedVarName('voicemail-recording')).toBe(false);
+    expect(isDocumentedVarName('stashDNC${dnc_counter}')).toBe(true);
+    expect(rules(wrap('<record varname="voicemail-recording"/>'))).toContain('invalid-variable-name');
   });
 });

@@ -1,6 +1,5 @@
 import { elementName } from '../../../ast/nodes.js';
-import { replaceVariables } from '../../../language/variable-refs.js';
-import { USER_VARIABLE_NAME } from '../../../language/variables.js';
+import { isDocumentedVarName } from '../../../language/values.js';
 import type { Rule } from '../types.js';
 
 interface Params {
@@ -31,7 +30,7 @@ export const invalidVariableName: Rule<Params> = {
       if (!TAGS.has(tag)) continue;
       const varname = ctx.attr(node, 'varname')?.trim();
       if (!varname) continue;
-      if (!USER_VARIABLE_NAME.test(replaceVariables(varname, () => 'x'))) report(node, { tag, varname }, { at: { attribute: 'varname' } });
+      if (!isDocumentedVarName(varname)) report(node, { tag, varname }, { at: { attribute: 'varname' } });
     }
   },
 };

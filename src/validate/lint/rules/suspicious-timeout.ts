@@ -1,4 +1,5 @@
 import { elementName } from '../../../ast/nodes.js';
+import { isWholeNumber } from '../../../language/values.js';
 import type { ReportExtras, Rule } from '../types.js';
 
 /** Findings point at the `timeout` value. */
@@ -42,7 +43,7 @@ export const suspiciousTimeout: Rule<Params> = {
         if (t !== undefined && t >= 1000) report(node, { tag, value: t, reading: `${t} seconds (${Math.round(t / 60)} minutes)`, hint: `transfer timeouts are in seconds; for ${t} milliseconds write ${Math.max(1, Math.round(t / 1000))}` }, TIMEOUT);
       } else if (tag === 'wait') {
         const text = ctx.text(node);
-        const t = /^\d+$/.test(text) ? Number(text) : undefined;
+        const t = isWholeNumber(text) ? Number(text) : undefined;
         if (t !== undefined && t >= 1000) report(node, { tag, value: t, reading: `${t} seconds (${Math.round(t / 60)} minutes)`, hint: `wait is in seconds; for ${t} milliseconds write ${Math.max(1, Math.round(t / 1000))}` }, { at: { text: true } });
       }
     }
