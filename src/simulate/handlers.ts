@@ -30,7 +30,7 @@ function http(method: 'get' | 'post'): Handler<'get' | 'post'> {
     const url = run.text(node).replace(/\s+/g, '');
     const varname = run.attr(node, 'varname');
     const canned = findResponse(run.script, method, url);
-    if (!canned) run.warnings.add(`line ${node.loc?.line ?? '?'}: no scripted response for ${method.toUpperCase()} ${url}; used an empty 404`);
+    if (!canned) run.warn(node, 'unscripted-request', `no scripted response for ${method.toUpperCase()} ${url}; used an empty 404`, { method: method.toUpperCase(), url });
     const body = canned?.body ?? '';
     const status = canned ? (canned.status ?? 200) : 404;
     if (varname) run.vars.set(varname, body);
@@ -176,8 +176,9 @@ export const HANDLERS: { readonly [K in TagName]: Handler<K> } = {
 
   gotoXML(node, run) {
     // Another document would take over the call; the simulator does not fetch it.
-    run.emit(node, { type: 'gotoXML', url: run.text(node) });
-    run.warnings.add(`line ${node.loc?.line ?? '?'}: the call continues in another document (gotoXML), which is not simulated`);
+    const url = run.text(node);
+    run.emit(node, { type: 'gotoXML', url });
+    run.warn(node, 'other-document', 'the call continues in another document (gotoXML), which is not simulated', { url });
     return run.end('end');
   },
 

@@ -91,6 +91,6 @@ export function formatTranscript(result: SimulationResult): string {
   lines.push(`${' '.repeat(5)}  call ended: ${result.ended}`);
   const stashed = Object.entries(result.stashed);
   if (stashed.length > 0) lines.push(`${' '.repeat(5)}  stashed: ${stashed.map(([k, v]) => `${k}=${q(v)}`).join(', ')}`);
-  for (const w of result.warnings) lines.push(`warning: ${w}`);
+  for (const w of result.warnings) lines.push(`warning: ${w.line === undefined ? '' : `line ${w.line}: `}${w.message}`);
   return lines.join('\n') + '\n';
 }

@@ -4,6 +4,7 @@
  *
  * @module
  */
+import type { Diagnostic } from '../validate/diagnostic.js';
 
 /** What the called party turns out to be, for `<amd>`. */
 export type Answer = 'live' | 'machine';
@@ -151,6 +152,14 @@ export interface SimulationErrorInfo {
   readonly path?: string;
 }
 
+/**
+ * The rules of the simulator's warnings: `unset-variable` (a `${name}` read before anything set
+ * it; `data.name`), `unscripted-request` (a `<get>`/`<post>` the script has no response for;
+ * `data.method`, `data.url`), `other-document` (a `<gotoXML>` hands the call to a document the
+ * simulator does not fetch; `data.url`).
+ */
+export type SimulationWarningRule = 'unset-variable' | 'unscripted-request' | 'other-document';
+
 /** The outcome of one simulated call. */
 export interface SimulationResult {
   /** Everything that happened, in order. */
@@ -166,6 +175,10 @@ export interface SimulationResult {
   readonly reached: readonly string[];
   /** Branch ids taken (for coverage): a keypress path, or `<path>#live`, `#machine`, `#then`, `#else`, `#true`, `#false`. */
   readonly branches: readonly string[];
-  /** Things that did not stop the call but may be mistakes (an unset variable read, an unmatched HTTP request). */
-  readonly warnings: readonly string[];
+  /**
+   * Things that did not stop the call but may be mistakes, as warning diagnostics at the tag
+   * where they happened (its `line`, `column` and `path`), each once: see {@link SimulationWarningRule}.
+   * `formatTranscript` prints them as `warning: line 3: …`.
+   */
+  readonly warnings: readonly Diagnostic[];
 }

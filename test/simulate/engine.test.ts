@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { TAG_NAMES } from '../../src/language/catalog.js';
 import { HANDLERS } from '../../src/simulate/handlers.js';
 import { simulate } from '../../src/simulate/simulate.js';
+import { formatTranscript } from '../../src/simulate/transcript.js';
 import type { SimulationEvent, SimulationResult } from '../../src/simulate/types.js';
 import { coverage } from '../../src/simulate/coverage.js';
 import { parsedDocument, said } from '../util.js';
@@ -255,7 +256,10 @@ describe('variables and expressions', () => {
   it('warns about variables read before they are set', async () => {
     const r = await simulate(plan(`<play type="tts">hi \${nobody}</play>`), {});
     expect(said(r)).toEqual(['hi']);
-    expect(r.warnings[0]).toMatch(/\$\{nobody\} is not set/);
+    expect(r.warnings).toEqual([
+      { rule: 'unset-variable', severity: 'warning', message: '${nobody} is not set; read as empty text', path: '/dialplan/play[1]', line: 2, column: 1, data: { name: 'nobody' } },
+    ]);
+    expect(formatTranscript(r)).toMatch(/^warning: line 2: \$\{nobody\} is not set; read as empty text$/m);
   });
 });
 
@@ -284,7 +288,9 @@ describe('other tags', () => {
     expect(ofType(r, 'dnc')[0]).toMatchObject({ number: '15550001111' });
     expect(said(r)).toEqual(['15:00:00', '15:01:30']);
     expect(JSON.stringify(r.events)).not.toContain('secret');
-    expect(r.warnings.join()).toMatch(/no scripted response for POST/);
+    expect(r.warnings).toEqual([
+      expect.objectContaining({ rule: 'unscripted-request', severity: 'warning', path: '/dialplan/post[1]', message: 'no scripted response for POST https://api.example.com/other; used an empty 404', data: { method: 'POST', url: 'https://api.example.com/other' } }),
+    ]);
   });
 
   it('lets a caller end a recording by hanging up', async () => {
