@@ -12,6 +12,7 @@ import { gzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CallFireClient } from '../../src/broadcast/client.js';
 import { SoapFaultError } from '../../src/broadcast/errors.js';
+import { outcome } from '../../src/broadcast/sandbox/outcomes.js';
 import { startSandbox, type Sandbox } from '../../src/broadcast/sandbox/server.js';
 import { ivrRequest, xpathText } from '../broadcast/helpers.js';
 import { run } from '../cli/run.js';
@@ -307,4 +308,30 @@ describe('sandbox: simulations off the request thread (issue 15, item 4)', () =>
     // Out of budget: the answered calls report nothing rather than a half-run plan.
     for (const c of calls) expect(c.CallRecord.at(-1)?.QuestionResponse ?? []).toEqual([]);
   });
+
+  it('answers other clients while a simulation is still running, not only once it is over', async () => {
+    // One answered call, so one simulation that computes until its whole 4 s budget is spent:
+    // on the request thread, nothing would be answered until it ended.
+    const number = Array.from({ length: 50 }, (_, i) => `1415555${String(3000 + i)}`).find((n) => outcome(n) === 'LA')!;
+    const s = await startSandbox({ port: 0, credentials, callMs: 1, simulationBudget: { timeLimitMs: 4000, maxSteps: 1_000_000_000 } });
+    running.push(s);
+    const client = new CallFireClient({ endpoint: s.url, ...credentials, maxAttempts: 1 });
+    const other = await client.sendCall(ivrRequest(['13105550001']));
+    const { broadcastId } = await client.sendCall({ ToNumber: [number], IvrBroadcastConfig: { DialplanXml: SPIN } });
+    const stillRunning = async () => (await client.queryCalls({ BroadcastId: broadcastId })).Call.some((c) => c.State === 'SELECTED');
+    let answered = 0;
+    let answeredWhileRunning = 0;
+    // bounded: the budget ends the simulation within seconds; 2,000 rounds is far more than it takes
+    for (let i = 0; i < 2_000; i++) {
+      expect((await client.getBroadcast(other.broadcastId)).id).toBe(other.broadcastId);
+      answered++;
+      // the call is reported once its dialplan has run: still SELECTED means still simulating
+      if (!(await stillRunning())) break;
+      answeredWhileRunning = answered;
+    }
+    expect(answeredWhileRunning).toBeGreaterThanOrEqual(5);
+    expect(await stillRunning()).toBe(false);
+    const [call] = (await client.queryCalls({ BroadcastId: broadcastId })).Call;
+    expect(call?.State).toBe('FINISHED');
+  }, 60_000);
 });
