@@ -23,7 +23,7 @@ const bin = join(root, 'bin/dialplan.js');
 const ROUNDS = benchRounds(9);
 const RSS_TARGET_MB = 300;
 
-if (!existsSync(join(root, 'dist/bundle/cli.js'))) {
+if (!existsSync(join(root, 'dist/bundle/cli.cjs'))) {
   console.log('dist/ is not built: run `npm run build` first');
   process.exit(1);
 }

@@ -1,0 +1,69 @@
+/**
+ * bin/dialplan.js as installed: the bundle in dist/bundle/ (npm run build), compiled with a
+ * V8 code cache in the user's cache folder. Skipped (reported as such) where dist/ is not built.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const built = existsSync(join(root, 'dist/bundle/cli.cjs'));
+
+describe.skipIf(!built)('the built dialplan binary', () => {
+  const cacheHome = mkdtempSync(join(tmpdir(), 'dialplan-cache-'));
+  const cacheDir = join(cacheHome, 'callfire-dialplan');
+  const dialplan = (...args: string[]) =>
+    spawnSync(process.execPath, [join(root, 'bin/dialplan.js'), ...args], { cwd: root, encoding: 'utf8', timeout: 60_000, env: { ...process.env, XDG_CACHE_HOME: cacheHome } });
+
+  it('gives the same answers without, with, and with a damaged compile cache, and keeps one file per command', () => {
+    const runs = () => [dialplan('validate', 'test/fixtures/cli/bad-nesting.xml'), dialplan('lint', '--format', 'json', 'test/fixtures/cli/good.xml')];
+    const first = runs();
+    expect(first.map((r) => r.status)).toEqual([1, 0]);
+    expect(first[0]!.stdout).toContain('bad-nesting.xml:2:3');
+    const files = readdirSync(cacheDir).sort();
+    expect(files.map((f) => f.split('-')[0])).toEqual(['lint', 'validate']);
+    const again = runs();
+    expect(again.map((r) => [r.status, r.stdout])).toEqual(first.map((r) => [r.status, r.stdout]));
+    for (const f of files) writeFileSync(join(cacheDir, f), 'not a code cache');
+    const damaged = runs();
+    expect(damaged.map((r) => [r.status, r.stdout])).toEqual(first.map((r) => [r.status, r.stdout]));
+    // refused by V8, so written again
+    for (const f of files) expect(readFileSync(join(cacheDir, f), 'utf8')).not.toBe('not a code cache');
+  });
+
+  it('ships the lint --jobs worker beside the bundle, answering a batch', () => {
+    // the pool falls back to the main thread when a worker cannot start, which would hide a missing file
+    const script = `
+      import { Worker } from 'node:worker_threads';
+      const w = new Worker(new URL('dist/bundle/lint-pool-worker.js', 'file://${root}'));
+      w.on('message', (m) => { console.log(JSON.stringify(m)); w.terminate(); });
+      w.postMessage({ id: 7, settings: [{}], files: [{ text: '<dialplan name="Root"><goto>nowhere</goto></dialplan>', settings: 0 }] });`;
+    // a file, not --input-type=module -e: a worker inherits the flags, and --input-type refuses a file
+    const probe = join(mkdtempSync(join(tmpdir(), 'dialplan-worker-')), 'probe.mjs');
+    writeFileSync(probe, script);
+    const r = spawnSync(process.execPath, [probe], { cwd: root, encoding: 'utf8', timeout: 60_000 });
+    expect(r.stderr).toBe('');
+    const reply = JSON.parse(r.stdout) as { id: number; results: { diagnostics: { rule: string }[] }[] };
+    expect(reply.id).toBe(7);
+    expect(reply.results[0]!.diagnostics.map((d) => d.rule)).toContain('unknown-goto-target');
+  });
+
+  it('keeps no cache after a usage error; lint --jobs 2 reports as --jobs 1', () => {
+    expect(dialplan('nope').status).toBe(2);
+    expect(readdirSync(cacheDir).some((f) => f.startsWith('cli-'))).toBe(false);
+    const dir = mkdtempSync(join(tmpdir(), 'dialplan-bin-jobs-'));
+    const files = ['<dialplan name="Root"><goto>nowhere</goto></dialplan>', '<dialplan name="Root"><hangup/></dialplan>'].map((t, i) => {
+      const f = join(dir, `p${i}.xml`);
+      writeFileSync(f, t);
+      return f;
+    });
+    const one = dialplan('lint', '--jobs', '1', '--format', 'json', ...files);
+    const two = dialplan('lint', '--jobs', '2', '--format', 'json', ...files);
+    expect(two.stderr).toBe('');
+    expect(two.stdout).toBe(one.stdout);
+    expect(one.stdout).toContain('unknown-goto-target');
+  });
+});
