@@ -2,14 +2,15 @@
 /**
  * The VS Code client for CallFire XML: starts `dialplan lsp --stdio` from the callfire-dialplan
  * package installed in the workspace (so the editor runs the same rules, catalog and
- * .dialplanrc.json as the project's CI), and associates the package's XSD with the dialplan
- * files for the Red Hat XML extension when that is installed.
+ * .dialplanrc.json as the project's CI), and associates the package's XSD with the files the
+ * server takes as dialplans for the Red Hat XML extension when that is installed.
  */
 'use strict';
 const { existsSync, readFileSync } = require('node:fs');
 const { dirname, isAbsolute, join } = require('node:path');
 const vscode = require('vscode');
 const { LanguageClient } = require('vscode-languageclient/node');
+const { associationsFor, loadSelection } = require('./association.js');
 
 /** @type {LanguageClient | undefined} */
 let client;
@@ -39,16 +40,31 @@ function serverScript(pkg) {
   return existsSync(script) ? script : undefined;
 }
 
-/** Tells the Red Hat XML extension to validate and complete dialplan files with the package's XSD. */
-async function associateSchema(pkg) {
+/**
+ * Tells the Red Hat XML extension to validate and complete with the package's XSD each file
+ * the server takes as a dialplan (see association.js), as such files are opened.
+ * @param {vscode.ExtensionContext} context
+ * @param {string | undefined} pkg
+ */
+async function associateSchema(context, pkg) {
   const xml = vscode.extensions.getExtension('redhat.vscode-xml');
   const xsd = pkg && join(pkg, 'schemas', 'dialplan.xsd');
-  if (!xml || !xsd || !existsSync(xsd)) return;
-  const files = vscode.workspace.getConfiguration('dialplan').get('files', []);
-  const patterns = files.length > 0 ? files : ['**/*.dialplan.xml'];
+  if (!xml || !pkg || !xsd || !existsSync(xsd)) return;
   try {
-    const api = await xml.activate();
-    api?.addXMLFileAssociations?.(patterns.map((pattern) => ({ pattern, systemId: xsd })));
+    const [api, selection] = await Promise.all([xml.activate(), loadSelection(pkg)]);
+    if (!api?.addXMLFileAssociations) return;
+    const done = new Set();
+    /** @param {readonly vscode.TextDocument[]} docs */
+    const associate = (docs) => {
+      const files = vscode.workspace.getConfiguration('dialplan').get('files', []);
+      const folders = (vscode.workspace.workspaceFolders ?? []).map((f) => f.uri.fsPath);
+      const fresh = docs.filter((d) => d.uri.scheme === 'file' && !done.has(d.uri.fsPath));
+      const found = associationsFor(selection, files, fresh.map((d) => ({ uri: d.uri.toString(), path: d.uri.fsPath, languageId: d.languageId, text: d.getText() })), folders, xsd);
+      for (const d of fresh) done.add(d.uri.fsPath);
+      if (found.length > 0) api.addXMLFileAssociations(found);
+    };
+    associate(vscode.workspace.textDocuments);
+    context.subscriptions.push(vscode.workspace.onDidOpenTextDocument((d) => associate([d])));
   } catch (e) {
     console.warn(`CallFire XML: could not associate the XSD with the Red Hat XML extension: ${e}`);
   }
@@ -76,12 +92,13 @@ async function activate(context) {
         { scheme: 'file', language: 'callfire-xml' },
         { scheme: 'file', language: 'xml', pattern: '**/*.xml' },
       ],
-      synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher('**/.dialplanrc.json') },
+      // no client-side watcher for .dialplanrc.json: the server registers its own (for every
+      // editor), and a second one here made each config change check every plan twice
     },
   );
   context.subscriptions.push(client);
   await client.start();
-  await associateSchema(pkg);
+  await associateSchema(context, pkg);
 }
 
 function deactivate() {

@@ -12,7 +12,6 @@ import { DiagnosticSeverity, type Diagnostic as LspDiagnostic, type Range, type 
 import { packageRoot } from '../util/package-root.js';
 import type { Diagnostic } from '../validate/diagnostic.js';
 import { RULES_BY_NAME } from '../validate/lint/rules/index.js';
-import { rootElementName } from './cursor.js';
 import { toLspEdit, toLspPosition, toLspRange, type OffsetMap } from './positions.js';
 
 /** What a published diagnostic carries in `data`, for code actions. */
@@ -56,10 +55,3 @@ export function toLspDiagnostic(d: Diagnostic, text: string, doc: OffsetMap, doc
 export function isSchemaOrSyntax(d: LspDiagnostic): boolean {
   return d.code === 'xml-syntax' || d.code === 'schema';
 }
-
-/** Whether the text is some other kind of XML (its root element is not `<dialplan>`): such files get no findings. */
-export function isOtherXml(text: string): boolean {
-  const root = rootElementName(text);
-  return root !== undefined && root !== 'dialplan';
-}
-

@@ -1,13 +1,17 @@
 /**
- * Which open documents are dialplans: language id `callfire-xml` or `xml`, a name ending in
- * `.xml`, and, when the `dialplan.files` setting is given, a path matching one of its globs
- * (not every XML file of a workspace is a dialplan).
+ * Which files are dialplans, for the server and for the VS Code extension alike (it loads this
+ * module from the installed package to associate the XSD with the same files): language id
+ * `callfire-xml` or `xml`, a name ending in `.xml`, when the `dialplan.files` setting is given
+ * a path matching one of its globs, and a root element `<dialplan>` (or none yet, while it is
+ * being typed). Not every XML file of a workspace is a dialplan; with no setting, the root
+ * element tells them apart.
  *
  * @module
  */
 import { basename, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import picomatch from 'picomatch';
+import { rootElementName } from './cursor.js';
 
 /** The language ids the server takes. */
 export const LANGUAGE_IDS: readonly string[] = ['callfire-xml', 'xml'];
@@ -39,7 +43,18 @@ export function pathOfUri(uri: string): string | undefined {
   }
 }
 
-/** Whether the document is one the server checks. */
+/** Whether the text is some other kind of XML (its root element is not `<dialplan>`): such files get no findings. */
+export function isOtherXml(text: string): boolean {
+  const root = rootElementName(text);
+  return root !== undefined && root !== 'dialplan';
+}
+
+/** Whether a file is a dialplan by the rule above: {@link isDialplanDocument} and a `<dialplan>` root. */
+export function isDialplanFile(uri: string, languageId: string, text: string, settings: ServerSettings, workspaceFolders: readonly string[]): boolean {
+  return isDialplanDocument(uri, languageId, settings, workspaceFolders) && !isOtherXml(text);
+}
+
+/** Whether the document is one the server takes by its name and language (its text aside). */
 export function isDialplanDocument(uri: string, languageId: string, settings: ServerSettings, workspaceFolders: readonly string[]): boolean {
   if (!LANGUAGE_IDS.includes(languageId)) return false;
   if (!/\.xml$/i.test(uri.replace(/[?#].*$/, ''))) return false;

@@ -21,13 +21,13 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { completionsAt } from './completion.js';
 import { ConfigLookup } from './config-lookup.js';
-import { defaultRuleDocsBase, isOtherXml, isSchemaOrSyntax, type FindingData } from './diagnostics.js';
+import { defaultRuleDocsBase, isSchemaOrSyntax, type FindingData } from './diagnostics.js';
 import { LintRunner } from './lint-runner.js';
 import { hoverAt } from './hover.js';
 import { definitionOf, locations, nameSites, rename, siteAt, siteRange, sitesOf, type NameSite } from './navigation.js';
 import { documentSymbols, foldingRanges } from './outline.js';
 import { PlanState } from './plan-state.js';
-import { isDialplanDocument, pathOfUri, readSettings, type ServerSettings } from './selection.js';
+import { isDialplanDocument, isOtherXml, pathOfUri, readSettings, type ServerSettings } from './selection.js';
 
 /** Options of {@link startServer}. */
 export interface ServerOptions {
@@ -59,6 +59,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   const again = new Set<string>();
   /** Documents just opened: their first content event is the open itself, checked at once. */
   const justOpened = new Set<string>();
+  /** The configuration (as looked up, in JSON) each document was last checked or scheduled with. */
+  const checkedWith = new Map<string, string>();
   /** The check under way for each document (its id, to cancel it). */
   const running = new Map<string, number>();
   const docsBase = options.ruleDocsBase ?? defaultRuleDocsBase();
@@ -72,7 +74,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   /** The state of an open dialplan, or undefined for documents the server does not take. */
   const planOf = (uri: string): PlanState | undefined => {
     const doc = documents.get(uri);
-    if (!doc || !isPlan(doc)) return undefined;
+    if (!doc || !isPlan(doc) || isOtherXml(doc.getText())) return undefined;
     let plan = plans.get(uri);
     if (!plan) plans.set(uri, (plan = new PlanState(doc)));
     plan.text = doc;
@@ -119,6 +121,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     const text = doc.getText();
     const isCurrent = () => documents.get(uri)?.version === version;
     const lookup = await configs.settingsFor(pathOfUri(uri));
+    checkedWith.set(uri, JSON.stringify(lookup));
     if (!lookup.ok) {
       // as `dialplan lint` does, a file under a broken config is not linted: say why, at the top
       if (isCurrent()) {
@@ -221,10 +224,25 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     recheckAll();
   });
 
-  connection.onDidChangeWatchedFiles(() => {
+  /**
+   * A .dialplanrc.json changed: re-check each open plan whose settings it changes, once. The
+   * same change may be told several times (a file watcher and a save in the editor; a client
+   * that also watches the file itself): a plan already checked or scheduled with the settings
+   * now on disk is not checked again.
+   */
+  const configChanged = () => {
     configs.clear();
-    recheckAll();
-  });
+    for (const doc of documents.all()) {
+      void configs.settingsFor(pathOfUri(doc.uri)).then((lookup) => {
+        const key = JSON.stringify(lookup);
+        if (checkedWith.get(doc.uri) === key) return;
+        checkedWith.set(doc.uri, key);
+        schedule(doc.uri, 0);
+      }, () => schedule(doc.uri, 0));
+    }
+  };
+
+  connection.onDidChangeWatchedFiles(configChanged);
 
   documents.onDidOpen((e) => {
     justOpened.add(e.document.uri);
@@ -237,10 +255,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   });
   documents.onDidSave((e) => {
     // a config file edited in the editor itself: take it at once
-    if (e.document.uri.endsWith('/.dialplanrc.json')) {
-      configs.clear();
-      recheckAll();
-    }
+    if (e.document.uri.endsWith('/.dialplanrc.json')) configChanged();
   });
   documents.onDidClose((e) => {
     cancelRunning(e.document.uri);
@@ -248,6 +263,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     timers.delete(e.document.uri);
     plans.delete(e.document.uri);
     shown.delete(e.document.uri);
+    checkedWith.delete(e.document.uri);
     justOpened.delete(e.document.uri);
     void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
   });

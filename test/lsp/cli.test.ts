@@ -2,11 +2,15 @@
  * `dialplan lsp` as a command: its usage, its refusals, and its place in `--help`. The
  * server itself is tested through a client in server.test.ts.
  */
-import { readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import * as selection from '../../src/lsp/selection.js';
 import { LANGUAGE_IDS, readSettings } from '../../src/lsp/selection.js';
 import { run } from '../cli/run.js';
-import { root } from './client.js';
+import { fileUri, root, startServer } from './client.js';
 
 describe('dialplan lsp', () => {
   it('is listed in --help and explains itself', async () => {
@@ -51,5 +55,39 @@ describe('the VS Code extension', () => {
     const major = (v: string) => /\d+/.exec(v)![0];
     expect(major(manifest.dependencies['vscode-languageclient']!)).toBe(major(rootManifest.dependencies['vscode-languageserver']!));
     expect(rootManifest.dependencies['vscode-languageclient']).toBeUndefined();
+  });
+
+  it('associates the XSD with exactly the files the server checks, by the one rule in lsp/selection', async () => {
+    const { associationsFor } = createRequire(import.meta.url)(`${root}editors/vscode/association.js`) as {
+      associationsFor(sel: typeof selection, files: string[], docs: Array<{ uri: string; path: string; languageId: string; text: string }>, folders: string[], xsd: string): Array<{ pattern: string; systemId: string }>;
+    };
+    const dir = mkdtempSync(join(tmpdir(), 'dialplan-assoc-'));
+    mkdirSync(join(dir, 'plans'));
+    const plan = '<dialplan name="Root"><goto>mian</goto><hangup name="main"/></dialplan>\n';
+    const docs = [
+      ['plan.xml', 'xml', plan],
+      ['plans/ivr.xml', 'xml', plan],
+      ['calls.dialplan.xml', 'callfire-xml', plan],
+      ['pom.xml', 'xml', '<project><goto>mian</goto></project>\n'],
+      ['notes.txt', 'plaintext', plan],
+    ].map(([name, languageId, text]) => ({ uri: fileUri(join(dir, name!)), path: join(dir, name!), languageId: languageId!, text: text! }));
+    try {
+      for (const files of [[], ['plans/**/*.xml']]) {
+        const server = await startServer({ initializationOptions: { debounceMs: 0, files }, workspaceFolders: [{ uri: fileUri(dir), name: 'w' }] });
+        for (const d of docs) server.open(d.uri, d.text, d.languageId);
+        // a last plan: when it is checked, the documents opened before it have been
+        const last = fileUri(join(dir, 'plans', 'last.xml'));
+        const done = server.diagnostics(last);
+        server.open(last, plan, 'xml');
+        await done;
+        const checked = docs.filter((d) => (server.latest(d.uri)?.diagnostics.length ?? 0) > 0).map((d) => d.path);
+        expect(await server.stop()).toBe(0);
+        const associated = associationsFor(selection, files, docs, [dir], '/pkg/schemas/dialplan.xsd');
+        expect(associated.map((a) => a.pattern)).toEqual(checked.map((p) => p.replace(/\\/g, '/')));
+        expect(checked.length).toBe(files.length === 0 ? 3 : 1);
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

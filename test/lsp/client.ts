@@ -14,6 +14,8 @@ import {
   InitializeRequest,
   LogTraceNotification,
   PublishDiagnosticsNotification,
+  RegistrationRequest,
+  type Registration,
   ShutdownRequest,
   StreamMessageReader,
   StreamMessageWriter,
@@ -46,6 +48,8 @@ export interface Server {
   latest(uri: string): PublishDiagnosticsParams | undefined;
   /** Every publication so far for `uri`, oldest first. */
   publications(uri: string): readonly PublishDiagnosticsParams[];
+  /** What the server registered with the client (`client/registerCapability`), oldest first. */
+  readonly registrations: readonly Registration[];
   /** What the server traced about each check (`$/logTrace` with `trace: 'verbose'` in the initialize params), oldest first. */
   readonly traces: readonly CheckTrace[];
   /** shutdown, exit, and the child's exit code. */
@@ -83,6 +87,10 @@ export async function startServer(init: Partial<InitializeParams> = {}): Promise
         w.resolve(p.diagnostics);
       }
     }
+  });
+  const registrations: Registration[] = [];
+  connection.onRequest(RegistrationRequest.type, (p) => {
+    registrations.push(...p.registrations);
   });
   connection.listen();
   await connection.sendRequest(InitializeRequest.type, {
@@ -123,6 +131,7 @@ export async function startServer(init: Partial<InitializeParams> = {}): Promise
     },
     latest: (uri) => published.get(uri)?.at(-1),
     publications: (uri) => published.get(uri) ?? [],
+    registrations,
     traces,
     async stop() {
       const exited = new Promise<number | null>((resolve) => {

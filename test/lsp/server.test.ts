@@ -185,6 +185,46 @@ describe('diagnostics', () => {
     void server.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: fileUri(config), type: 2 }] });
     expect((await broken)[0]!.message).toMatch(/did you mean "unknown-goto-target"/);
   });
+
+  it('watches .dialplanrc.json itself and checks each open plan once per config change, however often it is told', async () => {
+    // a client like VS Code: it lets the server register its own file watcher
+    const watching = await startServer({
+      initializationOptions: { debounceMs: 20 },
+      capabilities: { workspace: { didChangeWatchedFiles: { dynamicRegistration: true } } },
+    });
+    try {
+      const folder = mkdtempSync(join(dir, 'watch-'));
+      const config = join(folder, '.dialplanrc.json');
+      writeFileSync(config, JSON.stringify({ rules: { 'unknown-goto-target': 'off' } }));
+      const uris = [fileUri(join(folder, 'a.xml')), fileUri(join(folder, 'b.xml'))];
+      await Promise.all(uris.map((u) => {
+        const got = watching.diagnostics(u);
+        watching.open(u, PLAN);
+        return got;
+      }));
+      const watchers = watching.registrations.filter((r) => r.method === DidChangeWatchedFilesNotification.method);
+      expect(watchers.map((r) => (r.registerOptions as { watchers: Array<{ globPattern: string }> }).watchers.map((w) => w.globPattern))).toEqual([['**/.dialplanrc.json']]);
+      const before = uris.map((u) => watching.publications(u).length);
+      writeFileSync(config, JSON.stringify({ rules: { 'unknown-goto-target': 'warn' } }));
+      const told = () => void watching.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: fileUri(config), type: 2 }] });
+      const warned = uris.map((u) => watching.diagnostics(u, (p) => p.diagnostics.some((d) => d.code === 'unknown-goto-target')));
+      told();
+      await Promise.all(warned);
+      // the same change told again, late (a second watcher, or a save in the editor)
+      told();
+      told();
+      // then an edit of each plan: any check the repeats caused would have been shown before it
+      const edited = uris.map((u) => watching.diagnostics(u, (p) => p.version === 2));
+      for (const u of uris) watching.edit(u, { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, ' ');
+      await Promise.all(edited);
+      for (const [i, u] of uris.entries()) {
+        const since = watching.publications(u).slice(before[i]);
+        expect(since.map((p) => p.version)).toEqual([1, 2]);
+      }
+    } finally {
+      await watching.stop();
+    }
+  });
 });
 
 describe('completion', () => {
