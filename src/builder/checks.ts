@@ -22,10 +22,14 @@ export function fail(method: string, what: string, message: string): never {
 // Characters XML 1.0 cannot hold at all (C0 controls other than tab and line breaks,
 // U+FFFE/U+FFFF, lone surrogates): written out, they would make the document unreadable.
 const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/u;
+// The same characters and every surrogate, paired or not: one quick scan that most strings
+// pass, so only a string with an astral character or a control pays for the exact one above.
+const MAYBE_NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uD800-\uDFFF\uFFFE\uFFFF]/;
 
 /** A string that XML can carry as text. */
 export function checkString(method: string, what: string, value: unknown): string {
   if (typeof value !== 'string') fail(method, what, `must be a string, got ${show(value)}`);
+  if (!MAYBE_NOT_XML.test(value)) return value;
   const bad = NOT_XML.exec(value);
   if (bad) {
     const code = bad[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0');
@@ -40,7 +44,11 @@ export function checkString(method: string, what: string, value: unknown): strin
  * one built.
  */
 export function checkAttributeString(method: string, what: string, value: unknown): string {
-  const s = checkString(method, what, value);
+  return checkOneLine(method, what, checkString(method, what, value));
+}
+
+/** The line-break half of {@link checkAttributeString}, for a string another check has already read. */
+export function checkOneLine(method: string, what: string, s: string): string {
   if (/[\t\n\r]/.test(s)) fail(method, what, `must be on one line (XML turns tabs and line breaks in attributes into spaces), got ${show(s)}`);
   return s;
 }
@@ -54,8 +62,10 @@ export function checkNonBlank(method: string, what: string, value: unknown): str
 
 /** A tag name or goto target: not blank, no surrounding white space (CallFire trims goto text, so it would never match). */
 export function checkName(method: string, what: string, value: unknown): string {
-  const s = checkNonBlank(method, what, value);
-  if (s.trim() !== s) fail(method, what, `must not start or end with white space, got ${show(s)}`);
+  const s = checkString(method, what, value);
+  const trimmed = s.trim(); // once, for both checks of checkNonBlank and this
+  if (trimmed === '') fail(method, what, `must not be empty, got ${show(s)}`);
+  if (trimmed !== s) fail(method, what, `must not start or end with white space, got ${show(s)}`);
   return s;
 }
 
@@ -76,5 +86,5 @@ export function checkPhone(method: string, what: string, value: unknown): string
 
 /** Line breaks as XML readers hand them back (`\r\n` and `\r` become `\n`). */
 export function normalizeNewlines(s: string): string {
-  return s.replace(/\r\n?/g, '\n');
+  return s.includes('\r') ? s.replace(/\r\n?/g, '\n') : s;
 }

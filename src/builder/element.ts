@@ -10,7 +10,7 @@ import type { AttributeSpec, LeafTag, TagName } from '../language/catalog.js';
 import { tagSpec } from '../language/catalog.js';
 import { compareDigits, parseKeyPattern } from '../language/key-pattern.js';
 import { currentValues, isDtmf, isKeyPattern, isUrl, isVarName, splitPhones } from '../language/values.js';
-import { checkAttributeString, checkCount, checkName, checkNonBlank, checkPhone, checkString, fail, normalizeNewlines, show } from './checks.js';
+import { checkAttributeString, checkCount, checkName, checkNonBlank, checkOneLine, checkPhone, checkString, fail, normalizeNewlines, show } from './checks.js';
 import { callSite } from './call-sites.js';
 
 /** Whether a value has white space around it, which the builder refuses in names and patterns (it would be written out). */
@@ -39,7 +39,7 @@ function attributeValue(method: string, what: string, entry: AttributeEntry, val
     }
     case 'name':
     case 'tagref':
-      return checkAttributeString(method, what, checkName(method, what, value));
+      return checkOneLine(method, what, checkName(method, what, value));
     case 'varname': {
       const s = checkAttributeString(method, what, value);
       if (padded(s) || !isVarName(s)) fail(method, what, `must be a variable name (letters, digits, _ and \${…}; - is tolerated), got ${show(s)}`);
@@ -50,19 +50,20 @@ function attributeValue(method: string, what: string, entry: AttributeEntry, val
       if (padded(s) || !isKeyPattern(s)) {
         fail(method, what, `must be digits, a range like '1-5', '#', '*', 'default' or 'timeout', got ${show(s)}`);
       }
-      const p = parseKeyPattern(s);
-      if (p.kind === 'range' && compareDigits(p.low, p.high) > 0) fail(method, what, `is a range that ends before it starts: ${show(s)}`);
+      // only a range (the one pattern with a '-') can be out of order
+      const p = s.includes('-') ? parseKeyPattern(s) : undefined;
+      if (p?.kind === 'range' && compareDigits(p.low, p.high) > 0) fail(method, what, `is a range that ends before it starts: ${show(s)}`);
       return s;
     }
     case 'url': {
-      const s = checkAttributeString(method, what, checkNonBlank(method, what, value));
+      const s = checkOneLine(method, what, checkNonBlank(method, what, value));
       if (padded(s) || !isUrl(s)) fail(method, what, `must be an http(s) URL or a variable, got ${show(s)}`);
       return s;
     }
     case 'phone':
-      return checkAttributeString(method, what, checkPhone(method, what, value));
+      return checkOneLine(method, what, checkPhone(method, what, value));
     case 'expression':
-      return checkAttributeString(method, what, checkNonBlank(method, what, value));
+      return checkOneLine(method, what, checkNonBlank(method, what, value));
     case 'string':
       return checkAttributeString(method, what, value);
   }

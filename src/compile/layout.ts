@@ -23,7 +23,8 @@ export interface Layout {
  */
 export function indentsContent(node: AnyElement): boolean {
   if (node.kind !== '#unknown' && tagSpec(node.kind).content !== 'children') return false;
-  return node.children.some((c) => c.kind !== '#text');
+  for (const c of node.children) if (c.kind !== '#text') return true;
+  return false;
 }
 
 /** Line breaks and indentation for pretty output. */

@@ -21,6 +21,7 @@
  * @module
  */
 import type { AnyElement, DocumentNode, Node } from '../ast/nodes.js';
+import { TAG_NAMES, tagSpec } from '../language/catalog.js';
 import { declarationOf, indentsContent, type Indent, type Layout } from './layout.js';
 
 /** Thrown inside the writer when the tree needs xmlbuilder2; never leaves this module. */
@@ -53,8 +54,13 @@ function escapeAttribute(s: string): string {
     .replaceAll('\r', '&#13;');
 }
 
+// The catalog's tag and attribute names, all plain: most names are one of them, and a set
+// lookup is cheaper than the pattern.
+let catalogNames: ReadonlySet<string> | undefined;
+
 function plainName(name: unknown): string {
-  if (typeof name !== 'string' || !PLAIN_NAME.test(name)) throw GIVE_UP;
+  catalogNames ??= new Set(TAG_NAMES.flatMap((tag) => [tag, ...Object.keys(tagSpec(tag).attributes)]));
+  if (typeof name !== 'string' || !(catalogNames.has(name) || PLAIN_NAME.test(name))) throw GIVE_UP;
   return name;
 }
 
