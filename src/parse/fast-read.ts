@@ -44,13 +44,22 @@ const GT = 0x3e;
 const QUESTION = 0x3f;
 const RBRACKET = 0x5d;
 
-const isSpace = (c: number): boolean => c === SPACE || c === LF || c === TAB || c === CR;
+/** The class of each ASCII character: bit 1 a name may start with it, bit 2 continue with it, bit 4 it is white space. */
+const CLASS = new Uint8Array(128);
+for (let c = 0; c < 128; c++) {
+  const start = ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a) || c === 0x5f /* _ */ || c === 0x3a; /* : */
+  const name = start || (c >= 0x30 && c <= 0x39) || c === 0x2d /* - */ || c === 0x2e; /* . */
+  CLASS[c] = (start ? 1 : 0) | (name ? 2 : 0) | (c === SPACE || c === LF || c === TAB || c === CR ? 4 : 0);
+}
+
+/** ASCII white space (the only white space XML knows). Non-ASCII code units are none of these (NaN past the end neither). */
+const isSpace = (c: number): boolean => c < 128 && (CLASS[c]! & 4) !== 0;
 
 /** ASCII letters, `_` and `:`: the ASCII characters a name may start with. */
-const isNameStart = (c: number): boolean => ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a) || c === 0x5f || c === 0x3a;
+const isNameStart = (c: number): boolean => c < 128 && (CLASS[c]! & 1) !== 0;
 
 /** ASCII characters a name may continue with. */
-const isNameChar = (c: number): boolean => isNameStart(c) || (c >= 0x30 && c <= 0x39) || c === 0x2d || c === 0x2e;
+const isNameChar = (c: number): boolean => c < 128 && (CLASS[c]! & 2) !== 0;
 
 /** Whether a character reference's code point is a character XML 1.0 allows. */
 const isXmlChar = (c: number): boolean =>
@@ -145,24 +154,30 @@ class FastReader {
     const start = i;
     let text = '';
     let from = i;
+    // only ASCII white space so far: between tags of a container it is layout, and no text is made
+    let blank = true;
     for (;;) {
       if (i >= n) give(); // the root is never closed
       const c = xml.charCodeAt(i);
       if (c === LT) break;
       if (c === AMP) {
-        const [value, after] = this.#reference(i);
-        text += xml.slice(from, i) + value;
-        i = from = after;
+        text += xml.slice(from, i) + this.#reference(i);
+        i = from = this.#after;
+        blank = false;
       } else if (c === CR) {
         text += `${xml.slice(from, i)}\n`;
         i += xml.charCodeAt(i + 1) === LF ? 2 : 1;
         from = i;
       } else {
         if (c === RBRACKET && xml.startsWith(']]>', i)) give();
+        if (c !== SPACE && c !== LF && c !== TAB) blank = false;
         i++;
       }
     }
-    if (i > start) this.#b.text(from === start ? xml.slice(start, i) : text + xml.slice(from, i), i);
+    if (i > start) {
+      if (blank && !this.#b.keepsWhiteSpace) this.#b.skipped(i);
+      else this.#b.text(from === start ? xml.slice(start, i) : text + xml.slice(from, i), i);
+    }
     const next = xml.charCodeAt(i + 1);
     if (next === SLASH) return this.#endTag(i);
     if (next === BANG) {
@@ -179,8 +194,11 @@ class FastReader {
     return this.#startTag(i);
   }
 
-  /** An entity or character reference at `i` (its `&`): its value and the offset after its `;`. */
-  #reference(i: number): [string, number] {
+  /** Where the last reference read ends (after its `;`). */
+  #after = 0;
+
+  /** An entity or character reference at `i` (its `&`): its value; {@link #after} is set to the offset after its `;`. */
+  #reference(i: number): string {
     const xml = this.#xml;
     if (xml.charCodeAt(i + 1) === 0x23 /* # */) {
       const hex = xml.charCodeAt(i + 2) === 0x78; /* x (saxes takes no X) */
@@ -196,21 +214,23 @@ class FastReader {
         j++;
       }
       if (j === digits || xml.charCodeAt(j) !== SEMICOLON || !isXmlChar(code)) give();
-      return [String.fromCodePoint(code), j + 1];
+      this.#after = j + 1;
+      return String.fromCodePoint(code);
     }
     const semi = xml.indexOf(';', i + 1);
     if (semi === -1 || semi - i > 5) give();
+    this.#after = semi + 1;
     switch (xml.slice(i + 1, semi)) {
       case 'amp':
-        return ['&', semi + 1];
+        return '&';
       case 'lt':
-        return ['<', semi + 1];
+        return '<';
       case 'gt':
-        return ['>', semi + 1];
+        return '>';
       case 'quot':
-        return ['"', semi + 1];
+        return '"';
       case 'apos':
-        return ["'", semi + 1];
+        return "'";
       default:
         return give();
     }
@@ -235,7 +255,7 @@ class FastReader {
       if (c === SLASH) {
         if (xml.charCodeAt(j + 1) !== GT) give();
         this.#b.open(name, attributes, i, j + 2);
-        this.#b.close(-1, j + 2);
+        this.#b.close(j + 2);
         return j + 2;
       }
       // an attribute, after white space
@@ -259,9 +279,8 @@ class FastReader {
         const v = xml.charCodeAt(j);
         if (v === quote) break;
         if (v === AMP) {
-          const [decoded, after] = this.#reference(j);
-          value += xml.slice(from, j) + decoded;
-          j = from = after;
+          value += xml.slice(from, j) + this.#reference(j);
+          j = from = this.#after;
         } else if (v === LT) {
           give();
         } else if (v === TAB || v === LF || v === CR) {
@@ -289,7 +308,7 @@ class FastReader {
     let j = i + 2 + name.length;
     while (isSpace(xml.charCodeAt(j))) j++;
     if (xml.charCodeAt(j) !== GT) give();
-    this.#b.close(i, j + 1);
+    this.#b.close(j + 1);
     return j + 1;
   }
 }

@@ -54,47 +54,49 @@ function lineStartTable(text: string): Int32Array {
   return starts;
 }
 
-/** The children of an element until it closes. */
-const NONE: readonly Node[] = Object.freeze([]);
+/**
+ * The children of an element without any (and of every element until it closes): one frozen
+ * array for all, as the builder's trees are frozen too.
+ */
+export const NO_CHILDREN: readonly Node[] = Object.freeze([]);
 
-/** What parsed elements, known or not, share: where they were written. */
+/** What parsed elements, known or not, share: where they were written (three numbers; the rest is found again in the text). */
 abstract class ParsedElementBase {
   #src: SourceText;
   #start: number;
-  #startEnd: number;
-  /** The `</` of the end tag; -1 while open and for a self-closing tag. */
-  #endStart = -1;
+  /** Just after the end tag, or after `/>`; -1 while open. */
   #end = -1;
   #span: ElementSpan | undefined;
 
-  constructor(src: SourceText, start: number, startEnd: number) {
+  constructor(src: SourceText, start: number) {
     this.#src = src;
     this.#start = start;
-    this.#startEnd = startEnd;
   }
 
   /** The element's children, known when it closes. */
   abstract children: readonly Node[];
 
-  /** Sets the children and where the element ends: just after its end tag (`endStart` its `</`), or after `/>` (`endStart` -1). */
-  closeAt(children: readonly Node[], endStart: number, end: number): void {
+  /** Sets the children and where the element ends: just after its end tag or its `/>`. */
+  closeAt(children: readonly Node[], end: number): void {
     this.children = children;
-    this.#endStart = endStart;
     this.#end = end;
   }
 
   protected spanOf(name: string): ElementSpan {
     if (this.#span) return this.#span;
     const src = this.#src;
+    const xml = src.text;
     const at = src.pointAt;
-    const startTag = src.span(this.#start, this.#startEnd);
     const nameEnd = this.#start + 1 + name.length;
+    const startEnd = startTagEnd(xml, nameEnd);
+    const startTag = src.span(this.#start, startEnd);
     const nameSpan = { start: at(this.#start + 1), end: at(nameEnd) };
-    const attributes = attributeSpans(src.text, nameEnd, this.#startEnd, at);
-    if (this.#endStart < 0) {
+    const attributes = attributeSpans(xml, nameEnd, startEnd, at);
+    if (startEnd === this.#end) {
       this.#span = { whole: startTag, startTag, name: nameSpan, attributes };
     } else {
-      const endTag = src.span(this.#endStart, this.#end);
+      // the end tag holds no other "</"
+      const endTag = src.span(xml.lastIndexOf('</', this.#end - 1), this.#end);
       this.#span = {
         whole: { start: startTag.start, end: endTag.end },
         startTag,
@@ -108,15 +110,25 @@ abstract class ParsedElementBase {
   }
 }
 
+/** Just after the `>` of the well-formed start tag whose attributes start at `from` (a `>` may stand in a quoted value). */
+function startTagEnd(xml: string, from: number): number {
+  for (let i = from; i < xml.length; i++) {
+    const c = xml.charCodeAt(i);
+    if (c === 0x22 /* " */ || c === 0x27 /* ' */) i = xml.indexOf(c === 0x22 ? '"' : "'", i + 1);
+    else if (c === 0x3e /* > */) return i + 1;
+  }
+  return xml.length;
+}
+
 /** A parsed tag of the language (an `ElementNode`). */
 export class ParsedElement extends ParsedElementBase {
   readonly kind: TagName;
   readonly attributes: Readonly<Record<string, string>>;
-  children: readonly Node[] = NONE;
+  children: readonly Node[] = NO_CHILDREN;
   readonly loc: Position;
 
-  constructor(kind: TagName, attributes: Readonly<Record<string, string>>, loc: Position, src: SourceText, start: number, startEnd: number) {
-    super(src, start, startEnd);
+  constructor(kind: TagName, attributes: Readonly<Record<string, string>>, loc: Position, src: SourceText, start: number) {
+    super(src, start);
     this.kind = kind;
     this.attributes = attributes;
     this.loc = loc;
@@ -132,11 +144,11 @@ export class ParsedUnknownElement extends ParsedElementBase {
   readonly kind = '#unknown';
   readonly name: string;
   readonly attributes: Readonly<Record<string, string>>;
-  children: readonly Node[] = NONE;
+  children: readonly Node[] = NO_CHILDREN;
   readonly loc: Position;
 
-  constructor(name: string, attributes: Readonly<Record<string, string>>, loc: Position, src: SourceText, start: number, startEnd: number) {
-    super(src, start, startEnd);
+  constructor(name: string, attributes: Readonly<Record<string, string>>, loc: Position, src: SourceText, start: number) {
+    super(src, start);
     this.name = name;
     this.attributes = attributes;
     this.loc = loc;

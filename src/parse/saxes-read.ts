@@ -72,11 +72,9 @@ export function readWithSaxes(xml: string): { readonly document?: DocumentNode; 
     // saxes' attributes object has no prototype; the tree's is a plain object
     b.open(tag.name, { ...(tag.attributes as Record<string, string>) }, tagStart, parser.position);
   });
-  parser.on('closetag', (tag) => {
-    // a self-closing tag is closed at once, at the same position (after its "/>")
-    const end = parser.position;
-    const endStart = tag.isSelfClosing ? -1 : Math.max(0, xml.lastIndexOf('</', end - 1));
-    lastClosed = { el: b.close(endStart, end), position: end };
+  parser.on('closetag', () => {
+    // just after the end tag, or after "/>" (saxes closes a self-closing tag at once)
+    lastClosed = { el: b.close(parser.position), position: parser.position };
   });
   // a text event comes when saxes reaches the "<" after the text, at parser.position - 1
   parser.on('text', (text) => b.text(text, parser.position - 1));

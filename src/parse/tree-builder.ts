@@ -11,14 +11,16 @@ import type { Diagnostic } from '../ast/diagnostic.js';
 import { rawText } from '../ast/nodes.js';
 import { attributesMessage, depthMessage, LIMITS, referenceProblem, referencesMessage } from '../ast/limits.js';
 import { CATALOG, type TagName } from '../language/catalog.js';
-import { ParsedComment, ParsedElement, ParsedText, ParsedUnknownElement, SourceText } from './parsed-nodes.js';
+import { NO_CHILDREN, ParsedComment, ParsedElement, ParsedText, ParsedUnknownElement, SourceText } from './parsed-nodes.js';
 
 const XINCLUDE_NS = 'http://www.w3.org/2001/XInclude';
 const MAX_DEPTH = LIMITS.depth;
 const MAX_ATTRIBUTES = LIMITS.attributes;
 
-/** Each tag of the language, and whether it keeps white-space-only text (a leaf tag does). */
-const KEEPS_TEXT: ReadonlyMap<string, boolean> = new Map(Object.entries(CATALOG).map(([tag, spec]) => [tag, spec.content !== 'children']));
+/** Each tag of the language: its name (one string for every element of that kind) and whether it keeps white-space-only text (a leaf tag does). */
+const TAGS: ReadonlyMap<string, { readonly tag: TagName; readonly keepsText: boolean }> = new Map(
+  Object.entries(CATALOG).map(([tag, spec]) => [tag, { tag: tag as TagName, keepsText: spec.content !== 'children' }]),
+);
 
 /** A refusal at a place: the parse stops with this `xml-syntax` error. */
 export class Refused extends Error {
@@ -74,6 +76,8 @@ export class TreeBuilder {
   readonly #keepsText: boolean[] = [];
   /** The children read so far of every open element, in text order; #childStart says where each element's begin. */
   readonly #pending: Node[] = [];
+  /** How many of #pending are in use (the rest are left over, to be overwritten). */
+  #pendingTop = 0;
   readonly #childStart: number[] = [];
   readonly #prolog: CommentNode[] = [];
   readonly #epilog: CommentNode[] = [];
@@ -123,32 +127,29 @@ export class TreeBuilder {
     if (depth >= MAX_DEPTH) throw new Refused(depthMessage(name), loc);
     if (count > MAX_ATTRIBUTES) throw new Refused(attributesMessage(name), loc);
     if (overReferences !== undefined) throw new Refused(overReferences, loc);
-    const keepsText = KEEPS_TEXT.get(name);
-    const el =
-      keepsText === undefined
-        ? new ParsedUnknownElement(name, attributes, loc, this.src, start, startEnd)
-        : new ParsedElement(name as TagName, attributes, loc, this.src, start, startEnd);
+    const known = TAGS.get(name);
+    const el = known ? new ParsedElement(known.tag, attributes, loc, this.src, start) : new ParsedUnknownElement(name, attributes, loc, this.src, start);
     this.stack.push(el);
-    this.#keepsText.push(keepsText ?? true);
-    this.#childStart.push(this.#pending.length);
+    this.#keepsText.push(known ? known.keepsText : true);
+    this.#childStart.push(this.#pendingTop);
     this.#rootName ??= name;
     this.#lastEnd = startEnd;
     return el;
   }
 
-  /** Closes the innermost element: `end` is just after its end tag (`endStart` its `</`) or its `/>` (`endStart` -1). */
-  close(endStart: number, end: number): OpenElement {
+  /** Closes the innermost element: `end` is just after its end tag or its `/>`. */
+  close(end: number): OpenElement {
     const el = this.stack.pop()!;
     this.#keepsText.pop();
     // the children as an array of their own size (a growing array keeps spare room)
     const from = this.#childStart.pop()!;
-    el.closeAt(this.#pending.length > from ? this.#pending.slice(from) : [], endStart, end);
-    this.#pending.length = from;
+    el.closeAt(this.#pendingTop > from ? this.#pending.slice(from, this.#pendingTop) : NO_CHILDREN, end);
+    this.#pendingTop = from;
     const name = el.kind === '#unknown' ? el.name : el.kind;
     const problem = referenceProblem(rawText(el));
     if (problem) throw new Refused(referencesMessage(name, 'text', problem), el.loc);
     const parent = this.top;
-    if (parent) this.#pending.push(el);
+    if (parent) this.#pending[this.#pendingTop++] = el;
     else if (el.kind === 'dialplan') this.#root = el as ElementNode<'dialplan'>;
     else {
       this.diagnostics.push({
@@ -173,10 +174,10 @@ export class TreeBuilder {
   text(text: string, end: number): void {
     const parent = this.top;
     if (parent && (this.#keepsText[this.#keepsText.length - 1] || text.trim() !== '')) {
-      const pending = this.#pending;
-      const prev = pending.length > this.#childStart[this.#childStart.length - 1]! ? pending[pending.length - 1] : undefined;
+      const top = this.#pendingTop;
+      const prev = top > this.#childStart[this.#childStart.length - 1]! ? this.#pending[top - 1] : undefined;
       if (prev instanceof ParsedText) prev.extend(text, end);
-      else pending.push(new ParsedText(text, this.locAt(this.#lastEnd), this.src, this.#lastEnd, end));
+      else this.#pending[this.#pendingTop++] = new ParsedText(text, this.locAt(this.#lastEnd), this.src, this.#lastEnd, end);
     }
     this.#lastEnd = end;
   }
@@ -184,12 +185,17 @@ export class TreeBuilder {
   /** A comment from `start` (its `<!--`) to `end` (after its `-->`). */
   comment(text: string, start: number, end: number): void {
     const node = new ParsedComment(text, this.locAt(start), this.src, start, end);
-    if (this.stack.length > 0) this.#pending.push(node);
+    if (this.stack.length > 0) this.#pending[this.#pendingTop++] = node;
     else (this.#rootName === undefined ? this.#prolog : this.#epilog).push(node);
     this.#lastEnd = end;
   }
 
-  /** Markup that makes no node (a processing instruction) ended at `end`. */
+  /** Whether the innermost open element keeps white-space-only text (a reader may skip making such text otherwise). */
+  get keepsWhiteSpace(): boolean {
+    return this.#keepsText[this.#keepsText.length - 1] ?? false;
+  }
+
+  /** Markup that makes no node (a processing instruction), or white space dropped as layout, ended at `end`. */
   skipped(end: number): void {
     this.#lastEnd = end;
   }
