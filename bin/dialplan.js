@@ -16,42 +16,41 @@ import vm from 'node:vm';
 
 const bundle = fileURLToPath(new URL('../dist/bundle/cli.cjs', import.meta.url));
 const require = createRequire(bundle);
-// import() inside the bundle (tsx's loader for flows) needs the main loader; Node 20.12+
-const mainLoader = vm.constants?.USE_MAIN_CONTEXT_DEFAULT_LOADER;
+// the bundle's import() of a package (tsx's loader for flows, the language server) is this
+// module's: a vm.Script has none of its own (scripts/bundle-cli.mjs)
+const bundleImport = (specifier) => import(specifier);
+// CommonJS's wrapper, with that one more parameter
+const wrap = (source) => `(function (exports, require, module, __filename, __dirname, __bundleImport) {${source}\n})`;
 
-if (mainLoader === undefined) {
-  require(bundle);
-} else {
-  const source = readFileSync(bundle, 'utf8');
-  const stat = statSync(bundle);
-  const command = /^[a-z]{1,16}$/.test(process.argv[2] ?? '') ? process.argv[2] : 'cli';
-  const dir = join(process.env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'callfire-dialplan');
-  // the bundle's size and time in the name: V8 checks a cache against the source's length only
-  const prefix = `${command}-`;
-  const file = join(dir, `${prefix}${process.version}-${process.arch}-${stat.size}-${Math.trunc(stat.mtimeMs)}.v8`);
-  let cachedData;
-  try {
-    cachedData = readFileSync(file);
-  } catch {
-    // none yet
-  }
-  const script = new vm.Script(Module.wrap(source), { filename: bundle, cachedData, importModuleDynamically: mainLoader });
-  if (cachedData === undefined || script.cachedDataRejected) {
-    process.once('exit', (code) => {
-      // only after a run that did its work: a typo or a usage error compiles little worth keeping
-      if (code !== 0 && code !== 1) return;
-      try {
-        mkdirSync(dir, { recursive: true, mode: 0o700 });
-        for (const old of readdirSync(dir)) if (old.startsWith(prefix)) rmSync(join(dir, old), { force: true });
-        const partial = `${file}.${process.pid}`;
-        writeFileSync(partial, script.createCachedData());
-        renameSync(partial, file); // whole or not at all, for a process starting meanwhile
-      } catch {
-        // a read-only home: no cache, nothing else changes
-      }
-    });
-  }
-  const module = new Module(bundle);
-  module.filename = bundle;
-  script.runInThisContext().call(module.exports, module.exports, require, module, bundle, dirname(bundle));
+const source = readFileSync(bundle, 'utf8');
+const stat = statSync(bundle);
+const command = /^[a-z]{1,16}$/.test(process.argv[2] ?? '') ? process.argv[2] : 'cli';
+const dir = join(process.env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'callfire-dialplan');
+// the bundle's size and time in the name: V8 checks a cache against the source's length only
+const prefix = `${command}-`;
+const file = join(dir, `${prefix}${process.version}-${process.arch}-${stat.size}-${Math.trunc(stat.mtimeMs)}.v8`);
+let cachedData;
+try {
+  cachedData = readFileSync(file);
+} catch {
+  // none yet
 }
+const script = new vm.Script(wrap(source), { filename: bundle, cachedData });
+if (cachedData === undefined || script.cachedDataRejected) {
+  process.once('exit', (code) => {
+    // only after a run that did its work: a typo or a usage error compiles little worth keeping
+    if (code !== 0 && code !== 1) return;
+    try {
+      mkdirSync(dir, { recursive: true, mode: 0o700 });
+      for (const old of readdirSync(dir)) if (old.startsWith(prefix)) rmSync(join(dir, old), { force: true });
+      const partial = `${file}.${process.pid}`;
+      writeFileSync(partial, script.createCachedData());
+      renameSync(partial, file); // whole or not at all, for a process starting meanwhile
+    } catch {
+      // a read-only home: no cache, nothing else changes
+    }
+  });
+}
+const module = new Module(bundle);
+module.filename = bundle;
+script.runInThisContext().call(module.exports, module.exports, require, module, bundle, dirname(bundle), bundleImport);

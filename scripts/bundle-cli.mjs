@@ -3,7 +3,8 @@
 // one file instead of resolving and loading ~50-100 separate modules (issue 13: CLI start-up).
 //
 // - dist/bundle/cli.cjs: the whole CLI in one CommonJS file, which bin/dialplan.js compiles
-//   with V8's code cache (vm.Script cachedData; Node 20 has no compile cache for ES modules).
+//   with V8's code cache (vm.Script cachedData; Node 20 has no compile cache for ES modules);
+//   it is meant to be run by bin/dialplan.js only.
 //   The commands stay lazy: esbuild runs a module imported with import() only when it is
 //   imported, and an external package's require sits inside that module's code. import.meta
 //   has no CommonJS meaning, so import.meta.url is the bundle's own file URL: code that finds
@@ -19,7 +20,8 @@
 // (quickjs-emscripten's wasm, tsx's loader), and the big ones only some commands load (soap,
 // ajv, xmlbuilder2, the language server), which Node loads from node_modules as before.
 import { build } from 'esbuild';
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -40,8 +42,15 @@ const common = {
   legalComments: 'none',
 };
 
-await build({
+// import() of a package (tsx's loader for flows, the language server) is the one thing a
+// script compiled with vm.Script cannot do without Node's experimental main-context loader,
+// and it fails outright once the script comes from a code cache. The bundle calls the
+// binary's own import() instead, handed to it as __bundleImport (see bin/dialplan.js).
+const IMPORT_CALL = /(?<![.\w$`'"])import\("/g;
+
+const cli = await build({
   ...common,
+  write: false,
   entryPoints: { cli: 'src/cli/bin.ts' },
   format: 'cjs',
   outExtension: { '.js': '.cjs' },
@@ -53,6 +62,12 @@ await build({
     ].join('\n'),
   },
 });
+for (const out of cli.outputFiles) {
+  const text = out.text.replace(IMPORT_CALL, '__bundleImport("');
+  if (text === out.text) throw new Error(`${out.path}: no import() of a package found; has the bundle's shape changed?`);
+  mkdirSync(dirname(out.path), { recursive: true });
+  writeFileSync(out.path, text);
+}
 
 await build({
   ...common,

@@ -19,9 +19,18 @@ describe.skipIf(!built)('the built dialplan binary', () => {
     spawnSync(process.execPath, [join(root, 'bin/dialplan.js'), ...args], { cwd: root, encoding: 'utf8', timeout: 60_000, env: { ...process.env, XDG_CACHE_HOME: cacheHome } });
 
   it('gives the same answers without, with, and with a damaged compile cache, and keeps one file per command', () => {
-    const runs = () => [dialplan('validate', 'test/fixtures/cli/bad-nesting.xml'), dialplan('lint', '--format', 'json', 'test/fixtures/cli/good.xml')];
+    // a flow too: it is loaded through tsx with import(), which a cached script once lost
+    const runs = () => [
+      dialplan('validate', 'test/fixtures/cli/bad-nesting.xml'),
+      dialplan('lint', '--format', 'json', 'test/fixtures/cli/good.xml'),
+      dialplan('lint', '--format', 'json', 'examples/delivery.ts'),
+    ];
     const first = runs();
-    expect(first.map((r) => r.status)).toEqual([1, 0]);
+    expect(first.map((r) => [r.status, r.stderr])).toEqual([
+      [1, ''],
+      [0, ''],
+      [0, ''],
+    ]);
     expect(first[0]!.stdout).toContain('bad-nesting.xml:2:3');
     const files = readdirSync(cacheDir).sort();
     expect(files.map((f) => f.split('-')[0])).toEqual(['lint', 'validate']);
@@ -32,7 +41,7 @@ describe.skipIf(!built)('the built dialplan binary', () => {
     expect(damaged.map((r) => [r.status, r.stdout])).toEqual(first.map((r) => [r.status, r.stdout]));
     // refused by V8, so written again
     for (const f of files) expect(readFileSync(join(cacheDir, f), 'utf8')).not.toBe('not a code cache');
-  });
+  }, 180_000);
 
   it('ships the lint --jobs worker beside the bundle, answering a batch', () => {
     // the pool falls back to the main thread when a worker cannot start, which would hide a missing file
@@ -65,5 +74,5 @@ describe.skipIf(!built)('the built dialplan binary', () => {
     expect(two.stderr).toBe('');
     expect(two.stdout).toBe(one.stdout);
     expect(one.stdout).toContain('unknown-goto-target');
-  });
+  }, 60_000);
 });
