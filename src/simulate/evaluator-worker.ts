@@ -76,22 +76,22 @@ export const CONTEXT_SETUP = `(() => {
   // needed, up to the limit.
   const toText = String;
   // Strings cross into and out of QuickJS as C strings, where a NUL ends them and a lone
-  // surrogate becomes U+FFFD: values come in and text goes out as JSON, which escapes both.
-  // (Numbers come as { n: String(number) }, which keeps -0, NaN and the infinities.)
+  // surrogate becomes U+FFFD. A value holding either comes in as JSON, which escapes both; a
+  // text that did not come out whole is fetched again as JSON (see the worker's evaluate).
   const { parse, stringify } = JSON;
-  const toNumber = Number;
   let defined = 0;
   const slot = (i) => Object.defineProperty(globalThis, '_v' + i + '_', { get: () => slots[i], enumerable: false, configurable: false });
   return {
-    prepare(clock, json) {
+    prepare(clock, values, escaped) {
       now = clock;
-      const values = parse(json);
       slots.length = 0;
-      for (const v of values) slots.push(typeof v === 'object' ? toNumber(v.n) : v);
+      for (const v of values) slots.push(v);
+      for (const i of escaped) slots[i] = parse(slots[i]);
       for (; defined < values.length && defined < ${MAX_REFERENCES}; defined++) slot(defined);
     },
     seed(n) { state = n | 0; },
-    text: (v) => stringify(toText(v)),
+    text: (v) => toText(v),
+    json: (t) => stringify(t),
     truth: (v) => !!v,
   };
 })()`;
@@ -166,8 +166,21 @@ export function evaluatorWorker(): void {
       const s = sessions.get(request.session);
       if (!s) return { ok: false, name: 'Error', message: 'the evaluator session is closed' };
       const { context, runtime, hooks } = s;
-      const values = context.newString(JSON.stringify(request.bindings.map((v) => (typeof v === 'number' ? { n: Object.is(v, -0) ? '-0' : String(v) } : v))));
-      const unready = call(context, context.getProp(hooks, 'prepare'), context.newNumber(request.clock), values);
+      const values = context.newArray();
+      const escaped = context.newArray();
+      let n = 0;
+      request.bindings.forEach((v, i) => {
+        const bad = typeof v === 'string' && /[\0\ud800-\udfff]/.test(v);
+        const h = typeof v === 'number' ? context.newNumber(v) : typeof v === 'boolean' ? (v ? context.true : context.false) : context.newString(bad ? JSON.stringify(v) : v);
+        context.setProp(values, i, h);
+        h.dispose();
+        if (bad) {
+          const at = context.newNumber(i);
+          context.setProp(escaped, n++, at);
+          at.dispose();
+        }
+      });
+      const unready = call(context, context.getProp(hooks, 'prepare'), context.newNumber(request.clock), values, escaped);
       if (unready) return unready;
       runtime.setInterruptHandler(() => Date.now() > request.deadline);
       const result = context.evalCode(request.source, 'expression.js');
@@ -178,8 +191,27 @@ export function evaluatorWorker(): void {
       result.value.dispose();
       if (converted.error) return failure(context, converted.error);
       const value = context.dump(converted.value) as string | boolean;
+      if (request.mode === 'boolean') {
+        converted.value.dispose();
+        return { ok: true, value: value === true };
+      }
+      // Whole unless it held a NUL (cut there: shorter) or a lone surrogate (U+FFFD instead);
+      // JSON for those only, as it costs two or three times as much on a megabyte.
+      const length = context.getProp(converted.value, 'length');
+      const whole = context.getNumber(length) === String(value).length && !String(value).includes('\ufffd');
+      length.dispose();
+      if (whole) {
+        converted.value.dispose();
+        return { ok: true, value: String(value) };
+      }
+      const toJson = context.getProp(hooks, 'json');
+      const json = context.callFunction(toJson, context.undefined, converted.value);
+      toJson.dispose();
       converted.value.dispose();
-      return { ok: true, value: request.mode === 'text' ? (JSON.parse(value as string) as string) : value === true };
+      if (json.error) return failure(context, json.error);
+      const text = JSON.parse(context.dump(json.value) as string) as string;
+      json.value.dispose();
+      return { ok: true, value: text };
     };
     port.on('message', (request: WorkerRequest) => {
       try {

@@ -34,6 +34,17 @@ describe('loadEvaluator', () => {
     again.dispose();
   });
 
+  it('passes values in and text out whole: NUL, lone surrogates and U+FFFD included', async () => {
+    const js = await loadEvaluator({ timeoutMs: 10_000 });
+    // \uD800\0x would come out of a C string as U+FFFD... cut at the NUL: as long, but not the same
+    for (const text of ['a\0b', '\0', '\uD800', 'x\uDC00', '\uD800\0x', '\uFFFD', 'é😀', 'x'.repeat(100_000) + '\0']) {
+      expect(js.toText('_v0_', { bindings: [text] }), JSON.stringify(text.slice(0, 20))).toBe(text);
+      expect(js.toText('_v0_.length', { bindings: [text] })).toBe(String(text.length));
+      expect(js.toText(JSON.stringify(text))).toBe(text);
+    }
+    js.dispose();
+  });
+
   it('fails after dispose instead of running anything', async () => {
     const js = await loadEvaluator();
     js.dispose();
