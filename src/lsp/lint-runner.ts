@@ -5,9 +5,12 @@
  *
  * @module
  */
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Diagnostic as LspDiagnostic } from 'vscode-languageserver';
 import type { Diagnostic } from '../validate/diagnostic.js';
+import { packageRoot } from '../util/package-root.js';
 import { lint } from '../validate/lint/lint.js';
 import type { RuleSettings } from '../validate/lint/types.js';
 import { checkForEditor, type CheckTimings, type EditorCheck, type EditorCheckResult } from './check-plan.js';
@@ -60,8 +63,12 @@ export interface RunningCheck {
   readonly outcome: Promise<CheckOutcome>;
 }
 
-/** The worker's module beside this one: `.ts` when the server runs from source (tsx), `.js` when built. */
-const WORKER_URL = new URL(`./lint-worker${import.meta.url.endsWith('.ts') ? '.ts' : '.js'}`, import.meta.url);
+/**
+ * The worker's module: beside this one when the server runs from source (tsx); when built,
+ * the package's dist/lsp/lint-worker.js, found from the package root, since the CLI runs this
+ * module bundled into dist/bundle/ (see scripts/bundle-cli.mjs), where no worker sits beside it.
+ */
+const WORKER_URL = import.meta.url.endsWith('.ts') ? new URL('./lint-worker.ts', import.meta.url) : pathToFileURL(join(packageRoot(), 'dist', 'lsp', 'lint-worker.js'));
 
 interface Waiting {
   readonly resolve: (reply: LintReply) => void;

@@ -2,7 +2,7 @@
  * `dialplan lsp` as a command: its usage, its refusals, and its place in `--help`. The
  * server itself is tested through a client in server.test.ts.
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -27,6 +27,18 @@ describe('dialplan lsp', () => {
     const socket = await run(['lsp', '--socket=5000']);
     expect(socket.code).toBe(2);
     expect(socket.stderr).toMatch(/socket/);
+  });
+});
+
+describe.skipIf(!existsSync(join(root, 'dist/bundle/cli.cjs')))('dialplan lsp as built (bin/dialplan.js, bundled)', () => {
+  it('checks a plan on its worker and answers requests', async () => {
+    const server = await startServer({ initializationOptions: { debounceMs: 0 } }, { built: true });
+    const uri = fileUri(join(tmpdir(), 'dialplan-built-lsp', 'plan.xml'));
+    const got = server.diagnostics(uri);
+    server.open(uri, '<dialplan name="Root"><goto>mian</goto><hangup name="main"/></dialplan>\n');
+    expect((await got).map((d) => d.code)).toContain('unknown-goto-target');
+    expect(server.stderr()).not.toMatch(/failed/);
+    expect(await server.stop()).toBe(0);
   });
 });
 

@@ -67,9 +67,13 @@ export interface CheckTrace {
 /** A file URI under the repository (the file need not exist). */
 export const fileUri = (path: string) => pathToFileURL(path).href;
 
-/** Starts the server and initializes it. */
-export async function startServer(init: Partial<InitializeParams> = {}): Promise<Server> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/bin.ts', 'lsp', '--stdio'], { cwd: root, stdio: ['pipe', 'pipe', 'pipe'] });
+/**
+ * Starts the server and initializes it: from source (through tsx), or `built`: bin/dialplan.js
+ * as installed (the bundle in dist/bundle/, `npm run build`).
+ */
+export async function startServer(init: Partial<InitializeParams> = {}, { built = false } = {}): Promise<Server> {
+  const args = built ? ['bin/dialplan.js', 'lsp', '--stdio'] : ['--import', 'tsx', 'src/cli/bin.ts', 'lsp', '--stdio'];
+  const child = spawn(process.execPath, args, { cwd: root, stdio: ['pipe', 'pipe', 'pipe'] });
   let stderr = '';
   child.stderr!.on('data', (d: Buffer) => void (stderr += d.toString()));
   const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
