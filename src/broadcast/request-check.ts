@@ -100,18 +100,19 @@ export function checkSendCall(request: unknown, limit = 20): RequestProblem[] {
 
 /**
  * Holds a value against one of the project's JSON Schemas (`schemas/<file>`, or one
- * definition of it: `file#/definitions/Name`), with the same wording as {@link checkSendCall}.
+ * definition of it: `file#/definitions/Name`), with the same wording as {@link checkSendCall};
+ * `subject` names the value itself in messages.
  */
-export function checkJson(ref: string, request: unknown, limit = 20): RequestProblem[] {
+export function checkJson(ref: string, request: unknown, limit = 20, subject = 'the request'): RequestProblem[] {
   const validate = validator(ref);
   if (validate(request)) return [];
   const problems = jsonFindings(validate.errors ?? [], {
     rule: 'json-schema',
-    at: (pointer) => (pointer === '' ? 'the request' : pointer),
+    at: (pointer) => (pointer === '' ? subject : pointer),
     special,
     unknownKeyHint: "field names are CallFire's, case-sensitive",
     limit,
     data: { schema: ref },
   });
-  return problems.length > 0 ? problems : [{ rule: 'json-schema', severity: 'error', path: '', message: `the request does not match schemas/${ref}`, data: { schema: ref } }];
+  return problems.length > 0 ? problems : [{ rule: 'json-schema', severity: 'error', path: '', message: `${subject} does not match schemas/${ref}`, data: { schema: ref } }];
 }

@@ -197,6 +197,11 @@ describe('checks', () => {
     const notJson = await call('POST', '/calls/broadcasts', '{"name":');
     expect(notJson.status).toBe(400);
     expect(String(notJson.json!['message'])).toContain('not JSON');
+    // recipients added later: each problem at its place in the posted list, the entry named as a recipient
+    const created = await call('POST', '/calls/broadcasts', ivr());
+    const added = await call('POST', `/calls/broadcasts/${created.json!['id'] as number}/recipients`, [{ phoneNumber: '13105551214' }, {}, { phoneNumber: '12x' }]);
+    expect(added.status).toBe(400);
+    expect(String(added.json!['developerMessage']).split('\n')).toEqual(['/1: the recipient is missing "phoneNumber"', expect.stringMatching(/^\/2\/phoneNumber: \/phoneNumber has an invalid value/)]);
   });
 
   it('answers 404 and 405 with ErrorResponses', async () => {

@@ -113,9 +113,12 @@ function treeText(tree: ConfigTree, path: string): string | undefined {
   return typeof v === 'string' ? v : undefined;
 }
 
-/** A body's problems against the schema at `ref`, one line each (`/path: message`; `body: …` for the whole). */
-function bodyProblems(ref: string, body: unknown): string[] {
-  return checkJson(ref, body, 50).map((p) => `${p.path === '' ? 'body' : p.path}: ${p.message}`);
+/**
+ * A body's problems against the schema at `ref`, one line each (`/path: message`; `body: …`
+ * for the whole); `at` is the JSON Pointer of the checked value in the body, `subject` its name.
+ */
+function bodyProblems(ref: string, body: unknown, { at = '', subject = 'the request', limit = 50 } = {}): string[] {
+  return checkJson(ref, body, limit, subject).map((p) => `${at + p.path || 'body'}: ${p.message}`);
 }
 
 /** The sandbox's API 2.0 route. */
@@ -221,7 +224,7 @@ export function v2Route(ctx: SandboxContext): Route {
         const b = broadcastOr404(m[1]!);
         const body = jsonBody(raw, `POST /calls/broadcasts/${b.id}/recipients`);
         if (!Array.isArray(body)) throw new HttpError(400, 'the body must be a list of recipients ([{ "phoneNumber": "..." }])');
-        const problems = body.flatMap((r, i) => checkJson(`${CALL_BROADCAST_SCHEMA}#/definitions/Recipient`, r, 10).map((p) => `/${i}${p.path}: ${p.message.replace(/^the request/, 'the recipient')}`));
+        const problems = body.flatMap((r, i) => bodyProblems(`${CALL_BROADCAST_SCHEMA}#/definitions/Recipient`, r, { at: `/${i}`, subject: 'the recipient', limit: 10 }));
         if (problems.length > 0) throw new HttpError(400, `Invalid recipients: ${problems.length} problem(s): ${problems.slice(0, 3).join('; ')}`, problems);
         if (b.control === 'ARCHIVED') throw new HttpError(400, `call broadcast ${b.id} is archived`);
         const { request } = fromCallBroadcastBody({ recipients: body as V2Recipient[] });
