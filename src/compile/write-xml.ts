@@ -23,36 +23,16 @@
 import type { AnyElement, DocumentNode, Node } from '../ast/nodes.js';
 import { TAG_NAMES, tagSpec } from '../language/catalog.js';
 import { declarationOf, indentsContent, type Indent, type Layout } from './layout.js';
+import { TextBuffer } from './text-buffer.js';
 
 /** Thrown inside the writer when the tree needs xmlbuilder2; never leaves this module. */
 const GIVE_UP: unique symbol = Symbol('write with xmlbuilder2');
 
 // XML names without a namespace prefix, ASCII only; `xmlns` declares a namespace.
 const PLAIN_NAME = /^(?!xmlns$)[A-Za-z_][A-Za-z0-9_.-]*$/;
-const TEXT_SPECIAL = /[&<>]/;
-const ATTRIBUTE_SPECIAL = /[&<>"\t\n\r]/;
 // xmlbuilder2's own escape of text it is handed as is (the indentation), which leaves an `&`
 // that starts something entity-like alone.
 const LOOSE_AMPERSAND = /&(?![A-Za-z]+;|#\d+;)/g;
-
-/** Text content: `&`, `<`, `>` as entities. */
-function escapeText(s: string): string {
-  if (!TEXT_SPECIAL.test(s)) return s;
-  return s.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
-}
-
-/** An attribute value for double quotes; tabs and line breaks as character references. */
-function escapeAttribute(s: string): string {
-  if (!ATTRIBUTE_SPECIAL.test(s)) return s;
-  return s
-    .replaceAll('&', '&amp;')
-    .replaceAll('<', '&lt;')
-    .replaceAll('>', '&gt;')
-    .replaceAll('"', '&quot;')
-    .replaceAll('\t', '&#9;')
-    .replaceAll('\n', '&#10;')
-    .replaceAll('\r', '&#13;');
-}
 
 // The catalog's tag and attribute names, all plain: most names are one of them, and a set
 // lookup is cheaper than the pattern.
@@ -66,7 +46,7 @@ function plainName(name: unknown): string {
 
 /** One document being written: the text so far and the indentation lines, escaped once. */
 class Writer {
-  out = '';
+  readonly out = new TextBuffer();
   readonly #indent: Indent | undefined;
   readonly #lines: string[] = [];
 
@@ -83,11 +63,13 @@ class Writer {
     switch (node.kind) {
       case '#text':
         if (typeof node.text !== 'string') throw GIVE_UP;
-        this.out += escapeText(node.text);
+        this.out.text(node.text);
         return;
       case '#comment':
         if (typeof node.text !== 'string') throw GIVE_UP;
-        this.out += `<!--${node.text}-->`;
+        this.out.raw('<!--');
+        this.out.raw(node.text);
+        this.out.raw('-->');
         return;
       default:
         this.element(node, depth);
@@ -95,30 +77,38 @@ class Writer {
   }
 
   element(node: AnyElement, depth: number): void {
+    const { out } = this;
     const name = plainName(node.kind === '#unknown' ? node.name : node.kind);
     const attributes = node.attributes;
-    let out = `<${name}`;
+    out.raw('<');
+    out.raw(name);
     for (const key of Object.keys(attributes)) {
       const value = attributes[key];
       if (typeof value !== 'string') throw GIVE_UP;
-      out += ` ${plainName(key)}="${escapeAttribute(value)}"`;
+      out.raw(' ');
+      out.raw(plainName(key));
+      out.raw('="');
+      out.attribute(value);
+      out.raw('"');
     }
     const children = node.children;
     if (!Array.isArray(children)) throw GIVE_UP;
     if (children.length === 0) {
-      this.out += `${out}/>`;
+      out.raw('/>');
       return;
     }
-    this.out += `${out}>`;
+    out.raw('>');
     const inner = this.#indent !== undefined && indentsContent(node);
     for (let i = 0; i < children.length; i++) {
       const child = children[i] as Node;
       // an empty text node writes nothing, so it gets no line of its own either
-      if (inner && !(child.kind === '#text' && child.text === '')) this.out += this.line(depth + 1);
+      if (inner && !(child.kind === '#text' && child.text === '')) out.raw(this.line(depth + 1));
       this.node(child, depth + 1);
     }
-    if (inner) this.out += this.line(depth);
-    this.out += `</${name}>`;
+    if (inner) out.raw(this.line(depth));
+    out.raw('</');
+    out.raw(name);
+    out.raw('>');
   }
 }
 
@@ -129,16 +119,19 @@ class Writer {
 export function writeXml(doc: DocumentNode, layout: Layout): string | undefined {
   const { indent } = layout;
   const writer = new Writer(indent);
+  const { out } = writer;
   try {
+    out.raw(declarationOf(layout));
     const nodes = [...doc.prolog, doc.root, ...doc.epilog];
     for (let i = 0; i < nodes.length; i++) {
-      if (indent && i > 0) writer.out += writer.line(0);
+      if (indent && i > 0) out.raw(writer.line(0));
       writer.node(nodes[i] as Node, 0);
     }
   } catch (e) {
+    out.discard();
     if (e === GIVE_UP) return undefined;
     throw e;
   }
-  const xml = declarationOf(layout) + writer.out;
-  return indent ? `${xml}\n` : xml;
+  if (indent) out.raw('\n');
+  return out.finish();
 }

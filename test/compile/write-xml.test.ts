@@ -16,12 +16,14 @@ import { corpusFiles, corpusPresent, readCorpus } from '../util.js';
 
 // Every class of character a value can hold: markup and quotes, entity look-alikes (which
 // xmlbuilder2 on its own would leave unescaped), a CDATA end, tab and line breaks, the other
-// C0 controls and DEL, C1 controls, white space beyond ASCII, non-BMP characters, the
-// replacement character, and plain letters.
+// C0 controls and DEL, C1 controls, the last Latin-1 character and the first after it, white
+// space beyond ASCII, non-BMP characters, lone surrogates, the replacement character and
+// U+FFFF, and plain letters.
 const pieces = [
   '<', '>', '&', '"', "'", '&amp;', '&lt;', '&#65;', '&#x41;', '&a', '&;', ']]>', '--', '-', '?>', '<!--',
   '\t', '\n', '\r', '\r\n', ' ', '  ', '\u0000', '\u0001', '\u0008', '\u000B', '\u000C', '\u001F', '\u007F',
-  '\u0080', '\u0085', '\u009F', '\u00A0', '\u2028', '\u3000', '\uFEFF', '\uFFFD', '😀', '\u{10FFFF}', '𝄞',
+  '\u0080', '\u0085', '\u009F', '\u00A0', '\u00FF', '\u0100', '\u2028', '\u3000', '\uFEFF', '\uFFFD', '\uFFFF', '😀', '\u{10FFFF}', '𝄞',
+  '\uD800', '\uDBFF', '\uDC00', '\uDFFF', // lone surrogates (a tree from code can hold them)
   'a', 'Z', '0', 'é', '日本', '${call.callerid}', '=', '/',
 ];
 const value = fc.oneof(
@@ -136,6 +138,15 @@ describe('the direct XML writer matches xmlbuilder2 byte for byte', () => {
       + '<play type="tts">&amp;amp; &lt;x&gt; "q" \'s\' ]]&gt; \t\n</play><menu></menu><menu/></dialplan>';
     expect(writeXml(doc, l)).toBe(xml);
     expect(writeWithXmlbuilder2(doc, l)).toBe(xml);
+  });
+
+  it('keeps every code unit: Latin-1 only, wider text, and lone surrogates', () => {
+    // and past the first buffer's size and the decoding chunk's
+    const long = ['\u00E9'.repeat(70000), `${'日'.repeat(40000)}😀`, `${'x'.repeat(20000)}\uD800${'y'.repeat(20000)}`];
+    for (const t of ['caf\u00E9 \u00FF', '日本 😀 \u{10FFFF}', 'a\uD800b \uDC00 😀', '\uFEFF', ...long]) {
+      const doc: DocumentNode = { kind: '#document', root: { kind: 'dialplan', attributes: { name: t }, children: [{ kind: '#text', text: t }] }, prolog: [], epilog: [] };
+      expect(writeXml(doc, { indent: undefined, declaration: false })).toBe(`<dialplan name="${t}">${t}</dialplan>`);
+    }
   });
 });
 
