@@ -16,30 +16,18 @@ import { Buffer } from 'node:buffer';
 const KEEP_UNITS = 1 << 20;
 let spare: Uint16Array | undefined;
 
-const codes = (entity: string): readonly number[] => Array.from(entity, (c) => c.charCodeAt(0));
-const AMP = codes('&amp;');
-const LT = codes('&lt;');
-const GT = codes('&gt;');
-// What an attribute value writes for each code unit up to '>' that it replaces.
-const ATTRIBUTE_ENTITIES: readonly (readonly number[] | undefined)[] = Array.from({ length: 0x3f }, (_, c) => {
-  switch (String.fromCharCode(c)) {
-    case '&': return AMP;
-    case '<': return LT;
-    case '>': return GT;
-    case '"': return codes('&quot;');
-    case '\t': return codes('&#9;');
-    case '\n': return codes('&#10;');
-    case '\r': return codes('&#13;');
-    default: return undefined;
-  }
-});
+/** For each code unit up to `>`, what to write instead of it, if anything. */
+type Entities = readonly (readonly number[] | undefined)[];
 
-/** Writes `replacement` into `u` at `at`; returns the position after it. */
-function entity(u: Uint16Array, at: number, replacement: readonly number[]): number {
-  for (const c of replacement) u[at++] = c;
-  return at;
+function entities(replacements: Readonly<Record<string, string>>): Entities {
+  return Array.from({ length: 0x3f }, (_, c) => {
+    const entity = replacements[String.fromCharCode(c)];
+    return entity === undefined ? undefined : Array.from(entity, (ch) => ch.charCodeAt(0));
+  });
 }
 
+const TEXT_ENTITIES = entities({ '&': '&amp;', '<': '&lt;', '>': '&gt;' });
+const ATTRIBUTE_ENTITIES = entities({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', '\t': '&#9;', '\n': '&#10;', '\r': '&#13;' });
 // Code units per String.fromCharCode call, for text a UTF-16 decoder would change.
 const CHUNK = 8192;
 // The units are in the machine's byte order; the decoder reads little-endian. ignoreBOM: a
@@ -88,21 +76,7 @@ export class TextBuffer {
 
   /** Appends text content: `&`, `<` and `>` as entities. */
   text(s: string): void {
-    const n = s.length;
-    const u = this.#room(n * 5); // `&amp;` is the longest replacement
-    let at = this.#length;
-    let seen = 0;
-    for (let i = 0; i < n; i++) {
-      const c = s.charCodeAt(i);
-      if (c > 0x3e || (c !== 0x26 && c !== 0x3c && c !== 0x3e)) {
-        seen |= c;
-        u[at++] = c;
-      } else {
-        at = entity(u, at, c === 0x26 ? AMP : c === 0x3c ? LT : GT);
-      }
-    }
-    this.#length = at;
-    this.#seen |= seen;
+    this.#escaped(s, TEXT_ENTITIES);
   }
 
   /**
@@ -110,18 +84,28 @@ export class TextBuffer {
    * feed and carriage return as character references (a reader turns raw ones into spaces).
    */
   attribute(s: string): void {
+    this.#escaped(s, ATTRIBUTE_ENTITIES);
+  }
+
+  /** Appends `s` with the code units `replace` names written as their replacements. */
+  #escaped(s: string, replace: Entities): void {
     const n = s.length;
-    const u = this.#room(n * 6); // `&quot;` is the longest replacement
+    let u = this.#room(n); // room for the text as it is; an entity makes more when it needs it
     let at = this.#length;
     let seen = 0;
     for (let i = 0; i < n; i++) {
       const c = s.charCodeAt(i);
-      const replacement = c > 0x3e ? undefined : ATTRIBUTE_ENTITIES[c];
+      const replacement = c > 0x3e ? undefined : replace[c];
       if (replacement === undefined) {
         seen |= c;
         u[at++] = c;
       } else {
-        at = entity(u, at, replacement);
+        const rest = n - i - 1;
+        if (at + replacement.length + rest > u.length) {
+          this.#length = at;
+          u = this.#room(replacement.length + rest);
+        }
+        for (const r of replacement) u[at++] = r;
       }
     }
     this.#length = at;

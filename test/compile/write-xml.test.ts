@@ -143,6 +143,11 @@ describe('the direct XML writer matches xmlbuilder2 byte for byte', () => {
   it('keeps every code unit: Latin-1 only, wider text, and lone surrogates', () => {
     // and past the first buffer's size and the decoding chunk's
     const long = ['\u00E9'.repeat(70000), `${'日'.repeat(40000)}😀`, `${'x'.repeat(20000)}\uD800${'y'.repeat(20000)}`];
+    // entities that need more room than the text took, past the first buffer
+    const escapes = '&<>"\t\n\r'.repeat(20000);
+    const doc: DocumentNode = { kind: '#document', root: { kind: 'dialplan', attributes: { name: escapes }, children: [{ kind: '#text', text: escapes }] }, prolog: [], epilog: [] };
+    const l: Layout = { indent: undefined, declaration: false };
+    expect(writeXml(doc, l)).toBe(writeWithXmlbuilder2(doc, l));
     for (const t of ['caf\u00E9 \u00FF', '日本 😀 \u{10FFFF}', 'a\uD800b \uDC00 😀', '\uFEFF', ...long]) {
       const doc: DocumentNode = { kind: '#document', root: { kind: 'dialplan', attributes: { name: t }, children: [{ kind: '#text', text: t }] }, prolog: [], epilog: [] };
       expect(writeXml(doc, { indent: undefined, declaration: false })).toBe(`<dialplan name="${t}">${t}</dialplan>`);
