@@ -22,7 +22,8 @@ const bundleImport = (specifier) => import(specifier);
 // CommonJS's wrapper, with that one more parameter
 const wrap = (source) => `(function (exports, require, module, __filename, __dirname, __bundleImport) {${source}\n})`;
 
-const source = readFileSync(bundle, 'utf8');
+// ASCII (scripts/bundle-cli.mjs makes it so): read as latin1, without UTF-8 decoding
+const source = readFileSync(bundle, 'latin1');
 const stat = statSync(bundle);
 const command = /^[a-z]{1,16}$/.test(process.argv[2] ?? '') ? process.argv[2] : 'cli';
 const dir = join(process.env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'callfire-dialplan');

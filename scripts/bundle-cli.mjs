@@ -31,6 +31,26 @@ const external = Object.keys(pkg.dependencies)
   .filter((name) => !BUNDLED.has(name))
   .flatMap((name) => [name, `${name}/*`]);
 
+// Bundled packages a command may not need for a given plan: saxes reads only what the fast
+// scanner gives up on (malformed XML, rare constructs), acorn only plans with expressions.
+// Each is evaluated on its first use instead of when the command loads (saxes and xmlchars
+// build large regular expressions, acorn its tables: about 10 ms each of a start): the code
+// imports them by name, and esbuild reads an imported name off the module at each use, so a
+// module of getters stands in for the package until then.
+const LAZY = { saxes: ['SaxesParser'], acorn: ['parse', 'tokenizer', 'tokTypes'] };
+const lazyPackages = {
+  name: 'lazy-packages',
+  setup(b) {
+    const filter = new RegExp(`^(${Object.keys(LAZY).join('|')})$`);
+    b.onResolve({ filter }, (args) => (args.namespace === 'lazy' ? undefined : { path: args.path, namespace: 'lazy' }));
+    b.onLoad({ filter: /.*/, namespace: 'lazy' }, ({ path }) => ({
+      resolveDir: root,
+      loader: 'js',
+      contents: `let m; const load = () => (m ??= require(${JSON.stringify(path)}));\nmodule.exports = { ${LAZY[path].map((name) => `get ${name}() { return load().${name}; }`).join(', ')} };\n`,
+    }));
+  },
+};
+
 const common = {
   absWorkingDir: root,
   outdir: 'dist/bundle',
@@ -40,6 +60,7 @@ const common = {
   external,
   logLevel: 'warning',
   legalComments: 'none',
+  plugins: [lazyPackages],
 };
 
 // import() of a package (tsx's loader for flows, the language server) is the one thing a
@@ -63,8 +84,12 @@ const cli = await build({
   },
 });
 for (const out of cli.outputFiles) {
-  const text = out.text.replace(IMPORT_CALL, '__bundleImport("');
-  if (text === out.text) throw new Error(`${out.path}: no import() of a package found; has the bundle's shape changed?`);
+  const imports = out.text.replace(IMPORT_CALL, '__bundleImport("');
+  if (imports === out.text) throw new Error(`${out.path}: no import() of a package found; has the bundle's shape changed?`);
+  // ASCII only, so bin/dialplan.js reads it as latin1 (a third of the time UTF-8 decoding
+  // takes). esbuild escapes everything but comments already; a \u escape means the same
+  // character in a comment, string, regular expression or name.
+  const text = imports.replace(/[^\x00-\x7f]/g, (unit) => `\\u${unit.charCodeAt(0).toString(16).padStart(4, '0')}`);
   mkdirSync(dirname(out.path), { recursive: true });
   writeFileSync(out.path, text);
 }

@@ -43,6 +43,16 @@ describe.skipIf(!built)('the built dialplan binary', () => {
     for (const f of files) expect(readFileSync(join(cacheDir, f), 'utf8')).not.toBe('not a code cache');
   }, 180_000);
 
+  it('reads its ASCII bundle as such, and still prints text that is not ASCII', () => {
+    // bin/dialplan.js reads the bundle as latin1: a byte over 0x7f would change a character
+    expect(/[^\x00-\x7f]/.test(readFileSync(join(root, 'dist/bundle/cli.cjs'), 'latin1'))).toBe(false);
+    const dir = mkdtempSync(join(tmpdir(), 'dialplan-bin-text-'));
+    writeFileSync(join(dir, 'cafe.xml'), '<dialplan name="Root"><play type="tts">Café — à bientôt ✓</play><hangup/></dialplan>');
+    const r = dialplan('simulate', join(dir, 'cafe.xml'));
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('IVR: Café — à bientôt ✓');
+  });
+
   it('ships the lint --jobs worker beside the bundle, answering a batch', () => {
     // the pool falls back to the main thread when a worker cannot start, which would hide a missing file
     const script = `
