@@ -48,7 +48,8 @@ Options:
                        ${DEFAULT_ENDPOINT} for 1.1 and ${DEFAULT_V2_ENDPOINT} for v2);
                        a "dialplan sandbox" prints its own.
   --format <text|json> text (default): the broadcast id; json: { "broadcastId", "requestId" }.
-                       With --preview, json is { ok, requestId, numbers, problems, dialplan, request }.
+                       With --preview, json is { ok, requestId, numbers, problems, numberProblems,
+                       dialplan, request }, each problem a finding as in "dialplan lint --format json".
 
 Environment: CALLFIRE_USERNAME and CALLFIRE_PASSWORD (API credentials, HTTP Basic).
 
