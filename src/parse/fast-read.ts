@@ -303,7 +303,7 @@ class FastReader {
   #endTag(i: number): number {
     const xml = this.#xml;
     const top = this.#b.top!;
-    const name = top.kind === '#unknown' ? top.name : top.kind;
+    const name = top.name ?? top.kind;
     if (!xml.startsWith(name, i + 2)) give();
     let j = i + 2 + name.length;
     while (isSpace(xml.charCodeAt(j))) j++;

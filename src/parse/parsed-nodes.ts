@@ -16,26 +16,20 @@
  * @module
  */
 import type { ElementSpan, Node, Position, SourcePoint, SourceSpan } from '../ast/nodes.js';
+import { lineStarts, positionAt } from '../util/line-starts.js';
 import type { TagName } from '../language/catalog.js';
 import { attributeSpans } from './spans.js';
 
 /** The parsed text of one document, shared by its nodes: points of offsets, on demand. */
 export class SourceText {
-  #starts: Int32Array | undefined;
+  #starts: number[] | undefined;
 
   constructor(readonly text: string) {}
 
   /** The point (1-based line and column, 0-based offset) of `offset`. */
   readonly pointAt = (offset: number): SourcePoint => {
-    const starts = (this.#starts ??= lineStartTable(this.text));
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid]! <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return { line: lo + 1, column: offset - starts[lo]! + 1, offset };
+    const { line, column } = positionAt((this.#starts ??= lineStarts(this.text)), offset);
+    return { line, column, offset };
   };
 
   /** The span between two offsets. */
@@ -44,37 +38,41 @@ export class SourceText {
   }
 }
 
-/** 0-based offsets at which each line starts (after each `\n`), packed. */
-function lineStartTable(text: string): Int32Array {
-  let count = 1;
-  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) count++;
-  const starts = new Int32Array(count);
-  let k = 1;
-  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts[k++] = i + 1;
-  return starts;
-}
-
 /**
  * The children of an element without any (and of every element until it closes): one frozen
  * array for all, as the builder's trees are frozen too.
  */
 export const NO_CHILDREN: readonly Node[] = Object.freeze([]);
 
-/** What parsed elements, known or not, share: where they were written (three numbers; the rest is found again in the text). */
-abstract class ParsedElementBase {
+/**
+ * A parsed element: an `ElementNode` (a tag of the language) or, with `kind` `#unknown` and
+ * its `name`, an `UnknownElementNode`. Where it was written is three numbers; the rest is
+ * found again in the text when the span is first read.
+ */
+export class ParsedElement {
+  // assigned in the constructor, in the order the tree's plain objects list them
+  declare readonly kind: TagName | '#unknown';
+  declare readonly name?: string;
+  declare readonly attributes: Readonly<Record<string, string>>;
+  declare children: readonly Node[];
+  declare readonly loc: Position;
   #src: SourceText;
   #start: number;
   /** Just after the end tag, or after `/>`; -1 while open. */
   #end = -1;
   #span: ElementSpan | undefined;
 
-  constructor(src: SourceText, start: number) {
+  /** `tag` is the name as a tag of the language, undefined for an unknown tag. */
+  constructor(name: string, tag: TagName | undefined, attributes: Readonly<Record<string, string>>, loc: Position, src: SourceText, start: number) {
+    const self = this as { -readonly [K in 'kind' | 'name' | 'attributes' | 'loc']: ParsedElement[K] };
+    self.kind = tag ?? '#unknown';
+    if (tag === undefined) self.name = name;
+    self.attributes = attributes;
+    this.children = NO_CHILDREN;
+    self.loc = loc;
     this.#src = src;
     this.#start = start;
   }
-
-  /** The element's children, known when it closes. */
-  abstract children: readonly Node[];
 
   /** Sets the children and where the element ends: just after its end tag or its `/>`. */
   closeAt(children: readonly Node[], end: number): void {
@@ -82,12 +80,13 @@ abstract class ParsedElementBase {
     this.#end = end;
   }
 
-  protected spanOf(name: string): ElementSpan {
+  /** Where the element's parts were written. */
+  get span(): ElementSpan {
     if (this.#span) return this.#span;
     const src = this.#src;
     const xml = src.text;
     const at = src.pointAt;
-    const nameEnd = this.#start + 1 + name.length;
+    const nameEnd = this.#start + 1 + (this.name ?? this.kind).length;
     const startEnd = startTagEnd(xml, nameEnd);
     const startTag = src.span(this.#start, startEnd);
     const nameSpan = { start: at(this.#start + 1), end: at(nameEnd) };
@@ -120,55 +119,21 @@ function startTagEnd(xml: string, from: number): number {
   return xml.length;
 }
 
-/** A parsed tag of the language (an `ElementNode`). */
-export class ParsedElement extends ParsedElementBase {
-  readonly kind: TagName;
-  readonly attributes: Readonly<Record<string, string>>;
-  children: readonly Node[] = NO_CHILDREN;
-  readonly loc: Position;
-
-  constructor(kind: TagName, attributes: Readonly<Record<string, string>>, loc: Position, src: SourceText, start: number) {
-    super(src, start);
-    this.kind = kind;
-    this.attributes = attributes;
-    this.loc = loc;
-  }
-
-  get span(): ElementSpan {
-    return this.spanOf(this.kind);
-  }
-}
-
-/** A parsed tag that is not part of the language (an `UnknownElementNode`). */
-export class ParsedUnknownElement extends ParsedElementBase {
-  readonly kind = '#unknown';
-  readonly name: string;
-  readonly attributes: Readonly<Record<string, string>>;
-  children: readonly Node[] = NO_CHILDREN;
-  readonly loc: Position;
-
-  constructor(name: string, attributes: Readonly<Record<string, string>>, loc: Position, src: SourceText, start: number) {
-    super(src, start);
-    this.name = name;
-    this.attributes = attributes;
-    this.loc = loc;
-  }
-
-  get span(): ElementSpan {
-    return this.spanOf(this.name);
-  }
-}
-
-/** Character data (a `TextNode`): adjacent text and CDATA sections, as one node. */
-export class ParsedText {
-  readonly kind = '#text';
+/**
+ * Parsed character data (a `TextNode`: adjacent text and CDATA sections as one node, its span
+ * from its first character or `<![CDATA[` to the next markup) or a parsed comment (a
+ * `CommentNode`, its span from `<!--` to the end of `-->`).
+ */
+export class ParsedCharacters {
+  readonly kind: '#text' | '#comment';
   text: string;
   readonly loc: Position;
   #src: SourceText;
   #start: number;
   #end: number;
 
-  constructor(text: string, loc: Position, src: SourceText, start: number, end: number) {
+  constructor(kind: '#text' | '#comment', text: string, loc: Position, src: SourceText, start: number, end: number) {
+    this.kind = kind;
     this.text = text;
     this.loc = loc;
     this.#src = src;
@@ -176,36 +141,12 @@ export class ParsedText {
     this.#end = end;
   }
 
-  /** Appends the character data that follows this node directly, ending at `end`. */
+  /** Appends the character data that follows this text directly, ending at `end`. */
   extend(text: string, end: number): void {
     this.text += text;
     this.#end = end;
   }
 
-  /** The text as written, from its first character (or `<![CDATA[`) to the next markup. */
-  get span(): SourceSpan {
-    return this.#src.span(this.#start, this.#end);
-  }
-}
-
-/** A parsed comment (a `CommentNode`). */
-export class ParsedComment {
-  readonly kind = '#comment';
-  readonly text: string;
-  readonly loc: Position;
-  #src: SourceText;
-  #start: number;
-  #end: number;
-
-  constructor(text: string, loc: Position, src: SourceText, start: number, end: number) {
-    this.text = text;
-    this.loc = loc;
-    this.#src = src;
-    this.#start = start;
-    this.#end = end;
-  }
-
-  /** From `<!--` to the end of `-->`. */
   get span(): SourceSpan {
     return this.#src.span(this.#start, this.#end);
   }

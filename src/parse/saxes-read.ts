@@ -28,7 +28,7 @@ export function readWithSaxes(xml: string): { readonly document?: DocumentNode; 
   const fail = (message: string, loc: Position): never => {
     throw new Refused(message, loc);
   };
-  const nameOf = (el: OpenElement) => (el.kind === '#unknown' ? el.name : el.kind);
+  const nameOf = (el: OpenElement) => el.name ?? el.kind;
 
   parser.on('error', (e) => {
     // saxes prefixes "line:column: " (column in code points); report our own location instead.

@@ -11,7 +11,7 @@ import type { Diagnostic } from '../ast/diagnostic.js';
 import { rawText } from '../ast/nodes.js';
 import { attributesMessage, depthMessage, LIMITS, referenceProblem, referencesMessage } from '../ast/limits.js';
 import { CATALOG, type TagName } from '../language/catalog.js';
-import { NO_CHILDREN, ParsedComment, ParsedElement, ParsedText, ParsedUnknownElement, SourceText } from './parsed-nodes.js';
+import { NO_CHILDREN, ParsedCharacters, ParsedElement, SourceText } from './parsed-nodes.js';
 
 const XINCLUDE_NS = 'http://www.w3.org/2001/XInclude';
 const MAX_DEPTH = LIMITS.depth;
@@ -33,7 +33,7 @@ export class Refused extends Error {
 }
 
 /** An element being read (its children are set when it closes). */
-export type OpenElement = ParsedElement | ParsedUnknownElement;
+export type OpenElement = ParsedElement;
 
 /**
  * Lines and columns of offsets asked for in increasing order (as a reader moves on): each
@@ -75,7 +75,7 @@ export class TreeBuilder {
   /** For each open element: whether it keeps white-space-only text (a leaf tag, or unknown). */
   readonly #keepsText: boolean[] = [];
   /** The children read so far of every open element, in text order; #childStart says where each element's begin. */
-  readonly #pending: Node[] = [];
+  readonly #pending: (ParsedElement | ParsedCharacters)[] = [];
   /** How many of #pending are in use (the rest are left over, to be overwritten). */
   #pendingTop = 0;
   readonly #childStart: number[] = [];
@@ -128,7 +128,7 @@ export class TreeBuilder {
     if (count > MAX_ATTRIBUTES) throw new Refused(attributesMessage(name), loc);
     if (overReferences !== undefined) throw new Refused(overReferences, loc);
     const known = TAGS.get(name);
-    const el = known ? new ParsedElement(known.tag, attributes, loc, this.src, start) : new ParsedUnknownElement(name, attributes, loc, this.src, start);
+    const el = new ParsedElement(name, known?.tag, attributes, loc, this.src, start);
     this.stack.push(el);
     this.#keepsText.push(known ? known.keepsText : true);
     this.#childStart.push(this.#pendingTop);
@@ -143,14 +143,14 @@ export class TreeBuilder {
     this.#keepsText.pop();
     // the children as an array of their own size (a growing array keeps spare room)
     const from = this.#childStart.pop()!;
-    el.closeAt(this.#pendingTop > from ? this.#pending.slice(from, this.#pendingTop) : NO_CHILDREN, end);
+    el.closeAt(this.#pendingTop > from ? (this.#pending.slice(from, this.#pendingTop) as readonly Node[]) : NO_CHILDREN, end);
     this.#pendingTop = from;
-    const name = el.kind === '#unknown' ? el.name : el.kind;
+    const name = el.name ?? el.kind;
     const problem = referenceProblem(rawText(el));
     if (problem) throw new Refused(referencesMessage(name, 'text', problem), el.loc);
     const parent = this.top;
     if (parent) this.#pending[this.#pendingTop++] = el;
-    else if (el.kind === 'dialplan') this.#root = el as ElementNode<'dialplan'>;
+    else if (el.kind === 'dialplan') this.#root = el as unknown as ElementNode<'dialplan'>;
     else {
       this.diagnostics.push({
         rule: 'schema',
@@ -176,17 +176,17 @@ export class TreeBuilder {
     if (parent && (this.#keepsText[this.#keepsText.length - 1] || text.trim() !== '')) {
       const top = this.#pendingTop;
       const prev = top > this.#childStart[this.#childStart.length - 1]! ? this.#pending[top - 1] : undefined;
-      if (prev instanceof ParsedText) prev.extend(text, end);
-      else this.#pending[this.#pendingTop++] = new ParsedText(text, this.locAt(this.#lastEnd), this.src, this.#lastEnd, end);
+      if (prev instanceof ParsedCharacters && prev.kind === '#text') prev.extend(text, end);
+      else this.#pending[this.#pendingTop++] = new ParsedCharacters('#text', text, this.locAt(this.#lastEnd), this.src, this.#lastEnd, end);
     }
     this.#lastEnd = end;
   }
 
   /** A comment from `start` (its `<!--`) to `end` (after its `-->`). */
   comment(text: string, start: number, end: number): void {
-    const node = new ParsedComment(text, this.locAt(start), this.src, start, end);
+    const node = new ParsedCharacters('#comment', text, this.locAt(start), this.src, start, end);
     if (this.stack.length > 0) this.#pending[this.#pendingTop++] = node;
-    else (this.#rootName === undefined ? this.#prolog : this.#epilog).push(node);
+    else (this.#rootName === undefined ? this.#prolog : this.#epilog).push(node as CommentNode);
     this.#lastEnd = end;
   }
 
