@@ -13,7 +13,7 @@ import {
   type Range,
 } from 'vscode-languageserver';
 import { isTagName, tagSpec } from '../language/catalog.js';
-import { parseKeyPattern } from '../language/key-pattern.js';
+import { currentValues, isKeyPattern } from '../language/values.js';
 import { scanVariables } from '../language/variable-refs.js';
 import { attributeDoc, attributeSpec, SYSTEM_VARIABLES, tagDoc } from './catalog-docs.js';
 import { cursorContext, type CursorContext } from './cursor.js';
@@ -48,9 +48,9 @@ const SNIPPETS: Readonly<Record<string, { readonly label: string; readonly body:
   },
 };
 
-/** Candidate `pressed` values; each is kept only if the one key-pattern parser accepts it. */
+/** Candidate `pressed` values; each is kept only if the one key-pattern rule accepts it. */
 const KEY_PATTERNS = ['1', '2', '3', '4', '5', '6', '7', '8', '9', '0', '#', '*', 'default', 'timeout', '1-9'].filter(
-  (p) => parseKeyPattern(p).kind !== 'invalid',
+  (p) => isKeyPattern(p),
 );
 
 /**
@@ -106,7 +106,7 @@ function attributeItems(ctx: Extract<CursorContext, { kind: 'attribute-name' }>,
   return Object.entries(tagSpec(ctx.tag).attributes)
     .filter(([name]) => !present.has(name))
     .map(([name, spec]) => {
-      const values = spec.values?.filter((v) => !spec.legacyValues?.includes(v)) ?? (spec.type === 'boolean' ? ['true', 'false'] : undefined);
+      const values = spec.values ? currentValues(spec) : spec.type === 'boolean' ? ['true', 'false'] : undefined;
       // snippet choices cannot hold `,` `|` or `$` unescaped; the catalog's values have none
       const value = values ? `\${1|${values.join(',')}|}` : '$1';
       return {

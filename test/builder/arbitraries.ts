@@ -4,11 +4,9 @@
  * {@link buildPlan}, which calls the builder methods.
  */
 import fc from 'fast-check';
-import { CATALOG } from '../../src/entries/catalog.js';
+import { CATALOG, currentValues } from '../../src/entries/catalog.js';
 import { dialplan, type ActionsBuilder, type BlockBuilder, type DialplanBuilder, type KeyPattern, type MenuBuilder } from '../../src/index.js';
 
-const enumValues = (spec: { readonly values: readonly string[]; readonly legacyValues?: readonly string[] }) =>
-  spec.values.filter((v) => !(spec.legacyValues ?? []).includes(v));
 
 // Characters that stress escaping and encoding: markup, quotes, a CDATA end, non-ASCII,
 // astral characters, variables.
@@ -38,8 +36,8 @@ const maybe = <T>(arb: fc.Arbitrary<T>) => fc.option(arb, { nil: undefined });
 const opts = <T extends Record<string, fc.Arbitrary<unknown>>>(shape: T) =>
   fc.record(shape, { requiredKeys: [] }) as fc.Arbitrary<{ [K in keyof T]?: T[K] extends fc.Arbitrary<infer V> ? V : never }>;
 
-const voice = fc.constantFrom(...enumValues(CATALOG.play.attributes.voice));
-const music = fc.constantFrom(...enumValues(CATALOG.transfer.attributes.musiconhold));
+const voice = fc.constantFrom(...currentValues(CATALOG.play.attributes.voice));
+const music = fc.constantFrom(...currentValues(CATALOG.transfer.attributes.musiconhold));
 
 /** One builder call, as data. */
 export type Step =
