@@ -83,8 +83,18 @@ const SPARES = 2;
 // source; the thread's own global has no __name, so give it one that does nothing.
 const WORKER_SOURCE = `var __name = (f) => f; (${evaluatorWorker.toString()})()`;
 
-/** Resolved once: a thread started when the process has no file descriptor left must not also fail to find QuickJS. */
-const QUICKJS_PATH = createRequire(import.meta.url).resolve('quickjs-emscripten');
+/**
+ * Where QuickJS is, found when this module loads: a thread started later, when the process may
+ * have no file descriptor left, must not also fail to find it. Found again on use if that failed,
+ * so a broken install fails the expression that needs QuickJS, not every import of the package.
+ */
+let quickjsPath: string | undefined;
+const findQuickjs = (): string => (quickjsPath ??= createRequire(import.meta.url).resolve('quickjs-emscripten'));
+try {
+  findQuickjs();
+} catch {
+  // reported by the first thread that needs it
+}
 
 // Atomics.waitAsync is in Node 16+, typed only from lib es2024.
 const waitAsync = (Atomics as unknown as { waitAsync(a: Int32Array, i: number, v: number): { async: boolean; value: Promise<string> | string } }).waitAsync;
@@ -111,7 +121,7 @@ class Machine {
     try {
       this.#worker = new Worker(WORKER_SOURCE, {
         eval: true,
-        workerData: { port: port2, flag: this.flag, quickjsPath: QUICKJS_PATH, setup: CONTEXT_SETUP },
+        workerData: { port: port2, flag: this.flag, quickjsPath: findQuickjs(), setup: CONTEXT_SETUP },
         transferList: [port2],
       });
     } catch (e) {
