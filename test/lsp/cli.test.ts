@@ -39,7 +39,7 @@ describe.skipIf(!existsSync(join(root, 'dist/bundle/cli.cjs')))('dialplan lsp as
     expect((await got).map((d) => d.code)).toContain('unknown-goto-target');
     expect(server.stderr()).not.toMatch(/failed/);
     expect(await server.stop()).toBe(0);
-  });
+  }, 60_000);
 });
 
 describe('the VS Code extension', () => {
@@ -101,5 +101,6 @@ describe('the VS Code extension', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
-  });
+    // two server starts and a dozen checks: seconds on a busy machine, not a hang
+  }, 90_000);
 });
