@@ -28,6 +28,8 @@ import { expandFiles, projectFiles } from '../file-args.js';
 import { defaultJobs, LintPool } from '../lint-pool.js';
 
 const FORMATS = ['stylish', 'json', 'sarif', 'github'] as const;
+/** Without --jobs, the file count from which the files are linted on worker threads. */
+const DEFAULT_JOBS_FROM = 100;
 
 export const command: Command = {
   name: 'lint',
@@ -55,7 +57,8 @@ Options:
                           report what was fixed and what remains
   --fix-dry-run           Like --fix, but print the diff instead of writing the files
   --jobs <n>              Lint XML files on n worker threads (default: the number of
-                          cores); the report order is the same as with --jobs 1
+                          cores, for 100 files or more); the report order is the same
+                          as with --jobs 1
 
 Exit codes: 0 no errors and warnings within --max-warnings, 1 otherwise,
 2 usage, an invalid configuration or a file that could not be read.`,
@@ -74,7 +77,7 @@ Exit codes: 0 no errors and warnings within --max-warnings, 1 otherwise,
     // the fix summary and diffs go where they cannot break a machine-read report
     const say = format === 'stylish' ? io.stdout : io.stderr;
     const maxWarnings = numberOption('lint', 'max-warnings', values['max-warnings'], { min: 0 }) ?? Infinity;
-    const jobs = numberOption('lint', 'jobs', values.jobs, { min: 1, max: 256 }) ?? defaultJobs();
+    const asked = numberOption('lint', 'jobs', values.jobs, { min: 1, max: 256 });
 
     const cliRules: Record<string, RuleSettings[string]> = {};
     let fixed: LoadedConfig | undefined;
@@ -99,6 +102,9 @@ Exit codes: 0 no errors and warnings within --max-warnings, 1 otherwise,
     }
     const configs = new ConfigCache('lint', io);
     // worker threads only pay off for several XML files; --fix rewrites files one by one
+    // a worker costs about half a second of CPU to start (it loads the linter and compiles the
+    // XSD), so by default threads are used only for enough files to pay that back
+    const jobs = asked ?? (files.length >= DEFAULT_JOBS_FROM ? defaultJobs() : 1);
     const pool = jobs > 1 && !fixMode && files.length > 1 ? new LintPool(Math.min(jobs, files.length)) : undefined;
     // a file linted in a worker holds its place in the report with a promise
     const pending = new Map<number, Promise<readonly Diagnostic[]>>();
