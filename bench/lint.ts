@@ -9,6 +9,9 @@
  * xmllint runs once per measurement as a process over all files, so its time includes
  * process start; lint runs in-process, warm (the XSD compiled once), which is how the CLI
  * and CI use it.
+ *
+ * Last, the plan doubled (1, 2, 4, 8 MB): lint's time per MB, whole and rules alone, beside
+ * xmllint's; every pass is linear, so the slowest per MB must stay within 1.5x of the fastest.
  */
 import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -67,3 +70,19 @@ report(
   time(() => lintDocument(bigDoc), 3),
   xmllint([bigFile], 3),
 );
+
+console.log('generated plans doubled, time per MB (linear: flat within 1.5x)');
+const perMb: number[] = [];
+for (const mb of [1, 2, 4, 8]) {
+  const xml = generatePlan(mb * 1024 * 1024);
+  const file = join(dir, `plan-${mb}.xml`);
+  writeFileSync(file, xml);
+  const doc = parse(xml).document!;
+  const rounds = Math.max(3, Math.ceil(ROUNDS / mb));
+  const whole = time(() => lint(xml), rounds);
+  const rules = time(() => lintDocument(doc), rounds);
+  const peer = xmllint([file], rounds);
+  perMb.push(whole / mb);
+  console.log(`  ${String(mb).padStart(2)} MB: lint ${ms(whole / mb)} per MB   rules ${ms(rules / mb)} per MB   xmllint ${peer === undefined ? '-' : `${ms(peer / mb)} per MB   lint / xmllint = ${ratio(whole, peer)}`}`);
+}
+console.log(`  slowest / fastest per MB = ${ratio(Math.max(...perMb), Math.min(...perMb))} (target <= 1.5x)\n`);

@@ -21,18 +21,37 @@ export interface Visit {
 
 /**
  * A visit that links to its parent's visit instead of copying the ancestors, so walking a
- * plan nested `d` deep costs O(1) per element, not O(d).
+ * plan nested `d` deep costs O(1) per element, not O(d). The path is written when first read
+ * (most passes read few of them: lint only for its findings) and kept.
  */
 class Step implements Visit {
+  private written: string | undefined;
+
   constructor(
     readonly node: AnyElement,
-    readonly path: string,
+    /** The element's name and 1-based index among same-named siblings; the root has none. */
+    private readonly name: string,
+    private readonly nth: number,
     private readonly up: Step | undefined,
     readonly depth: number,
   ) {}
 
   get parent(): AnyElement | undefined {
     return this.up?.node;
+  }
+
+  get path(): string {
+    if (this.written === undefined) {
+      // the ancestors whose paths are not written yet, nearest first: a loop, not recursion,
+      // so a tree built in code deeper than any limit still gets its paths
+      const pending: Step[] = [];
+      for (let s: Step | undefined = this; s && s.written === undefined; s = s.up) pending.push(s);
+      for (let i = pending.length - 1; i >= 0; i--) {
+        const s = pending[i]!;
+        s.written = s.up ? `${s.up.written}/${s.name}[${s.nth}]` : '/dialplan';
+      }
+    }
+    return this.written!;
   }
 
   get ancestors(): readonly AnyElement[] {
@@ -62,15 +81,22 @@ export function childSteps(parent: { readonly children: readonly Node[] }): Arra
  */
 export function* walk(doc: DocumentNode): Generator<Visit> {
   // an explicit stack, not recursion: depth costs neither call stack nor copies
-  const stack: Step[] = [new Step(doc.root, '/dialplan', undefined, 1)];
+  const stack: Step[] = [new Step(doc.root, 'dialplan', 1, undefined, 1)];
+  // one count per name among the children of the element being expanded, reused for every parent
+  const counts = new Map<string, number>();
+  const children: Step[] = [];
   while (stack.length > 0) {
     const v = stack.pop()!;
     yield v;
-    const steps = childSteps(v.node);
-    for (let i = steps.length - 1; i >= 0; i--) {
-      const [node, step] = steps[i]!;
-      stack.push(new Step(node, `${v.path}/${step}`, v, v.depth + 1));
+    counts.clear();
+    for (const child of v.node.children) {
+      if (child.kind === '#text' || child.kind === '#comment') continue;
+      const n = elementName(child);
+      const i = (counts.get(n) ?? 0) + 1;
+      counts.set(n, i);
+      children.push(new Step(child, n, i, v, v.depth + 1));
     }
+    while (children.length > 0) stack.push(children.pop()!);
   }
 }
 

@@ -26,9 +26,9 @@ describe('checks that compared every pair finish at 10,000-20,000 with the same 
     expect(found[0]).toMatchObject({ path: '/dialplan/menu[1]/keypress[20001]', data: { pressed: '3', earlier: '0-5', same: false } });
   });
 
-  it('undefined-variable: 20,000 reads beside 20,000 variables set under ${…} names, one read built by them', () => {
-    const found = of('undefined-variable', SHAPES.dynamicVariables(20_000));
-    expect(found).toHaveLength(20_000);
+  it('undefined-variable: 10,000 reads beside 10,000 variables set under ${…} names, one read built by them', () => {
+    const found = of('undefined-variable', SHAPES.dynamicVariables(10_000));
+    expect(found).toHaveLength(10_000);
     expect(found.every((d) => /^xa{40}u\d+$/.test(String(d.data?.name)))).toBe(true);
   });
 

@@ -14,6 +14,9 @@ import type { RuleContext, VariableSource } from './types.js';
 
 const SETTERS = new Set(['setvar', 'record', 'get', 'post']);
 
+const NO_REFERENCES: VariableScan = Object.freeze({ refs: Object.freeze([]), unclosed: Object.freeze([]) });
+const NONE: readonly AnyElement[] = Object.freeze([]);
+
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key);
   if (list) list.push(value);
@@ -22,9 +25,11 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
 
 /** Collects the facts rules share and the helpers they read attributes with. */
 export function createContext(document: DocumentNode): RuleContext {
-  const elements: Visit[] = [...walk(document)];
-  const paths = new Map<AnyElement, string>();
-  const parents = new Map<AnyElement, AnyElement>();
+  const elements: Visit[] = [];
+  // one visit per element (path written when a finding asks for it) and the elements by tag:
+  // rules about one tag read its list instead of walking the whole plan again
+  const visits = new Map<AnyElement, Visit>();
+  const byTag = new Map<string, AnyElement[]>();
   const names = new Map<string, AnyElement[]>();
   const gotoTargets = new Set<string>();
   const variablesSet = new Map<string, VariableSource[]>();
@@ -35,8 +40,10 @@ export function createContext(document: DocumentNode): RuleContext {
   let dynamicTargets: DynamicNameSet | undefined;
   let dynamicVariables: DynamicNameSet | undefined;
 
-  // several rules scan the same strings; scan each distinct string once per run
+  // several rules scan the same strings; scan each distinct string once per run (most hold no
+  // reference at all: they share one empty answer and take no room in the cache)
   const variableScan = (s: string): VariableScan => {
+    if (!s.includes('${')) return NO_REFERENCES;
     let scan = scans.get(s);
     if (!scan) scans.set(s, (scan = scanVariables(s)));
     return scan;
@@ -45,11 +52,11 @@ export function createContext(document: DocumentNode): RuleContext {
   const attr = (node: AnyElement, name: string): string | undefined =>
     Object.hasOwn(node.attributes, name) ? node.attributes[name] : undefined;
 
-  for (const v of elements) {
-    paths.set(v.node, v.path);
-    const parent = v.parent;
-    if (parent) parents.set(v.node, parent);
+  for (const v of walk(document)) {
+    elements.push(v);
+    visits.set(v.node, v);
     const tag = elementName(v.node);
+    push(byTag, tag, v.node);
     const name = attr(v.node, 'name')?.trim();
     if (name) push(names, name, v.node);
     if (tag === 'goto') gotoTargets.add(textOf(v.node));
@@ -71,8 +78,9 @@ export function createContext(document: DocumentNode): RuleContext {
   return {
     document,
     elements,
-    pathOf: (node) => paths.get(node) ?? '/',
-    parentOf: (node) => parents.get(node),
+    pathOf: (node) => visits.get(node)?.path ?? '/',
+    parentOf: (node) => visits.get(node)?.parent,
+    ofTag: (tag) => byTag.get(tag) ?? NONE,
     names,
     gotoTargets,
     isGotoTarget(name) {

@@ -52,10 +52,15 @@ function dataOf(params: object): Readonly<Record<string, unknown>> {
  * Runs the rules over a parsed document (no XML or XSD checks): the core of {@link lint}.
  */
 export function lintDocument(doc: DocumentNode, config: LintConfig = {}, options: LintOptions = {}): Diagnostic[] {
-  const settings = settingsFor(config, options.filename, options.configDir);
   // a tree over a shape limit is refused as parse() refuses its XML (docs/limits.md)
   const over = checkLimits(doc);
   if (over) return [over];
+  return runRules(doc, config, options);
+}
+
+/** The rules over a tree already held to the limits (parsed, or checked by the caller). */
+function runRules(doc: DocumentNode, config: LintConfig, options: LintOptions): Diagnostic[] {
+  const settings = settingsFor(config, options.filename, options.configDir);
   const ctx = createContext(doc);
   const out: Diagnostic[] = [];
   for (const rule of RULES) {
@@ -65,14 +70,15 @@ export function lintDocument(doc: DocumentNode, config: LintConfig = {}, options
       rule.check(ctx, (node, found, extras) => {
         // values quoted in the message and data are cut, so a report stays near its plan's size
         const params = excerptParams(found);
-        const d: Diagnostic = { rule: rule.name, severity, message: rule.message(params), path: ctx.pathOf(node), data: dataOf(params) };
+        const d: { -readonly [K in keyof Diagnostic]: Diagnostic[K] } = { rule: rule.name, severity, message: rule.message(params), path: ctx.pathOf(node), data: dataOf(params) };
+        if (node.loc) {
+          d.line = node.loc.line;
+          d.column = node.loc.column;
+        }
         const span = findingSpan(node, extras?.at);
-        out.push({
-          ...d,
-          ...(node.loc && { line: node.loc.line, column: node.loc.column }),
-          ...(span && { range: { start: { line: span.start.line, column: span.start.column }, end: { line: span.end.line, column: span.end.column } } }),
-          ...(extras?.fix && { fix: extras.fix }),
-        });
+        if (span) d.range = { start: { line: span.start.line, column: span.start.column }, end: { line: span.end.line, column: span.end.column } };
+        if (extras?.fix) d.fix = extras.fix;
+        out.push(d);
       });
     } catch (e) {
       // one broken rule must not hide what the others found
@@ -139,7 +145,8 @@ export function lint(input: PlanSource, config: LintConfig = EMPTY, options: Lin
   }
   if (!doc) return capResult(result(diagnostics));
   // a loop, not push(...): a spread of a few hundred thousand findings overflows the stack
-  for (const d of lintDocument(doc, config, options)) diagnostics.push(d);
+  // (the tree is within the limits: parse() refuses a plan over one, and a tree was checked above)
+  for (const d of runRules(doc, config, options)) diagnostics.push(d);
   const suppressions = new Suppressions(doc);
   // each finding is produced once, by one rule: nothing to de-duplicate here
   // at most LIMITS.diagnostics findings are listed (docs/limits.md)

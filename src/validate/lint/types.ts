@@ -78,6 +78,8 @@ export interface RuleContext {
   pathOf(node: AnyElement): string;
   /** The parent of an element (undefined for the root). */
   parentOf(node: AnyElement): AnyElement | undefined;
+  /** The elements with this XML name, in document order (the rules about one tag read these, not every element). */
+  ofTag(tag: string): readonly AnyElement[];
   /** Tags by `name` attribute (trimmed), in document order. */
   readonly names: ReadonlyMap<string, readonly AnyElement[]>;
   /** Names used as jump targets by `<goto>` text or `<catch goto>`, as written. */

@@ -7,17 +7,19 @@
 import type { FlowGraph, FlowNode } from '../../../ast/flow.js';
 
 /**
- * Strongly connected components of the graph reachable from `starts` (Tarjan, iterative so
- * deep plans cannot overflow the stack). Nodes get dense numbers on first sight, so the
+ * Hands `each` the strongly connected components of the graph reachable from `starts`, one by
+ * one as they close, so a big plan's many one-node components are not all kept (Tarjan,
+ * iterative so deep plans cannot overflow the stack). Nodes get dense numbers on first sight, so the
  * bookkeeping lives in flat arrays rather than maps: a 3 MB plan has some 70,000 nodes.
  */
-export function stronglyConnected(graph: FlowGraph, starts: readonly FlowNode[]): FlowNode[][] {
+export function stronglyConnected(graph: FlowGraph, starts: readonly FlowNode[], each: (component: readonly FlowNode[]) => void): void {
   const id = new Map<FlowNode, number>();
   const nodes: FlowNode[] = [];
+  // each node's successors, asked of the graph once: the walk comes back to a node once per edge
+  const next: (readonly FlowNode[])[] = [];
   const low: number[] = [];
   const onStack: boolean[] = [];
   const stack: number[] = [];
-  const out: FlowNode[][] = [];
   // the depth-first path: node numbers and how many successors each has been through
   const path: number[] = [];
   const nextChild: number[] = [];
@@ -25,6 +27,7 @@ export function stronglyConnected(graph: FlowGraph, starts: readonly FlowNode[])
     const n = nodes.length;
     id.set(node, n);
     nodes.push(node);
+    next.push(graph.successors(node));
     low.push(n);
     onStack.push(true);
     stack.push(n);
@@ -37,7 +40,7 @@ export function stronglyConnected(graph: FlowGraph, starts: readonly FlowNode[])
     visit(s);
     while (path.length > 0) {
       const v = path[path.length - 1]!;
-      const succ = graph.successors(nodes[v]!);
+      const succ = next[v]!;
       const i = nextChild[nextChild.length - 1]!;
       if (i < succ.length) {
         nextChild[nextChild.length - 1] = i + 1;
@@ -60,9 +63,8 @@ export function stronglyConnected(graph: FlowGraph, starts: readonly FlowNode[])
           onStack[w] = false;
           comp.push(nodes[w]!);
         } while (w !== v);
-        out.push(comp);
+        each(comp);
       }
     }
   }
-  return out;
 }

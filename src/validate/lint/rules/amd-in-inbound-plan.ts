@@ -1,5 +1,4 @@
 import type { AnyElement } from '../../../ast/nodes.js';
-import { elementName } from '../../../ast/nodes.js';
 import { readSites } from '../helpers/reads.js';
 import type { Rule } from '../types.js';
 
@@ -28,7 +27,7 @@ export const amdInInboundPlan: Rule<Params> = {
   message: ({ variable, line }) =>
     `<amd> is for outbound calls, but this plan reads \${${variable}}${line !== undefined ? ` (line ${line})` : ''}, which exists only on incoming calls.`,
   check(ctx, report) {
-    const amds = ctx.elements.filter((e) => elementName(e.node) === 'amd').map((e) => e.node);
+    const amds = ctx.ofTag('amd');
     if (amds.length === 0) return;
     let found: { variable: string; node: AnyElement } | undefined;
     for (const site of readSites(ctx)) {

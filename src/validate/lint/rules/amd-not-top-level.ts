@@ -25,8 +25,8 @@ export const amdNotTopLevel: Rule<Params> = {
       : '<amd> appears more than once; the machine is detected once per call.',
   check(ctx, report) {
     let count = 0;
-    for (const { node, parent } of ctx.elements) {
-      if (elementName(node) !== 'amd') continue;
+    for (const node of ctx.ofTag('amd')) {
+      const parent = ctx.parentOf(node);
       if (parent && elementName(parent) !== 'dialplan') report(node, { problem: 'nested', parent: elementName(parent) });
       else if (++count > 1) report(node, { problem: 'repeated', parent: 'dialplan' });
     }

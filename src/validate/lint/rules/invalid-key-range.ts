@@ -1,4 +1,3 @@
-import { elementName } from '../../../ast/nodes.js';
 import { compareDigits } from '../../../language/key-pattern.js';
 import type { Rule } from '../types.js';
 
@@ -20,8 +19,7 @@ export const invalidKeyRange: Rule<Params> = {
   },
   message: ({ pressed }) => `keypress pressed="${pressed}" is an empty range: its low end is above its high end.`,
   check(ctx, report) {
-    for (const { node } of ctx.elements) {
-      if (elementName(node) !== 'keypress') continue;
+    for (const node of ctx.ofTag('keypress')) {
       const pressed = ctx.attr(node, 'pressed')?.trim() ?? '';
       const p = ctx.keyPattern(pressed);
       if (p.kind === 'range' && compareDigits(p.low, p.high) > 0) report(node, { pressed }, { at: { attribute: 'pressed' } });

@@ -25,8 +25,7 @@ export const keypressExceedsMaxDigits: Rule<Params> = {
   message: ({ pressed, length, maxDigits }) =>
     `keypress pressed="${pressed}" needs ${length} digits but the menu's maxDigits is ${maxDigits}; it can never match.`,
   check(ctx, report) {
-    for (const { node } of ctx.elements) {
-      if (elementName(node) !== 'menu') continue;
+    for (const node of ctx.ofTag('menu')) {
       const maxDigits = ctx.intAttr(node, 'maxDigits');
       if (maxDigits === undefined || maxDigits < 1) continue;
       for (const k of elementChildren(node)) {

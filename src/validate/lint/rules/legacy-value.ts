@@ -31,8 +31,10 @@ export const legacyValue: Rule<Params> = {
     for (const { node } of ctx.elements) {
       const tag = elementName(node);
       if (!isTagName(tag)) continue;
-      for (const [a, v] of Object.entries(node.attributes)) {
-        const spec = tagSpec(tag).attributes[a];
+      const specs = tagSpec(tag).attributes;
+      for (const a in node.attributes) {
+        const v = node.attributes[a]!;
+        const spec = specs[a];
         if (spec?.legacyValues?.includes(v.trim())) {
           const instead = currentSpelling(spec, v);
           const at: FindingAt = { attribute: a };

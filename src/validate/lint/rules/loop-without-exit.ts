@@ -35,18 +35,24 @@ export const loopWithoutExit: Rule<Params> = {
       text: ctx.text,
     });
     const starts: FlowNode[] = ctx.elements.map((e) => e.node);
-    const order = new Map(ctx.elements.map((e, i) => [e.node, i]));
-    for (const comp of stronglyConnected(graph, starts)) {
+    let order: Map<FlowNode, number> | undefined;
+    stronglyConnected(graph, starts, (comp) => {
+      // most components are one tag that does not jump to itself: no set built for those
+      if (comp.length === 1) {
+        const only = comp[0]!;
+        const next = graph.successors(only);
+        if (only === EXIT || !next.includes(only) || next.some((s) => s !== only)) return;
+      }
       const members = new Set(comp);
-      const cyclic = comp.length > 1 || graph.successors(comp[0]!).includes(comp[0]!);
-      if (!cyclic || members.has(EXIT)) continue;
+      if (members.has(EXIT)) return;
       const leaves = comp.some((n) => graph.successors(n).some((s) => !members.has(s)));
-      if (leaves) continue;
+      if (leaves) return;
       // report at the first jump of the loop, in document order
+      const place = (order ??= new Map(ctx.elements.map((e, i) => [e.node, i])));
       const jumps = comp.filter((n): n is AnyElement => n !== EXIT && !('input' in n) && elementName(n) === 'goto');
-      jumps.sort((a, b) => order.get(a)! - order.get(b)!);
+      jumps.sort((a, b) => place.get(a)! - place.get(b)!);
       const at = jumps[0];
       if (at) report(at, { target: ctx.text(at), size: comp.length }, { at: { text: true } });
-    }
+    });
   },
 };

@@ -24,8 +24,7 @@ export const menuWithoutFallback: Rule<Params> = {
   },
   message: () => '<menu> has no default or timeout keypress: invalid or missing input falls through to the next tag.',
   check(ctx, report) {
-    for (const { node } of ctx.elements) {
-      if (elementName(node) !== 'menu') continue;
+    for (const node of ctx.ofTag('menu')) {
       const keys = elementChildren(node).filter((c) => elementName(c) === 'keypress');
       if (keys.length === 0) continue;
       const fallback = keys.some((k) => {

@@ -21,8 +21,8 @@ export const menuWithoutKeypress: Rule<Params> = {
   },
   message: () => '<menu> has no <keypress>: the caller\'s input is never used.',
   check(ctx, report) {
-    for (const { node } of ctx.elements) {
-      if (elementName(node) === 'menu' && !elementChildren(node).some((c) => elementName(c) === 'keypress')) report(node, { menu: ctx.attr(node, 'name')?.trim() });
+    for (const node of ctx.ofTag('menu')) {
+      if (!elementChildren(node).some((c) => elementName(c) === 'keypress')) report(node, { menu: ctx.attr(node, 'name')?.trim() });
     }
   },
 };

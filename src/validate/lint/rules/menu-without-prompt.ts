@@ -20,8 +20,8 @@ export const menuWithoutPrompt: Rule<Params> = {
   },
   message: () => '<menu> has no <play>: the caller hears no prompt.',
   check(ctx, report) {
-    for (const { node } of ctx.elements) {
-      if (elementName(node) === 'menu' && !elementChildren(node).some((c) => elementName(c) === 'play')) report(node, { menu: ctx.attr(node, 'name')?.trim() });
+    for (const node of ctx.ofTag('menu')) {
+      if (!elementChildren(node).some((c) => elementName(c) === 'play')) report(node, { menu: ctx.attr(node, 'name')?.trim() });
     }
   },
 };

@@ -57,8 +57,7 @@ export const overlappingKeypress: Rule<Params> = {
   message: ({ pressed, earlier, earlierLine, same }) =>
     `keypress pressed="${pressed}" never fires: ${same ? 'the same pattern' : `"${earlier}"`} is already handled by an earlier keypress${earlierLine !== undefined ? ` (line ${earlierLine})` : ''}.`,
   check(ctx, report) {
-    for (const { node } of ctx.elements) {
-      if (elementName(node) !== 'menu') continue;
+    for (const node of ctx.ofTag('menu')) {
       const keys = elementChildren(node).filter((k) => elementName(k) === 'keypress');
       const seen: Seen[] = keys.map((k, order) => {
         const raw = ctx.attr(k, 'pressed')?.trim() ?? '';

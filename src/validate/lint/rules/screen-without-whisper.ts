@@ -1,4 +1,3 @@
-import { elementName } from '../../../ast/nodes.js';
 import type { Rule } from '../types.js';
 
 /** `transfer screen="true"` without `whisper-tts`. */
@@ -21,8 +20,8 @@ export const screenWithoutWhisper: Rule<Params> = {
   },
   message: () => '<transfer screen="true"> has no whisper-tts: the called party is not told how to accept the call.',
   check(ctx, report) {
-    for (const { node } of ctx.elements) {
-      if (elementName(node) !== 'transfer' || !ctx.boolAttr(node, 'screen')) continue;
+    for (const node of ctx.ofTag('transfer')) {
+      if (!ctx.boolAttr(node, 'screen')) continue;
       if ((ctx.attr(node, 'whisper-tts') ?? '').trim() === '') report(node, { whisperTts: ctx.attr(node, 'whisper-tts') }, { at: { attribute: 'screen' } });
     }
   },

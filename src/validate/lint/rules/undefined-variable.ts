@@ -3,6 +3,7 @@ import { TypoIndex } from '../../../util/nearest.js';
 import { readSites, siteAt } from '../helpers/reads.js';
 import { DynamicNameMatcher } from '../../../language/variable-refs.js';
 import { LIMITS } from '../../limits.js';
+import type { AnyElement } from '../../../ast/nodes.js';
 import type { Rule, RuleContext } from '../types.js';
 
 interface Params {
@@ -42,17 +43,26 @@ export const undefinedVariable: Rule<Params> = {
     (suggestion !== undefined ? `; did you mean \${${suggestion}}?` : '.'),
   check(ctx, report) {
     const setNames = [...ctx.variablesSet.keys()];
-    // indexed once per run: many undefined or dynamic references must not each scan every name
-    const typos = { set: new TypoIndex([...setNames, ...SYSTEM_NAMES], LIMITS.suggestionWork), system: new TypoIndex(SYSTEM_NAMES, LIMITS.suggestionWork) };
+    // indexed once per run, when the first finding wants a suggestion: many undefined or dynamic
+    // references must not each scan every name, and a plan without findings builds neither
+    let typos: { readonly set: TypoIndex; readonly system: TypoIndex } | undefined;
+    const suggestions = () => (typos ??= { set: new TypoIndex([...setNames, ...SYSTEM_NAMES], LIMITS.suggestionWork), system: new TypoIndex(SYSTEM_NAMES, LIMITS.suggestionWork) });
     const dynamic = new DynamicNameMatcher(setNames, dynamicReads(ctx));
+    // each name once per tag: a tag's read sites come one after the other
     const seen = new Set<string>();
+    let seenOf: AnyElement | undefined;
     for (const site of readSites(ctx)) {
-      for (const ref of ctx.variableRefs(site.value)) {
+      const refs = ctx.variableRefs(site.value);
+      if (refs.length === 0) continue;
+      if (site.node !== seenOf) {
+        seen.clear();
+        seenOf = site.node;
+      }
+      for (const ref of refs) {
         const name = ref.name.trim();
         if (name === '') continue; // variable-syntax reports it
-        const key = `${ctx.pathOf(site.node)}\u0000${name}`;
-        if (seen.has(key)) continue;
-        seen.add(key);
+        if (seen.has(name)) continue;
+        seen.add(name);
         if (ref.dynamic) {
           if (ctx.dynamicVariablesSet.length > 0 || dynamic.anyFits(name)) continue;
           report(site.node, { name, system: false, suggestion: undefined }, { at: siteAt(site, ref) });
@@ -61,7 +71,7 @@ export const undefinedVariable: Rule<Params> = {
         if (ctx.variablesSet.has(name) || ctx.stashed.has(name) || isSystemVariable(name)) continue;
         if (ctx.fitsDynamicVariable(name)) continue;
         const system = /^(call|global|contact)\./.test(name);
-        report(site.node, { name, system, suggestion: (system ? typos.system : typos.set).nearest(name) }, { at: siteAt(site, ref) });
+        report(site.node, { name, system, suggestion: (system ? suggestions().system : suggestions().set).nearest(name) }, { at: siteAt(site, ref) });
       }
     }
   },

@@ -30,8 +30,9 @@ export const unknownGotoTarget: Rule<Params> = {
     `${via === 'catch' ? '<catch goto>' : '<goto>'} names "${target}", but no tag has that name` +
     (suggestion !== undefined ? `; did you mean "${suggestion}"?` : '.'),
   check(ctx, report) {
-    // indexed once per run: many unknown or dynamic targets must not each scan every name
-    const typos = new TypoIndex(ctx.names.keys(), LIMITS.suggestionWork);
+    // indexed once per run, at the first unknown target: many unknown or dynamic targets must
+    // not each scan every name
+    let index: TypoIndex | undefined;
     const dynamic = new DynamicNameMatcher(ctx.names.keys(), [...ctx.gotoTargets].filter((t) => t.includes('${')));
     for (const { node } of ctx.elements) {
       const tag = elementName(node);
@@ -43,6 +44,7 @@ export const unknownGotoTarget: Rule<Params> = {
       // a target built from variables (`menu${lang}`) is fine when some name fits it
       if (target.includes('${') && dynamic.anyFits(target)) continue;
       const at: FindingAt = tag === 'catch' ? { attribute: 'goto' } : { text: true };
+      const typos = (index ??= new TypoIndex(ctx.names.keys(), LIMITS.suggestionWork));
       const suggestion = typos.nearest(target);
       // only one candidate leaves nothing to guess; dynamic targets are never rewritten
       const only = target.includes('${') ? [] : typos.closeMatches(target);

@@ -57,6 +57,8 @@ export const unreachableCode: Rule<Params> = {
   check(ctx, report) {
     let targeted: Set<AnyElement> | undefined;
     for (const { node } of ctx.elements) {
+      // only a block with two tags can hold one after a stop
+      if (node.children.length < 2) continue;
       const children = elementChildren(node).filter((c) => !BRANCHES.has(elementName(c)));
       for (let i = 0; i < children.length - 1; i++) {
         const after = stops(ctx, children[i]!);

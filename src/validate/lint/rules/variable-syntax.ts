@@ -30,6 +30,8 @@ export const variableSyntax: Rule<Params> = {
   },
   check(ctx, report) {
     for (const site of readSites(ctx)) {
+      // every problem here starts with a `$`
+      if (!site.value.includes('$')) continue;
       const scan = ctx.variableScan(site.value);
       for (const u of scan.unclosed) {
         report(site.node, { problem: 'unclosed', excerpt: site.value.slice(u.start, u.start + 24).trim(), where: site.where }, { at: siteAt(site, { start: u.start, end: u.start + 2 }) });
