@@ -2,17 +2,21 @@
  * The SendCall envelope. `soap` writes it from the WSDL, with two adjustments made here:
  *
  * - The ToNumber list, the one part that grows with the broadcast, is written by
- *   {@link toNumberElements} and put in place of a one-off marker that soap wrote: soap spends
- *   about 10 µs per element, which makes 100,000 numbers take over a second; this takes a few
- *   tens of ms and writes the same bytes (a test holds the two against each other).
+ *   {@link toNumberElements}. soap spends about 10 µs per element (25 µs on a loaded
+ *   machine), whatever shape each element is given (plain strings, `attributes`/`$value`, or a
+ *   raw `$xml` per element all go through its per-element schema and namespace lookups), so
+ *   100,000 numbers take over a second; this writes the same bytes in a few tens of ms (a test
+ *   holds the two against each other; `bench/send.ts` measures both). soap writes everything
+ *   else: the elements before ToNumber in SendCall's schema sequence and those after it are
+ *   two envelopes, joined at the SendCall element's own tags, with the list between them.
+ *   soap's `$xml` cannot do this in one envelope: it replaces the whole object it sits in.
  * - soap passes any string that starts with `<![CDATA[` and ends with `]]>` through
  *   unescaped, so such a value could inject markup; {@link cdataSafe} re-encodes those as a
  *   proper CDATA section that reads back as exactly the original text.
  *
  * @module
  */
-import { randomUUID } from 'node:crypto';
-import { buildEnvelope, type Envelope } from './soap-client.js';
+import { buildEnvelope, requestSequence, type Envelope } from './soap-client.js';
 import type { PreparedSendCall, ToNumber } from './types.js';
 import { sendCallArgs } from './wire.js';
 
@@ -78,18 +82,33 @@ export function cdataSafeDeep(value: unknown): unknown {
 }
 
 /**
- * Builds the SendCall envelope for a prepared request.
- *
- * @param fast - write the ToNumber list here (default) or let soap write it (for comparison).
+ * Builds the SendCall envelope for a prepared request: soap writes the elements before and
+ * after the ToNumber list (as two envelopes, split where the schema's sequence has ToNumber),
+ * {@link toNumberElements} writes the list, and the three are joined inside the SendCall
+ * element. The join points are SendCall's open and close tags, which only namespace
+ * declarations come before and only closing tags after, so no user text can be taken for them.
  */
-export async function sendCallEnvelope(request: PreparedSendCall, fast = true): Promise<Envelope> {
-  if (!fast) return buildEnvelope('SendCall', cdataSafeDeep(sendCallArgs(request)) as Record<string, unknown>);
-  // A marker nobody can guess, so no user text can be mistaken for it.
-  const marker = `tonumbers-${randomUUID()}`;
-  const args = cdataSafeDeep(sendCallArgs({ ...request, ToNumber: [marker] })) as Record<string, unknown>;
-  const envelope = await buildEnvelope('SendCall', args);
-  const m = new RegExp(`<((?:[A-Za-z_][\\w.-]*:)?ToNumber)>${marker}</\\1>`).exec(envelope.body);
-  if (m === null) throw new Error('soap wrote no ToNumber element');
-  const body = envelope.body.slice(0, m.index) + toNumberElements(request.ToNumber, m[1]!) + envelope.body.slice(m.index + m[0].length);
-  return { ...envelope, body };
+export async function sendCallEnvelope(request: PreparedSendCall): Promise<Envelope> {
+  const { prefix, children } = await requestSequence('SendCall');
+  const listAt = children.indexOf('ToNumber');
+  if (listAt < 0) throw new Error('the WSDL has no ToNumber in SendCall');
+  const before = new Set(children.slice(0, listAt));
+  const head: Record<string, unknown> = {};
+  const tail: Record<string, unknown> = {};
+  const args = cdataSafeDeep(sendCallArgs({ ...request, ToNumber: [] })) as Record<string, unknown>;
+  for (const [name, value] of Object.entries(args)) if (name !== 'ToNumber') (before.has(name) ? head : tail)[name] = value;
+  const first = await buildEnvelope('SendCall', head);
+  const second = await buildEnvelope('SendCall', tail);
+  const opened = (body: string): number => {
+    const tag = body.indexOf(`<${prefix}:SendCall`);
+    return tag < 0 ? -1 : body.indexOf('>', tag) + 1;
+  };
+  const closed = (body: string): number => body.lastIndexOf(`</${prefix}:SendCall>`);
+  const end = closed(first.body);
+  const start = opened(second.body);
+  if (start <= 0 || end < 0 || first.body.slice(0, opened(first.body)) !== second.body.slice(0, start) || first.body.slice(end) !== second.body.slice(closed(second.body))) {
+    throw new Error('soap wrote the SendCall element differently in the two halves');
+  }
+  const body = first.body.slice(0, end) + toNumberElements(request.ToNumber, `${prefix}:ToNumber`) + second.body.slice(start);
+  return { ...first, body };
 }

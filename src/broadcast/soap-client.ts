@@ -99,6 +99,37 @@ export async function buildEnvelope(operation: Operation, args: Record<string, u
   return { operation, service: OPERATIONS[operation], headers: capture.headers, body: capture.body };
 }
 
+/** The child elements of an operation's request element, and the prefix soap writes them with. */
+export interface RequestSequence {
+  /** The namespace prefix soap gives the request element and its children (from the WSDL). */
+  readonly prefix: string;
+  /** The children's names in the schema's sequence order, base types' elements first. */
+  readonly children: readonly string[];
+}
+
+const sequences = new Map<Operation, RequestSequence>();
+
+/**
+ * The sequence of an operation's request element as soap read it from the WSDL and its schema
+ * (soap's `describe()`: keys in sequence order, `Name[]` for repeated elements).
+ */
+export async function requestSequence(operation: Operation): Promise<RequestSequence> {
+  const known = sequences.get(operation);
+  if (known !== undefined) return known;
+  const c = await soapClient();
+  type Described = Record<string, Record<string, Record<string, { input?: Record<string, unknown> }>>>;
+  const ports = Object.values(c.describe() as Described).flatMap((service) => Object.values(service));
+  const input = ports.map((port) => port[operation]?.input).find((i) => i !== undefined);
+  const prefix = input?.['targetNSAlias'];
+  if (input === undefined || typeof prefix !== 'string') throw new Error(`the WSDL has no request element for ${operation}`);
+  const children = Object.keys(input)
+    .filter((k) => k !== 'targetNSAlias' && k !== 'targetNamespace')
+    .map((k) => k.replace(/\[\]$/, ''));
+  const sequence = { prefix, children };
+  sequences.set(operation, sequence);
+  return sequence;
+}
+
 /** What a response envelope holds: the body's content, or a fault. */
 export type ParsedResponse =
   | { readonly kind: 'body'; readonly body: Record<string, unknown> }

@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import libxml from 'libxmljs2';
 import { CallFireClient } from '../../src/broadcast/client.js';
-import { cdataSafe, sendCallEnvelope, toNumberElements } from '../../src/broadcast/send-envelope.js';
+import { cdataSafe, cdataSafeDeep, sendCallEnvelope, toNumberElements } from '../../src/broadcast/send-envelope.js';
+import { buildEnvelope, requestSequence } from '../../src/broadcast/soap-client.js';
 import type { PreparedSendCall } from '../../src/broadcast/types.js';
+import { sendCallArgs } from '../../src/broadcast/wire.js';
 import { PLAN, xpathAll, xpathText } from './helpers.js';
 
 const base: PreparedSendCall = {
@@ -20,11 +22,26 @@ const base: PreparedSendCall = {
 };
 
 describe('sendCallEnvelope', () => {
+  // soap writing the whole request, list included: the bytes ours must match.
+  const soapAlone = (request: PreparedSendCall) => buildEnvelope('SendCall', cdataSafeDeep(sendCallArgs(request)) as Record<string, unknown>);
+
   it('writes exactly the bytes soap writes, only faster', async () => {
-    const fast = await sendCallEnvelope(base);
-    const slow = await sendCallEnvelope(base, false);
-    expect(fast.body).toBe(slow.body);
-    expect(fast.headers).toEqual(slow.headers);
+    const ours = await sendCallEnvelope(base);
+    const soap = await soapAlone(base);
+    expect(ours.body).toBe(soap.body);
+    expect(ours.headers).toEqual(soap.headers);
+  });
+
+  it('puts the list where the schema has it, whichever fields are present', async () => {
+    const { RequestId, Type, ToNumber } = base;
+    const IvrBroadcastConfig = { FromNumber: '12135551189', DialplanXml: PLAN };
+    const voice: PreparedSendCall = { RequestId, Type: 'VOICE', ToNumber, Label: ['a', 'b'], MaxActive: 3, VoiceBroadcastConfig: { FromNumber: '12135551189', LiveSoundText: '<![CDATA[</svc:SendCall>]]>' } };
+    for (const request of [voice, { RequestId, Type, ToNumber, IvrBroadcastConfig }, { ...base, BroadcastName: '<![CDATA[<svc:SendCall>]]>' }]) {
+      expect((await sendCallEnvelope(request)).body).toBe((await soapAlone(request)).body);
+    }
+    const { prefix, children } = await requestSequence('SendCall');
+    expect(prefix).toBe('svc');
+    expect(children.slice(0, 5)).toEqual(['RequestId', 'Type', 'BroadcastName', 'ToNumber', 'ScrubBroadcastDuplicates']);
   });
 
   it('keeps texts exact through a parser, attributes included', async () => {
