@@ -188,7 +188,9 @@ try {
 say(`
 Next steps:
   npx dialplan send examples/broadcast.json --to-file examples/numbers.csv --preview
-  npx dialplan sandbox --port 8080          (in another terminal, with CALLFIRE_USERNAME / CALLFIRE_PASSWORD set)
+  npx dialplan sandbox --port 8080          (in another terminal; with no CALLFIRE_USERNAME / CALLFIRE_PASSWORD
+                                            set it accepts sandbox / sandbox, so: export CALLFIRE_USERNAME=sandbox
+                                            CALLFIRE_PASSWORD=sandbox for the commands below)
   npx dialplan send examples/broadcast.json --endpoint http://127.0.0.1:8080/api/1.1/soap12
   npx dialplan status <broadcastId> --endpoint http://127.0.0.1:8080/api/1.1/soap12 --wait 30
   npx dialplan send examples/broadcast.json --api v2 --endpoint http://127.0.0.1:8080/v2
