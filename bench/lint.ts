@@ -48,8 +48,12 @@ if (existsSync(corpus)) {
   const docs = texts.map((t) => parse(t).document!);
   report(
     `45 real dialplans (${(texts.reduce((n, t) => n + t.length, 0) / 1024).toFixed(0)} KB)`,
-    time(() => texts.forEach((t) => lint(t)), ROUNDS),
-    time(() => docs.forEach((d) => lintDocument(d)), ROUNDS),
+    time(() => {
+      for (const t of texts) lint(t);
+    }, ROUNDS),
+    time(() => {
+      for (const d of docs) lintDocument(d);
+    }, ROUNDS),
     // A real dialplan that breaks the schema (xmllint status 3) is a finding, not a failed run.
     xmllint(files, ROUNDS, [0, 3]),
   );

@@ -33,7 +33,9 @@ function cpu(fn: () => void): number {
 function alternate(fns: readonly (() => void)[], rounds: number): number[] {
   for (const fn of fns) fn();
   const runs = fns.map((): number[] => []);
-  for (let r = 0; r < rounds; r++) fns.forEach((fn, i) => runs[i]!.push(cpu(fn)));
+  for (let r = 0; r < rounds; r++) {
+    for (const [i, fn] of fns.entries()) runs[i]!.push(cpu(fn));
+  }
   return runs.map(median);
 }
 

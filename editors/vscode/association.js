@@ -6,6 +6,7 @@
  * extension loads it from the installed package, as the server does, so the two cannot
  * disagree. Kept apart from extension.js (no `vscode` import) so a test can run it.
  */
+// biome-ignore lint/suspicious/noRedundantUseStrict: this is CommonJS (editors/vscode/package.json has no "type"), where strict mode is not implied
 'use strict';
 const { join } = require('node:path');
 const { pathToFileURL } = require('node:url');

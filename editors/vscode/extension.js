@@ -5,6 +5,7 @@
  * .dialplanrc.json as the project's CI), and associates the package's XSD with the files the
  * server takes as dialplans for the Red Hat XML extension when that is installed.
  */
+// biome-ignore lint/suspicious/noRedundantUseStrict: this is CommonJS (editors/vscode/package.json has no "type"), where strict mode is not implied
 'use strict';
 const { existsSync, readFileSync } = require('node:fs');
 const { dirname, isAbsolute, join } = require('node:path');

@@ -113,7 +113,7 @@ const name = {
 
 // Generic over `extra` so that literal types (`key: 'continueAfter'`, `type: 'boolean'`) survive
 // for the builder's option types, which are derived from this table.
-const bool = <const E extends Partial<AttributeSpec> = {}>(description: string, documented: boolean, extra?: E) =>
+const bool = <const E extends Partial<AttributeSpec> = Record<never, never>>(description: string, documented: boolean, extra?: E) =>
   ({ type: 'boolean', documented, description, ...extra }) as { readonly type: 'boolean'; readonly documented: boolean; readonly description: string } & E;
 
 /** A free-text attribute known only from SDK code. */

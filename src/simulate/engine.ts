@@ -18,7 +18,7 @@
  */
 import type { AnyElement, ElementNode } from '../ast/nodes.js';
 import { textOf } from '../ast/nodes.js';
-import { EXIT, FlowGraph, type FlowNode } from '../ast/flow.js';
+import { EXIT, type FlowGraph, type FlowNode } from '../ast/flow.js';
 import type { Evaluator } from './evaluator.js';
 import { ExpressionError } from './evaluator.js';
 import { HANDLERS } from './handlers.js';

@@ -95,7 +95,10 @@ async function phpServer(): Promise<{ endpoint: string; child: ChildProcess }> {
   const child = spawn('php', ['-S', `127.0.0.1:${port}`, here('php-server.php')], { env: { ...process.env, WSDL }, stdio: 'ignore' });
   for (let i = 0; i < 100; i++) {
     const up = await new Promise<boolean>((resolve) => {
-      const c = connect(port, '127.0.0.1', () => (c.destroy(), resolve(true)));
+      const c = connect(port, '127.0.0.1', () => {
+        c.destroy();
+        resolve(true);
+      });
       c.on('error', () => resolve(false));
     });
     if (up) break;

@@ -55,7 +55,7 @@ export type Step =
   | { readonly op: 'dtmf'; readonly digits: string }
   | { readonly op: 'comment'; readonly text: string }
   | { readonly op: 'menu'; readonly options: object; readonly body: readonly Step[]; readonly keys: ReadonlyArray<readonly [KeyPattern, readonly Step[]]> }
-  | { readonly op: 'if'; readonly expr: string; readonly then: readonly Step[]; readonly otherwise?: readonly Step[] | undefined }
+  | { readonly op: 'if'; readonly expr: string; readonly body: readonly Step[]; readonly otherwise?: readonly Step[] | undefined }
   | { readonly op: 'equal' | 'notEqual'; readonly value: string; readonly expr: string; readonly body: readonly Step[] }
   | { readonly op: 'catch'; readonly options: object; readonly body: readonly Step[] }
   | { readonly op: 'amd'; readonly live: readonly Step[]; readonly machine: readonly Step[]; readonly machineFirst: boolean };
@@ -94,7 +94,7 @@ const tree = fc.letrec<{ step: Step; block: readonly Step[] }>((tie) => ({
       body: tie('block'),
       keys: fc.array(fc.tuple(keyPattern, tie('block')), { maxLength: 3 }),
     }),
-    fc.record({ op: fc.constant('if' as const), expr: line, then: tie('block'), otherwise: maybe(tie('block')) }),
+    fc.record({ op: fc.constant('if' as const), expr: line, body: tie('block'), otherwise: maybe(tie('block')) }),
     fc.record({ op: fc.constantFrom('equal' as const, 'notEqual' as const), value: oneLine, expr: line, body: tie('block') }),
     fc.record({ op: fc.constant('catch' as const), options: fc.record({ type: fc.constantFrom('hangup', 'digit'), goto: tagName }), body: tie('block') }),
     fc.record({ op: fc.constant('amd' as const), live: tie('block'), machine: tie('block'), machineFirst: fc.boolean() }),
@@ -106,7 +106,7 @@ export const planSteps = fc.record({ name: maybe(tagName), steps: fc.array(tree.
 
 // The interpreter is loosely typed on purpose: the steps are data, and the builder's own
 // run-time checks apply.
-/* eslint-disable @typescript-eslint/no-explicit-any */
+// biome-ignore-start lint/suspicious/noExplicitAny: the steps are data, called by name
 function steps<B extends ActionsBuilder>(b: B, list: readonly Step[]): B {
   return list.reduce((acc: B, s) => step(acc, s), b);
 }
@@ -150,7 +150,7 @@ function step<B extends ActionsBuilder>(b: B, s: Step): B {
         s.keys.reduce((acc, [p, body]) => acc.keypress(p, (k: BlockBuilder) => steps(k, body)), steps(m, s.body)),
       );
     case 'if':
-      return x.if(s.expr, (t: BlockBuilder) => steps(t, s.then), s.otherwise && ((e: BlockBuilder) => steps(e, s.otherwise!)));
+      return x.if(s.expr, (t: BlockBuilder) => steps(t, s.body), s.otherwise && ((e: BlockBuilder) => steps(e, s.otherwise!)));
     case 'equal':
     case 'notEqual':
       return x[s.op](s.value, s.expr, (t: BlockBuilder) => steps(t, s.body));
@@ -164,6 +164,7 @@ function step<B extends ActionsBuilder>(b: B, s: Step): B {
       );
   }
 }
+// biome-ignore-end lint/suspicious/noExplicitAny: end of the interpreter
 
 /** Builds the plan the steps describe. */
 export function buildPlan(p: { readonly name?: string | undefined; readonly steps: readonly Step[] }): DialplanBuilder {

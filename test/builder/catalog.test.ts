@@ -52,7 +52,7 @@ describe('the builder follows the catalog', () => {
     const o: Record<string, unknown> = {};
     for (const [a, s] of Object.entries(CATALOG[tag].attributes) as [string, AttributeSpec][]) o[s.key ?? a] = sample(s);
     const { pressed, varname, expr, var: value, to, ...rest } = o;
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    // biome-ignore-start lint/suspicious/noExplicitAny: any method with any options, as a caller without types would
     const b: any = dialplan();
     const block = (x: unknown) => x;
     const first = (p: { toAst(): { root: { children: readonly unknown[] } } }) => p.toAst().root.children[0] as ElementNode;
@@ -70,6 +70,7 @@ describe('the builder follows the catalog', () => {
         return first(b.menu(o, block));
       case 'amd':
         return first(b.amd((a: any) => a.live(block).machine(block), o));
+      // biome-ignore-end lint/suspicious/noExplicitAny: end of the untyped builder
       case 'play':
         return first(b.play('Hello', o));
       case 'setvar':

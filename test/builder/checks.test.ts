@@ -3,10 +3,11 @@ import { dialplan } from '../../src/index.js';
 
 // What the types catch for TypeScript callers, checked again at run time for JavaScript
 // callers and computed values. `any` stands in for a caller without types.
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
+// biome-ignore lint/suspicious/noExplicitAny: stands in for a caller without types
 const js = (): any => dialplan();
 
 describe('run-time checks throw a TypeError naming the method and the option', () => {
+  // biome-ignore-start lint/suspicious/noExplicitAny: the callbacks are those of a caller without types
   const cases: Array<[string, () => unknown, RegExp]> = [
     ['empty goto target', () => js().goto(''), /^goto\(\): the target must not be empty/],
     ['blank goto target', () => js().goto('   '), /^goto\(\): the target must not be empty/],
@@ -65,6 +66,7 @@ describe('run-time checks throw a TypeError naming the method and the option', (
     ['bad else option', () => js().if('1', (t: unknown) => t, (e: unknown) => e, { else: { nam: 'x' } }), /^else\(\): option 'nam' is not an attribute of <else>/],
     ['dialplan name blank', () => (dialplan as any)({ name: '' }), /^dialplan\(\): option 'name' must not be empty/],
   ];
+  // biome-ignore-end lint/suspicious/noExplicitAny: end of the untyped callbacks
 
   it.each(cases)('%s', (_label, run, message) => {
     let error: unknown;

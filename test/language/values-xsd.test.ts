@@ -12,10 +12,10 @@ import type { ContentKind, ValueType } from '../../src/language/catalog.js';
 import { CONTENT_PREDICATES, VALUE_PREDICATES, token } from '../../src/language/values.js';
 import { validate } from '../../src/validate/validate.js';
 
-const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const escapeXml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 // A line break in an attribute would reach the XSD as a space (attribute-value normalisation):
 // write it as a character reference so the value reaches the XSD exactly as generated.
-const attr = (s: string) => escape(s).replace(/\t/g, '&#9;').replace(/\n/g, '&#10;').replace(/\r/g, '&#13;');
+const attr = (s: string) => escapeXml(s).replace(/\t/g, '&#9;').replace(/\n/g, '&#10;').replace(/\r/g, '&#13;');
 
 /** A tiny plan holding `v` where a value of the type is read. */
 type Host = (v: string) => string;
@@ -37,14 +37,14 @@ const ATTRIBUTE_HOSTS: Record<Exclude<ValueType, 'enum' | 'string'>, Host> = {
 
 /** Text content kinds, each in a tag that holds it and requires it where the catalog says so. */
 const CONTENT_HOSTS: Record<Exclude<ContentKind, 'children' | 'text' | 'value'>, Host> = {
-  empty: (v) => `<hangup>${escape(v)}</hangup>`,
-  integer: (v) => `<wait>${escape(v)}</wait>`,
-  phones: (v) => `<transfer>${escape(v)}</transfer>`,
-  phone: (v) => `<dnc>${escape(v)}</dnc>`,
-  url: (v) => `<get>${escape(v)}</get>`,
-  tagref: (v) => `<goto>${escape(v)}</goto><hangup name="${attr(v)}"/>`,
-  sound: (v) => `<play type="tts">${escape(v)}</play>`,
-  digits: (v) => `<dtmf>${escape(v)}</dtmf>`,
+  empty: (v) => `<hangup>${escapeXml(v)}</hangup>`,
+  integer: (v) => `<wait>${escapeXml(v)}</wait>`,
+  phones: (v) => `<transfer>${escapeXml(v)}</transfer>`,
+  phone: (v) => `<dnc>${escapeXml(v)}</dnc>`,
+  url: (v) => `<get>${escapeXml(v)}</get>`,
+  tagref: (v) => `<goto>${escapeXml(v)}</goto><hangup name="${attr(v)}"/>`,
+  sound: (v) => `<play type="tts">${escapeXml(v)}</play>`,
+  digits: (v) => `<dtmf>${escapeXml(v)}</dtmf>`,
 };
 
 const xsdTakes = (host: Host, v: string): boolean => {

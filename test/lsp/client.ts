@@ -130,7 +130,10 @@ export async function startServer(init: Partial<InitializeParams> = {}, { built 
     diagnostics(uri, accept = () => true, waitMs = WAIT_MS) {
       return new Promise((resolve, reject) => {
         const timer = setTimeout(() => reject(new Error(`no diagnostics for ${uri} within ${waitMs} ms; stderr: ${stderr}`)), waitMs);
-        waiters.push({ uri, accept, resolve: (d) => (clearTimeout(timer), resolve(d)) });
+        waiters.push({ uri, accept, resolve: (d) => {
+            clearTimeout(timer);
+            resolve(d);
+          } });
       });
     },
     latest: (uri) => published.get(uri)?.at(-1),

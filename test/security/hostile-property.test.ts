@@ -32,7 +32,7 @@ const hostilePlan = fc
 /** A located error: a message, and a line or a path to point at. */
 function expectLocated(d: { message: string; line?: number; path?: string }) {
   expect(d.message.length).toBeGreaterThan(0);
-  expect(d.line !== undefined || (d.path !== undefined && d.path.startsWith('/'))).toBe(true);
+  expect(d.line !== undefined || d.path?.startsWith('/') === true).toBe(true);
 }
 
 describe('hostile plans: every pass answers with a result or a located error', () => {

@@ -270,11 +270,16 @@ describe('sandbox: credentials and data files (issue 9, items 4 and 8; issue 15,
   });
 
   const env = { CALLFIRE_USERNAME: 'u', CALLFIRE_PASSWORD: 'p' };
+  // A data file of the given text in the test's folder.
+  const fileIn = (name: string, text: string) => (d: string) => {
+    writeFileSync(join(d, name), text);
+    return join(d, name);
+  };
   it.each([
     ['a directory', (d: string) => d, /cannot read .*: it is a directory/],
-    ['a file of another version', (d: string) => (writeFileSync(join(d, 'v9.json'), '{"version":9}'), join(d, 'v9.json')), /not a sandbox data file of version 1 \(its version is 9\)/],
-    ['valid JSON of the wrong shape', (d: string) => (writeFileSync(join(d, 'shape.json'), '{"version":1,"nextId":1,"broadcasts":[]}'), join(d, 'shape.json')), /"broadcasts" is missing or of the wrong type/],
-    ['not JSON', (d: string) => (writeFileSync(join(d, 'bad.json'), '{nope'), join(d, 'bad.json')), /is not a sandbox data file: /],
+    ['a file of another version', fileIn('v9.json', '{"version":9}'), /not a sandbox data file of version 1 \(its version is 9\)/],
+    ['valid JSON of the wrong shape', fileIn('shape.json', '{"version":1,"nextId":1,"broadcasts":[]}'), /"broadcasts" is missing or of the wrong type/],
+    ['not JSON', fileIn('bad.json', '{nope'), /is not a sandbox data file: /],
     ['a folder that does not exist', () => '/nonexistent-dir/x.json', /cannot write \/nonexistent-dir\/x\.json: its folder does not exist/],
   ])('sandbox --data on %s: a clear message and exit 2, no stack', async (_what, path, message) => {
     const r = await within(10_000, run(['sandbox', '--port', '0', '--data', path(tempDir())], process.cwd(), env));

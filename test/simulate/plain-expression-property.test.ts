@@ -7,7 +7,7 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Evaluator, loadEvaluator } from '../../src/simulate/evaluator.js';
-import { prepareExpression } from '../../src/simulate/expression.js';
+import { type PreparedExpression, prepareExpression } from '../../src/simulate/expression.js';
 import { simulate } from '../../src/simulate/simulate.js';
 
 /** What a `${…}` reference may hold: numbers as plans write them, text that reads as a number or nearly, and plain text. */
@@ -78,7 +78,7 @@ describe('the plain-expression fast path agrees with QuickJS', () => {
     let plain = 0;
     fc.assert(
       fc.property(cases, ({ template, values: v }) => {
-        let p;
+        let p: PreparedExpression;
         try {
           p = prepareExpression(template, (ref) => v[ref.slice(2, -1)] ?? '');
         } catch {

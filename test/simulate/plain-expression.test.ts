@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadEvaluator } from '../../src/simulate/evaluator.js';
-import { prepareExpression } from '../../src/simulate/expression.js';
+import { type PreparedExpression, prepareExpression } from '../../src/simulate/expression.js';
 
 /** Expressions the simulator evaluates in process, and values their references take. */
 const EXPRESSIONS = [
@@ -19,7 +19,7 @@ describe('plain expressions', () => {
       for (const template of EXPRESSIONS) {
         for (const a of VALUES) {
           for (const b of ['0', '2', 'yes']) {
-            let p;
+            let p: PreparedExpression;
             try {
               p = prepareExpression(template, (ref) => (ref === '${a}' ? a : b));
             } catch {

@@ -19,7 +19,7 @@ import type { ValidationResult } from '../../validate/diagnostic.js';
 import { clientSettings, endpointUrl, type CallFireClientOptions, type ClientSettings, type RestOperation, type SendCallResult } from '../client.js';
 import { dialplanXml } from '../dialplan-check.js';
 import { CredentialsError, InvalidRequestError, TransportError } from '../errors.js';
-import { request as httpRequest, TOO_BIG } from '../http.js';
+import { request as httpRequest, TOO_BIG, type HttpResponse } from '../http.js';
 import type { RequestProblem } from '../request-check.js';
 import { backoffMs, retryAfterMs } from '../retry.js';
 import type { Broadcast, BroadcastCommand, BroadcastStats, Call, CallQueryResult, SendCallRequest, ToNumber } from '../types.js';
@@ -354,7 +354,7 @@ export class CallFireV2Client {
     const authorization = this.#settings.authorization;
     if (authorization === undefined) throw new CredentialsError(`${operation}: no CallFire API credentials; set CALLFIRE_USERNAME and CALLFIRE_PASSWORD`);
     this.#options.onProgress?.({ kind: 'request', operation, attempt, maxAttempts: this.#settings.maxAttempts });
-    let res;
+    let res: HttpResponse;
     try {
       res = await httpRequest(method, new URL(url), body, this.#headers(authorization, body !== undefined), this.#settings.timeoutMs, this.#settings.maxResponseBytes);
     } catch (e) {

@@ -4,7 +4,7 @@
  * @module
  */
 import { resolve } from 'node:path';
-import { ConversionError, toTypeScript } from '../../codegen/typescript.js';
+import { ConversionError, toTypeScript, type TypeScriptResult } from '../../codegen/typescript.js';
 import { parse } from '../../parse/parse.js';
 import { formatStylish } from '../../validate/report/stylish.js';
 import { UsageError, type Command } from '../io.js';
@@ -40,7 +40,7 @@ Examples:
       io.stderr(formatStylish([{ file, diagnostics: syntaxProblems(text, parsed.diagnostics) }]));
       return 1;
     }
-    let result;
+    let result: TypeScriptResult;
     try {
       result = toTypeScript(parsed.document, values['import-from'] === undefined ? {} : { importFrom: values['import-from'] });
     } catch (e) {

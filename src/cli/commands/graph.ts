@@ -7,7 +7,7 @@ import { resolve } from 'node:path';
 import type { DocumentNode } from '../../ast/nodes.js';
 import { diffOverlay, diffPlans } from '../../diff/index.js';
 import { callFlow, coverageOverlay, LayoutLimitError, lintOverlay, toDot, toHtml, toMermaid, toSvg } from '../../graph/index.js';
-import { parseScenarioFile, runScenario, ScenarioError } from '../../simulate/scenario.js';
+import { parseScenarioFile, runScenario, ScenarioError, type Scenario } from '../../simulate/scenario.js';
 import type { SimulationResult } from '../../simulate/types.js';
 import { lint } from '../../validate/lint/lint.js';
 import { parse } from '../../parse/parse.js';
@@ -107,7 +107,7 @@ Examples:
 async function simulateScenarios(doc: DocumentNode, files: readonly string[], io: Io): Promise<SimulationResult[]> {
   const results: SimulationResult[] = [];
   for (const f of files) {
-    let scenarios;
+    let scenarios: readonly Scenario[];
     try {
       scenarios = parseScenarioFile(await readText(f, io.cwd), f).scenarios;
     } catch (e) {

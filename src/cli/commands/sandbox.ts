@@ -5,7 +5,7 @@
  * @module
  */
 import { resolve } from 'node:path';
-import { startSandbox } from '../../broadcast/sandbox/server.js';
+import { startSandbox, type Sandbox } from '../../broadcast/sandbox/server.js';
 import { SandboxDataError } from '../../broadcast/sandbox/store.js';
 import { UsageError, type Command } from '../io.js';
 import { numberOption, parseOptions } from '../options.js';
@@ -58,7 +58,7 @@ export const command: Command = {
     }
     const { username = DEFAULT_CREDENTIALS.username, password = DEFAULT_CREDENTIALS.password } = fromEnv;
     const dataFile = values.data === undefined ? undefined : resolve(io.cwd, values.data);
-    let sandbox;
+    let sandbox: Sandbox;
     try {
       sandbox = await startSandbox({ port, credentials: { username, password }, callMs, ...(dataFile ? { dataFile } : {}), log: (line) => io.stderr(`${line}\n`) });
     } catch (e) {

@@ -9,7 +9,7 @@ import { stringify } from 'yaml';
 import type { DocumentNode } from '../../ast/nodes.js';
 import { coverage, formatCoverage, type CoverageReport } from '../../simulate/coverage.js';
 import { generateScenarios, scenarioToData } from '../../simulate/generate.js';
-import { parseScenarioFile, runScenario, ScenarioError, type ScenarioOutcome } from '../../simulate/scenario.js';
+import { parseScenarioFile, runScenario, ScenarioError, type ScenarioFile, type ScenarioOutcome } from '../../simulate/scenario.js';
 import { toDocument } from '../../simulate/simulate.js';
 import { formatTranscript } from '../../simulate/transcript.js';
 import type { SimulationResult } from '../../simulate/types.js';
@@ -156,7 +156,7 @@ Exit codes: 0 all scenarios pass, 1 a scenario fails or coverage is too low, 2 u
     let unreadable = 0;
     const byPlan = new Map<string, { document: DocumentNode; results: SimulationResult[] }>();
     for (const file of positionals) {
-      let parsed;
+      let parsed: ScenarioFile;
       try {
         parsed = parseScenarioFile(await readText(file, io.cwd), file);
       } catch (e) {

@@ -28,7 +28,7 @@ const range = (r: TextRange): TextRange => ({
 export function replaceFix(node: AnyElement, at: FindingAt, text: string, description: string): Fix | undefined {
   if (!PLAIN.test(text)) return undefined;
   const pieces = exactPieces(node, at);
-  if (!pieces || pieces.length !== 1) return undefined;
+  if (pieces?.length !== 1) return undefined;
   const span = at.within ? sliceSpan(node, at, at.within) : findingSpan(node, at);
   // findingSpan falls back to the start tag when the part is missing: never replace that
   if (!span || span === node.span?.startTag) return undefined;

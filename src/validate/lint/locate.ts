@@ -66,7 +66,7 @@ export function sliceSpan(node: AnyElement, at: FindingAt, slice: Slice): Source
 /** `span` without the white space at its ends, when the source is a plain spelling; else `span` itself. */
 function trimmed(node: AnyElement, at: FindingAt, span: SourceSpan): SourceSpan {
   const pieces = exactPieces(node, at);
-  if (!pieces || pieces.length !== 1) return span;
+  if (pieces?.length !== 1) return span;
   const text = pieces[0]!.text;
   let a = 0;
   let b = text.length;

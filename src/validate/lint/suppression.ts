@@ -122,7 +122,7 @@ export class Suppressions {
     // (document order) the last one before the finding is found by binary search, so a plan
     // with thousands of directives and findings costs a logarithm per finding, not a scan.
     const last = (list: readonly Placed[] | undefined): Placed | undefined => {
-      return list && list[firstNotBefore(list, before) - 1];
+      return list?.[firstNotBefore(list, before) - 1];
     };
     const a = last(index.ranges.get(d.rule));
     const b = last(index.ranges.get(ALL));

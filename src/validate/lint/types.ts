@@ -164,5 +164,5 @@ export interface Rule<P extends object = Record<string, unknown>> {
  * `check` and `message` use the parameter type in opposite variance, so no other type
  * admits every rule; each rule stays fully typed in its own file.
  */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
+// biome-ignore lint/suspicious/noExplicitAny: the erasure described above
 export type AnyRule = Rule<any>;

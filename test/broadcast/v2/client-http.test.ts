@@ -105,7 +105,10 @@ describe('submitting', () => {
   });
 
   it('gives up after maxAttempts when the service stays away, naming the id to retry with', async () => {
-    const { client } = await setUp({ trap: (_s, res) => (res.socket?.destroy(), true) });
+    const { client } = await setUp({ trap: (_s, res) => {
+        res.socket?.destroy();
+        return true;
+      } });
     const error = await client.sendCall(ivrRequest()).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(TransportError);
     expect((error as TransportError).message).toMatch(/retry with the same request id \(urn:uuid:/);

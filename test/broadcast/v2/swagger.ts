@@ -61,7 +61,9 @@ export function undeclared(name: string, value: unknown): string[] {
     const s = resolve(schema);
     if (Array.isArray(v)) {
       const items = (s['items'] as Schema | undefined) ?? (propertiesOf(s)['items'] as Schema | undefined);
-      if (items) v.forEach((x, i) => walk(items, x, `${path}/${i}`));
+      if (items) {
+        for (const [i, x] of v.entries()) walk(items, x, `${path}/${i}`);
+      }
       return;
     }
     if (typeof v !== 'object' || v === null) return;
