@@ -7,7 +7,8 @@
  */
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { workerOn } from '../util/module-worker.js';
 import type { Diagnostic as LspDiagnostic } from 'vscode-languageserver';
 import type { Diagnostic } from '../validate/diagnostic.js';
 import { packageRoot } from '../util/package-root.js';
@@ -88,10 +89,7 @@ export class LintRunner {
     if (this.worker || this.failed) return this.worker;
     try {
       const workerData: WorkerData = { cancelled: this.cancelled };
-      const worker = WORKER_URL.pathname.endsWith('.ts')
-        ? // from source (tests, tsx): a worker does not inherit tsx's loader on Node 20, so load the module through tsx's API
-          new Worker(`import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))}).then((t) => t.tsImport(${JSON.stringify(WORKER_URL.href)}, ${JSON.stringify(WORKER_URL.href)}))`, { eval: true, workerData })
-        : new Worker(WORKER_URL, { workerData });
+      const worker = workerOn(WORKER_URL, { workerData });
       worker.unref();
       worker.on('message', (reply: LintReply) => {
         const waiting = this.pending.get(reply.id);

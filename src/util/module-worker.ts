@@ -12,9 +12,12 @@ import { Worker, type WorkerOptions } from 'node:worker_threads';
  * caller's `import.meta.url`): `name.ts` when the caller runs from source, else `name.js`.
  */
 export function moduleWorker(name: string, base: string, options: WorkerOptions = {}): Worker {
-  const fromSource = base.endsWith('.ts');
-  const url = new URL(`./${name}.${fromSource ? 'ts' : 'js'}`, base);
-  if (!fromSource) return new Worker(url, options);
+  return workerOn(new URL(`./${name}.${base.endsWith('.ts') ? 'ts' : 'js'}`, base), options);
+}
+
+/** A worker running the module at `url`: through tsx's API when it is a `.ts` file. */
+export function workerOn(url: URL, options: WorkerOptions = {}): Worker {
+  if (!url.pathname.endsWith('.ts')) return new Worker(url, options);
   const tsx = JSON.stringify(import.meta.resolve('tsx/esm/api'));
   const href = JSON.stringify(url.href);
   return new Worker(`import(${tsx}).then((t) => t.tsImport(${href}, ${href}))`, { ...options, eval: true });

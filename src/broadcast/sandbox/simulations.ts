@@ -7,7 +7,8 @@
  *
  * @module
  */
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { moduleWorker } from '../../util/module-worker.js';
 import { SANDBOX_BUDGET, type IvrCall, type SimulationBudget } from './ivr-calls.js';
 import type { SimulationAnswer, SimulationJob } from './simulation-worker.js';
 
@@ -15,15 +16,7 @@ type Stashes = Map<number, [string, string][]>;
 
 const MAX_JOB_MS = 120_000;
 
-// From src/ (tests, tsx) the worker is TypeScript: load it through tsx in the thread.
-const FROM_SOURCE = import.meta.url.endsWith('.ts');
-const WORKER_URL = new URL(`./simulation-worker.${FROM_SOURCE ? 'ts' : 'js'}`, import.meta.url);
-
-function startWorker(): Worker {
-  if (!FROM_SOURCE) return new Worker(WORKER_URL);
-  const code = `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(WORKER_URL.href)}); })`;
-  return new Worker(code, { eval: true });
-}
+const startWorker = (): Worker => moduleWorker('simulation-worker', import.meta.url);
 
 /** Runs simulations off the request thread, one job at a time. */
 export class SimulationPool {
