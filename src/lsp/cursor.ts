@@ -26,7 +26,7 @@ export type CursorContext =
   /** In a comment, CDATA section, processing instruction or after an end tag's name. */
   | { readonly kind: 'other'; readonly stack: Stack };
 
-const NAME_CHAR = /[A-Za-z0-9_:.\-]/;
+const NAME_CHAR = /[A-Za-z0-9_:.-]/;
 const SPACE = /\s/;
 
 /** The end of the name starting at `from`. */

@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { MarkupKind, type Diagnostic as LspDiagnostic, type Hover, type Position } from 'vscode-languageserver';
+import { MarkupKind, type Diagnostic as LspDiagnostic, type Hover, type Position, type Range } from 'vscode-languageserver';
 import { scanVariables } from '../language/variable-refs.js';
 import { RULES_BY_NAME } from '../validate/lint/rules/index.js';
 import { attributeDoc, tagDoc, variableDoc } from './catalog-docs.js';
@@ -40,7 +40,7 @@ export function hoverAt(text: string, offset: number, doc: OffsetMap, diagnostic
   const position = doc.positionAt(offset);
   const parts = ruleHover(diagnostics, position);
   const ctx = cursorContext(text, offset);
-  let range;
+  let range: Range | undefined;
   if (ctx.kind === 'tag-name' || (ctx.kind === 'attribute-name' && ctx.start < ctx.end)) {
     const word = text.slice(ctx.start, ctx.end);
     const found = ctx.kind === 'tag-name' ? tagDoc(word) : attributeDoc(ctx.tag, word);

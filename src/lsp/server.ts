@@ -22,7 +22,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { completionsAt } from './completion.js';
 import { ConfigLookup } from './config-lookup.js';
 import { defaultRuleDocsBase, isSchemaOrSyntax, type FindingData } from './diagnostics.js';
-import { LintRunner } from './lint-runner.js';
+import { LintRunner, type CheckOutcome } from './lint-runner.js';
 import { hoverAt } from './hover.js';
 import { definitionOf, locations, nameSites, rename, siteAt, siteRange, sitesOf, type NameSite } from './navigation.js';
 import { documentSymbols, foldingRanges } from './outline.js';
@@ -144,7 +144,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     };
     const run = linter.check({ uri, version, text, settings: lookup.settings, docsBase }, text.length >= EARLY_FINDINGS_FROM ? early : undefined);
     running.set(uri, run.id);
-    let outcome;
+    let outcome: CheckOutcome;
     try {
       outcome = await run.outcome;
     } catch (e) {

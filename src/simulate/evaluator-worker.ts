@@ -98,7 +98,7 @@ export const CONTEXT_SETUP = `(() => {
 
 /** The worker's main function; see the module comment for why it stands alone. */
 export function evaluatorWorker(): void {
-  /* eslint-disable @typescript-eslint/no-explicit-any -- QuickJS is loaded by URL at run time, untyped here */
+  // biome-ignore-start lint/suspicious/noExplicitAny: QuickJS is required by path at run time, untyped here
   const threads = process.getBuiltinModule('node:worker_threads');
   const { workerData } = threads;
   const { port, flag, quickjsPath, setup } = workerData as {
@@ -230,5 +230,5 @@ export function evaluatorWorker(): void {
     });
     answer({ ok: true, value: true });
   }, (e: unknown) => answer(unusable(e)));
-  /* eslint-enable @typescript-eslint/no-explicit-any */
+  // biome-ignore-end lint/suspicious/noExplicitAny: end of the untyped QuickJS handles
 }

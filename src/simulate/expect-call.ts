@@ -143,7 +143,6 @@ export class CallExpectation implements PromiseLike<SimulationResult> {
 }
 
 // The named assertions (toStash, toTransferTo, toSay, toEndWith), each ending the script.
-// biome-ignore lint/suspicious/noUnsafeDeclarationMerging: the loop below defines every member this interface declares
 export interface CallExpectation extends CallMatchers<Promise<SimulationResult>> {}
 for (const name of ASSERTION_NAMES) {
   const make = ASSERTIONS[name] as (...args: unknown[]) => Expectation;

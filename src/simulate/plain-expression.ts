@@ -27,9 +27,9 @@ const REFERENCE = /^_v(\d+)_$/;
 
 /** The operators whose result on primitives the language fixes, written as the host's own. */
 const BINARY: Readonly<Record<string, (a: Primitive, b: Primitive) => Primitive>> = {
-  // eslint-disable-next-line eqeqeq -- JavaScript's loose equality is what the plan wrote
+  // biome-ignore lint/suspicious/noDoubleEquals: JavaScript's loose equality is what the plan wrote
   '==': (a, b) => a == b,
-  // eslint-disable-next-line eqeqeq
+  // biome-ignore lint/suspicious/noDoubleEquals: as above, loose inequality on purpose
   '!=': (a, b) => a != b,
   '===': (a, b) => a === b,
   '!==': (a, b) => a !== b,
