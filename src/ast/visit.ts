@@ -90,7 +90,7 @@ export function* walk(doc: DocumentNode): Generator<Visit> {
     yield v;
     counts.clear();
     for (const child of v.node.children) {
-      if (child.kind === '#text' || child.kind === '#comment') continue;
+      if (!isElement(child)) continue;
       const n = elementName(child);
       const i = (counts.get(n) ?? 0) + 1;
       counts.set(n, i);
