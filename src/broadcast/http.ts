@@ -78,13 +78,14 @@ export function request(
           settled = true;
           clearTimeout(timer);
           const bytes = Buffer.concat(chunks);
-          // Decoded on first read only: the SOAP client reads the bytes, and a response may be 64 MB.
+          // Decoded on first read only (and kept): the SOAP client reads the bytes, and a response may be 64 MB.
+          let text: string | undefined;
           resolve({
             status: res.statusCode ?? 0,
             headers: res.headers,
             bytes,
             get body() {
-              return bytes.toString('utf8');
+              return (text ??= bytes.toString('utf8'));
             },
           });
         });
