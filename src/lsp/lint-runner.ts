@@ -1,7 +1,6 @@
 /**
  * Checks plans for the server on a worker thread ({@link LintRunner}), falling back to the
- * server's own thread where a worker cannot be started. Also lints files for
- * `dialplan lint --jobs` (see cli/lint-pool.ts).
+ * server's own thread where a worker cannot be started.
  *
  * @module
  */
@@ -10,19 +9,8 @@ import { pathToFileURL } from 'node:url';
 import type { Worker } from 'node:worker_threads';
 import { workerOn } from '../util/module-worker.js';
 import type { Diagnostic as LspDiagnostic } from 'vscode-languageserver';
-import type { Diagnostic } from '../validate/diagnostic.js';
 import { packageRoot } from '../util/package-root.js';
-import { lint } from '../validate/lint/lint.js';
-import type { RuleSettings } from '../validate/lint/types.js';
 import { checkForEditor, type CheckTimings, type EditorCheck, type EditorCheckResult } from './check-plan.js';
-
-/** A plain `lint()` of one text (`dialplan lint --jobs`). */
-export interface LintRequest {
-  readonly kind: 'lint';
-  readonly id: number;
-  readonly text: string;
-  readonly settings: RuleSettings;
-}
 
 /** One version of an open document to check, with its findings as LSP diagnostics. */
 export interface CheckRequest extends EditorCheck {
@@ -30,9 +18,8 @@ export interface CheckRequest extends EditorCheck {
   readonly id: number;
 }
 
-/** What the worker answers: several messages for a check (`early`, then `checked` or `cancelled`), one for a lint. */
+/** What the worker answers: several messages per check (`early`, then `checked` or `cancelled`). */
 export type LintReply =
-  | { readonly id: number; readonly diagnostics: Diagnostic[] }
   | { readonly id: number; readonly early: LspDiagnostic[] }
   | { readonly id: number; readonly checked: LspDiagnostic[]; readonly timings: CheckTimings }
   | { readonly id: number; readonly cancelled: true }
@@ -114,19 +101,11 @@ export class LintRunner {
     return this.worker;
   }
 
-  private ask(worker: Worker, request: LintRequest | CheckRequest, early?: (d: LspDiagnostic[]) => void): Promise<LintReply> {
+  private ask(worker: Worker, request: CheckRequest, early?: (d: LspDiagnostic[]) => void): Promise<LintReply> {
     return new Promise((resolve, reject) => {
       this.pending.set(request.id, { resolve, reject, ...(early ? { early } : {}) });
       worker.postMessage(request);
     });
-  }
-
-  /** The findings of `text` under `settings`, as `lint()` gives them. */
-  async lint(text: string, settings: RuleSettings): Promise<Diagnostic[]> {
-    const worker = this.start();
-    if (!worker) return [...lint(text, { rules: settings }).diagnostics];
-    const reply = await this.ask(worker, { kind: 'lint', id: ++this.next, text, settings });
-    return 'diagnostics' in reply ? reply.diagnostics : [];
   }
 
   /**
