@@ -1,4 +1,3 @@
-import { elementName } from '../../../ast/nodes.js';
 import { isSoundId } from '../../../language/values.js';
 import type { Rule } from '../types.js';
 
@@ -20,8 +19,8 @@ export const invalidSoundId: Rule<Params> = {
   },
   message: ({ value }) => `<play type="callfireid"> "${value}" is not a numeric CallFire sound id.`,
   check(ctx, report) {
-    for (const { node } of ctx.elements) {
-      if (elementName(node) !== 'play' || ctx.attr(node, 'type')?.trim() !== 'callfireid') continue;
+    for (const node of ctx.ofTag('play')) {
+      if (ctx.attr(node, 'type')?.trim() !== 'callfireid') continue;
       const v = ctx.text(node);
       if (v !== '' && !isSoundId(v)) report(node, { value: v }, { at: { text: true } });
     }
