@@ -117,10 +117,11 @@ export class TypoIndex {
     let bestScore = Infinity;
     const close: Array<{ word: string; order: number }> = [];
     let spentOut = false;
+    // the band of the distance table one comparison may compute, charged against the budget
+    const cost = (word.length + 1) * (2 * limit + 1);
     for (let len = Math.max(0, word.length - limit); len <= word.length + limit && !spentOut; len++) {
       for (const c of this.byLength.get(len) ?? []) {
         if (c.word === word) continue;
-        const cost = (word.length + 1) * (2 * limit + 1);
         if (this.spent + cost > this.budget) {
           spentOut = true;
           break;
