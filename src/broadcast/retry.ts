@@ -14,8 +14,9 @@ const MAX_DELAY_MS = 10_000;
  * seconds; `undefined` when absent or not a number of seconds.
  */
 export function retryAfterMs(header: string | string[] | undefined): number | undefined {
-  const after = Number(header);
-  return typeof header === 'string' && Number.isFinite(after) && after >= 0 ? Math.min(after * 1000, MAX_DELAY_MS) : undefined;
+  // RFC 9110's delay-seconds is digits only: Number() would read '' and ' ' as 0 and '1e3' as 1000
+  if (typeof header !== 'string' || !/^\d+$/.test(header.trim())) return undefined;
+  return Math.min(Number(header) * 1000, MAX_DELAY_MS);
 }
 
 /**

@@ -17,7 +17,7 @@ describe('the retry policy both clients share', () => {
     expect(retryAfterMs('0')).toBe(0);
     expect(retryAfterMs('600')).toBe(10_000);
     expect(retryAfterMs(undefined)).toBeUndefined();
-    expect(retryAfterMs('Wed, 21 Oct 2026 07:28:00 GMT')).toBeUndefined();
-    expect(retryAfterMs('-1')).toBeUndefined();
+    // not delay-seconds: an empty or blank header, a sign, an exponent, a date
+    for (const bad of ['', ' ', '-1', '1e3', '2.5', 'Wed, 21 Oct 2026 07:28:00 GMT']) expect(retryAfterMs(bad)).toBeUndefined();
   });
 });
