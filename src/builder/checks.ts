@@ -62,10 +62,8 @@ export function checkNonBlank(method: string, what: string, value: unknown): str
 
 /** A tag name or goto target: not blank, no surrounding white space (CallFire trims goto text, so it would never match). */
 export function checkName(method: string, what: string, value: unknown): string {
-  const s = checkString(method, what, value);
-  const trimmed = s.trim(); // once, for both checks of checkNonBlank and this
-  if (trimmed === '') fail(method, what, `must not be empty, got ${show(s)}`);
-  if (trimmed !== s) fail(method, what, `must not start or end with white space, got ${show(s)}`);
+  const s = checkNonBlank(method, what, value);
+  if (s.trim() !== s) fail(method, what, `must not start or end with white space, got ${show(s)}`);
   return s;
 }
 
