@@ -103,6 +103,17 @@ function attributesOfTag(tag: TagName): TagAttributes {
 }
 
 /**
+ * A method's options, read as an object of option values (none given stays undefined); `null`,
+ * a list or any other value is the builder's error.
+ */
+export function optionsOf(method: string, options: unknown): Readonly<Record<string, unknown>> | undefined {
+  if (options !== undefined && (typeof options !== 'object' || options === null || Array.isArray(options))) {
+    fail(method, 'options', `must be an object, got ${show(options)}`);
+  }
+  return options as Readonly<Record<string, unknown>> | undefined;
+}
+
+/**
  * The attributes of a tag, in catalog order. `fixed` holds the values the method takes as
  * arguments (keyed by option key); `options` may hold any other attribute of the tag.
  */
@@ -112,10 +123,7 @@ export function attributes(
   options: object | undefined,
   fixed?: Readonly<Record<string, unknown>>,
 ): Record<string, string> {
-  if (options !== undefined && (typeof options !== 'object' || options === null || Array.isArray(options))) {
-    fail(method, 'options', `must be an object, got ${show(options)}`);
-  }
-  const given = options as Record<string, unknown> | undefined;
+  const given = optionsOf(method, options);
   const { entries, keys } = attributesOfTag(tag);
   if (given !== undefined) {
     for (const k of Object.keys(given)) {

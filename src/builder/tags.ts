@@ -11,7 +11,7 @@ import type { ContainerTag, LeafTag } from '../language/catalog.js';
 import { isSoundId, isUrl } from '../language/values.js';
 import type { BlockRunner } from './amd.js';
 import { fail, show } from './checks.js';
-import { attributes, content, element, leaf } from './element.js';
+import { attributes, content, element, leaf, optionsOf } from './element.js';
 
 /** The values a method takes as arguments, keyed by option key (`{ varname }`). */
 type Arguments = Readonly<Record<string, unknown>>;
@@ -34,16 +34,10 @@ export function blockTag<T extends ContainerTag>(tag: T, options: object | undef
   return element(tag, attrs, children());
 }
 
-function optionsObject(method: string, options: unknown): Record<string, unknown> {
-  const given = (options ?? {}) as Record<string, unknown>;
-  if (typeof given !== 'object' || given === null || Array.isArray(given)) fail(method, 'options', `must be an object, got ${show(options)}`);
-  return given;
-}
-
 /** `<play>`: `type` defaults to `tts` and is always written; the sound must fit the type. */
 export function playTag(value: unknown, options: object | undefined): ElementNode<'play'> {
-  const given = optionsObject('play', options);
-  const attrs = attributes('play', 'play', { ...given, type: given['type'] ?? 'tts' });
+  const given = optionsOf('play', options);
+  const attrs = attributes('play', 'play', { ...given, type: given?.['type'] ?? 'tts' });
   const body = content('play', 'play', 'the sound', value);
   if (attrs['type'] === 'url' && !isUrl(body)) fail('play', 'the sound', `must be an http(s) URL or a variable for type 'url', got ${show(body)}`);
   if (attrs['type'] === 'callfireid' && !isSoundId(body)) fail('play', 'the sound', `must be a CallFire sound id (digits) for type 'callfireid', got ${show(body)}`);
@@ -52,7 +46,7 @@ export function playTag(value: unknown, options: object | undefined): ElementNod
 
 /** `<if>` with its branch, and the `<else>` child when `otherwise` is given (its options in `options.else`). */
 export function ifTag(expr: unknown, then: unknown, otherwise: unknown, options: object | undefined, block: BlockRunner): ElementNode<'if'> {
-  const { else: elseOptions, ...ifOptions } = optionsObject('if', options);
+  const { else: elseOptions, ...ifOptions } = optionsOf('if', options) ?? {};
   if (elseOptions !== undefined && otherwise === undefined) fail('if', "option 'else'", 'needs the else branch (the third argument)');
   return blockTag('if', ifOptions, { expr }, () => {
     const nodes = block('if', then);

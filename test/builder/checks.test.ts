@@ -25,6 +25,12 @@ describe('run-time checks throw a TypeError naming the method and the option', (
     ['XML name instead of key', () => js().transfer('1', { 'continue-after': true }), /^transfer\(\): option 'continue-after' is not an attribute of <transfer>/],
     ['argument given as option', () => js().setvar('a', 1, { varname: 'b' }), /^setvar\(\): 'varname' is an argument of the method, not an option/],
     ['options not an object', () => js().hangup('bye'), /^hangup\(\): options must be an object, got "bye"/],
+    // play() and if() read their options before the attributes are made; they refuse the same values
+    ['null options', () => js().hangup(null), /^hangup\(\): options must be an object, got null/],
+    ['null play options', () => js().play('x', null), /^play\(\): options must be an object, got null/],
+    ['list for play options', () => js().play('x', []), /^play\(\): options must be an object, got an empty list/],
+    ['null if options', () => js().if('1', (t: unknown) => t, undefined, null), /^if\(\): options must be an object, got null/],
+    ['string for if options', () => js().if('1', (t: unknown) => t, undefined, 'x'), /^if\(\): options must be an object, got "x"/],
     ['bad keypress pattern', () => js().menu((m: any) => m.keypress('one', (k: unknown) => k)), /^keypress\(\): argument 'pressed' must be digits/],
     ['decimal keypress pattern', () => js().menu((m: any) => m.keypress('1.5', (k: unknown) => k)), /^keypress\(\): argument 'pressed' must be digits/],
     ['reversed range', () => js().menu((m: any) => m.keypress('9-1', (k: unknown) => k)), /^keypress\(\): argument 'pressed' is a range that ends before it starts/],
