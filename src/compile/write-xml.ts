@@ -44,19 +44,23 @@ function plainName(name: unknown): string {
   return name;
 }
 
-/** One document being written: the text so far and the indentation lines, escaped once. */
+/** One document being written: the text so far, and the layout's indentation. */
 class Writer {
   readonly out = new TextBuffer();
   readonly #indent: Indent | undefined;
-  readonly #lines: string[] = [];
+  // Indentation of spaces or tabs, the usual kind, has nothing to escape, so the layout's own
+  // (cached) lines are written as they are; only an indent unit with `&`, `<` or `>` is escaped.
+  readonly #escapes: boolean;
 
   constructor(indent: Indent | undefined) {
     this.#indent = indent;
+    this.#escapes = indent !== undefined && /[&<>]/.test(indent.line(1));
   }
 
   /** The line break and indentation before a node at `depth`, escaped as xmlbuilder2 escapes text. */
   line(depth: number): string {
-    return (this.#lines[depth] ??= this.#indent!.line(depth).replace(LOOSE_AMPERSAND, '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;'));
+    const line = this.#indent!.line(depth);
+    return this.#escapes ? line.replace(LOOSE_AMPERSAND, '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;') : line;
   }
 
   node(node: Node, depth: number): void {
