@@ -9,22 +9,22 @@
  * @module
  */
 
-/** How bad a finding is. `error` fails validation and the CLI's exit code. */
+/** How bad a finding is. `error` fails validation and the CLI's exit code. @category Diagnostics */
 export type Severity = 'error' | 'warning';
 
-/** A 1-based line and column in the text a diagnostic is about. */
+/** A 1-based line and column in the text a diagnostic is about. @category Diagnostics */
 export interface TextPosition {
   readonly line: number;
   readonly column: number;
 }
 
-/** A stretch of that text: `end` is exclusive (the position just after the last character). */
+/** A stretch of that text: `end` is exclusive (the position just after the last character). @category Diagnostics */
 export interface TextRange {
   readonly start: TextPosition;
   readonly end: TextPosition;
 }
 
-/** Replace the text in `range` with `text` (an empty range inserts, empty text deletes). */
+/** Replace the text in `range` with `text` (an empty range inserts, empty text deletes). @category Diagnostics */
 export interface TextEdit {
   readonly range: TextRange;
   readonly text: string;
@@ -33,13 +33,14 @@ export interface TextEdit {
 /**
  * A change that certainly resolves its finding, produced by the rule that found it. `lint --fix`,
  * the SARIF and JSON reports and the language server's code actions all read this one shape.
+ * @category Diagnostics
  */
 export interface Fix {
   readonly description: string;
   readonly edits: readonly TextEdit[];
 }
 
-/** A problem in a dialplan. */
+/** A problem in a dialplan. @category Diagnostics */
 export interface Diagnostic {
   /**
    * `xml-syntax`, `schema`, or a lint rule's name; outside a dialplan: `json-schema` and
@@ -72,7 +73,7 @@ export interface Diagnostic {
   readonly fix?: Fix;
 }
 
-/** The outcome of validating or linting: `ok` is false when any diagnostic is an error. */
+/** The outcome of validating or linting: `ok` is false when any diagnostic is an error. @category Diagnostics */
 export interface ValidationResult {
   readonly ok: boolean;
   readonly diagnostics: readonly Diagnostic[];

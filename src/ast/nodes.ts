@@ -9,13 +9,13 @@
  */
 import type { TagName } from '../language/catalog.js';
 
-/** 1-based line and column of a node's start in the XML it was parsed from. */
+/** 1-based line and column of a node's start in the XML it was parsed from. @category Syntax tree */
 export interface Position {
   readonly line: number;
   readonly column: number;
 }
 
-/** A point in the parsed text: 1-based line and column (UTF-16 code units) and its 0-based offset (after a byte-order mark). */
+/** A point in the parsed text: 1-based line and column (UTF-16 code units) and its 0-based offset (after a byte-order mark). @category Syntax tree */
 export interface SourcePoint extends Position {
   readonly offset: number;
 }
@@ -23,13 +23,14 @@ export interface SourcePoint extends Position {
 /**
  * A stretch of the parsed text, `end` exclusive. It has the shape of a diagnostic's
  * `TextRange` (plus offsets), so a span can be a finding's range or a fix's edit as it is.
+ * @category Syntax tree
  */
 export interface SourceSpan {
   readonly start: SourcePoint;
   readonly end: SourcePoint;
 }
 
-/** Where one attribute was written. */
+/** Where one attribute was written. @category Syntax tree */
 export interface AttributeSpan {
   /** From the name to the closing quote: what removing or renaming the attribute replaces. */
   readonly whole: SourceSpan;
@@ -39,7 +40,7 @@ export interface AttributeSpan {
   readonly quote: '"' | "'";
 }
 
-/** Where the parts of an element were written. Only parsed elements have one. */
+/** Where the parts of an element were written. Only parsed elements have one. @category Syntax tree */
 export interface ElementSpan {
   /** From the start tag's `<` to the end of its end tag (or of `/>`). */
   readonly whole: SourceSpan;
@@ -55,7 +56,7 @@ export interface ElementSpan {
   readonly endTag?: SourceSpan;
 }
 
-/** Character data inside a tag (text and CDATA sections alike). */
+/** Character data inside a tag (text and CDATA sections alike). @category Syntax tree */
 export interface TextNode {
   readonly kind: '#text';
   readonly text: string;
@@ -64,7 +65,7 @@ export interface TextNode {
   readonly span?: SourceSpan;
 }
 
-/** An XML comment, kept so that suppression comments and documentation survive a round trip. */
+/** An XML comment, kept so that suppression comments and documentation survive a round trip. @category Syntax tree */
 export interface CommentNode {
   readonly kind: '#comment';
   readonly text: string;
@@ -73,7 +74,7 @@ export interface CommentNode {
   readonly span?: SourceSpan;
 }
 
-/** A tag of the language. `kind` is its exact XML name. */
+/** A tag of the language. `kind` is its exact XML name. @category Syntax tree */
 export interface ElementNode<K extends TagName = TagName> {
   readonly kind: K;
   readonly attributes: Readonly<Record<string, string>>;
@@ -82,7 +83,7 @@ export interface ElementNode<K extends TagName = TagName> {
   readonly span?: ElementSpan;
 }
 
-/** A tag that is not part of the language, kept as parsed so validation can point at it. */
+/** A tag that is not part of the language, kept as parsed so validation can point at it. @category Syntax tree */
 export interface UnknownElementNode {
   readonly kind: '#unknown';
   readonly name: string;
@@ -92,14 +93,15 @@ export interface UnknownElementNode {
   readonly span?: ElementSpan;
 }
 
-/** Any node below the document. */
+/** Any node below the document. @category Syntax tree */
 export type Node = ElementNode | UnknownElementNode | TextNode | CommentNode;
 
-/** Any element, known or not. */
+/** Any element, known or not. @category Syntax tree */
 export type AnyElement = ElementNode | UnknownElementNode;
 
 /**
  * A whole dialplan document: the `dialplan` root and the comments before and after it.
+ * @category Syntax tree
  */
 export interface DocumentNode {
   readonly kind: '#document';
@@ -110,35 +112,35 @@ export interface DocumentNode {
   readonly epilog: readonly CommentNode[];
 }
 
-/** Whether a node is an element (known or unknown). */
+/** Whether a node is an element (known or unknown). @category Syntax tree */
 export function isElement(node: Node): node is AnyElement {
   return node.kind !== '#text' && node.kind !== '#comment';
 }
 
-/** The XML name of an element. */
+/** The XML name of an element. @category Syntax tree */
 export function elementName(node: AnyElement): string {
   return node.kind === '#unknown' ? node.name : node.kind;
 }
 
-/** The element children of a node, skipping text and comments. */
+/** The element children of a node, skipping text and comments. @category Syntax tree */
 export function elementChildren(node: { readonly children: readonly Node[] }): AnyElement[] {
   return node.children.filter(isElement);
 }
 
-/** The raw text inside a leaf tag: its text nodes joined, comments left out. */
+/** The raw text inside a leaf tag: its text nodes joined, comments left out. @category Syntax tree */
 export function rawText(node: { readonly children: readonly Node[] }): string {
   let out = '';
   for (const c of node.children) if (c.kind === '#text') out += c.text;
   return out;
 }
 
-/** The text inside a leaf tag with surrounding white space removed, as CallFire reads it. */
+/** The text inside a leaf tag with surrounding white space removed, as CallFire reads it. @category Syntax tree */
 export function textOf(node: { readonly children: readonly Node[] }): string {
   return rawText(node).trim();
 }
 
-/** A dialplan in any form the toolkit takes: CallFire XML text, a syntax tree, or a builder (anything with `toAst()`). */
-export type PlanSource = string | DocumentNode | { toAst(): DocumentNode };
+/** A dialplan in any form the toolkit takes: CallFire XML text, a syntax tree, or a builder (anything with `toAst()`). @category Syntax tree */
+export type PlanSource = string | DocumentNode | { /** The plan's syntax tree. */ toAst(): DocumentNode };
 
 /** Whether a value is a syntax tree's document node. */
 export function isDocument(value: unknown): value is DocumentNode {

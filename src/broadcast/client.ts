@@ -50,19 +50,19 @@ import { configureNumberArgs, controlBroadcastArgs, createSoundArgs, queryBroadc
 import type { PlanSource } from '../ast/nodes.js';
 import { dialplanXml } from './dialplan-check.js';
 
-/** CallFire's SOAP 1.2 base address; `/call` or `/broadcast` is appended per service. */
+/** CallFire's SOAP 1.2 base address; `/call` or `/broadcast` is appended per service. @category API 1.1 (SOAP) */
 export const DEFAULT_ENDPOINT = 'https://www.callfire.com/api/1.1/soap12';
 
-/** An API 2.0 exchange as progress names it, such as `POST /calls/broadcasts`. */
+/** An API 2.0 exchange as progress names it, such as `POST /calls/broadcasts`. @category API 1.1 (SOAP) */
 export type RestOperation = `${'GET' | 'POST' | 'PUT'} /${string}`;
 
-/** What the client (either API's) reports while it works, for progress lines. */
+/** What the client (either API's) reports while it works, for progress lines. @category API 1.1 (SOAP) */
 export type ProgressEvent =
   | { readonly kind: 'request'; readonly operation: Operation | RestOperation; readonly attempt: number; readonly maxAttempts: number }
   | { readonly kind: 'retry'; readonly operation: Operation | RestOperation; readonly attempt: number; readonly delayMs: number; readonly reason: string }
   | { readonly kind: 'page'; readonly operation: Operation | RestOperation; readonly fetched: number; readonly total: number };
 
-/** Options of {@link CallFireClient}. */
+/** Options of {@link CallFireClient}. @category API 1.1 (SOAP) */
 export interface CallFireClientOptions {
   /** API login; default `CALLFIRE_USERNAME` from `env`. */
   readonly username?: string;
@@ -92,10 +92,11 @@ export interface CallFireClientOptions {
   readonly pagingTimeoutMs?: number;
   /** Lint settings applied to dialplans before sending. */
   readonly lintConfig?: LintConfig;
+  /** Called at each request attempt, retry and page of calls (the CLI prints them on stderr). */
   readonly onProgress?: (event: ProgressEvent) => void;
 }
 
-/** An HTTP request as it would be sent, Authorization redacted. */
+/** An HTTP request as it would be sent, Authorization redacted. @category API 1.1 (SOAP) */
 export interface HttpRequestPreview {
   readonly method: 'POST';
   readonly url: string;
@@ -104,7 +105,7 @@ export interface HttpRequestPreview {
   readonly body: string;
 }
 
-/** What {@link CallFireClient.previewSendCall} shows. */
+/** What {@link CallFireClient.previewSendCall} shows. @category API 1.1 (SOAP) */
 export interface SendCallPreview {
   /** True when the request would be sent: no request problems, no dialplan errors. */
   readonly ok: boolean;
@@ -120,7 +121,7 @@ export interface SendCallPreview {
   readonly credentials: boolean;
 }
 
-/** What a successful SendCall returns. */
+/** What a successful SendCall returns. @category API 1.1 (SOAP) */
 export interface SendCallResult {
   readonly broadcastId: number;
   /** The RequestId that was sent (generated when the request had none). */
@@ -231,6 +232,7 @@ function faultFrom(operation: Operation, status: number, fault: Record<string, u
  * const { broadcastId } = await client.sendCall(request);
  * for await (const page of client.queryAllCalls({ BroadcastId: broadcastId })) console.log(page.Call);
  * ```
+ * @category API 1.1 (SOAP)
  */
 export class CallFireClient {
   readonly endpoint: string;

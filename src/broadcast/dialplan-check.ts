@@ -12,7 +12,7 @@ import { lint } from '../validate/lint/lint.js';
 import type { LintConfig } from '../validate/lint/types.js';
 import { validate } from '../validate/validate.js';
 
-/** A dialplan as it will be sent, with what validation and lint found in it. */
+/** A dialplan as it will be sent, with what validation and lint found in it. @category Request checks */
 export interface CheckedDialplan {
   readonly xml: string;
   /** Validation and lint findings together; `ok` is false when any is an error. */
@@ -26,6 +26,7 @@ export interface CheckedDialplan {
  * ```ts
  * dialplanXml(dialplan({ name: 'Root' }).hangup()); // '<dialplan name="Root">\n  <hangup/>\n</dialplan>\n'
  * ```
+ * @category Request checks
  */
 export function dialplanXml(input: PlanSource): string {
   if (typeof input === 'string') return input;
@@ -40,6 +41,7 @@ export function dialplanXml(input: PlanSource): string {
  * const { xml, report } = checkDialplan(dialplan({ name: 'Root' }).play('Hello').hangup());
  * if (!report.ok) console.error(report.diagnostics);
  * ```
+ * @category Request checks
  */
 export function checkDialplan(input: PlanSource, lintConfig?: LintConfig): CheckedDialplan {
   const xml = dialplanXml(input);

@@ -18,6 +18,7 @@ import type { FaultCode } from './types.js';
  * try { await client.sendCall(request); }
  * catch (e) { if (e instanceof SoapFaultError && e.faultCode === 'BAD_REQUEST') console.error(e.detail); }
  * ```
+ * @category Errors
  */
 export class SoapFaultError extends Error {
   override readonly name = 'SoapFaultError';
@@ -49,7 +50,7 @@ export class SoapFaultError extends Error {
   }
 }
 
-/** HTTP 401 or missing credentials: the API login and password were refused or not given. */
+/** HTTP 401 or missing credentials: the API login and password were refused or not given. @category Errors */
 export class CredentialsError extends Error {
   override readonly name = 'CredentialsError';
 }
@@ -58,6 +59,7 @@ export class CredentialsError extends Error {
  * The service could not be reached or answered with something that is not SOAP: connection
  * refused or dropped, timeout, an HTTP error without a fault. `attempts` says how often it
  * was tried.
+ * @category Errors
  */
 export class TransportError extends Error {
   override readonly name = 'TransportError';
@@ -76,6 +78,7 @@ export class TransportError extends Error {
 /**
  * A request refused before anything was sent: the SendCall request does not match the
  * schema, or the dialplan has errors.
+ * @category Errors
  */
 export class InvalidRequestError extends Error {
   override readonly name = 'InvalidRequestError';

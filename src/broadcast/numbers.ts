@@ -13,10 +13,11 @@ import type { ToNumber } from './types.js';
  * A line of a numbers file that could not be used: a {@link Diagnostic} of the rule
  * `numbers-file` at its 1-based `line` (column 1, `path` `''`), the cell as written in
  * `data.value`.
+ * @category Phone numbers
  */
 export type NumberProblem = Diagnostic & { readonly line: number };
 
-/** What {@link parseNumbers} returns. */
+/** What {@link parseNumbers} returns. @category Phone numbers */
 export interface ParsedNumbers {
   readonly numbers: ToNumber[];
   readonly problems: NumberProblem[];
@@ -65,6 +66,7 @@ function separatorOf(line: string): string {
  * parseNumbers('number,ClientData,firstName\n13105551212,c-1,Ann\n');
  * // { numbers: [{ Value: '13105551212', ClientData: 'c-1', Attributes: { firstName: 'Ann' } }], problems: [] }
  * ```
+ * @category Phone numbers
  */
 export function parseNumbers(text: string): ParsedNumbers {
   const src = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
@@ -123,7 +125,7 @@ export function parseNumbers(text: string): ParsedNumbers {
   return { numbers, problems };
 }
 
-/** The number of a recipient, whichever form it has. */
+/** The number of a recipient, whichever form it has. @category Phone numbers */
 export function numberOf(to: ToNumber): string {
   return typeof to === 'string' ? to : to.Value;
 }

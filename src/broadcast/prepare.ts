@@ -12,7 +12,7 @@ import { checkDialplan } from './dialplan-check.js';
 import { checkSendCall, requestProblem, type RequestProblem } from './request-check.js';
 import type { BroadcastType, PreparedSendCall, SendCallRequest } from './types.js';
 
-/** The outcome of {@link prepareSendCall}. */
+/** The outcome of {@link prepareSendCall}. @category Request checks */
 export interface PreparedOutcome {
   /** The request as it will be sent (present when the request itself is well-formed). */
   readonly request?: PreparedSendCall;
@@ -24,7 +24,7 @@ export interface PreparedOutcome {
   readonly ok: boolean;
 }
 
-/** Options for {@link prepareSendCall}. */
+/** Options for {@link prepareSendCall}. @category Request checks */
 export interface PrepareOptions {
   /** Lint settings for the dialplan (as in `.dialplanrc.json`). */
   readonly lintConfig?: LintConfig;
@@ -39,6 +39,7 @@ export interface PrepareOptions {
  * ```ts
  * newRequestId(); // 'urn:uuid:3b241101-e2bb-4255-8caf-4136c566a962'
  * ```
+ * @category Request checks
  */
 export function newRequestId(): string {
   return `urn:uuid:${randomUUID()}`;
@@ -62,6 +63,7 @@ function inferType(request: SendCallRequest): BroadcastType | undefined {
  * });
  * // request.Type === 'IVR', request.RequestId starts with 'urn:uuid:'
  * ```
+ * @category Request checks
  */
 export function prepareSendCall(input: SendCallRequest, options: PrepareOptions = {}): PreparedOutcome {
   const ivr = input.IvrBroadcastConfig;

@@ -19,6 +19,7 @@ const ajv = onDemand<typeof AjvModule>('ajv');
  * offending value (`/ToNumber/3`, `/IvrBroadcastConfig/RetryConfig`; `''` for the request
  * itself). `rule` says which check found it: `json-schema` (the request's JSON Schema, with
  * ajv's `keyword` and params in `data`) or `request` (a check of the request beyond its schema).
+ * @category Request checks
  */
 export type RequestProblem = Diagnostic;
 
@@ -93,6 +94,7 @@ function describePattern(path: string): string {
  * // [{ rule: 'json-schema', severity: 'error', path: '/ToNumber/0',
  * //    message: '/ToNumber/0 has an invalid value: expected an E.164 number ...', data: { keyword: 'pattern', … } }]
  * ```
+ * @category Request checks
  */
 export function checkSendCall(request: unknown, limit = 20): RequestProblem[] {
   return checkJson('send-call.schema.json', request, limit);

@@ -25,7 +25,7 @@ export const OPERATIONS = {
   GetNumber: 'number',
 } as const;
 
-/** An operation name. */
+/** An operation name. @category API 1.1 (SOAP) */
 export type Operation = keyof typeof OPERATIONS;
 
 /** An envelope and the headers soap chose for it (Content-Type with the SOAP 1.2 action). */

@@ -9,10 +9,10 @@
  */
 import type { PlanSource } from '../ast/nodes.js';
 
-/** The kind of a broadcast. SendCall takes VOICE or IVR. */
+/** The kind of a broadcast. SendCall takes VOICE or IVR. @category Requests */
 export type BroadcastType = 'VOICE' | 'IVR' | 'TEXT' | 'CCC';
 
-/** A call's result (the 2014 contract's values first, then the later documented ones). */
+/** A call's result (the 2014 contract's values first, then the later documented ones). @category Results */
 export type CallResult =
   | 'LA'
   | 'AM'
@@ -35,13 +35,13 @@ export type CallResult =
   | 'SKIPPED'
   | 'INVALID_NUMBER';
 
-/** Every {@link CallResult}, in the documented order. */
+/** Every {@link CallResult}, in the documented order. @category Results */
 export const CALL_RESULTS: readonly CallResult[] = [
   'LA', 'AM', 'BUSY', 'DNC', 'XFER', 'XFER_LEG', 'NO_ANS', 'UNDIALED', 'SENT', 'RECEIVED', 'DNT', 'TOO_BIG',
   'INTERNAL_ERROR', 'CARRIER_ERROR', 'CARRIER_TEMP_ERROR', 'SD', 'POSTPONED', 'ABANDONED', 'SKIPPED', 'INVALID_NUMBER',
 ];
 
-/** Where a call is in its life: READY (waiting), SELECTED (dialling), FINISHED, or why it was not dialled. */
+/** Where a call is in its life: READY (waiting), SELECTED (dialling), FINISHED, or why it was not dialled. @category Results */
 export type ActionState =
   | 'READY'
   | 'SELECTED'
@@ -56,7 +56,7 @@ export type ActionState =
   | 'PERIOD_LIMIT'
   | 'RESTRICTED_NUMBER';
 
-/** A broadcast's status. */
+/** A broadcast's status. @category Results */
 export type BroadcastStatus =
   | 'START_PENDING'
   | 'RUNNING'
@@ -75,28 +75,29 @@ export type BroadcastStatus =
   | 'PAUSED'
   | 'CANCELED';
 
-/** Which of a contact's numbers a retry may dial. */
+/** Which of a contact's numbers a retry may dial. @category Requests */
 export type RetryPhoneType = 'FIRST_NUMBER' | 'HOME_PHONE' | 'WORK_PHONE' | 'MOBILE_PHONE';
 
-/** How a voice broadcast treats answering machines. */
+/** How a voice broadcast treats answering machines. @category Requests */
 export type AnsweringMachineConfig = 'AM_ONLY' | 'AM_AND_LIVE' | 'LIVE_WITH_AMD' | 'LIVE_IMMEDIATE';
 
-/** Text-to-speech voices of the SOAP service (CallFire calls the type `Voice`; upper case, unlike the dialplan's `voice` attribute). */
+/** Text-to-speech voices of the SOAP service (CallFire calls the type `Voice`; upper case, unlike the dialplan's `voice` attribute). @category Requests */
 export type SoundVoice = 'MALE1' | 'FEMALE1' | 'FEMALE2' | 'SPANISH1';
 
-/** The codes of a `ServiceFaultInfo`. */
+/** The codes of a `ServiceFaultInfo`. @category Errors */
 export type FaultCode = 'BAD_REQUEST' | 'FORBIDDEN' | 'NOT_FOUND' | 'UNAVAILABLE' | 'TIMEOUT' | 'NOT_IMPLEMENTED';
 
-/** What ControlBroadcast can do to a broadcast. */
+/** What ControlBroadcast can do to a broadcast. @category Requests */
 export type BroadcastCommand = 'START' | 'STOP' | 'ARCHIVE';
 
 /**
  * One recipient. A bare string is the number alone; the object form adds CallFire's
  * `ClientData` and per-recipient contact fields (sent as attributes of `ToNumber`).
+ * @category Phone numbers
  */
 export type ToNumber = string | ToNumberEntry;
 
-/** A recipient with its client data. */
+/** A recipient with its client data. @category Phone numbers */
 export interface ToNumberEntry {
   /** E.164 number such as `13105551212` (optional `+`). */
   readonly Value: string;
@@ -106,7 +107,7 @@ export interface ToNumberEntry {
   readonly Attributes?: Readonly<Record<string, string>>;
 }
 
-/** Local calling hours, in the time zone of each number's area code. */
+/** Local calling hours, in the time zone of each number's area code. @category Requests */
 export interface LocalTimeZoneRestriction {
   /** `HH:mm:ss`, such as `09:00:00`. */
   readonly BeginTime?: string;
@@ -114,7 +115,7 @@ export interface LocalTimeZoneRestriction {
   readonly EndTime?: string;
 }
 
-/** When and how often to call a number again. */
+/** When and how often to call a number again. @category Requests */
 export interface RetryConfig {
   /** Default 1 (no retry). */
   readonly MaxAttempts?: number;
@@ -125,7 +126,7 @@ export interface RetryConfig {
   readonly RetryPhoneTypes?: readonly RetryPhoneType[];
 }
 
-/** The fields every broadcast config shares. */
+/** The fields every broadcast config shares. @category Requests */
 export interface BroadcastConfigBase {
   /** Set by CallFire in responses; ignored on send. */
   readonly id?: number;
@@ -149,13 +150,14 @@ export interface BroadcastConfigBase {
  *   DialplanXml: '<dialplan name="Root"><play type="tts">Hello</play></dialplan>',
  * };
  * ```
+ * @category Requests
  */
 export interface IvrBroadcastConfig extends BroadcastConfigBase {
   /** The dialplan: XML text, or a plan built with the DSL (compiled before sending). */
   readonly DialplanXml?: PlanSource;
 }
 
-/** The configuration of a voice broadcast: sounds by text-to-speech or by sound id. */
+/** The configuration of a voice broadcast: sounds by text-to-speech or by sound id. @category Requests */
 export interface VoiceBroadcastConfig extends BroadcastConfigBase {
   readonly AnsweringMachineConfig?: AnsweringMachineConfig;
   readonly LiveSoundText?: string;
@@ -190,6 +192,7 @@ export interface VoiceBroadcastConfig extends BroadcastConfigBase {
  *   IvrBroadcastConfig: { FromNumber: '12135551189', DialplanXml: plan },
  * };
  * ```
+ * @category Requests
  */
 export interface SendCallRequest {
   /** De-duplication key (`urn:uuid:...`); generated when absent and reused on every retry. */
@@ -207,19 +210,19 @@ export interface SendCallRequest {
   readonly VoiceBroadcastConfig?: VoiceBroadcastConfig;
 }
 
-/** An IVR config whose dialplan is XML text, as it goes on the wire. */
+/** An IVR config whose dialplan is XML text, as it goes on the wire. @category Requests */
 export interface WireIvrBroadcastConfig extends BroadcastConfigBase {
   readonly DialplanXml?: string;
 }
 
-/** A SendCall request ready to send: RequestId and Type filled in, the dialplan compiled. */
+/** A SendCall request ready to send: RequestId and Type filled in, the dialplan compiled. @category Requests */
 export interface PreparedSendCall extends Omit<SendCallRequest, 'IvrBroadcastConfig'> {
   readonly RequestId: string;
   readonly Type: BroadcastType;
   readonly IvrBroadcastConfig?: WireIvrBroadcastConfig;
 }
 
-/** A broadcast as GetBroadcast returns it. */
+/** A broadcast as GetBroadcast returns it. @category Results */
 export interface Broadcast {
   readonly id: number;
   readonly Name?: string;
@@ -231,14 +234,14 @@ export interface Broadcast {
   readonly VoiceBroadcastConfig?: VoiceBroadcastConfig;
 }
 
-/** Counts for one result in {@link BroadcastStats}. */
+/** Counts for one result in {@link BroadcastStats}. @category Results */
 export interface ResultStat {
   readonly Result: CallResult;
   readonly Attempts: number;
   readonly Actions: number;
 }
 
-/** What GetBroadcastStats returns. */
+/** What GetBroadcastStats returns. @category Results */
 export interface BroadcastStats {
   readonly UsageStats: {
     /** Seconds of calls. */
@@ -257,13 +260,13 @@ export interface BroadcastStats {
   };
 }
 
-/** A `<stash>` value reported by a call. */
+/** A `<stash>` value reported by a call. @category Results */
 export interface QuestionResponse {
   readonly Question: string;
   readonly Response: string;
 }
 
-/** A `<record>` made during a call. */
+/** A `<record>` made during a call. @category Results */
 export interface RecordingMeta {
   readonly id: number;
   readonly Name: string;
@@ -272,7 +275,7 @@ export interface RecordingMeta {
   readonly Link?: string;
 }
 
-/** One attempt of a call. */
+/** One attempt of a call. @category Results */
 export interface CallRecord {
   readonly id: number;
   readonly Result: CallResult;
@@ -286,7 +289,7 @@ export interface CallRecord {
   readonly RecordingMeta: readonly RecordingMeta[];
 }
 
-/** A call of a broadcast, as QueryCalls and GetCall return it. */
+/** A call of a broadcast, as QueryCalls and GetCall return it. @category Results */
 export interface Call {
   readonly id: number;
   readonly FromNumber: string;
@@ -304,7 +307,7 @@ export interface Call {
   readonly CallRecord: readonly CallRecord[];
 }
 
-/** The filters of QueryCalls, all optional; `MaxResults` is at most 1000. */
+/** The filters of QueryCalls, all optional; `MaxResults` is at most 1000. @category Requests */
 export interface QueryCallsRequest {
   readonly MaxResults?: number;
   readonly FirstResult?: number;
@@ -320,13 +323,13 @@ export interface QueryCallsRequest {
   readonly LabelName?: string;
 }
 
-/** A page of calls. */
+/** A page of calls. @category Results */
 export interface CallQueryResult {
   readonly TotalResults: number;
   readonly Call: readonly Call[];
 }
 
-/** The filters of QueryBroadcasts. */
+/** The filters of QueryBroadcasts. @category Requests */
 export interface QueryBroadcastsRequest {
   readonly MaxResults?: number;
   readonly FirstResult?: number;
@@ -335,13 +338,13 @@ export interface QueryBroadcastsRequest {
   readonly LabelName?: string;
 }
 
-/** A page of broadcasts. */
+/** A page of broadcasts. @category Results */
 export interface BroadcastQueryResult {
   readonly TotalResults: number;
   readonly Broadcast: readonly Broadcast[];
 }
 
-/** A ControlBroadcast request: a command, a new MaxActive, or both. */
+/** A ControlBroadcast request: a command, a new MaxActive, or both. @category Requests */
 export interface ControlBroadcastRequest {
   readonly Id: number;
   readonly RequestId?: string;
@@ -349,7 +352,7 @@ export interface ControlBroadcastRequest {
   readonly MaxActive?: number;
 }
 
-/** An inbound number as GetNumber returns it: its inbound configuration, the dialplan for an IVR. */
+/** An inbound number as GetNumber returns it: its inbound configuration, the dialplan for an IVR. @category Results */
 export interface InboundNumber {
   readonly Number: string;
   /** TRACKING or IVR, when the number is configured. */
@@ -358,7 +361,7 @@ export interface InboundNumber {
   readonly DialplanXml?: string;
 }
 
-/** A CreateSound request: exactly one of Data (MP3/WAV bytes), RecordingCall or SoundText. */
+/** A CreateSound request: exactly one of Data (MP3/WAV bytes), RecordingCall or SoundText. @category Requests */
 export interface CreateSoundRequest {
   readonly Name?: string;
   readonly Data?: Uint8Array;

@@ -61,6 +61,7 @@ export function blockNodes(method: string, build: unknown): Node[] {
  * The methods shared by every block of actions: the dialplan's body, menus, keypresses,
  * `if`/`else`, `equal`/`notEqual`, `live`/`machine` and `catch`. Each method adds one tag
  * and returns a new builder of the same kind.
+ * @category Building flows
  */
 export abstract class ActionsBuilder {
   readonly #last: Cell | undefined;
@@ -428,6 +429,7 @@ export abstract class ActionsBuilder {
 /**
  * A block of actions: the body of `keypress`, `live`, `machine`, `if`, `else`, `equal`,
  * `notEqual` and `catch`. Offers every action tag and nothing else.
+ * @category Building flows
  */
 export class BlockBuilder extends ActionsBuilder {
   // Makes the class nominal: a menu or dialplan builder is not a block, even though it has its methods.
@@ -444,7 +446,7 @@ export class BlockBuilder extends ActionsBuilder {
   }
 }
 
-/** The inside of a `menu`: prompts and other actions, and the `keypress` branches. */
+/** The inside of a `menu`: prompts and other actions, and the `keypress` branches. @category Building flows */
 export class MenuBuilder extends ActionsBuilder {
   declare private readonly menuBrand: never;
 

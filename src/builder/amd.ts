@@ -26,6 +26,7 @@ export type BlockRunner = (method: string, build: unknown) => Node[];
  *   .live((l) => l.play('Hi, this is a reminder from Dr. Lee.'))
  *   .machine((m) => m.play('Please call us back.').hangup()));
  * ```
+ * @category Building flows
  */
 export class AmdBuilder<Live extends boolean = false, Machine extends boolean = false> {
   // Phantom field: makes AmdBuilder<true, false> and AmdBuilder<true, true> different types.

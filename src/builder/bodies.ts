@@ -7,9 +7,9 @@
 import type { BlockBuilder, MenuBuilder } from './actions.js';
 import { fail, show } from './checks.js';
 
-/** A callback that fills a block of actions (the body of `keypress`, `if`, `live`, …). */
+/** A callback that fills a block of actions (the body of `keypress`, `if`, `live`, …). @category Building flows */
 export type BlockBody = (block: BlockBuilder) => BlockBuilder;
-/** A callback that fills a menu: prompts, then `keypress` branches. */
+/** A callback that fills a menu: prompts, then `keypress` branches. @category Building flows */
 export type MenuBody = (menu: MenuBuilder) => MenuBuilder;
 
 /** Runs a body callback on an empty builder and checks that it returned a builder of that kind. */

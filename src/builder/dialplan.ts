@@ -12,8 +12,9 @@ import { callSite } from './call-sites.js';
 import { attributes, element } from './element.js';
 import type { DialplanOptions } from './options.js';
 
-/** Anything that yields a dialplan's syntax tree: a {@link DialplanBuilder}, or your own wrapper. */
+/** Anything that yields a dialplan's syntax tree: a {@link DialplanBuilder}, or your own wrapper. @category Building flows */
 export interface Plan {
+  /** The plan's syntax tree. */
   toAst(): DocumentNode;
 }
 
@@ -22,6 +23,7 @@ type Last = Cell | undefined;
 /**
  * The body of `<dialplan>`: every action tag, plus `toAst()` and `toXml()`.
  * Create one with {@link dialplan}.
+ * @category Building flows
  */
 export class DialplanBuilder extends ActionsBuilder implements Plan {
   declare private readonly dialplanBrand: never;
@@ -90,6 +92,7 @@ export class DialplanBuilder extends ActionsBuilder implements Plan {
  *   .hangup();
  * plan.toXml();
  * ```
+ * @category Building flows
  */
 export function dialplan(options?: DialplanOptions): DialplanBuilder {
   return DialplanBuilder.create(options);

@@ -12,7 +12,7 @@ import { Indent, type Layout } from './layout.js';
 import { writeXml } from './write-xml.js';
 import { writeWithXmlbuilder2 } from './xmlbuilder-writer.js';
 
-/** Options for {@link compile}. */
+/** Options for {@link compile}. @category Compiling and parsing */
 export interface CompileOptions {
   /** Indent nested tags (default `true`); `false` writes everything on one line. */
   readonly pretty?: boolean;
@@ -31,6 +31,7 @@ export interface CompileOptions {
  * compile(parse('<dialplan><hangup/></dialplan>').document!, { pretty: false });
  * // '<dialplan><hangup/></dialplan>'
  * ```
+ * @category Compiling and parsing
  */
 export function compile(plan: PlanSource, options: CompileOptions = {}): string {
   const doc = planTree(plan, 'compile()');

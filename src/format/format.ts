@@ -27,13 +27,13 @@ import { isTagName, tagSpec } from '../language/catalog.js';
 import { parse } from '../parse/parse.js';
 import type { Diagnostic } from '../validate/diagnostic.js';
 
-/** Options of {@link format}. */
+/** Options of {@link format}. @category Formatting */
 export interface FormatOptions {
   /** Spaces per level, or `'tab'` (default 2). The `fmt.indent` of `.dialplanrc.json`. */
   readonly indent?: number | 'tab';
 }
 
-/** What {@link format} returns: the text when the input could be read, else why not. */
+/** What {@link format} returns: the text when the input could be read, else why not. @category Formatting */
 export interface FormatResult {
   readonly text?: string;
   /** `xml-syntax` (or root) problems that stop formatting; empty when `text` is there. */
@@ -52,6 +52,7 @@ const BOM = '\ufeff';
  * format('<dialplan name="R"><menu maxDigits="1" name="m"><play type="tts">Hi</play></menu></dialplan>').text;
  * // '<dialplan name="R">\n  <menu name="m" maxDigits="1">\n    <play type="tts">Hi</play>\n  </menu>\n</dialplan>\n'
  * ```
+ * @category Formatting
  */
 export function format(input: PlanSource, options: FormatOptions = {}): FormatResult {
   const text = typeof input === 'string' ? input : compile(treeOf(input, 'format()'));

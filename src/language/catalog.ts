@@ -11,7 +11,7 @@
  * @module
  */
 
-/** How an attribute value or a tag's text is read. */
+/** How an attribute value or a tag's text is read. @category Catalog */
 export type ValueType =
   /** Free text, `${…}` variables allowed. */
   | 'string'
@@ -36,7 +36,7 @@ export type ValueType =
   /** An http(s) URL, `${…}` variables allowed. */
   | 'url';
 
-/** One attribute of a tag. */
+/** One attribute of a tag. @category Catalog */
 export interface AttributeSpec {
   readonly type: ValueType;
   /** Allowed values of an `enum` attribute. */
@@ -58,6 +58,7 @@ export interface AttributeSpec {
 /**
  * What a tag holds between its start and end tags.
  * `children` means other tags; every other kind is text read as described.
+ * @category Catalog
  */
 export type ContentKind =
   | 'children'
@@ -82,7 +83,7 @@ export type ContentKind =
   /** DTMF digits to send. */
   | 'digits';
 
-/** How the allowed children of a container may be arranged. */
+/** How the allowed children of a container may be arranged. @category Catalog */
 export type ChildrenModel =
   /** Any of the allowed tags, any number, any order. */
   | 'any'
@@ -91,7 +92,7 @@ export type ChildrenModel =
   /** Any action tags, then at most one `else`, which must come last (if). */
   | 'else-last';
 
-/** One tag of the language. */
+/** One tag of the language. @category Catalog */
 export interface TagSpec {
   readonly description: string;
   /** False for SDK-only tags with no CallFire documentation or sample. */
@@ -119,25 +120,29 @@ const bool = <const E extends Partial<AttributeSpec> = Record<never, never>>(des
 /** A free-text attribute known only from SDK code. */
 const sdkText = (description: string) => ({ type: 'string', documented: false, description }) as const;
 
-/** TTS voices for `play@voice` (CallFire's play page); `femaleSpanish` is HELP-play's older spelling. */
+/** TTS voices for `play@voice` (CallFire's play page); `femaleSpanish` is HELP-play's older spelling. @category Enums */
 export const VOICES = ['male1', 'female1', 'female2', 'spanish1', 'frenchcanadian1'] as const;
-/** Voice spellings CallFire documented once and no sample uses. */
+/** Voice spellings CallFire documented once and no sample uses. @category Enums */
 export const LEGACY_VOICES = ['femaleSpanish'] as const;
-/** Hold music for `transfer@musiconhold` (CallFire's transfer page, "subject to change"). */
+/** Hold music for `transfer@musiconhold` (CallFire's transfer page, "subject to change"). @category Enums */
 export const MUSIC_ON_HOLD = [
   'ringing', 'default', 'silence', 'alternative', 'blues', 'celtic', 'classical', 'country',
   'instrumental', 'jazz', 'neopunk', 'new_age', 'pop', 'rock', 'swing', 'techno',
 ] as const;
-/** `Silent` appears in old wiki examples only. */
+/** `Silent` appears in old wiki examples only. @category Enums */
 export const LEGACY_MUSIC_ON_HOLD = ['Silent'] as const;
+/** Values of `play@type`: TTS text, a sound URL or a CallFire sound id. @category Enums */
 export const PLAY_TYPES = ['tts', 'url', 'callfireid'] as const;
+/** Values of `transfer@mode`: `ringall` rings every number at once, `waterfall` one at a time. @category Enums */
 export const TRANSFER_MODES = ['ringall', 'waterfall'] as const;
+/** Values of `catch@type`, the event a `catch` waits for. @category Enums */
 export const CATCH_TYPES = ['hangup', 'digit'] as const;
 
 /**
  * Tags that perform an action and may stand in any block of actions: the body of
  * `dialplan`, `keypress`, `live`, `machine`, `if`, `else`, `equal`, `notEqual`, `catch`
  * and (with `keypress`) `menu`.
+ * @category Catalog
  */
 export const ACTION_TAGS = [
   'play', 'menu', 'amd', 'transfer', 'hangup', 'goto', 'record', 'setvar', 'stash', 'if',
@@ -168,6 +173,7 @@ const comparison = (description: string) =>
  * import { CATALOG } from 'callfire-dialplan';
  * CATALOG.transfer.attributes.mode.values; // ['ringall', 'waterfall']
  * ```
+ * @category Catalog
  */
 export const CATALOG = {
   dialplan: {
@@ -478,24 +484,24 @@ export const CATALOG = {
   },
 } as const satisfies Record<string, TagSpec>;
 
-/** The name of a CallFire XML tag. */
+/** The name of a CallFire XML tag. @category Catalog */
 export type TagName = keyof typeof CATALOG;
-/** Tags that hold other tags. */
+/** Tags that hold other tags. @category Catalog */
 export type ContainerTag = { [T in TagName]: (typeof CATALOG)[T]['content'] extends 'children' ? T : never }[TagName];
-/** Tags that hold text (or nothing). */
+/** Tags that hold text (or nothing). @category Catalog */
 export type LeafTag = Exclude<TagName, ContainerTag>;
-/** The attribute names of a tag. */
+/** The attribute names of a tag. @category Catalog */
 export type AttributeName<T extends TagName> = keyof (typeof CATALOG)[T]['attributes'] & string;
 
-/** Every tag name, in catalog order. */
+/** Every tag name, in catalog order. @category Catalog */
 export const TAG_NAMES = Object.keys(CATALOG) as TagName[];
 
-/** Whether `name` is a tag of the language (exact, case-sensitive). */
+/** Whether `name` is a tag of the language (exact, case-sensitive). @category Catalog */
 export function isTagName(name: string): name is TagName {
   return Object.hasOwn(CATALOG, name);
 }
 
-/** The spec of a tag, typed loosely for generic passes. */
+/** The spec of a tag, typed loosely for generic passes. @category Catalog */
 export function tagSpec(tag: TagName): TagSpec {
   return CATALOG[tag];
 }

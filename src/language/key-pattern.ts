@@ -8,7 +8,7 @@
  */
 import { isKeyPattern } from './values.js';
 
-/** A parsed `pressed` value. Digit strings stay strings: `007` and `7` are different inputs. */
+/** A parsed `pressed` value. Digit strings stay strings: `007` and `7` are different inputs. @category Key patterns */
 export type PressedPattern =
   | { readonly kind: 'digits'; readonly value: string }
   | { readonly kind: 'range'; readonly low: string; readonly high: string }
@@ -17,7 +17,7 @@ export type PressedPattern =
   | { readonly kind: 'timeout' }
   | { readonly kind: 'invalid'; readonly value: string };
 
-/** Parses a `pressed` value (surrounding white space ignored). */
+/** Parses a `pressed` value (surrounding white space ignored). @category Key patterns */
 export function parseKeyPattern(pressed: string): PressedPattern {
   const p = pressed.trim();
   if (!isKeyPattern(p)) return { kind: 'invalid', value: p };

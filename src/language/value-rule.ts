@@ -61,6 +61,7 @@ type AnyNode = AcornNode & Record<string, unknown>;
  * isJavaScriptValue('Homer Simpson'); // false
  * isJavaScriptValue('"42".split("").join(" ")'); // true
  * ```
+ * @category Expressions
  */
 export function isJavaScriptValue(value: string): boolean {
   return readValue(value, false).kind === 'javascript';

@@ -20,6 +20,7 @@ import { USER_VARIABLE_NAME } from './variables.js';
 /**
  * One `${…}` reference inside a value, as a regular-expression source: no white space, one
  * level of nesting (`${choice${num}}`), as CallFire's samples write them and the XSD reads them.
+ * @category Variables
  */
 export const VARIABLE_SOURCE = String.raw`\$\{[^\s{}$]*(?:\$\{[^\s{}$]*\}[^\s{}$]*)*\}`;
 
@@ -34,30 +35,31 @@ const PHONE = new RegExp(`^${PHONE_SOURCE}$`);
 const PHONE_LIST = new RegExp(`^${PHONE_SOURCE}(?: ?, ?${PHONE_SOURCE})*$`);
 // `Default`/`default` and `Timeout`/`timeout` are the spellings CallFire's pages and samples use
 // (its keypress page and samples); ranges are written `A-B` without spaces. The XSD's KeyPattern agrees.
-/** The exact form of a `keypress@pressed` pattern (see {@link isKeyPattern}). */
+/** The exact form of a `keypress@pressed` pattern (see {@link isKeyPattern}). @category Key patterns */
 export const KEY_PATTERN = /^(?:\d+|\d+-\d+|#|\*|[Dd]efault|[Tt]imeout)$/;
 const WHOLE_NUMBER = /^\d+$/;
 
 /**
  * A value as `xs:token` reads it: XML white space (space, tab, line breaks; not U+00A0) around
  * it removed and each run inside made one space.
+ * @category Value predicates
  */
 export function token(value: string): string {
   return value.replace(/[ \t\n\r]+/g, ' ').replace(/^ | $/g, '');
 }
 
-/** Whether a value is not empty once the white space around it is removed. */
+/** Whether a value is not empty once the white space around it is removed. @category Value predicates */
 export function isNonBlank(value: string): boolean {
   return token(value) !== '';
 }
 
-/** `true` or `false` (lower case, as the XSD's Boolean has it). */
+/** `true` or `false` (lower case, as the XSD's Boolean has it). @category Value predicates */
 export function isBoolean(value: string): boolean {
   const v = token(value);
   return v === 'true' || v === 'false';
 }
 
-/** A whole number written in decimal digits (no sign, no point). */
+/** A whole number written in decimal digits (no sign, no point). @category Value predicates */
 export function isWholeNumber(value: string): boolean {
   return WHOLE_NUMBER.test(token(value));
 }
@@ -66,6 +68,7 @@ export function isWholeNumber(value: string): boolean {
  * A variable name: letters, digits, `_`, and `${…}` parts (`stashDNC${dnc_counter}`). A `-` is
  * accepted as the XSD accepts it (real plans use `voicemail-recording`); the
  * `invalid-variable-name` lint rule warns about it, since CallFire documents only `_`.
+ * @category Variables
  */
 export function isVarName(value: string): boolean {
   return VARNAME.test(token(value));
@@ -74,17 +77,18 @@ export function isVarName(value: string): boolean {
 /**
  * A variable name as CallFire documents them ("may only contain alphanumeric characters and the
  * underscore", HELP-basics), `${…}` parts allowed: {@link isVarName} without the tolerated `-`.
+ * @category Variables
  */
 export function isDocumentedVarName(value: string): boolean {
   return USER_VARIABLE_NAME.test(replaceVariables(token(value), () => 'x'));
 }
 
-/** An http(s) URL with a host, or a value starting with a `${…}` variable that supplies it. */
+/** An http(s) URL with a host, or a value starting with a `${…}` variable that supplies it. @category Value predicates */
 export function isUrl(value: string): boolean {
   return URL_FORM.test(token(value));
 }
 
-/** DTMF digits to send: 0-9, `*`, `#`, A-D, pauses (`w`, `p`, `,`), or variables. */
+/** DTMF digits to send: 0-9, `*`, `#`, A-D, pauses (`w`, `p`, `,`), or variables. @category Value predicates */
 export function isDtmf(value: string): boolean {
   return DTMF.test(token(value));
 }
@@ -92,6 +96,7 @@ export function isDtmf(value: string): boolean {
 /**
  * A CallFire sound id for `<play type="callfireid">`: "a Long representing the CallFire Sound
  * ID" (HELP-play), so digits, or variables (with digits) whose values make one.
+ * @category Value predicates
  */
 export function isSoundId(value: string): boolean {
   return SOUND_ID.test(token(value));
@@ -101,17 +106,18 @@ export function isSoundId(value: string): boolean {
  * The form of one phone number (the XSD's Phone): digits with `+`, `()`, spaces, dashes or
  * dots, an optional `x` extension, or variables. Whether the digits can be dialled is
  * {@link phoneProblem}'s question.
+ * @category Phone numbers
  */
 export function isPhone(value: string): boolean {
   return PHONE.test(token(value));
 }
 
-/** Splits a comma-separated list of phone numbers (empty items kept, so `1,,2` is caught). */
+/** Splits a comma-separated list of phone numbers (empty items kept, so `1,,2` is caught). @category Phone numbers */
 export function splitPhones(value: string): string[] {
   return value.split(',').map((t) => t.trim());
 }
 
-/** One or more phone numbers separated by commas (`transfer`'s content). */
+/** One or more phone numbers separated by commas (`transfer`'s content). @category Phone numbers */
 export function isPhoneList(value: string): boolean {
   return PHONE_LIST.test(token(value));
 }
@@ -119,6 +125,7 @@ export function isPhoneList(value: string): boolean {
 /**
  * A `keypress@pressed` pattern: digits, an inclusive range `A-B`, `#`, `*`, `default`/`Default`
  * or `timeout`/`Timeout`. {@link normalizeKeyPattern} reads other spellings (`DEFAULT`, `1 - 3`).
+ * @category Key patterns
  */
 export function isKeyPattern(value: string): boolean {
   return KEY_PATTERN.test(token(value));
@@ -128,6 +135,7 @@ export function isKeyPattern(value: string): boolean {
  * The canonical spelling of what a `pressed` value evidently means, when it is written in
  * another form (`DEFAULT` → `default`, ` 1 - 3 ` → `1-3`); undefined when it means nothing.
  * Used for certain fixes, never to accept a value.
+ * @category Key patterns
  */
 export function normalizeKeyPattern(value: string): string | undefined {
   const v = token(value);
@@ -138,17 +146,17 @@ export function normalizeKeyPattern(value: string): string | undefined {
   return lower === 'default' || lower === 'timeout' ? lower : undefined;
 }
 
-/** Whether `value` is one of an enum attribute's allowed values (legacy spellings included). */
+/** Whether `value` is one of an enum attribute's allowed values (legacy spellings included). @category Enums */
 export function isEnumValue(spec: AttributeSpec, value: string): boolean {
   return spec.values?.includes(token(value)) ?? false;
 }
 
-/** The values an enum attribute offers for new plans: its allowed values without the legacy ones. */
+/** The values an enum attribute offers for new plans: its allowed values without the legacy ones. @category Enums */
 export function currentValues(spec: AttributeSpec): readonly string[] {
   return (spec.values ?? []).filter((v) => !(spec.legacyValues ?? []).includes(v));
 }
 
-/** The spelling that replaced a legacy enum value (`femaleSpanish` → `spanish1`), if it is one. */
+/** The spelling that replaced a legacy enum value (`femaleSpanish` → `spanish1`), if it is one. @category Enums */
 export function currentSpelling(spec: AttributeSpec, value: string): string | undefined {
   const v = token(value);
   return spec.legacyValues?.includes(v) ? spec.currentSpelling?.[v] : undefined;
@@ -158,6 +166,7 @@ export function currentSpelling(spec: AttributeSpec, value: string): string | un
  * The predicate of each attribute value type. `string` and `enum` take any text here
  * (`enum` values are checked with {@link isEnumValue} against the attribute's spec); `name`,
  * `tagref` and `expression` must not be blank.
+ * @category Value predicates
  */
 export const VALUE_PREDICATES: Readonly<Record<ValueType, (value: string) => boolean>> = {
   string: () => true,
@@ -177,6 +186,7 @@ export const VALUE_PREDICATES: Readonly<Record<ValueType, (value: string) => boo
  * The predicate of each kind of text content. `sound` depends on `play@type` (see
  * {@link isSoundFor}); here it only has to be non-blank. `text` and `value` may be blank
  * unless the tag's `contentRequired` says otherwise.
+ * @category Value predicates
  */
 export const CONTENT_PREDICATES: Readonly<Record<Exclude<ContentKind, 'children'>, (value: string) => boolean>> = {
   empty: (v) => token(v) === '',
@@ -191,7 +201,7 @@ export const CONTENT_PREDICATES: Readonly<Record<Exclude<ContentKind, 'children'
   digits: isDtmf,
 };
 
-/** Whether `value` is what `<play type="…">` plays: a URL for `url`, a sound id for `callfireid`, any text for `tts`. */
+/** Whether `value` is what `<play type="…">` plays: a URL for `url`, a sound id for `callfireid`, any text for `tts`. @category Value predicates */
 export function isSoundFor(type: string, value: string): boolean {
   switch (token(type)) {
     case 'url':
@@ -203,7 +213,7 @@ export function isSoundFor(type: string, value: string): boolean {
   }
 }
 
-/** Why a phone number cannot be dialled, for lint's message. */
+/** Why a phone number cannot be dialled, for lint's message. @category Phone numbers */
 export type PhoneProblem = 'empty' | 'characters' | 'length' | 'area-code';
 
 /**
@@ -215,6 +225,7 @@ export type PhoneProblem = 'empty' | 'characters' | 'length' | 'area-code';
  * separators, since its value is only known during the call.
  *
  * @returns undefined when the number is acceptable, else what is wrong with it.
+ * @category Phone numbers
  */
 export function phoneProblem(raw: string, allowExtension: boolean): PhoneProblem | undefined {
   let s = raw.trim();
@@ -243,6 +254,7 @@ const DECORATION = /[\s().-]/g;
 /**
  * Whether a broadcast recipient has the form of the SOAP API's PhoneNumber (`\+?[0-9]+`, the
  * number part of `callfire-data.xsd`'s pattern; the other part is a contact-list name).
+ * @category Phone numbers
  */
 export function isRecipientNumber(value: string): boolean {
   return RECIPIENT.test(value);
@@ -251,6 +263,7 @@ export function isRecipientNumber(value: string): boolean {
 /**
  * A recipient number as the API takes it: the punctuation of `(310) 555-1212` removed;
  * undefined when what is left is not a {@link isRecipientNumber | recipient number}.
+ * @category Phone numbers
  */
 export function normalizeRecipient(value: string): string | undefined {
   const v = value.replace(DECORATION, '');
@@ -261,6 +274,7 @@ export function normalizeRecipient(value: string): string | undefined {
  * Whether CallFire dials a recipient ("E.164 11 digit numbers"; in practice 10 to 15 digits,
  * `+` optional): the sandbox marks the others INVALID, as CallFire does, and API 2.0's sandbox
  * refuses them.
+ * @category Phone numbers
  */
 export function isDialableRecipient(value: string): boolean {
   return DIALABLE_RECIPIENT.test(value);

@@ -5,7 +5,7 @@
  * @module
  */
 
-/** Call variables CallFire sets, with their meaning. */
+/** Call variables CallFire sets, with their meaning. @category Variables */
 export const CALL_VARIABLES = {
   callerid: 'Caller ID of the call (blocked, restricted, unknown or anonymous when hidden).',
   'callerid.alpha': 'Alphanumeric caller ID of an incoming call.',
@@ -17,7 +17,7 @@ export const CALL_VARIABLES = {
   lastTransfer: 'Result of the last transfer (seen in third-party code only).',
 } as const;
 
-/** Date and time variables, in UTC. */
+/** Date and time variables, in UTC. @category Variables */
 export const GLOBAL_VARIABLES = {
   date: 'The date: month, day, year.',
   time: 'The time: hour:minutes:seconds.',
@@ -29,16 +29,17 @@ export const GLOBAL_VARIABLES = {
   'date.year': 'The year.',
 } as const;
 
-/** Contact fields linked to the account's contacts. */
+/** Contact fields linked to the account's contacts. @category Variables */
 export const CONTACT_FIELDS = ['firstName', 'lastName', 'zipcode', 'workPhone', 'mobilePhone', 'homePhone'] as const;
 
+/** A letter of a contact sheet column (see {@link ContactColumn}). @category Variables */
 export type ColumnLetter =
   | 'A' | 'B' | 'C' | 'D' | 'E' | 'F' | 'G' | 'H' | 'I' | 'J' | 'K' | 'L' | 'M'
   | 'N' | 'O' | 'P' | 'Q' | 'R' | 'S' | 'T' | 'U' | 'V' | 'W' | 'X' | 'Y' | 'Z';
-/** A column of the uploaded contact sheet, `A` to `ZZ` (either case works on CallFire). */
+/** A column of the uploaded contact sheet, `A` to `ZZ` (either case works on CallFire). @category Variables */
 export type ContactColumn = ColumnLetter | `${ColumnLetter}${ColumnLetter}` | Lowercase<ColumnLetter> | Lowercase<`${ColumnLetter}${ColumnLetter}`>;
 
-/** A `${…}` reference, as a string type. */
+/** A `${…}` reference, as a string type. @category Variables */
 export type VariableRef<N extends string = string> = `\${${N}}`;
 
 /**
@@ -48,11 +49,13 @@ export type VariableRef<N extends string = string> = `\${${N}}`;
  * ```ts
  * dialplan().setvar('Counter', `${ref('Counter')}+1`);
  * ```
+ * @category Variables
  */
 export function ref<N extends string>(name: N): VariableRef<N> {
   return `\${${name}}`;
 }
 
+/** The type of {@link call}: one reference per call variable, a dotted name in camel case (`call.calleridAlpha` is `'${call.callerid.alpha}'`). @category Variables */
 export type CallVariableRefs = { readonly [K in keyof typeof CALL_VARIABLES as K extends `${infer A}.${infer B}` ? `${A}${Capitalize<B>}` : K]: VariableRef<`call.${K & string}`> };
 
 /**
@@ -62,6 +65,7 @@ export type CallVariableRefs = { readonly [K in keyof typeof CALL_VARIABLES as K
  * ```ts
  * k.dnc(call.callerid); // <dnc>${call.callerid}</dnc>
  * ```
+ * @category Variables
  */
 export const call = Object.freeze(
   Object.fromEntries(
@@ -72,6 +76,7 @@ export const call = Object.freeze(
 /**
  * Date and time variables (UTC) as references: `global.date.dayOfWeek` is
  * `'${global.date.dayOfWeek}'`; `global.time.hourMilitary` is `'${global.time.hour.military}'`.
+ * @category Variables
  */
 export const global = Object.freeze({
   date: Object.freeze({
@@ -88,12 +93,13 @@ export const global = Object.freeze({
   }),
 });
 
+/** The type of {@link contact}: one reference per contact field, and `column()` for a column of the uploaded sheet. @category Variables */
 export type ContactVariableRefs = { readonly [K in (typeof CONTACT_FIELDS)[number]]: VariableRef<`contact.${K}`> } & {
   /** A column of the uploaded sheet: `contact.column('C')` is `'${contact.C}'`. */
   column<C extends ContactColumn>(column: C): VariableRef<`contact.${C}`>;
 };
 
-/** Contact fields and sheet columns as references. */
+/** Contact fields and sheet columns as references. @category Variables */
 export const contact: ContactVariableRefs = Object.freeze({
   ...(Object.fromEntries(CONTACT_FIELDS.map((f) => [f, ref(`contact.${f}`)])) as {
     [K in (typeof CONTACT_FIELDS)[number]]: VariableRef<`contact.${K}`>;
@@ -107,7 +113,7 @@ export const USER_VARIABLE_NAME = /^[A-Za-z0-9_]+$/;
 /** A contact column read the old way, `call.field.X` (now `contact.X`); group 1 is the column. */
 export const LEGACY_CONTACT_FIELD = /^call\.field\.([A-Za-z]{1,2})$/;
 
-/** Whether a dotted name is a variable CallFire provides (call.*, global.*, contact.*, legacy call.field.*). */
+/** Whether a dotted name is a variable CallFire provides (call.*, global.*, contact.*, legacy call.field.*). @category Variables */
 export function isSystemVariable(name: string): boolean {
   if (name.startsWith('call.')) return Object.hasOwn(CALL_VARIABLES, name.slice(5)) || LEGACY_CONTACT_FIELD.test(name);
   if (name.startsWith('global.')) return Object.hasOwn(GLOBAL_VARIABLES, name.slice(7));

@@ -17,7 +17,7 @@ import type { DocumentNode } from '../ast/nodes.js';
 import { readFast } from './fast-read.js';
 import { readWithSaxes } from './saxes-read.js';
 
-/** What {@link parse} returns: the document when the input is a well-formed dialplan, and the problems found. */
+/** What {@link parse} returns: the document when the input is a well-formed dialplan, and the problems found. @category Compiling and parsing */
 export interface ParseResult {
   readonly document?: DocumentNode;
   /** `xml-syntax` errors, or a `schema` error when the root is not `<dialplan>`. */
@@ -35,6 +35,7 @@ export interface ParseResult {
  * const { document, diagnostics } = parse('<dialplan name="Root"><hangup/></dialplan>');
  * document?.root.children[0]; // { kind: 'hangup', attributes: {}, children: [], loc: { line: 1, column: 23 } }
  * ```
+ * @category Compiling and parsing
  */
 export function parse(input: string): ParseResult {
   const xml = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;

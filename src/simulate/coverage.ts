@@ -11,7 +11,7 @@ import { indexPlan } from '../ast/plan-index.js';
 import { catchesHangup } from './catch.js';
 import type { SimulationResult } from './types.js';
 
-/** One branch of the plan and how often the calls took it. */
+/** One branch of the plan and how often the calls took it. @category Coverage */
 export interface BranchCoverage {
   /** The id results carry in `branches`: a keypress path, or `<path>#then` and the like. */
   readonly id: string;
@@ -23,14 +23,14 @@ export interface BranchCoverage {
   readonly hits: number;
 }
 
-/** A tag no call reached. */
+/** A tag no call reached. @category Coverage */
 export interface MissedTag {
   readonly path: string;
   readonly line?: number;
   readonly tag: string;
 }
 
-/** Coverage figures; percentages are 100 when there is nothing to cover. */
+/** Coverage figures; percentages are 100 when there is nothing to cover. @category Coverage */
 export interface CoverageReport {
   readonly tags: { readonly total: number; readonly covered: number; readonly percent: number; readonly missed: readonly MissedTag[] };
   readonly branches: { readonly total: number; readonly covered: number; readonly percent: number; readonly items: readonly BranchCoverage[] };
@@ -38,7 +38,7 @@ export interface CoverageReport {
 
 const pct = (covered: number, total: number) => (total === 0 ? 100 : Math.round((covered / total) * 1000) / 10);
 
-/** The branches a plan has, in document order. */
+/** The branches a plan has, in document order. @category Coverage */
 export function planBranches(document: DocumentNode): Array<Omit<BranchCoverage, 'hits'>> {
   const index = indexPlan(document);
   const out: Array<Omit<BranchCoverage, 'hits'>> = [];
@@ -78,6 +78,7 @@ export function planBranches(document: DocumentNode): Array<Omit<BranchCoverage,
  * const report = coverage(doc, [await simulate(doc, { keys: ['1'] }), await simulate(doc, { keys: ['2'] })]);
  * report.branches.percent; // 66.7
  * ```
+ * @category Coverage
  */
 export function coverage(document: DocumentNode, results: readonly SimulationResult[]): CoverageReport {
   const index = indexPlan(document);
@@ -106,6 +107,7 @@ export function coverage(document: DocumentNode, results: readonly SimulationRes
  * console.log(formatCoverage(coverage(doc, results), 'survey.xml'));
  * // Coverage of survey.xml: tags 40/44 (90.9%), branches 10/11 (90.9%) …
  * ```
+ * @category Coverage
  */
 export function formatCoverage(report: CoverageReport, title = 'plan'): string {
   const { tags, branches } = report;

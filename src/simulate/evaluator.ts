@@ -21,7 +21,7 @@ import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from '
 import { CONTEXT_SETUP, evaluatorWorker, type WorkerReply, type WorkerRequest } from './evaluator-worker.js';
 import type { Binding } from './expression.js';
 
-/** Why an expression could not be evaluated. */
+/** Why an expression could not be evaluated. @category Expressions */
 export class ExpressionError extends Error {
   override readonly name = 'ExpressionError';
   constructor(
@@ -36,7 +36,7 @@ export class ExpressionError extends Error {
 /** The memory limit of an evaluator's heap unless told otherwise: 16 MiB. */
 export const DEFAULT_MEMORY_BYTES = 16 * 1024 * 1024;
 
-/** Limits and determinism of one evaluator. */
+/** Limits and determinism of one evaluator. @category Expressions */
 export interface EvaluatorOptions {
   /** Time limit of one expression in milliseconds; 100 by default. */
   readonly timeoutMs?: number;
@@ -46,7 +46,7 @@ export interface EvaluatorOptions {
   readonly seed?: number;
 }
 
-/** What one evaluation reads besides its source. */
+/** What one evaluation reads besides its source. @category Expressions */
 export interface EvaluationInput {
   /** Values of the `_v0_`, `_v1_` … identifiers (see `expression.ts`). */
   readonly bindings?: readonly Binding[];
@@ -58,7 +58,7 @@ export interface EvaluationInput {
   readonly shown?: string;
 }
 
-/** A synchronous evaluator; make one with {@link loadEvaluator}, {@link Evaluator.dispose} it when done. */
+/** A synchronous evaluator; make one with {@link loadEvaluator}, {@link Evaluator.dispose} it when done. @category Expressions */
 export interface Evaluator {
   /** Evaluates `code` (exactly one expression) and returns the result converted with JavaScript's `String()`. */
   toText(code: string, input?: EvaluationInput): string;
@@ -325,6 +325,7 @@ class WorkerEvaluator implements Evaluator {
  * js.toBoolean('typeof process === "undefined"'); // true
  * js.dispose();
  * ```
+ * @category Expressions
  */
 export async function loadEvaluator(options: EvaluatorOptions | number = {}): Promise<Evaluator> {
   const o: EvaluatorOptions = typeof options === 'number' ? { timeoutMs: options } : options;

@@ -22,27 +22,33 @@ import type { PlanSource } from '../ast/nodes.js';
 import { simulate } from './simulate.js';
 import type { Answer, Ended, HttpResponse, Script, SimulateOptions, SimulationResult, TransferOutcome } from './types.js';
 
+/** The matcher signatures, to merge into your test runner's assertion type. */
+export interface CallMatchers<R = unknown> {
+  /** Asserts that `<stash varname=name>` stored `value`. */
+  toStash(name: string, value: string | number | boolean): R;
+  /** Asserts a transfer to `number` (any outcome). */
+  toTransferTo(number: string): R;
+  /** Asserts that some `<play>` said text matching `pattern` (a RegExp, or text contained in it). */
+  toSay(pattern: string | RegExp): R;
+  /** Asserts how the call ended. */
+  toEndWith(ended: Ended): R;
+}
+
 /**
  * The named assertions, each as the {@link Expectation} it checks. The fluent script, the
- * plain checker and the vitest/jest matchers are all built from this one table.
+ * plain checker and the vitest/jest matchers are all built from this one table; its type makes
+ * it cover {@link CallMatchers} exactly, where the assertions are documented.
  */
-const ASSERTIONS = {
-  /** Asserts that `<stash varname=name>` stored `value`. */
-  toStash: (name: string, value: string | number | boolean): Expectation => ({ stashes: { [name]: value } }),
-  /** Asserts a transfer to `number` (any outcome). */
-  toTransferTo: (number: string): Expectation => ({ transfersTo: number }),
-  /** Asserts that some `<play>` said text matching `pattern` (a RegExp, or text contained in it). */
-  toSay: (pattern: string | RegExp): Expectation => ({ says: pattern }),
-  /** Asserts how the call ended. */
-  toEndWith: (ended: Ended): Expectation => ({ endsWith: ended }),
+const ASSERTIONS: { readonly [K in keyof CallMatchers]: (...args: Parameters<CallMatchers[K]>) => Expectation } = {
+  toStash: (name, value) => ({ stashes: { [name]: value } }),
+  toTransferTo: (number) => ({ transfersTo: number }),
+  toSay: (pattern) => ({ says: pattern }),
+  toEndWith: (ended) => ({ endsWith: ended }),
 };
 
 type Assertions = typeof ASSERTIONS;
 type AssertionName = keyof Assertions;
 const ASSERTION_NAMES = Object.keys(ASSERTIONS) as AssertionName[];
-
-/** The matcher signatures, to merge into your test runner's assertion type. */
-export type CallMatchers<R = unknown> = { [K in AssertionName]: (...args: Parameters<Assertions[K]>) => R };
 
 /** A failed call expectation, with what was expected and what happened. */
 export class CallAssertionError extends Error {
@@ -169,6 +175,7 @@ export function expectCall(plan: PlanSource, options: SimulateOptions = {}): Cal
 
 /** Synchronous assertions on a finished call; each returns the same checker for chaining. */
 export interface CallChecks extends CallMatchers<CallChecks> {
+  /** Asserts any {@link Expectation}; the named assertions are shorthands for this. */
   expect(e: Expectation): CallChecks;
 }
 
@@ -196,12 +203,17 @@ export function checkCall(result: SimulationResult): CallChecks {
 
 /** What a vitest/jest matcher returns. */
 export interface MatcherResult {
+  /** Whether the call did what was expected. */
   pass: boolean;
+  /** The failure message, expected beside actual. */
   message: () => string;
+  /** What was expected, as the runner's diff shows it. */
   expected?: unknown;
+  /** What the call did. */
   actual?: unknown;
 }
 
+/** What a matcher takes: a finished call's result, or a promise of one (a {@link CallExpectation} not yet awaited). */
 export type CallResultLike = SimulationResult | PromiseLike<SimulationResult>;
 
 function verdict(c: Check, isNot: boolean): MatcherResult {

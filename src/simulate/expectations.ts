@@ -6,7 +6,7 @@
  */
 import type { Ended, SimulationResult } from './types.js';
 
-/** One expectation, in object form (scenario files may also write the sentence form, see {@link parseExpectation}). */
+/** One expectation, in object form (scenario files may also write the sentence form, see {@link parseExpectation}). @category Scenarios */
 export type Expectation =
   | { readonly transfersTo: string }
   | { readonly stashes: Readonly<Record<string, string | number | boolean>> }
@@ -18,7 +18,7 @@ export type Expectation =
   | { readonly addsDnc: string }
   | { readonly fails: string | RegExp };
 
-/** The verdict on one expectation: what was expected, what happened. */
+/** The verdict on one expectation: what was expected, what happened. @category Scenarios */
 export interface Check {
   readonly pass: boolean;
   /** The expectation in words ("transfers to 12135551234"). */
@@ -29,7 +29,7 @@ export interface Check {
 
 const ENDINGS: readonly Ended[] = ['hangup', 'transfer', 'end', 'caller-hangup', 'error'];
 
-/** `/thank you/i` → RegExp; anything else stays text. */
+/** `/thank you/i` → RegExp; anything else stays text. @category Scenarios */
 export function toPattern(s: string | RegExp): string | RegExp {
   if (s instanceof RegExp) return s;
   const m = /^\/(.*)\/([dgimsuy]*)$/s.exec(s.trim());
@@ -64,6 +64,7 @@ function pairs(value: string): Record<string, string> {
  * parseExpectation({ 'transfers to': '12135551234' }); // { transfersTo: '12135551234' }
  * ```
  * @throws Error when the sentence is not one of these.
+ * @category Scenarios
  */
 export function parseExpectation(input: string | Record<string, unknown>): Expectation {
   if (typeof input !== 'string') {
@@ -109,6 +110,7 @@ export function parseExpectation(input: string | Record<string, unknown>): Expec
  * ```ts
  * check(result, { endsWith: 'hangup' }); // { pass: false, expected: 'ends with hangup', actual: 'ended with transfer' }
  * ```
+ * @category Scenarios
  */
 export function check(result: SimulationResult, e: Expectation): Check {
   const ev = result.events;

@@ -21,7 +21,7 @@ import { simulate } from './simulate.js';
 import type { Answer, Script, SimulationResult, TransferOutcome } from './types.js';
 import { planTree } from '../parse/plan-tree.js';
 
-/** Limits of the search. */
+/** Limits of the search. @category Scenarios */
 export interface GenerateOptions {
   /** Simulations to try at most; 2,000 by default. */
   readonly maxRuns?: number;
@@ -108,7 +108,7 @@ function expectationsOf(r: SimulationResult): Expectation[] {
   return out.filter((e) => check(r, e).pass);
 }
 
-/** Scenarios found by {@link generateScenarios}, with how much they cover. */
+/** Scenarios found by {@link generateScenarios}, with how much they cover. @category Scenarios */
 export interface GeneratedScenarios {
   readonly scenarios: Scenario[];
   /** The simulated call of each scenario, in the same order (for coverage without running them again). */
@@ -125,6 +125,7 @@ export interface GeneratedScenarios {
  * const { scenarios } = await generateScenarios(doc);
  * scenarios.map((s) => s.name); // ['presses 1', 'presses 2', 'presses timeout', ...]
  * ```
+ * @category Scenarios
  */
 export async function generateScenarios(plan: PlanSource, options: GenerateOptions = {}): Promise<GeneratedScenarios> {
   const document = planTree(plan, 'generateScenarios()');
@@ -173,7 +174,7 @@ export async function generateScenarios(plan: PlanSource, options: GenerateOptio
   return { scenarios, results: kept.map((k) => k.result), runs };
 }
 
-/** A scenario as the plain data a YAML/JSON scenario file holds. */
+/** A scenario as the plain data a YAML/JSON scenario file holds. @category Scenarios */
 export function scenarioToData(s: Scenario): Record<string, unknown> {
   const { keys, http: _http, ...rest } = s.script;
   return {

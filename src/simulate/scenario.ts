@@ -31,7 +31,7 @@ import type { Answer, HttpResponse, Script, SimulationResult, TransferOutcome } 
 
 const yaml = onDemand<typeof Yaml>('yaml');
 
-/** One scenario: a script and what the call must do. */
+/** One scenario: a script and what the call must do. @category Scenarios */
 export interface Scenario {
   readonly name: string;
   /** Overrides the file's plan for this scenario. */
@@ -40,14 +40,14 @@ export interface Scenario {
   readonly expect: readonly Expectation[];
 }
 
-/** A scenario file, read and checked. */
+/** A scenario file, read and checked. @category Scenarios */
 export interface ScenarioFile {
   /** The plan path as written (relative to the scenario file). */
   readonly plan?: string;
   readonly scenarios: readonly Scenario[];
 }
 
-/** What running one scenario gave. */
+/** What running one scenario gave. @category Scenarios */
 export interface ScenarioOutcome {
   readonly name: string;
   readonly pass: boolean;
@@ -55,7 +55,7 @@ export interface ScenarioOutcome {
   readonly result: SimulationResult;
 }
 
-/** A scenario file that cannot be read, with the place of the mistake. */
+/** A scenario file that cannot be read, with the place of the mistake. @category Scenarios */
 export class ScenarioError extends Error {
   override readonly name = 'ScenarioError';
 }
@@ -156,6 +156,7 @@ function readScenario(raw: unknown, where: string): Scenario {
  * file.scenarios[0]?.script.keys; // ['1', 'timeout']
  * ```
  * @throws ScenarioError naming the file and the scenario at fault.
+ * @category Scenarios
  */
 export function parseScenarioFile(text: string, file = 'scenario file'): ScenarioFile {
   let data: unknown;
@@ -180,6 +181,7 @@ export function parseScenarioFile(text: string, file = 'scenario file'): Scenari
  * const outcome = await runScenario(xml, file.scenarios[0]!);
  * for (const c of outcome.checks.filter((c) => !c.pass)) console.log(c.expected, '≠', c.actual);
  * ```
+ * @category Scenarios
  */
 export async function runScenario(plan: PlanSource, scenario: Scenario): Promise<ScenarioOutcome> {
   const result = await simulate(plan, scenario.script);

@@ -37,6 +37,7 @@ export function toDocument(plan: PlanSource): { document?: DocumentNode; error?:
  * result.stashed; // { confirmed: 'yes' }
  * result.events.filter((e) => e.type === 'play').map((e) => e.text);
  * ```
+ * @category Simulation
  */
 export async function simulate(plan: PlanSource, script: Script = {}, options: SimulateOptions = {}): Promise<SimulationResult> {
   const { document, error } = toDocument(plan);

@@ -5,7 +5,7 @@
  *
  * @module
  */
-/** Looks a variable up by its full name (`call.lastinput`, `Counter`); `undefined` when unset. */
+/** Looks a variable up by its full name (`call.lastinput`, `Counter`); `undefined` when unset. @category Expressions */
 export type Lookup = (name: string) => string | undefined;
 
 /**
@@ -16,6 +16,7 @@ export type Lookup = (name: string) => string | undefined;
  * ```ts
  * substitute('${choice${num}}', (n) => ({ num: '2', choice2: 'Blue' })[n]); // 'Blue'
  * ```
+ * @category Expressions
  */
 export function substitute(text: string, lookup: Lookup, onUnset?: (name: string) => void): string {
   if (!text.includes('${')) return text;

@@ -15,7 +15,7 @@ import type { SimulationEvent, SimulationResult } from './types.js';
 
 const q = (s: string) => JSON.stringify(s);
 
-/** One event as a transcript line (without the line-number column), or `undefined` to leave it out. */
+/** One event as a transcript line (without the line-number column), or `undefined` to leave it out. @category Events and transcripts */
 export function describeEvent(e: SimulationEvent): string | undefined {
   switch (e.type) {
     case 'play':
@@ -81,6 +81,7 @@ export function describeEvent(e: SimulationEvent): string | undefined {
  * ```ts
  * process.stdout.write(formatTranscript(await simulate(xml, { keys: ['1'] })));
  * ```
+ * @category Events and transcripts
  */
 export function formatTranscript(result: SimulationResult): string {
   const lines: string[] = [];

@@ -6,21 +6,22 @@
  */
 import type { Diagnostic } from '../validate/diagnostic.js';
 
-/** What the called party turns out to be, for `<amd>`. */
+/** What the called party turns out to be, for `<amd>`. @category Simulation */
 export type Answer = 'live' | 'machine';
 
-/** What happens when the plan transfers the call to a number. */
+/** What happens when the plan transfers the call to a number. @category Simulation */
 export type TransferOutcome = 'answered' | 'no-answer' | 'busy';
 
-/** How a simulated call ended. */
+/** How a simulated call ended. @category Simulation */
 export type Ended = 'hangup' | 'transfer' | 'end' | 'caller-hangup' | 'error';
 
-/** One input of the caller at a menu: digits (`'1'`, `'300'`, `'12135551234#'`), `'timeout'` or `'hangup'`. */
+/** One input of the caller at a menu: digits (`'1'`, `'300'`, `'12135551234#'`), `'timeout'` or `'hangup'`. @category Simulation */
 export type CallerInput = string;
 
 /**
  * A canned answer for `<get>`/`<post>`. `url` is a pattern: `*` matches any run of characters
  * and the whole URL must match (`https://api.example.com/acct*`), or a RegExp.
+ * @category Simulation
  */
 export interface HttpResponse {
   readonly url: string | RegExp;
@@ -47,6 +48,7 @@ export interface HttpResponse {
  *   transfer: { default: 'answered', '12135551234': 'busy' },
  * };
  * ```
+ * @category Simulation
  */
 export interface Script {
   /** The answer `<amd>` detects; `live` when absent. */
@@ -75,13 +77,14 @@ export interface Script {
   readonly seed?: number;
 }
 
-/** The fields a {@link Script} may have: any other is an error, not ignored. */
+/** The fields a {@link Script} may have: any other is an error, not ignored. @category Simulation */
 export const SCRIPT_FIELDS: ReadonlySet<string> = new Set(['answer', 'keys', 'vars', 'contact', 'call', 'clock', 'http', 'transfer', 'seed']);
 
 /**
  * Limits of a simulation: its budget of steps and time, and what one expression may use. The
  * sandbox passes its own; a run that exceeds one ends with `ended: 'error'` and a message naming
  * the limit.
+ * @category Simulation
  */
 export interface SimulateOptions {
   /**
@@ -97,9 +100,10 @@ export interface SimulateOptions {
   readonly expressionMemoryBytes?: number;
 }
 
-/** The fields {@link SimulateOptions} may have. */
+/** The fields {@link SimulateOptions} may have. @category Simulation */
 export const OPTION_FIELDS: ReadonlySet<string> = new Set(['maxSteps', 'timeLimitMs', 'expressionTimeoutMs', 'expressionMemoryBytes']);
 
+/** What every {@link SimulationEvent} has: where its tag is. @category Events and transcripts */
 export interface EventBase {
   /** 1-based line of the tag in the XML, when known. */
   readonly line?: number;
@@ -107,7 +111,7 @@ export interface EventBase {
   readonly path: string;
 }
 
-/** One step of a simulated call. */
+/** One step of a simulated call. @category Events and transcripts */
 export type SimulationEvent =
   | (EventBase & { readonly type: 'play'; readonly playType: string; readonly voice?: string; readonly text: string })
   | (EventBase & { readonly type: 'amd'; readonly answer: Answer })
@@ -142,10 +146,10 @@ export type SimulationEvent =
   | (EventBase & { readonly type: 'unknown-tag'; readonly name: string })
   | (EventBase & { readonly type: 'error'; readonly message: string });
 
-/** The event types, for filtering traces. */
+/** The event types, for filtering traces. @category Events and transcripts */
 export type SimulationEventType = SimulationEvent['type'];
 
-/** Why a simulation stopped with an error: a failing expression, a missing goto target, a step limit. */
+/** Why a simulation stopped with an error: a failing expression, a missing goto target, a step limit. @category Simulation */
 export interface SimulationErrorInfo {
   readonly message: string;
   readonly line?: number;
@@ -157,10 +161,11 @@ export interface SimulationErrorInfo {
  * it; `data.name`), `unscripted-request` (a `<get>`/`<post>` the script has no response for;
  * `data.method`, `data.url`), `other-document` (a `<gotoXML>` hands the call to a document the
  * simulator does not fetch; `data.url`).
+ * @category Simulation
  */
 export type SimulationWarningRule = 'unset-variable' | 'unscripted-request' | 'other-document';
 
-/** The outcome of one simulated call. */
+/** The outcome of one simulated call. @category Simulation */
 export interface SimulationResult {
   /** Everything that happened, in order. */
   readonly events: readonly SimulationEvent[];

@@ -28,10 +28,10 @@ import { recipientOf, toV1Broadcast, toV1Call, toV1Stats } from './mapping.js';
 import { prepareV2, type CallBroadcastInput, type PreparedV2, type PrepareV2Options } from './prepare.js';
 import type { CallBroadcast, CallBroadcastBody, CallBroadcastStats, ErrorResponse, NumberConfigBody, V2Call, V2Page } from './types.js';
 
-/** CallFire's API 2.0 base address. */
+/** CallFire's API 2.0 base address. @category API 2.0 (REST) */
 export const DEFAULT_V2_ENDPOINT = 'https://api.callfire.com/v2';
 
-/** An HTTP request as it would be sent, Authorization redacted. */
+/** An HTTP request as it would be sent, Authorization redacted. @category API 2.0 (REST) */
 export interface V2HttpRequest {
   readonly method: 'GET' | 'POST' | 'PUT';
   readonly url: string;
@@ -40,7 +40,7 @@ export interface V2HttpRequest {
   readonly body?: string;
 }
 
-/** What {@link CallFireV2Client.previewSendCall} shows. */
+/** What {@link CallFireV2Client.previewSendCall} shows. @category API 2.0 (REST) */
 export interface V2SendPreview {
   readonly ok: boolean;
   readonly problems: readonly RequestProblem[];
@@ -56,13 +56,13 @@ export interface V2SendPreview {
   readonly credentials: boolean;
 }
 
-/** What a submission returns. */
+/** What a submission returns. @category API 2.0 (REST) */
 export interface V2SendResult extends SendCallResult {
   /** True when the broadcast already existed (found by its label) and was not created again. */
   readonly reused: boolean;
 }
 
-/** The filters of `GET /calls/broadcasts`. */
+/** The filters of `GET /calls/broadcasts`. @category API 2.0 (REST) */
 export interface FindBroadcastsQuery {
   readonly label?: string;
   readonly name?: string;
@@ -71,7 +71,7 @@ export interface FindBroadcastsQuery {
   readonly offset?: number;
 }
 
-/** The number config API 2.0 keeps for an inbound number. */
+/** The number config API 2.0 keeps for an inbound number. @category API 2.0 (REST) */
 export interface NumberConfig {
   readonly number?: string;
   readonly configType?: string;
@@ -118,6 +118,7 @@ function errorResponseOf(json: unknown): ErrorResponse {
  * const { broadcastId } = await client.sendCall(request);
  * for await (const page of client.queryAllCalls({ BroadcastId: broadcastId })) console.log(page.Call);
  * ```
+ * @category API 2.0 (REST)
  */
 export class CallFireV2Client {
   readonly endpoint: string;

@@ -15,6 +15,7 @@ import type { ErrorResponse } from './types.js';
  * try { await client.getBroadcast(42); }
  * catch (e) { if (e instanceof ApiError && e.status === 404) console.error('no broadcast 42'); }
  * ```
+ * @category Errors
  */
 export class ApiError extends Error {
   override readonly name = 'ApiError';

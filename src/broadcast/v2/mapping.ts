@@ -102,6 +102,7 @@ function read(v: unknown, kind: Kind): unknown {
  * ```ts
  * requestLabel('urn:uuid:3b241101-e2bb-4255-8caf-4136c566a962'); // 'request:3b241101-e2bb-4255-8caf-4136c566a962'
  * ```
+ * @category API 2.0 (REST)
  */
 export function requestLabel(requestId: string): string {
   return `${REQUEST_LABEL_PREFIX}${requestId.replace(/^urn:uuid:/i, '')}`;
@@ -178,7 +179,7 @@ export function configToV2(config: object, path: string, problems: RequestProble
   return out;
 }
 
-/** What {@link toCallBroadcast} makes. */
+/** What {@link toCallBroadcast} makes. @category API 2.0 (REST) */
 export interface MappedBroadcast {
   readonly body: CallBroadcastBody;
   /** Problems: fields that have no API 2.0 counterpart. Nothing may be sent when there are any. */
@@ -197,6 +198,7 @@ export interface MappedBroadcast {
  * toCallBroadcast(prepared).body;
  * // { name: 'Reminders', recipients: [{ phoneNumber: '13105551212' }], dialplanXml: '<dialplan…', labels: ['request:…'] }
  * ```
+ * @category API 2.0 (REST)
  */
 export function toCallBroadcast(request: PreparedSendCall): MappedBroadcast {
   const problems: RequestProblem[] = [];

@@ -20,10 +20,10 @@ import type { CallBroadcastBody } from './types.js';
 /** The schema (in `schemas/`) of the bodies sent to `POST /calls/broadcasts`. */
 export const CALL_BROADCAST_SCHEMA = 'call-broadcast.schema.json';
 
-/** A body in API 2.0's `CallBroadcast` shape whose dialplan may also be a plan built with the DSL. */
+/** A body in API 2.0's `CallBroadcast` shape whose dialplan may also be a plan built with the DSL. @category API 2.0 (REST) */
 export type CallBroadcastInput = Omit<CallBroadcastBody, 'dialplanXml'> & { readonly dialplanXml?: PlanSource };
 
-/** A broadcast made ready for API 2.0. */
+/** A broadcast made ready for API 2.0. @category API 2.0 (REST) */
 export interface PreparedV2 {
   /** True when it may be sent: no problems, no dialplan errors. */
   readonly ok: boolean;
@@ -40,7 +40,7 @@ export interface PreparedV2 {
   readonly scrubbed: number;
 }
 
-/** Options of {@link prepareV2}. */
+/** Options of {@link prepareV2}. @category API 2.0 (REST) */
 export interface PrepareV2Options extends PrepareOptions {
   /** The submission's id (a uuid, `urn:uuid:<uuid>` or `request:<uuid>`); overrides the request's own. */
   readonly requestId?: string;
@@ -51,6 +51,7 @@ const V1_FIELDS = ['ToNumber', 'IvrBroadcastConfig', 'VoiceBroadcastConfig', 'Br
 /**
  * Whether a broadcast file is written in API 2.0's `CallBroadcast` shape rather than with
  * 1.1's field names: none of 1.1's request fields, and at least one of API 2.0's.
+ * @category API 2.0 (REST)
  */
 export function isCallBroadcastShape(input: object): boolean {
   const keys = Object.keys(input);
@@ -73,6 +74,7 @@ export function normalRequestId(id: string): string {
  * const { ok, body, label } = prepareV2({ ToNumber: ['13105551212'], IvrBroadcastConfig: { FromNumber: '12135551189', DialplanXml: plan } });
  * // body: { fromNumber: '12135551189', dialplanXml: …, recipients: [{ phoneNumber: '13105551212' }], labels: [label] }
  * ```
+ * @category API 2.0 (REST)
  */
 export function prepareV2(input: SendCallRequest | CallBroadcastInput, options: PrepareV2Options = {}): PreparedV2 {
   const given = options.requestId === undefined ? undefined : normalRequestId(options.requestId);

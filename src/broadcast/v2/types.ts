@@ -7,10 +7,10 @@
  */
 import type { AnsweringMachineConfig, BroadcastStatus, CallResult, RetryPhoneType } from '../types.js';
 
-/** A text-to-speech voice of API 2.0 (1.1's four and FRENCHCANADIAN1). */
+/** A text-to-speech voice of API 2.0 (1.1's four and FRENCHCANADIAN1). @category API 2.0 (REST) */
 export type V2Voice = 'MALE1' | 'FEMALE1' | 'FEMALE2' | 'SPANISH1' | 'FRENCHCANADIAN1';
 
-/** A recipient of a call broadcast: a number (or an existing contact) and contact fields. */
+/** A recipient of a call broadcast: a number (or an existing contact) and contact fields. @category API 2.0 (REST) */
 export interface V2Recipient {
   readonly phoneNumber?: string;
   readonly contactId?: number;
@@ -18,7 +18,7 @@ export interface V2Recipient {
   readonly attributes?: Readonly<Record<string, string>>;
 }
 
-/** The sounds of a voice broadcast. */
+/** The sounds of a voice broadcast. @category API 2.0 (REST) */
 export interface V2Sounds {
   readonly liveSoundText?: string;
   readonly liveSoundTextVoice?: V2Voice;
@@ -37,7 +37,7 @@ export interface V2Sounds {
   readonly dncDigit?: string;
 }
 
-/** Retries of unreached numbers. */
+/** Retries of unreached numbers. @category API 2.0 (REST) */
 export interface V2RetryConfig {
   readonly maxAttempts?: number;
   readonly minutesBetweenAttempts?: number;
@@ -45,7 +45,7 @@ export interface V2RetryConfig {
   readonly retryPhoneTypes?: readonly RetryPhoneType[];
 }
 
-/** Calling hours in the recipient's time zone. */
+/** Calling hours in the recipient's time zone. @category API 2.0 (REST) */
 export interface V2LocalTimeRestriction {
   readonly enabled?: boolean;
   readonly beginHour?: number;
@@ -54,7 +54,7 @@ export interface V2LocalTimeRestriction {
   readonly endMinute?: number;
 }
 
-/** A start/stop schedule (passed through as written). */
+/** A start/stop schedule (passed through as written). @category API 2.0 (REST) */
 export interface V2Schedule {
   readonly startDate?: { readonly year: number; readonly month: number; readonly day: number };
   readonly stopDate?: { readonly year: number; readonly month: number; readonly day: number };
@@ -64,7 +64,7 @@ export interface V2Schedule {
   readonly timeZone?: string;
 }
 
-/** The body of `POST /calls/broadcasts`: IVR with `dialplanXml`, voice with `sounds`. */
+/** The body of `POST /calls/broadcasts`: IVR with `dialplanXml`, voice with `sounds`. @category API 2.0 (REST) */
 export interface CallBroadcastBody {
   readonly name?: string;
   readonly fromNumber?: string;
@@ -81,7 +81,7 @@ export interface CallBroadcastBody {
   readonly schedules?: readonly V2Schedule[];
 }
 
-/** A call broadcast as `GET /calls/broadcasts/{id}` returns it. */
+/** A call broadcast as `GET /calls/broadcasts/{id}` returns it. @category API 2.0 (REST) */
 export interface CallBroadcast extends Omit<CallBroadcastBody, 'recipients'> {
   readonly id: number;
   readonly status?: BroadcastStatus;
@@ -89,7 +89,7 @@ export interface CallBroadcast extends Omit<CallBroadcastBody, 'recipients'> {
   readonly lastModified?: number;
 }
 
-/** `GET /calls/broadcasts/{id}/stats`. */
+/** `GET /calls/broadcasts/{id}/stats`. @category API 2.0 (REST) */
 export interface CallBroadcastStats {
   readonly totalOutboundCount?: number;
   readonly remainingOutboundCount?: number;
@@ -114,7 +114,7 @@ export interface CallBroadcastStats {
   readonly transferCount?: number;
 }
 
-/** One attempt of a call. Times are epoch milliseconds. */
+/** One attempt of a call. Times are epoch milliseconds. @category API 2.0 (REST) */
 export interface V2CallRecord {
   readonly id?: number;
   readonly toNumber?: string;
@@ -128,7 +128,7 @@ export interface V2CallRecord {
   readonly questionResponses?: readonly { readonly question?: string; readonly response?: string }[];
 }
 
-/** A call of a broadcast. Times are epoch milliseconds. */
+/** A call of a broadcast. Times are epoch milliseconds. @category API 2.0 (REST) */
 export interface V2Call {
   readonly id: number;
   readonly fromNumber?: string;
@@ -146,7 +146,7 @@ export interface V2Call {
   readonly records?: readonly V2CallRecord[];
 }
 
-/** A page of a list: `offset` counts from 0, `totalCount` is -1 when unknown. */
+/** A page of a list: `offset` counts from 0, `totalCount` is -1 when unknown. @category API 2.0 (REST) */
 export interface V2Page<T> {
   readonly items: readonly T[];
   readonly limit?: number;
@@ -154,14 +154,14 @@ export interface V2Page<T> {
   readonly totalCount?: number;
 }
 
-/** `PUT /numbers/leases/configs/{number}` for an inbound IVR. */
+/** `PUT /numbers/leases/configs/{number}` for an inbound IVR. @category API 2.0 (REST) */
 export interface NumberConfigBody {
   readonly number?: string;
   readonly configType: 'IVR';
   readonly ivrInboundConfig: { readonly dialplanXml: string };
 }
 
-/** API 2.0's error body. `internalCode` is a string in CallFire's published description. */
+/** API 2.0's error body. `internalCode` is a string in CallFire's published description. @category API 2.0 (REST) */
 export interface ErrorResponse {
   readonly httpStatusCode?: number;
   readonly internalCode?: string;

@@ -9,7 +9,7 @@ import type { Diagnostic, Fix, TextPosition, ValidationResult } from '../diagnos
 import { lint, type LintOptions } from './lint.js';
 import type { LintConfig } from './types.js';
 
-/** What {@link applyFixes} did. */
+/** What {@link applyFixes} did. @category Fixes */
 export interface AppliedFixes {
   readonly text: string;
   /** The findings whose fix was applied. */
@@ -31,6 +31,7 @@ const BOM = '\ufeff';
  * applyFixes(xml, lint(xml).diagnostics).text;
  * // '<dialplan><goto>main</goto><play name="main" type="tts">Hi</play></dialplan>'
  * ```
+ * @category Fixes
  */
 export function applyFixes(text: string, diagnostics: readonly Diagnostic[]): AppliedFixes {
   // positions count from after a byte-order mark, as the parser does
@@ -63,7 +64,7 @@ export function applyFixes(text: string, diagnostics: readonly Diagnostic[]): Ap
   return { text: bom + out, applied, deferred };
 }
 
-/** What {@link fixDialplan} did. */
+/** What {@link fixDialplan} did. @category Fixes */
 export interface FixOutcome {
   /** The fixed text (the input when nothing was fixable). */
   readonly text: string;
@@ -76,7 +77,7 @@ export interface FixOutcome {
   readonly passes: number;
 }
 
-/** Fix passes before giving up: a fix that makes another fixable finding is rare; one that never settles is a bug. */
+/** Fix passes before giving up: a fix that makes another fixable finding is rare; one that never settles is a bug. @category Fixes */
 export const MAX_FIX_PASSES = 10;
 
 /**
@@ -88,6 +89,7 @@ export const MAX_FIX_PASSES = 10;
  * const { text, fixed, result } = fixDialplan(xml);
  * // fixed: the findings that were fixed; result.diagnostics: what remains in `text`
  * ```
+ * @category Fixes
  */
 export function fixDialplan(text: string, config: LintConfig = {}, options: LintOptions = {}): FixOutcome {
   let current = text;

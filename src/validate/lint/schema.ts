@@ -18,6 +18,7 @@ export const CONFIG_SCHEMA_ID = 'https://callfire-dialplan.dev/schemas/dialplanr
  * const schema = configSchema();
  * Object.keys(schema.definitions.rules.properties); // every rule name
  * ```
+ * @category Lint configuration
  */
 export function configSchema() {
   const setting = {

@@ -6,7 +6,7 @@
  */
 import type { Diagnostic } from '../diagnostic.js';
 
-/** The diagnostics found in one file. */
+/** The diagnostics found in one file. @category Reports */
 export interface FileReport {
   readonly file: string;
   readonly diagnostics: readonly Diagnostic[];

@@ -24,6 +24,7 @@ function escapeProperty(s: string): string {
  * formatGithub([{ file: 'plan.xml', diagnostics: [d] }]);
  * // '::error file=plan.xml,line=3,col=5,title=unknown-goto-target::<goto> names "mian", …\n'
  * ```
+ * @category Reports
  */
 export function formatGithub(reports: readonly FileReport[]): string {
   let out = '';

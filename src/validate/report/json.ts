@@ -7,7 +7,7 @@
  */
 import type { FileReport } from './file-report.js';
 
-/** Formats reports as one JSON array, keys in a fixed order. */
+/** Formats reports as one JSON array, keys in a fixed order. @category Reports */
 export function formatJson(reports: readonly FileReport[]): string {
   const out = reports.map((r) => ({
     file: r.file,

@@ -11,7 +11,7 @@ import type { Diagnostic, TextRange } from '../diagnostic.js';
 import type { AnyRule } from '../lint/types.js';
 import type { FileReport } from './file-report.js';
 
-/** Options of {@link formatSarif}. */
+/** Options of {@link formatSarif}. @category Reports */
 export interface SarifOptions {
   /** The lint rules, for `tool.driver.rules`. */
   readonly rules: readonly AnyRule[];
@@ -38,6 +38,7 @@ const BUILT_IN = [
  * const sarif = JSON.parse(formatSarif(reports, { rules: RULES, baseDir: process.cwd() }));
  * sarif.runs[0].results[0].locations[0].physicalLocation.region; // { startLine: 3, startColumn: 5 }
  * ```
+ * @category Reports
  */
 export function formatSarif(reports: readonly FileReport[], options: SarifOptions): string {
   const base = options.baseDir ?? process.cwd();

@@ -8,7 +8,7 @@ import { tally } from './file-report.js';
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
-/** Formats reports for a terminal. Findings without a line (plans built in code) show their node path. */
+/** Formats reports for a terminal. Findings without a line (plans built in code) show their node path. @category Reports */
 export function formatStylish(reports: readonly FileReport[]): string {
   const rows: string[][] = [];
   for (const r of reports) {

@@ -15,6 +15,7 @@ import { packageRoot } from '../../util/package-root.js';
  * import { execFileSync } from 'node:child_process';
  * execFileSync('xmllint', ['--noout', '--schema', dialplanSchemaPath(), 'plan.xml']);
  * ```
+ * @category Validation
  */
 export function dialplanSchemaPath(): string {
   return join(packageRoot(), 'schemas', 'dialplan.xsd');

@@ -33,7 +33,7 @@ import { undocumentedTag } from './undocumented-tag.js';
 import { undocumentedAttribute } from './undocumented-attribute.js';
 import { legacyValue } from './legacy-value.js';
 
-/** Every lint rule, in order. */
+/** Every lint rule, in order. @category Lint rules */
 export const RULES: readonly AnyRule[] = [
   unknownGotoTarget,
   duplicateName,
@@ -64,5 +64,5 @@ export const RULES: readonly AnyRule[] = [
   legacyValue,
 ];
 
-/** Rules by name. */
+/** Rules by name. @category Lint rules */
 export const RULES_BY_NAME: ReadonlyMap<string, AnyRule> = new Map(RULES.map((r) => [r.name, r]));
