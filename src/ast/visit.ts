@@ -6,7 +6,7 @@
 import type { AnyElement, DocumentNode, Node } from './nodes.js';
 import { elementName, isElement } from './nodes.js';
 
-/** Where a node sits: its path and its ancestors, nearest last. */
+/** Where a node sits: its path and its ancestors, nearest last. @category Lint rules */
 export interface Visit {
   readonly node: AnyElement;
   /** `/dialplan/menu[2]/keypress[3]`: element names with 1-based index among same-named siblings. */

@@ -5,7 +5,7 @@
  * @module
  */
 
-/** One `${…}` reference. */
+/** One `${…}` reference. @category Variables */
 export interface VariableReference {
   /** The text between `${` and the matching `}`, as written (may contain `${…}`). */
   readonly name: string;

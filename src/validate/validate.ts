@@ -31,6 +31,7 @@ import { capResult, checkLimits } from './limits.js';
  * // diagnostics[0]: { rule: 'schema', path: '/dialplan/keypress[1]', line: 1, column: 11,
  * //   message: '<keypress> is not allowed inside <dialplan>: it belongs only inside <menu>.' }
  * ```
+ * @category Validation
  */
 export function validate(input: PlanSource): ValidationResult {
   // at most LIMITS.diagnostics findings are listed (docs/limits.md)

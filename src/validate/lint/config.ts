@@ -18,13 +18,14 @@ import { RULES, RULES_BY_NAME } from './rules/index.js';
 import { configSchema } from './schema.js';
 import type { LintConfig, RuleSettings } from './types.js';
 
-/** The file name looked up from each linted file's folder upwards. */
+/** The file name looked up from each linted file's folder upwards. @category Lint configuration */
 export const CONFIG_FILE_NAME = '.dialplanrc.json';
 
 /**
  * A configuration that could not be read or is invalid; the message names the file and the
  * key. `diagnostics` holds each problem of an invalid one (rule `config`, `path` the JSON
  * Pointer of the key, ajv's keyword and params in `data`).
+ * @category Lint configuration
  */
 export class ConfigError extends Error {
   override readonly name = 'ConfigError';
@@ -73,6 +74,7 @@ function special(e: ErrorObject, at: string): string | undefined {
  * checkConfig({ rules: { 'unknown-goto-targt': 'warn' } }, 'inline');
  * // ConfigError: inline: unknown rule "unknown-goto-targt" in "rules" (did you mean "unknown-goto-target"?)
  * ```
+ * @category Lint configuration
  */
 export function checkConfig(value: unknown, source: string): LintConfig {
   const validate = getValidator();
@@ -83,14 +85,14 @@ export function checkConfig(value: unknown, source: string): LintConfig {
   return value as LintConfig;
 }
 
-/** A configuration read from a file, with the folder its override globs are relative to. */
+/** A configuration read from a file, with the folder its override globs are relative to. @category Lint configuration */
 export interface LoadedConfig {
   readonly path: string;
   readonly dir: string;
   readonly config: LintConfig;
 }
 
-/** Reads and checks a config file. */
+/** Reads and checks a config file. @category Lint configuration */
 export async function loadConfigFile(path: string): Promise<LoadedConfig> {
   let text: string;
   try {
@@ -114,6 +116,7 @@ export async function loadConfigFile(path: string): Promise<LoadedConfig> {
  * @param cache answers by folder, for a caller looking up many files in one run: files in a
  *   folder (and folders under one parent) share the answer, so each folder is looked at on
  *   disk once. Without it every call looks on disk, seeing files created since.
+ * @category Lint configuration
  */
 export function findConfigFile(file: string, cache?: Map<string, string | undefined>): string | undefined {
   const visited: string[] = [];
@@ -152,6 +155,7 @@ function globMatches(glob: string, rel: string): boolean {
  * settingsFor({ rules: { a: 'warn' }, overrides: [{ files: ['in/**'], rules: { a: 'off' } }] }, '/p/in/x.xml', '/p');
  * // { a: 'off' }
  * ```
+ * @category Lint configuration
  */
 export function settingsFor(config: LintConfig, file?: string, baseDir?: string): RuleSettings {
   const out: Record<string, RuleSettings[string]> = { ...config.rules };

@@ -17,7 +17,7 @@ import { RULES } from './rules/index.js';
 import { Suppressions } from './suppression.js';
 import type { AnyRule, LintConfig } from './types.js';
 
-/** Options of {@link lint} beyond the configuration. */
+/** Options of {@link lint} beyond the configuration. @category Validation */
 export interface LintOptions {
   /** The file's path, for the configuration's `overrides` globs. */
   readonly filename?: string;
@@ -50,6 +50,7 @@ function dataOf(params: object): Readonly<Record<string, unknown>> {
 
 /**
  * Runs the rules over a parsed document (no XML or XSD checks): the core of {@link lint}.
+ * @category Validation
  */
 export function lintDocument(doc: DocumentNode, config: LintConfig = {}, options: LintOptions = {}): Diagnostic[] {
   // a tree over a shape limit is refused as parse() refuses its XML (docs/limits.md)
@@ -121,6 +122,7 @@ function noSettings(config: LintConfig): boolean {
  * //   range: { start: { line: 1, column: 29 }, end: { line: 1, column: 33 } },
  * //   fix: { description: 'Jump to "main"', edits: [{ range: …, text: 'main' }] } }
  * ```
+ * @category Validation
  */
 export function lint(input: PlanSource, config: LintConfig = EMPTY, options: LintOptions = {}): ValidationResult {
   // the settings are held to the configuration schema, as a .dialplanrc.json or --rule is: a

@@ -9,13 +9,13 @@ import type { Fix, Severity } from '../diagnostic.js';
 import type { PressedPattern } from '../../language/key-pattern.js';
 import type { VariableReference, VariableScan } from '../../language/variable-refs.js';
 
-/** How a rule is set in a configuration: off, or the severity its findings get. */
+/** How a rule is set in a configuration: off, or the severity its findings get. @category Lint configuration */
 export type RuleSetting = 'off' | 'warn' | 'error';
 
-/** Rule name → setting. */
+/** Rule name → setting. @category Lint configuration */
 export type RuleSettings = Readonly<Record<string, RuleSetting>>;
 
-/** Settings that apply only to files matching one of the globs (relative to the config file). */
+/** Settings that apply only to files matching one of the globs (relative to the config file). @category Lint configuration */
 export interface LintOverride {
   readonly files: readonly string[];
   readonly rules: RuleSettings;
@@ -31,6 +31,7 @@ export interface LintOverride {
  *   overrides: [{ files: ['inbound/**'], rules: { 'amd-in-inbound-plan': 'error' } }],
  * };
  * ```
+ * @category Lint configuration
  */
 export interface LintConfig {
   /**
@@ -44,13 +45,13 @@ export interface LintConfig {
   readonly fmt?: FmtSettings;
 }
 
-/** The `fmt` section of `.dialplanrc.json`. */
+/** The `fmt` section of `.dialplanrc.json`. @category Lint configuration */
 export interface FmtSettings {
   /** Spaces per level, or `"tab"` (default 2). */
   readonly indent?: number | 'tab';
 }
 
-/** Long documentation of a rule, rendered into `docs/rules/<name>.md`. */
+/** Long documentation of a rule, rendered into `docs/rules/<name>.md`. @category Lint rules */
 export interface RuleDocs {
   /** Why the rule exists and what exactly it checks (Markdown). */
   readonly details: string;
@@ -60,7 +61,7 @@ export interface RuleDocs {
   readonly good: string;
 }
 
-/** Where a variable gets its value: the tag and how. */
+/** Where a variable gets its value: the tag and how. @category Lint rules */
 export interface VariableSource {
   readonly node: AnyElement;
   readonly via: 'setvar' | 'record' | 'get' | 'post' | 'stash';
@@ -69,6 +70,7 @@ export interface VariableSource {
 /**
  * What a rule sees: the document, where every element sits, and the facts several rules
  * need (names, variables), computed once per lint run.
+ * @category Lint rules
  */
 export interface RuleContext {
   readonly document: DocumentNode;
@@ -113,6 +115,7 @@ export interface RuleContext {
 /**
  * Which part of the reported tag a finding is about; its diagnostic's `range` covers exactly
  * that part (when the plan was parsed from XML). Without one, the range is the start tag.
+ * @category Lint rules
  */
 export type FindingAt =
   /** An attribute: its value (the default, surrounding white space left out), its name, or both. */
@@ -124,13 +127,14 @@ export type FindingAt =
  * Offsets `[start, end)` into the string the rule read (the attribute value as parsed, or
  * the tag's text with its white space): narrows the range to a `${…}` or a word in it. Kept
  * only where the source spells that string exactly as parsed (no entities, CDATA or CRLF).
+ * @category Lint rules
  */
 export interface Slice {
   readonly start: number;
   readonly end: number;
 }
 
-/** What a rule may add to a finding beyond its parameters. */
+/** What a rule may add to a finding beyond its parameters. @category Lint rules */
 export interface ReportExtras {
   readonly at?: FindingAt;
   /** A certain fix (see `lint/fixes.ts`); only where resolving the finding leaves nothing to guess. */
@@ -140,6 +144,7 @@ export interface ReportExtras {
 /**
  * A lint rule. Detection (`check`) and wording (`message`) are separate so messages can be
  * changed or translated without touching the logic, and tests can assert on parameters.
+ * @category Lint rules
  */
 export interface Rule<P extends object = Record<string, unknown>> {
   /** Stable kebab-case name, used in configs, suppression comments and reports. */
@@ -163,6 +168,7 @@ export interface Rule<P extends object = Record<string, unknown>> {
  * A rule with its parameter type erased, as the registry holds it. `any` is deliberate:
  * `check` and `message` use the parameter type in opposite variance, so no other type
  * admits every rule; each rule stays fully typed in its own file.
+ * @category Lint rules
  */
 // biome-ignore lint/suspicious/noExplicitAny: the erasure described above
 export type AnyRule = Rule<any>;
