@@ -48,10 +48,33 @@ export function literalChars(text: string): string {
   return text.replace(/[^A-Za-z0-9 ]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
-interface Slot {
-  readonly start: number;
-  readonly end: number;
-  readonly value: string;
+/** How a reference's value enters the source, fixed by where the reference stands (see {@link layoutOf}). */
+type SlotKind =
+  /** between tokens, so inside a comment: dropped */
+  | 'comment'
+  /** inside a string, template or regular-expression literal: escaped into it */
+  | 'literal'
+  /** a token of its own in code: an identifier bound to the value */
+  | 'name'
+  /** after a digit: digits join the number (`1${x}`), anything else is refused */
+  | 'number'
+  /** inside a name or a number in any other way: refused */
+  | 'joined';
+
+/**
+ * A template's form with the references' values left out: the code between the references and
+ * how each reference's value enters it. Placeholders stand for the references while the code is
+ * tokenized, and they do not depend on the values, so neither does any of this; only the values
+ * are read per evaluation.
+ */
+interface Layout {
+  /** The reference texts (`${n}`, `${a${b}}`), outermost only, in order: each is substituted per evaluation. */
+  readonly refs: readonly string[];
+  /** The code before each reference, and after the last (`refs.length + 1` pieces). */
+  readonly pieces: readonly string[];
+  readonly kinds: readonly SlotKind[];
+  /** Why the code with placeholders does not tokenize, when it does not. */
+  readonly syntaxError?: string;
 }
 
 /** The placeholder for the reference at `index`: `0` after a digit (so `1${x}` stays one number), else an identifier. */
@@ -62,6 +85,74 @@ function placeholder(source: string, ref: VariableReference, index: number): str
 function fail(message: string, code: string): never {
   throw new ExpressionError(`${message} in ${JSON.stringify(code)}`, 'SyntaxError');
 }
+
+/** Drops the oldest entry once a cache holds `max`: plans repeat a few expressions, a long-lived process sees many plans. */
+function remember<V>(cache: Map<string, V>, key: string, value: V, max: number): V {
+  if (cache.size >= max) cache.delete(cache.keys().next().value as string);
+  cache.set(key, value);
+  return value;
+}
+
+/**
+ * Layouts by template (trailing white space and `;` already cut): a template's layout never
+ * changes. Templates and sources this long or longer are read every time rather than kept, so
+ * the caches stay small whatever the plans hold.
+ */
+const layouts = new Map<string, Layout>();
+const MAX_LAYOUTS = 2_000;
+const MAX_KEPT = 4_096;
+
+/** Reads where each reference of `code` stands, tokenizing it once with placeholders for the references. */
+function layoutOf(code: string): Layout {
+  const hit = layouts.get(code);
+  if (hit) return hit;
+  const refs: string[] = [];
+  const pieces: string[] = [];
+  const spans: { start: number; end: number }[] = [];
+  let out = '';
+  let at = 0;
+  replaceVariables(code, (ref, i) => {
+    const ph = placeholder(code, ref, i);
+    pieces.push(code.slice(at, ref.start));
+    out += code.slice(at, ref.start);
+    refs.push(code.slice(ref.start, ref.end));
+    spans.push({ start: out.length, end: out.length + ph.length });
+    out += ph;
+    at = ref.end;
+    return ph;
+  });
+  pieces.push(code.slice(at));
+  out += code.slice(at);
+  let tokens: Token[];
+  try {
+    tokens = [...tokenizer(out, { ecmaVersion: 2022, sourceType: 'script', allowHashBang: false })];
+  } catch (e) {
+    const syntaxError = `SyntaxError: ${(e as Error).message.replace(/\s*\(\d+:\d+\)$/, '')}`;
+    return keep(code, { refs, pieces, kinds: [], syntaxError });
+  }
+  const kinds: SlotKind[] = [];
+  let t = 0;
+  for (const slot of spans) {
+    while (t < tokens.length && tokens[t]!.end <= slot.start) t++;
+    const token = tokens[t];
+    const inside = token !== undefined && token.start <= slot.start && slot.end <= token.end;
+    if (!inside) kinds.push('comment');
+    else if (token.type === tokTypes.string || token.type === tokTypes.template || token.type === tokTypes.regexp) kinds.push('literal');
+    else if (token.type === tokTypes.name && token.start === slot.start && token.end === slot.end) kinds.push('name');
+    else if (token.type === tokTypes.num) kinds.push('number');
+    else kinds.push('joined');
+  }
+  return keep(code, { refs, pieces, kinds });
+}
+
+const keep = (code: string, layout: Layout): Layout => (code.length < MAX_KEPT ? remember(layouts, code, layout, MAX_LAYOUTS) : layout);
+
+/** An expression's parse, or why it is refused (without the template, which the message adds). */
+type Parsed = { readonly expression: AcornNode; readonly refused?: undefined } | { readonly refused: string };
+
+/** Parses by source: a template's source changes only with the values written into its literals, so most evaluations find theirs. */
+const parses = new Map<string, Parsed>();
+const MAX_PARSES = 2_000;
 
 /**
  * Prepares `template` for evaluation; `value` substitutes each outermost reference (`${n}`, `${a${b}}`).
@@ -76,53 +167,54 @@ function fail(message: string, code: string): never {
  * ```
  */
 export function prepareExpression(template: string, value: (reference: string) => string, memoryBytes: number = DEFAULT_MEMORY_BYTES): PreparedExpression {
-  const code = template.replace(/[\s;]+$/u, '');
-  const slots: Slot[] = [];
-  let out = '';
-  let at = 0;
-  replaceVariables(code, (ref, i) => {
-    const ph = placeholder(code, ref, i);
-    out += code.slice(at, ref.start);
-    slots.push({ start: out.length, end: out.length + ph.length, value: value(code.slice(ref.start, ref.end)) });
-    out += ph;
-    at = ref.end;
-    return ph;
-  });
-  out += code.slice(at);
-  let tokens: Token[];
-  try {
-    tokens = [...tokenizer(out, { ecmaVersion: 2022, sourceType: 'script', allowHashBang: false })];
-  } catch (e) {
-    return fail(`SyntaxError: ${(e as Error).message.replace(/\s*\(\d+:\d+\)$/, '')}`, template);
-  }
+  const layout = layoutOf(template.replace(/[\s;]+$/u, ''));
+  const { refs, pieces, kinds } = layout;
+  // every reference is read, in order, whatever becomes of it (an unset one is reported)
+  const values = refs.map((ref) => value(ref));
+  if (layout.syntaxError !== undefined) fail(layout.syntaxError, template);
   const bindings: Binding[] = [];
   let source = '';
-  let from = 0;
-  let t = 0;
-  for (const slot of slots) {
-    while (t < tokens.length && tokens[t]!.end <= slot.start) t++;
-    const token = tokens[t];
-    const inside = token !== undefined && token.start <= slot.start && slot.end <= token.end;
+  for (let i = 0; i < refs.length; i++) {
+    const v = values[i]!;
     let replacement = '';
-    if (!inside) replacement = ''; // between tokens: inside a comment
-    else if (token.type === tokTypes.string || token.type === tokTypes.template || token.type === tokTypes.regexp) replacement = literalChars(slot.value);
-    else if (token.type === tokTypes.name && token.start === slot.start && token.end === slot.end) {
-      if (bindings.length >= MAX_REFERENCES) fail(`more than ${MAX_REFERENCES} \${…} references in code (the limit per expression)`, template);
-      replacement = `_v${bindings.length}_`;
-      bindings.push(toBinding(slot.value));
-    } else if (token.type === tokTypes.num && /^\d*$/.test(slot.value)) replacement = slot.value === '' ? '' : slot.value;
-    else fail('a ${…} reference joined to a name or number becomes code; write it apart or inside quotes', template);
-    source += out.slice(from, slot.start) + replacement;
-    from = slot.end;
+    switch (kinds[i]) {
+      case 'comment':
+        break;
+      case 'literal':
+        replacement = literalChars(v);
+        break;
+      case 'name':
+        if (bindings.length >= MAX_REFERENCES) fail(`more than ${MAX_REFERENCES} \${…} references in code (the limit per expression)`, template);
+        replacement = `_v${bindings.length}_`;
+        bindings.push(toBinding(v));
+        break;
+      case 'number':
+        if (/^\d*$/.test(v)) {
+          replacement = v;
+          break;
+        }
+        return fail('a ${…} reference joined to a name or number becomes code; write it apart or inside quotes', template);
+      default:
+        return fail('a ${…} reference joined to a name or number becomes code; write it apart or inside quotes', template);
+    }
+    source += pieces[i] + replacement;
   }
-  source += out.slice(from);
-  const expression = checkOneExpression(source, template);
-  const plain = plainValue(expression, bindings, plainCharBudget(memoryBytes) - source.length);
+  source += pieces[refs.length];
+  const parsed = parseOnce(source);
+  if (parsed.refused !== undefined) fail(parsed.refused, template);
+  const plain = plainValue(parsed.expression, bindings, plainCharBudget(memoryBytes) - source.length);
   return plain ? { source, bindings, plain } : { source, bindings };
 }
 
+function parseOnce(source: string): Parsed {
+  const hit = parses.get(source);
+  if (hit) return hit;
+  const parsed = checkOneExpression(source);
+  return source.length < MAX_KEPT ? remember(parses, source, parsed, MAX_PARSES) : parsed;
+}
+
 /** The one expression `source` holds; refuses anything else (a trailing `;` allowed), and HTML-like comments, which parsers read differently. */
-function checkOneExpression(source: string, template: string): AcornNode {
+function checkOneExpression(source: string): Parsed {
   let htmlComment = false;
   let body: ReturnType<typeof parse>['body'];
   try {
@@ -138,9 +230,9 @@ function checkOneExpression(source: string, template: string): AcornNode {
     });
     body = program.body.filter((s) => s.type !== 'EmptyStatement');
   } catch (e) {
-    return fail(`SyntaxError: ${(e as Error).message.replace(/\s*\(\d+:\d+\)$/, '')}`, template);
+    return { refused: `SyntaxError: ${(e as Error).message.replace(/\s*\(\d+:\d+\)$/, '')}` };
   }
-  if (htmlComment) fail('SyntaxError: HTML-like comments (<!-- and -->) are not allowed in an expression', template);
-  if (body.length !== 1 || body[0]!.type !== 'ExpressionStatement') fail('SyntaxError: not a single expression', template);
-  return (body[0] as ExpressionStatement).expression;
+  if (htmlComment) return { refused: 'SyntaxError: HTML-like comments (<!-- and -->) are not allowed in an expression' };
+  if (body.length !== 1 || body[0]!.type !== 'ExpressionStatement') return { refused: 'SyntaxError: not a single expression' };
+  return { expression: (body[0] as ExpressionStatement).expression };
 }
