@@ -11,6 +11,7 @@ import { DEFAULT_V2_ENDPOINT } from '../../broadcast/v2/client.js';
 import { ApiError } from '../../broadcast/v2/errors.js';
 import { diffPlans } from '../../diff/diff.js';
 import { formatDiff } from '../../diff/format.js';
+import { isDialableRecipient, normalizeRecipient } from '../../language/values.js';
 import { parse } from '../../parse/parse.js';
 import { formatStylish } from '../../validate/report/stylish.js';
 import { apiOf, cliClient, cliV2Client, httpText, remoteFailure, type ApiVersion } from '../callfire-client.js';
@@ -46,9 +47,6 @@ Exit codes: 0 deployed (or a clean preview; with --show: the same call flow), 1 
 has errors (nothing sent; with --show: the deployed plan differs), 2 usage, unreadable file or
 a remote failure.`;
 
-// Punctuation people write in phone numbers; CallFire wants bare digits (as numbers.ts reads lists).
-const DECORATION = /[\s().-]/g;
-
 export const command: Command = {
   name: 'deploy',
   usage: USAGE,
@@ -64,8 +62,9 @@ export const command: Command = {
     if (positionals.length !== 2) throw new UsageError('dialplan deploy: name the inbound number and the dialplan file');
     if (values.preview && values.show) throw new UsageError('dialplan deploy: --preview and --show do not go together');
     const [rawNumber, file] = positionals as [string, string];
-    const number = rawNumber.replace(DECORATION, '');
-    if (!/^\+?[0-9]{10,15}$/.test(number)) throw new UsageError(`dialplan deploy: "${rawNumber}" is not a phone number (expected digits such as 12135551100)`);
+    // punctuation removed as the numbers reader removes it; only a number CallFire dials
+    const number = normalizeRecipient(rawNumber);
+    if (number === undefined || !isDialableRecipient(number)) throw new UsageError(`dialplan deploy: "${rawNumber}" is not a phone number (expected digits such as 12135551100)`);
     const api = apiOf('deploy', io, values.api);
 
     const lintConfig = await lintConfigFor(file, io.cwd);

@@ -132,6 +132,9 @@ describe('dialplan deploy, either API', () => {
     const bad = await run(['deploy', '12x', plan], root, env);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('"12x" is not a phone number');
+    // punctuation is removed, but what is left must be a number CallFire dials (10 to 15 digits)
+    expect((await run(['deploy', '555-1204', plan, '--preview'], root, env)).stderr).toContain('"555-1204" is not a phone number');
+    expect((await run(['deploy', '+1 213 555 1204 0000 0', plan, '--preview'], root, env)).code).toBe(2);
     expect((await run(['deploy', '12135551204', plan, '--preview', '--show'], root, env)).code).toBe(2);
     expect((await run(['deploy', '12135551204', plan, '--api', '3'], root, env)).stderr).toContain('--api must be 1.1 or v2');
   });
