@@ -3,7 +3,7 @@
  *
  * @module
  */
-import { treeOf, type PlanSource } from '../ast/nodes.js';
+import { treeOf, type DocumentNode, type PlanSource } from '../ast/nodes.js';
 import { walk } from '../ast/visit.js';
 import { compile } from '../compile/compile.js';
 import { result, type Diagnostic, type ValidationResult } from './diagnostic.js';
@@ -40,6 +40,16 @@ export function validate(input: PlanSource): ValidationResult {
   // refused before compiling it, as parse() refuses the same plan written as XML
   const over = checkLimits(doc);
   if (over) return result([over]);
+  return validateTree(doc);
+}
+
+/**
+ * {@link validate} of a tree already held to the shape limits (`checkLimits`): lint() checks
+ * them itself and must not walk the tree a second time for the same answer.
+ *
+ * @internal
+ */
+export function validateTree(doc: DocumentNode): ValidationResult {
   let xml: string;
   try {
     xml = compile(doc);

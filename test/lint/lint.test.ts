@@ -45,6 +45,20 @@ describe('lint()', () => {
     expect(rules(doc)).toEqual(rules(xml));
   });
 
+  it('takes the parse() result a caller has: the same findings, from that tree', () => {
+    const xml = wrap('  <goto>nowhere</goto>\n  <keypress pressed="1"/>\n  <hangup/>\n  <play type="tts">after</play>');
+    const parsed = parse(xml);
+    expect(lint(xml, {}, { parsed })).toEqual(lint(xml));
+    // the rules read the tree given, not one parsed again from the text: a tree parsed from the
+    // same plan two lines lower gives its own lines
+    const lower = parse(`\n\n${xml}`);
+    const lines = (r: ReturnType<typeof lint>) => r.diagnostics.filter((d) => d.rule !== 'schema').map((d) => d.line);
+    expect(lines(lint(xml, {}, { parsed: lower, skipValidation: true }))).toEqual(lines(lint(xml)).map((l) => l! + 2));
+    // a broken text's parse problems come through as lint's own
+    const broken = '<dialplan name="Root"><play type="tts">Hi</dialplan>';
+    expect(lint(broken, {}, { parsed: parse(broken), skipValidation: true }).diagnostics).toEqual(parse(broken).diagnostics);
+  });
+
   it('applies rule settings: off, warn, error', () => {
     const xml = wrap('  <goto>nowhere</goto>');
     expect(lint(xml, { rules: { 'unknown-goto-target': 'off' } }).diagnostics).toEqual([]);

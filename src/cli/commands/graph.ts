@@ -71,7 +71,8 @@ Examples:
     }
     const doc = parsed.document;
     let flow = callFlow(doc);
-    if (values.lint) flow = lintOverlay(flow, lint(input).diagnostics);
+    // the tree parsed above is the one linted: the text is not parsed a second time
+    if (values.lint) flow = lintOverlay(flow, lint(input, undefined, typeof input === 'string' ? { parsed } : {}).diagnostics);
     if (scenarioFiles.length > 0) flow = coverageOverlay(flow, await simulateScenarios(doc, scenarioFiles, io), doc);
     if (values.diff !== undefined) {
       const old = await loadDialplan(values.diff, io.cwd);

@@ -51,6 +51,15 @@ function getValidator(): ValidateFunction {
   return validator;
 }
 
+const isPlainObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** Whether `value` is `{}` or `{ rules: {} }`: a configuration without any setting. */
+function noSettings(value: unknown): value is LintConfig {
+  if (!isPlainObject(value)) return false;
+  const keys = Object.keys(value);
+  return keys.length === 0 || (keys.length === 1 && isPlainObject(value['rules']) && Object.keys(value['rules']).length === 0);
+}
+
 /** How a key is named in a config problem: dotted, as people write it (`"overrides.0.rules"`). */
 function keyName(pointer: string): string {
   return pointer === '' ? 'the top level' : `"${pointer.slice(1).replaceAll('/', '.')}"`;
@@ -77,6 +86,9 @@ function special(e: ErrorObject, at: string): string | undefined {
  * @category Lint configuration
  */
 export function checkConfig(value: unknown, source: string): LintConfig {
+  // `{}` and `{ rules: {} }` (what lint() gets without a config file or --rule) are valid:
+  // answered without loading ajv
+  if (noSettings(value)) return value;
   const validate = getValidator();
   if (!validate(value)) {
     const problems = jsonFindings(validate.errors ?? [], { rule: 'config', at: keyName, special, data: { source } });

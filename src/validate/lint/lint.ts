@@ -5,9 +5,9 @@
  * @module
  */
 import { treeOf, type DocumentNode, type PlanSource } from '../../ast/nodes.js';
-import { parse } from '../../parse/parse.js';
+import { parse, type ParseResult } from '../../parse/parse.js';
 import { result, type Diagnostic, type Severity, type ValidationResult } from '../diagnostic.js';
-import { validate } from '../validate.js';
+import { validateTree } from '../validate.js';
 import { validateXml } from '../xsd/validate-xml.js';
 import { capResult, checkLimits, excerptParams } from '../limits.js';
 import { createContext } from './context.js';
@@ -31,6 +31,12 @@ export interface LintOptions {
    * Default false.
    */
   readonly configChecked?: boolean;
+  /**
+   * `parse(input)`, when the caller has it already (`dialplan graph --lint` draws the same
+   * tree): the text is not parsed a second time. Only for XML text; it must be the result of
+   * parsing exactly `input`.
+   */
+  readonly parsed?: ParseResult;
 }
 
 /** The severity a rule's findings get under the settings, or undefined when it is off. */
@@ -91,15 +97,6 @@ function runRules(doc: DocumentNode, config: LintConfig, options: LintOptions): 
 
 const EMPTY: LintConfig = Object.freeze({});
 
-const isPlainObject = (v: unknown): v is object => typeof v === 'object' && v !== null && !Array.isArray(v);
-
-/** Whether `config` is `{}` or `{ rules: {} }`, as `dialplan lint` passes without a config file or --rule. */
-function noSettings(config: LintConfig): boolean {
-  if (!isPlainObject(config)) return false;
-  const keys = Object.keys(config);
-  return keys.length === 0 || (keys.length === 1 && isPlainObject(config.rules) && Object.keys(config.rules).length === 0);
-}
-
 /**
  * Lints a dialplan: XML syntax and XSD validation (the same checks as `validate()`), then
  * every lint rule the configuration leaves on. Findings a `<!-- dialplan-disable… -->`
@@ -126,14 +123,14 @@ function noSettings(config: LintConfig): boolean {
  */
 export function lint(input: PlanSource, config: LintConfig = EMPTY, options: LintOptions = {}): ValidationResult {
   // the settings are held to the configuration schema, as a .dialplanrc.json or --rule is: a
-  // misspelled rule name would otherwise be ignored and the rule stay on
-  // (no settings at all pass it trivially: not checked, so a plain run does not load ajv)
-  if (!options.configChecked && !noSettings(config)) checkConfig(config, 'lint() configuration');
+  // misspelled rule name would otherwise be ignored and the rule stay on (checkConfig passes
+  // a config without settings without loading ajv)
+  if (!options.configChecked) checkConfig(config, 'lint() configuration');
   const diagnostics: Diagnostic[] = [];
   let doc: DocumentNode | undefined;
   if (typeof input === 'string') {
     // parsed once: the validator locates schema errors in the same tree the rules read
-    const parsed = parse(input);
+    const parsed = options.parsed ?? parse(input);
     if (!options.skipValidation) for (const d of validateXml(input, parsed)) diagnostics.push(d);
     doc = parsed.document;
     // parse problems the validator did not already report (it normally reports all of them)
@@ -143,7 +140,7 @@ export function lint(input: PlanSource, config: LintConfig = EMPTY, options: Lin
     // over a shape limit: the one refusal, not validate's and lintDocument's both
     const over = checkLimits(doc);
     if (over) return result([over]);
-    if (!options.skipValidation) for (const d of validate(doc).diagnostics) diagnostics.push(d);
+    if (!options.skipValidation) for (const d of validateTree(doc).diagnostics) diagnostics.push(d);
   }
   if (!doc) return capResult(result(diagnostics));
   // a loop, not push(...): a spread of a few hundred thousand findings overflows the stack
