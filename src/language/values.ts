@@ -246,8 +246,10 @@ export function phoneProblem(raw: string, allowExtension: boolean): PhoneProblem
   return 'length';
 }
 
+// The most digits an E.164 number has (country code included).
+const MAX_E164_DIGITS = 15;
 const RECIPIENT = /^\+?[0-9]+$/;
-const DIALABLE_RECIPIENT = /^\+?[0-9]{10,15}$/;
+const DIALABLE_RECIPIENT = new RegExp(`^\\+?[0-9]{10,${MAX_E164_DIGITS}}$`);
 // Punctuation people write in phone numbers; CallFire's API wants bare digits.
 const DECORATION = /[\s().-]/g;
 
@@ -262,12 +264,15 @@ export function isRecipientNumber(value: string): boolean {
 
 /**
  * A recipient number as the API takes it: the punctuation of `(310) 555-1212` removed;
- * undefined when what is left is not a {@link isRecipientNumber | recipient number}.
+ * undefined when what is left is not a {@link isRecipientNumber | recipient number}, or when
+ * the removed separators joined more digits than one E.164 number has (15):
+ * `13105551212 18185551212` is two numbers in one cell, and read as one it would be neither.
  * @category Phone numbers
  */
 export function normalizeRecipient(value: string): string | undefined {
   const v = value.replace(DECORATION, '');
-  return isRecipientNumber(v) ? v : undefined;
+  if (!isRecipientNumber(v)) return undefined;
+  return v.length !== value.length && v.length - (v.startsWith('+') ? 1 : 0) > MAX_E164_DIGITS ? undefined : v;
 }
 
 /**
