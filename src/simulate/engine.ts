@@ -28,7 +28,7 @@ import { flowGraphOf, type PlanIndex } from '../ast/plan-index.js';
 import { substitute } from './substitute.js';
 import { OPTION_FIELDS, SCRIPT_FIELDS, type Ended, type Script, type SimulateOptions, type SimulationErrorInfo, type SimulationEvent, type SimulationResult, type SimulationWarningRule } from './types.js';
 import type { Diagnostic } from '../validate/diagnostic.js';
-import { readTemplateValue } from '../language/value-rule.js';
+import { readTemplateValue, type ValueReading } from '../language/value-rule.js';
 import { prepareExpression } from './expression.js';
 import { globalVariable } from './clock.js';
 import { catchesHangup } from './catch.js';
@@ -44,6 +44,33 @@ const DEFAULT_CALL: Readonly<Record<string, string>> = {
   phonenumber: '12135550100',
   id: 'simulated-call-1',
 };
+
+/** Texts of leaf tags by tag, read once (trees are immutable). */
+const texts = new WeakMap<ElementNode, string>();
+
+/** The trimmed text of a leaf tag, as written (before substitution). */
+export function writtenText(node: ElementNode): string {
+  let text = texts.get(node);
+  if (text === undefined) texts.set(node, (text = textOf(node)));
+  return text;
+}
+
+/** How each value reads as the plan writes it (a pure function of the text; plans repeat their values). */
+const readings = new Map<string, ValueReading>();
+const MAX_READINGS = 2_000;
+
+function readingOf(raw: string): ValueReading {
+  let reading = readings.get(raw);
+  if (reading === undefined) {
+    reading = readTemplateValue(raw);
+    if (readings.size >= MAX_READINGS) readings.clear();
+    if (raw.length < 4_096) readings.set(raw, reading);
+  }
+  return reading;
+}
+
+/** Branch ids (`<path>#then`) by tag and label, made once rather than on every branch taken. */
+const branchIds = new WeakMap<AnyElement, Map<string, string>>();
 
 /** The default clock: Monday 5 January 2026, 15:00 UTC. */
 const DEFAULT_CLOCK = Date.UTC(2026, 0, 5, 15, 0, 0);
@@ -76,6 +103,9 @@ export class Run {
   private readonly recent: AnyElement[] = [];
   private recordings = 0;
   private readonly flow: FlowGraph;
+  /** {@link Run.lookup} and the unset-variable warning, bound once for {@link substitute}. */
+  private readonly lookupName = (name: string) => this.lookup(name);
+  private readonly unset = (name: string) => this.warn(this.current, 'unset-variable', `\${${name}} is not set; read as empty text`, { name });
 
   constructor(
     readonly plan: PlanIndex,
@@ -282,17 +312,21 @@ export class Run {
 
   /** Marks a branch as taken, for coverage. */
   branch(node: AnyElement, label: string): void {
-    this.branches.add(`${this.plan.placement.get(node)!.path}#${label}`);
+    let ids = branchIds.get(node);
+    if (!ids) branchIds.set(node, (ids = new Map()));
+    let id = ids.get(label);
+    if (id === undefined) ids.set(label, (id = `${this.plan.placement.get(node)!.path}#${label}`));
+    this.branches.add(id);
   }
 
   /** `${…}` substitution with the call's variables. */
   sub(text: string): string {
-    return substitute(text, (name) => this.lookup(name), (name) => this.warn(this.current, 'unset-variable', `\${${name}} is not set; read as empty text`, { name }));
+    return substitute(text, this.lookupName, this.unset);
   }
 
   /** The trimmed, substituted text of a leaf tag. */
   text(node: ElementNode): string {
-    return this.sub(textOf(node));
+    return this.sub(writtenText(node));
   }
 
   /** A substituted attribute, or `undefined` when absent. */
@@ -307,7 +341,7 @@ export class Run {
    * holds never decides whether the value is code.
    */
   value(node: ElementNode, raw: string, what: string): { value: string; evaluated: boolean } {
-    if (readTemplateValue(raw).kind === 'text') return { value: this.sub(raw.trim()), evaluated: false };
+    if (readingOf(raw).kind === 'text') return { value: this.sub(raw.trim()), evaluated: false };
     return { value: this.evaluate(node, raw, 'text', what) as string, evaluated: true };
   }
 

@@ -94,18 +94,18 @@ function remember<V>(cache: Map<string, V>, key: string, value: V, max: number):
 }
 
 /**
- * Layouts by template (trailing white space and `;` already cut): a template's layout never
- * changes. Templates and sources this long or longer are read every time rather than kept, so
+ * Layouts by template: a template's layout never changes. Templates and sources this long or longer are read every time rather than kept, so
  * the caches stay small whatever the plans hold.
  */
 const layouts = new Map<string, Layout>();
 const MAX_LAYOUTS = 2_000;
 const MAX_KEPT = 4_096;
 
-/** Reads where each reference of `code` stands, tokenizing it once with placeholders for the references. */
-function layoutOf(code: string): Layout {
-  const hit = layouts.get(code);
+/** Reads where each reference of `template` stands, tokenizing it once with placeholders for the references. */
+function layoutOf(template: string): Layout {
+  const hit = layouts.get(template);
   if (hit) return hit;
+  const code = template.replace(/[\s;]+$/u, '');
   const refs: string[] = [];
   const pieces: string[] = [];
   const spans: { start: number; end: number }[] = [];
@@ -128,7 +128,7 @@ function layoutOf(code: string): Layout {
     tokens = [...tokenizer(out, { ecmaVersion: 2022, sourceType: 'script', allowHashBang: false })];
   } catch (e) {
     const syntaxError = `SyntaxError: ${(e as Error).message.replace(/\s*\(\d+:\d+\)$/, '')}`;
-    return keep(code, { refs, pieces, kinds: [], syntaxError });
+    return keep(template, { refs, pieces, kinds: [], syntaxError });
   }
   const kinds: SlotKind[] = [];
   let t = 0;
@@ -142,10 +142,10 @@ function layoutOf(code: string): Layout {
     else if (token.type === tokTypes.num) kinds.push('number');
     else kinds.push('joined');
   }
-  return keep(code, { refs, pieces, kinds });
+  return keep(template, { refs, pieces, kinds });
 }
 
-const keep = (code: string, layout: Layout): Layout => (code.length < MAX_KEPT ? remember(layouts, code, layout, MAX_LAYOUTS) : layout);
+const keep = (template: string, layout: Layout): Layout => (template.length < MAX_KEPT ? remember(layouts, template, layout, MAX_LAYOUTS) : layout);
 
 /** An expression's parse, or why it is refused (without the template, which the message adds). */
 type Parsed = { readonly expression: AcornNode; readonly refused?: undefined } | { readonly refused: string };
@@ -167,7 +167,7 @@ const MAX_PARSES = 2_000;
  * ```
  */
 export function prepareExpression(template: string, value: (reference: string) => string, memoryBytes: number = DEFAULT_MEMORY_BYTES): PreparedExpression {
-  const layout = layoutOf(template.replace(/[\s;]+$/u, ''));
+  const layout = layoutOf(template);
   const { refs, pieces, kinds } = layout;
   // every reference is read, in order, whatever becomes of it (an unset one is reported)
   const values = refs.map((ref) => value(ref));

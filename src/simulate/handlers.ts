@@ -7,9 +7,9 @@
  *
  * @module
  */
-import { textOf, type ElementNode } from '../ast/nodes.js';
+import type { ElementNode } from '../ast/nodes.js';
 import type { TagName } from '../language/catalog.js';
-import type { Run } from './engine.js';
+import { writtenText, type Run } from './engine.js';
 import { SimulationFailure, type Next } from './failure.js';
 import { findResponse, transferResult } from './world.js';
 
@@ -17,6 +17,18 @@ type Handler<K extends TagName> = (node: ElementNode<K>, run: Run) => Next;
 
 /** Collapses the layout white space of TTS text written over several lines. */
 const oneLine = (s: string) => s.replace(/\s+/g, ' ').trim();
+
+/** The one-line text of tags whose text holds no `${…}`, by tag: the same on every call. */
+const fixedLines = new WeakMap<ElementNode, string>();
+
+/** The substituted text of a tag on one line (TTS prompts, messages). */
+function spokenText(run: Run, node: ElementNode): string {
+  const written = writtenText(node);
+  if (written.includes('${')) return oneLine(run.sub(written));
+  let line = fixedLines.get(node);
+  if (line === undefined) fixedLines.set(node, (line = oneLine(written)));
+  return line;
+}
 
 function required(run: Run, node: ElementNode, attribute: string): string {
   const v = run.attr(node, attribute);
@@ -41,7 +53,7 @@ function http(method: 'get' | 'post'): Handler<'get' | 'post'> {
 
 function message(tag: 'sms' | 'text'): Handler<'sms' | 'text'> {
   return (node, run) => {
-    run.emit(node, { type: 'sms', to: run.attr(node, 'to') ?? '', text: oneLine(run.text(node)), tag });
+    run.emit(node, { type: 'sms', to: run.attr(node, 'to') ?? '', text: spokenText(run, node), tag });
     return run.after(node);
   };
 }
@@ -79,7 +91,7 @@ export const HANDLERS: { readonly [K in TagName]: Handler<K> } = {
 
   play(node, run) {
     const voice = run.attr(node, 'voice');
-    const event: { type: 'play'; playType: string; text: string; voice?: string } = { type: 'play', playType: run.attr(node, 'type') ?? 'tts', text: oneLine(run.text(node)) };
+    const event: { type: 'play'; playType: string; text: string; voice?: string } = { type: 'play', playType: run.attr(node, 'type') ?? 'tts', text: spokenText(run, node) };
     if (voice) event.voice = voice;
     run.emit(node, event);
     return run.after(node);
@@ -128,7 +140,7 @@ export const HANDLERS: { readonly [K in TagName]: Handler<K> } = {
 
   setvar(node, run) {
     const name = required(run, node, 'varname');
-    const { value, evaluated } = run.value(node, textOf(node), `<setvar varname="${name}">`);
+    const { value, evaluated } = run.value(node, writtenText(node), `<setvar varname="${name}">`);
     run.vars.set(name, value);
     run.emit(node, { type: 'setvar', name, value, evaluated });
     return run.after(node);
@@ -136,7 +148,7 @@ export const HANDLERS: { readonly [K in TagName]: Handler<K> } = {
 
   stash(node, run) {
     const name = required(run, node, 'varname');
-    const { value } = run.value(node, textOf(node), `<stash varname="${name}">`);
+    const { value } = run.value(node, writtenText(node), `<stash varname="${name}">`);
     run.stashed.set(name, value);
     run.emit(node, { type: 'stash', name, value });
     return run.after(node);
@@ -196,7 +208,7 @@ export const HANDLERS: { readonly [K in TagName]: Handler<K> } = {
 
   gtalk(node, run) {
     // username and password stay out of the trace: traces are printed and stored.
-    run.emit(node, { type: 'gtalk', to: run.attr(node, 'to') ?? '', text: oneLine(run.text(node)) });
+    run.emit(node, { type: 'gtalk', to: run.attr(node, 'to') ?? '', text: spokenText(run, node) });
     return run.after(node);
   },
 };
