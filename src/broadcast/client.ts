@@ -179,6 +179,15 @@ export function clientSettings(options: CallFireClientOptions): ClientSettings {
 }
 
 /**
+ * The endpoint a client of either API was given: the `endpoint` option, else
+ * `CALLFIRE_ENDPOINT` from its environment (empty counts as unset, as empty credentials do),
+ * else the API's `fallback`.
+ */
+export function endpointOption(options: CallFireClientOptions, fallback: string): string {
+  return options.endpoint ?? ((options.env ?? process.env)['CALLFIRE_ENDPOINT'] || fallback);
+}
+
+/**
  * An endpoint as a URL without query or fragment: http(s), no credentials in it (either API's
  * client; `example` is shown when it is not a URL). Throws a TypeError.
  */
@@ -242,9 +251,7 @@ export class CallFireClient {
   /** Throws a TypeError for a bad endpoint or a numeric option out of range. */
   constructor(options: CallFireClientOptions = {}) {
     this.#options = options;
-    const env = options.env ?? process.env;
-    // An empty CALLFIRE_ENDPOINT counts as unset, as empty credentials do.
-    this.endpoint = baseUrl(options.endpoint ?? (env['CALLFIRE_ENDPOINT'] || DEFAULT_ENDPOINT));
+    this.endpoint = baseUrl(endpointOption(options, DEFAULT_ENDPOINT));
     this.#settings = clientSettings(options);
   }
 

@@ -16,7 +16,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { PlanSource } from '../../ast/nodes.js';
 import type { ValidationResult } from '../../validate/diagnostic.js';
-import { clientSettings, endpointUrl, type CallFireClientOptions, type ClientSettings, type RestOperation, type SendCallResult } from '../client.js';
+import { clientSettings, endpointOption, endpointUrl, type CallFireClientOptions, type ClientSettings, type RestOperation, type SendCallResult } from '../client.js';
 import { dialplanXml } from '../dialplan-check.js';
 import { CredentialsError, InvalidRequestError, TransportError } from '../errors.js';
 import { request as httpRequest, TOO_BIG, type HttpResponse } from '../http.js';
@@ -128,8 +128,7 @@ export class CallFireV2Client {
   /** Throws a TypeError for a bad endpoint or a numeric option out of range. Options as for the 1.1 client. */
   constructor(options: CallFireClientOptions = {}) {
     this.#options = options;
-    const env = options.env ?? process.env;
-    this.endpoint = v2BaseUrl(options.endpoint ?? (env['CALLFIRE_ENDPOINT'] || DEFAULT_V2_ENDPOINT));
+    this.endpoint = v2BaseUrl(endpointOption(options, DEFAULT_V2_ENDPOINT));
     this.#settings = clientSettings(options);
   }
 

@@ -192,6 +192,9 @@ describe('endpoint', () => {
   it('defaults to CallFire API 2.0 and refuses 1.1 addresses and credentials in the URL', () => {
     expect(new CallFireV2Client({ env: {} }).endpoint).toBe(DEFAULT_V2_ENDPOINT);
     expect(new CallFireV2Client({ env: { CALLFIRE_ENDPOINT: 'http://127.0.0.1:8080/v2/' } }).endpoint).toBe('http://127.0.0.1:8080/v2');
+    // an empty CALLFIRE_ENDPOINT counts as unset, as for the 1.1 client; the option wins over it
+    expect(new CallFireV2Client({ env: { CALLFIRE_ENDPOINT: '' } }).endpoint).toBe(DEFAULT_V2_ENDPOINT);
+    expect(new CallFireV2Client({ endpoint: 'http://127.0.0.1:9/v2', env: { CALLFIRE_ENDPOINT: 'http://127.0.0.1:8080/v2' } }).endpoint).toBe('http://127.0.0.1:9/v2');
     expect(() => new CallFireV2Client({ endpoint: 'http://127.0.0.1:8080/api/1.1/soap12', env: {} })).toThrow(/API 1\.1/);
     expect(() => new CallFireV2Client({ endpoint: 'http://u:p@127.0.0.1/v2', env: {} })).toThrow(/must not contain credentials/);
   });
