@@ -31,7 +31,7 @@ static struct {
   xmlSchemaPtr (*schemaParse)(xmlSchemaParserCtxtPtr);
   void (*schemaFreeParserCtxt)(xmlSchemaParserCtxtPtr);
   xmlSchemaValidCtxtPtr (*schemaNewValidCtxt)(xmlSchemaPtr);
-  xmlParserInputBufferPtr (*inputBufferCreateMem)(const char *, int, xmlCharEncoding);
+  xmlParserInputBufferPtr (*inputBufferCreateIO)(xmlInputReadCallback, xmlInputCloseCallback, void *, xmlCharEncoding);
   int (*schemaValidateStream)(xmlSchemaValidCtxtPtr, xmlParserInputBufferPtr, xmlCharEncoding, xmlSAXHandlerPtr, void *);
   void (*setStructuredErrorFunc)(void *, xmlStructuredErrorFunc);
   xmlStructuredErrorFunc *(*structuredError)(void);
@@ -144,6 +144,23 @@ static void on_text(void *ctx, const xmlChar *text, int len) {
   ((findings_t *)ctx)->closing_line = 0;
 }
 
+/* The document text as libxml2 asks for it, a piece at a time. */
+typedef struct {
+  const char *text;
+  size_t length;
+  size_t at;
+} reader_t;
+
+static int read_piece(void *ctx, char *buffer, int len) {
+  reader_t *r = (reader_t *)ctx;
+  size_t n = r->length - r->at;
+  if (len < 0) return -1;
+  if (n > (size_t)len) n = (size_t)len;
+  memcpy(buffer, r->text + r->at, n);
+  r->at += n;
+  return (int)n;
+}
+
 static napi_value throw_error(napi_env env, const char *message) {
   napi_throw_error(env, NULL, message);
   return NULL;
@@ -185,7 +202,7 @@ static napi_value load(napi_env env, napi_callback_info info) {
   RESOLVE(handle, schemaParse, "xmlSchemaParse");
   RESOLVE(handle, schemaFreeParserCtxt, "xmlSchemaFreeParserCtxt");
   RESOLVE(handle, schemaNewValidCtxt, "xmlSchemaNewValidCtxt");
-  RESOLVE(handle, inputBufferCreateMem, "xmlParserInputBufferCreateMem");
+  RESOLVE(handle, inputBufferCreateIO, "xmlParserInputBufferCreateIO");
   RESOLVE(handle, schemaValidateStream, "xmlSchemaValidateStream");
   RESOLVE(handle, setStructuredErrorFunc, "xmlSetStructuredErrorFunc");
   RESOLVE(handle, structuredError, "__xmlStructuredError");
@@ -250,8 +267,12 @@ static napi_value validate(napi_env env, napi_callback_info info) {
   findings_t errors = {0};
   int result = 0;
   pthread_mutex_lock(&lock);
-  /* The stream is freed by xmlSchemaValidateStream. */
-  xmlParserInputBufferPtr input = lib.inputBufferCreateMem(text, (int)len, XML_CHAR_ENCODING_NONE);
+  /* The stream is freed by xmlSchemaValidateStream. libxml2 reads `text` in pieces, as it
+     reads a file, and drops what it has parsed: xmlParserInputBufferCreateMem would copy all
+     of it into its own buffer first (a second whole copy of a 20 MB plan), and a static
+     buffer over it makes libxml2 2.9 refuse input past 10 MB ("Huge input lookup"). */
+  reader_t reader = {text, len, 0};
+  xmlParserInputBufferPtr input = lib.inputBufferCreateIO(read_piece, NULL, &reader, XML_CHAR_ENCODING_NONE);
   if (input != NULL) {
     xmlSAXHandler tracker;
     memset(&tracker, 0, sizeof tracker);

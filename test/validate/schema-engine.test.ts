@@ -109,6 +109,19 @@ describe('the compiled schema engine', () => {
     expectAgreement(xml);
   });
 
+  it('reads a plan past 10 MB (libxml2 is handed it in pieces), errors at both ends at their lines', () => {
+    const lines = 400_000; // about 12 MB
+    const bad = '  <play type="tts" voice="robot">hi</play>';
+    const body = Array.from({ length: lines }, (_, i) => (i === 1 || i === lines - 2 ? bad : '  <play type="tts" voice="female2">Hello there, caller.</play>'));
+    const xml = `<dialplan name="r">\n${body.join('\n')}\n</dialplan>\n`;
+    expect(xml.length).toBeGreaterThan(11 * 1024 * 1024);
+    const found = compiled(xml).filter((f) => f.level >= LEVEL_ERROR);
+    expect(found.map((f) => [f.schema, f.line])).toEqual([
+      [true, 3],
+      [true, lines],
+    ]);
+  });
+
   it.each([
     ['a tag left open', '<dialplan>\n  <menu>\n</dialplan>'],
     ['a raw ampersand', '<dialplan><play type="tts">A & B</play></dialplan>'],
