@@ -140,7 +140,10 @@ export function textOf(node: { readonly children: readonly Node[] }): string {
 }
 
 /** A dialplan in any form the toolkit takes: CallFire XML text, a syntax tree, or a builder (anything with `toAst()`). @category Syntax tree */
-export type PlanSource = string | DocumentNode | { /** The plan's syntax tree. */ toAst(): DocumentNode };
+export type PlanSource = string | DocumentNode | {
+  /** The plan's syntax tree. */
+  toAst(): DocumentNode;
+};
 
 /** Whether a value is a syntax tree's document node. */
 export function isDocument(value: unknown): value is DocumentNode {
