@@ -232,6 +232,25 @@ function faultFrom(operation: Operation, status: number, fault: Record<string, u
 }
 
 /**
+ * What a status report reads from either API's client ({@link CallFireClient} or
+ * `CallFireV2Client`), in API 1.1's shapes: the broadcast, every page of its calls, and its
+ * stats once those calls are read.
+ * @category Results
+ */
+export interface BroadcastReader {
+  /** The broadcast with its config. */
+  getBroadcast(id: number): Promise<Broadcast>;
+  /** Every page of the broadcast's calls. */
+  queryAllCalls(query: { readonly BroadcastId: number }): AsyncIterable<CallQueryResult>;
+  /**
+   * The broadcast's stats, given every call of it just read (as `dialplan status` has):
+   * API 1.1's service counts them itself and ignores `calls`; API 2.0's stats are coarser,
+   * so its client counts the per-result lines from `calls` instead of paging them again.
+   */
+  getStatsForCalls(id: number, calls: readonly Call[]): Promise<BroadcastStats>;
+}
+
+/**
  * A client of CallFire's SOAP service (or of the local sandbox).
  *
  * @example
@@ -243,7 +262,7 @@ function faultFrom(operation: Operation, status: number, fault: Record<string, u
  * ```
  * @category API 1.1 (SOAP)
  */
-export class CallFireClient {
+export class CallFireClient implements BroadcastReader {
   readonly endpoint: string;
   readonly #options: CallFireClientOptions;
   readonly #settings: ClientSettings;
@@ -322,6 +341,11 @@ export class CallFireClient {
   /** GetBroadcastStats: usage, counts per result and per state. */
   async getBroadcastStats(id: number, interval: { IntervalBegin?: string; IntervalEnd?: string } = {}): Promise<BroadcastStats> {
     return toBroadcastStats(await this.#call('GetBroadcastStats', { Id: id, ...interval }));
+  }
+
+  /** {@link BroadcastReader.getStatsForCalls}: GetBroadcastStats, whose counts are the service's own (`calls` is not needed). */
+  getStatsForCalls(id: number, _calls: readonly Call[]): Promise<BroadcastStats> {
+    return this.getBroadcastStats(id);
   }
 
   /** QueryCalls: one page of calls (at most 1000). */

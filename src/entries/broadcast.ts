@@ -8,6 +8,7 @@
 export {
   CallFireClient,
   DEFAULT_ENDPOINT,
+  type BroadcastReader,
   type CallFireClientOptions,
   type RestOperation,
   type HttpRequestPreview,

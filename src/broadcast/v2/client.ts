@@ -16,7 +16,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { PlanSource } from '../../ast/nodes.js';
 import type { ValidationResult } from '../../validate/diagnostic.js';
-import { clientSettings, endpointOption, endpointUrl, type CallFireClientOptions, type ClientSettings, type RestOperation, type SendCallResult } from '../client.js';
+import { clientSettings, endpointOption, endpointUrl, type BroadcastReader, type CallFireClientOptions, type ClientSettings, type RestOperation, type SendCallResult } from '../client.js';
 import { dialplanXml } from '../dialplan-check.js';
 import { CredentialsError, InvalidRequestError, TransportError } from '../errors.js';
 import { request as httpRequest, TOO_BIG, type HttpResponse } from '../http.js';
@@ -120,7 +120,7 @@ function errorResponseOf(json: unknown): ErrorResponse {
  * ```
  * @category API 2.0 (REST)
  */
-export class CallFireV2Client {
+export class CallFireV2Client implements BroadcastReader {
   readonly endpoint: string;
   readonly #options: CallFireClientOptions;
   readonly #settings: ClientSettings;
@@ -250,17 +250,18 @@ export class CallFireV2Client {
 
   /**
    * The broadcast's stats in 1.1's shape. API 2.0 counts results in coarser groups, so the
-   * per-result lines are read from every call of the broadcast (see `toV1Stats`): `calls`
-   * when the caller has just read them all (as `dialplan status` has), else every page again.
+   * per-result lines are read from every call of the broadcast (see `toV1Stats`), every page;
+   * a caller that has just read them all hands them to {@link getStatsForCalls} instead.
    */
-  async getBroadcastStats(id: number, calls?: readonly Call[]): Promise<BroadcastStats> {
-    const stats = await this.getCallBroadcastStats(id);
-    if (calls === undefined) {
-      const all: Call[] = [];
-      for await (const page of this.queryAllCalls({ BroadcastId: id })) all.push(...page.Call);
-      calls = all;
-    }
-    return toV1Stats(stats, calls);
+  async getBroadcastStats(id: number): Promise<BroadcastStats> {
+    const all: Call[] = [];
+    for await (const page of this.queryAllCalls({ BroadcastId: id })) all.push(...page.Call);
+    return this.getStatsForCalls(id, all);
+  }
+
+  /** {@link BroadcastReader.getStatsForCalls}: `GET .../stats`, with the per-result lines counted from `calls`. */
+  async getStatsForCalls(id: number, calls: readonly Call[]): Promise<BroadcastStats> {
+    return toV1Stats(await this.getCallBroadcastStats(id), calls);
   }
 
   /**

@@ -4,9 +4,9 @@
  * @module
  */
 import { setTimeout as sleep } from 'node:timers/promises';
-import { DEFAULT_ENDPOINT, type CallFireClient } from '../../broadcast/client.js';
-import type { Broadcast, BroadcastStats, Call, CallQueryResult } from '../../broadcast/types.js';
-import { CallFireV2Client, DEFAULT_V2_ENDPOINT } from '../../broadcast/v2/client.js';
+import { DEFAULT_ENDPOINT, type BroadcastReader } from '../../broadcast/client.js';
+import type { Broadcast, BroadcastStats, Call } from '../../broadcast/types.js';
+import { DEFAULT_V2_ENDPOINT } from '../../broadcast/v2/client.js';
 import { apiOf, cliClient, cliV2Client, remoteFailure } from '../callfire-client.js';
 import { UsageError, type Command, type Io } from '../io.js';
 import { choice, numberOption, parseOptions } from '../options.js';
@@ -100,20 +100,14 @@ export function formatStatus(broadcast: Broadcast, stats: BroadcastStats, calls:
   return `${lines.join('\n')}\n`;
 }
 
-/** What the report reads, from either API's client. */
-type StatusReader = Pick<CallFireClient, 'getBroadcast'> & {
-  getBroadcastStats(id: number): Promise<BroadcastStats>;
-  queryAllCalls(query: { readonly BroadcastId: number }): AsyncIterable<CallQueryResult>;
-};
-
-async function collect(client: StatusReader, id: number): Promise<{ broadcast: Broadcast; stats: BroadcastStats; calls: CallLine[] }> {
+async function collect(client: BroadcastReader, id: number): Promise<{ broadcast: Broadcast; stats: BroadcastStats; calls: CallLine[] }> {
   // The calls first: --wait stops when they are done, and the broadcast's status and stats,
   // read after them, are then no older (a status read first could still say RUNNING).
   const all: Call[] = [];
   for await (const page of client.queryAllCalls({ BroadcastId: id })) all.push(...page.Call);
   const broadcast = await client.getBroadcast(id);
-  // API 2.0 counts the per-result stats from the calls: hand it those just read, not a second paging.
-  const stats = client instanceof CallFireV2Client ? await client.getBroadcastStats(id, all) : await client.getBroadcastStats(id);
+  // Hand over the calls just read: API 2.0 counts the per-result stats from them (no second paging).
+  const stats = await client.getStatsForCalls(id, all);
   return { broadcast, stats, calls: all.map(callLine) };
 }
 
@@ -132,7 +126,7 @@ export const command: Command = {
     if (positionals.length !== 1 || !/^\d+$/.test(positionals[0]!)) throw new UsageError('dialplan status: name one broadcast id (a number)');
     const id = Number(positionals[0]);
     const endpoint = values.endpoint === undefined ? {} : { endpoint: values.endpoint };
-    const client: StatusReader = apiOf('status', io, values.api) === 'v2' ? cliV2Client('status', io, endpoint) : cliClient('status', io, endpoint);
+    const client: BroadcastReader = apiOf('status', io, values.api) === 'v2' ? cliV2Client('status', io, endpoint) : cliClient('status', io, endpoint);
     try {
       let report = await collect(client, id);
       if (wait !== undefined) {
