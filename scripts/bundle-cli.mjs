@@ -10,8 +10,12 @@
 //   has no CommonJS meaning, so import.meta.url is the bundle's own file URL: code that finds
 //   package.json, schemas/ or a worker relative to itself sees dist/bundle/, which sits at the
 //   same depth as dist/cli/ (package-root.ts walks up rather than counting).
-// - dist/bundle/lint-pool-worker.js and simulation-worker.js: the worker threads the CLI starts
-//   by URL (`new URL('./…-worker.js', import.meta.url)`), each an ES module of its own.
+// - dist/bundle/lint-pool-worker.cjs (dialplan lint --jobs) and lint-worker.cjs (the language
+//   server's checks): worker threads, each a CommonJS bundle of its own, which
+//   src/util/module-worker.ts compiles in the thread with V8's code cache as bin/dialplan.js
+//   does the CLI (a worker loading hundreds of ES modules spent most of its start on them).
+// - dist/bundle/simulation-worker.js: the sandbox's simulation thread, an ES module, which
+//   module-worker.ts starts where the bundle ships no .cjs of that name.
 //
 // The small pure-JavaScript packages on the start-up path are bundled too: as separate modules,
 // Node read saxes (an ES module's CommonJS import) through its export lexer first, which cost
@@ -69,10 +73,10 @@ const common = {
 // binary's own import() instead, handed to it as __bundleImport (see bin/dialplan.js).
 const IMPORT_CALL = /(?<![.\w$`'"])import\("/g;
 
-const cli = await build({
+// a CommonJS bundle, compiled by a vm.Script (bin/dialplan.js, module-worker.ts)
+const commonJs = {
   ...common,
   write: false,
-  entryPoints: { cli: 'src/cli/bin.ts' },
   format: 'cjs',
   outExtension: { '.js': '.cjs' },
   define: { 'import.meta.url': '__bundleUrl', 'import.meta.resolve': '__bundleResolve' },
@@ -82,10 +86,13 @@ const cli = await build({
       "const __bundleResolve = (specifier) => require('node:url').pathToFileURL(require.resolve(specifier)).href;",
     ].join('\n'),
   },
-});
-for (const out of cli.outputFiles) {
-  const imports = out.text.replace(IMPORT_CALL, '__bundleImport("');
-  if (imports === out.text) throw new Error(`${out.path}: no import() of a package found; has the bundle's shape changed?`);
+};
+
+/** Writes a CommonJS bundle ASCII only, its import() of a package through `importCall` (or none allowed). */
+function writeCommonJs(out, importCall) {
+  const imports = importCall ? out.text.replace(IMPORT_CALL, `${importCall}("`) : out.text;
+  if (importCall && imports === out.text) throw new Error(`${out.path}: no import() of a package found; has the bundle's shape changed?`);
+  if (!importCall && out.text.search(IMPORT_CALL) >= 0) throw new Error(`${out.path}: a worker bundle imports a package with import(), which its vm.Script cannot do`);
   // ASCII only, so bin/dialplan.js reads it as latin1 (a third of the time UTF-8 decoding
   // takes). esbuild escapes everything but comments already; a \u escape means the same
   // character in a comment, string, regular expression or name.
@@ -94,9 +101,15 @@ for (const out of cli.outputFiles) {
   writeFileSync(out.path, text);
 }
 
+const cli = await build({ ...commonJs, entryPoints: { cli: 'src/cli/bin.ts' } });
+for (const out of cli.outputFiles) writeCommonJs(out, '__bundleImport');
+
+const workers = await build({ ...commonJs, entryPoints: { 'lint-pool-worker': 'src/cli/lint-pool-worker.ts', 'lint-worker': 'src/lsp/lint-worker.ts' } });
+for (const out of workers.outputFiles) writeCommonJs(out, undefined);
+
 await build({
   ...common,
-  entryPoints: { 'lint-pool-worker': 'src/cli/lint-pool-worker.ts', 'simulation-worker': 'src/broadcast/sandbox/simulation-worker.ts' },
+  entryPoints: { 'simulation-worker': 'src/broadcast/sandbox/simulation-worker.ts' },
   format: 'esm',
   // a bundled CommonJS package may require a Node built-in; an ES module has no `require` of its own
   banner: { js: "import { createRequire as __bundleRequire } from 'node:module'; const require = __bundleRequire(import.meta.url);" },

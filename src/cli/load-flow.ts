@@ -5,7 +5,7 @@
  *
  * @module
  */
-import { realpathSync } from 'node:fs';
+import { readFileSync, realpathSync } from 'node:fs';
 import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import * as nodeModule from 'node:module';
 import { dirname, extname, resolve } from 'node:path';
@@ -211,6 +211,26 @@ export async function readTextFile(path: string, cwd = process.cwd()): Promise<{
   } catch (e) {
     throw new IoError(`cannot read ${path}: ${reason(e)}`);
   }
+  return decodeText(path, bytes);
+}
+
+/**
+ * {@link readText} read synchronously, for a thread that reads and lints many files in a row
+ * (`dialplan lint`): each asynchronous read waits on libuv's thread pool several times, which
+ * cost ten times the read itself on a busy machine.
+ */
+export function readTextSync(path: string, cwd = process.cwd()): string {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(resolve(cwd, path));
+  } catch (e) {
+    throw new IoError(`cannot read ${path}: ${reason(e)}`);
+  }
+  return decodeText(path, bytes).text;
+}
+
+/** The text of a file's bytes and how it was stored, or an {@link IoError} when they are not text. */
+function decodeText(path: string, bytes: Buffer): { text: string; encoding: TextEncoding } {
   const utf16 = bytes[0] === 0xff && bytes[1] === 0xfe ? 'utf-16le' : bytes[0] === 0xfe && bytes[1] === 0xff ? 'utf-16be' : undefined;
   try {
     const text = new TextDecoder(utf16 ?? 'utf-8', { fatal: true }).decode(bytes);

@@ -4,12 +4,9 @@
  *
  * @module
  */
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import type { Worker } from 'node:worker_threads';
-import { workerOn } from '../util/module-worker.js';
+import { moduleWorker } from '../util/module-worker.js';
 import type { Diagnostic as LspDiagnostic } from 'vscode-languageserver';
-import { packageRoot } from '../util/package-root.js';
 import { checkForEditor, type CheckTimings, type EditorCheck, type EditorCheckResult } from './check-plan.js';
 
 /** One version of an open document to check, with its findings as LSP diagnostics. */
@@ -51,13 +48,6 @@ export interface RunningCheck {
   readonly outcome: Promise<CheckOutcome>;
 }
 
-/**
- * The worker's module: beside this one when the server runs from source (tsx); when built,
- * the package's dist/lsp/lint-worker.js, found from the package root, since the CLI runs this
- * module bundled into dist/bundle/ (see scripts/bundle-cli.mjs), where no worker sits beside it.
- */
-const WORKER_URL = import.meta.url.endsWith('.ts') ? new URL('./lint-worker.ts', import.meta.url) : pathToFileURL(join(packageRoot(), 'dist', 'lsp', 'lint-worker.js'));
-
 interface Waiting {
   readonly resolve: (reply: LintReply) => void;
   readonly reject: (e: Error) => void;
@@ -76,7 +66,8 @@ export class LintRunner {
     if (this.worker || this.failed) return this.worker;
     try {
       const workerData: WorkerData = { cancelled: this.cancelled };
-      const worker = workerOn(WORKER_URL, { workerData });
+      // beside this module: lint-worker.ts from source, its own bundle beside the CLI's, or dist/lsp/lint-worker.js
+      const worker = moduleWorker('lint-worker', import.meta.url, { workerData });
       worker.unref();
       worker.on('message', (reply: LintReply) => {
         const waiting = this.pending.get(reply.id);

@@ -53,21 +53,31 @@ describe.skipIf(!built)('the built dialplan binary', () => {
     expect(r.stdout).toContain('IVR: Café — à bientôt ✓');
   });
 
-  it('ships the lint --jobs worker beside the bundle, answering a batch', () => {
-    // the pool falls back to the main thread when a worker cannot start, which would hide a missing file
+  it('ships the lint --jobs worker beside the bundle, answering a batch and keeping its code cache', () => {
+    // the pool lints in the main thread when a worker cannot start, which would hide a missing file
+    const dir = mkdtempSync(join(tmpdir(), 'dialplan-worker-'));
+    writeFileSync(join(dir, 'bad.xml'), '<dialplan name="Root"><goto>nowhere</goto></dialplan>');
+    // the worker as the bundled CLI starts it (dist/util/module-worker.js is the same code, built by tsc)
     const script = `
-      import { Worker } from 'node:worker_threads';
-      const w = new Worker(new URL('dist/bundle/lint-pool-worker.js', 'file://${root}'));
-      w.on('message', (m) => { console.log(JSON.stringify(m)); w.terminate(); });
-      w.postMessage({ id: 7, settings: [{}], files: [{ text: '<dialplan name="Root"><goto>nowhere</goto></dialplan>', settings: 0 }] });`;
+      import { moduleWorker } from ${JSON.stringify(new URL('dist/util/module-worker.js', `file://${root}`).href)};
+      const w = moduleWorker('lint-pool-worker', ${JSON.stringify(new URL('dist/bundle/cli.cjs', `file://${root}`).href)}, { workerData: { cwd: ${JSON.stringify(dir)} } });
+      w.on('message', (m) => { console.log(JSON.stringify(m)); w.postMessage(null); });
+      w.on('exit', (code) => console.log('exit ' + code));
+      w.postMessage({ id: 7, settings: [[0, {}]], files: [['bad.xml', 0], ['missing.xml', 0]] });`;
     // a file, not --input-type=module -e: a worker inherits the flags, and --input-type refuses a file
-    const probe = join(mkdtempSync(join(tmpdir(), 'dialplan-worker-')), 'probe.mjs');
+    const probe = join(dir, 'probe.mjs');
     writeFileSync(probe, script);
-    const r = spawnSync(process.execPath, [probe], { cwd: root, encoding: 'utf8', timeout: 60_000 });
+    const ask = () => spawnSync(process.execPath, [probe], { cwd: root, encoding: 'utf8', timeout: 60_000, env: { ...process.env, XDG_CACHE_HOME: cacheHome } });
+    const r = ask();
     expect(r.stderr).toBe('');
-    const reply = JSON.parse(r.stdout) as { id: number; results: { diagnostics: { rule: string }[] }[] };
+    const [answer, exit] = r.stdout.trim().split('\n');
+    const reply = JSON.parse(answer!) as { id: number; results: [{ diagnostics: { rule: string }[] }, { unreadable: string }] };
     expect(reply.id).toBe(7);
-    expect(reply.results[0]!.diagnostics.map((d) => d.rule)).toContain('unknown-goto-target');
+    expect(reply.results[0].diagnostics.map((d) => d.rule)).toContain('unknown-goto-target');
+    expect(reply.results[1].unreadable).toBe('cannot read missing.xml: no such file');
+    expect(exit).toBe('exit 0'); // it ended of itself when told, which is when it writes its cache
+    expect(readdirSync(cacheDir).filter((f) => f.startsWith('thread.lint-pool-worker-'))).toHaveLength(1);
+    expect(ask().stdout).toBe(r.stdout); // and the same answer from that cache
   });
 
   it('keeps no cache after a usage error; lint --jobs 2 reports as --jobs 1', () => {

@@ -1,8 +1,9 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { LintPool } from '../../src/cli/lint-pool.js';
+import { lintFile } from '../../src/cli/lint-file.js';
+import { FILES_PER_THREAD, lintFiles, threadsFor } from '../../src/cli/lint-pool.js';
 import { lint } from '../../src/validate/lint/lint.js';
 import { run } from './run.js';
 
@@ -22,6 +23,22 @@ function plans(dir: string): string[] {
     writeFileSync(file, t);
     return file;
   });
+}
+
+/**
+ * Enough copies of {@link plans} (in sub-folders, so each name is new) for `dialplan lint` to
+ * start its worker threads (one per FILES_PER_THREAD files), with one that is not UTF-8
+ * among them; the report's files, in order.
+ */
+function manyPlans(dir: string, threads: number): string[] {
+  const files: string[] = [];
+  for (let copy = 0; files.length < threads * FILES_PER_THREAD; copy++) {
+    const sub = join(dir, `copy${String(copy).padStart(3, '0')}`);
+    mkdirSync(sub);
+    files.push(...plans(sub));
+  }
+  writeFileSync(join(dir, 'copy020', 'latin1.xml'), Buffer.from('<dialplan name="Root"><play type="tts">Caf\xe9</play></dialplan>', 'latin1'));
+  return files;
 }
 
 describe('dialplan lint --jobs', () => {
@@ -66,19 +83,53 @@ describe('dialplan lint --jobs', () => {
     expect(one.stdout).not.toContain('unreachable-code');
   });
 
-  it('lints in its worker threads, in batches, what lint() finds in process', async () => {
-    const texts = Array.from({ length: 150 }, (_, i) =>
-      i % 3 === 0 ? `<dialplan name="Root"><goto>m${i}</goto></dialplan>` : `<dialplan name="Root"><play type="tts">Plan ${i}</play><hangup/></dialplan>`,
-    );
-    const pool = new LintPool(2);
-    try {
-      const found = await Promise.all(texts.map((t) => pool.lint(t, {})));
-      expect(found).toEqual(texts.map((t) => lint(t).diagnostics));
-      // none fell back to this thread: a worker that could not start would hide behind the fallback
-      expect(pool.lintedInWorkers).toBe(texts.length);
-    } finally {
-      await pool.close();
+  it('reports byte for byte as one job when it does start threads, unreadable files included', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'dialplan-jobs-many-'));
+    manyPlans(dir, 2);
+    writeFileSync(join(dir, '.dialplanrc.json'), JSON.stringify({ overrides: [{ files: ['copy00[0-4]/**'], rules: { 'unknown-goto-target': 'warn' } }] }));
+    for (const format of ['json', 'stylish']) {
+      const one = await run(['lint', '--jobs', '1', '--format', format, '.', 'missing.xml'], dir);
+      const two = await run(['lint', '--jobs', '2', '--format', format, '.', 'missing.xml'], dir);
+      expect(two.stdout).toBe(one.stdout);
+      expect(two.stderr).toBe(one.stderr);
+      expect(two.code).toBe(one.code);
+      expect(one.code).toBe(2); // the unreadable files
+      expect(one.stderr).toContain('cannot read missing.xml: no such file');
+      expect(one.stderr).toContain('latin1.xml: it is not UTF-8 text');
     }
+    const report = JSON.parse((await run(['lint', '--jobs', '2', '--format', 'json', '.'], dir)).stdout) as { file: string; diagnostics: { rule: string; severity: string }[] }[];
+    const gotos = (copy: string) => report.find((r) => r.file.endsWith(`${copy}/plan0.xml`))!.diagnostics.find((d) => d.rule === 'unknown-goto-target')!.severity;
+    expect(gotos('copy003')).toBe('warning'); // the override, in whichever thread
+    expect(gotos('copy060')).toBe('error');
+  }, 120_000);
+
+  it('lints in its worker threads, in batches, what lint() finds in the main thread', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'dialplan-jobs-pool-'));
+    const files = Array.from({ length: 150 }, (_, i) => {
+      const file = `p${i}.xml`;
+      writeFileSync(join(dir, file), i % 3 === 0 ? `<dialplan name="Root"><goto>m${i}</goto></dialplan>` : `<dialplan name="Root"><play type="tts">Plan ${i}</play><hangup/></dialplan>`);
+      return file;
+    });
+    files.splice(70, 0, 'missing.xml');
+    const settings = [{}, { 'unknown-goto-target': 'warn' as const }];
+    const tasks = files.map((file, i) => ({ file, settings: settings[i % 2]! }));
+    // the main thread only hands out files: a worker that could not start would hide behind it
+    const done = await lintFiles(tasks, { jobs: 3, cwd: dir, filesPerThread: 1, mainThread: false });
+    expect(done.threads).toBe(3);
+    expect(done.inWorkers).toBe(tasks.length);
+    expect(done.outcomes).toEqual(tasks.map((t) => lintFile(t.file, dir, t.settings)));
+    expect(done.outcomes[70]).toEqual({ unreadable: 'cannot read missing.xml: no such file' });
+    expect(done.outcomes[0]).toEqual({ diagnostics: lint('<dialplan name="Root"><goto>m0</goto></dialplan>').diagnostics });
+    // and with the main thread linting too, the same
+    const shared = await lintFiles(tasks, { jobs: 2, cwd: dir, filesPerThread: 1 });
+    expect(shared.outcomes).toEqual(done.outcomes);
+  }, 60_000);
+
+  it('starts a thread only for enough files to pay for it', () => {
+    expect(threadsFor(8, FILES_PER_THREAD - 1)).toBe(1);
+    expect(threadsFor(8, 2 * FILES_PER_THREAD)).toBe(2);
+    expect(threadsFor(2, 5000)).toBe(2);
+    expect(threadsFor(1, 5000)).toBe(1);
   });
 
   it('refuses a --jobs that is not a whole number of at least 1', async () => {

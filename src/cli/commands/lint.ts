@@ -25,11 +25,9 @@ import { packageVersion } from '../package-info.js';
 import { withXmlPositions } from '../xml-positions.js';
 import { ConfigCache } from '../config-cache.js';
 import { expandFiles, projectFiles } from '../file-args.js';
-import { defaultJobs, LintPool } from '../lint-pool.js';
+import { defaultJobs, FILES_PER_THREAD, lintFiles, type LintTask } from '../lint-pool.js';
 
 const FORMATS = ['stylish', 'json', 'sarif', 'github'] as const;
-/** Without --jobs, the file count from which the files are linted on worker threads. */
-const DEFAULT_JOBS_FROM = 100;
 
 export const command: Command = {
   name: 'lint',
@@ -56,9 +54,10 @@ Options:
                           again until none is left, rewrite the files that changed, and
                           report what was fixed and what remains
   --fix-dry-run           Like --fix, but print the diff instead of writing the files
-  --jobs <n>              Lint XML files on n worker threads (default: the number of
-                          cores, for 100 files or more); the report order is the same
-                          as with --jobs 1
+  --jobs <n>              Lint XML files on up to n threads (default: the number of
+                          cores), one per ${FILES_PER_THREAD} files at most, since a thread
+                          costs about as much to start as linting that many; the report
+                          is the same as with --jobs 1
 
 Exit codes: 0 no errors and warnings within --max-warnings, 1 otherwise,
 2 usage, an invalid configuration or a file that could not be read.`,
@@ -101,69 +100,81 @@ Exit codes: 0 no errors and warnings within --max-warnings, 1 otherwise,
       failed++;
     }
     const configs = new ConfigCache('lint', io);
-    // worker threads only pay off for several XML files; --fix rewrites files one by one
-    // a worker costs about half a second of CPU to start (it loads the linter and compiles the
-    // XSD), so by default threads are used only for enough files to pay that back
-    const jobs = asked ?? (files.length >= DEFAULT_JOBS_FROM ? defaultJobs() : 1);
-    const pool = jobs > 1 && !fixMode && files.length > 1 ? new LintPool(Math.min(jobs, files.length)) : undefined;
-    // a file linted in a worker holds its place in the report with a promise
-    const pending = new Map<number, Promise<readonly Diagnostic[]>>();
-    try {
-      for (const file of files) {
-        const abs = isAbsolute(file) ? file : resolve(io.cwd, file);
-        const found = fixed ? undefined : configs.find(abs);
-        const loaded = fixed ?? (found ? await configs.load(found) : undefined);
-        if (loaded === null) {
-          // not linted: its settings are unknown, and the config's error is already on stderr
-          reports.push(loadFailure(file, new IoError(`not linted: its configuration ${found} is invalid`)));
+    // XML files (without --fix, which rewrites files one by one) are read and linted after
+    // this loop, on up to --jobs threads (lint-pool.ts); each holds its place in the report
+    const tasks: LintTask[] = [];
+    const places: number[] = [];
+    // one settings object per config file without overrides, so the threads get each set once
+    const shared = new Map<LoadedConfig | undefined, RuleSettings>();
+    const settingsOf = (loaded: LoadedConfig | undefined, abs: string): RuleSettings => {
+      if (loaded?.config.overrides?.length) return { ...settingsFor(loaded.config, abs, loaded.dir), ...cliRules };
+      let rules = shared.get(loaded);
+      if (rules === undefined) shared.set(loaded, (rules = { ...(loaded ? settingsFor(loaded.config, abs, loaded.dir) : {}), ...cliRules }));
+      return rules;
+    };
+    for (const file of files) {
+      const abs = isAbsolute(file) ? file : resolve(io.cwd, file);
+      const found = fixed ? undefined : configs.find(abs);
+      const loaded = fixed ?? (found ? await configs.load(found) : undefined);
+      if (loaded === null) {
+        // not linted: its settings are unknown, and the config's error is already on stderr
+        reports.push(loadFailure(file, new IoError(`not linted: its configuration ${found} is invalid`)));
+        failed++;
+        continue;
+      }
+      if (!fixMode && !isFlowModule(file)) {
+        places.push(reports.length);
+        tasks.push({ file, settings: settingsOf(loaded, abs) });
+        reports.push({ file, diagnostics: [] });
+        continue;
+      }
+      let input: string | DocumentNode;
+      // --fix rewrites the file as it was stored (a byte-order mark kept, UTF-16 refused)
+      let encoding: TextEncoding = 'utf-8';
+      try {
+        if (fixMode && !isFlowModule(file)) ({ text: input, encoding } = await readTextFile(file, io.cwd));
+        else input = await loadDialplan(file, io.cwd);
+      } catch (e) {
+        if (e instanceof IoError) {
+          // report it and go on: one bad file must not hide the findings in the others
+          io.stderr(`dialplan lint: ${e.message}\n`);
+          reports.push(loadFailure(file, e));
           failed++;
           continue;
         }
-        let input: string | DocumentNode;
-        // --fix rewrites the file as it was stored (a byte-order mark kept, UTF-16 refused)
-        let encoding: TextEncoding = 'utf-8';
-        try {
-          if (fixMode && !isFlowModule(file)) ({ text: input, encoding } = await readTextFile(file, io.cwd));
-          else input = await loadDialplan(file, io.cwd);
-        } catch (e) {
-          if (e instanceof IoError) {
-            // report it and go on: one bad file must not hide the findings in the others
-            io.stderr(`dialplan lint: ${e.message}\n`);
-            reports.push(loadFailure(file, e));
-            failed++;
-            continue;
-          }
-          throw e;
-        }
-        const rules = { ...(loaded ? settingsFor(loaded.config, abs, loaded.dir) : {}), ...cliRules };
-        let diagnostics: readonly Diagnostic[];
-        if (fixMode && typeof input === 'string') {
-          // loaded only with --fix: it brings the diff library, which a plain lint does not need
-          const { fixFile } = await import('./lint-fix.js');
-          const done = await fixFile(file, abs, input, encoding, rules, fixMode === 'dry-run');
-          diagnostics = done.diagnostics;
-          if (done.diff) say(done.diff);
-          if (done.summary) say(done.summary);
-          if (done.error !== undefined) {
-            io.stderr(`dialplan lint: ${done.error}\n`);
-            failed++;
-          }
-        } else if (pool && typeof input === 'string') {
-          const linted = pool.lint(input, rules);
-          linted.catch(() => {}); // awaited in report order below; a failure meanwhile is not unhandled
-          pending.set(reports.length, linted);
-          diagnostics = [];
-        } else {
-          const found = lint(input, { rules }, { configChecked: true }).diagnostics;
-          diagnostics = typeof input === 'string' ? found : withXmlPositions(input, found);
-        }
-        reports.push({ file, diagnostics, ...(typeof input === 'string' ? {} : { flow: true }) });
+        throw e;
       }
-      for (const [i, found] of pending) reports[i] = { ...reports[i]!, diagnostics: await found };
-    } finally {
-      // also when a file throws: a worker left running would keep the process alive
-      await pool?.close();
+      const rules = settingsOf(loaded, abs);
+      let diagnostics: readonly Diagnostic[];
+      if (fixMode && typeof input === 'string') {
+        // loaded only with --fix: it brings the diff library, which a plain lint does not need
+        const { fixFile } = await import('./lint-fix.js');
+        const done = await fixFile(file, abs, input, encoding, rules, fixMode === 'dry-run');
+        diagnostics = done.diagnostics;
+        if (done.diff) say(done.diff);
+        if (done.summary) say(done.summary);
+        if (done.error !== undefined) {
+          io.stderr(`dialplan lint: ${done.error}\n`);
+          failed++;
+        }
+      } else {
+        const found = lint(input, { rules }, { configChecked: true }).diagnostics;
+        diagnostics = typeof input === 'string' ? found : withXmlPositions(input, found);
+      }
+      reports.push({ file, diagnostics, ...(typeof input === 'string' ? {} : { flow: true }) });
     }
+    const { outcomes } = await lintFiles(tasks, { jobs: asked ?? defaultJobs(), cwd: io.cwd });
+    outcomes.forEach((outcome, k) => {
+      const at = places[k]!;
+      if ('diagnostics' in outcome) {
+        reports[at] = { ...reports[at]!, diagnostics: outcome.diagnostics };
+      } else {
+        // reported in file order, after the files a thread did not read (configs, flows)
+        io.stderr(`dialplan lint: ${outcome.unreadable}\n`);
+        reports[at] = loadFailure(reports[at]!.file, new IoError(outcome.unreadable));
+        failed++;
+      }
+    });
 
     if (format === 'json') io.stdout(formatJson(reports));
     else if (format === 'sarif') io.stdout(formatSarif(reports, { rules: RULES, baseDir: io.cwd, version: packageVersion() }));
