@@ -276,6 +276,15 @@ export function normalizeRecipient(value: string): string | undefined {
 }
 
 /**
+ * What makes two recipients the same number, for ScrubBroadcastDuplicates: the number without
+ * its optional leading `+` (`+13105551212` and `13105551212` are one E.164 number).
+ * @category Phone numbers
+ */
+export function recipientKey(value: string): string {
+  return value.startsWith('+') ? value.slice(1) : value;
+}
+
+/**
  * Whether CallFire dials a recipient ("E.164 11 digit numbers"; in practice 10 to 15 digits,
  * `+` optional): the sandbox marks the others INVALID, as CallFire does, and API 2.0's sandbox
  * refuses them.

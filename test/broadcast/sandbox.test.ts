@@ -142,12 +142,13 @@ describe('sandbox', () => {
     const busy = pool.find((n) => outcome(n, 1) === 'BUSY')!;
     const live = pool.find((n) => outcome(n, 1) === 'LA')!;
     const { broadcastId } = await client.sendCall({
-      ToNumber: [busy, live, live, '12'],
+      // the same number again, and once more with the optional + (one E.164 number, as the 2.0 mapping scrubs it)
+      ToNumber: [busy, live, live, `+${live}`, '12'],
       ScrubBroadcastDuplicates: true,
       IvrBroadcastConfig: { DialplanXml: ivrRequest().IvrBroadcastConfig.DialplanXml, RetryConfig: { MaxAttempts: 3, RetryResults: ['BUSY'] } },
     });
     const calls = await finished(client, broadcastId);
-    expect(calls.map((c) => c.State)).toEqual(['FINISHED', 'FINISHED', 'DUP', 'INVALID']);
+    expect(calls.map((c) => c.State)).toEqual(['FINISHED', 'FINISHED', 'DUP', 'DUP', 'INVALID']);
     expect(calls[0]!.CallRecord.length).toBeGreaterThan(1);
     expect(calls[0]!.CallRecord[0]!.Result).toBe('BUSY');
     expect(calls[1]!.CallRecord).toHaveLength(1);

@@ -9,7 +9,7 @@
  */
 import { createHash } from 'node:crypto';
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { isDialableRecipient } from '../../language/values.js';
+import { isDialableRecipient, recipientKey } from '../../language/values.js';
 import type { ActionState, BroadcastStatus, BroadcastType, CallResult } from '../types.js';
 import { durationOf, hash, outcome } from './outcomes.js';
 
@@ -328,12 +328,13 @@ export class Store {
 
   /** Makes the calls of `input.numbers` (their attempts worked out from the number) and appends them to the broadcast. */
   #addCalls(broadcast: StoredBroadcast, input: NewCalls, now: number): number[] {
-    const seen = new Set(broadcast.callIds.map((c) => this.#state.calls.get(c)!.toNumber));
+    const seen = new Set(broadcast.callIds.map((c) => recipientKey(this.#state.calls.get(c)!.toNumber)));
     const retryOn = new Set(input.retry.results);
     const added: number[] = [];
     for (const n of input.numbers) {
-      const skipped = !isDialableRecipient(n.number) ? 'INVALID' : input.scrubDuplicates && seen.has(n.number) ? 'DUP' : undefined;
-      seen.add(n.number);
+      const key = recipientKey(n.number);
+      const skipped = !isDialableRecipient(n.number) ? 'INVALID' : input.scrubDuplicates && seen.has(key) ? 'DUP' : undefined;
+      seen.add(key);
       const callId = this.#id();
       const call: StoredCall = {
         id: callId,

@@ -7,6 +7,7 @@
  *
  * @module
  */
+import { recipientKey } from '../../language/values.js';
 import { requestProblem, type RequestProblem } from '../request-check.js';
 import type {
   Broadcast,
@@ -144,11 +145,6 @@ function fromV2Hours(l: V2LocalTimeRestriction): LocalTimeZoneRestriction | unde
   return { ...(begin === undefined ? {} : { BeginTime: begin }), ...(end === undefined ? {} : { EndTime: end }) };
 }
 
-/** The key duplicates are found by: the digits of the number. */
-export function numberKey(phone: string): string {
-  return phone.replace(/^\+/, '');
-}
-
 /** A 1.1 recipient as API 2.0's: ClientData travels as the attribute {@link CLIENT_DATA_ATTRIBUTE}. */
 export function recipientOf(to: ToNumber, path: string, problems: RequestProblem[]): V2Recipient {
   if (typeof to === 'string') return { phoneNumber: to };
@@ -222,7 +218,7 @@ export function toCallBroadcast(request: PreparedSendCall): MappedBroadcast {
   let scrubbed = 0;
   request.ToNumber.forEach((to, i) => {
     const recipient = recipientOf(to, `/ToNumber/${i}`, problems);
-    const key = numberKey(recipient.phoneNumber ?? '');
+    const key = recipientKey(recipient.phoneNumber ?? '');
     if (request.ScrubBroadcastDuplicates === true && seen.has(key)) {
       scrubbed++;
       return;
