@@ -272,7 +272,7 @@ export function isRecipientNumber(value: string): boolean {
 export function normalizeRecipient(value: string): string | undefined {
   const v = value.replace(DECORATION, '');
   if (!isRecipientNumber(v)) return undefined;
-  return v.length !== value.length && v.length - (v.startsWith('+') ? 1 : 0) > MAX_E164_DIGITS ? undefined : v;
+  return v.length !== value.length && recipientKey(v).length > MAX_E164_DIGITS ? undefined : v;
 }
 
 /**
