@@ -16,8 +16,12 @@
  *   simulation cost reads in a unit the other benchmarks use.
  *
  * Times are CPU time of this process (`process.cpuUsage`), not wall time, so that other
- * work on a shared machine disturbs the ratios less; the parse peer runs PARSES times
- * (default 200) and is scaled to CALLS.
+ * work on a shared machine disturbs the ratios less. The simulator and the hand-written peer
+ * run alternately, BENCH_ROUNDS rounds (default 5) of all the calls each, after one warm-up
+ * call; the medians give the ratio, and the first round (which pays for the JIT compiling
+ * the interpreter) is printed beside it. The parse peer runs PARSES times (default 200) and
+ * is scaled to CALLS. Peak RSS is the process's (`process.resourceUsage().maxRSS`) after
+ * the simulation rounds, before the parse peer runs.
  *
  * Run: `npm run bench:simulate` or `npx tsx bench/simulate.ts` (CALLS=n to change the number of calls). Not a test:
  * times depend on the machine and its load.
@@ -26,9 +30,10 @@ import { parse } from '../src/parse/parse.js';
 import { simulate } from '../src/simulate/simulate.js';
 import type { Script } from '../src/simulate/types.js';
 import { benchPlan, scripts } from './lib/simulate-plan.js';
-import { ms, ratio } from './measure.js';
+import { benchRounds, median, ms, ratio } from './measure.js';
 
 const CALLS = Number(process.env['CALLS'] ?? 10_000);
+const ROUNDS = benchRounds(5);
 
 /** The peer: the same plan as a hand-written state machine. Returns the number of events, to keep the work observable. */
 function handWritten(keys: readonly string[]): number {
@@ -73,23 +78,32 @@ const menus = (xml.match(/<menu /g) ?? []).length;
 await simulate(doc, { keys: all[0]! }); // load QuickJS, warm up
 let events = 0;
 let errors = 0;
+let peerEvents = 0;
 const cpu = () => {
   const u = process.cpuUsage();
   return (u.user + u.system) / 1000;
 };
-const t0 = cpu();
-for (const inputs of all) {
-  const script: Script = { keys: inputs };
-  const r = await simulate(doc, script);
-  events += r.events.length;
-  if (r.ended === 'error') errors++;
+const simRounds: number[] = [];
+const handRounds: number[] = [];
+for (let round = 0; round < ROUNDS; round++) {
+  events = 0;
+  errors = 0;
+  const t0 = cpu();
+  for (const inputs of all) {
+    const script: Script = { keys: inputs };
+    const r = await simulate(doc, script);
+    events += r.events.length;
+    if (r.ended === 'error') errors++;
+  }
+  simRounds.push(cpu() - t0);
+  peerEvents = 0;
+  const t1 = cpu();
+  for (const keys of all) peerEvents += handWritten(keys);
+  handRounds.push(cpu() - t1);
 }
-const simMs = cpu() - t0;
-
-let peerEvents = 0;
-const t1 = cpu();
-for (const keys of all) peerEvents += handWritten(keys);
-const handMs = cpu() - t1;
+const simMs = median(simRounds);
+const handMs = median(handRounds);
+const rssMb = process.resourceUsage().maxRSS / 1024;
 
 const PARSES = Math.min(CALLS, Number(process.env['PARSES'] ?? 200));
 parse(xml);
@@ -98,6 +112,7 @@ for (let i = 0; i < PARSES; i++) parse(xml);
 const parseMs = ((cpu() - t2) * CALLS) / PARSES;
 
 console.log(`simulate: ${CALLS} calls through a ${menus}-menu plan (${(xml.length / 1024).toFixed(0)} KB), ${events} events, ${errors} errors`);
-console.log(`  simulate() (CPU time)   ${ms(simMs, 9)}  ${((simMs * 1000) / CALLS).toFixed(1)} µs/call`);
-console.log(`  peer: hand-written JS   ${ms(handMs, 9)}  simulate is ${ratio(simMs, handMs, 0)} slower (${peerEvents} steps)`);
+console.log(`  simulate() (CPU time)   ${ms(simMs, 9)}  ${((simMs * 1000) / CALLS).toFixed(1)} µs/call, median of ${ROUNDS} (first round ${ms(simRounds[0]!, 0)})`);
+console.log(`  peer: hand-written JS   ${ms(handMs, 9)}  simulate is ${ratio(simMs, handMs, 0)} slower (${peerEvents} steps; first round ${ms(handRounds[0]!, 0)}, ratio ${ratio(simRounds[0]!, handRounds[0]!, 0)})`);
+console.log(`  peak RSS after the simulation rounds: ${rssMb.toFixed(0)} MB`);
 console.log(`  peer: parse() x ${CALLS}  ${ms(parseMs, 9)}  simulate / parse = ${ratio(simMs, parseMs)} (parse timed ${PARSES} times, scaled)`);

@@ -69,8 +69,15 @@ function readingOf(raw: string): ValueReading {
   return reading;
 }
 
+/** Element children by tag, and the first child of a kind (an if's else), found once (trees are immutable). */
+const elementsOf = new WeakMap<ElementNode, readonly AnyElement[]>();
+const childByKind = new WeakMap<ElementNode, Map<string, ElementNode | null>>();
+
 /** Branch ids (`<path>#then`) by tag and label, made once rather than on every branch taken. */
 const branchIds = new WeakMap<AnyElement, Map<string, string>>();
+
+/** {@link DEFAULT_CALL} as the entries each call's variables start from. */
+const DEFAULT_CALL_ENTRIES: readonly (readonly [string, string])[] = Object.entries(DEFAULT_CALL);
 
 /** The default clock: Monday 5 January 2026, 15:00 UTC. */
 const DEFAULT_CLOCK = Date.UTC(2026, 0, 5, 15, 0, 0);
@@ -87,7 +94,7 @@ export class Run {
   readonly events: SimulationEvent[] = [];
   readonly vars = new Map<string, string>();
   readonly stashed = new Map<string, string>();
-  readonly call = new Map<string, string>();
+  readonly call = new Map<string, string>(DEFAULT_CALL_ENTRIES);
   readonly contact = new Map<string, string>();
   readonly reached = new Set<string>();
   readonly branches = new Set<string>();
@@ -100,12 +107,11 @@ export class Run {
   /** When the simulation's time budget runs out (epoch ms). */
   private deadline = Infinity;
   private current: AnyElement;
+  /** The path of {@link Run.current} when the loop entered it, so its events need not look it up again. */
+  private currentPath: string | undefined;
   private readonly recent: AnyElement[] = [];
   private recordings = 0;
   private readonly flow: FlowGraph;
-  /** {@link Run.lookup} and the unset-variable warning, bound once for {@link substitute}. */
-  private readonly lookupName = (name: string) => this.lookup(name);
-  private readonly unset = (name: string) => this.warn(this.current, 'unset-variable', `\${${name}} is not set; read as empty text`, { name });
 
   constructor(
     readonly plan: PlanIndex,
@@ -116,11 +122,10 @@ export class Run {
     this.current = plan.document.root;
     this.flow = flowGraphOf(plan.document);
     this.keys = (Array.isArray(script.keys) ? script.keys : []).map((i) => String(i).trim());
-    for (const [k, v] of Object.entries(DEFAULT_CALL)) this.call.set(k, v);
-    for (const [k, v] of Object.entries(script.call ?? {})) this.call.set(k, String(v));
+    if (script.call) for (const [k, v] of Object.entries(script.call)) this.call.set(k, String(v));
     this.call.set('lastinput', '');
-    for (const [k, v] of Object.entries(script.contact ?? {})) this.contact.set(k, String(v));
-    for (const [k, v] of Object.entries(script.vars ?? {})) this.vars.set(k, String(v));
+    if (script.contact) for (const [k, v] of Object.entries(script.contact)) this.contact.set(k, String(v));
+    if (script.vars) for (const [k, v] of Object.entries(script.vars)) this.vars.set(k, String(v));
   }
 
   /** Runs the call to its end. */
@@ -143,8 +148,8 @@ export class Run {
     }
     return {
       events: this.events,
-      variables: Object.fromEntries(this.vars),
-      stashed: Object.fromEntries(this.stashed),
+      variables: plainObject(this.vars),
+      stashed: plainObject(this.stashed),
       ended,
       ...(error ? { error } : {}),
       reached: [...this.reached],
@@ -162,7 +167,9 @@ export class Run {
     for (let steps = 0; ; steps++) {
       if (next.op === 'end') return next.ended;
       if (steps >= maxSteps) throw this.loopFailure(maxSteps);
-      if (Date.now() > this.deadline) {
+      // the clock every 32 tags: reading it costs more than most steps, and no step waits (an
+      // expression has its own deadline, bounded by this one)
+      if ((steps & 31) === 0 && Date.now() > this.deadline) {
         throw new SimulationFailure(`stopped after ${steps} steps: the simulation ran longer than its time limit of ${timeLimit} ms (timeLimitMs)`, this.current);
       }
       if (next.op === 'input') {
@@ -173,8 +180,9 @@ export class Run {
       this.current = node;
       this.recent.push(node);
       if (this.recent.length > 4000) this.recent.splice(0, 2000);
-      const place = this.plan.placement.get(node)!;
-      this.reached.add(place.path);
+      const path = this.plan.placement.get(node)!.path;
+      this.currentPath = path;
+      this.reached.add(path);
       if (node.kind === '#unknown') {
         this.emit(node, { type: 'unknown-tag', name: node.name });
         next = this.after(node);
@@ -200,8 +208,25 @@ export class Run {
 
   /** The element children of a tag. */
   childrenOf(node: ElementNode): readonly AnyElement[] {
-    const first = node.children.find((c) => c.kind !== '#text' && c.kind !== '#comment');
-    return first ? this.plan.placement.get(first as AnyElement)!.siblings : [];
+    let children = elementsOf.get(node);
+    if (!children) {
+      const first = node.children.find((c) => c.kind !== '#text' && c.kind !== '#comment');
+      elementsOf.set(node, (children = first ? this.plan.placement.get(first as AnyElement)!.siblings : []));
+    }
+    return children;
+  }
+
+  /** The first element child of `node` that is a `<kind>` tag (an if's else, an amd's live or machine). */
+  childOfKind(node: ElementNode, kind: string): ElementNode | undefined {
+    let byKind = childByKind.get(node);
+    if (!byKind) childByKind.set(node, (byKind = new Map()));
+    let child = byKind.get(kind);
+    if (child === undefined) {
+      child = (this.childrenOf(node).find((c) => c.kind === kind) as ElementNode | undefined) ?? null;
+      // kinds come from the plan's tags and the script's answer: a few per tag
+      if (byKind.size < 8) byKind.set(kind, child);
+    }
+    return child ?? undefined;
   }
 
   private toNext(to: FlowNode): Next {
@@ -226,6 +251,7 @@ export class Run {
 
   private input(menu: ElementNode<'menu'>): Next {
     this.current = menu;
+    this.currentPath = undefined;
     if (this.callerGone) return this.end('caller-hangup');
     const raw = this.keys.shift();
     if (raw === undefined || raw.toLowerCase() === 'hangup') {
@@ -251,10 +277,11 @@ export class Run {
       this.emit(menu, { type: 'no-match', input: raw });
       return this.after(menu);
     }
-    this.reached.add(this.plan.placement.get(chosen)!.path);
-    this.branches.add(this.plan.placement.get(chosen)!.path);
+    const path = this.plan.placement.get(chosen)!.path;
+    this.reached.add(path);
+    this.branches.add(path);
     this.emit(chosen, { type: 'keypress', pressed: chosen.attributes['pressed'] ?? '', input: raw });
-    return this.firstIn(chosen);
+    return this.toNext(this.flow.enter(chosen));
   }
 
   /**
@@ -294,7 +321,7 @@ export class Run {
   emit(node: AnyElement, event: EventData): void {
     // Callers pass a fresh object: completing it in place is much cheaper than spreading it.
     const e = event as EventData & { path?: string; line?: number };
-    e.path = this.plan.placement.get(node)?.path ?? '/';
+    e.path = (node === this.current ? this.currentPath : undefined) ?? this.plan.placement.get(node)?.path ?? '/';
     if (node.loc) e.line = node.loc.line;
     this.events.push(e as SimulationEvent);
   }
@@ -321,7 +348,9 @@ export class Run {
 
   /** `${…}` substitution with the call's variables. */
   sub(text: string): string {
-    return substitute(text, this.lookupName, this.unset);
+    // most texts hold no reference: no callbacks made for them
+    if (!text.includes('${')) return text;
+    return substitute(text, (name) => this.lookup(name), (name) => this.warn(this.current, 'unset-variable', `\${${name}} is not set; read as empty text`, { name }));
   }
 
   /** The trimmed, substituted text of a leaf tag. */
@@ -406,6 +435,17 @@ export class Run {
     const more = cycle.length > 12 ? ` → … (${cycle.length} tags per round)` : '';
     return new SimulationFailure(`stopped after ${maxSteps} steps: endless loop through ${shown}${more} (the step limit is maxSteps, --max-steps)`, cycle[0] ?? last);
   }
+}
+
+/** A map's entries as an object's own properties, as `Object.fromEntries` makes them (which takes a slower, generic path). */
+function plainObject(map: ReadonlyMap<string, string>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of map) {
+    // an assignment to __proto__ would set the prototype instead of adding the property
+    if (k === '__proto__') Object.defineProperty(out, k, { value: v, writable: true, enumerable: true, configurable: true });
+    else out[k] = v;
+  }
+  return out;
 }
 
 /** Fails on a field `known` does not list, naming the field (and what it is called now, for renamed ones). */

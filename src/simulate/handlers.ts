@@ -85,8 +85,8 @@ export const HANDLERS: { readonly [K in TagName]: Handler<K> } = {
     const answer = run.script.answer ?? 'live';
     run.emit(node, { type: 'amd', answer });
     run.branch(node, answer);
-    const branch = run.childrenOf(node).find((c) => c.kind === answer);
-    return branch ? run.firstIn(branch as ElementNode) : run.after(node);
+    const branch = run.childOfKind(node, answer);
+    return branch ? run.firstIn(branch) : run.after(node);
   },
 
   play(node, run) {
@@ -161,8 +161,8 @@ export const HANDLERS: { readonly [K in TagName]: Handler<K> } = {
     run.emit(node, { type: 'if', expr, result });
     run.branch(node, result ? 'then' : 'else');
     if (result) return run.firstIn(node);
-    const otherwise = run.childrenOf(node).find((c) => c.kind === 'else');
-    return otherwise ? run.firstIn(otherwise as ElementNode) : run.after(node);
+    const otherwise = run.childOfKind(node, 'else');
+    return otherwise ? run.firstIn(otherwise) : run.after(node);
   },
 
   equal: comparison('equal'),
