@@ -112,6 +112,13 @@ export interface DocumentNode {
   readonly epilog: readonly CommentNode[];
 }
 
+/**
+ * The children of every element without any, in built and parsed trees alike: one frozen
+ * empty list shared by all, rather than a new one for each leaf.
+ * @category Syntax tree
+ */
+export const NO_CHILDREN: readonly Node[] = Object.freeze([]);
+
 /** Whether a node is an element (known or unknown). @category Syntax tree */
 export function isElement(node: Node): node is AnyElement {
   return node.kind !== '#text' && node.kind !== '#comment';

@@ -5,7 +5,7 @@
  *
  * @module
  */
-import type { CommentNode, ElementNode, Node, Position, TextNode } from '../ast/nodes.js';
+import { NO_CHILDREN, type CommentNode, type ElementNode, type Node, type Position, type TextNode } from '../ast/nodes.js';
 import type { AttributeSpec, LeafTag, TagName } from '../language/catalog.js';
 import { tagSpec } from '../language/catalog.js';
 import { compareDigits, parseKeyPattern } from '../language/key-pattern.js';
@@ -229,7 +229,7 @@ export function comment(method: string, value: unknown): CommentNode {
 export function element<T extends TagName>(
   kind: T,
   attrs: Record<string, string>,
-  children: Node[] = [],
+  children: readonly Node[] = [],
   loc: Position | null = callSite() ?? null,
 ): ElementNode<T> {
   // `attrs` and `children` are fresh from the caller, so they are frozen as they are, not copied
@@ -238,8 +238,6 @@ export function element<T extends TagName>(
   return frozen(loc === null ? { kind, attributes: attrs, children } : { kind, attributes: attrs, children, loc });
 }
 
-// One frozen empty list for every leaf without text, rather than a new one each.
-const NO_CHILDREN: Node[] = frozen([]);
 
 /** A leaf element with optional text (empty text makes no text node, so `<x/>` round-trips). */
 export function leaf<T extends LeafTag>(kind: T, attrs: Record<string, string>, body?: string): ElementNode<T> {

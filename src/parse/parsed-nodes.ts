@@ -1,34 +1,43 @@
 /**
- * The nodes `parse()` makes: the tree types of `ast/nodes.ts`, with source spans computed on
- * first read from a few offsets instead of being built for every node.
+ * The nodes `parse()` makes: the tree types of `ast/nodes.ts`, with positions and source
+ * spans computed on first read from a few offsets instead of being built for every node.
  *
  * A parsed element used to carry about twenty objects (seven spans, their points, one span
  * per attribute with its name, value and whole span); on a 20 MB plan that was most of a
  * 650 MB tree, though only the few nodes a finding, a format or an editor request is about
  * ever read a span. Here a node keeps its offsets in private fields and `span` is a getter
- * that builds (and then keeps) the same `ElementSpan` the parser used to build eagerly. Line
- * and column of a span's points come from the text's line starts, found once per document.
+ * that builds (and then keeps) the same `ElementSpan` the parser used to build eagerly. `loc`
+ * (line and column of the node's start) is a getter too, made and kept on first read: a loc
+ * object on each of the 660,000 nodes of a 20 MB plan was 26 MB, and lint reads only the
+ * locations of what it reports. Line and column come from the text's line starts, found once
+ * per document when a position is first asked for.
  *
- * `kind`, `name`, `attributes`, `children`, `text` and `loc` stay plain own properties, so
- * code that compares, copies or walks nodes sees what it always saw; `span` is read through
- * the getter (it is not an own property: a spread copy of a node has no span).
+ * `kind`, `name`, `attributes`, `children` and `text` stay plain own properties; `loc` and
+ * `span` are read through getters, so a spread copy of a node has neither, and `toJSON` writes
+ * what the plain objects of a built tree hold (`loc` included, `span` not).
  *
  * @module
  */
 import type { ElementSpan, Node, Position, SourcePoint, SourceSpan } from '../ast/nodes.js';
+import { NO_CHILDREN } from '../ast/nodes.js';
 import { lineStarts, positionAt } from '../util/line-starts.js';
 import type { TagName } from '../language/catalog.js';
 import { attributeSpans } from './spans.js';
 
-/** The parsed text of one document, shared by its nodes: points of offsets, on demand. */
+/** The parsed text of one document, shared by its nodes: positions of offsets, on demand. */
 export class SourceText {
   #starts: number[] | undefined;
 
   constructor(readonly text: string) {}
 
+  /** The 1-based line and column of `offset`. */
+  positionAt(offset: number): Position {
+    return positionAt((this.#starts ??= lineStarts(this.text)), offset);
+  }
+
   /** The point (1-based line and column, 0-based offset) of `offset`. */
   readonly pointAt = (offset: number): SourcePoint => {
-    const { line, column } = positionAt((this.#starts ??= lineStarts(this.text)), offset);
+    const { line, column } = this.positionAt(offset);
     return { line, column, offset };
   };
 
@@ -39,10 +48,10 @@ export class SourceText {
 }
 
 /**
- * The children of an element without any (and of every element until it closes): one frozen
- * array for all, as the builder's trees are frozen too.
+ * The attributes of every element written without any: one frozen object for all (most
+ * `<keypress>` bodies, `<hangup/>`, `<goto>`), rather than an empty object each.
  */
-export const NO_CHILDREN: readonly Node[] = Object.freeze([]);
+export const NO_ATTRIBUTES: Readonly<Record<string, string>> = Object.freeze({});
 
 /**
  * A parsed element: an `ElementNode` (a tag of the language) or, with `kind` `#unknown` and
@@ -55,23 +64,34 @@ export class ParsedElement {
   declare readonly name?: string;
   declare readonly attributes: Readonly<Record<string, string>>;
   declare children: readonly Node[];
-  declare readonly loc: Position;
   #src: SourceText;
   #start: number;
   /** Just after the end tag, or after `/>`; -1 while open. */
   #end = -1;
+  #loc: Position | undefined;
   #span: ElementSpan | undefined;
 
-  /** `tag` is the name as a tag of the language, undefined for an unknown tag. */
-  constructor(name: string, tag: TagName | undefined, attributes: Readonly<Record<string, string>>, loc: Position, src: SourceText, start: number) {
-    const self = this as { -readonly [K in 'kind' | 'name' | 'attributes' | 'loc']: ParsedElement[K] };
+  /** `tag` is the name as a tag of the language, undefined for an unknown tag; `start` the offset of its `<`. */
+  constructor(name: string, tag: TagName | undefined, attributes: Readonly<Record<string, string>>, src: SourceText, start: number) {
+    const self = this as { -readonly [K in 'kind' | 'name' | 'attributes']: ParsedElement[K] };
     self.kind = tag ?? '#unknown';
     if (tag === undefined) self.name = name;
     self.attributes = attributes;
     this.children = NO_CHILDREN;
-    self.loc = loc;
     this.#src = src;
     this.#start = start;
+  }
+
+  /** Line and column of the start tag's `<`. */
+  get loc(): Position {
+    return (this.#loc ??= this.#src.positionAt(this.#start));
+  }
+
+  /** What JSON.stringify writes: the fields of a built tree's element, `loc` among them. */
+  toJSON(): object {
+    return this.name === undefined
+      ? { kind: this.kind, attributes: this.attributes, children: this.children, loc: this.loc }
+      : { kind: this.kind, name: this.name, attributes: this.attributes, children: this.children, loc: this.loc };
   }
 
   /** Sets the children and where the element ends: just after its end tag or its `/>`. */
@@ -127,18 +147,27 @@ function startTagEnd(xml: string, from: number): number {
 export class ParsedCharacters {
   readonly kind: '#text' | '#comment';
   text: string;
-  readonly loc: Position;
   #src: SourceText;
   #start: number;
   #end: number;
+  #loc: Position | undefined;
 
-  constructor(kind: '#text' | '#comment', text: string, loc: Position, src: SourceText, start: number, end: number) {
+  constructor(kind: '#text' | '#comment', text: string, src: SourceText, start: number, end: number) {
     this.kind = kind;
     this.text = text;
-    this.loc = loc;
     this.#src = src;
     this.#start = start;
     this.#end = end;
+  }
+
+  /** Line and column of the first character (of `<!--` for a comment). */
+  get loc(): Position {
+    return (this.#loc ??= this.#src.positionAt(this.#start));
+  }
+
+  /** What JSON.stringify writes: the fields of a built tree's text or comment, `loc` among them. */
+  toJSON(): object {
+    return { kind: this.kind, text: this.text, loc: this.loc };
   }
 
   /** Appends the character data that follows this text directly, ending at `end`. */

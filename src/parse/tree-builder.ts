@@ -8,10 +8,10 @@
  */
 import type { CommentNode, DocumentNode, ElementNode, Node, Position } from '../ast/nodes.js';
 import type { Diagnostic } from '../ast/diagnostic.js';
-import { rawText } from '../ast/nodes.js';
+import { NO_CHILDREN, rawText } from '../ast/nodes.js';
 import { attributesMessage, depthMessage, LIMITS, referenceProblem, referencesMessage } from '../ast/limits.js';
 import { CATALOG, type TagName } from '../language/catalog.js';
-import { NO_CHILDREN, ParsedCharacters, ParsedElement, SourceText } from './parsed-nodes.js';
+import { NO_ATTRIBUTES, ParsedCharacters, ParsedElement, SourceText } from './parsed-nodes.js';
 
 const XINCLUDE_NS = 'http://www.w3.org/2001/XInclude';
 const MAX_DEPTH = LIMITS.depth;
@@ -35,41 +35,9 @@ export class Refused extends Error {
 /** An element being read (its children are set when it closes). */
 export type OpenElement = ParsedElement;
 
-/**
- * Lines and columns of offsets asked for in increasing order (as a reader moves on): each
- * line break is found once, with `indexOf`. A step back (only when locating an error) starts
- * over from the beginning.
- */
-class LineCursor {
-  #line = 1;
-  #lineStart = 0;
-  #next: number;
-  #offset = 0;
-
-  constructor(private readonly text: string) {
-    this.#next = text.indexOf('\n');
-  }
-
-  at(offset: number): Position {
-    if (offset < this.#offset) {
-      this.#line = 1;
-      this.#lineStart = 0;
-      this.#next = this.text.indexOf('\n');
-    }
-    while (this.#next !== -1 && this.#next < offset) {
-      this.#line++;
-      this.#lineStart = this.#next + 1;
-      this.#next = this.text.indexOf('\n', this.#lineStart);
-    }
-    this.#offset = offset;
-    return { line: this.#line, column: offset - this.#lineStart + 1 };
-  }
-}
-
 /** The tree of one document as it is read. */
 export class TreeBuilder {
   readonly src: SourceText;
-  readonly #cursor: LineCursor;
   /** The open elements, outermost first. */
   readonly stack: OpenElement[] = [];
   /** For each open element: whether it keeps white-space-only text (a leaf tag, or unknown). */
@@ -89,12 +57,11 @@ export class TreeBuilder {
 
   constructor(xml: string) {
     this.src = new SourceText(xml);
-    this.#cursor = new LineCursor(xml);
   }
 
-  /** Line and column of an offset. */
+  /** Line and column of an offset (for a refusal: a node's own are computed when read). */
   locAt(offset: number): Position {
-    return this.#cursor.at(offset);
+    return this.src.positionAt(offset);
   }
 
   /** The innermost open element. */
@@ -107,7 +74,6 @@ export class TreeBuilder {
    * a second root and the shape limits (docs/limits.md) before any work that grows with them.
    */
   open(name: string, attributes: Readonly<Record<string, string>>, start: number, startEnd: number): OpenElement {
-    const loc = this.locAt(start);
     // one pass over the attributes; the refusals below keep their order
     let count = 0;
     let xinclude = false;
@@ -121,14 +87,14 @@ export class TreeBuilder {
         if (problem) overReferences = referencesMessage(name, `attribute "${k}"`, problem);
       }
     }
-    if (xinclude || name.endsWith(':include') || name === 'include') throw new Refused('XInclude is not allowed in a dialplan.', loc);
+    if (xinclude || name.endsWith(':include') || name === 'include') throw new Refused('XInclude is not allowed in a dialplan.', this.locAt(start));
     const depth = this.stack.length;
-    if (depth === 0 && this.#rootName !== undefined) throw new Refused('A document has only one root element.', loc);
-    if (depth >= MAX_DEPTH) throw new Refused(depthMessage(name), loc);
-    if (count > MAX_ATTRIBUTES) throw new Refused(attributesMessage(name), loc);
-    if (overReferences !== undefined) throw new Refused(overReferences, loc);
+    if (depth === 0 && this.#rootName !== undefined) throw new Refused('A document has only one root element.', this.locAt(start));
+    if (depth >= MAX_DEPTH) throw new Refused(depthMessage(name), this.locAt(start));
+    if (count > MAX_ATTRIBUTES) throw new Refused(attributesMessage(name), this.locAt(start));
+    if (overReferences !== undefined) throw new Refused(overReferences, this.locAt(start));
     const known = TAGS.get(name);
-    const el = new ParsedElement(name, known?.tag, attributes, loc, this.src, start);
+    const el = new ParsedElement(name, known?.tag, count === 0 ? NO_ATTRIBUTES : attributes, this.src, start);
     this.stack.push(el);
     this.#keepsText.push(known ? known.keepsText : true);
     this.#childStart.push(this.#pendingTop);
@@ -177,14 +143,14 @@ export class TreeBuilder {
       const top = this.#pendingTop;
       const prev = top > this.#childStart[this.#childStart.length - 1]! ? this.#pending[top - 1] : undefined;
       if (prev instanceof ParsedCharacters && prev.kind === '#text') prev.extend(text, end);
-      else this.#pending[this.#pendingTop++] = new ParsedCharacters('#text', text, this.locAt(this.#lastEnd), this.src, this.#lastEnd, end);
+      else this.#pending[this.#pendingTop++] = new ParsedCharacters('#text', text, this.src, this.#lastEnd, end);
     }
     this.#lastEnd = end;
   }
 
   /** A comment from `start` (its `<!--`) to `end` (after its `-->`). */
   comment(text: string, start: number, end: number): void {
-    const node = new ParsedCharacters('#comment', text, this.locAt(start), this.src, start, end);
+    const node = new ParsedCharacters('#comment', text, this.src, start, end);
     if (this.stack.length > 0) this.#pending[this.#pendingTop++] = node;
     else (this.#rootName === undefined ? this.#prolog : this.#epilog).push(node as CommentNode);
     this.#lastEnd = end;

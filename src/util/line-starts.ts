@@ -4,6 +4,7 @@
  *
  * @module
  */
+import { firstNotBefore } from './binary-search.js';
 
 /** 0-based offsets at which each line of the text starts (after each `\n`). */
 export function lineStarts(text: string): number[] {
@@ -22,12 +23,7 @@ export function lineStarts(text: string): number[] {
  * ```
  */
 export function positionAt(starts: readonly number[], offset: number): { line: number; column: number } {
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (starts[mid]! <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return { line: lo + 1, column: offset - starts[lo]! + 1 };
+  // the line is the last one starting at or before the offset (line 1 for any offset before the text)
+  const line = Math.max(1, firstNotBefore(starts, (start) => start <= offset));
+  return { line, column: offset - starts[line - 1]! + 1 };
 }
