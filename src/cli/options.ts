@@ -26,6 +26,11 @@ export function choice<T extends string>(command: string, option: string, value:
   throw new UsageError(`dialplan ${command}: --${option} must be one of ${choices.join(', ')}; got "${value}".`);
 }
 
+/** The `--format` of a command that prints text (the default) or JSON. */
+export function textOrJson(command: string, value: string | undefined): 'text' | 'json' {
+  return choice(command, 'format', value, ['text', 'json'], 'text');
+}
+
 /** What a number option accepts. */
 export interface NumberRange {
   readonly min: number;

@@ -34,6 +34,18 @@ describe('usage errors exit 2 and say what the command takes', () => {
     expect(r.stdout + r.stderr).toContain(message);
   });
 
+  it.each([
+    ['simulate', 'good.xml'],
+    ['test', 'lost.scenarios.yaml'],
+    ['status', '1'],
+    ['send', 'broadcast.json'],
+    ['deploy', '12135551100', 'good.xml'],
+  ])('dialplan %s … --format xml: the commands that print text or JSON say so alike', async (...args) => {
+    const r = await run([...args, '--format', 'xml'], dir);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`dialplan ${args[0]}: --format must be one of text, json; got "xml".`);
+  });
+
   it('accepts the inputs --keys documents', async () => {
     expect((await run(['simulate', 'good.xml', '--keys', '1,timeout,#,*,12#,HANGUP'], dir)).code).toBe(0);
   });

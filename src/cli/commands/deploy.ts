@@ -17,7 +17,7 @@ import { formatStylish } from '../../validate/report/stylish.js';
 import { apiOf, cliClient, cliV2Client, httpText, remoteFailure, type ApiVersion } from '../callfire-client.js';
 import { UsageError, type Command, type Io } from '../io.js';
 import { loadDialplan } from '../load-flow.js';
-import { choice, parseOptions } from '../options.js';
+import { parseOptions, textOrJson } from '../options.js';
 import { lintConfigFor } from '../plan-lint-config.js';
 
 const USAGE = `Usage: dialplan deploy <number> <plan.xml|flow.ts> [--api 1.1|v2] [--preview] [--show]
@@ -58,7 +58,7 @@ export const command: Command = {
       endpoint: { type: 'string' },
       format: { type: 'string' },
     });
-    const format = choice('deploy', 'format', values.format, ['text', 'json'], 'text');
+    const format = textOrJson('deploy', values.format);
     if (positionals.length !== 2) throw new UsageError('dialplan deploy: name the inbound number and the dialplan file');
     if (values.preview && values.show) throw new UsageError('dialplan deploy: --preview and --show do not go together');
     const [rawNumber, file] = positionals as [string, string];

@@ -19,7 +19,7 @@ import { sendV2 } from '../send-v2.js';
 import { UsageError, type Command } from '../io.js';
 import { loadDialplan, readText } from '../load-flow.js';
 import { lintConfigFor } from '../plan-lint-config.js';
-import { choice, parseOptions } from '../options.js';
+import { parseOptions, textOrJson } from '../options.js';
 
 const USAGE = `Usage: dialplan send <broadcast.json> [--dialplan plan.xml|flow.ts] [--to-file numbers.csv]
                      [--api 1.1|v2] [--request-id ID] [--preview] [--endpoint URL] [--format text|json]
@@ -69,7 +69,7 @@ export const command: Command = {
       api: { type: 'string' },
       'request-id': { type: 'string' },
     });
-    const format = choice('send', 'format', values.format, ['text', 'json'], 'text');
+    const format = textOrJson('send', values.format);
     if (positionals.length !== 1) throw new UsageError('dialplan send: name one broadcast file (JSON)');
     const file = positionals[0]!;
 

@@ -9,7 +9,7 @@ import { simulate } from '../../simulate/simulate.js';
 import type { Script, TransferOutcome } from '../../simulate/types.js';
 import { UsageError, type Command } from '../io.js';
 import { loadDialplan } from '../load-flow.js';
-import { choice, numberOption, parseOptions } from '../options.js';
+import { choice, numberOption, parseOptions, textOrJson } from '../options.js';
 
 /** `name=value` options into a record. */
 function assignments(command: string, option: string, values: readonly string[] | undefined): Record<string, string> {
@@ -74,7 +74,7 @@ Exit codes: 0 the call completed, 1 a simulation error (or unreadable XML), 2 us
       'max-steps': { type: 'string' },
       format: { type: 'string' },
     });
-    const format = choice('simulate', 'format', values.format, ['text', 'json'], 'text');
+    const format = textOrJson('simulate', values.format);
     const answer = choice('simulate', 'answer', values.answer, ['live', 'machine'], 'live');
     const transfer = choice<TransferOutcome>('simulate', 'transfer', values.transfer, ['answered', 'no-answer', 'busy'], 'answered');
     if (positionals.length !== 1) throw new UsageError('dialplan simulate: name exactly one dialplan file');

@@ -9,7 +9,7 @@ import type { Broadcast, BroadcastStats, Call } from '../../broadcast/types.js';
 import { DEFAULT_V2_ENDPOINT } from '../../broadcast/v2/client.js';
 import { apiOf, cliClient, cliV2Client, remoteFailure } from '../callfire-client.js';
 import { UsageError, type Command, type Io } from '../io.js';
-import { choice, numberOption, parseOptions } from '../options.js';
+import { numberOption, parseOptions, textOrJson } from '../options.js';
 
 const USAGE = `Usage: dialplan status <broadcastId> [--api 1.1|v2] [--endpoint URL] [--format text|json] [--wait [seconds]]
 
@@ -121,7 +121,7 @@ export const command: Command = {
       wait: { type: 'string' },
       api: { type: 'string' },
     });
-    const format = choice('status', 'format', values.format, ['text', 'json'], 'text');
+    const format = textOrJson('status', values.format);
     const wait = numberOption('status', 'wait', values.wait, { min: 0.001, max: 86_400, whole: false });
     if (positionals.length !== 1 || !/^\d+$/.test(positionals[0]!)) throw new UsageError('dialplan status: name one broadcast id (a number)');
     const id = Number(positionals[0]);

@@ -15,7 +15,7 @@ import { formatTranscript } from '../../simulate/transcript.js';
 import type { SimulationResult } from '../../simulate/types.js';
 import { IoError, UsageError, type Command, type Io } from '../io.js';
 import { loadDialplan, readText, writeText } from '../load-flow.js';
-import { choice, numberOption, parseOptions } from '../options.js';
+import { numberOption, parseOptions, textOrJson } from '../options.js';
 
 interface Ran {
   readonly file: string;
@@ -138,7 +138,7 @@ Exit codes: 0 all scenarios pass, 1 a scenario fails or coverage is too low, 2 u
       out: { type: 'string' },
       force: { type: 'boolean' },
     });
-    const format = choice('test', 'format', values.format, ['text', 'json'], 'text');
+    const format = textOrJson('test', values.format);
     const minCoverage = numberOption('test', 'min-coverage', values['min-coverage'], { min: 0, max: 100, whole: false });
     if (values.generate !== undefined) {
       if (positionals.length > 0) throw new UsageError('dialplan test: --generate takes the plan; name no scenario files with it');
