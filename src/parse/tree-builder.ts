@@ -16,6 +16,8 @@ import { NO_ATTRIBUTES, ParsedCharacters, ParsedElement, SourceText } from './pa
 const XINCLUDE_NS = 'http://www.w3.org/2001/XInclude';
 const MAX_DEPTH = LIMITS.depth;
 const MAX_ATTRIBUTES = LIMITS.attributes;
+/** The longest value the tree keeps one copy of (longer ones are mostly unique: prompts, expressions). */
+const MAX_SHARED = 32;
 
 /** Each tag of the language: its name (one string for every element of that kind) and whether it keeps white-space-only text (a leaf tag does). */
 const TAGS: ReadonlyMap<string, { readonly tag: TagName; readonly keepsText: boolean }> = new Map(
@@ -64,6 +66,22 @@ export class TreeBuilder {
     return this.src.positionAt(offset);
   }
 
+  /**
+   * Short values read before, by value. A plan says "tts", "female2", "default" or
+   * "${call.lastinput}" thousands of times, and each reading of the text makes a new string
+   * (a copy, for fewer than 13 characters): the tree keeps one of each instead.
+   */
+  readonly #strings = new Map<string, string>();
+
+  /** `s`, or the equal string read before when it is short. */
+  #shared(s: string): string {
+    if (s.length > MAX_SHARED) return s;
+    const known = this.#strings.get(s);
+    if (known !== undefined) return known;
+    this.#strings.set(s, s);
+    return s;
+  }
+
   /** The innermost open element. */
   get top(): OpenElement | undefined {
     return this.stack[this.stack.length - 1];
@@ -73,13 +91,14 @@ export class TreeBuilder {
    * A start tag from `start` (its `<`) to `startEnd` (just after its `>`). Refuses XInclude,
    * a second root and the shape limits (docs/limits.md) before any work that grows with them.
    */
-  open(name: string, attributes: Readonly<Record<string, string>>, start: number, startEnd: number): OpenElement {
+  open(name: string, attributes: Record<string, string>, start: number, startEnd: number): OpenElement {
     // one pass over the attributes; the refusals below keep their order
     let count = 0;
     let xinclude = false;
     let overReferences: string | undefined;
     for (const k in attributes) {
-      const v = attributes[k]!;
+      const v = this.#shared(attributes[k]!);
+      attributes[k] = v;
       count++;
       if (v === XINCLUDE_NS) xinclude = true;
       if (overReferences === undefined) {
@@ -143,7 +162,7 @@ export class TreeBuilder {
       const top = this.#pendingTop;
       const prev = top > this.#childStart[this.#childStart.length - 1]! ? this.#pending[top - 1] : undefined;
       if (prev instanceof ParsedCharacters && prev.kind === '#text') prev.extend(text, end);
-      else this.#pending[this.#pendingTop++] = new ParsedCharacters('#text', text, this.src, this.#lastEnd, end);
+      else this.#pending[this.#pendingTop++] = new ParsedCharacters('#text', this.#shared(text), this.src, this.#lastEnd, end);
     }
     this.#lastEnd = end;
   }
