@@ -8,7 +8,7 @@
  * @module
  */
 import type { AnyElement } from './nodes.js';
-import { elementChildren, elementName } from './nodes.js';
+import { elementChildren, elementName, isElement } from './nodes.js';
 import { parseKeyPattern } from '../language/key-pattern.js';
 
 /** A point in the flow: entering a tag, a menu waiting for input, or the call ending. */
@@ -38,6 +38,11 @@ export interface FlowFacts {
   target(name: string): AnyElement | undefined;
   attr(node: AnyElement, name: string): string | undefined;
   text(node: AnyElement): string;
+  /**
+   * The next sibling that runs in sequence after `node` (branches skipped), when the document
+   * index knows it; without it the graph works it out per parent and keeps it.
+   */
+  following?(node: AnyElement): AnyElement | undefined;
 }
 
 /** Children that are branches of their parent, not steps in its sequence. */
@@ -50,7 +55,6 @@ export class FlowGraph {
   private readonly inputs = new Map<AnyElement, MenuInput>();
   private readonly nextCache = new Map<AnyElement, Map<AnyElement, AnyElement | undefined>>();
   private readonly stepCache = new Map<FlowNode, readonly FlowStep[]>();
-  private readonly successorCache = new Map<FlowNode, readonly FlowNode[]>();
 
   constructor(private readonly facts: FlowFacts) {}
 
@@ -84,7 +88,7 @@ export class FlowGraph {
     if (!parent) return EXIT;
     const name = elementName(node);
     if (!BRANCH_CHILD.has(name)) {
-      const next = this.nextSequential(parent).get(node);
+      const next = this.facts.following ? this.facts.following(node) : this.nextSequential(parent).get(node);
       if (next) return next;
     }
     const pname = elementName(parent);
@@ -96,8 +100,7 @@ export class FlowGraph {
 
   /** Entering a block: its first sequential child, or what follows the block. */
   enter(block: AnyElement): FlowNode {
-    const first = elementChildren(block).find((c) => !BRANCH_CHILD.has(elementName(c)));
-    if (first) return first;
+    for (const c of block.children) if (isElement(c) && !BRANCH_CHILD.has(elementName(c))) return c;
     if (elementName(block) === 'menu') return this.inputOf(block);
     return this.after(block);
   }
@@ -105,18 +108,20 @@ export class FlowGraph {
   /** The possible next steps from a node, with their reasons (computed once per node). */
   steps(n: FlowNode): readonly FlowStep[] {
     let out = this.stepCache.get(n);
-    if (!out) this.stepCache.set(n, (out = this.compute(n)));
+    if (!out) this.stepCache.set(n, (out = this.computeSteps(n)));
     return out;
   }
 
-  /** The possible next nodes (cached too: loop analysis asks for them again and again). */
+  /** The possible next nodes, in the order of {@link steps}. */
   successors(n: FlowNode): readonly FlowNode[] {
-    let out = this.successorCache.get(n);
-    if (!out) this.successorCache.set(n, (out = this.steps(n).map((s) => s.to)));
-    return out;
+    return this.steps(n).map((s) => s.to);
   }
 
-  private compute(n: FlowNode): FlowStep[] {
+  /**
+   * The steps of a node computed afresh and not kept: for one pass over the whole graph
+   * ({@link numberFlow}), which must not hold every node's steps at once.
+   */
+  computeSteps(n: FlowNode): FlowStep[] {
     if (n === EXIT) return [];
     if ('input' in n) {
       const menu = n.input;
@@ -165,4 +170,84 @@ export class FlowGraph {
         return [step(this.after(n))];
     }
   }
+}
+
+/**
+ * A flow graph's edges over dense numbers, in compressed rows: the elements keep their
+ * numbers (document order), `exit` is {@link EXIT}, and the menu inputs come after it. Whole-graph
+ * analyses (the loops lint looks for) run on flat arrays instead of a map per node.
+ */
+export interface NumberedFlow {
+  /** How many nodes: the elements, EXIT and the menu inputs. */
+  readonly size: number;
+  /** How many elements: nodes `0 … elements - 1` are the elements in document order. */
+  readonly elements: number;
+  /** The number of {@link EXIT} (equal to `elements`). */
+  readonly exit: number;
+  /** The successors of node `i` are `to[first[i]] … to[first[i + 1] - 1]`, in the order of its steps. */
+  readonly first: Int32Array;
+  readonly to: Int32Array;
+  /** The flow node with this number. */
+  node(i: number): FlowNode;
+}
+
+/**
+ * Numbers the graph over the document's elements (`numberOf(all[k]) === k`): every node's steps
+ * are computed once, turned into numbers and dropped, so a big plan's graph takes a few
+ * integers per edge.
+ */
+export function numberFlow(graph: FlowGraph, all: readonly AnyElement[], numberOf: (node: AnyElement) => number): NumberedFlow {
+  const exit = all.length;
+  const inputs: MenuInput[] = [];
+  const inputNumber = new Map<MenuInput, number>();
+  // rows and edges straight into typed arrays, doubled when full (about one edge per node, a few more at branches)
+  let first = new Int32Array(exit + 2);
+  let to = new Int32Array(2 * exit + 16);
+  let rows = 0;
+  let edges = 0;
+  const numbered = (f: FlowNode): number => {
+    if (f === EXIT) return exit;
+    if ('input' in f) {
+      let i = inputNumber.get(f);
+      if (i === undefined) {
+        i = exit + 1 + inputs.length;
+        inputs.push(f);
+        inputNumber.set(f, i);
+      }
+      return i;
+    }
+    const k = numberOf(f);
+    if (k < 0) throw new Error(`flow step to a <${elementName(f)}> outside the document`);
+    return k;
+  };
+  const row = (f: FlowNode): void => {
+    if (rows + 1 >= first.length) first = grown(first);
+    first[rows++] = edges;
+    for (const s of graph.computeSteps(f)) {
+      if (edges >= to.length) to = grown(to);
+      to[edges++] = numbered(s.to);
+    }
+  };
+  for (const el of all) row(el);
+  row(EXIT);
+  // inputs found while numbering inputs are appended and numbered in turn
+  for (let j = 0; j < inputs.length; j++) row(inputs[j]!);
+  first[rows] = edges;
+  const firstArray = first.slice(0, rows + 1);
+  const toArray = to.slice(0, edges);
+  return {
+    size: exit + 1 + inputs.length,
+    elements: exit,
+    exit,
+    first: firstArray,
+    to: toArray,
+    node: (i) => (i < exit ? all[i]! : i === exit ? EXIT : inputs[i - exit - 1]!),
+  };
+}
+
+/** A copy of `a` with twice the room. */
+function grown(a: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {
+  const b = new Int32Array(2 * a.length);
+  b.set(a);
+  return b;
 }

@@ -1,14 +1,19 @@
 /**
- * A document index computed once per document: each tag's parent, path and position among
- * its siblings, and the tags by (trimmed) name for `goto`. The simulator runs on it; lint's
- * context and the flow graph can share it instead of walking the tree again.
+ * The one index of a document: every pass that needs to know where a tag sits (lint, codegen,
+ * the simulator, the diagrams, diff, the language server) reads it instead of walking the tree
+ * again. It is built once per document object (trees are immutable) and kept in a WeakMap.
+ *
+ * The core is computed in one pass and kept small: every element gets a number, its place in
+ * document order, and the numbers of the parents sit in a typed array. Everything else is
+ * computed on first use, since not every reader needs it: paths (written when asked, so lint
+ * writes only the paths of its findings), tags by name, names, goto targets, variable
+ * facts, the placement map the simulator reads and the flow graph.
  *
  * @module
  */
-import { FlowGraph } from './flow.js';
+import { BRANCH_CHILD, FlowGraph, numberFlow, type NumberedFlow } from './flow.js';
 import type { AnyElement, DocumentNode, ElementNode } from './nodes.js';
-import { elementChildren, textOf } from './nodes.js';
-import { walk } from './visit.js';
+import { elementChildren, elementName, isElement, textOf } from './nodes.js';
 
 /** Where one tag sits in the plan. */
 export interface Placement {
@@ -19,64 +24,314 @@ export interface Placement {
   readonly index: number;
 }
 
-/** The plan, indexed. */
-export interface PlanIndex {
-  readonly document: DocumentNode;
-  readonly placement: ReadonlyMap<AnyElement, Placement>;
-  /** Tags by `name`; the first in document order wins when names repeat. */
-  readonly byName: ReadonlyMap<string, ElementNode>;
-  /** Every known tag in document order. */
-  readonly elements: readonly ElementNode[];
+/** Where a variable gets its value: the tag and how. @category Lint rules */
+export interface VariableSource {
+  readonly node: AnyElement;
+  readonly via: 'setvar' | 'record' | 'get' | 'post' | 'stash';
+}
+
+/** The tags whose `varname` receives a readable value (`<stash>` writes only the call report). */
+const SETTERS = new Set(['setvar', 'record', 'get', 'post']);
+
+const NONE: readonly AnyElement[] = Object.freeze([]);
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+/** What the scan of names and variables finds (one pass, for lint and the language server). */
+interface Facts {
+  readonly names: Map<string, AnyElement[]>;
+  readonly gotoTargets: Set<string>;
+  readonly variablesSet: Map<string, VariableSource[]>;
+  readonly dynamicVariableNames: string[];
+  readonly stashed: Map<string, AnyElement[]>;
+}
+
+/** The plan, indexed (get it with {@link indexPlan}). */
+export class PlanIndex {
+  /** Every element in document order (depth first), the root first, unknown tags included: an element's number is its place here. */
+  readonly all: readonly AnyElement[];
+  readonly #number: Map<AnyElement, number>;
+  /** The number of each element's parent; -1 for the root. */
+  readonly #parent: Int32Array;
+  /** Each element's 1-based place among its parent's element children of the same name (the `[n]` of its path). */
+  readonly #nth: Int32Array;
+  #paths: Array<string | undefined> | undefined;
+  #following: Int32Array | undefined;
+  #byTag: Map<string, AnyElement[]> | undefined;
+  #elements: readonly ElementNode[] | undefined;
+  #byName: Map<string, ElementNode> | undefined;
+  #facts: Facts | undefined;
+  #placement: Map<AnyElement, Placement> | undefined;
+  #flow: FlowGraph | undefined;
+  #numberedFlow: NumberedFlow | undefined;
+
+  /** Indexes `document`; use {@link indexPlan}, which keeps one index per document. */
+  constructor(readonly document: DocumentNode) {
+    const all: AnyElement[] = [];
+    const number = new Map<AnyElement, number>();
+    const parents: number[] = [];
+    const nths: number[] = [];
+    // an explicit stack, not recursion: a tree built in code may be deeper than the call stack
+    const stack: AnyElement[] = [document.root];
+    const stackParent: number[] = [-1];
+    const stackNth: number[] = [1];
+    // the same-named children counted so far, by name, for the parent being expanded (`of`):
+    // reset by number rather than Map.clear(), which allocates a new table for every parent
+    const counts = new Map<string, { of: number; n: number }>();
+    // the element children of the node being expanded, in reused slots (`length = 0` would
+    // drop the arrays' storage and allocate it again for the next parent)
+    const children: AnyElement[] = [];
+    const childNth: number[] = [];
+    while (stack.length > 0) {
+      const node = stack.pop()!;
+      const k = all.length;
+      all.push(node);
+      number.set(node, k);
+      parents.push(stackParent.pop()!);
+      nths.push(stackNth.pop()!);
+      const kids = node.children;
+      if (kids.length === 0) continue;
+      let count = 0;
+      for (let c = 0; c < kids.length; c++) {
+        const child = kids[c]!;
+        if (!isElement(child)) continue;
+        const name = elementName(child);
+        let same = counts.get(name);
+        if (!same) counts.set(name, (same = { of: k, n: 0 }));
+        else if (same.of !== k) {
+          same.of = k;
+          same.n = 0;
+        }
+        children[count] = child;
+        childNth[count++] = ++same.n;
+      }
+      // pushed in reverse, so the first child is expanded next
+      for (let j = count - 1; j >= 0; j--) {
+        stack.push(children[j]!);
+        stackParent.push(k);
+        stackNth.push(childNth[j]!);
+      }
+    }
+    this.all = all;
+    this.#number = number;
+    this.#parent = Int32Array.from(parents);
+    this.#nth = Int32Array.from(nths);
+  }
+
+  /** The number of an element of this document (its place in {@link all}), or -1. */
+  numberOf(node: AnyElement): number {
+    return this.#number.get(node) ?? -1;
+  }
+
+  /** The parent of an element (undefined for the root, or a node not in this document). */
+  parentOf(node: AnyElement): AnyElement | undefined {
+    const k = this.#number.get(node);
+    if (k === undefined) return undefined;
+    const p = this.#parent[k]!;
+    return p < 0 ? undefined : this.all[p];
+  }
+
+  /** The number of the parent of element number `k`, or -1 for the root. */
+  parentNumber(k: number): number {
+    return this.#parent[k] ?? -1;
+  }
+
+  /**
+   * The path of an element, `/dialplan/menu[2]/keypress[3]` (element names with the 1-based
+   * index among same-named siblings), or `/` for a node not in this document. Written when
+   * first asked for and kept, with the paths of its ancestors.
+   */
+  pathOf(node: AnyElement): string {
+    const k = this.#number.get(node);
+    return k === undefined ? '/' : this.pathAt(k);
+  }
+
+  /** The path of element number `k` (see {@link pathOf}). */
+  pathAt(k: number): string {
+    const paths = (this.#paths ??= new Array<string | undefined>(this.all.length));
+    const known = paths[k];
+    if (known !== undefined) return known;
+    // the ancestors whose paths are not written yet, nearest first: a loop, not recursion
+    const pending: number[] = [];
+    for (let a = k; a >= 0 && paths[a] === undefined; a = this.#parent[a]!) pending.push(a);
+    for (let i = pending.length - 1; i >= 0; i--) {
+      const a = pending[i]!;
+      const p = this.#parent[a]!;
+      paths[a] = p < 0 ? '/dialplan' : `${paths[p]}/${elementName(this.all[a]!)}[${this.#nth[a]}]`;
+    }
+    return paths[k]!;
+  }
+
+  /** The elements with this XML name, in document order (tags by name are listed on first use). */
+  ofTag(tag: string): readonly AnyElement[] {
+    if (!this.#byTag) {
+      const byTag = new Map<string, AnyElement[]>();
+      for (const node of this.all) push(byTag, elementName(node), node);
+      this.#byTag = byTag;
+    }
+    return this.#byTag.get(tag) ?? NONE;
+  }
+
+  /** Every known tag (no `#unknown`) in document order. */
+  get elements(): readonly ElementNode[] {
+    if (!this.#elements) {
+      // a plan without unknown tags (the usual case) shares the list of all elements
+      const unknown = this.all.some((n) => n.kind === '#unknown');
+      this.#elements = unknown ? this.all.filter((n): n is ElementNode => n.kind !== '#unknown') : (this.all as readonly ElementNode[]);
+    }
+    return this.#elements;
+  }
+
+  /** Known tags by trimmed `name`; the first in document order wins when names repeat. */
+  get byName(): ReadonlyMap<string, ElementNode> {
+    if (!this.#byName) {
+      const byName = new Map<string, ElementNode>();
+      for (const node of this.all) {
+        if (node.kind === '#unknown') continue;
+        const name = node.attributes['name']?.trim();
+        if (name && !byName.has(name)) byName.set(name, node);
+      }
+      this.#byName = byName;
+    }
+    return this.#byName;
+  }
+
+  /** Every tag (unknown ones included) by trimmed `name`, in document order. */
+  get names(): ReadonlyMap<string, readonly AnyElement[]> {
+    return this.#scan().names;
+  }
+
+  /** Names used as jump targets by `<goto>` text or `<catch goto>` (trimmed, as CallFire reads them). */
+  get gotoTargets(): ReadonlySet<string> {
+    return this.#scan().gotoTargets;
+  }
+
+  /** Variables given a readable value (setvar, record, get, post), by trimmed name. */
+  get variablesSet(): ReadonlyMap<string, readonly VariableSource[]> {
+    return this.#scan().variablesSet;
+  }
+
+  /** Variable names of setters that contain `${…}` themselves (`choice${n}`), as written (trimmed). */
+  get dynamicVariableNames(): readonly string[] {
+    return this.#scan().dynamicVariableNames;
+  }
+
+  /** Report keys written by `<stash>` (plain names only), by name. */
+  get stashed(): ReadonlyMap<string, readonly AnyElement[]> {
+    return this.#scan().stashed;
+  }
+
+  #scan(): Facts {
+    if (this.#facts) return this.#facts;
+    const facts: Facts = { names: new Map(), gotoTargets: new Set(), variablesSet: new Map(), dynamicVariableNames: [], stashed: new Map() };
+    const attr = (node: AnyElement, name: string): string | undefined => (Object.hasOwn(node.attributes, name) ? node.attributes[name] : undefined);
+    for (const node of this.all) {
+      const tag = elementName(node);
+      const name = attr(node, 'name')?.trim();
+      if (name) push(facts.names, name, node);
+      if (tag === 'goto') facts.gotoTargets.add(textOf(node));
+      else if (tag === 'catch') {
+        const g = attr(node, 'goto')?.trim();
+        if (g) facts.gotoTargets.add(g);
+      }
+      const varname = attr(node, 'varname')?.trim();
+      if (!varname) continue;
+      if (SETTERS.has(tag)) {
+        if (varname.includes('${')) facts.dynamicVariableNames.push(varname);
+        else push(facts.variablesSet, varname, { node, via: tag as VariableSource['via'] });
+      } else if (tag === 'stash' && !varname.includes('${')) {
+        push(facts.stashed, varname, node);
+      }
+    }
+    return (this.#facts = facts);
+  }
+
+  /**
+   * Each tag's parent, path and position among its element siblings, for every tag: the
+   * simulator's view, built on first use (it writes every path; passes that need a few paths
+   * ask {@link pathOf}).
+   */
+  get placement(): ReadonlyMap<AnyElement, Placement> {
+    if (!this.#placement) {
+      const placement = new Map<AnyElement, Placement>();
+      // the children of each parent come in order, so a running count per parent is the child's
+      // position; `siblings.indexOf(node)` would make wide parents quadratic
+      const childrenOf = new Map<number, { siblings: AnyElement[]; next: number }>();
+      this.all.forEach((node, k) => {
+        const p = this.#parent[k]!;
+        if (p < 0) {
+          placement.set(node, { path: this.pathAt(k), siblings: [node], index: 0 });
+          return;
+        }
+        const parent = this.all[p] as ElementNode;
+        let seen = childrenOf.get(p);
+        if (!seen) childrenOf.set(p, (seen = { siblings: elementChildren(parent), next: 0 }));
+        placement.set(node, { parent, path: this.pathAt(k), siblings: seen.siblings, index: seen.next++ });
+      });
+      this.#placement = placement;
+    }
+    return this.#placement;
+  }
+
+  /**
+   * The next sibling of an element that runs in sequence after it (skipping branches:
+   * keypress, else, live, machine), or undefined. One pass over the parents array on first use.
+   */
+  following(node: AnyElement): AnyElement | undefined {
+    if (!this.#following) {
+      const n = this.all.length;
+      const following = new Int32Array(n).fill(-1);
+      // the children of a parent carry increasing numbers: walking back from the last element,
+      // each parent's last sequential child seen so far is the one that follows
+      const last = new Int32Array(n).fill(-1);
+      for (let k = n - 1; k > 0; k--) {
+        const p = this.#parent[k]!;
+        following[k] = last[p]!;
+        if (!BRANCH_CHILD.has(elementName(this.all[k]!))) last[p] = k;
+      }
+      this.#following = following;
+    }
+    const k = this.#number.get(node);
+    const f = k === undefined ? -1 : this.#following[k]!;
+    return f < 0 ? undefined : this.all[f];
+  }
+
+  /** The execution graph of the document (see `ast/flow.ts`), shared by the simulator, the diagrams and lint. */
+  get flow(): FlowGraph {
+    this.#flow ??= new FlowGraph({
+      parentOf: (n) => this.parentOf(n),
+      target: (name) => this.byName.get(name.trim()),
+      attr: (n, a) => n.attributes[a],
+      text: (n) => textOf(n),
+      following: (n) => this.following(n),
+    });
+    return this.#flow;
+  }
+
+  /** The flow graph's edges over dense numbers (elements by their number), for analyses of the whole graph. */
+  get numberedFlow(): NumberedFlow {
+    this.#numberedFlow ??= numberFlow(this.flow, this.all, (n) => this.numberOf(n));
+    return this.#numberedFlow;
+  }
 }
 
 const cache = new WeakMap<DocumentNode, PlanIndex>();
 
-/** Indexes a document (cached per document object, since trees are immutable). */
+/** The index of a document (one per document object, since trees are immutable). */
 export function indexPlan(document: DocumentNode): PlanIndex {
-  const hit = cache.get(document);
-  if (hit) return hit;
-  const placement = new Map<AnyElement, Placement>();
-  const byName = new Map<string, ElementNode>();
-  const elements: ElementNode[] = [];
-  // walk() visits each parent's element children in order, so a running count per parent is
-  // the child's position; `siblings.indexOf(node)` would make wide parents quadratic.
-  const childrenOf = new Map<AnyElement, { siblings: AnyElement[]; next: number }>();
-  for (const { node, path, parent: visitParent } of walk(document)) {
-    const parent = visitParent as ElementNode | undefined;
-    if (!parent) {
-      placement.set(node, { path, siblings: [node], index: 0 });
-    } else {
-      let seen = childrenOf.get(parent);
-      if (!seen) childrenOf.set(parent, (seen = { siblings: elementChildren(parent), next: 0 }));
-      placement.set(node, { parent, path, siblings: seen.siblings, index: seen.next++ });
-    }
-    if (node.kind === '#unknown') continue;
-    elements.push(node);
-    const name = node.attributes['name']?.trim();
-    if (name && !byName.has(name)) byName.set(name, node);
-  }
-  const index: PlanIndex = { document, placement, byName, elements };
-  cache.set(document, index);
+  let index = cache.get(document);
+  if (!index) cache.set(document, (index = new PlanIndex(document)));
   return index;
 }
 
-const graphs = new WeakMap<DocumentNode, FlowGraph>();
-
 /**
  * The execution graph of a document over its index (parents, goto targets by trimmed name),
- * built once per document so the simulator's calls and the diagrams share its caches.
+ * one per document so the simulator's calls, the diagrams and lint share its caches.
  */
 export function flowGraphOf(document: DocumentNode): FlowGraph {
-  let graph = graphs.get(document);
-  if (!graph) {
-    const { placement, byName } = indexPlan(document);
-    graph = new FlowGraph({
-      parentOf: (n) => placement.get(n)?.parent,
-      target: (name) => byName.get(name.trim()),
-      attr: (n, a) => n.attributes[a],
-      text: (n) => textOf(n),
-    });
-    graphs.set(document, graph);
-  }
-  return graph;
+  return indexPlan(document).flow;
 }

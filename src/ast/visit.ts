@@ -6,7 +6,7 @@
 import type { AnyElement, DocumentNode, Node } from './nodes.js';
 import { elementName, isElement } from './nodes.js';
 
-/** Where a node sits: its path and its ancestors, nearest last. @category Lint rules */
+/** Where a node sits: its path, its parent and its depth. @category Lint rules */
 export interface Visit {
   readonly node: AnyElement;
   /** `/dialplan/menu[2]/keypress[3]`: element names with 1-based index among same-named siblings. */
@@ -15,8 +15,6 @@ export interface Visit {
   readonly parent: AnyElement | undefined;
   /** 1 for the root, 2 for its children, and so on. */
   readonly depth: number;
-  /** Every enclosing element, the root first and the parent last (built when read: prefer `parent`). */
-  readonly ancestors: readonly AnyElement[];
 }
 
 /**
@@ -53,12 +51,6 @@ class Step implements Visit {
     }
     return this.written!;
   }
-
-  get ancestors(): readonly AnyElement[] {
-    const out: AnyElement[] = [];
-    for (let s = this.up; s; s = s.up) out.push(s.node);
-    return out.reverse();
-  }
 }
 
 /** The path step of each element child of `parent`, in order. */
@@ -82,27 +74,28 @@ export function childSteps(parent: { readonly children: readonly Node[] }): Arra
 export function* walk(doc: DocumentNode): Generator<Visit> {
   // an explicit stack, not recursion: depth costs neither call stack nor copies
   const stack: Step[] = [new Step(doc.root, 'dialplan', 1, undefined, 1)];
-  // one count per name among the children of the element being expanded, reused for every parent
-  const counts = new Map<string, number>();
+  // the same-named children counted so far, by name, for the step being expanded (`of`): reset
+  // by comparison rather than Map.clear(), which allocates a new table for every parent
+  const counts = new Map<string, { of: Step | undefined; n: number }>();
+  // the children of the step being expanded, in reused slots (emptying the array would drop its storage)
   const children: Step[] = [];
   while (stack.length > 0) {
     const v = stack.pop()!;
     yield v;
-    counts.clear();
-    for (const child of v.node.children) {
+    const kids = v.node.children;
+    let count = 0;
+    for (let c = 0; c < kids.length; c++) {
+      const child = kids[c]!;
       if (!isElement(child)) continue;
       const n = elementName(child);
-      const i = (counts.get(n) ?? 0) + 1;
-      counts.set(n, i);
-      children.push(new Step(child, n, i, v, v.depth + 1));
+      let same = counts.get(n);
+      if (!same) counts.set(n, (same = { of: v, n: 0 }));
+      else if (same.of !== v) {
+        same.of = v;
+        same.n = 0;
+      }
+      children[count++] = new Step(child, n, ++same.n, v, v.depth + 1);
     }
-    while (children.length > 0) stack.push(children.pop()!);
+    for (let j = count - 1; j >= 0; j--) stack.push(children[j]!);
   }
-}
-
-/** A map from each element to its path, for passes that meet nodes out of order. */
-export function pathIndex(doc: DocumentNode): Map<AnyElement, string> {
-  const index = new Map<AnyElement, string>();
-  for (const v of walk(doc)) index.set(v.node, v.path);
-  return index;
 }

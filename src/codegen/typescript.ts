@@ -8,7 +8,7 @@
 import type { AnyElement, DocumentNode, ElementNode, Node, PlanSource } from '../ast/nodes.js';
 import { elementChildren, elementName, textOf } from '../ast/nodes.js';
 import { checkLimits } from '../ast/limits.js';
-import { pathIndex } from '../ast/visit.js';
+import { indexPlan, type PlanIndex } from '../ast/plan-index.js';
 import { CATALOG, tagSpec, type AttributeSpec, type TagName } from '../language/catalog.js';
 import { currentValues, isBoolean, isEnumValue, isKeyPattern, isWholeNumber } from '../language/values.js';
 import { lineComments, quote } from './js-text.js';
@@ -52,14 +52,14 @@ const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
 
 class Writer {
   readonly notes: string[] = [];
-  readonly #paths: Map<AnyElement, string>;
+  readonly #index: PlanIndex;
 
   constructor(doc: DocumentNode) {
-    this.#paths = pathIndex(doc);
+    this.#index = indexPlan(doc);
   }
 
   fail(el: AnyElement, message: string): never {
-    throw new ConversionError(message, this.#paths.get(el) ?? '/', el.loc?.line);
+    throw new ConversionError(message, this.#index.pathOf(el), el.loc?.line);
   }
 
   /** The value of one attribute as the builder's option type. */
@@ -99,7 +99,7 @@ class Writer {
   /** The text of a leaf tag; comments inside it cannot be carried over. */
   text(el: ElementNode): string {
     if (el.children.some((c) => c.kind === '#comment')) {
-      this.notes.push(`${this.#paths.get(el)}: a comment inside <${el.kind}> was left out`);
+      this.notes.push(`${this.#index.pathOf(el)}: a comment inside <${el.kind}> was left out`);
     }
     return textOf(el);
   }

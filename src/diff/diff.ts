@@ -10,7 +10,7 @@
 import { BRANCH_CHILD, EXIT, type FlowNode } from '../ast/flow.js';
 import type { AnyElement, DocumentNode } from '../ast/nodes.js';
 import { elementChildren, elementName, textOf } from '../ast/nodes.js';
-import { flowGraphOf, indexPlan } from '../ast/plan-index.js';
+import { indexPlan } from '../ast/plan-index.js';
 import { describe } from '../graph/flow.js';
 import { matchPlans, type Matching } from './match.js';
 
@@ -60,7 +60,7 @@ export interface PlanDiff {
 }
 
 const where = (doc: DocumentNode, el: AnyElement): PlanLocation => ({
-  path: indexPlan(doc).placement.get(el)?.path ?? '',
+  path: indexPlan(doc).numberOf(el) < 0 ? '' : indexPlan(doc).pathOf(el),
   ...(el.loc ? { line: el.loc.line } : {}),
 });
 
@@ -79,7 +79,7 @@ function subtree(el: AnyElement): AnyElement[] {
 
 /** The tags a call can reach (breadth first over the execution graph). */
 function reachable(doc: DocumentNode): Set<AnyElement> {
-  const graph = flowGraphOf(doc);
+  const graph = indexPlan(doc).flow;
   const seen = new Set<FlowNode>([doc.root]);
   const out = new Set<AnyElement>();
   const queue: FlowNode[] = [doc.root];
@@ -101,11 +101,11 @@ const isStep = (el: AnyElement) => !BRANCH_CHILD.has(elementName(el)) && element
 
 /** Where a jump sits, read from its nearest menu, if or amd: `[main] menu › pressed 2`. */
 function contextOf(doc: DocumentNode, el: AnyElement): string {
-  const { placement } = indexPlan(doc);
+  const index = indexPlan(doc);
   const parts: string[] = [];
   let at: AnyElement | undefined = el;
   while (at && parts.length < 2) {
-    const up: AnyElement | undefined = placement.get(at)?.parent;
+    const up: AnyElement | undefined = index.parentOf(at);
     if (!up) break;
     if (elementName(at) === 'keypress') parts.unshift(`pressed ${at.attributes['pressed'] ?? '?'}`);
     else if (elementName(at) === 'else') parts.unshift('else');
@@ -163,10 +163,10 @@ export function diffPlans(oldDoc: DocumentNode, newDoc: DocumentNode): PlanDiff 
 
   // added and removed: the top-most tag of each new or gone part, with how many tags it holds
   const lone = (doc: DocumentNode, matched: ReadonlyMap<AnyElement, AnyElement>, kind: 'added' | 'removed') => {
-    const { placement } = indexPlan(doc);
-    for (const el of subtree(doc.root)) {
+    const index = indexPlan(doc);
+    for (const el of index.all) {
       if (matched.has(el)) continue;
-      const parent = placement.get(el)?.parent;
+      const parent = index.parentOf(el);
       if (parent && !matched.has(parent)) continue;
       const loc = where(doc, el);
       changes.push({ kind, tag: elementName(el), step: describe(el), ...(kind === 'added' ? { new: loc } : { old: loc }), count: subtree(el).length });
@@ -178,15 +178,15 @@ export function diffPlans(oldDoc: DocumentNode, newDoc: DocumentNode): PlanDiff 
   // reachability of the steps both plans have: the top-most step of each part that changed
   const before = reachable(oldDoc);
   const after = reachable(newDoc);
-  const { placement } = indexPlan(newDoc);
+  const index = indexPlan(newDoc);
   for (const [o, n] of matching.oldToNew) {
     if (!isStep(n)) continue;
     const was = before.has(o);
     const is = after.has(n);
     if (was === is) continue;
     // the nearest enclosing step: when it changed the same way, this step is part of its change
-    let parent = placement.get(n)?.parent as AnyElement | undefined;
-    while (parent && !isStep(parent) && elementName(parent) !== 'dialplan') parent = placement.get(parent)?.parent;
+    let parent = index.parentOf(n);
+    while (parent && !isStep(parent) && elementName(parent) !== 'dialplan') parent = index.parentOf(parent);
     const parentOld = parent ? matching.newToOld.get(parent) : undefined;
     if (parent && parentOld && isStep(parent) && before.has(parentOld) === was && after.has(parent) === is) continue;
     changes.push({ kind: is ? 'reachable' : 'unreachable', tag: elementName(n), step: describe(n), old: where(oldDoc, o), new: where(newDoc, n) });

@@ -96,7 +96,7 @@ export function diffOverlay(newDoc: DocumentNode, diff: PlanDiff, flow: CallFlow
     } else if (c.kind === 'retargeted') {
       const source = stepAt(flow, c.new!.path);
       const named = indexPlan(newDoc).byName.get(c.to ?? '');
-      const target = named ? exact.get(indexPlan(newDoc).placement.get(named)?.path ?? '') : undefined;
+      const target = named ? exact.get(indexPlan(newDoc).pathOf(named)) : undefined;
       flow.edges.forEach((e, i) => {
         if (source && e.from === source.id && (target === undefined || e.to === target.id)) edgeMarks.set(i, [...(edgeMarks.get(i) ?? []), { kind: 'retargeted', note }]);
       });

@@ -8,7 +8,7 @@
 import { BRANCH_CHILD, EXIT, type FlowNode as ExecNode, type FlowStep } from '../ast/flow.js';
 import type { AnyElement, DocumentNode, PlanSource } from '../ast/nodes.js';
 import { elementChildren, textOf } from '../ast/nodes.js';
-import { flowGraphOf, indexPlan } from '../ast/plan-index.js';
+import { indexPlan } from '../ast/plan-index.js';
 import type { TagName } from '../language/catalog.js';
 import { planTree } from '../parse/plan-tree.js';
 
@@ -148,8 +148,8 @@ export function callFlow(plan: PlanSource): CallFlow {
 /** {@link callFlow} and the tag each drawn step stands for, by node id (for overlays and the page's XML view). */
 export function callFlowWithTags(doc: DocumentNode): { readonly flow: CallFlow; readonly tags: ReadonlyMap<string, AnyElement> } {
   // the index and execution graph the simulator reads: the same parents, goto targets by trimmed name
-  const { placement } = indexPlan(doc);
-  const parentOf = (el: AnyElement) => placement.get(el)?.parent;
+  const index = indexPlan(doc);
+  const parentOf = (el: AnyElement) => index.parentOf(el);
   const ids = new Map<AnyElement, string>();
   const nodes: CallFlowNode[] = [{ id: 'start', kind: 'start', label: 'call starts', path: '/dialplan' }];
   const edges: CallFlowEdge[] = [];
@@ -161,15 +161,15 @@ export function callFlowWithTags(doc: DocumentNode): { readonly flow: CallFlow; 
     return el.kind === 'play' && up?.kind === 'menu' ? up : undefined;
   };
 
-  // placement lists every tag in document order
-  for (const [node, { path }] of placement) {
+  // every tag in document order
+  for (const node of index.all) {
     if (node.kind === 'dialplan' || node.kind === 'goto' || BRANCH_CHILD.has(node.kind) || promptOf(node)) continue;
     const id = `n${ids.size + 1}`;
     ids.set(node, id);
-    nodes.push({ id, kind: node.kind, label: describe(node), path, ...(node.loc ? { line: node.loc.line } : {}) });
+    nodes.push({ id, kind: node.kind, label: describe(node), path: index.pathOf(node), ...(node.loc ? { line: node.loc.line } : {}) });
   }
 
-  const model = flowGraphOf(doc);
+  const model = index.flow;
 
   /** The drawn node a flow node stands for, if it is drawn (a menu's input and prompts are the menu). */
   const drawn = (n: ExecNode, from: AnyElement | undefined): string | undefined => {

@@ -127,9 +127,9 @@ export function coverageOverlay(flow: CallFlow, results: readonly SimulationResu
 
 /** Each keypress of a plan with its menu's path and its `pressed` value. */
 function keypressesOf(doc: DocumentNode): Array<{ menu: string; pressed: string; path: string }> {
-  const { elements, placement } = indexPlan(doc);
-  return elements.flatMap((el) => {
-    const at = placement.get(el);
-    return el.kind === 'keypress' && at?.parent?.kind === 'menu' ? [{ menu: placement.get(at.parent)!.path, pressed: el.attributes['pressed'] ?? '', path: at.path }] : [];
+  const index = indexPlan(doc);
+  return index.ofTag('keypress').flatMap((el) => {
+    const menu = index.parentOf(el);
+    return menu?.kind === 'menu' ? [{ menu: index.pathOf(menu), pressed: el.attributes['pressed'] ?? '', path: index.pathOf(el) }] : [];
   });
 }

@@ -134,12 +134,7 @@ export class DynamicNameMatcher {
 
   /** Whether some name fits `dynamic` (one of the dynamic names given). */
   anyFits(dynamic: string): boolean {
-    if (!this.fitted) {
-      const index = new DynamicNameSet(this.dynamicNames);
-      const fitted = new Set<string>();
-      for (const name of this.names) index.collectFits(name, fitted);
-      this.fitted = fitted;
-    }
+    this.fitted ??= new DynamicNameSet(this.dynamicNames).fittedBy(this.names);
     return this.fitted.has(dynamic);
   }
 }
@@ -171,9 +166,9 @@ const LINE_TERMINATOR = /[\n\r\u2028\u2029]/;
 /** Dynamic names with the same first and last piece. */
 interface Group {
   /** The names with nothing between the two pieces: any of them fits what the ends fit. */
-  open: string[];
+  readonly open: string[];
   /** The others, with their middle pieces. */
-  middles: Array<{ readonly name: string; readonly pieces: readonly string[] }>;
+  readonly middles: Array<{ readonly name: string; readonly pieces: readonly string[] }>;
 }
 
 /**
@@ -232,26 +227,35 @@ export class DynamicNameSet {
   }
 
   /**
-   * Adds to `fitted` every dynamic name of the set that can build `name`. A group whose open
-   * names fitted once is emptied of them, so later names do not list them again.
+   * The dynamic names of the set that at least one of `names` can build. Within the call, a
+   * group whose open names fitted once is not looked at for them again, and a middle name
+   * that fitted is not tried again; the set itself is left as it was, so it can be asked again.
    */
-  collectFits(name: string, fitted: Set<string>): void {
-    if (this.exact.has(name)) fitted.add(name);
-    this.someGroup(name, (group, fitsBetween) => {
-      if (group.open.length > 0 && fitsBetween([])) {
-        for (const d of group.open) fitted.add(d);
-        group.open = [];
-      }
-      if (group.middles.length > 0) {
-        const left: Group['middles'] = [];
-        for (const m of group.middles) {
-          if (fitsBetween(m.pieces)) fitted.add(m.name);
-          else left.push(m);
+  fittedBy(names: Iterable<string>): Set<string> {
+    const fitted = new Set<string>();
+    // per group, what is still to be found in this call: the open names (until they fitted) and the middles left
+    const left = new Map<Group, { open: boolean; middles: Group['middles'] }>();
+    for (const name of names) {
+      if (this.exact.has(name)) fitted.add(name);
+      this.someGroup(name, (group, fitsBetween) => {
+        let todo = left.get(group);
+        if (!todo) left.set(group, (todo = { open: group.open.length > 0, middles: group.middles }));
+        if (todo.open && fitsBetween([])) {
+          for (const d of group.open) fitted.add(d);
+          todo.open = false;
         }
-        group.middles = left;
-      }
-      return false;
-    });
+        if (todo.middles.length > 0) {
+          const rest: Group['middles'] = [];
+          for (const m of todo.middles) {
+            if (fitsBetween(m.pieces)) fitted.add(m.name);
+            else rest.push(m);
+          }
+          todo.middles = rest;
+        }
+        return false;
+      });
+    }
+    return fitted;
   }
 
   /**

@@ -8,7 +8,6 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { DocumentNode } from '../ast/nodes.js';
 import { indexPlan } from '../ast/plan-index.js';
 import { parse } from '../parse/parse.js';
-import { createContext } from '../validate/lint/context.js';
 
 /** What completion needs to know about the plan beyond the cursor. */
 export interface PlanFacts {
@@ -63,10 +62,10 @@ export class PlanState {
     const doc = this.lastGood;
     if (!doc) return NO_FACTS;
     if (this.factsOf?.doc !== doc) {
-      const ctx = createContext(doc);
+      const index = indexPlan(doc);
       this.factsOf = {
         doc,
-        facts: { names: [...indexPlan(doc).byName.keys()], variablesSet: [...ctx.variablesSet.keys()], stashed: [...ctx.stashed.keys()] },
+        facts: { names: [...index.byName.keys()], variablesSet: [...index.variablesSet.keys()], stashed: [...index.stashed.keys()] },
       };
     }
     return this.factsOf.facts;

@@ -10,7 +10,7 @@ function graphOf(xml: string) {
   const parents = new Map<AnyElement, AnyElement>();
   const byName = new Map<string, AnyElement>();
   for (const v of walk(doc)) {
-    const up = v.ancestors.at(-1);
+    const up = v.parent;
     if (up) parents.set(v.node, up);
     byName.set(v.node.attributes['name'] ?? elementName(v.node), v.node);
   }

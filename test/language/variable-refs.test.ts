@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { replaceVariables, scanVariables } from '../../src/language/variable-refs.js';
+import { DynamicNameSet, replaceVariables, scanVariables } from '../../src/language/variable-refs.js';
 import type { DocumentNode } from '../../src/ast/nodes.js';
 import { lint, lintDocument } from '../../src/validate/lint/lint.js';
 import { LIMITS } from '../../src/validate/limits.js';
@@ -49,5 +49,16 @@ describe('scanVariables with a `${` that is never closed', () => {
   it('lets lint report unclosed references within the limits', () => {
     const diagnostics = lintDocument(parsedDocument(`<dialplan><play type="tts">${'${a '.repeat(LIMITS.referenceNesting)}</play></dialplan>`));
     expect(diagnostics.filter((d) => d.rule === 'variable-syntax')).toHaveLength(LIMITS.referenceNesting);
+  });
+});
+
+describe('DynamicNameSet', () => {
+  it('answers the same after fittedBy(): asking which names fit does not use the set up', () => {
+    const set = new DynamicNameSet(['choice${n}', 'menu_${lang}_${step}', 'plain']);
+    const first = set.fittedBy(['choice1', 'menu_en_2', 'plain', 'other']);
+    expect([...first].sort()).toEqual(['choice${n}', 'menu_${lang}_${step}', 'plain']);
+    // the same question again, and single questions after it, get the same answers
+    expect(set.fittedBy(['choice2', 'menu_fr_1'])).toEqual(new Set(['choice${n}', 'menu_${lang}_${step}']));
+    expect([set.fits('choice9'), set.fits('menu_de_3'), set.fits('other')]).toEqual([true, true, false]);
   });
 });

@@ -19,7 +19,7 @@ function model(xml: string) {
   const named = new Map<string, AnyElement>();
   for (const v of walk(doc)) {
     paths.set(v.node, v.path);
-    const up = v.ancestors.at(-1);
+    const up = v.parent;
     if (up) parents.set(v.node, up);
     const name = v.node.attributes['name'];
     if (name !== undefined && !named.has(name)) named.set(name, v.node);

@@ -4,7 +4,7 @@
  * @module
  */
 import type { AnyElement, DocumentNode } from '../../ast/nodes.js';
-import type { Visit } from '../../ast/visit.js';
+import type { PlanIndex, VariableSource } from '../../ast/plan-index.js';
 import type { Fix, Severity } from '../diagnostic.js';
 import type { PressedPattern } from '../../language/key-pattern.js';
 import type { VariableReference, VariableScan } from '../../language/variable-refs.js';
@@ -61,21 +61,20 @@ export interface RuleDocs {
   readonly good: string;
 }
 
-/** Where a variable gets its value: the tag and how. @category Lint rules */
-export interface VariableSource {
-  readonly node: AnyElement;
-  readonly via: 'setvar' | 'record' | 'get' | 'post' | 'stash';
-}
+export type { VariableSource };
 
 /**
  * What a rule sees: the document, where every element sits, and the facts several rules
- * need (names, variables), computed once per lint run.
+ * need (names, variables). They come from the document's one index (`ast/plan-index.ts`),
+ * which the simulator, codegen, the diagrams and diff read too.
  * @category Lint rules
  */
 export interface RuleContext {
   readonly document: DocumentNode;
-  /** Every element in document order, with its path and ancestors. */
-  readonly elements: readonly Visit[];
+  /** The document's index: element numbers, parents, the numbered flow graph. */
+  readonly index: PlanIndex;
+  /** Every element in document order, the root first (unknown tags included). */
+  readonly elements: readonly AnyElement[];
   /** The path of an element of this document. */
   pathOf(node: AnyElement): string;
   /** The parent of an element (undefined for the root). */
@@ -84,15 +83,15 @@ export interface RuleContext {
   ofTag(tag: string): readonly AnyElement[];
   /** Tags by `name` attribute (trimmed), in document order. */
   readonly names: ReadonlyMap<string, readonly AnyElement[]>;
-  /** Names used as jump targets by `<goto>` text or `<catch goto>`, as written. */
+  /** Names used as jump targets by `<goto>` text or `<catch goto>`, trimmed as CallFire reads them. */
   readonly gotoTargets: ReadonlySet<string>;
   /** Whether some goto or catch may jump to the tag with this name (targets built from `${…}` included). */
   isGotoTarget(name: string): boolean;
   /** Variables given a readable value (setvar, record, get, post), by name. */
   readonly variablesSet: ReadonlyMap<string, readonly VariableSource[]>;
-  /** Variable names that contain `${…}` themselves, as regular expressions (`choice${n}` → /^choice.*$/). */
-  readonly dynamicVariablesSet: readonly RegExp[];
-  /** Whether one of {@link dynamicVariablesSet} fits the name (answered from an index, not by testing each). */
+  /** Variable names that contain `${…}` themselves (`choice${n}`), as written. */
+  readonly dynamicVariableNames: readonly string[];
+  /** Whether one of {@link dynamicVariableNames} can build the name (answered from an index, not by testing each). */
   fitsDynamicVariable(name: string): boolean;
   /** Report keys written by `<stash>` (CallFire says a stashed value is not readable later). */
   readonly stashed: ReadonlyMap<string, readonly AnyElement[]>;

@@ -1,5 +1,5 @@
 /**
- * Where a plan reads variables: every attribute value and the text of every leaf tag.
+ * Where a plan reads variables: the attribute values and leaf texts that hold a `$`.
  *
  * @module
  */
@@ -23,15 +23,32 @@ export function siteAt(site: ReadSite, within?: Slice): FindingAt {
 
 const cache = new WeakMap<RuleContext, readonly ReadSite[]>();
 
-/** Every attribute value (except `name`) and every non-blank text of the plan, in document order (computed once per lint run). */
+/**
+ * Every attribute value (except `name`) and every text of the plan that holds a `$`, in
+ * document order (computed once per lint run). Each rule that reads sites looks for `${…}` or
+ * `$call.x`, so a string without `$` is never a site: most of a big plan's strings take no room.
+ */
 export function readSites(ctx: RuleContext): readonly ReadSite[] {
   let sites = cache.get(ctx);
   if (!sites) {
     const out: ReadSite[] = [];
-    for (const { node } of ctx.elements) {
-      for (const k in node.attributes) if (k !== 'name') out.push({ node, where: k, value: node.attributes[k]! });
-      const t = rawText(node);
-      if (t.trim() !== '') out.push({ node, where: 'text', value: t });
+    const { elements } = ctx;
+    for (let i = 0; i < elements.length; i++) {
+      const node = elements[i]!;
+      for (const k in node.attributes) {
+        if (k === 'name') continue;
+        const value = node.attributes[k]!;
+        if (value.includes('$')) out.push({ node, where: k, value });
+      }
+      // the text is joined only when one of its pieces holds a `$` (the blanks between child tags never do)
+      const children = node.children;
+      for (let c = 0; c < children.length; c++) {
+        const child = children[c]!;
+        if (child.kind === '#text' && child.text.includes('$')) {
+          out.push({ node, where: 'text', value: rawText(node) });
+          break;
+        }
+      }
     }
     cache.set(ctx, (sites = out));
   }

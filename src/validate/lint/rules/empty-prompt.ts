@@ -28,7 +28,9 @@ export const emptyPrompt: Rule<Params> = {
   message: ({ tag, where, markupOnly }) =>
     `${where === 'text' ? `<${tag}>` : `<${tag} ${where}>`} ${markupOnly ? 'holds only VTML markup' : 'is empty'}: nothing is said.`,
   check(ctx, report) {
-    for (const { node } of ctx.elements) {
+    const { elements } = ctx;
+    for (let i = 0; i < elements.length; i++) {
+      const node = elements[i]!;
       const tag = elementName(node);
       if (tag === 'play' || tag === 'sms') {
         const text = ctx.text(node);

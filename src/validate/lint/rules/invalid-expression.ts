@@ -39,7 +39,9 @@ export const invalidExpression: Rule<Params> = {
     return asText ? `${what} looks like JavaScript but is kept as text: ${error}.` : `${what} is not valid JavaScript: ${error}.`;
   },
   check(ctx, report) {
-    for (const { node } of ctx.elements) {
+    const { elements } = ctx;
+    for (let i = 0; i < elements.length; i++) {
+      const node = elements[i]!;
       const tag = elementName(node);
       const value = tag === 'equal' || tag === 'notEqual' ? ctx.attr(node, 'expr') : tag === 'setvar' || tag === 'stash' ? ctx.text(node) : undefined;
       if (tag === 'if') {

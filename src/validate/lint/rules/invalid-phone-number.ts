@@ -33,7 +33,9 @@ export const invalidPhoneNumber: Rule<Params> = {
   message: ({ tag, where, number, problem }) =>
     `${where === 'text' ? `<${tag}> number` : `<${tag} ${where}>`} "${number}" ${PROBLEM[problem]}.`,
   check(ctx, report) {
-    for (const { node } of ctx.elements) {
+    const { elements } = ctx;
+    for (let i = 0; i < elements.length; i++) {
+      const node = elements[i]!;
       const tag = elementName(node);
       if (tag === 'transfer') {
         const text = ctx.text(node);

@@ -22,7 +22,9 @@ export const invalidUrl: Rule<Params> = {
   },
   message: ({ tag, url }) => `<${tag}> "${url.length > 60 ? `${url.slice(0, 57)}...` : url}" is not an http(s) URL.`,
   check(ctx, report) {
-    for (const { node } of ctx.elements) {
+    const { elements } = ctx;
+    for (let i = 0; i < elements.length; i++) {
+      const node = elements[i]!;
       const tag = elementName(node);
       const checked = tag === 'get' || tag === 'post' || tag === 'gotoXML' || (tag === 'play' && ctx.attr(node, 'type')?.trim() === 'url');
       if (!checked) continue;

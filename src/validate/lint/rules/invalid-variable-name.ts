@@ -25,7 +25,9 @@ export const invalidVariableName: Rule<Params> = {
   message: ({ tag, varname }) =>
     `<${tag} varname="${varname}">: variable names may only contain letters, digits and underscore.`,
   check(ctx, report) {
-    for (const { node } of ctx.elements) {
+    const { elements } = ctx;
+    for (let i = 0; i < elements.length; i++) {
+      const node = elements[i]!;
       const tag = elementName(node);
       if (!TAGS.has(tag)) continue;
       const varname = ctx.attr(node, 'varname')?.trim();

@@ -28,7 +28,9 @@ export const legacyValue: Rule<Params> = {
   fixable: 'The fix writes the current spelling (`spanish1`, `silence`, `${contact.X}`).',
   message: ({ what, value, instead }) => `${what} "${value}" is an old spelling; use "${instead}".`,
   check(ctx, report) {
-    for (const { node } of ctx.elements) {
+    const { elements } = ctx;
+    for (let i = 0; i < elements.length; i++) {
+      const node = elements[i]!;
       const tag = elementName(node);
       if (!isTagName(tag)) continue;
       const specs = tagSpec(tag).attributes;

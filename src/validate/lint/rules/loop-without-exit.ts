@@ -1,6 +1,4 @@
-import type { AnyElement } from '../../../ast/nodes.js';
 import { elementName } from '../../../ast/nodes.js';
-import { EXIT, FlowGraph, type FlowNode } from '../../../ast/flow.js';
 import { stronglyConnected } from '../helpers/scc.js';
 import type { Rule } from '../types.js';
 
@@ -28,31 +26,45 @@ export const loopWithoutExit: Rule<Params> = {
   message: ({ target, size }) =>
     `This goto to "${target}" closes a loop of ${size} steps with no way out: no keypress or condition leads out and there is no hangup or transfer in it.`,
   check(ctx, report) {
-    const graph = new FlowGraph({
-      parentOf: ctx.parentOf,
-      target: (name) => ctx.names.get(name)?.[0],
-      attr: ctx.attr,
-      text: ctx.text,
-    });
-    const starts: FlowNode[] = ctx.elements.map((e) => e.node);
-    let order: Map<FlowNode, number> | undefined;
-    stronglyConnected(graph, starts, (comp) => {
-      // most components are one tag that does not jump to itself: no set built for those
-      if (comp.length === 1) {
-        const only = comp[0]!;
-        const next = graph.successors(only);
-        if (only === EXIT || !next.includes(only) || next.some((s) => s !== only)) return;
+    // the document's own flow graph, numbered: the simulator's and the diagrams' model
+    const flow = ctx.index.numberedFlow;
+    const { first, to } = flow;
+    const all = ctx.index.all;
+    let member: Uint8Array | undefined;
+    stronglyConnected(flow, flow.elements, (nodes, from, end) => {
+      // most components are one tag that does not jump to itself: nothing to look at
+      if (end - from === 1) {
+        const only = nodes[from]!;
+        if (only === flow.exit) return;
+        let self = false;
+        for (let e = first[only]!; e < first[only + 1]!; e++) {
+          if (to[e] !== only) return;
+          self = true;
+        }
+        if (!self) return;
       }
-      const members = new Set(comp);
-      if (members.has(EXIT)) return;
-      const leaves = comp.some((n) => graph.successors(n).some((s) => !members.has(s)));
+      const inside = (member ??= new Uint8Array(flow.size));
+      for (let i = from; i < end; i++) inside[nodes[i]!] = 1;
+      // a loop that can leave (EXIT, or any step out of the component) is not reported
+      let leaves = inside[flow.exit] === 1;
+      for (let i = from; i < end && !leaves; i++) {
+        const n = nodes[i]!;
+        for (let e = first[n]!; e < first[n + 1]!; e++) {
+          if (!inside[to[e]!]) {
+            leaves = true;
+            break;
+          }
+        }
+      }
+      for (let i = from; i < end; i++) inside[nodes[i]!] = 0;
       if (leaves) return;
-      // report at the first jump of the loop, in document order
-      const place = (order ??= new Map(ctx.elements.map((e, i) => [e.node, i])));
-      const jumps = comp.filter((n): n is AnyElement => n !== EXIT && !('input' in n) && elementName(n) === 'goto');
-      jumps.sort((a, b) => place.get(a)! - place.get(b)!);
-      const at = jumps[0];
-      if (at) report(at, { target: ctx.text(at), size: comp.length }, { at: { text: true } });
+      // report at the first jump of the loop in document order: the lowest element number
+      let at = -1;
+      for (let i = from; i < end; i++) {
+        const n = nodes[i]!;
+        if (n < flow.elements && (at < 0 || n < at) && elementName(all[n]!) === 'goto') at = n;
+      }
+      if (at >= 0) report(all[at]!, { target: ctx.text(all[at]!), size: end - from }, { at: { text: true } });
     });
   },
 };

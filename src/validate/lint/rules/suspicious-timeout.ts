@@ -29,7 +29,9 @@ export const suspiciousTimeout: Rule<Params> = {
   },
   message: ({ tag, value, reading, hint }) => `<${tag}> timeout ${value} is read as ${reading}; ${hint}.`,
   check(ctx, report) {
-    for (const { node } of ctx.elements) {
+    const { elements } = ctx;
+    for (let i = 0; i < elements.length; i++) {
+      const node = elements[i]!;
       const tag = elementName(node);
       if (tag === 'menu') {
         const t = ctx.intAttr(node, 'timeout');

@@ -67,7 +67,9 @@ export const ttsMarkup: Rule<Params> = {
   message: ({ where, problem, excerpt }) =>
     `${where === 'whisper-tts' ? 'whisper-tts' : 'TTS text'} "${excerpt}" ${WORDING[problem]}.`,
   check(ctx, report) {
-    for (const { node } of ctx.elements) {
+    const { elements } = ctx;
+    for (let i = 0; i < elements.length; i++) {
+      const node = elements[i]!;
       const tag = elementName(node);
       if (tag === 'play' && (ctx.attr(node, 'type')?.trim() ?? 'tts') === 'tts') {
         for (const p of ttsProblems(ctx.text(node))) report(node, { where: 'text', ...p }, { at: { text: true } });

@@ -64,7 +64,7 @@ export const undefinedVariable: Rule<Params> = {
         if (seen.has(name)) continue;
         seen.add(name);
         if (ref.dynamic) {
-          if (ctx.dynamicVariablesSet.length > 0 || dynamic.anyFits(name)) continue;
+          if (ctx.dynamicVariableNames.length > 0 || dynamic.anyFits(name)) continue;
           report(site.node, { name, system: false, suggestion: undefined }, { at: siteAt(site, ref) });
           continue;
         }

@@ -25,7 +25,9 @@ export const undocumentedTag: Rule<Params> = {
   message: ({ tag, instead }) =>
     `<${tag}> is not documented by CallFire (SDK code only) and may not run.` + (instead ? ` Use <${instead}> instead.` : ''),
   check(ctx, report) {
-    for (const { node } of ctx.elements) {
+    const { elements } = ctx;
+    for (let i = 0; i < elements.length; i++) {
+      const node = elements[i]!;
       const tag = elementName(node);
       if (isTagName(tag) && !tagSpec(tag).documented) report(node, { tag, instead: INSTEAD[tag] });
     }

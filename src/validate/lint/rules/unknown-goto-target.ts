@@ -34,7 +34,9 @@ export const unknownGotoTarget: Rule<Params> = {
     // not each scan every name
     let index: TypoIndex | undefined;
     const dynamic = new DynamicNameMatcher(ctx.names.keys(), [...ctx.gotoTargets].filter((t) => t.includes('${')));
-    for (const { node } of ctx.elements) {
+    const { elements } = ctx;
+    for (let i = 0; i < elements.length; i++) {
+      const node = elements[i]!;
       const tag = elementName(node);
       let target: string | undefined;
       if (tag === 'goto') target = ctx.text(node);

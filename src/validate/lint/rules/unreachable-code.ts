@@ -26,12 +26,14 @@ function stops(ctx: RuleContext, node: AnyElement): Params['after'] | undefined 
  */
 function targetedTags(ctx: RuleContext): Set<AnyElement> {
   const out = new Set<AnyElement>();
+  const { index } = ctx;
   for (let i = ctx.elements.length - 1; i >= 0; i--) {
-    const { node, parent } = ctx.elements[i]!;
+    const node = ctx.elements[i]!;
     const name = ctx.attr(node, 'name')?.trim();
     if (!out.has(node) && !(name && ctx.isGotoTarget(name))) continue;
     out.add(node);
-    if (parent) out.add(parent);
+    const parent = index.parentNumber(i);
+    if (parent >= 0) out.add(ctx.elements[parent]!);
   }
   return out;
 }
@@ -56,7 +58,9 @@ export const unreachableCode: Rule<Params> = {
     `<${tag}> never runs: it follows <${after}>${afterLine !== undefined ? ` (line ${afterLine})` : ''} in the same block and no goto targets it.`,
   check(ctx, report) {
     let targeted: Set<AnyElement> | undefined;
-    for (const { node } of ctx.elements) {
+    const { elements } = ctx;
+    for (let i = 0; i < elements.length; i++) {
+      const node = elements[i]!;
       // only a block with two tags can hold one after a stop
       if (node.children.length < 2) continue;
       const children = elementChildren(node).filter((c) => !BRANCHES.has(elementName(c)));
