@@ -47,6 +47,9 @@ export class SourceText {
   }
 }
 
+/** Node's `util.inspect.custom`, without importing node:util into the parser. */
+const INSPECT = Symbol.for('nodejs.util.inspect.custom');
+
 /**
  * The attributes of every element written without any: one frozen object for all (most
  * `<keypress>` bodies, `<hangup/>`, `<goto>`), rather than an empty object each.
@@ -92,6 +95,11 @@ export class ParsedElement {
     return this.name === undefined
       ? { kind: this.kind, attributes: this.attributes, children: this.children, loc: this.loc }
       : { kind: this.kind, name: this.name, attributes: this.attributes, children: this.children, loc: this.loc };
+  }
+
+  /** What console.log shows: the same fields (Node's inspect lists own properties only). */
+  [INSPECT](): object {
+    return this.toJSON();
   }
 
   /** Sets the children and where the element ends: just after its end tag or its `/>`. */
@@ -168,6 +176,11 @@ export class ParsedCharacters {
   /** What JSON.stringify writes: the fields of a built tree's text or comment, `loc` among them. */
   toJSON(): object {
     return { kind: this.kind, text: this.text, loc: this.loc };
+  }
+
+  /** What console.log shows: the same fields. */
+  [INSPECT](): object {
+    return this.toJSON();
   }
 
   /** Appends the character data that follows this text directly, ending at `end`. */

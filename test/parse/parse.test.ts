@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { inspect } from 'node:util';
 import type { AnyElement, CommentNode, Node, SourceSpan, TextNode } from '../../src/ast/nodes.js';
 import { elementChildren } from '../../src/ast/nodes.js';
 import { walk } from '../../src/ast/visit.js';
@@ -64,6 +65,25 @@ describe('parse(): positions', () => {
     const [play, go] = doc(xml).root.children as AnyElement[];
     expect(play!.children).toMatchObject([{ kind: '#text', text: '\n  Hello <b> there\n', loc: posOf(xml, '\n  Hello') }]);
     expect(go!.children).toMatchObject([{ kind: '#text', text: 'x', loc: posOf(xml, '<![CDATA[x') }]);
+  });
+
+  it('writes loc in JSON and console.log, though a node makes it only when read', () => {
+    const xml = '<dialplan name="Root">\n  <!-- n -->\n  <x a="1">t</x><hangup/>\n</dialplan>';
+    const expected = {
+      kind: 'dialplan',
+      attributes: { name: 'Root' },
+      children: [
+        { kind: '#comment', text: ' n ', loc: { line: 2, column: 3 } },
+        { kind: '#unknown', name: 'x', attributes: { a: '1' }, children: [{ kind: '#text', text: 't', loc: { line: 3, column: 12 } }], loc: { line: 3, column: 3 } },
+        { kind: 'hangup', attributes: {}, children: [], loc: { line: 3, column: 17 } },
+      ],
+      loc: { line: 1, column: 1 },
+    };
+    const root = doc(xml).root;
+    expect(JSON.parse(JSON.stringify(root))).toEqual(expected);
+    expect(inspect(root, { depth: 9 })).toBe(inspect(expected, { depth: 9 }));
+    // read twice, the same object
+    expect(root.loc).toBe(root.loc);
   });
 });
 
