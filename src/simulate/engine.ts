@@ -16,7 +16,7 @@
  *
  * @module
  */
-import type { AnyElement, ElementNode } from '../ast/nodes.js';
+import type { AnyElement, DocumentNode, ElementNode } from '../ast/nodes.js';
 import { textOf } from '../ast/nodes.js';
 import { EXIT, type FlowGraph, type FlowNode } from '../ast/flow.js';
 import type { Evaluator } from './evaluator.js';
@@ -73,8 +73,16 @@ function readingOf(raw: string): ValueReading {
 const elementsOf = new WeakMap<ElementNode, readonly AnyElement[]>();
 const childByKind = new WeakMap<ElementNode, Map<string, ElementNode | null>>();
 
-/** Branch ids (`<path>#then`) by tag and label, made once rather than on every branch taken. */
-const branchIds = new WeakMap<AnyElement, Map<string, string>>();
+/** Where a tag's events say they happened: its path and line, read once per tag (the path from the plan's index, the line from the tag). */
+interface Site {
+  readonly path: string | undefined;
+  readonly line: number | undefined;
+  /** Branch ids (`<path>#then`) by label, made once rather than on every branch taken. */
+  branches?: Map<string, string>;
+}
+
+/** Sites by document (a path is a tag's place in one document), shared by the calls through it. */
+const sitesOf = new WeakMap<DocumentNode, Map<AnyElement, Site>>();
 
 /** {@link DEFAULT_CALL} as the entries each call's variables start from. */
 const DEFAULT_CALL_ENTRIES: readonly (readonly [string, string])[] = Object.entries(DEFAULT_CALL);
@@ -107,11 +115,10 @@ export class Run {
   /** When the simulation's time budget runs out (epoch ms). */
   private deadline = Infinity;
   private current: AnyElement;
-  /** The path of {@link Run.current} when the loop entered it, so its events need not look it up again. */
-  private currentPath: string | undefined;
   private readonly recent: AnyElement[] = [];
   private recordings = 0;
   private readonly flow: FlowGraph;
+  private readonly sites: Map<AnyElement, Site>;
 
   constructor(
     readonly plan: PlanIndex,
@@ -121,6 +128,9 @@ export class Run {
   ) {
     this.current = plan.document.root;
     this.flow = flowGraphOf(plan.document);
+    let sites = sitesOf.get(plan.document);
+    if (!sites) sitesOf.set(plan.document, (sites = new Map()));
+    this.sites = sites;
     this.keys = (Array.isArray(script.keys) ? script.keys : []).map((i) => String(i).trim());
     if (script.call) for (const [k, v] of Object.entries(script.call)) this.call.set(k, String(v));
     this.call.set('lastinput', '');
@@ -180,8 +190,7 @@ export class Run {
       this.current = node;
       this.recent.push(node);
       if (this.recent.length > 4000) this.recent.splice(0, 2000);
-      const path = this.plan.placement.get(node)!.path;
-      this.currentPath = path;
+      const path = this.site(node).path!;
       this.reached.add(path);
       if (node.kind === '#unknown') {
         this.emit(node, { type: 'unknown-tag', name: node.name });
@@ -202,7 +211,7 @@ export class Run {
   /** The first tag of a container's block, or what the container does when its block is empty. */
   firstIn(container: ElementNode): Next {
     // Branch containers (live, machine, else, keypress) start here rather than through enter.
-    this.reached.add(this.plan.placement.get(container)!.path);
+    this.reached.add(this.site(container).path!);
     return this.toNext(this.flow.enter(container));
   }
 
@@ -251,7 +260,6 @@ export class Run {
 
   private input(menu: ElementNode<'menu'>): Next {
     this.current = menu;
-    this.currentPath = undefined;
     if (this.callerGone) return this.end('caller-hangup');
     const raw = this.keys.shift();
     if (raw === undefined || raw.toLowerCase() === 'hangup') {
@@ -277,7 +285,7 @@ export class Run {
       this.emit(menu, { type: 'no-match', input: raw });
       return this.after(menu);
     }
-    const path = this.plan.placement.get(chosen)!.path;
+    const path = this.site(chosen).path!;
     this.reached.add(path);
     this.branches.add(path);
     this.emit(chosen, { type: 'keypress', pressed: chosen.attributes['pressed'] ?? '', input: raw });
@@ -317,12 +325,23 @@ export class Run {
 
   // ---- values ------------------------------------------------------------------------------
 
+  /** Where `node`'s events happen (see {@link Site}). */
+  site(node: AnyElement): Site {
+    let site = this.sites.get(node);
+    if (!site) {
+      const loc = node.loc;
+      this.sites.set(node, (site = { path: this.plan.placement.get(node)?.path, line: loc ? loc.line : undefined }));
+    }
+    return site;
+  }
+
   /** Records an event at a tag. */
   emit(node: AnyElement, event: EventData): void {
     // Callers pass a fresh object: completing it in place is much cheaper than spreading it.
     const e = event as EventData & { path?: string; line?: number };
-    e.path = (node === this.current ? this.currentPath : undefined) ?? this.plan.placement.get(node)?.path ?? '/';
-    if (node.loc) e.line = node.loc.line;
+    const site = this.site(node);
+    e.path = site.path ?? '/';
+    if (site.line !== undefined) e.line = site.line;
     this.events.push(e as SimulationEvent);
   }
 
@@ -339,10 +358,10 @@ export class Run {
 
   /** Marks a branch as taken, for coverage. */
   branch(node: AnyElement, label: string): void {
-    let ids = branchIds.get(node);
-    if (!ids) branchIds.set(node, (ids = new Map()));
+    const site = this.site(node);
+    const ids = (site.branches ??= new Map());
     let id = ids.get(label);
-    if (id === undefined) ids.set(label, (id = `${this.plan.placement.get(node)!.path}#${label}`));
+    if (id === undefined) ids.set(label, (id = `${site.path!}#${label}`));
     this.branches.add(id);
   }
 

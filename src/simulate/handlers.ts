@@ -116,7 +116,7 @@ export const HANDLERS: { readonly [K in TagName]: Handler<K> } = {
     const target = run.text(node);
     if (target === '') throw new SimulationFailure('<goto> names no target', node);
     const to = run.jump(node, target, 'goto');
-    run.emit(node, { type: 'goto', target, targetPath: run.plan.placement.get(to)!.path });
+    run.emit(node, { type: 'goto', target, targetPath: run.site(to).path! });
     return { op: 'enter', node: to };
   },
 
