@@ -72,11 +72,11 @@ describe('dialplan lint', () => {
     }
   });
 
-  it('an invalid config is a usage failure naming the key', async () => {
+  it('an invalid config is a failure (2) reported at the key', async () => {
     writeFileSync(join(dir, 'bad.json'), JSON.stringify({ rules: { 'no-such-rule': 'off' } }));
     const r = await run(['lint', 'plans/clean.xml', '--config', 'bad.json'], dir);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('unknown rule "no-such-rule"');
+    expect(r.stdout).toMatch(/^bad\.json:1:11 +error +unknown rule "no-such-rule" in "rules" .* config$/m);
     const cli = await run(['lint', 'plans/clean.xml', '--rule', 'duplicate-nam=off'], dir);
     expect(cli.code).toBe(2);
     expect(cli.stderr).toContain('did you mean "duplicate-name"?');
@@ -88,7 +88,8 @@ describe('dialplan lint', () => {
     for (const n of ['a', 'b', 'c']) writeFileSync(join(dir, `broken/${n}.xml`), CLEAN);
     const r = await run(['lint', 'broken', 'plans/warn.xml'], dir);
     expect(r.code).toBe(2);
-    expect(r.stderr.match(/not valid JSON/g)).toHaveLength(1);
+    expect(r.stdout.match(/not valid JSON/g)).toHaveLength(1);
+    expect(r.stdout).toMatch(/^broken\/\.dialplanrc\.json:1:12 +error +not valid JSON: Unexpected end of JSON input +config$/m);
     // the files under a good config are still linted
     expect(r.stdout).toContain('unreachable-code');
   });

@@ -40,7 +40,7 @@ describe('configuration', () => {
     const loaded = await loadConfigFile(found!);
     expect(loaded).toEqual({ path: found, dir, config: { rules: { 'duplicate-name': 'warn' } } });
     writeFileSync(join(dir, 'a/.dialplanrc.json'), '{ "rules": ');
-    await expect(loadConfigFile(findConfigFile(join(dir, 'a/b/plan.xml'))!)).rejects.toThrow(/a\/\.dialplanrc\.json: not valid JSON/);
+    await expect(loadConfigFile(findConfigFile(join(dir, 'a/b/plan.xml'))!)).rejects.toThrow(/a\/\.dialplanrc\.json:1:12: not valid JSON/);
     await expect(loadConfigFile(join(dir, 'missing.json'))).rejects.toThrow(ConfigError);
   });
 

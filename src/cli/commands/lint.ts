@@ -23,7 +23,7 @@ import { isFlowModule, loadDialplan, loadFailure, readTextFile, type TextEncodin
 import { choice, numberOption, parseOptions } from '../options.js';
 import { packageVersion } from '../package-info.js';
 import { withXmlPositions } from '../xml-positions.js';
-import { ConfigCache } from '../config-cache.js';
+import { ConfigCache, configReport } from '../config-cache.js';
 import { expandFiles, projectFiles } from '../file-args.js';
 import { defaultJobs, FILES_PER_THREAD, lintFiles, type LintTask } from '../lint-pool.js';
 
@@ -78,6 +78,13 @@ Exit codes: 0 no errors and warnings within --max-warnings, 1 otherwise,
     const maxWarnings = numberOption('lint', 'max-warnings', values['max-warnings'], { min: 0 }) ?? Infinity;
     const asked = numberOption('lint', 'jobs', values.jobs, { min: 1, max: 256 });
 
+    const print = (reports: readonly FileReport[]) => {
+      if (format === 'json') io.stdout(formatJson(reports));
+      else if (format === 'sarif') io.stdout(formatSarif(reports, { rules: RULES, baseDir: io.cwd, version: packageVersion() }));
+      else if (format === 'github') io.stdout(formatGithub(reports));
+      else io.stdout(formatStylish(reports));
+    };
+
     const cliRules: Record<string, RuleSettings[string]> = {};
     let fixed: LoadedConfig | undefined;
     try {
@@ -85,10 +92,20 @@ Exit codes: 0 no errors and warnings within --max-warnings, 1 otherwise,
         const [name, setting] = parseRuleOption(r);
         cliRules[name] = setting;
       }
-      if (values.config !== undefined) fixed = await loadConfigFile(resolve(io.cwd, values.config));
     } catch (e) {
       if (e instanceof ConfigError) throw new UsageError(`dialplan lint: ${e.message}`);
       throw e;
+    }
+    if (values.config !== undefined) {
+      const path = resolve(io.cwd, values.config);
+      try {
+        fixed = await loadConfigFile(path);
+      } catch (e) {
+        if (!(e instanceof ConfigError)) throw e;
+        // nothing is linted without the settings asked for: the report is the config's problems
+        print([configReport(path, e, io.cwd)]);
+        return 2;
+      }
     }
 
     const { files, empty } = positionals.length > 0 ? await expandFiles(positionals, io.cwd) : await projectFiles('lint', io.cwd);
@@ -99,7 +116,8 @@ Exit codes: 0 no errors and warnings within --max-warnings, 1 otherwise,
       reports.push(loadFailure(arg, new IoError(message)));
       failed++;
     }
-    const configs = new ConfigCache('lint', io);
+    // a broken config file gets a report of its own, its problems at their lines
+    const configs = new ConfigCache('lint', io, true);
     // XML files (without --fix, which rewrites files one by one) are read and linted after
     // this loop, on up to --jobs threads (lint-pool.ts); each holds its place in the report
     const tasks: LintTask[] = [];
@@ -117,7 +135,7 @@ Exit codes: 0 no errors and warnings within --max-warnings, 1 otherwise,
       const found = fixed ? undefined : configs.find(abs);
       const loaded = fixed ?? (found ? await configs.load(found) : undefined);
       if (loaded === null) {
-        // not linted: its settings are unknown, and the config's error is already on stderr
+        // not linted: its settings are unknown; the config's problems are in its own report
         reports.push(loadFailure(file, new IoError(`not linted: its configuration ${found} is invalid`)));
         failed++;
         continue;
@@ -176,10 +194,7 @@ Exit codes: 0 no errors and warnings within --max-warnings, 1 otherwise,
       }
     });
 
-    if (format === 'json') io.stdout(formatJson(reports));
-    else if (format === 'sarif') io.stdout(formatSarif(reports, { rules: RULES, baseDir: io.cwd, version: packageVersion() }));
-    else if (format === 'github') io.stdout(formatGithub(reports));
-    else io.stdout(formatStylish(reports));
+    print([...configs.reports(), ...reports]);
 
     if (failed > 0) return 2;
     const { errors, warnings } = tally(reports);

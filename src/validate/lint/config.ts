@@ -10,6 +10,7 @@ import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import type * as AjvModule from 'ajv';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import picomatch from 'picomatch';
+import { jsonPositions, jsonSyntaxPosition } from '../../util/json-positions.js';
 import { nearest } from '../../util/nearest.js';
 import { onDemand } from '../../util/on-demand.js';
 import type { Diagnostic } from '../diagnostic.js';
@@ -104,22 +105,57 @@ export interface LoadedConfig {
   readonly config: LintConfig;
 }
 
-/** Reads and checks a config file. @category Lint configuration */
+/**
+ * V8's words for a JSON syntax error, without what the finding says better: the offset (the
+ * finding has the line and column) and a copy of the whole text; a newline named as the
+ * unexpected token is written `\n`.
+ */
+function jsonReason(message: string): string {
+  return message
+    .replace(/ in JSON at position \d+.*$/s, '')
+    .replace(/, (?:\.\.\.)?".*" is not valid JSON$/s, '')
+    .replace(/[\n\r\t]/g, (c) => JSON.stringify(c).slice(1, -1));
+}
+
+/**
+ * Reads and checks a config file.
+ *
+ * @throws {@link ConfigError} whose `diagnostics` say what is wrong, rule `config`, each with
+ *   the line and column in the file where it can be told: the bad key or value of an invalid
+ *   configuration, where the JSON stops parsing (`data.keyword` `"json"`), none for a file
+ *   that cannot be read (`data.keyword` `"read"`).
+ * @category Lint configuration
+ */
 export async function loadConfigFile(path: string): Promise<LoadedConfig> {
   let text: string;
   try {
     text = await readFile(path, 'utf8');
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    throw new ConfigError(`cannot read ${path}: ${code === 'ENOENT' ? 'no such file' : (e as Error).message}`);
+    const reason = code === 'ENOENT' ? 'no such file' : (e as Error).message;
+    throw new ConfigError(`cannot read ${path}: ${reason}`, [
+      { rule: 'config', severity: 'error', message: `cannot read the configuration: ${reason}`, path: '/', data: { source: path, keyword: 'read', ...(code ? { code } : {}) } },
+    ]);
   }
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch (e) {
-    throw new ConfigError(`${path}: not valid JSON (${(e as Error).message})`);
+    const reason = jsonReason((e as Error).message);
+    const at = jsonSyntaxPosition(text, e as Error);
+    throw new ConfigError(`${path}:${at.line}:${at.column}: not valid JSON (${reason})`, [
+      { rule: 'config', severity: 'error', message: `not valid JSON: ${reason}`, path: '', ...at, data: { source: path, keyword: 'json' } },
+    ]);
   }
-  return { path, dir: dirname(path), config: checkConfig(json, path) };
+  try {
+    return { path, dir: dirname(path), config: checkConfig(json, path) };
+  } catch (e) {
+    if (!(e instanceof ConfigError)) throw e;
+    // checkConfig saw a value; the file says where each bad key was written
+    const positions = jsonPositions(text);
+    const placed = e.diagnostics.map((d) => ({ ...d, ...positions.get(d.path) }));
+    throw new ConfigError(e.message, placed.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0)));
+  }
 }
 
 /**

@@ -1,0 +1,171 @@
+/**
+ * A broken `.dialplanrc.json` in `dialplan lint`: each problem is a finding of rule `config`
+ * in the config file's own report, at the line and column of the bad key (or where the JSON
+ * stops parsing), printed by the formatter `--format` chose, and the run exits 2. Found next to
+ * the plan or named by `--config`, and a `--config` that does not exist. Run through main()
+ * and, where dist/ is built, through bin/dialplan.js, which must print the same.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { run } from './run.js';
+
+const CLEAN = '<dialplan name="Root">\n  <play type="tts">Hello.</play>\n  <hangup/>\n</dialplan>\n';
+
+interface Case {
+  readonly name: string;
+  readonly config: string;
+  /** What each finding of the config says, in order: line, column, the message's telling part, data.keyword. */
+  readonly expected: readonly (readonly [number, number, string, string])[];
+}
+
+const CASES: readonly Case[] = [
+  {
+    name: 'malformed JSON (a trailing comma)',
+    config: '{\n  "rules": {\n    "unknown-goto-target": "warn",\n  }\n}\n',
+    expected: [[4, 3, 'not valid JSON: Expected double-quoted property name', 'json']],
+  },
+  {
+    name: 'malformed JSON (a bad literal, which V8 gives no offset for)',
+    config: '{\n  "rules": {\n    "unknown-goto-target": tru\n  }\n}\n',
+    expected: [[3, 28, 'not valid JSON', 'json']],
+  },
+  {
+    name: 'an unknown rule name',
+    config: '{\n  "rules": {\n    "unknown-goto-targt": "warn"\n  }\n}\n',
+    expected: [[3, 5, 'unknown rule "unknown-goto-targt" in "rules" (did you mean "unknown-goto-target"?)', 'additionalProperties']],
+  },
+  {
+    name: 'a wrong severity',
+    config: '{\n  "rules": {\n    "unknown-goto-target": "warning"\n  }\n}\n',
+    expected: [[3, 5, '"rules.unknown-goto-target" must be one of "off", "warn", "error"', 'enum']],
+  },
+  {
+    name: 'options of the wrong type, in file order',
+    config: '{\n  "overrides": [{ "files": "inbound/**", "rules": {} }],\n  "fmt": { "indent": "4" }\n}\n',
+    expected: [
+      [2, 19, '"overrides.0.files" must be array', 'type'],
+      [3, 12, '"fmt.indent" is not valid', 'oneOf'],
+    ],
+  },
+];
+
+const FORMATS = ['stylish', 'json', 'sarif', 'github'] as const;
+type Format = (typeof FORMATS)[number];
+
+interface Finding {
+  readonly file: string;
+  readonly line: number | undefined;
+  readonly column: number | undefined;
+  readonly rule: string;
+  readonly message: string;
+}
+
+/** The findings of a report, read back from any of the four formats. */
+function findings(format: Format, stdout: string): Finding[] {
+  if (format === 'json') {
+    const reports = JSON.parse(stdout) as { file: string; diagnostics: { rule: string; message: string; line: number | null; column: number | null }[] }[];
+    return reports.flatMap((r) => r.diagnostics.map((d) => ({ file: r.file, line: d.line ?? undefined, column: d.column ?? undefined, rule: d.rule, message: d.message })));
+  }
+  if (format === 'sarif') {
+    const sarif = JSON.parse(stdout) as {
+      runs: { results: { ruleId: string; message: { text: string }; locations: { physicalLocation: { artifactLocation: { uri: string }; region?: { startLine: number; startColumn: number } } }[] }[] }[];
+    };
+    return sarif.runs[0]!.results.map((r) => {
+      const at = r.locations[0]!.physicalLocation;
+      return { file: at.artifactLocation.uri, line: at.region?.startLine, column: at.region?.startColumn, rule: r.ruleId, message: r.message.text };
+    });
+  }
+  if (format === 'github') {
+    return stdout
+      .trim()
+      .split('\n')
+      .map((l) => {
+        const m = /^::error file=([^,]+)(?:,line=(\d+),col=(\d+))?[^:]*,title=([^:]+)::(.*)$/.exec(l);
+        if (!m) throw new Error(`not an annotation: ${l}`);
+        return { file: m[1]!, line: m[2] === undefined ? undefined : Number(m[2]), column: m[3] === undefined ? undefined : Number(m[3]), rule: m[4]!, message: m[5]! };
+      });
+  }
+  return stdout
+    .trim()
+    .split('\n')
+    .slice(0, -1) // the total
+    .map((l) => {
+      const m = /^(\S+?)(?::(\d+):(\d+))?(?: \S*)? +error +(.*?) {2}(\S+)$/.exec(l);
+      if (!m) throw new Error(`not a stylish line: ${l}`);
+      return { file: m[1]!, line: m[2] === undefined ? undefined : Number(m[2]), column: m[3] === undefined ? undefined : Number(m[3]), rule: m[5]!, message: m[4]! };
+    });
+}
+
+let dir: string;
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'dialplan-config-errors-'));
+  CASES.forEach((c, i) => {
+    mkdirSync(join(dir, `case${i}`));
+    writeFileSync(join(dir, `case${i}/.dialplanrc.json`), c.config);
+    writeFileSync(join(dir, `case${i}/plan.xml`), CLEAN);
+    writeFileSync(join(dir, `given${i}.json`), c.config);
+  });
+  mkdirSync(join(dir, 'clean'));
+  writeFileSync(join(dir, 'clean/plan.xml'), CLEAN);
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('dialplan lint with a broken config', () => {
+  for (const format of FORMATS) {
+    CASES.forEach((c, i) => {
+      it(`${c.name}, found next to the plan: --format ${format}`, async () => {
+        const r = await run(['lint', `case${i}/plan.xml`, '--format', format], dir);
+        expect(r.code).toBe(2);
+        expect(r.stderr).toBe('');
+        const all = findings(format, r.stdout);
+        const ofConfig = all.filter((f) => f.file === `case${i}/.dialplanrc.json`);
+        expect(ofConfig.map((f) => [f.line, f.column, f.rule])).toEqual(c.expected.map(([line, column]) => [line, column, 'config']));
+        ofConfig.forEach((f, k) => expect(f.message).toContain(c.expected[k]![2]));
+        // the plan is not linted with settings that are unknown, and says why
+        expect(all.filter((f) => f.file === `case${i}/plan.xml`).map((f) => f.rule)).toEqual(['load-error']);
+      });
+
+      it(`${c.name}, named by --config: --format ${format}`, async () => {
+        const r = await run(['lint', 'clean/plan.xml', '--config', `given${i}.json`, '--format', format], dir);
+        expect(r.code).toBe(2);
+        expect(r.stderr).toBe('');
+        expect(findings(format, r.stdout).map((f) => [f.file, f.line, f.column, f.rule])).toEqual(c.expected.map(([line, column]) => [`given${i}.json`, line, column, 'config']));
+      });
+    });
+
+    it(`a --config that does not exist: --format ${format}`, async () => {
+      const r = await run(['lint', 'clean/plan.xml', '--config', 'missing.json', '--format', format], dir);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toBe('');
+      const [only, ...rest] = findings(format, r.stdout);
+      expect(rest).toEqual([]);
+      expect(only).toMatchObject({ file: 'missing.json', rule: 'config', message: expect.stringContaining('cannot read the configuration: no such file') });
+      // sarif has no finding without a region: it puts such findings at 1:1
+      if (format !== 'sarif') expect([only!.line, only!.column]).toEqual([undefined, undefined]);
+    });
+  }
+
+  it('keeps ajv\'s facts in data, beside the message', async () => {
+    const r = await run(['lint', 'case2/plan.xml', '--format', 'json'], dir);
+    const [config] = JSON.parse(r.stdout) as { diagnostics: { path: string; data: Record<string, unknown> }[] }[];
+    expect(config!.diagnostics[0]).toMatchObject({ path: '/rules/unknown-goto-targt', data: { keyword: 'additionalProperties', additionalProperty: 'unknown-goto-targt' } });
+  });
+
+  const root = fileURLToPath(new URL('../../', import.meta.url));
+  describe.skipIf(!existsSync(join(root, 'dist/bundle/cli.cjs')))('the built bin/dialplan.js', () => {
+    const bin = (args: readonly string[]) => spawnSync(process.execPath, [join(root, 'bin/dialplan.js'), ...args], { cwd: dir, encoding: 'utf8', timeout: 60_000 });
+    it('prints what main() prints, with the same exit code, in every format', async () => {
+      for (const format of FORMATS) {
+        for (const args of [['lint', 'case2/plan.xml'], ['lint', 'case0/plan.xml'], ['lint', 'clean/plan.xml', '--config', 'missing.json']]) {
+          const built = bin([...args, '--format', format]);
+          const inProcess = await run([...args, '--format', format], dir);
+          expect([built.status, built.stdout, built.stderr]).toEqual([inProcess.code, inProcess.stdout, inProcess.stderr]);
+        }
+      }
+    }, 180_000);
+  });
+});
