@@ -142,7 +142,10 @@ function syntaxErrorOffset(text: string): number {
         expect(',');
       }
     }
-    if (c === '"') return string();
+    if (c === '"') {
+      string();
+      return;
+    }
     for (const word of ['true', 'false', 'null']) {
       if (text.startsWith(word, i)) {
         i += word.length;

@@ -124,7 +124,9 @@ describe('dialplan lint with a broken config', () => {
         const all = findings(format, r.stdout);
         const ofConfig = all.filter((f) => f.file === `case${i}/.dialplanrc.json`);
         expect(ofConfig.map((f) => [f.line, f.column, f.rule])).toEqual(c.expected.map(([line, column]) => [line, column, 'config']));
-        ofConfig.forEach((f, k) => expect(f.message).toContain(c.expected[k]![2]));
+        ofConfig.forEach((f, k) => {
+          expect(f.message).toContain(c.expected[k]![2]);
+        });
         // the plan is not linted with settings that are unknown, and says why
         expect(all.filter((f) => f.file === `case${i}/plan.xml`).map((f) => f.rule)).toEqual(['load-error']);
       });
