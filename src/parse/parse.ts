@@ -28,7 +28,7 @@ export interface ParseResult {
  * Parses CallFire XML into the syntax tree.
  *
  * Every node has `loc` (line and column of its start) and `span` (where its parts were
- * written, with offsets); a node's `span` is computed when first read.
+ * written, with offsets); a node's `loc` and `span` are computed when first read.
  *
  * @example
  * ```ts
