@@ -75,6 +75,8 @@ const childByKind = new WeakMap<ElementNode, Map<string, ElementNode | null>>();
 
 /** Where a tag's events say they happened: its path and line, read once per tag (the path from the plan's index, the line from the tag). */
 interface Site {
+  /** Its number in the document's site table, for a call's reached tags. */
+  readonly index: number;
   readonly path: string | undefined;
   readonly line: number | undefined;
   /** Branch ids (`<path>#then`) by label, made once rather than on every branch taken. */
@@ -104,7 +106,10 @@ export class Run {
   readonly stashed = new Map<string, string>();
   readonly call = new Map<string, string>(DEFAULT_CALL_ENTRIES);
   readonly contact = new Map<string, string>();
-  readonly reached = new Set<string>();
+  /** The paths of the tags reached, each once, in the order first reached. */
+  private readonly reached: string[] = [];
+  /** Which sites (by {@link Site.index}) are in {@link Run.reached}. */
+  private seen: Uint8Array;
   readonly branches = new Set<string>();
   /** Findings that did not stop the call, each once (by rule, place and message). */
   private readonly warnings = new Map<string, Diagnostic>();
@@ -131,6 +136,7 @@ export class Run {
     let sites = sitesOf.get(plan.document);
     if (!sites) sitesOf.set(plan.document, (sites = new Map()));
     this.sites = sites;
+    this.seen = new Uint8Array(sites.size + 16);
     this.keys = (Array.isArray(script.keys) ? script.keys : []).map((i) => String(i).trim());
     if (script.call) for (const [k, v] of Object.entries(script.call)) this.call.set(k, String(v));
     this.call.set('lastinput', '');
@@ -162,7 +168,7 @@ export class Run {
       stashed: plainObject(this.stashed),
       ended,
       ...(error ? { error } : {}),
-      reached: [...this.reached],
+      reached: this.reached,
       branches: [...this.branches],
       warnings: [...this.warnings.values()],
     };
@@ -190,8 +196,7 @@ export class Run {
       this.current = node;
       this.recent.push(node);
       if (this.recent.length > 4000) this.recent.splice(0, 2000);
-      const path = this.site(node).path!;
-      this.reached.add(path);
+      this.reach(this.site(node));
       if (node.kind === '#unknown') {
         this.emit(node, { type: 'unknown-tag', name: node.name });
         next = this.after(node);
@@ -211,7 +216,7 @@ export class Run {
   /** The first tag of a container's block, or what the container does when its block is empty. */
   firstIn(container: ElementNode): Next {
     // Branch containers (live, machine, else, keypress) start here rather than through enter.
-    this.reached.add(this.site(container).path!);
+    this.reach(this.site(container));
     return this.toNext(this.flow.enter(container));
   }
 
@@ -285,9 +290,9 @@ export class Run {
       this.emit(menu, { type: 'no-match', input: raw });
       return this.after(menu);
     }
-    const path = this.site(chosen).path!;
-    this.reached.add(path);
-    this.branches.add(path);
+    const site = this.site(chosen);
+    this.reach(site);
+    this.branches.add(site.path!);
     this.emit(chosen, { type: 'keypress', pressed: chosen.attributes['pressed'] ?? '', input: raw });
     return this.toNext(this.flow.enter(chosen));
   }
@@ -330,9 +335,22 @@ export class Run {
     let site = this.sites.get(node);
     if (!site) {
       const loc = node.loc;
-      this.sites.set(node, (site = { path: this.plan.placement.get(node)?.path, line: loc ? loc.line : undefined }));
+      this.sites.set(node, (site = { index: this.sites.size, path: this.plan.placement.get(node)?.path, line: loc ? loc.line : undefined }));
     }
     return site;
+  }
+
+  /** Notes a tag as reached (the first time only). */
+  private reach(site: Site): void {
+    const i = site.index;
+    if (i >= this.seen.length) {
+      const grown = new Uint8Array(Math.max(i + 1, 2 * this.seen.length));
+      grown.set(this.seen);
+      this.seen = grown;
+    }
+    if (this.seen[i] === 1) return;
+    this.seen[i] = 1;
+    this.reached.push(site.path!);
   }
 
   /** Records an event at a tag. */
