@@ -79,8 +79,6 @@ export function jsonPositions(text: string): Map<string, JsonPosition> {
   return out;
 }
 
-const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
-
 /**
  * The offset of the first character at which `text` stops being JSON, or -1 when it is JSON.
  * V8 names the offset of only some syntax errors ("Unexpected token '}', … is not valid
@@ -97,6 +95,12 @@ function syntaxErrorOffset(text: string): number {
   const expect = (c: string) => {
     if (text[i] !== c) fail();
     i++;
+  };
+  const isDigit = () => text[i] !== undefined && text[i]! >= '0' && text[i]! <= '9';
+  /** One digit or more. */
+  const digits = () => {
+    if (!isDigit()) fail();
+    while (isDigit()) i++;
   };
   const string = () => {
     expect('"');
@@ -146,15 +150,24 @@ function syntaxErrorOffset(text: string): number {
       string();
       return;
     }
-    for (const word of ['true', 'false', 'null']) {
-      if (text.startsWith(word, i)) {
-        i += word.length;
-        return;
-      }
+    // as V8 reads them, a character at a time, so an error is placed where V8 places it
+    const word = c === 't' ? 'true' : c === 'f' ? 'false' : c === 'n' ? 'null' : undefined;
+    if (word !== undefined) {
+      for (const w of word) expect(w);
+      return;
     }
-    NUMBER.lastIndex = i;
-    if (!NUMBER.test(text)) fail();
-    i = NUMBER.lastIndex;
+    if (text[i] === '-') i++;
+    if (text[i] === '0') i++;
+    else digits();
+    if (text[i] === '.') {
+      i++;
+      digits();
+    }
+    if (text[i] === 'e' || text[i] === 'E') {
+      i++;
+      if (text[i] === '+' || text[i] === '-') i++;
+      digits();
+    }
   };
   try {
     value();

@@ -31,7 +31,7 @@ const CASES: readonly Case[] = [
   {
     name: 'malformed JSON (a bad literal, which V8 gives no offset for)',
     config: '{\n  "rules": {\n    "unknown-goto-target": tru\n  }\n}\n',
-    expected: [[3, 28, 'not valid JSON', 'json']],
+    expected: [[3, 31, "not valid JSON: Unexpected token '\\n'", 'json']],
   },
   {
     name: 'an unknown rule name',
