@@ -21,7 +21,7 @@ export interface SnapshotPlan {
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
 /** Scripts that drive most plans down several ways: menus, amd, transfers, timeouts, hang-ups, clock. */
-const COMMON: readonly Script[] = [
+export const COMMON: readonly Script[] = [
   {},
   { answer: 'machine' },
   { keys: ['1', '1', '1'] },

@@ -13,27 +13,13 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { simulate } from '../../src/simulate/simulate.js';
-import type { Script, SimulationResult } from '../../src/simulate/types.js';
+import type { SimulationResult } from '../../src/simulate/types.js';
 import { corpusFiles, corpusPresent, readCorpus } from '../util.js';
-import { snapshotPlans } from './transcript-plans.js';
+import { COMMON, snapshotPlans } from './transcript-plans.js';
 
 const UPDATE = process.env['UPDATE_TRANSCRIPTS'] === '1';
 const OURS = fileURLToPath(new URL('../fixtures/simulate/transcripts.json', import.meta.url));
 const CORPUS = fileURLToPath(new URL('../fixtures/simulate/corpus-transcripts.json', import.meta.url));
-
-/** The scripts each corpus plan runs (as in corpus.test.ts, and a few more). */
-const CORPUS_SCRIPTS: readonly Script[] = [
-  {},
-  { answer: 'machine' },
-  { keys: ['1', '1', '1'] },
-  { keys: ['2', '2', '2'] },
-  { keys: ['3', '9', '0', '1'] },
-  { keys: ['timeout', 'timeout', 'timeout', 'timeout'] },
-  { keys: ['12345#', '3', '1'], transfer: 'no-answer' },
-  { keys: ['1', 'hangup'], transfer: 'busy' },
-  { keys: ['2135551234#', '1'], clock: '2026-01-10T15:00:00Z' },
-  { keys: ['11111', '12345'], clock: '2026-01-06T09:00:00Z', contact: { firstName: 'Homer' } },
-];
 
 /** Per plan: its distinct transcripts, and which one each script gave (most plans end the same way under several scripts). */
 type Transcripts = Record<string, { readonly byScript: number[]; readonly results: SimulationResult[] }>;
@@ -77,7 +63,7 @@ describe('transcripts stay the same', () => {
       const xml = readCorpus(file);
       const digests: string[] = [];
       endings[file] = [];
-      for (const script of CORPUS_SCRIPTS) {
+      for (const script of COMMON) {
         const r = await simulate(xml, script);
         digests.push(digest(r));
         endings[file].push(`${JSON.stringify(script)}: ${r.ended}${r.error ? ` (${r.error.message})` : ''}, ${r.events.length} events`);
