@@ -45,6 +45,7 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
 interface Facts {
   readonly names: Map<string, AnyElement[]>;
   readonly gotoTargets: Set<string>;
+  readonly dynamicGotoTargets: string[];
   readonly variablesSet: Map<string, VariableSource[]>;
   readonly dynamicVariableNames: string[];
   readonly stashed: Map<string, AnyElement[]>;
@@ -210,6 +211,11 @@ export class PlanIndex {
     return this.#scan().gotoTargets;
   }
 
+  /** The {@link gotoTargets} built from variables (`menu_${lang}`), in the order first used. */
+  get dynamicGotoTargets(): readonly string[] {
+    return this.#scan().dynamicGotoTargets;
+  }
+
   /** Variables given a readable value (setvar, record, get, post), by trimmed name. */
   get variablesSet(): ReadonlyMap<string, readonly VariableSource[]> {
     return this.#scan().variablesSet;
@@ -227,7 +233,7 @@ export class PlanIndex {
 
   #scan(): Facts {
     if (this.#facts) return this.#facts;
-    const facts: Facts = { names: new Map(), gotoTargets: new Set(), variablesSet: new Map(), dynamicVariableNames: [], stashed: new Map() };
+    const facts: Facts = { names: new Map(), gotoTargets: new Set(), dynamicGotoTargets: [], variablesSet: new Map(), dynamicVariableNames: [], stashed: new Map() };
     const attr = (node: AnyElement, name: string): string | undefined => (Object.hasOwn(node.attributes, name) ? node.attributes[name] : undefined);
     for (const node of this.all) {
       const tag = elementName(node);
@@ -247,6 +253,7 @@ export class PlanIndex {
         push(facts.stashed, varname, node);
       }
     }
+    for (const t of facts.gotoTargets) if (t.includes('${')) facts.dynamicGotoTargets.push(t);
     return (this.#facts = facts);
   }
 

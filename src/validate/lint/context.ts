@@ -52,7 +52,7 @@ export function createContext(document: DocumentNode): RuleContext {
     },
     isGotoTarget(name) {
       if (index.gotoTargets.has(name)) return true;
-      dynamicTargets ??= new DynamicNameSet([...index.gotoTargets].filter((t) => t.includes('${')));
+      dynamicTargets ??= new DynamicNameSet(index.dynamicGotoTargets);
       return dynamicTargets.fits(name);
     },
     get variablesSet() {

@@ -7,8 +7,12 @@ interface Params {
   readonly excerpt: string;
 }
 
+const NO_PROBLEMS: ReadonlyArray<Pick<Params, 'problem' | 'excerpt'>> = Object.freeze([]);
+
 /** Finds markup problems in TTS text (already entity-decoded, as the TTS engine receives it). */
-export function ttsProblems(text: string): Array<Pick<Params, 'problem' | 'excerpt'>> {
+export function ttsProblems(text: string): ReadonlyArray<Pick<Params, 'problem' | 'excerpt'>> {
+  // every problem starts at a `<` or an `&`: most prompts hold neither and share one empty answer
+  if (!text.includes('<') && !text.includes('&')) return NO_PROBLEMS;
   const out: Array<Pick<Params, 'problem' | 'excerpt'>> = [];
   const open: string[] = [];
   const tag = /<(\/?)([A-Za-z_][\w.:-]*)([^<>]*?)(\/?)>/g;

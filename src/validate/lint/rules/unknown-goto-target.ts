@@ -33,7 +33,7 @@ export const unknownGotoTarget: Rule<Params> = {
     // indexed once per run, at the first unknown target: many unknown or dynamic targets must
     // not each scan every name
     let index: TypoIndex | undefined;
-    const dynamic = new DynamicNameMatcher(ctx.names.keys(), [...ctx.gotoTargets].filter((t) => t.includes('${')));
+    const dynamic = new DynamicNameMatcher(ctx.names.keys(), ctx.index.dynamicGotoTargets);
     const { elements } = ctx;
     for (let i = 0; i < elements.length; i++) {
       const node = elements[i]!;
