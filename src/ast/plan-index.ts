@@ -14,6 +14,7 @@
 import { BRANCH_CHILD, FlowGraph, numberFlow, type NumberedFlow } from './flow.js';
 import type { AnyElement, DocumentNode, ElementNode } from './nodes.js';
 import { elementChildren, elementName, isElement, textOf } from './nodes.js';
+import { SameNameCounter } from './visit.js';
 
 /** Where one tag sits in the plan. */
 export interface Placement {
@@ -80,9 +81,7 @@ export class PlanIndex {
     const stack: AnyElement[] = [document.root];
     const stackParent: number[] = [-1];
     const stackNth: number[] = [1];
-    // the same-named children counted so far, by name, for the parent being expanded (`of`):
-    // reset by number rather than Map.clear(), which allocates a new table for every parent
-    const counts = new Map<string, { of: number; n: number }>();
+    const counts = new SameNameCounter<number>();
     // the element children of the node being expanded, in reused slots (`length = 0` would
     // drop the arrays' storage and allocate it again for the next parent)
     const children: AnyElement[] = [];
@@ -100,15 +99,8 @@ export class PlanIndex {
       for (let c = 0; c < kids.length; c++) {
         const child = kids[c]!;
         if (!isElement(child)) continue;
-        const name = elementName(child);
-        let same = counts.get(name);
-        if (!same) counts.set(name, (same = { of: k, n: 0 }));
-        else if (same.of !== k) {
-          same.of = k;
-          same.n = 0;
-        }
         children[count] = child;
-        childNth[count++] = ++same.n;
+        childNth[count++] = counts.next(k, elementName(child));
       }
       // pushed in reverse, so the first child is expanded next
       for (let j = count - 1; j >= 0; j--) {

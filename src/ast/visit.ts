@@ -53,6 +53,29 @@ class Step implements Visit {
   }
 }
 
+/**
+ * Numbers children among their same-named siblings (the `[n]` of a path), one parent after
+ * the other, with one reused map: a new map per parent, or `Map.clear()`, allocates a table
+ * for each of a big plan's parents.
+ */
+export class SameNameCounter<P> {
+  readonly #counts = new Map<string, { of: P; n: number }>();
+
+  /** The 1-based place of the next child called `name` among the children of `parent`; all of one parent's children come before the next parent's. */
+  next(parent: P, name: string): number {
+    const same = this.#counts.get(name);
+    if (!same) {
+      this.#counts.set(name, { of: parent, n: 1 });
+      return 1;
+    }
+    if (same.of !== parent) {
+      same.of = parent;
+      same.n = 0;
+    }
+    return ++same.n;
+  }
+}
+
 /** The path step of each element child of `parent`, in order. */
 export function childSteps(parent: { readonly children: readonly Node[] }): Array<[AnyElement, string]> {
   const counts = new Map<string, number>();
@@ -74,9 +97,7 @@ export function childSteps(parent: { readonly children: readonly Node[] }): Arra
 export function* walk(doc: DocumentNode): Generator<Visit> {
   // an explicit stack, not recursion: depth costs neither call stack nor copies
   const stack: Step[] = [new Step(doc.root, 'dialplan', 1, undefined, 1)];
-  // the same-named children counted so far, by name, for the step being expanded (`of`): reset
-  // by comparison rather than Map.clear(), which allocates a new table for every parent
-  const counts = new Map<string, { of: Step | undefined; n: number }>();
+  const counts = new SameNameCounter<Step>();
   // the children of the step being expanded, in reused slots (emptying the array would drop its storage)
   const children: Step[] = [];
   while (stack.length > 0) {
@@ -88,13 +109,7 @@ export function* walk(doc: DocumentNode): Generator<Visit> {
       const child = kids[c]!;
       if (!isElement(child)) continue;
       const n = elementName(child);
-      let same = counts.get(n);
-      if (!same) counts.set(n, (same = { of: v, n: 0 }));
-      else if (same.of !== v) {
-        same.of = v;
-        same.n = 0;
-      }
-      children[count++] = new Step(child, n, ++same.n, v, v.depth + 1);
+      children[count++] = new Step(child, n, counts.next(v, n), v, v.depth + 1);
     }
     for (let j = count - 1; j >= 0; j--) stack.push(children[j]!);
   }
