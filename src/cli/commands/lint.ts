@@ -55,9 +55,9 @@ Options:
                           report what was fixed and what remains
   --fix-dry-run           Like --fix, but print the diff instead of writing the files
   --jobs <n>              Lint XML files on up to n threads (default: the number of
-                          cores), one per ${FILES_PER_THREAD} files at most, since a thread
-                          costs about as much to start as linting that many; the report
-                          is the same as with --jobs 1
+                          cores), one per ${FILES_PER_THREAD} files at most, since a thread costs
+                          about as much to start as linting that many; the report is
+                          the same as with --jobs 1
 
 Exit codes: 0 no errors and warnings within --max-warnings, 1 otherwise,
 2 usage, an invalid configuration or a file that could not be read.`,
