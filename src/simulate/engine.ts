@@ -80,8 +80,16 @@ interface Site {
   readonly path: string | undefined;
   readonly line: number | undefined;
   /** Branch ids (`<path>#then`) by label, made once rather than on every branch taken. */
-  branches?: Map<string, string>;
+  branches: Map<string, string> | undefined;
+  /** What runs after the tag finishes normally, and what its block starts with: found once, as both depend on the tag's place alone. */
+  after: Next | undefined;
+  enter: Next | undefined;
+  /** A menu's `maxDigits`, read once: NaN until read, 0 when absent or not a number (no limit either way). */
+  maxDigits: number;
 }
+
+/** The end of a call that runs out of tags; shared, as steps are never changed. */
+const END: Next = { op: 'end', ended: 'end' };
 
 /** Sites by document (a path is a tag's place in one document), shared by the calls through it. */
 const sitesOf = new WeakMap<DocumentNode, Map<AnyElement, Site>>();
@@ -210,14 +218,16 @@ export class Run {
 
   /** What runs after `node` finishes normally: the execution model of `ast/flow.ts`, shared with lint and diagrams. */
   after(node: AnyElement): Next {
-    return this.toNext(this.flow.after(node));
+    const site = this.site(node);
+    return (site.after ??= this.toNext(this.flow.after(node)));
   }
 
   /** The first tag of a container's block, or what the container does when its block is empty. */
   firstIn(container: ElementNode): Next {
     // Branch containers (live, machine, else, keypress) start here rather than through enter.
-    this.reach(this.site(container));
-    return this.toNext(this.flow.enter(container));
+    const site = this.site(container);
+    this.reach(site);
+    return (site.enter ??= this.toNext(this.flow.enter(container)));
   }
 
   /** The element children of a tag. */
@@ -244,7 +254,7 @@ export class Run {
   }
 
   private toNext(to: FlowNode): Next {
-    if (to === EXIT) return this.end('end');
+    if (to === EXIT) return END;
     if ('input' in to) return { op: 'input', menu: to.input as ElementNode<'menu'> };
     return { op: 'enter', node: to };
   }
@@ -280,8 +290,12 @@ export class Run {
       if (!/^[0-9#*]+$/.test(raw)) {
         throw new SimulationFailure(`script input ${JSON.stringify(raw)} is not digits (0-9, #, *), "timeout" or "hangup"`, menu);
       }
-      const max = Number.parseInt(menu.attributes['maxDigits'] ?? menu.attributes['maxdigits'] ?? '', 10);
-      entry = menuEntry(raw, Number.isNaN(max) ? undefined : max);
+      const menuSite = this.site(menu);
+      if (Number.isNaN(menuSite.maxDigits)) {
+        const max = Number.parseInt(menu.attributes['maxDigits'] ?? menu.attributes['maxdigits'] ?? '', 10);
+        menuSite.maxDigits = Number.isNaN(max) ? 0 : max;
+      }
+      entry = menuEntry(raw, menuSite.maxDigits);
       this.call.set('lastinput', entry);
       this.emit(menu, { type: 'input', input: raw, digits: entry });
     }
@@ -294,7 +308,7 @@ export class Run {
     this.reach(site);
     this.branches.add(site.path!);
     this.emit(chosen, { type: 'keypress', pressed: chosen.attributes['pressed'] ?? '', input: raw });
-    return this.toNext(this.flow.enter(chosen));
+    return (site.enter ??= this.toNext(this.flow.enter(chosen)));
   }
 
   /**
@@ -335,7 +349,9 @@ export class Run {
     let site = this.sites.get(node);
     if (!site) {
       const loc = node.loc;
-      this.sites.set(node, (site = { index: this.sites.size, path: this.plan.placement.get(node)?.path, line: loc ? loc.line : undefined }));
+      // every field set here, so all sites share one shape
+      site = { index: this.sites.size, path: this.plan.placement.get(node)?.path, line: loc ? loc.line : undefined, branches: undefined, after: undefined, enter: undefined, maxDigits: Number.NaN };
+      this.sites.set(node, site);
     }
     return site;
   }
