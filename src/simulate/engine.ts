@@ -75,8 +75,6 @@ const childByKind = new WeakMap<ElementNode, Map<string, ElementNode | null>>();
 
 /** Where a tag's events say they happened: its path and line, read once per tag (the path from the plan's index, the line from the tag). */
 interface Site {
-  /** Its number in the document's site table, for a call's reached tags. */
-  readonly index: number;
   readonly path: string | undefined;
   readonly line: number | undefined;
   /** Branch ids (`<path>#then`) by label, made once rather than on every branch taken. */
@@ -84,9 +82,21 @@ interface Site {
   /** What runs after the tag finishes normally, and what its block starts with: found once, as both depend on the tag's place alone. */
   after: Next | undefined;
   enter: Next | undefined;
+  /**
+   * The {@link Run.id} of the last call that reached the tag. A call runs synchronously from
+   * start to end, so no other call marks the table meanwhile: this replaces a per-call
+   * "reached" array (whose allocation cost more than the rest of starting a call).
+   */
+  reachedBy: number;
   /** A menu's `maxDigits`, read once: NaN until read, 0 when absent or not a number (no limit either way). */
   maxDigits: number;
 }
+
+/** A continuation found once and kept in a site: for an entered tag, the tag's own site, so the step needs no look-up. */
+type KeptNext = Next & { readonly site?: Site };
+
+/** Numbers the calls, for {@link Site.reachedBy}. */
+let runs = 0;
 
 /** The end of a call that runs out of tags; shared, as steps are never changed. */
 const END: Next = { op: 'end', ended: 'end' };
@@ -116,8 +126,8 @@ export class Run {
   readonly contact = new Map<string, string>();
   /** The paths of the tags reached, each once, in the order first reached. */
   private readonly reached: string[] = [];
-  /** Which sites (by {@link Site.index}) are in {@link Run.reached}. */
-  private seen: Uint8Array;
+  /** This call's number, set when it starts (see {@link Site.reachedBy}). */
+  private id = 0;
   readonly branches = new Set<string>();
   /** Findings that did not stop the call, each once (by rule, place and message). */
   private readonly warnings = new Map<string, Diagnostic>();
@@ -132,6 +142,13 @@ export class Run {
   private recordings = 0;
   private readonly flow: FlowGraph;
   private readonly sites: Map<AnyElement, Site>;
+  /** The last tag asked for by {@link Run.site} and its site: a step asks for its tag's several times (to reach, emit, branch, continue). */
+  private lastNode: AnyElement | undefined;
+  private lastSite: Site | undefined;
+  /** The substitution callbacks, made once per call rather than on every text that holds a reference. */
+  private readonly lookupName = (name: string): string | undefined => this.lookup(name);
+  private readonly unsetName = (name: string): void => this.warn(this.current, 'unset-variable', `\${${name}} is not set; read as empty text`, { name });
+  private readonly subReference = (ref: string): string => this.sub(ref);
 
   constructor(
     readonly plan: PlanIndex,
@@ -144,7 +161,6 @@ export class Run {
     let sites = sitesOf.get(plan.document);
     if (!sites) sitesOf.set(plan.document, (sites = new Map()));
     this.sites = sites;
-    this.seen = new Uint8Array(sites.size + 16);
     this.keys = (Array.isArray(script.keys) ? script.keys : []).map((i) => String(i).trim());
     if (script.call) for (const [k, v] of Object.entries(script.call)) this.call.set(k, String(v));
     this.call.set('lastinput', '');
@@ -160,6 +176,7 @@ export class Run {
       checkFields(this.script, SCRIPT_FIELDS, 'script', { inputs: 'keys' });
       checkFields(this.options, OPTION_FIELDS, 'simulate option', {});
       this.clock = toEpoch(this.script.clock);
+      this.id = ++runs;
       ended = this.loop();
       if (this.callerGone && ended !== 'transfer') ended = 'caller-hangup';
     } catch (e) {
@@ -170,16 +187,14 @@ export class Run {
       this.events.push({ type: 'error', message: e.message, path: place?.path ?? '/', ...(node?.loc ? { line: node.loc.line } : {}) });
       ended = 'error';
     }
-    return {
-      events: this.events,
-      variables: plainObject(this.vars),
-      stashed: plainObject(this.stashed),
-      ended,
-      ...(error ? { error } : {}),
-      reached: this.reached,
-      branches: [...this.branches],
-      warnings: [...this.warnings.values()],
-    };
+    // two literals rather than a spread of the optional error: same key order, no generic copy
+    const variables = plainObject(this.vars);
+    const stashed = plainObject(this.stashed);
+    const branches = Array.from(this.branches);
+    const warnings = Array.from(this.warnings.values());
+    return error
+      ? { events: this.events, variables, stashed, ended, error, reached: this.reached, branches, warnings }
+      : { events: this.events, variables, stashed, ended, reached: this.reached, branches, warnings };
   }
 
   private loop(): Ended {
@@ -204,7 +219,12 @@ export class Run {
       this.current = node;
       this.recent.push(node);
       if (this.recent.length > 4000) this.recent.splice(0, 2000);
-      this.reach(this.site(node));
+      const kept = (next as KeptNext).site;
+      if (kept !== undefined) {
+        this.lastNode = node;
+        this.lastSite = kept;
+      }
+      this.reach(kept ?? this.site(node));
       if (node.kind === '#unknown') {
         this.emit(node, { type: 'unknown-tag', name: node.name });
         next = this.after(node);
@@ -256,7 +276,8 @@ export class Run {
   private toNext(to: FlowNode): Next {
     if (to === EXIT) return END;
     if ('input' in to) return { op: 'input', menu: to.input as ElementNode<'menu'> };
-    return { op: 'enter', node: to };
+    const kept: KeptNext = { op: 'enter', node: to, site: this.site(to) };
+    return kept;
   }
 
   /** Ends the call. */
@@ -346,26 +367,23 @@ export class Run {
 
   /** Where `node`'s events happen (see {@link Site}). */
   site(node: AnyElement): Site {
+    if (node === this.lastNode) return this.lastSite!;
     let site = this.sites.get(node);
     if (!site) {
       const loc = node.loc;
       // every field set here, so all sites share one shape
-      site = { index: this.sites.size, path: this.plan.placement.get(node)?.path, line: loc ? loc.line : undefined, branches: undefined, after: undefined, enter: undefined, maxDigits: Number.NaN };
+      site = { path: this.plan.placement.get(node)?.path, line: loc ? loc.line : undefined, branches: undefined, after: undefined, enter: undefined, reachedBy: 0, maxDigits: Number.NaN };
       this.sites.set(node, site);
     }
+    this.lastNode = node;
+    this.lastSite = site;
     return site;
   }
 
   /** Notes a tag as reached (the first time only). */
   private reach(site: Site): void {
-    const i = site.index;
-    if (i >= this.seen.length) {
-      const grown = new Uint8Array(Math.max(i + 1, 2 * this.seen.length));
-      grown.set(this.seen);
-      this.seen = grown;
-    }
-    if (this.seen[i] === 1) return;
-    this.seen[i] = 1;
+    if (site.reachedBy === this.id) return;
+    site.reachedBy = this.id;
     this.reached.push(site.path!);
   }
 
@@ -403,7 +421,7 @@ export class Run {
   sub(text: string): string {
     // most texts hold no reference: no callbacks made for them
     if (!text.includes('${')) return text;
-    return substitute(text, (name) => this.lookup(name), (name) => this.warn(this.current, 'unset-variable', `\${${name}} is not set; read as empty text`, { name }));
+    return substitute(text, this.lookupName, this.unsetName);
   }
 
   /** The trimmed, substituted text of a leaf tag. */
@@ -436,7 +454,7 @@ export class Run {
   /** Runs one expression with its `${…}` values passed as data (see `expression.ts`). */
   private evaluate(node: ElementNode, raw: string, mode: 'text' | 'boolean', what: string): string | boolean {
     try {
-      const { source, bindings, plain } = prepareExpression(raw, (ref) => this.sub(ref), this.js.memoryBytes);
+      const { source, bindings, plain } = prepareExpression(raw, this.subReference, this.js.memoryBytes);
       // literals, references and operators on them: no round trip to the evaluator's thread
       if (plain) return mode === 'text' ? String(plain.value) : Boolean(plain.value);
       const input = { bindings, clock: this.clock, deadline: this.deadline, shown: raw.trim() };
