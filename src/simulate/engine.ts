@@ -76,6 +76,8 @@ const childByKind = new WeakMap<ElementNode, Map<string, ElementNode | null>>();
 /** Where a tag's events say they happened: its path and line, read once per tag (the path from the plan's index, the line from the tag). */
 interface Site {
   readonly path: string | undefined;
+  /** The path its events name: {@link Site.path}, or `/` for a tag outside the document. */
+  readonly shown: string;
   readonly line: number | undefined;
   /** Branch ids (`<path>#then`) by label, made once rather than on every branch taken. */
   branches: Map<string, string> | undefined;
@@ -298,37 +300,37 @@ export class Run {
     this.current = menu;
     if (this.callerGone) return this.end('caller-hangup');
     const raw = this.keys.shift();
+    const menuSite = this.site(menu);
     if (raw === undefined || raw.toLowerCase() === 'hangup') {
-      this.emit(menu, { type: 'input', input: 'hangup' });
+      this.push({ type: 'input', input: 'hangup', path: menuSite.shown, line: menuSite.line });
       return this.callerHangup(menu, raw === undefined ? 'inputs-exhausted' : 'script');
     }
     const { keypresses, patterns } = menuKeys(menu);
     let entry: string | undefined;
     if (raw.toLowerCase() === 'timeout') {
       this.call.set('lastinput', '');
-      this.emit(menu, { type: 'input', input: 'timeout' });
+      this.push({ type: 'input', input: 'timeout', path: menuSite.shown, line: menuSite.line });
     } else {
       if (!/^[0-9#*]+$/.test(raw)) {
         throw new SimulationFailure(`script input ${JSON.stringify(raw)} is not digits (0-9, #, *), "timeout" or "hangup"`, menu);
       }
-      const menuSite = this.site(menu);
       if (Number.isNaN(menuSite.maxDigits)) {
         const max = Number.parseInt(menu.attributes['maxDigits'] ?? menu.attributes['maxdigits'] ?? '', 10);
         menuSite.maxDigits = Number.isNaN(max) ? 0 : max;
       }
       entry = menuEntry(raw, menuSite.maxDigits);
       this.call.set('lastinput', entry);
-      this.emit(menu, { type: 'input', input: raw, digits: entry });
+      this.push({ type: 'input', input: raw, digits: entry, path: menuSite.shown, line: menuSite.line });
     }
     const chosen = keypresses[selectKeypress(patterns, entry)];
     if (!chosen) {
-      this.emit(menu, { type: 'no-match', input: raw });
+      this.push({ type: 'no-match', input: raw, path: menuSite.shown, line: menuSite.line });
       return this.after(menu);
     }
     const site = this.site(chosen);
     this.reach(site);
     this.branches.add(site.path!);
-    this.emit(chosen, { type: 'keypress', pressed: chosen.attributes['pressed'] ?? '', input: raw });
+    this.push({ type: 'keypress', pressed: chosen.attributes['pressed'] ?? '', input: raw, path: site.shown, line: site.line });
     return (site.enter ??= this.toNext(this.flow.enter(chosen)));
   }
 
@@ -372,7 +374,8 @@ export class Run {
     if (!site) {
       const loc = node.loc;
       // every field set here, so all sites share one shape
-      site = { path: this.plan.placement.get(node)?.path, line: loc ? loc.line : undefined, branches: undefined, after: undefined, enter: undefined, reachedBy: 0, maxDigits: Number.NaN };
+      const path = this.plan.placement.get(node)?.path;
+      site = { path, shown: path ?? '/', line: loc ? loc.line : undefined, branches: undefined, after: undefined, enter: undefined, reachedBy: 0, maxDigits: Number.NaN };
       this.sites.set(node, site);
     }
     this.lastNode = node;
@@ -385,6 +388,16 @@ export class Run {
     if (site.reachedBy === this.id) return;
     site.reachedBy = this.id;
     this.reached.push(site.path!);
+  }
+
+  /**
+   * Records an event built in its final shape, its `path` and `line` last (from the tag's
+   * {@link Run.site}): the hot handlers build events so, as every event completed in one place
+   * made that place's stores slow. A tag without a line (a tree built in code) drops `line`.
+   */
+  push(event: EventData & { path: string; line: number | undefined }): void {
+    if (event.line === undefined) delete (event as { line?: number }).line;
+    this.events.push(event as SimulationEvent);
   }
 
   /** Records an event at a tag. */

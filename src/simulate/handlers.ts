@@ -91,9 +91,11 @@ export const HANDLERS: { readonly [K in TagName]: Handler<K> } = {
 
   play(node, run) {
     const voice = run.attr(node, 'voice');
-    const event: { type: 'play'; playType: string; text: string; voice?: string } = { type: 'play', playType: run.attr(node, 'type') ?? 'tts', text: spokenText(run, node) };
-    if (voice) event.voice = voice;
-    run.emit(node, event);
+    const playType = run.attr(node, 'type') ?? 'tts';
+    const text = spokenText(run, node);
+    const site = run.site(node);
+    if (voice) run.push({ type: 'play', playType, text, voice, path: site.shown, line: site.line });
+    else run.push({ type: 'play', playType, text, path: site.shown, line: site.line });
     return run.after(node);
   },
 
@@ -116,12 +118,15 @@ export const HANDLERS: { readonly [K in TagName]: Handler<K> } = {
     const target = run.text(node);
     if (target === '') throw new SimulationFailure('<goto> names no target', node);
     const to = run.jump(node, target, 'goto');
-    run.emit(node, { type: 'goto', target, targetPath: run.site(to).path! });
+    const targetPath = run.site(to).path!;
+    const site = run.site(node);
+    run.push({ type: 'goto', target, targetPath, path: site.shown, line: site.line });
     return { op: 'enter', node: to };
   },
 
   hangup(node, run) {
-    run.emit(node, { type: 'hangup' });
+    const site = run.site(node);
+    run.push({ type: 'hangup', path: site.shown, line: site.line });
     return run.end('hangup');
   },
 
@@ -142,7 +147,8 @@ export const HANDLERS: { readonly [K in TagName]: Handler<K> } = {
     const name = required(run, node, 'varname');
     const { value, evaluated } = run.value(node, writtenText(node), `<setvar varname="${name}">`);
     run.vars.set(name, value);
-    run.emit(node, { type: 'setvar', name, value, evaluated });
+    const site = run.site(node);
+    run.push({ type: 'setvar', name, value, evaluated, path: site.shown, line: site.line });
     return run.after(node);
   },
 
@@ -150,7 +156,8 @@ export const HANDLERS: { readonly [K in TagName]: Handler<K> } = {
     const name = required(run, node, 'varname');
     const { value } = run.value(node, writtenText(node), `<stash varname="${name}">`);
     run.stashed.set(name, value);
-    run.emit(node, { type: 'stash', name, value });
+    const site = run.site(node);
+    run.push({ type: 'stash', name, value, path: site.shown, line: site.line });
     return run.after(node);
   },
 
@@ -158,7 +165,8 @@ export const HANDLERS: { readonly [K in TagName]: Handler<K> } = {
     const expr = run.attr(node, 'expr');
     if (expr === undefined) throw new SimulationFailure('<if> needs an expr attribute', node);
     const result = run.truth(node, node.attributes['expr'] ?? '', '<if expr>');
-    run.emit(node, { type: 'if', expr, result });
+    const site = run.site(node);
+    run.push({ type: 'if', expr, result, path: site.shown, line: site.line });
     run.branch(node, result ? 'then' : 'else');
     if (result) return run.firstIn(node);
     const otherwise = run.childOfKind(node, 'else');
