@@ -3,7 +3,7 @@
  *
  * @module
  */
-import { treeOf, type DocumentNode, type PlanSource } from '../ast/nodes.js';
+import { treeOf, type DocumentNode, type Node, type PlanSource } from '../ast/nodes.js';
 import { walk } from '../ast/visit.js';
 import { compile } from '../compile/compile.js';
 import { result, type Diagnostic, type ValidationResult } from './diagnostic.js';
@@ -62,11 +62,12 @@ export function validateTree(doc: DocumentNode): ValidationResult {
   // Line and column of the compiled text mean nothing to the caller: point at the tree's own
   // positions instead, when it has them (a parsed document). Ranges and fixes are edits of the
   // compiled text, so they are dropped.
-  const byPath = new Map<string, { readonly line: number; readonly column: number } | undefined>();
-  for (const v of walk(doc)) byPath.set(v.path, v.node.loc);
+  // the nodes by path, their loc read for the findings only (a parsed node makes it when read)
+  const byPath = new Map<string, Node>();
+  for (const v of walk(doc)) byPath.set(v.path, v.node);
   const diagnostics = found.map((d): Diagnostic => {
     const { line: _line, column: _column, range: _range, fix: _fix, ...rest } = d;
-    const loc = byPath.get(d.path);
+    const loc = byPath.get(d.path)?.loc;
     return loc ? { ...rest, line: loc.line, column: loc.column } : rest;
   });
   return capResult(result(diagnostics));
