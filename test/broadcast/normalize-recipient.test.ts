@@ -44,7 +44,9 @@ describe('normalizeRecipient against the numbers reader\'s old strip', () => {
   it('the one difference: two numbers in one cell are refused, not read as one 22-digit number', () => {
     expect(stripped('13105551212 18185551212')).toBe('1310555121218185551212');
     expect(normalizeRecipient('13105551212 18185551212')).toBeUndefined();
-    expect(normalizeRecipient('+1 310-555-1212 / 1 818-555-1212')).toBeUndefined();
+    // with a + and punctuation too (no slash: that alone would make the cell bad)
+    expect(stripped('+1 (310) 555-1212 1 (818) 555-1212')).toBe('+1310555121218185551212');
+    expect(normalizeRecipient('+1 (310) 555-1212 1 (818) 555-1212')).toBeUndefined();
     // 15 digits are still one number; bare digits are left to CallFire (it marks them INVALID)
     expect(normalizeRecipient('+44 20 7946 0000 123')).toBe('+442079460000123');
     expect(normalizeRecipient('1310555121218185551212')).toBe('1310555121218185551212');
