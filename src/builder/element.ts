@@ -238,7 +238,6 @@ export function element<T extends TagName>(
   return frozen(loc === null ? { kind, attributes: attrs, children } : { kind, attributes: attrs, children, loc });
 }
 
-
 /** A leaf element with optional text (empty text makes no text node, so `<x/>` round-trips). */
 export function leaf<T extends LeafTag>(kind: T, attrs: Record<string, string>, body?: string): ElementNode<T> {
   return element(kind, attrs, body === undefined || body === '' ? NO_CHILDREN : [text(body)]);
