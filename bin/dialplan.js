@@ -7,7 +7,7 @@
 // what `validate` does), lives in the user's own cache folder, and is written again whenever
 // V8 refuses it (another Node, another build of the bundle). Anything wrong with it only costs
 // the cache: the CLI then compiles as it would without one.
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire, Module } from 'node:module';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -24,12 +24,12 @@ const wrap = (source) => `(function (exports, require, module, __filename, __dir
 
 // ASCII (scripts/bundle-cli.mjs makes it so): read as latin1, without UTF-8 decoding
 const source = readFileSync(bundle, 'latin1');
-const stat = statSync(bundle);
 const command = /^[a-z]{1,16}$/.test(process.argv[2] ?? '') ? process.argv[2] : 'cli';
 const dir = join(process.env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'callfire-dialplan');
-// the bundle's size and time in the name: V8 checks a cache against the source's length only
+// the bundle's content hash in the name (its first line, scripts/bundle-cli.mjs): V8 checks a
+// cache against the source's length only
 const prefix = `${command}-`;
-const file = join(dir, `${prefix}${process.version}-${process.arch}-${stat.size}-${Math.trunc(stat.mtimeMs)}.v8`);
+const file = join(dir, `${prefix}${process.version}-${process.arch}-${source.slice(2, source.indexOf('\n'))}.v8`);
 let cachedData;
 try {
   cachedData = readFileSync(file);

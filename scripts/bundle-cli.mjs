@@ -24,6 +24,7 @@
 // (quickjs-emscripten's wasm, tsx's loader), and the big ones only some commands load (soap,
 // ajv, xmlbuilder2, the language server), which Node loads from node_modules as before.
 import { build } from 'esbuild';
+import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -98,7 +99,10 @@ function writeCommonJs(out, importCall) {
   // character in a comment, string, regular expression or name.
   const text = imports.replace(/[^\x00-\x7f]/g, (unit) => `\\u${unit.charCodeAt(0).toString(16).padStart(4, '0')}`);
   mkdirSync(dirname(out.path), { recursive: true });
-  writeFileSync(out.path, text);
+  // the first line names the content, and so the code cache (bin/dialplan.js, module-worker.ts):
+  // V8 checks a cache against the source's length only, and npm gives every packed file the
+  // same time, so two builds of one length would otherwise share a cache and run the old code
+  writeFileSync(out.path, `//${createHash('sha256').update(text).digest('hex').slice(0, 16)}\n${text}`);
 }
 
 const cli = await build({ ...commonJs, entryPoints: { cli: 'src/cli/bin.ts' } });

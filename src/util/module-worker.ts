@@ -38,8 +38,9 @@ export function workerOn(url: URL, options: WorkerOptions = {}): Worker {
 }
 
 /**
- * The code of a worker that runs the CommonJS bundle `file` (ASCII, as scripts/bundle-cli.mjs
- * writes it) with V8's code cache, kept in the same folder as the CLI's (bin/dialplan.js).
+ * The code of a worker that runs the CommonJS bundle `file` (ASCII, its content hash on the
+ * first line, as scripts/bundle-cli.mjs writes it) with V8's code cache, kept in the same
+ * folder as the CLI's (bin/dialplan.js) and named by that hash.
  * The cache is written when the thread ends of itself (its port closed), so it holds the
  * functions the thread compiled while it worked; when it is missing or refused (another Node,
  * another build) the thread compiles as it would without one. Its file name starts with
@@ -53,10 +54,9 @@ const vm = require('node:vm');
 const { createRequire, Module } = require('node:module');
 const file = ${JSON.stringify(file)};
 const source = fs.readFileSync(file, 'latin1');
-const stat = fs.statSync(file);
 const dir = path.join(process.env.XDG_CACHE_HOME || path.join(require('node:os').homedir(), '.cache'), 'callfire-dialplan');
 const prefix = 'thread.' + path.basename(file, '.cjs') + '-';
-const cache = path.join(dir, prefix + process.version + '-' + process.arch + '-' + stat.size + '-' + Math.trunc(stat.mtimeMs) + '.v8');
+const cache = path.join(dir, prefix + process.version + '-' + process.arch + '-' + source.slice(2, source.indexOf('\\n')) + '.v8');
 let cachedData;
 try { cachedData = fs.readFileSync(cache); } catch {}
 const script = new vm.Script('(function (exports, require, module, __filename, __dirname) {' + source + '\\n})', { filename: file, cachedData });

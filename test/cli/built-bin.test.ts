@@ -3,6 +3,7 @@
  * V8 code cache in the user's cache folder. Skipped (reported as such) where dist/ is not built.
  */
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -42,6 +43,16 @@ describe.skipIf(!built)('the built dialplan binary', () => {
     // refused by V8, so written again
     for (const f of files) expect(readFileSync(join(cacheDir, f), 'utf8')).not.toBe('not a code cache');
   }, 180_000);
+
+  it('names a code cache by its bundle\'s content, which V8 does not check (only its length)', () => {
+    for (const name of ['cli.cjs', 'lint-pool-worker.cjs', 'lint-worker.cjs']) {
+      const [first, ...rest] = readFileSync(join(root, 'dist/bundle', name), 'latin1').split('\n');
+      expect(first, name).toBe(`//${createHash('sha256').update(rest.join('\n')).digest('hex').slice(0, 16)}`);
+    }
+    const hash = readFileSync(join(root, 'dist/bundle/cli.cjs'), 'latin1').slice(2, 18);
+    expect(dialplan('lint', 'test/fixtures/cli/good.xml').status).toBe(0);
+    expect(readdirSync(cacheDir)).toContain(`lint-${process.version}-${process.arch}-${hash}.v8`);
+  });
 
   it('reads its ASCII bundle as such, and still prints text that is not ASCII', () => {
     // bin/dialplan.js reads the bundle as latin1: a byte over 0x7f would change a character
