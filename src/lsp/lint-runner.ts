@@ -15,6 +15,9 @@ export interface CheckRequest extends EditorCheck {
   readonly id: number;
 }
 
+/** What the worker is sent: a check, or null when it is to end (see {@link LintRunner.close}). */
+export type WorkerMessage = CheckRequest | null;
+
 /** What the worker answers: several messages per check (`early`, then `checked` or `cancelled`). */
 export type LintReply =
   | { readonly id: number; readonly early: LspDiagnostic[] }
@@ -38,6 +41,8 @@ export function isCancelled(flags: Int32Array, id: number): boolean {
 }
 
 const CANCEL_SLOTS = 256;
+// how long a worker asked to end may take (a check under way, its code cache) before it is stopped
+const END_WAIT_MS = 2000;
 
 /** The outcome of a check: its diagnostics and timings, or undefined when it was cancelled. */
 export type CheckOutcome = EditorCheckResult | undefined;
@@ -117,11 +122,20 @@ export class LintRunner {
     Atomics.store(this.cancelled, id % CANCEL_SLOTS, id);
   }
 
-  /** Stops the worker. */
+  /**
+   * Stops the worker: asks it to end of itself, which is when it writes its code cache
+   * (util/module-worker.ts), after the checks it holds; stops it if it has not ended within
+   * {@link END_WAIT_MS}.
+   */
   async close(): Promise<void> {
     const w = this.worker;
     this.worker = undefined;
     this.failed = true;
-    if (w) await w.terminate();
+    if (!w) return;
+    const exited = new Promise<void>((resolve) => w.once('exit', () => resolve()));
+    w.postMessage(null satisfies WorkerMessage);
+    const timer = setTimeout(() => void w.terminate(), END_WAIT_MS);
+    await exited;
+    clearTimeout(timer);
   }
 }

@@ -6,7 +6,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { checkForEditor } from './check-plan.js';
-import { isCancelled, type CheckRequest, type LintReply, type WorkerData } from './lint-runner.js';
+import { isCancelled, type CheckRequest, type LintReply, type WorkerData, type WorkerMessage } from './lint-runner.js';
 
 const { cancelled } = workerData as WorkerData;
 const post = (reply: LintReply) => parentPort!.postMessage(reply);
@@ -17,7 +17,12 @@ function check(request: CheckRequest): void {
   post(done ? { id, checked: done.diagnostics, timings: done.timings } : { id, cancelled: true });
 }
 
-parentPort?.on('message', (request: CheckRequest) => {
+parentPort?.on('message', (request: WorkerMessage) => {
+  if (request === null) {
+    // the server is done: end of itself, so that the code cache is written (util/module-worker.ts)
+    parentPort!.close();
+    return;
+  }
   try {
     check(request);
   } catch (e) {

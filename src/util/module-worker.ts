@@ -41,8 +41,9 @@ export function workerOn(url: URL, options: WorkerOptions = {}): Worker {
  * The code of a worker that runs the CommonJS bundle `file` (ASCII, its content hash on the
  * first line, as scripts/bundle-cli.mjs writes it) with V8's code cache, kept in the same
  * folder as the CLI's (bin/dialplan.js) and named by that hash.
- * The cache is written when the thread ends of itself (its port closed), so it holds the
- * functions the thread compiled while it worked; when it is missing or refused (another Node,
+ * The cache is written when the thread ends of itself (its port closed, exit code 0), so it
+ * holds the functions the thread compiled while it worked: a parent that wants it asks the
+ * thread to end rather than terminating it (lint-pool.ts, lsp/lint-runner.ts); when it is missing or refused (another Node,
  * another build) the thread compiles as it would without one. Its file name starts with
  * `thread.`, which no command's cache name does, so bin/dialplan.js never removes it as its own.
  */
@@ -65,7 +66,14 @@ if (cachedData === undefined || script.cachedDataRejected) {
     if (code !== 0) return;
     try {
       fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
-      for (const old of fs.readdirSync(dir)) if (old.startsWith(prefix) && old.endsWith('.v8')) fs.rmSync(path.join(dir, old), { force: true });
+      for (const old of fs.readdirSync(dir)) {
+        if (!old.startsWith(prefix)) continue;
+        const f = path.join(dir, old);
+        // another build's cache; or a partial one (name.v8.pid-tid) left by a write that crashed,
+        // once it is too old to be another thread's write under way
+        const stale = old.endsWith('.v8') || (old.includes('.v8.') && Date.now() - (fs.statSync(f, { throwIfNoEntry: false })?.mtimeMs ?? Date.now()) > 60000);
+        if (stale) fs.rmSync(f, { force: true });
+      }
       const partial = cache + '.' + process.pid + '-' + require('node:worker_threads').threadId;
       fs.writeFileSync(partial, script.createCachedData());
       fs.renameSync(partial, cache);

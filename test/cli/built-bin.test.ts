@@ -4,7 +4,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -79,6 +79,14 @@ describe.skipIf(!built)('the built dialplan binary', () => {
     const probe = join(dir, 'probe.mjs');
     writeFileSync(probe, script);
     const ask = () => spawnSync(process.execPath, [probe], { cwd: root, encoding: 'utf8', timeout: 60_000, env: { ...process.env, XDG_CACHE_HOME: cacheHome } });
+    // partial caches (name.v8.pid-tid): one a crashed write left an hour ago, one another thread may be writing now
+    mkdirSync(cacheDir, { recursive: true });
+    const crashed = join(cacheDir, 'thread.lint-pool-worker-v0-x64-0123.v8.4242-1');
+    const writing = join(cacheDir, 'thread.lint-pool-worker-v0-x64-4567.v8.4343-1');
+    writeFileSync(crashed, 'half');
+    writeFileSync(writing, 'half');
+    const hourAgo = Date.now() / 1000 - 3600;
+    utimesSync(crashed, hourAgo, hourAgo);
     const r = ask();
     expect(r.stderr).toBe('');
     const [answer, exit] = r.stdout.trim().split('\n');
@@ -87,7 +95,9 @@ describe.skipIf(!built)('the built dialplan binary', () => {
     expect(reply.results[0].diagnostics.map((d) => d.rule)).toContain('unknown-goto-target');
     expect(reply.results[1].unreadable).toBe('cannot read missing.xml: no such file');
     expect(exit).toBe('exit 0'); // it ended of itself when told, which is when it writes its cache
-    expect(readdirSync(cacheDir).filter((f) => f.startsWith('thread.lint-pool-worker-'))).toHaveLength(1);
+    expect(readdirSync(cacheDir).filter((f) => f.startsWith('thread.lint-pool-worker-') && f.endsWith('.v8'))).toHaveLength(1);
+    expect(existsSync(crashed)).toBe(false);
+    expect(existsSync(writing)).toBe(true);
     expect(ask().stdout).toBe(r.stdout); // and the same answer from that cache
   });
 

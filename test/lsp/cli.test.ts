@@ -2,7 +2,7 @@
  * `dialplan lsp` as a command: its usage, its refusals, and its place in `--help`. The
  * server itself is tested through a client in server.test.ts.
  */
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -31,14 +31,17 @@ describe('dialplan lsp', () => {
 });
 
 describe.skipIf(!existsSync(join(root, 'dist/bundle/cli.cjs')))('dialplan lsp as built (bin/dialplan.js, bundled)', () => {
-  it('checks a plan on its worker and answers requests', async () => {
-    const server = await startServer({ initializationOptions: { debounceMs: 0 } }, { built: true });
+  it('checks a plan on its worker and answers requests, and keeps the worker\'s code cache', async () => {
+    const cacheHome = mkdtempSync(join(tmpdir(), 'dialplan-lsp-cache-'));
+    const server = await startServer({ initializationOptions: { debounceMs: 0 } }, { built: true, env: { XDG_CACHE_HOME: cacheHome } });
     const uri = fileUri(join(tmpdir(), 'dialplan-built-lsp', 'plan.xml'));
     const got = server.diagnostics(uri);
     server.open(uri, '<dialplan name="Root"><goto>mian</goto><hangup name="main"/></dialplan>\n');
     expect((await got).map((d) => d.code)).toContain('unknown-goto-target');
     expect(server.stderr()).not.toMatch(/failed/);
     expect(await server.stop()).toBe(0);
+    // written when the worker ends of itself, which shutdown asks it to (src/lsp/lint-runner.ts)
+    expect(readdirSync(join(cacheHome, 'callfire-dialplan')).filter((f) => f.startsWith('thread.lint-worker-') && f.endsWith('.v8'))).toHaveLength(1);
   }, 60_000);
 });
 

@@ -69,11 +69,11 @@ export const fileUri = (path: string) => pathToFileURL(path).href;
 
 /**
  * Starts the server and initializes it: from source (through tsx), or `built`: bin/dialplan.js
- * as installed (the bundle in dist/bundle/, `npm run build`).
+ * as installed (the bundle in dist/bundle/, `npm run build`); `env` is added to the server's environment.
  */
-export async function startServer(init: Partial<InitializeParams> = {}, { built = false } = {}): Promise<Server> {
+export async function startServer(init: Partial<InitializeParams> = {}, { built = false, env = {} as Readonly<Record<string, string>> } = {}): Promise<Server> {
   const args = built ? ['bin/dialplan.js', 'lsp', '--stdio'] : ['--import', 'tsx', 'src/cli/bin.ts', 'lsp', '--stdio'];
-  const child = spawn(process.execPath, args, { cwd: root, stdio: ['pipe', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, args, { cwd: root, stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...env } });
   let stderr = '';
   child.stderr!.on('data', (d: Buffer) => void (stderr += d.toString()));
   const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
