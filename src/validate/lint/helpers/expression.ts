@@ -8,6 +8,7 @@
  */
 import { parse as parseProgram } from 'acorn';
 import { withPlaceholders } from '../../../language/value-rule.js';
+import { isPlainComparison } from './plain-comparison.js';
 
 /** A syntax error in an expression: acorn's message and the 0-based offset in the substituted text. */
 export interface ExpressionError {
@@ -26,14 +27,17 @@ const errorCache = new Map<string, ExpressionError | undefined>();
 export function expressionError(source: string): ExpressionError | undefined {
   // plans repeat the same expressions (counters, day-of-week tests): parse each once
   if (errorCache.has(source)) return errorCache.get(source);
-  const error = parseError(source);
+  const js = withPlaceholders(source);
+  // most conditions are a comparison or two, distinct in every menu: known valid without acorn
+  // (and without a cache entry, so a big plan's thousands of them do not push the rest out)
+  if (isPlainComparison(js)) return undefined;
+  const error = parseError(js);
   if (errorCache.size > 10_000) errorCache.clear();
   errorCache.set(source, error);
   return error;
 }
 
-function parseError(source: string): ExpressionError | undefined {
-  const js = withPlaceholders(source);
+function parseError(js: string): ExpressionError | undefined {
   try {
     parseProgram(js, { ecmaVersion: 'latest', sourceType: 'script' });
     return undefined;

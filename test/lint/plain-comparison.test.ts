@@ -1,0 +1,48 @@
+import { parse as parseProgram } from 'acorn';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { isPlainComparison } from '../../src/validate/lint/helpers/plain-comparison.js';
+
+const parses = (js: string): boolean => {
+  try {
+    parseProgram(js, { ecmaVersion: 'latest', sourceType: 'script' });
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+// pieces that come near the recognizer's edges: operators that lex differently when joined,
+// comments, keywords, numbers that are not plain, strings with escapes and line breaks
+const PIECES = [
+  '_v0_', 'a', '$', 'a.b', 'a.', '.b', 'if', 'true', 'new', 'x1', '1', '0', '00', '08', '1.5', '1.', '1e3', '0x1', '1_0',
+  "'s'", '"t"', "'\\''", "'a\nb'", '"', '!', '-', '+', '*', '/', '%', '<', '>', '=', '&', '|', '==', '===', '!=', '<=',
+  '&&', '||', '++', '--', '<!--', '-->', '//', '/*', '*/', '(', ')', ' ', '\t', '\n', ';', ',', '?', ':', '`',
+];
+
+describe('plain comparisons (the fast path before acorn)', () => {
+  it('accepts the usual conditions', () => {
+    for (const js of ['_v0_ > 1000', "_v0_ == 'yes' && _v1_ != 2", '!_v0_ || _v1_.length >= 3', '0.5 * a % 2 - b / c', '_v0_ === "a"'])
+      expect(isPlainComparison(js), js).toBe(true);
+  });
+
+  it('leaves to acorn what it cannot be sure of', () => {
+    for (const js of ['', 'a ++b', 'a - -b', 'a <!--b', 'a // c', '(a)', 'a > if', '1.', '00', 'a\n> b', "'a\\'b'", 'a &&', 'a = b', 'a >> b'])
+      expect(isPlainComparison(js), JSON.stringify(js)).toBe(false);
+  });
+
+  it('never accepts what acorn rejects', () => {
+    let accepted = 0;
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...PIECES), { minLength: 1, maxLength: 9 }), (pieces) => {
+        const js = pieces.join('');
+        if (!isPlainComparison(js)) return;
+        accepted++;
+        expect(parses(js), JSON.stringify(js)).toBe(true);
+      }),
+      { numRuns: 20_000 },
+    );
+    // the pieces must reach the accepting side often enough for the property to say something
+    expect(accepted).toBeGreaterThan(200);
+  });
+});
