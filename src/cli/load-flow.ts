@@ -5,7 +5,7 @@
  *
  * @module
  */
-import { readFileSync, realpathSync } from 'node:fs';
+import { existsSync, readFileSync, realpathSync } from 'node:fs';
 import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import * as nodeModule from 'node:module';
 import { dirname, extname, resolve } from 'node:path';
@@ -133,7 +133,8 @@ export async function loadFlow(path: string, cwd = process.cwd()): Promise<Docum
       mod = (await tsImport(pathToFileURL(file).href, import.meta.url)) as Record<string, unknown>;
     } catch (e) {
       const err = e as NodeJS.ErrnoException;
-      if (err.code === 'ERR_MODULE_NOT_FOUND' && String(err.message).includes(file)) throw new IoError(`cannot read ${path}: no such file`);
+      // the flow itself missing, not a module it imports (whose message names the flow as the importer)
+      if (err.code === 'ERR_MODULE_NOT_FOUND' && !existsSync(file)) throw new IoError(`cannot read ${path}: no such file`);
       const at = siteIn(nodeStack(() => err), names);
       throw new FlowError(`cannot load flow ${path}${at ? `:${at.line}:${at.column}` : ''}: ${err.message}`, err.message, at);
     }

@@ -28,6 +28,13 @@ describe('loadFlow', () => {
     await expect(loadFlow('c.ts', dir)).rejects.toThrow(/c\.ts exports no plan/);
   });
 
+  it('tells a flow that imports a missing module from a missing flow', async () => {
+    write('imports-missing.ts', "import { dialplan } from './no-such-module.js';\nexport default dialplan;\n");
+    const err = (await loadFlow('imports-missing.ts', dir).catch((e: unknown) => e)) as Error;
+    expect(err.message).toContain('cannot load flow imports-missing.ts');
+    expect(err.message).toContain('no-such-module');
+  });
+
   it('reports a missing file and a flow that throws as I/O errors, the throw at its line', async () => {
     await expect(loadFlow('missing.ts', dir)).rejects.toBeInstanceOf(IoError);
     write('d.ts', 'const x: number = 1;\n  throw new Error("boom" + x);\n');
