@@ -24,6 +24,7 @@
  * @module
  */
 import { parse, type Node as AcornNode } from 'acorn';
+import { remember } from '../util/bounded-cache.js';
 import { replaceVariables } from './variable-refs.js';
 
 const STANDARD_GLOBALS = new Set([
@@ -49,6 +50,7 @@ const LITERAL: ValueReading = { kind: 'text' };
 
 /** Readings by value and mode: the rule is a pure function of the text, and plans repeat their values. */
 const readings = new Map<string, ValueReading>();
+const MAX_READINGS = 10_000;
 
 type AnyNode = AcornNode & Record<string, unknown>;
 
@@ -113,9 +115,7 @@ function readValue(value: string, placeholders: boolean): ValueReading {
   const key = placeholders ? `\u0000${v}` : v;
   let reading = readings.get(key);
   if (reading === undefined) {
-    reading = classify(v, placeholders);
-    if (readings.size >= 10_000) readings.clear();
-    readings.set(key, reading);
+    reading = remember(readings, key, classify(v, placeholders), MAX_READINGS);
   }
   return reading;
 }

@@ -32,6 +32,7 @@ import { readTemplateValue, type ValueReading } from '../language/value-rule.js'
 import { prepareExpression } from './expression.js';
 import { globalVariable } from './clock.js';
 import { catchesHangup } from './catch.js';
+import { remember } from '../util/bounded-cache.js';
 
 
 /** Distributes an event type over the union, so `Omit` keeps each member's own fields. */
@@ -63,8 +64,7 @@ function readingOf(raw: string): ValueReading {
   let reading = readings.get(raw);
   if (reading === undefined) {
     reading = readTemplateValue(raw);
-    if (readings.size >= MAX_READINGS) readings.clear();
-    if (raw.length < 4_096) readings.set(raw, reading);
+    if (raw.length < 4_096) remember(readings, raw, reading, MAX_READINGS);
   }
   return reading;
 }

@@ -17,6 +17,7 @@ import { replaceVariables, type VariableReference } from '../language/variable-r
 import { MAX_REFERENCES } from './evaluator-worker.js';
 import { DEFAULT_MEMORY_BYTES, ExpressionError } from './evaluator.js';
 import { plainCharBudget, plainValue } from './plain-expression.js';
+import { remember } from '../util/bounded-cache.js';
 
 /** A value an expression reads through a reference. */
 export type Binding = string | number | boolean;
@@ -84,13 +85,6 @@ function placeholder(source: string, ref: VariableReference, index: number): str
 
 function fail(message: string, code: string): never {
   throw new ExpressionError(`${message} in ${JSON.stringify(code)}`, 'SyntaxError');
-}
-
-/** Drops the oldest entry once a cache holds `max`: plans repeat a few expressions, a long-lived process sees many plans. */
-function remember<V>(cache: Map<string, V>, key: string, value: V, max: number): V {
-  if (cache.size >= max) cache.delete(cache.keys().next().value as string);
-  cache.set(key, value);
-  return value;
 }
 
 /**

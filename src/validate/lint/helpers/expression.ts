@@ -8,6 +8,7 @@
  */
 import { parse as parseProgram } from 'acorn';
 import { withPlaceholders } from '../../../language/value-rule.js';
+import { remember } from '../../../util/bounded-cache.js';
 import { isPlainComparison } from './plain-comparison.js';
 
 /** A syntax error in an expression: acorn's message and the 0-based offset in the substituted text. */
@@ -17,6 +18,7 @@ export interface ExpressionError {
 }
 
 const errorCache = new Map<string, ExpressionError | undefined>();
+const MAX_ERRORS = 10_000;
 
 /**
  * Parses `source` as CallFire would evaluate it: a script (statements allowed, so a trailing
@@ -31,10 +33,7 @@ export function expressionError(source: string): ExpressionError | undefined {
   // most conditions are a comparison or two, distinct in every menu: known valid without acorn
   // (and without a cache entry, so a big plan's thousands of them do not push the rest out)
   if (isPlainComparison(js)) return undefined;
-  const error = parseError(js);
-  if (errorCache.size > 10_000) errorCache.clear();
-  errorCache.set(source, error);
-  return error;
+  return remember(errorCache, source, parseError(js), MAX_ERRORS);
 }
 
 function parseError(js: string): ExpressionError | undefined {
