@@ -55,12 +55,23 @@ export interface ProjectFiles {
   readonly config?: string;
 }
 
+/** The project's config file is invalid: `lint` reports its problems at their lines, `fmt` stops with the message. */
+export class ProjectConfigError extends UsageError {
+  constructor(
+    command: string,
+    readonly path: string,
+    readonly config: ConfigError,
+  ) {
+    super(`dialplan ${command}: ${config.message}`);
+  }
+}
+
 /**
  * The plans `lint` and `fmt` check when no file is named: the `files` globs of the nearest
  * `.dialplanrc.json` (from `cwd` upwards; `dialplan init` writes `flows/*.ts`), relative to
  * its folder, else every .xml file below `cwd`. Paths come back relative to `cwd`.
  *
- * @throws {@link UsageError} when that config file cannot be read or is invalid.
+ * @throws {@link ProjectConfigError} when that config file cannot be read or is invalid.
  */
 export async function projectFiles(command: string, cwd: string): Promise<ProjectFiles> {
   const found = findConfigFile(join(cwd, CONFIG_FILE_NAME));
@@ -69,7 +80,7 @@ export async function projectFiles(command: string, cwd: string): Promise<Projec
     try {
       globs = (await loadConfigFile(found)).config.files;
     } catch (e) {
-      if (e instanceof ConfigError) throw new UsageError(`dialplan ${command}: ${e.message}`);
+      if (e instanceof ConfigError) throw new ProjectConfigError(command, found, e);
       throw e;
     }
   }

@@ -131,6 +131,13 @@ describe('dialplan lint with a broken config', () => {
         expect(all.filter((f) => f.file === `case${i}/plan.xml`).map((f) => f.rule)).toEqual(['load-error']);
       });
 
+      it(`${c.name}, the project's config when no file is named: --format ${format}`, async () => {
+        const r = await run(['lint', '--format', format], join(dir, `case${i}`));
+        expect(r.code).toBe(2);
+        expect(r.stderr).toBe('');
+        expect(findings(format, r.stdout).map((f) => [f.file, f.line, f.column, f.rule])).toEqual(c.expected.map(([line, column]) => ['.dialplanrc.json', line, column, 'config']));
+      });
+
       it(`${c.name}, named by --config: --format ${format}`, async () => {
         const r = await run(['lint', 'clean/plan.xml', '--config', `given${i}.json`, '--format', format], dir);
         expect(r.code).toBe(2);

@@ -64,8 +64,13 @@ describe('dialplan lint and fmt with no file named', () => {
     expect(none.code).toBe(2);
     expect(none.stderr).toContain('no files match "plans/*.xml" (the "files" of');
     writeFileSync(join(dir, '.dialplanrc.json'), JSON.stringify({ files: 'plans/*.xml' }));
+    // lint reports the config's problems as findings at their lines; fmt stops with the message
     const invalid = await run(['lint'], dir);
     expect(invalid.code).toBe(2);
-    expect(invalid.stderr).toContain('"files"');
+    expect(invalid.stderr).toBe('');
+    expect(invalid.stdout).toMatch(/^\.dialplanrc\.json:1:\d+ +error +"files" must be array +config$/m);
+    const fmt = await run(['fmt'], dir);
+    expect(fmt.code).toBe(2);
+    expect(fmt.stderr).toContain('"files"');
   });
 });

@@ -24,7 +24,7 @@ import { choice, numberOption, parseOptions } from '../options.js';
 import { packageVersion } from '../package-info.js';
 import { withXmlPositions } from '../xml-positions.js';
 import { ConfigCache, configReport } from '../config-cache.js';
-import { expandFiles, projectFiles } from '../file-args.js';
+import { expandFiles, ProjectConfigError, projectFiles } from '../file-args.js';
 import { defaultJobs, FILES_PER_THREAD, lintFiles, type LintTask } from '../lint-pool.js';
 
 const FORMATS = ['stylish', 'json', 'sarif', 'github'] as const;
@@ -108,7 +108,16 @@ Exit codes: 0 no errors and warnings within --max-warnings, 1 otherwise,
       }
     }
 
-    const { files, empty } = positionals.length > 0 ? await expandFiles(positionals, io.cwd) : await projectFiles('lint', io.cwd);
+    let named: Awaited<ReturnType<typeof expandFiles>>;
+    try {
+      named = positionals.length > 0 ? await expandFiles(positionals, io.cwd) : await projectFiles('lint', io.cwd);
+    } catch (e) {
+      // the config that names the plans is broken: its problems are the report, as with --config
+      if (!(e instanceof ProjectConfigError)) throw e;
+      print([configReport(e.path, e.config, io.cwd)]);
+      return 2;
+    }
+    const { files, empty } = named;
     let failed = 0;
     const reports: FileReport[] = [];
     for (const { arg, message } of empty) {
