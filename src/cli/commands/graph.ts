@@ -72,7 +72,7 @@ Examples:
     const doc = parsed.document;
     let flow = callFlow(doc);
     // the tree parsed above is the one linted: the text is not parsed a second time
-    if (values.lint) flow = lintOverlay(flow, lint(input, undefined, typeof input === 'string' ? { parsed } : {}).diagnostics);
+    if (values.lint) flow = lintOverlay(flow, lint(input, undefined, { parsed }).diagnostics);
     if (scenarioFiles.length > 0) flow = coverageOverlay(flow, await simulateScenarios(doc, scenarioFiles, io), doc);
     if (values.diff !== undefined) {
       const old = await loadDialplan(values.diff, io.cwd);
