@@ -4,6 +4,9 @@
  * gives neither, and a config problem at `"/rules/unknown-goto-targt"` is only useful to an
  * editor with a line and column.
  *
+ * Both answers come from one reading of the text by JSON's grammar ({@link readJson}): with a
+ * listener it reports each value as it passes, and it stops where the text stops being JSON.
+ *
  * @module
  */
 import { lineStarts, positionAt } from './line-starts.js';
@@ -16,78 +19,25 @@ export interface JsonPosition {
 
 const escapePointer = (key: string) => key.replaceAll('~', '~0').replaceAll('/', '~1');
 
-/**
- * The position of every value of a JSON text (which must parse) by its JSON Pointer: a member
- * at its key's opening quote (so an unknown or misspelt key is pointed at), an array item at
- * its first character, the whole document (`''`) at its first character.
- *
- * @example
- * ```ts
- * jsonPositions('{\n  "rules": { "a": "warn" }\n}').get('/rules/a'); // { line: 2, column: 14 }
- * ```
- */
-export function jsonPositions(text: string): Map<string, JsonPosition> {
-  const starts = lineStarts(text);
-  const out = new Map<string, JsonPosition>();
-  let i = 0;
-  const skipSpace = () => {
-    while (i < text.length && /\s/.test(text[i]!)) i++;
-  };
-  const readString = (): string => {
-    const start = i;
-    for (i++; i < text.length && text[i] !== '"'; i++) if (text[i] === '\\') i++;
-    i++;
-    return JSON.parse(text.slice(start, i)) as string;
-  };
-  const value = (pointer: string, at: number): void => {
-    out.set(pointer, positionAt(starts, at)); // a repeated key: JSON.parse keeps the last, so does this
-    skipSpace();
-    const c = text[i];
-    if (c === '{') {
-      i++;
-      for (;;) {
-        skipSpace();
-        if (i >= text.length || text[i] === '}') break;
-        const keyAt = i;
-        const key = readString();
-        skipSpace();
-        i++; // the colon
-        skipSpace();
-        value(`${pointer}/${escapePointer(key)}`, keyAt);
-        skipSpace();
-        if (text[i] === ',') i++;
-      }
-      i++;
-    } else if (c === '[') {
-      i++;
-      for (let n = 0; ; n++) {
-        skipSpace();
-        if (i >= text.length || text[i] === ']') break;
-        value(`${pointer}/${n}`, i);
-        skipSpace();
-        if (text[i] === ',') i++;
-      }
-      i++;
-    } else if (c === '"') {
-      readString();
-    } else {
-      while (i < text.length && !/[\s,\]}]/.test(text[i]!)) i++;
-    }
-  };
-  skipSpace();
-  value('', i);
-  return out;
+/** Thrown inside {@link readJson} at the first character that does not fit the grammar. */
+class NotJson {
+  constructor(readonly offset: number) {}
 }
 
 /**
- * The offset of the first character at which `text` stops being JSON, or -1 when it is JSON.
+ * Reads `text` as JSON's grammar does and answers the offset of the first character at which
+ * it stops being JSON, or -1 when it is JSON. With `onValue`, each value is reported as it is
+ * reached, by its JSON Pointer and the offset it is placed at (a member at its key's opening
+ * quote, anything else at its first character); keys are decoded only then.
+ *
  * V8 names the offset of only some syntax errors ("Unexpected token '}', … is not valid
- * JSON" has none), so the place is found by reading the text the way the grammar does.
+ * JSON" has none), so literals and numbers are read a character at a time, as V8 reads them,
+ * for an error to be placed where V8 places it.
  */
-function syntaxErrorOffset(text: string): number {
+function readJson(text: string, onValue?: (pointer: string, offset: number) => void): number {
   let i = 0;
   const fail = (): never => {
-    throw new RangeError(String(i));
+    throw new NotJson(i);
   };
   const space = () => {
     while (i < text.length && ' \t\n\r'.includes(text[i]!)) i++;
@@ -102,13 +52,15 @@ function syntaxErrorOffset(text: string): number {
     if (!isDigit()) fail();
     while (isDigit()) i++;
   };
-  const string = () => {
+  /** A string; its offset (the opening quote). */
+  const string = (): number => {
+    const start = i;
     expect('"');
     for (;;) {
       const c = text[i];
       if (c === undefined || c < ' ') fail();
       i++;
-      if (c === '"') return;
+      if (c === '"') return start;
       if (c === '\\') {
         const e = text[i];
         if (e === 'u') {
@@ -119,8 +71,11 @@ function syntaxErrorOffset(text: string): number {
       }
     }
   };
-  const value = (): void => {
+  /** A value; `pointer` is undefined when nobody listens. */
+  const value = (pointer: string | undefined, placeAt?: number): void => {
     space();
+    // a repeated key is reported again: a listener keeping the last answer agrees with JSON.parse
+    if (pointer !== undefined) onValue!(pointer, placeAt ?? i);
     const c = text[i];
     if (c === '{' || c === '[') {
       const close = c === '{' ? '}' : ']';
@@ -130,14 +85,17 @@ function syntaxErrorOffset(text: string): number {
         i++;
         return;
       }
-      for (;;) {
+      for (let n = 0; ; n++) {
+        let inner: string | undefined;
+        let keyAt: number | undefined;
         if (c === '{') {
           space();
-          string();
+          keyAt = string();
+          if (pointer !== undefined) inner = `${pointer}/${escapePointer(JSON.parse(text.slice(keyAt, i)) as string)}`;
           space();
           expect(':');
-        }
-        value();
+        } else if (pointer !== undefined) inner = `${pointer}/${n}`;
+        value(inner, keyAt);
         space();
         if (text[i] === close) {
           i++;
@@ -150,7 +108,6 @@ function syntaxErrorOffset(text: string): number {
       string();
       return;
     }
-    // as V8 reads them, a character at a time, so an error is placed where V8 places it
     const word = c === 't' ? 'true' : c === 'f' ? 'false' : c === 'n' ? 'null' : undefined;
     if (word !== undefined) {
       for (const w of word) expect(w);
@@ -170,14 +127,31 @@ function syntaxErrorOffset(text: string): number {
     }
   };
   try {
-    value();
+    value(onValue ? '' : undefined);
     space();
     if (i < text.length) fail();
     return -1;
   } catch (e) {
-    if (e instanceof RangeError) return Number(e.message);
+    if (e instanceof NotJson) return e.offset;
     throw e;
   }
+}
+
+/**
+ * The position of every value of a JSON text (which must parse) by its JSON Pointer: a member
+ * at its key's opening quote (so an unknown or misspelt key is pointed at), an array item at
+ * its first character, the whole document (`''`) at its first character.
+ *
+ * @example
+ * ```ts
+ * jsonPositions('{\n  "rules": { "a": "warn" }\n}').get('/rules/a'); // { line: 2, column: 14 }
+ * ```
+ */
+export function jsonPositions(text: string): Map<string, JsonPosition> {
+  const starts = lineStarts(text);
+  const out = new Map<string, JsonPosition>();
+  readJson(text, (pointer, offset) => out.set(pointer, positionAt(starts, offset)));
+  return out;
 }
 
 /**
@@ -191,7 +165,7 @@ function syntaxErrorOffset(text: string): number {
  * ```
  */
 export function jsonSyntaxPosition(text: string, error: Error): JsonPosition {
-  const found = syntaxErrorOffset(text);
+  const found = readJson(text);
   const named = /at position (\d+)/.exec(error.message);
   return positionAt(lineStarts(text), found >= 0 ? found : named ? Number(named[1]) : text.length);
 }
