@@ -22,7 +22,8 @@ import { EXIT, type FlowGraph, type FlowNode } from '../ast/flow.js';
 import type { Evaluator } from './evaluator.js';
 import { ExpressionError } from './evaluator.js';
 import { HANDLERS } from './handlers.js';
-import { SimulationFailure, type Next } from './failure.js';
+import { SimulationFailure } from './failure.js';
+import { endStep, Site, Step, type SiteHandler } from './step.js';
 import { menuEntry, menuKeys, selectKeypress } from './keypress.js';
 import { flowGraphOf, type PlanIndex } from '../ast/plan-index.js';
 import { substitute } from './substitute.js';
@@ -73,35 +74,17 @@ function readingOf(raw: string): ValueReading {
 const elementsOf = new WeakMap<ElementNode, readonly AnyElement[]>();
 const childByKind = new WeakMap<ElementNode, Map<string, ElementNode | null>>();
 
-/** Where a tag's events say they happened: its path and line, read once per tag (the path from the plan's index, the line from the tag). */
-interface Site {
-  readonly path: string | undefined;
-  /** The path its events name: {@link Site.path}, or `/` for a tag outside the document. */
-  readonly shown: string;
-  readonly line: number | undefined;
-  /** Branch ids (`<path>#then`) by label, made once rather than on every branch taken. */
-  branches: Map<string, string> | undefined;
-  /** What runs after the tag finishes normally, and what its block starts with: found once, as both depend on the tag's place alone. */
-  after: Next | undefined;
-  enter: Next | undefined;
-  /**
-   * The {@link Run.id} of the last call that reached the tag. A call runs synchronously from
-   * start to end, so no other call marks the table meanwhile: this replaces a per-call
-   * "reached" array (whose allocation cost more than the rest of starting a call).
-   */
-  reachedBy: number;
-  /** A menu's `maxDigits`, read once: NaN until read, 0 when absent or not a number (no limit either way). */
-  maxDigits: number;
-}
-
-/** A continuation found once and kept in a site: for an entered tag, the tag's own site, so the step needs no look-up. */
-type KeptNext = Next & { readonly site?: Site };
-
 /** Numbers the calls, for {@link Site.reachedBy}. */
 let runs = 0;
 
-/** The end of a call that runs out of tags; shared, as steps are never changed. */
-const END: Next = { op: 'end', ended: 'end' };
+/** The end of a call that runs out of tags. */
+const END = endStep('end');
+
+/** What an unknown tag does: says so, and the call goes on after it. */
+const UNKNOWN: SiteHandler = (node, run, site) => {
+  run.emit(node, { type: 'unknown-tag', name: (node as AnyElement & { name: string }).name });
+  return run.after(site);
+};
 
 /** Sites by document (a path is a tag's place in one document), shared by the calls through it. */
 const sitesOf = new WeakMap<DocumentNode, Map<AnyElement, Site>>();
@@ -204,52 +187,44 @@ export class Run {
     const maxSteps = this.options.maxSteps ?? Math.max(10_000, 2 * this.plan.placement.size);
     const timeLimit = this.options.timeLimitMs ?? 10_000;
     this.deadline = Date.now() + timeLimit;
-    let next: Next = { op: 'enter', node: this.plan.document.root };
+    let next = this.site(this.plan.document.root).entered;
     for (let steps = 0; ; steps++) {
-      if (next.op === 'end') return next.ended;
+      const op = next.op;
+      if (op === 'end') return next.ended;
       if (steps >= maxSteps) throw this.loopFailure(maxSteps);
       // the clock every 32 tags: reading it costs more than most steps, and no step waits (an
       // expression has its own deadline, bounded by this one)
       if ((steps & 31) === 0 && Date.now() > this.deadline) {
         throw new SimulationFailure(`stopped after ${steps} steps: the simulation ran longer than its time limit of ${timeLimit} ms (timeLimitMs)`, this.current);
       }
-      if (next.op === 'input') {
-        next = this.input(next.menu);
+      const site = next.site!;
+      if (op === 'input') {
+        next = this.input(site);
         continue;
       }
-      const node: AnyElement = next.node;
+      const node = site.node;
       this.current = node;
       this.recent.push(node);
       if (this.recent.length > 4000) this.recent.splice(0, 2000);
-      const kept = (next as KeptNext).site;
-      if (kept !== undefined) {
-        this.lastNode = node;
-        this.lastSite = kept;
-      }
-      this.reach(kept ?? this.site(node));
-      if (node.kind === '#unknown') {
-        this.emit(node, { type: 'unknown-tag', name: node.name });
-        next = this.after(node);
-        continue;
-      }
-      next = (HANDLERS[node.kind] as (n: ElementNode, r: Run) => Next)(node, this);
+      this.lastNode = node;
+      this.lastSite = site;
+      this.reach(site);
+      next = site.handler(node, this, site);
     }
   }
 
   // ---- continuation ------------------------------------------------------------------------
 
-  /** What runs after `node` finishes normally: the execution model of `ast/flow.ts`, shared with lint and diagrams. */
-  after(node: AnyElement): Next {
-    const site = this.site(node);
-    return (site.after ??= this.toNext(this.flow.after(node)));
+  /** What runs after a tag (its site) finishes normally: the execution model of `ast/flow.ts`, shared with lint and diagrams. */
+  after(site: Site): Step {
+    return (site.after ??= this.toStep(this.flow.after(site.node)));
   }
 
-  /** The first tag of a container's block, or what the container does when its block is empty. */
-  firstIn(container: ElementNode): Next {
+  /** The first tag of a container's block (the container's site), or what the container does when its block is empty. */
+  firstIn(site: Site): Step {
     // Branch containers (live, machine, else, keypress) start here rather than through enter.
-    const site = this.site(container);
     this.reach(site);
-    return (site.enter ??= this.toNext(this.flow.enter(container)));
+    return (site.enter ??= this.toStep(this.flow.enter(site.node as ElementNode)));
   }
 
   /** The element children of a tag. */
@@ -275,16 +250,18 @@ export class Run {
     return child ?? undefined;
   }
 
-  private toNext(to: FlowNode): Next {
+  private toStep(to: FlowNode): Step {
     if (to === EXIT) return END;
-    if ('input' in to) return { op: 'input', menu: to.input as ElementNode<'menu'> };
-    const kept: KeptNext = { op: 'enter', node: to, site: this.site(to) };
-    return kept;
+    if ('input' in to) {
+      const menu = this.site(to.input);
+      return (menu.waiting ??= new Step('input', menu, 'end'));
+    }
+    return this.site(to).entered;
   }
 
   /** Ends the call. */
-  end(ended: Ended): Next {
-    return { op: 'end', ended };
+  end(ended: Ended): Step {
+    return endStep(ended);
   }
 
   /** Continues at a named tag (goto, catch). */
@@ -296,11 +273,11 @@ export class Run {
 
   // ---- the caller --------------------------------------------------------------------------
 
-  private input(menu: ElementNode<'menu'>): Next {
+  private input(menuSite: Site): Step {
+    const menu = menuSite.node as ElementNode<'menu'>;
     this.current = menu;
     if (this.callerGone) return this.end('caller-hangup');
     const raw = this.keys.shift();
-    const menuSite = this.site(menu);
     if (raw === undefined || raw.toLowerCase() === 'hangup') {
       this.push({ type: 'input', input: 'hangup', path: menuSite.shown, line: menuSite.line });
       return this.callerHangup(menu, raw === undefined ? 'inputs-exhausted' : 'script');
@@ -325,20 +302,20 @@ export class Run {
     const chosen = keypresses[selectKeypress(patterns, entry)];
     if (!chosen) {
       this.push({ type: 'no-match', input: raw, path: menuSite.shown, line: menuSite.line });
-      return this.after(menu);
+      return this.after(menuSite);
     }
     const site = this.site(chosen);
     this.reach(site);
     this.branches.add(site.path!);
     this.push({ type: 'keypress', pressed: chosen.attributes['pressed'] ?? '', input: raw, path: site.shown, line: site.line });
-    return (site.enter ??= this.toNext(this.flow.enter(chosen)));
+    return (site.enter ??= this.toStep(this.flow.enter(chosen)));
   }
 
   /**
    * The caller hangs up while `node` runs: the nearest enclosing `<catch type="hangup">` takes
    * over at its goto target (once: afterwards nobody is on the line), or the call ends.
    */
-  callerHangup(node: ElementNode, reason: 'script' | 'inputs-exhausted'): Next {
+  callerHangup(node: ElementNode, reason: 'script' | 'inputs-exhausted'): Step {
     this.emit(node, { type: 'caller-hangup', reason });
     this.callerGone = true;
     for (let p = this.plan.placement.get(node)?.parent; p; p = this.plan.placement.get(p)?.parent) {
@@ -347,7 +324,7 @@ export class Run {
       const to = this.jump(p as ElementNode, target, 'catch goto');
       this.branches.add(`${this.plan.placement.get(p)!.path}#hangup`);
       this.emit(p as ElementNode, { type: 'catch', event: 'hangup', target, targetPath: this.plan.placement.get(to)!.path });
-      return { op: 'enter', node: to };
+      return this.site(to).entered;
     }
     return this.end('caller-hangup');
   }
@@ -373,9 +350,8 @@ export class Run {
     let site = this.sites.get(node);
     if (!site) {
       const loc = node.loc;
-      // every field set here, so all sites share one shape
-      const path = this.plan.placement.get(node)?.path;
-      site = { path, shown: path ?? '/', line: loc ? loc.line : undefined, branches: undefined, after: undefined, enter: undefined, reachedBy: 0, maxDigits: Number.NaN };
+      const handler = node.kind === '#unknown' ? UNKNOWN : (HANDLERS[node.kind] as SiteHandler);
+      site = new Site(node, this.plan.placement.get(node)?.path, loc ? loc.line : undefined, handler);
       this.sites.set(node, site);
     }
     this.lastNode = node;

@@ -3,17 +3,19 @@
  * `Record<TagName, …>`, so a tag added to the catalog does not compile until it has a handler
  * here; no tag is half supported.
  *
- * Handlers return what runs next (see `engine.ts`); most finish with `run.after(node)`.
+ * Handlers return what runs next (see `engine.ts`); most finish with `run.after(site)`. Each is
+ * given its tag's {@link Site}, where its events say they happened.
  *
  * @module
  */
 import type { ElementNode } from '../ast/nodes.js';
 import type { TagName } from '../language/catalog.js';
 import { writtenText, type Run } from './engine.js';
-import { SimulationFailure, type Next } from './failure.js';
+import { SimulationFailure } from './failure.js';
+import type { Site, Step } from './step.js';
 import { findResponse, transferResult } from './world.js';
 
-type Handler<K extends TagName> = (node: ElementNode<K>, run: Run) => Next;
+type Handler<K extends TagName> = (node: ElementNode<K>, run: Run, site: Site) => Step;
 
 /** Collapses the layout white space of TTS text written over several lines. */
 const oneLine = (s: string) => s.replace(/\s+/g, ' ').trim();
@@ -37,7 +39,7 @@ function required(run: Run, node: ElementNode, attribute: string): string {
 }
 
 function http(method: 'get' | 'post'): Handler<'get' | 'post'> {
-  return (node, run) => {
+  return (node, run, site) => {
     // A URL holds no white space; samples break long ones over several lines.
     const url = run.text(node).replace(/\s+/g, '');
     const varname = run.attr(node, 'varname');
@@ -47,29 +49,29 @@ function http(method: 'get' | 'post'): Handler<'get' | 'post'> {
     const status = canned ? (canned.status ?? 200) : 404;
     if (varname) run.vars.set(varname, body);
     run.emit(node, { type: 'http', method, url, status, body, matched: canned !== undefined, ...(varname ? { varname } : {}) });
-    return run.after(node);
+    return run.after(site);
   };
 }
 
 function message(tag: 'sms' | 'text'): Handler<'sms' | 'text'> {
-  return (node, run) => {
+  return (node, run, site) => {
     run.emit(node, { type: 'sms', to: run.attr(node, 'to') ?? '', text: spokenText(run, node), tag });
-    return run.after(node);
+    return run.after(site);
   };
 }
 
 function comparison(kind: 'equal' | 'notEqual'): Handler<'equal' | 'notEqual'> {
-  return (node, run) => {
+  return (node, run, site) => {
     const value = (run.attr(node, 'var') ?? '').trim();
     const expected = run.value(node, node.attributes['expr'] ?? '', `<${kind} expr>`).value.trim();
     const result = kind === 'equal' ? value === expected : value !== expected;
     run.emit(node, { type: kind, value, expected, result });
     run.branch(node, String(result));
-    return result ? run.firstIn(node) : run.after(node);
+    return result ? run.firstIn(site) : run.after(site);
   };
 }
 
-const block: Handler<TagName> = (node, run) => run.firstIn(node);
+const block: Handler<TagName> = (_node, run, site) => run.firstIn(site);
 
 /** The handler of every tag. */
 export const HANDLERS: { readonly [K in TagName]: Handler<K> } = {
@@ -81,25 +83,24 @@ export const HANDLERS: { readonly [K in TagName]: Handler<K> } = {
   else: block,
   catch: block,
 
-  amd(node, run) {
+  amd(node, run, site) {
     const answer = run.script.answer ?? 'live';
     run.emit(node, { type: 'amd', answer });
     run.branch(node, answer);
     const branch = run.childOfKind(node, answer);
-    return branch ? run.firstIn(branch) : run.after(node);
+    return branch ? run.firstIn(run.site(branch)) : run.after(site);
   },
 
-  play(node, run) {
+  play(node, run, site) {
     const voice = run.attr(node, 'voice');
     const playType = run.attr(node, 'type') ?? 'tts';
     const text = spokenText(run, node);
-    const site = run.site(node);
     if (voice) run.push({ type: 'play', playType, text, voice, path: site.shown, line: site.line });
     else run.push({ type: 'play', playType, text, path: site.shown, line: site.line });
-    return run.after(node);
+    return run.after(site);
   },
 
-  transfer(node, run) {
+  transfer(node, run, site) {
     if (run.callerGone) return run.end('caller-hangup');
     const numbers = run
       .text(node)
@@ -111,26 +112,24 @@ export const HANDLERS: { readonly [K in TagName]: Handler<K> } = {
     const continueAfter = run.attr(node, 'continue-after') === 'true';
     if (answeredBy) run.call.set('lastTransfer', answeredBy);
     run.emit(node, { type: 'transfer', numbers, outcome, mode: run.attr(node, 'mode') ?? 'ringall', continueAfter, ...(answeredBy ? { answeredBy } : {}) });
-    return outcome === 'answered' && !continueAfter ? run.end('transfer') : run.after(node);
+    return outcome === 'answered' && !continueAfter ? run.end('transfer') : run.after(site);
   },
 
-  goto(node, run) {
+  goto(node, run, site) {
     const target = run.text(node);
     if (target === '') throw new SimulationFailure('<goto> names no target', node);
     const to = run.jump(node, target, 'goto');
-    const targetPath = run.site(to).path!;
-    const site = run.site(node);
-    run.push({ type: 'goto', target, targetPath, path: site.shown, line: site.line });
-    return { op: 'enter', node: to };
+    const toSite = run.site(to);
+    run.push({ type: 'goto', target, targetPath: toSite.path!, path: site.shown, line: site.line });
+    return toSite.entered;
   },
 
-  hangup(node, run) {
-    const site = run.site(node);
+  hangup(_node, run, site) {
     run.push({ type: 'hangup', path: site.shown, line: site.line });
     return run.end('hangup');
   },
 
-  record(node, run) {
+  record(node, run, site) {
     const background = run.attr(node, 'background') === 'true';
     if (run.callerGone && !background) return run.end('caller-hangup');
     const name = run.attr(node, 'name');
@@ -140,37 +139,34 @@ export const HANDLERS: { readonly [K in TagName]: Handler<K> } = {
     run.emit(node, { type: 'record', url, background, ...(name ? { name } : {}), ...(varname ? { varname } : {}) });
     // A caller may end a voicemail by hanging up: a "hangup" next in the script is taken here.
     if (!background && run.takeHangup()) return run.callerHangup(node, 'script');
-    return run.after(node);
+    return run.after(site);
   },
 
-  setvar(node, run) {
+  setvar(node, run, site) {
     const name = required(run, node, 'varname');
     const { value, evaluated } = run.value(node, writtenText(node), `<setvar varname="${name}">`);
     run.vars.set(name, value);
-    const site = run.site(node);
     run.push({ type: 'setvar', name, value, evaluated, path: site.shown, line: site.line });
-    return run.after(node);
+    return run.after(site);
   },
 
-  stash(node, run) {
+  stash(node, run, site) {
     const name = required(run, node, 'varname');
     const { value } = run.value(node, writtenText(node), `<stash varname="${name}">`);
     run.stashed.set(name, value);
-    const site = run.site(node);
     run.push({ type: 'stash', name, value, path: site.shown, line: site.line });
-    return run.after(node);
+    return run.after(site);
   },
 
-  if(node, run) {
+  if(node, run, site) {
     const expr = run.attr(node, 'expr');
     if (expr === undefined) throw new SimulationFailure('<if> needs an expr attribute', node);
     const result = run.truth(node, node.attributes['expr'] ?? '', '<if expr>');
-    const site = run.site(node);
     run.push({ type: 'if', expr, result, path: site.shown, line: site.line });
     run.branch(node, result ? 'then' : 'else');
-    if (result) return run.firstIn(node);
+    if (result) return run.firstIn(site);
     const otherwise = run.childOfKind(node, 'else');
-    return otherwise ? run.firstIn(otherwise) : run.after(node);
+    return otherwise ? run.firstIn(run.site(otherwise)) : run.after(site);
   },
 
   equal: comparison('equal'),
@@ -180,18 +176,18 @@ export const HANDLERS: { readonly [K in TagName]: Handler<K> } = {
   sms: message('sms'),
   text: message('text'),
 
-  dnc(node, run) {
+  dnc(node, run, site) {
     run.emit(node, { type: 'dnc', number: run.text(node) });
-    return run.after(node);
+    return run.after(site);
   },
 
-  wait(node, run) {
+  wait(node, run, site) {
     const text = run.text(node);
     const seconds = Number(text);
     if (!Number.isFinite(seconds) || seconds < 0) throw new SimulationFailure(`<wait> needs a number of seconds, got ${JSON.stringify(text)}`, node);
     run.clock += seconds * 1000;
     run.emit(node, { type: 'wait', seconds });
-    return run.after(node);
+    return run.after(site);
   },
 
   gotoXML(node, run) {
@@ -202,21 +198,21 @@ export const HANDLERS: { readonly [K in TagName]: Handler<K> } = {
     return run.end('end');
   },
 
-  dtmf(node, run) {
+  dtmf(node, run, site) {
     run.emit(node, { type: 'dtmf', digits: run.text(node) });
-    return run.after(node);
+    return run.after(site);
   },
 
-  analytics(node, run) {
+  analytics(node, run, site) {
     const attributes: Record<string, string> = {};
     for (const key of Object.keys(node.attributes)) attributes[key] = run.attr(node, key) ?? '';
     run.emit(node, { type: 'analytics', attributes });
-    return run.after(node);
+    return run.after(site);
   },
 
-  gtalk(node, run) {
+  gtalk(node, run, site) {
     // username and password stay out of the trace: traces are printed and stored.
     run.emit(node, { type: 'gtalk', to: run.attr(node, 'to') ?? '', text: spokenText(run, node) });
-    return run.after(node);
+    return run.after(site);
   },
 };
