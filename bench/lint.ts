@@ -5,19 +5,40 @@
  * Run: `npm run bench:lint` (tsx bench/lint.ts). Prints median CPU times and the ratio
  * lint / xmllint; the ratio is skipped when xmllint is not installed
  * (`apt-get install libxml2-utils`), the corpus part when ../shared/corpus/real is absent.
- *
- * xmllint runs as a process over all files, so its time includes process start; lint runs
- * in-process, warm (the XSD compiled once), which is how the CLI and CI use it. The two are
- * measured alternately, round by round (lint, xmllint, lint, …); medians.
+ * `BENCH_ROUNDS` sets the measured rounds (default 7); `BENCH_LINT_CORPUS_ONLY=1` stops after
+ * the real plans.
  *
  * The figures and ratios are CPU time, as wall time on the shared machine swings 2x with
- * load (wall is printed beside). Lint's is `process.cpuUsage()` around the work; xmllint's
- * is what the kernel counts for reaped children (`cutime + cstime` in /proc/self/stat, in
- * clock ticks of 10 ms), so each round times a batch of xmllint runs long enough (~200 ms)
- * for that resolution, divided by the batch. Without /proc, xmllint's figure is wall time.
+ * load (wall is printed beside). Lint's is `process.cpuUsage()` around the work (every
+ * thread of the process: V8's background compiler and GC count); xmllint's is what the
+ * kernel counts for reaped children (`cutime + cstime` in /proc/self/stat, in clock ticks of
+ * 10 ms), so each round times a batch of xmllint runs long enough (~200 ms) for that
+ * resolution, divided by the batch. Without /proc, xmllint's figure is wall time.
+ * xmllint always runs as a process over all the files, so its time includes its start and
+ * its compiling the XSD; it is the same in every row.
+ *
+ * The 45 real plans are measured three ways, because they answer three questions:
+ * - "in one process, steady": lint() warm, as in an editor's language server, a watch
+ *   mode or a test suite that lints many plans. Per-plan code (the context, each rule's
+ *   setup) runs 45 times a round, so V8 needs tens of rounds before it has optimised it;
+ *   one warm-up round would time mostly the JIT at work (and its compiler threads, which
+ *   is why CPU then runs far above wall). So the warm-up runs until the median of the last
+ *   10 rounds is no longer 5% below the 10 before (at least 20 rounds, at most 150; the
+ *   count is printed), then the measured rounds alternate lint, rules, xmllint; medians.
+ * - "first lint in a fresh process": what one CLI run pays for lint's work, measured in a
+ *   child process (bench/lib/first-lint.ts) around the first lint() of the 45 files, after
+ *   its imports: the XSD compiled, libxml2 loaded, every function interpreted and compiled
+ *   for the first time. Child and xmllint alternate, one pair per round; medians.
+ * - "whole process": `dialplan lint` over the 45 files (the built CLI, bin/dialplan.js with
+ *   its code cache, exit 1 for the findings) against xmllint over them: start, imports and
+ *   report included, as a user at a shell sees it. Pair by pair; medians of children's CPU.
+ *   Skipped when dist/ is not built; it runs dist/, so `npm run build` after changing src/.
  *
  * "rules only" is the rules on trees parsed anew for each round (outside the timing): a tree
  * linted before would answer from what the first run left cached on it.
+ *
+ * The big plans warm up with one round: their per-element code runs tens of thousands of
+ * times within that round, so the measured rounds run optimised code.
  *
  * Last, the plan doubled (1, 2, 4, 8 MB): lint's time per MB, whole and rules alone, beside
  * xmllint's; every pass is linear, so the slowest per MB must stay within 1.5x of the fastest.
@@ -30,26 +51,11 @@ import { fileURLToPath } from 'node:url';
 import type { DocumentNode } from '../src/ast/nodes.js';
 import { parse } from '../src/parse/parse.js';
 import { lint, lintDocument } from '../src/validate/lint/lint.js';
-import { benchRounds, generatePlan, hasXmllint, median, ms, ratio, runXmllint } from './measure.js';
+import { benchRounds, type Cost, generatePlan, hasXmllint, inProcess, median, ms, ratio, runXmllint } from './measure.js';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
 const corpus = join(root, '../shared/corpus/real');
 const ROUNDS = benchRounds(7);
-
-/** CPU and wall time of one measurement, in ms. */
-interface Cost {
-  readonly cpu: number;
-  readonly wall: number;
-}
-
-/** The process's own CPU time (all its threads: GC included) and wall time spent in `fn`. */
-const inProcess = (fn: () => void): Cost => {
-  const c = process.cpuUsage();
-  const t = process.hrtime.bigint();
-  fn();
-  const d = process.cpuUsage(c);
-  return { cpu: (d.user + d.system) / 1e3, wall: Number(process.hrtime.bigint() - t) / 1e6 };
-};
 
 const STAT = '/proc/self/stat';
 const TICK_MS = 1000 / Number(spawnSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).stdout.trim() || 100);
@@ -79,50 +85,118 @@ const batchFor = (wallMs: number): number => Math.max(1, Math.min(50, Math.ceil(
 /** Medians of a series of measurements, CPU and wall apart. */
 const medianCost = (xs: readonly Cost[]): Cost => ({ cpu: median(xs.map((x) => x.cpu)), wall: median(xs.map((x) => x.wall)) });
 
+/** Warm-up bounds for per-plan code: see the header comment. */
+const STEADY = { window: 10, least: 20, most: 150, falling: 0.95 } as const;
+
 /**
- * Median CPU and wall times of lint, of the rules alone and of xmllint, measured round by round
- * in turn after one warm-up of each. `fresh` makes the trees the rules read, anew each round.
+ * Runs `round` until its CPU time stops falling: the median of the last `window` rounds is
+ * no longer `falling` times the median of the `window` before, after `least` rounds and at
+ * most `most`. Returns the number of rounds run.
+ */
+function warmUntilSteady(round: () => Cost): number {
+  const cpu: number[] = [];
+  while (cpu.length < STEADY.most) {
+    cpu.push(round().cpu);
+    const n = cpu.length;
+    if (n < Math.max(STEADY.least, 2 * STEADY.window)) continue;
+    const last = median(cpu.slice(n - STEADY.window));
+    const before = median(cpu.slice(n - 2 * STEADY.window, n - STEADY.window));
+    if (last >= STEADY.falling * before) break;
+  }
+  return cpu.length;
+}
+
+/**
+ * Median CPU and wall times of lint, of the rules alone and of xmllint, measured round by
+ * round in turn after a warm-up (`steady`: {@link warmUntilSteady}; else one round). `fresh`
+ * makes the trees the rules read, anew each round.
  */
 function sideBySide(
   texts: readonly string[],
   fresh: () => readonly DocumentNode[],
   files: readonly string[],
   rounds: number,
-  accept?: readonly number[],
-): { lint: Cost; rules: Cost; xmllint: Cost | undefined } {
-  const runs = { lint: [] as Cost[], rules: [] as Cost[], xmllint: [] as Cost[] };
-  let batch = 1;
-  for (let r = -1; r < rounds; r++) {
-    const l = inProcess(() => {
+  options: { readonly accept?: readonly number[]; readonly steady?: boolean } = {},
+): { lint: Cost; rules: Cost; xmllint: Cost | undefined; warmUp: number } {
+  const lintAll = (): Cost =>
+    inProcess(() => {
       for (const t of texts) lint(t);
     });
+  const rulesAll = (): Cost => {
     const docs = fresh();
-    const ru = inProcess(() => {
+    return inProcess(() => {
       for (const d of docs) lintDocument(d);
     });
-    const x = hasXmllint() ? asChildren(() => runXmllint(files, accept), batch) : undefined;
-    if (r < 0) {
-      // the warm-up: JIT, the XSD compiled once; its xmllint run sizes the batch
-      if (x) batch = batchFor(x.wall);
-      continue;
-    }
-    runs.lint.push(l);
-    runs.rules.push(ru);
-    if (x) runs.xmllint.push(x);
+  };
+  const warmRound = (): Cost => {
+    rulesAll();
+    return lintAll();
+  };
+  let warmUp = 1;
+  if (options.steady) warmUp = warmUntilSteady(warmRound);
+  else warmRound();
+  // xmllint's warm-up run sizes its batch (a fresh process every run: nothing to warm)
+  const batch = hasXmllint() ? batchFor(asChildren(() => runXmllint(files, options.accept), 1).wall) : 1;
+  const runs = { lint: [] as Cost[], rules: [] as Cost[], xmllint: [] as Cost[] };
+  for (let r = 0; r < rounds; r++) {
+    runs.lint.push(lintAll());
+    runs.rules.push(rulesAll());
+    if (hasXmllint()) runs.xmllint.push(asChildren(() => runXmllint(files, options.accept), batch));
   }
-  return { lint: medianCost(runs.lint), rules: medianCost(runs.rules), xmllint: hasXmllint() ? medianCost(runs.xmllint) : undefined };
+  return { lint: medianCost(runs.lint), rules: medianCost(runs.rules), xmllint: hasXmllint() ? medianCost(runs.xmllint) : undefined, warmUp };
+}
+
+/**
+ * The first lint() of `files` in a fresh process (bench/lib/first-lint.ts, run with this
+ * process's tsx loader) and xmllint over them, pair by pair; medians.
+ */
+function firstLint(files: readonly string[], rounds: number, accept: readonly number[]): { lint: Cost; xmllint: Cost | undefined } {
+  const child = join(root, 'bench/lib/first-lint.ts');
+  const runs = { lint: [] as Cost[], xmllint: [] as Cost[] };
+  const batch = hasXmllint() ? batchFor(asChildren(() => runXmllint(files, accept), 1).wall) : 1;
+  for (let r = 0; r < rounds; r++) {
+    const out = spawnSync(process.execPath, [...process.execArgv, child, ...files], { encoding: 'utf8', maxBuffer: 16 << 20 });
+    if (out.status !== 0) throw new Error(`first-lint child exited ${out.status}: ${out.stderr.slice(0, 500)}`);
+    const { cpu, wall } = JSON.parse(out.stdout.trim().split('\n').pop()!) as Cost;
+    runs.lint.push({ cpu, wall });
+    if (hasXmllint()) runs.xmllint.push(asChildren(() => runXmllint(files, accept), batch));
+  }
+  return { lint: medianCost(runs.lint), xmllint: hasXmllint() ? medianCost(runs.xmllint) : undefined };
+}
+
+const cli = join(root, 'bin/dialplan.js');
+
+/** `dialplan lint files…` as a whole process (the built CLI), exiting 0 or 1 (findings). */
+function runCli(files: readonly string[]): void {
+  const r = spawnSync(process.execPath, [cli, 'lint', ...files], { encoding: 'utf8', maxBuffer: 64 << 20 });
+  if (r.status !== 0 && r.status !== 1) throw new Error(`dialplan lint exited ${r.status}: ${r.stderr.slice(0, 500)}`);
+}
+
+/** `dialplan lint` over `files` and xmllint over them, each a whole process, pair by pair; medians. */
+function wholeProcess(files: readonly string[], rounds: number, accept: readonly number[]): { lint: Cost; xmllint: Cost | undefined } {
+  // the first run writes the CLI's code cache, which every later start reads: not timed
+  const cliBatch = batchFor(asChildren(() => runCli(files), 1).wall);
+  const batch = hasXmllint() ? batchFor(asChildren(() => runXmllint(files, accept), 1).wall) : 1;
+  const runs = { lint: [] as Cost[], xmllint: [] as Cost[] };
+  for (let r = 0; r < rounds; r++) {
+    runs.lint.push(asChildren(() => runCli(files), cliBatch));
+    if (hasXmllint()) runs.xmllint.push(asChildren(() => runXmllint(files, accept), batch));
+  }
+  return { lint: medianCost(runs.lint), xmllint: hasXmllint() ? medianCost(runs.xmllint) : undefined };
 }
 
 /** `N ms CPU (wall N ms)`. */
 const cost = (c: Cost): string => `${ms(c.cpu)} CPU (wall ${ms(c.wall, 1)})`;
 
+const versus = (ours: Cost, peer: Cost | undefined): string =>
+  peer === undefined ? 'xmllint not installed: no ratio' : `lint / xmllint = ${ratio(ours.cpu, peer.cpu)} (CPU; wall ${ratio(ours.wall, peer.wall)})`;
+
 function report(label: string, lintCost: Cost, rulesCost: Cost, xmllintCost: Cost | undefined): void {
-  const versus = xmllintCost === undefined ? 'xmllint not installed: no ratio' : `lint / xmllint = ${ratio(lintCost.cpu, xmllintCost.cpu)} (CPU; wall ${ratio(lintCost.wall, xmllintCost.wall)})`;
   console.log(`${label}
   lint (XML + XSD + rules): ${cost(lintCost)}
   rules only (parsed tree): ${cost(rulesCost)}
   xmllint --schema:         ${xmllintCost === undefined ? '-' : cost(xmllintCost)}
-  ${versus}
+  ${versus(lintCost, xmllintCost)}
 `);
 }
 
@@ -131,12 +205,31 @@ console.log(`dialplan lint benchmark (median of ${ROUNDS} rounds, CPU time, node
 if (existsSync(corpus)) {
   const files = readdirSync(corpus).filter((f) => f.endsWith('.xml')).sort().map((f) => join(corpus, f));
   const texts = files.map((f) => readFileSync(f, 'utf8'));
+  const label = `${files.length} real dialplans (${(texts.reduce((n, t) => n + t.length, 0) / 1024).toFixed(0)} KB)`;
   // A real dialplan that breaks the schema (xmllint status 3) is a finding, not a failed run.
-  const m = sideBySide(texts, () => texts.map((t) => parse(t).document!), files, ROUNDS, [0, 3]);
-  report(`${files.length} real dialplans (${(texts.reduce((n, t) => n + t.length, 0) / 1024).toFixed(0)} KB)`, m.lint, m.rules, m.xmllint);
+  const accept = [0, 3];
+  const m = sideBySide(texts, () => texts.map((t) => parse(t).document!), files, ROUNDS, { accept, steady: true });
+  report(`${label}, in one process, steady (after ${m.warmUp} warm-up rounds)`, m.lint, m.rules, m.xmllint);
+  const cold = firstLint(files, ROUNDS, accept);
+  console.log(`${label}, first lint in a fresh process (cold; imports before the clock)
+  lint (XML + XSD + rules): ${cost(cold.lint)}
+  xmllint --schema:         ${cold.xmllint === undefined ? '-' : cost(cold.xmllint)}
+  ${versus(cold.lint, cold.xmllint)}
+`);
+  if (existsSync(join(root, 'dist/bundle/cli.cjs'))) {
+    const whole = wholeProcess(files, ROUNDS, accept);
+    console.log(`${label}, whole process: \`dialplan lint\` (dist/) vs xmllint, each over all the files
+  dialplan lint:            ${cost(whole.lint)}
+  xmllint --schema:         ${whole.xmllint === undefined ? '-' : cost(whole.xmllint)}
+  ${versus(whole.lint, whole.xmllint)}
+`);
+  } else {
+    console.log(`${label}, whole process: skipped (dist/ is not built: npm run build)\n`);
+  }
 } else {
   console.log(`45 real dialplans: skipped (${corpus} not found)\n`);
 }
+if (process.env['BENCH_LINT_CORPUS_ONLY'] === '1') process.exit(0);
 
 const big = generatePlan(3 * 1024 * 1024);
 const dir = mkdtempSync(join(tmpdir(), 'dialplan-bench-'));

@@ -45,6 +45,21 @@ export async function timeAsync(fn: () => unknown, rounds: number): Promise<numb
   return median(out);
 }
 
+/** CPU and wall time of one measurement, in ms. */
+export interface Cost {
+  readonly cpu: number;
+  readonly wall: number;
+}
+
+/** The process's own CPU time (all its threads: GC and V8's compiler included) and wall time spent in `fn`. */
+export function inProcess(fn: () => void): Cost {
+  const c = process.cpuUsage();
+  const t = process.hrtime.bigint();
+  fn();
+  const d = process.cpuUsage(c);
+  return { cpu: (d.user + d.system) / 1e3, wall: Number(process.hrtime.bigint() - t) / 1e6 };
+}
+
 /** Milliseconds right-aligned in `width` characters, so the printed columns line up. */
 export const ms = (n: number, width = 8): string => `${n.toFixed(1).padStart(width)} ms`;
 
