@@ -133,7 +133,14 @@ export class Run {
   /** The substitution callbacks, made once per call rather than on every text that holds a reference. */
   private readonly lookupName = (name: string): string | undefined => this.lookup(name);
   private readonly unsetName = (name: string): void => this.warn(this.current, 'unset-variable', `\${${name}} is not set; read as empty text`, { name });
-  private readonly subReference = (ref: string): string => this.sub(ref);
+  private readonly subReference = (ref: string, name: string | undefined): string => {
+    // `${name}` holding no other reference: its variable, as substitute() would read it
+    if (name === undefined) return this.sub(ref);
+    const value = this.lookup(name);
+    if (value !== undefined) return value;
+    this.unsetName(name);
+    return '';
+  };
 
   constructor(
     readonly plan: PlanIndex,

@@ -16,7 +16,7 @@ import { parse, tokenizer, tokTypes, type ExpressionStatement, type Node as Acor
 import { replaceVariables, type VariableReference } from '../language/variable-refs.js';
 import { MAX_REFERENCES } from './evaluator-worker.js';
 import { DEFAULT_MEMORY_BYTES, ExpressionError } from './evaluator.js';
-import { plainCharBudget, plainValue } from './plain-expression.js';
+import { compilePlain, plainCharBudget, type PlainProgram } from './plain-expression.js';
 import { remember } from '../util/bounded-cache.js';
 
 /** A value an expression reads through a reference. */
@@ -74,8 +74,22 @@ interface Layout {
   /** The code before each reference, and after the last (`refs.length + 1` pieces). */
   readonly pieces: readonly string[];
   readonly kinds: readonly SlotKind[];
+  /** For each reference, the variable it names when it holds no other reference (`${n}` → `n`), else `undefined`. */
+  readonly names: readonly (string | undefined)[];
   /** Why the code with placeholders does not tokenize, when it does not. */
   readonly syntaxError?: string;
+  /**
+   * The source and its parse, when no value is written into the source (every reference stands
+   * in code or a comment, within the limit of references): then they are the same on every
+   * evaluation, found on the first. `null` when values enter the source; `undefined` until known.
+   */
+  fixed?: FixedSource | null;
+}
+
+/** A source no value enters, and its parse (see {@link Layout.fixed}). */
+interface FixedSource {
+  readonly source: string;
+  readonly parsed: Parsed;
 }
 
 /** The placeholder for the reference at `index`: `0` after a digit (so `1${x}` stays one number), else an identifier. */
@@ -101,6 +115,7 @@ function layoutOf(template: string): Layout {
   if (hit) return hit;
   const code = template.replace(/[\s;]+$/u, '');
   const refs: string[] = [];
+  const names: (string | undefined)[] = [];
   const pieces: string[] = [];
   const spans: { start: number; end: number }[] = [];
   let out = '';
@@ -110,6 +125,7 @@ function layoutOf(template: string): Layout {
     pieces.push(code.slice(at, ref.start));
     out += code.slice(at, ref.start);
     refs.push(code.slice(ref.start, ref.end));
+    names.push(ref.dynamic ? undefined : ref.name);
     spans.push({ start: out.length, end: out.length + ph.length });
     out += ph;
     at = ref.end;
@@ -122,7 +138,7 @@ function layoutOf(template: string): Layout {
     tokens = [...tokenizer(out, { ecmaVersion: 2022, sourceType: 'script', allowHashBang: false })];
   } catch (e) {
     const syntaxError = `SyntaxError: ${(e as Error).message.replace(/\s*\(\d+:\d+\)$/, '')}`;
-    return keep(template, { refs, pieces, kinds: [], syntaxError });
+    return keep(template, { refs, names, pieces, kinds: [], syntaxError });
   }
   const kinds: SlotKind[] = [];
   let t = 0;
@@ -136,20 +152,22 @@ function layoutOf(template: string): Layout {
     else if (token.type === tokTypes.num) kinds.push('number');
     else kinds.push('joined');
   }
-  return keep(template, { refs, pieces, kinds });
+  return keep(template, { refs, names, pieces, kinds });
 }
 
 const keep = (template: string, layout: Layout): Layout => (template.length < MAX_KEPT ? remember(layouts, template, layout, MAX_LAYOUTS) : layout);
 
 /** An expression's parse, or why it is refused (without the template, which the message adds). */
-type Parsed = { readonly expression: AcornNode; readonly refused?: undefined } | { readonly refused: string };
+type Parsed = { readonly expression: AcornNode; readonly plain: PlainProgram; readonly refused?: undefined } | { readonly refused: string };
 
 /** Parses by source: a template's source changes only with the values written into its literals, so most evaluations find theirs. */
 const parses = new Map<string, Parsed>();
 const MAX_PARSES = 2_000;
 
 /**
- * Prepares `template` for evaluation; `value` substitutes each outermost reference (`${n}`, `${a${b}}`).
+ * Prepares `template` for evaluation; `value` substitutes each outermost reference (`${n}`,
+ * `${a${b}}`), given also the variable it names when it holds no other reference (`n`), so a
+ * caller need not read the reference's text again.
  * Throws an {@link ExpressionError} when the text is not exactly one expression, or a reference
  * stands where its value would have to become code (inside a name). `memoryBytes`, the memory
  * limit of the evaluator that would run it, bounds what the fast path answers itself (`plain`).
@@ -160,11 +178,28 @@ const MAX_PARSES = 2_000;
  * // { source: "'it\\u0027s'.length > _v0_", bindings: [2] }
  * ```
  */
-export function prepareExpression(template: string, value: (reference: string) => string, memoryBytes: number = DEFAULT_MEMORY_BYTES): PreparedExpression {
+export function prepareExpression(
+  template: string,
+  value: (reference: string, name: string | undefined) => string,
+  memoryBytes: number = DEFAULT_MEMORY_BYTES,
+): PreparedExpression {
   const layout = layoutOf(template);
-  const { refs, pieces, kinds } = layout;
+  const { refs, names, pieces, kinds } = layout;
+  const fixed = layout.fixed === undefined ? (layout.fixed = fixedSource(layout)) : layout.fixed;
+  if (fixed !== null) {
+    // the source is the same whatever the values: only the bindings are read (every reference, in order)
+    const { source, parsed } = fixed;
+    const bindings: Binding[] = [];
+    for (let i = 0; i < refs.length; i++) {
+      const v = value(refs[i]!, names[i]);
+      if (kinds[i] === 'name') bindings.push(toBinding(v));
+    }
+    if (parsed.refused !== undefined) fail(parsed.refused, template);
+    const plain = parsed.plain(bindings, plainCharBudget(memoryBytes) - source.length);
+    return plain ? { source, bindings, plain } : { source, bindings };
+  }
   // every reference is read, in order, whatever becomes of it (an unset one is reported)
-  const values = refs.map((ref) => value(ref));
+  const values = refs.map((ref, i) => value(ref, names[i]));
   if (layout.syntaxError !== undefined) fail(layout.syntaxError, template);
   const bindings: Binding[] = [];
   let source = '';
@@ -196,8 +231,26 @@ export function prepareExpression(template: string, value: (reference: string) =
   source += pieces[refs.length];
   const parsed = parseOnce(source);
   if (parsed.refused !== undefined) fail(parsed.refused, template);
-  const plain = plainValue(parsed.expression, bindings, plainCharBudget(memoryBytes) - source.length);
+  const plain = parsed.plain(bindings, plainCharBudget(memoryBytes) - source.length);
   return plain ? { source, bindings, plain } : { source, bindings };
+}
+
+/** A layout's source when no value enters it (see {@link Layout.fixed}), else `null`. */
+function fixedSource(layout: Layout): FixedSource | null {
+  if (layout.syntaxError !== undefined) return null;
+  let source = '';
+  let names = 0;
+  for (let i = 0; i < layout.refs.length; i++) {
+    const kind = layout.kinds[i];
+    let replacement = '';
+    if (kind === 'name') {
+      if (names >= MAX_REFERENCES) return null;
+      replacement = `_v${names++}_`;
+    } else if (kind !== 'comment') return null;
+    source += layout.pieces[i] + replacement;
+  }
+  source += layout.pieces[layout.refs.length];
+  return { source, parsed: parseOnce(source) };
 }
 
 function parseOnce(source: string): Parsed {
@@ -228,5 +281,6 @@ function checkOneExpression(source: string): Parsed {
   }
   if (htmlComment) return { refused: 'SyntaxError: HTML-like comments (<!-- and -->) are not allowed in an expression' };
   if (body.length !== 1 || body[0]!.type !== 'ExpressionStatement') return { refused: 'SyntaxError: not a single expression' };
-  return { expression: (body[0] as ExpressionStatement).expression };
+  const expression = (body[0] as ExpressionStatement).expression;
+  return { expression, plain: compilePlain(expression) };
 }

@@ -61,65 +61,116 @@ export function plainCharBudget(memoryBytes: number): number {
   return memoryBytes < MIN_MEMORY_BYTES ? 0 : Math.floor(memoryBytes / 64);
 }
 
-/** Thrown inside the walk when a node is not plain. */
+/** Thrown while evaluating when a node is not plain. */
 const NOT_PLAIN = Symbol('not plain');
 
+/** What one evaluation reads and counts. */
 interface Walk {
   readonly bindings: readonly Binding[];
   /** Characters of string the expression may still make. */
   left: number;
 }
 
-function value(node: AnyNode, walk: Walk, depth: number): Primitive {
-  if (depth > MAX_DEPTH) throw NOT_PLAIN;
-  const bindings = walk.bindings;
+/**
+ * An expression compiled to closures, one per node, made once per parsed expression (parses
+ * are cached by source): evaluating it then reads no syntax tree, operator table or regular
+ * expression. A node that is not plain compiles to {@link notPlain}, which throws only when
+ * evaluated, so a branch not taken stays unchecked, as in a walk of the tree.
+ */
+type Compiled = (walk: Walk) => Primitive;
+
+const notPlain: Compiled = () => {
+  throw NOT_PLAIN;
+};
+
+function compile(node: AnyNode, depth: number): Compiled {
+  if (depth > MAX_DEPTH) return notPlain;
   switch (node.type) {
     case 'Literal': {
       // not a regular expression or a BigInt: those are objects or need the evaluator's own type
-      if ('regex' in node || 'bigint' in node) throw NOT_PLAIN;
-      return node['value'] as Primitive;
+      if ('regex' in node || 'bigint' in node) return notPlain;
+      const literal = node['value'] as Primitive;
+      return () => literal;
     }
     case 'Identifier': {
       const name = node['name'] as string;
       const ref = REFERENCE.exec(name);
       if (ref) {
         const i = Number(ref[1]);
-        if (i >= bindings.length) throw NOT_PLAIN;
-        return bindings[i];
+        return (walk) => {
+          if (i >= walk.bindings.length) throw NOT_PLAIN;
+          return walk.bindings[i];
+        };
       }
-      if (name === 'undefined') return undefined;
-      throw NOT_PLAIN;
+      if (name === 'undefined') return () => undefined;
+      return notPlain;
     }
     case 'ParenthesizedExpression':
-      return value(node['expression'] as AnyNode, walk, depth + 1);
+      return compile(node['expression'] as AnyNode, depth + 1);
     case 'UnaryExpression': {
-      const arg = value(node['argument'] as AnyNode, walk, depth + 1);
+      const arg = compile(node['argument'] as AnyNode, depth + 1);
       const op = node['operator'];
-      if (op === '!') return !arg;
-      if (op === '-') return -(arg as number);
-      if (op === '+') return +(arg as number);
-      throw NOT_PLAIN;
+      if (op === '!') return (walk) => !arg(walk);
+      if (op === '-') return (walk) => -(arg(walk) as number);
+      if (op === '+') return (walk) => +(arg(walk) as number);
+      return notPlain;
     }
     case 'BinaryExpression': {
       const op = BINARY[node['operator'] as string];
-      if (!op) throw NOT_PLAIN;
-      const result = op(value(node['left'] as AnyNode, walk, depth + 1), value(node['right'] as AnyNode, walk, depth + 1));
-      if (typeof result === 'string' && (walk.left -= result.length) < 0) throw NOT_PLAIN;
-      return result;
+      if (!op) return notPlain;
+      const left = compile(node['left'] as AnyNode, depth + 1);
+      const right = compile(node['right'] as AnyNode, depth + 1);
+      return (walk) => {
+        const result = op(left(walk), right(walk));
+        if (typeof result === 'string' && (walk.left -= result.length) < 0) throw NOT_PLAIN;
+        return result;
+      };
     }
     case 'LogicalExpression': {
-      const left = value(node['left'] as AnyNode, walk, depth + 1);
+      const left = compile(node['left'] as AnyNode, depth + 1);
+      const right = compile(node['right'] as AnyNode, depth + 1);
       const op = node['operator'];
-      if (op === '&&' ? !left : op === '||' ? left : left !== null && left !== undefined) return left;
-      return value(node['right'] as AnyNode, walk, depth + 1);
+      if (op === '&&') return (walk) => left(walk) && right(walk);
+      if (op === '||') return (walk) => left(walk) || right(walk);
+      return (walk) => left(walk) ?? right(walk);
     }
-    case 'ConditionalExpression':
-      return value(node['test'] as AnyNode, walk, depth + 1)
-        ? value(node['consequent'] as AnyNode, walk, depth + 1)
-        : value(node['alternate'] as AnyNode, walk, depth + 1);
+    case 'ConditionalExpression': {
+      const test = compile(node['test'] as AnyNode, depth + 1);
+      const consequent = compile(node['consequent'] as AnyNode, depth + 1);
+      const alternate = compile(node['alternate'] as AnyNode, depth + 1);
+      return (walk) => (test(walk) ? consequent(walk) : alternate(walk));
+    }
     default:
-      throw NOT_PLAIN;
+      return notPlain;
   }
+}
+
+/** Compiled expressions by syntax tree (for {@link plainValue}; the simulator keeps its own with each parse). */
+const compiledOf = new WeakMap<AcornNode, PlainProgram>();
+
+/**
+ * A parsed expression compiled for repeated evaluation ({@link compilePlain}): its value for
+ * `bindings` when it is plain (see the module comment), else `undefined`: the evaluator has to run it.
+ *
+ * @param maxChars the characters of string the expression may involve besides its source
+ *   (see {@link plainCharBudget}); every binding counts, as the evaluator is given them all
+ */
+export type PlainProgram = (bindings: readonly Binding[], maxChars: number) => { readonly value: Primitive } | undefined;
+
+/** Compiles `expression` once, for {@link PlainProgram} evaluations. */
+export function compilePlain(expression: AcornNode): PlainProgram {
+  const compiled = compile(expression as AnyNode, 0);
+  return (bindings, maxChars) => {
+    const walk: Walk = { bindings, left: maxChars };
+    for (const b of bindings) if (typeof b === 'string') walk.left -= b.length;
+    if (walk.left < 0) return undefined;
+    try {
+      return { value: compiled(walk) };
+    } catch (e) {
+      if (e === NOT_PLAIN) return undefined;
+      throw e;
+    }
+  };
 }
 
 /**
@@ -131,13 +182,7 @@ function value(node: AnyNode, walk: Walk, depth: number): Primitive {
  *   (see {@link plainCharBudget}); every binding counts, as the evaluator is given them all
  */
 export function plainValue(expression: AcornNode, bindings: readonly Binding[], maxChars: number): { readonly value: Primitive } | undefined {
-  const walk: Walk = { bindings, left: maxChars };
-  for (const b of bindings) if (typeof b === 'string') walk.left -= b.length;
-  if (walk.left < 0) return undefined;
-  try {
-    return { value: value(expression as AnyNode, walk, 0) };
-  } catch (e) {
-    if (e === NOT_PLAIN) return undefined;
-    throw e;
-  }
+  let program = compiledOf.get(expression);
+  if (program === undefined) compiledOf.set(expression, (program = compilePlain(expression)));
+  return program(bindings, maxChars);
 }
