@@ -1,7 +1,8 @@
 import { parse as parseProgram } from 'acorn';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { isPlainComparison } from '../../src/validate/lint/helpers/plain-comparison.js';
+import { withPlaceholders } from '../../src/language/value-rule.js';
+import { isPlainComparison, isPlainTemplate } from '../../src/validate/lint/helpers/plain-comparison.js';
 
 const parses = (js: string): boolean => {
   try {
@@ -43,6 +44,31 @@ describe('plain comparisons (the fast path before acorn)', () => {
       { numRuns: 20_000 },
     );
     // the pieces must reach the accepting side often enough for the property to say something
+    expect(accepted).toBeGreaterThan(200);
+  });
+
+  it('reads the usual conditions as written, references included', () => {
+    for (const t of ['${Counter} > 1000', "${call.lastinput} == '1' && ${tries} < 3", '!${ok} || ${name}.length >= 3', '${ a b }+1'])
+      expect(isPlainTemplate(t), t).toBe(true);
+    // substituted first: a reference in a string, a name or a number, nested, adjacent or unclosed
+    for (const t of ["'${x}' == 'a'", 'a${x} > 1', '1${x} > 1', '${a${b}} > 1', '${a}${b} > 1', '${a > 1', '${a}b > 1', '${a}.${b} > 1'])
+      expect(isPlainTemplate(t), t).toBe(false);
+  });
+
+  it('accepts a template only when its substituted form is a plain comparison', () => {
+    const pieces = [...PIECES, '${x}', '${', '}', '{', '${a${b}}', "'${x}'", '${x}.y', '1${x}', '${x}${y}', 'a${x}', '${ x }', '$x'];
+    let accepted = 0;
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { minLength: 1, maxLength: 9 }), (parts) => {
+        const t = parts.join('');
+        if (!isPlainTemplate(t)) return;
+        accepted++;
+        const js = withPlaceholders(t);
+        expect(isPlainComparison(js), JSON.stringify(t)).toBe(true);
+        expect(parses(js), JSON.stringify(t)).toBe(true);
+      }),
+      { numRuns: 20_000 },
+    );
     expect(accepted).toBeGreaterThan(200);
   });
 });

@@ -9,7 +9,7 @@
 import { parse as parseProgram } from 'acorn';
 import { withPlaceholders } from '../../../language/value-rule.js';
 import { remember } from '../../../util/bounded-cache.js';
-import { isPlainComparison } from './plain-comparison.js';
+import { isPlainComparison, isPlainTemplate } from './plain-comparison.js';
 
 /** A syntax error in an expression: acorn's message and the 0-based offset in the substituted text. */
 export interface ExpressionError {
@@ -27,11 +27,13 @@ const MAX_ERRORS = 10_000;
  * @returns undefined when it parses, else the first syntax error.
  */
 export function expressionError(source: string): ExpressionError | undefined {
+  // most conditions are a comparison or two, distinct in every menu: known valid without acorn
+  // (and without a cache entry, so a big plan's thousands of them do not push the rest out),
+  // most of them as written, without a substituted copy
+  if (isPlainTemplate(source)) return undefined;
   // plans repeat the same expressions (counters, day-of-week tests): parse each once
   if (errorCache.has(source)) return errorCache.get(source);
   const js = withPlaceholders(source);
-  // most conditions are a comparison or two, distinct in every menu: known valid without acorn
-  // (and without a cache entry, so a big plan's thousands of them do not push the rest out)
   if (isPlainComparison(js)) return undefined;
   return remember(errorCache, source, parseError(js), MAX_ERRORS);
 }

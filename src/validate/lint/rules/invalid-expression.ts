@@ -1,5 +1,6 @@
 import { elementName } from '../../../ast/nodes.js';
 import { hasCodeMarkers, readTemplateValue } from '../../../language/value-rule.js';
+import { remember } from '../../../util/bounded-cache.js';
 import { expressionError } from '../helpers/expression.js';
 import type { Rule } from '../types.js';
 
@@ -11,6 +12,20 @@ interface Params {
   readonly error: string;
   /** A setvar/stash/equal value that is kept as text instead of evaluated. */
   readonly asText: boolean;
+}
+
+/** Why a value written as code is kept as text, by value ('' when it is not): plans repeat their values (counters, `${call.lastinput}`). */
+const keptAsText = new Map<string, string>();
+const MAX_VALUES = 10_000;
+
+/** Why the value rule keeps `value` as text although it carries code markers, or undefined when it does not. */
+function keptAsTextWhy(value: string): string | undefined {
+  let why = keptAsText.get(value);
+  if (why === undefined) {
+    const reading = hasCodeMarkers(value) ? readTemplateValue(value) : undefined;
+    why = remember(keptAsText, value, reading?.kind === 'text' && reading.why ? reading.why : '', MAX_VALUES);
+  }
+  return why === '' ? undefined : why;
 }
 
 /**
@@ -49,11 +64,11 @@ export const invalidExpression: Rule<Params> = {
         if (expr === undefined || expr.trim() === '') continue;
         const err = expressionError(expr);
         if (err) report(node, { tag, where: 'expr', source: expr.trim(), error: err.message, asText: false }, { at: { attribute: 'expr' } });
-      } else if (value !== undefined && hasCodeMarkers(value)) {
-        const reading = readTemplateValue(value);
-        if (reading.kind === 'text' && reading.why) {
+      } else if (value !== undefined) {
+        const why = keptAsTextWhy(value);
+        if (why !== undefined) {
           const inText = tag === 'setvar' || tag === 'stash';
-          report(node, { tag, where: inText ? 'text' : 'expr', source: value.trim(), error: reading.why, asText: true }, { at: inText ? { text: true } : { attribute: 'expr' } });
+          report(node, { tag, where: inText ? 'text' : 'expr', source: value.trim(), error: why, asText: true }, { at: inText ? { text: true } : { attribute: 'expr' } });
         }
       }
     }
