@@ -29,7 +29,8 @@ import { newRequestId, prepareSendCall } from './prepare.js';
 import type { RequestProblem } from './request-check.js';
 import { checkResponse, RESULT_ELEMENT } from './response-check.js';
 import { backoffMs, retryAfterMs } from './retry.js';
-import { buildEnvelope, parseEnvelope, type Envelope, type Operation } from './soap-client.js';
+import { buildEnvelope, parseEnvelope } from './soap-client.js';
+import type { Envelope, Operation } from './soap-operations.js';
 import type {
   InboundNumber,
   Broadcast,

@@ -2,7 +2,7 @@
  * Every operation of CallFire's SOAP API 1.1, by the request element its WSDL names
  * (`callfire-service.wsdl`, the port types Broadcast, Call, Contact, Label, Number,
  * Subscription and Text). The client and the sandbox implement the eight in
- * `OPERATIONS` (soap-client.ts); for the others the sandbox answers with CallFire's own
+ * `OPERATIONS` (soap-operations.ts); for the others the sandbox answers with CallFire's own
  * NOT_IMPLEMENTED fault naming the operation, instead of calling a real request invalid.
  *
  * @module

@@ -13,7 +13,7 @@
 import type * as Libxml from 'libxmljs2';
 import { decodeXml } from './charset.js';
 import { DATA_NS, parseUntrustedEnvelope, SOAP11_NS, SOAP12_NS, SVC_NS } from './envelope-xml.js';
-import type { Operation } from './soap-client.js';
+import type { Operation } from './soap-operations.js';
 
 /** The result element of each operation, with its namespace; ControlBroadcast and ConfigureNumber answer with an empty Body. */
 export const RESULT_ELEMENT: Readonly<Record<Operation, { readonly name: string; readonly ns: string } | undefined>> = {

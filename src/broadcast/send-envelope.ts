@@ -16,7 +16,8 @@
  *
  * @module
  */
-import { buildEnvelope, requestSequence, type Envelope } from './soap-client.js';
+import { buildEnvelope, requestSequence } from './soap-client.js';
+import type { Envelope } from './soap-operations.js';
 import type { PreparedSendCall, ToNumber } from './types.js';
 import { sendCallArgs } from './wire.js';
 

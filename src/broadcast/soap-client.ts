@@ -8,33 +8,9 @@
 import type * as Soap from 'soap';
 import { onDemand } from '../util/on-demand.js';
 import { schemaPath } from './paths.js';
+import { OPERATIONS, type Envelope, type Operation } from './soap-operations.js';
 
 const soap = onDemand<typeof Soap>('soap');
-
-/** The SOAP operations of the client, with the service (endpoint suffix) each lives on. */
-export const OPERATIONS = {
-  SendCall: 'call',
-  QueryCalls: 'call',
-  GetCall: 'call',
-  CreateSound: 'call',
-  GetBroadcast: 'broadcast',
-  GetBroadcastStats: 'broadcast',
-  QueryBroadcasts: 'broadcast',
-  ControlBroadcast: 'broadcast',
-  ConfigureNumber: 'number',
-  GetNumber: 'number',
-} as const;
-
-/** An operation name. @category API 1.1 (SOAP) */
-export type Operation = keyof typeof OPERATIONS;
-
-/** An envelope and the headers soap chose for it (Content-Type with the SOAP 1.2 action). */
-export interface Envelope {
-  readonly operation: Operation;
-  readonly service: (typeof OPERATIONS)[Operation];
-  readonly headers: Readonly<Record<string, string>>;
-  readonly body: string;
-}
 
 interface Captured {
   body?: string;

@@ -16,7 +16,7 @@ export {
   type SendCallPreview,
   type SendCallResult,
 } from '../broadcast/client.js';
-export type { Operation } from '../broadcast/soap-client.js';
+export type { Operation } from '../broadcast/soap-operations.js';
 export { CredentialsError, InvalidRequestError, SoapFaultError, TransportError } from '../broadcast/errors.js';
 export { prepareSendCall, newRequestId, type PreparedOutcome, type PrepareOptions } from '../broadcast/prepare.js';
 export { checkSendCall, type RequestProblem } from '../broadcast/request-check.js';

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { schemaPath } from '../../src/broadcast/paths.js';
 import { envelopeValidator } from '../../src/broadcast/sandbox/envelope-schema.js';
-import { buildEnvelope, OPERATIONS, soapClient, type Operation } from '../../src/broadcast/soap-client.js';
+import { buildEnvelope, soapClient } from '../../src/broadcast/soap-client.js';
+import { OPERATIONS, type Operation } from '../../src/broadcast/soap-operations.js';
 import { configureNumberArgs, controlBroadcastArgs, createSoundArgs, queryBroadcastsArgs, queryCallsArgs } from '../../src/broadcast/wire.js';
 
 // Minimal valid arguments for every operation but SendCall (covered in preview.test.ts).

@@ -30,9 +30,9 @@ export const xml: string = plan.toXml();
 
 describe('a consumer of the DSL alone', () => {
   let dir: string;
-  const tsc = (files: Record<string, string>, entry: string) => {
+  const tsc = (files: Record<string, string>, entry: string, options: Record<string, unknown> = {}) => {
     for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
-    writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify({ compilerOptions: STRICT, files: [entry] }));
+    writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify({ compilerOptions: { ...STRICT, ...options }, files: [entry] }));
     const r = spawnSync(process.execPath, [TSC, '-p', 'tsconfig.json', '--listFiles'], { cwd: dir, encoding: 'utf8', timeout: 120_000 });
     return { code: r.status, out: `${r.stdout}${r.stderr}`, files: r.stdout.split('\n').filter((l) => l.endsWith('.d.ts')) };
   };
@@ -61,6 +61,19 @@ describe('a consumer of the DSL alone', () => {
     const r = tsc({ [`${entry}.ts`]: `import * as m from 'callfire-dialplan/${entry}';\nexport const names: string[] = Object.keys(m);\n` }, `${entry}.ts`);
     expect(r.out.split('\n').filter((l) => l.includes('error TS'))).toEqual([]);
     expect(r.files.some((f) => f.endsWith(`/dist/entries/${entry}.d.ts`))).toBe(true);
+  }, 120_000);
+
+  // With Node's types, as a project using them has: soap's declarations must still stay out,
+  // since they import sax, whose types (@types/sax) a consumer would have to install.
+  it.each(['broadcast', 'sandbox'])('callfire-dialplan/%s type-checks with Node types and loads no declarations of soap or sax', (entry) => {
+    const r = tsc({ [`${entry}.ts`]: `import * as m from 'callfire-dialplan/${entry}';\nexport const names: string[] = Object.keys(m);\n` }, `${entry}.ts`, {
+      types: ['node'],
+      typeRoots: [join(REPO, 'node_modules/@types')],
+    });
+    expect(r.out.split('\n').filter((l) => l.includes('error TS'))).toEqual([]);
+    expect(r.files.some((f) => f.endsWith(`/dist/entries/${entry}.d.ts`))).toBe(true);
+    expect(r.files.some((f) => f.includes('/@types/node/'))).toBe(true); // Node's types were there
+    expect(r.files.filter((f) => /node_modules\/(soap|sax|saxes|axios|libxmljs2)\//.test(f))).toEqual([]);
   }, 120_000);
 
   it('the same setup has no Node types, so a declaration that needed them would fail', () => {

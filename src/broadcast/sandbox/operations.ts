@@ -5,7 +5,7 @@
  * @module
  */
 import type libxml from 'libxmljs2';
-import type { Operation } from '../soap-client.js';
+import type { Operation } from '../soap-operations.js';
 import type { ActionState, BroadcastStatus, BroadcastType } from '../types.js';
 import type { SandboxContext } from './context.js';
 import { SVC_NS } from '../envelope-xml.js';

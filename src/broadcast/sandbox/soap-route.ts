@@ -12,7 +12,7 @@ import { decodeXml } from '../charset.js';
 import { SOAP11_NS, SOAP12_NS, SVC_NS } from '../envelope-xml.js';
 import { OFFICIAL_OPERATIONS } from '../official-operations.js';
 import { schemaPath } from '../paths.js';
-import { OPERATIONS, type Operation } from '../soap-client.js';
+import { OPERATIONS, type Operation } from '../soap-operations.js';
 import type { SandboxContext } from './context.js';
 import { envelopeValidator, type EnvelopeValidator } from './envelope-schema.js';
 import { Fault } from './fault.js';
