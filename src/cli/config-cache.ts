@@ -1,45 +1,38 @@
 /**
- * `.dialplanrc.json` for commands that handle many files (`lint`, `fmt`): each folder is
- * looked up once per run and each config file loaded once, its outcome included, so a broken
- * config is reported once rather than once per file below it: on stderr, or (for `lint`) as a
- * report of its own, its problems at their lines, beside the dialplans' reports.
+ * `.dialplanrc.json` for the commands: each folder is looked up once per run and each config
+ * file loaded once, its outcome included, so a broken config is reported once rather than once
+ * per file below it. A broken config is a report of its own, its problems as findings at their
+ * lines: beside the dialplans' reports in `lint`, the same report printed by every command
+ * (report-output.ts).
  *
  * @module
  */
 import { isAbsolute, relative } from 'node:path';
 import { ConfigError, findConfigFile, loadConfigFile, type LoadedConfig } from '../validate/lint/config.js';
 import type { FileReport } from '../validate/report/file-report.js';
-import type { Io } from './io.js';
+import { ConfigFileError, type ReportFormat } from './io.js';
 
-/** The configurations of one command run. */
+/** The configurations of one command run (`lint`, `fmt`: many files, each under its nearest config). */
 export class ConfigCache {
   readonly #loads = new Map<string, Promise<LoadedConfig | null>>();
   readonly #dirs = new Map<string, string | undefined>();
   readonly #broken: FileReport[] = [];
 
-  /**
-   * `command` names the command in the error message a broken config gets on stderr; with
-   * `collect`, nothing is printed and {@link reports} holds the broken configs instead.
-   */
-  constructor(
-    private readonly command: string,
-    private readonly io: Io,
-    private readonly collect = false,
-  ) {}
+  /** `cwd` is what the reports of broken configs name them relative to. */
+  constructor(private readonly cwd: string) {}
 
   /** The nearest config file of the file at `abs`, if any. */
   find(abs: string): string | undefined {
     return findConfigFile(abs, this.#dirs);
   }
 
-  /** The loaded config file at `path`, or null when it is broken (and already reported). */
+  /** The loaded config file at `path`, or null when it is broken (its report is then in {@link reports}). */
   load(path: string): Promise<LoadedConfig | null> {
     let pending = this.#loads.get(path);
     if (!pending) {
       pending = loadConfigFile(path).catch((e: unknown) => {
         if (!(e instanceof ConfigError)) throw e;
-        if (this.collect) this.#broken.push(configReport(path, e, this.io.cwd));
-        else this.io.stderr(`dialplan ${this.command}: ${e.message}\n`);
+        this.#broken.push(configReport(path, e, this.cwd));
         return null;
       });
       this.#loads.set(path, pending);
@@ -47,7 +40,7 @@ export class ConfigCache {
     return pending;
   }
 
-  /** A report for each broken config file loaded so far (with `collect`), in load order. */
+  /** A report for each broken config file loaded so far, in load order. */
   reports(): readonly FileReport[] {
     return this.#broken;
   }
@@ -58,4 +51,14 @@ export function configReport(path: string, e: ConfigError, cwd: string): FileRep
   const rel = relative(cwd, path);
   const diagnostics = e.diagnostics.length > 0 ? e.diagnostics : [{ rule: 'config', severity: 'error' as const, message: e.message, path: '' }];
   return { file: rel === '' || rel.startsWith('..') || isAbsolute(rel) ? path : rel, diagnostics };
+}
+
+/**
+ * What stops a command that cannot go on without the config file at `path`: its report, to be
+ * printed in `format` (main() does it).
+ */
+export function configFileError(path: string, e: ConfigError, cwd: string, format: ReportFormat = 'text'): ConfigFileError {
+  const report = configReport(path, e, cwd);
+  const read = e.diagnostics.some((d) => d.data?.['keyword'] === 'read');
+  return new ConfigFileError(`stopped: the configuration ${report.file} ${read ? 'cannot be read' : 'is invalid'}`, report, format);
 }

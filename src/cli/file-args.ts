@@ -6,7 +6,8 @@
 import { statSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { CONFIG_FILE_NAME, ConfigError, findConfigFile, loadConfigFile } from '../validate/lint/config.js';
-import { UsageError } from './io.js';
+import { configFileError } from './config-cache.js';
+import type { ReportFormat } from './io.js';
 
 // tinyglobby (with picomatch and fdir) is loaded only for an argument that can be a glob or
 // is a folder: `dialplan lint one.xml` starts without it
@@ -55,32 +56,22 @@ export interface ProjectFiles {
   readonly config?: string;
 }
 
-/** The project's config file is invalid: `lint` reports its problems at their lines, `fmt` stops with the message. */
-export class ProjectConfigError extends UsageError {
-  constructor(
-    command: string,
-    readonly path: string,
-    readonly config: ConfigError,
-  ) {
-    super(`dialplan ${command}: ${config.message}`);
-  }
-}
-
 /**
  * The plans `lint` and `fmt` check when no file is named: the `files` globs of the nearest
  * `.dialplanrc.json` (from `cwd` upwards; `dialplan init` writes `flows/*.ts`), relative to
  * its folder, else every .xml file below `cwd`. Paths come back relative to `cwd`.
  *
- * @throws {@link ProjectConfigError} when that config file cannot be read or is invalid.
+ * @throws ConfigFileError (io.ts) when that config file cannot be read or is invalid, its
+ *   report to be printed in `format`.
  */
-export async function projectFiles(command: string, cwd: string): Promise<ProjectFiles> {
+export async function projectFiles(cwd: string, format: ReportFormat): Promise<ProjectFiles> {
   const found = findConfigFile(join(cwd, CONFIG_FILE_NAME));
   let globs: readonly string[] | undefined;
   if (found !== undefined) {
     try {
       globs = (await loadConfigFile(found)).config.files;
     } catch (e) {
-      if (e instanceof ConfigError) throw new ProjectConfigError(command, found, e);
+      if (e instanceof ConfigError) throw configFileError(found, e, cwd, format);
       throw e;
     }
   }

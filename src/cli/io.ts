@@ -5,6 +5,8 @@
  * @module
  */
 
+import type { FileReport } from '../validate/report/file-report.js';
+
 /** The outside world of a command. */
 export interface Io {
   stdout(text: string): void;
@@ -32,6 +34,27 @@ export class UsageError extends Error {
 /** A file that could not be read or written, or a remote that failed: exit code 2. */
 export class IoError extends Error {
   override readonly name = 'IoError';
+}
+
+/**
+ * How a command prints findings: `dialplan lint`'s `--format`s, or `text`, the stylish report
+ * on stderr, for a command whose output is something else (see `report-output.ts`).
+ */
+export type ReportFormat = 'stylish' | 'json' | 'sarif' | 'github' | 'text';
+
+/**
+ * A configuration file (`.dialplanrc.json`) that cannot be read or is invalid stops the command
+ * (exit 2): main() prints `report`, its problems as findings of rule `config` at the lines of
+ * the bad keys, in `format`, the one the command's `--format` chose.
+ */
+export class ConfigFileError extends IoError {
+  constructor(
+    message: string,
+    readonly report: FileReport,
+    readonly format: ReportFormat = 'text',
+  ) {
+    super(message);
+  }
 }
 
 /** The `Io` of the running process. */

@@ -7,7 +7,7 @@
 import { nearest } from '../util/nearest.js';
 import { LibxmlUnavailableError } from '../validate/xsd/libxml.js';
 import { COMMANDS } from './commands/index.js';
-import { IoError, UsageError, type Io } from './io.js';
+import { ConfigFileError, IoError, UsageError, type Io } from './io.js';
 import { packageVersion } from './package-info.js';
 
 function help(): string {
@@ -76,6 +76,11 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   } catch (e) {
     if (e instanceof UsageError) {
       io.stderr(`${e.message}\nRun "dialplan ${command.name} --help" for usage.\n`);
+      return 2;
+    }
+    if (e instanceof ConfigFileError) {
+      // loaded only then: the formatters (sarif with the rule registry) are not on every command's path
+      (await import('./report-output.js')).printConfigFailure(io, command.name, e);
       return 2;
     }
     if (e instanceof IoError || e instanceof LibxmlUnavailableError) {

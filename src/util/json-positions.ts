@@ -169,3 +169,21 @@ export function jsonSyntaxPosition(text: string, error: Error): JsonPosition {
   const named = /at position (\d+)/.exec(error.message);
   return positionAt(lineStarts(text), found >= 0 ? found : named ? Number(named[1]) : text.length);
 }
+
+/**
+ * A JSON syntax error as a finding tells it: where (see {@link jsonSyntaxPosition}) and V8's
+ * words without what the position says better, the offset and a copy of the whole text; a
+ * newline named as the unexpected token is written `\n`.
+ *
+ * @example
+ * ```ts
+ * jsonSyntaxError('{\n  "a": 1,\n}', error); // { line: 3, column: 1, reason: 'Expected double-quoted property name' }
+ * ```
+ */
+export function jsonSyntaxError(text: string, error: Error): JsonPosition & { readonly reason: string } {
+  const reason = error.message
+    .replace(/ in JSON at position \d+.*$/s, '')
+    .replace(/, (?:\.\.\.)?".*" is not valid JSON$/s, '')
+    .replace(/[\n\r\t]/g, (c) => JSON.stringify(c).slice(1, -1));
+  return { ...jsonSyntaxPosition(text, error), reason };
+}

@@ -67,7 +67,7 @@ export const command: Command = {
     if (number === undefined || !isDialableRecipient(number)) throw new UsageError(`dialplan deploy: "${rawNumber}" is not a phone number (expected digits such as 12135551100)`);
     const api = apiOf('deploy', io, values.api);
 
-    const lintConfig = await lintConfigFor(file, io.cwd);
+    const lintConfig = await lintConfigFor(file, io.cwd, format);
     const checked = checkDialplan(await loadDialplan(file, io.cwd), lintConfig);
     const report = checked.report.diagnostics.length > 0 ? formatStylish([{ file, diagnostics: checked.report.diagnostics }]) : '';
     const target = inboundTarget(api, io, values.endpoint);

@@ -11,6 +11,7 @@ import { expandFiles, projectFiles } from '../file-args.js';
 import { IoError, UsageError, type Command } from '../io.js';
 import { isFlowModule, readTextFile, type TextEncoding } from '../load-flow.js';
 import { parseOptions } from '../options.js';
+import { printReports } from '../report-output.js';
 import { rewriteText } from '../rewrite.js';
 import { unifiedDiff } from '../text-diff.js';
 
@@ -54,15 +55,15 @@ Exit codes: 0 formatted (or written), 1 --check found files to format,
     const indent = indentOption(values.indent);
 
     const named = positionals.length > 0;
-    const project = named ? undefined : await projectFiles('fmt', io.cwd);
+    const project = named ? undefined : await projectFiles(io.cwd, 'text');
     const { files, empty } = project ?? (await expandFiles(positionals, io.cwd));
     let failed = 0;
     for (const { message } of empty) {
       io.stderr(`dialplan fmt: ${message}\n`);
       failed++;
     }
-    const configs = new ConfigCache('fmt', io);
-    // null: the config that applies is broken (and reported)
+    const configs = new ConfigCache(io.cwd);
+    // null: the config that applies is broken (reported at the end)
     const settingsOf = async (abs: string): Promise<FormatOptions | null> => {
       if (indent !== undefined) return { indent };
       const found = configs.find(abs);
@@ -73,6 +74,7 @@ Exit codes: 0 formatted (or written), 1 --check found files to format,
     };
 
     const unformatted: string[] = [];
+    let underBroken = 0;
     for (const file of files) {
       // the project's flows (init's "flows/*.ts") are not an error: build formats their XML
       if (isFlowModule(file) && !named) continue;
@@ -84,7 +86,7 @@ Exit codes: 0 formatted (or written), 1 --check found files to format,
       const abs = isAbsolute(file) ? file : resolve(io.cwd, file);
       const options = await settingsOf(abs);
       if (options === null) {
-        failed++;
+        underBroken++;
         continue;
       }
       let text: string;
@@ -124,6 +126,11 @@ Exit codes: 0 formatted (or written), 1 --check found files to format,
     }
     if (project?.config !== undefined && files.every(isFlowModule)) {
       io.stderr(`dialplan fmt: the "files" of ${project.config} are all flows, none XML; nothing to format (dialplan build writes a flow's XML in this layout)\n`);
+    }
+    if (underBroken > 0) {
+      printReports(io, configs.reports(), 'text');
+      io.stderr(`dialplan fmt: ${underBroken} file${underBroken === 1 ? '' : 's'} not formatted: the configuration that applies is invalid\n`);
+      failed++;
     }
     if (values.check && unformatted.length > 0) {
       io.stderr(`dialplan fmt: ${unformatted.length} file${unformatted.length === 1 ? ' is' : 's are'} not formatted; run dialplan fmt --write\n`);

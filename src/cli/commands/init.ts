@@ -7,6 +7,7 @@
 import { existsSync } from 'node:fs';
 import { access, readFile } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve } from 'node:path';
+import { jsonSyntaxError } from '../../util/json-positions.js';
 import { IoError, UsageError, type Command } from '../io.js';
 import { writeText } from '../load-flow.js';
 import { configureGitDiff, GIT_DIFF_COMMAND, writeGitAttributes } from '../starter/git-diff.js';
@@ -57,10 +58,11 @@ async function packageJson(file: string): Promise<{ text?: string; note: string;
   let pkg: Record<string, unknown>;
   try {
     pkg = JSON.parse(current) as Record<string, unknown>;
-    if (typeof pkg !== 'object' || pkg === null || Array.isArray(pkg)) throw new Error('not an object');
   } catch (e) {
-    throw new IoError(`cannot read ${file}: it is not a JSON object (${(e as Error).message}); fix it, or run init in another folder`);
+    const at = jsonSyntaxError(current, e as Error);
+    throw new IoError(`${file}:${at.line}:${at.column}: not valid JSON (${at.reason}); fix it, or run init in another folder`);
   }
+  if (typeof pkg !== 'object' || pkg === null || Array.isArray(pkg)) throw new IoError(`cannot read ${file}: it is not a JSON object; fix it, or run init in another folder`);
   const deps = { ...(pkg['dependencies'] as object | undefined), ...(pkg['devDependencies'] as object | undefined) };
   const declared = Object.hasOwn(deps, PACKAGE);
   const scripts = { ...(pkg['scripts'] as Record<string, string> | undefined) };

@@ -10,21 +10,16 @@ import type { DocumentNode } from '../../ast/nodes.js';
 import { ConfigError, loadConfigFile, parseRuleOption, settingsFor, type LoadedConfig } from '../../validate/lint/config.js';
 import type { Diagnostic } from '../../validate/diagnostic.js';
 import { lint } from '../../validate/lint/lint.js';
-import { RULES } from '../../validate/lint/rules/index.js';
 import type { RuleSettings } from '../../validate/lint/types.js';
 import type { FileReport } from '../../validate/report/file-report.js';
 import { tally } from '../../validate/report/file-report.js';
-import { formatGithub } from '../../validate/report/github.js';
-import { formatJson } from '../../validate/report/json.js';
-import { formatSarif } from '../../validate/report/sarif.js';
-import { formatStylish } from '../../validate/report/stylish.js';
 import { IoError, UsageError, type Command } from '../io.js';
 import { isFlowModule, loadDialplan, loadFailure, readTextFile, type TextEncoding } from '../load-flow.js';
 import { choice, numberOption, parseOptions } from '../options.js';
-import { packageVersion } from '../package-info.js';
 import { withXmlPositions } from '../xml-positions.js';
-import { ConfigCache, configReport } from '../config-cache.js';
-import { expandFiles, ProjectConfigError, projectFiles } from '../file-args.js';
+import { ConfigCache, configFileError } from '../config-cache.js';
+import { expandFiles, projectFiles } from '../file-args.js';
+import { printReports } from '../report-output.js';
 import { defaultJobs, FILES_PER_THREAD, lintFiles, type LintTask } from '../lint-pool.js';
 
 const FORMATS = ['stylish', 'json', 'sarif', 'github'] as const;
@@ -78,13 +73,6 @@ Exit codes: 0 no errors and warnings within --max-warnings, 1 otherwise,
     const maxWarnings = numberOption('lint', 'max-warnings', values['max-warnings'], { min: 0 }) ?? Infinity;
     const asked = numberOption('lint', 'jobs', values.jobs, { min: 1, max: 256 });
 
-    const print = (reports: readonly FileReport[]) => {
-      if (format === 'json') io.stdout(formatJson(reports));
-      else if (format === 'sarif') io.stdout(formatSarif(reports, { rules: RULES, baseDir: io.cwd, version: packageVersion() }));
-      else if (format === 'github') io.stdout(formatGithub(reports));
-      else io.stdout(formatStylish(reports));
-    };
-
     const cliRules: Record<string, RuleSettings[string]> = {};
     let fixed: LoadedConfig | undefined;
     try {
@@ -103,21 +91,12 @@ Exit codes: 0 no errors and warnings within --max-warnings, 1 otherwise,
       } catch (e) {
         if (!(e instanceof ConfigError)) throw e;
         // nothing is linted without the settings asked for: the report is the config's problems
-        print([configReport(path, e, io.cwd)]);
-        return 2;
+        throw configFileError(path, e, io.cwd, format);
       }
     }
 
-    let named: Awaited<ReturnType<typeof expandFiles>>;
-    try {
-      named = positionals.length > 0 ? await expandFiles(positionals, io.cwd) : await projectFiles('lint', io.cwd);
-    } catch (e) {
-      // the config that names the plans is broken: its problems are the report, as with --config
-      if (!(e instanceof ProjectConfigError)) throw e;
-      print([configReport(e.path, e.config, io.cwd)]);
-      return 2;
-    }
-    const { files, empty } = named;
+    // a broken config that names the plans stops the run: its problems are the report, as with --config
+    const { files, empty } = positionals.length > 0 ? await expandFiles(positionals, io.cwd) : await projectFiles(io.cwd, format);
     let failed = 0;
     const reports: FileReport[] = [];
     for (const { arg, message } of empty) {
@@ -126,7 +105,7 @@ Exit codes: 0 no errors and warnings within --max-warnings, 1 otherwise,
       failed++;
     }
     // a broken config file gets a report of its own, its problems at their lines
-    const configs = new ConfigCache('lint', io, true);
+    const configs = new ConfigCache(io.cwd);
     // XML files (without --fix, which rewrites files one by one) are read and linted after
     // this loop, on up to --jobs threads (lint-pool.ts); each holds its place in the report
     const tasks: LintTask[] = [];
@@ -203,7 +182,7 @@ Exit codes: 0 no errors and warnings within --max-warnings, 1 otherwise,
       }
     });
 
-    print([...configs.reports(), ...reports]);
+    printReports(io, [...configs.reports(), ...reports], format);
 
     if (failed > 0) return 2;
     const { errors, warnings } = tally(reports);

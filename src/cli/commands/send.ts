@@ -11,6 +11,7 @@ import { parseNumbers, type NumberProblem } from '../../broadcast/numbers.js';
 import { prepareSendCall } from '../../broadcast/prepare.js';
 import type { SendCallRequest, ToNumber } from '../../broadcast/types.js';
 import type { RequestProblem } from '../../broadcast/request-check.js';
+import { jsonSyntaxError } from '../../util/json-positions.js';
 import type { ValidationResult } from '../../validate/diagnostic.js';
 import { isCallBroadcastShape, normalRequestId } from '../../broadcast/v2/prepare.js';
 import { apiOf, cliClient, httpText, remoteFailure } from '../callfire-client.js';
@@ -73,12 +74,14 @@ export const command: Command = {
     if (positionals.length !== 1) throw new UsageError('dialplan send: name one broadcast file (JSON)');
     const file = positionals[0]!;
 
+    const text = await readText(file, io.cwd);
     let json: unknown;
     try {
-      json = JSON.parse(await readText(file, io.cwd));
+      json = JSON.parse(text);
     } catch (e) {
       if (!(e instanceof SyntaxError)) throw e;
-      io.stderr(`dialplan send: ${file} is not valid JSON: ${e.message}\nNothing was sent.\n`);
+      const at = jsonSyntaxError(text, e);
+      io.stderr(`dialplan send: ${file}:${at.line}:${at.column}: not valid JSON (${at.reason})\nNothing was sent.\n`);
       return 1;
     }
     if (typeof json !== 'object' || json === null || Array.isArray(json)) {
@@ -90,7 +93,7 @@ export const command: Command = {
     const { $schema: _hint, ...rest } = request;
     request = rest as typeof request;
 
-    const lintConfig = await lintConfigFor(values.dialplan ?? file, io.cwd);
+    const lintConfig = await lintConfigFor(values.dialplan ?? file, io.cwd, format);
     const api = apiOf('send', io, values.api);
     const requestId = values['request-id'] === undefined ? undefined : normalRequestId(values['request-id']);
     const v2 = (numberProblems: readonly NumberProblem[]) =>

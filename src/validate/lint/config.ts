@@ -10,7 +10,7 @@ import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import type * as AjvModule from 'ajv';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import picomatch from 'picomatch';
-import { jsonPositions, jsonSyntaxPosition } from '../../util/json-positions.js';
+import { jsonPositions, jsonSyntaxError } from '../../util/json-positions.js';
 import { nearest } from '../../util/nearest.js';
 import { onDemand } from '../../util/on-demand.js';
 import type { Diagnostic } from '../diagnostic.js';
@@ -106,18 +106,6 @@ export interface LoadedConfig {
 }
 
 /**
- * V8's words for a JSON syntax error, without what the finding says better: the offset (the
- * finding has the line and column) and a copy of the whole text; a newline named as the
- * unexpected token is written `\n`.
- */
-function jsonReason(message: string): string {
-  return message
-    .replace(/ in JSON at position \d+.*$/s, '')
-    .replace(/, (?:\.\.\.)?".*" is not valid JSON$/s, '')
-    .replace(/[\n\r\t]/g, (c) => JSON.stringify(c).slice(1, -1));
-}
-
-/**
  * Reads and checks a config file.
  *
  * @throws {@link ConfigError} whose `diagnostics` say what is wrong, rule `config`, each with
@@ -141,8 +129,7 @@ export async function loadConfigFile(path: string): Promise<LoadedConfig> {
   try {
     json = JSON.parse(text);
   } catch (e) {
-    const reason = jsonReason((e as Error).message);
-    const at = jsonSyntaxPosition(text, e as Error);
+    const { reason, ...at } = jsonSyntaxError(text, e as Error);
     throw new ConfigError(`${path}:${at.line}:${at.column}: not valid JSON (${reason})`, [
       { rule: 'config', severity: 'error', message: `not valid JSON: ${reason}`, path: '', ...at, data: { source: path, keyword: 'json' } },
     ]);
