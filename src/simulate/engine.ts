@@ -23,8 +23,9 @@ import type { Evaluator } from './evaluator.js';
 import { ExpressionError } from './evaluator.js';
 import { HANDLERS } from './handlers.js';
 import { SimulationFailure } from './failure.js';
-import { endStep, Site, Step, type SiteHandler } from './step.js';
+import { BranchMark, endStep, Site, Step, type SiteHandler } from './step.js';
 import { menuEntry, menuKeys, selectKeypress } from './keypress.js';
+import type { PressedPattern } from '../language/key-pattern.js';
 import { flowGraphOf, type PlanIndex } from '../ast/plan-index.js';
 import { substitute } from './substitute.js';
 import { OPTION_FIELDS, SCRIPT_FIELDS, type Ended, type Script, type SimulateOptions, type SimulationErrorInfo, type SimulationEvent, type SimulationResult, type SimulationWarningRule } from './types.js';
@@ -74,6 +75,13 @@ function readingOf(raw: string): ValueReading {
 const elementsOf = new WeakMap<ElementNode, readonly AnyElement[]>();
 const childByKind = new WeakMap<ElementNode, Map<string, ElementNode | null>>();
 
+/** A menu's keypresses: their patterns, sites and `pressed` values, in document order. */
+interface MenuChoices {
+  readonly patterns: readonly PressedPattern[];
+  readonly sites: readonly Site[];
+  readonly pressed: readonly string[];
+}
+
 /** Numbers the calls, for {@link Site.reachedBy}. */
 let runs = 0;
 
@@ -89,8 +97,8 @@ const UNKNOWN: SiteHandler = (node, run, site) => {
 /** Sites by document (a path is a tag's place in one document), shared by the calls through it. */
 const sitesOf = new WeakMap<DocumentNode, Map<AnyElement, Site>>();
 
-/** {@link DEFAULT_CALL} as the entries each call's variables start from. */
-const DEFAULT_CALL_ENTRIES: readonly (readonly [string, string])[] = Object.entries(DEFAULT_CALL);
+/** {@link DEFAULT_CALL}, with the last input a call starts with: what a call reads for a call variable it has not set (copying them into every call cost more than its steps). */
+const CALL_DEFAULTS: ReadonlyMap<string, string> = new Map([...Object.entries(DEFAULT_CALL), ['lastinput', '']]);
 
 /** The default clock: Monday 5 January 2026, 15:00 UTC. */
 const DEFAULT_CLOCK = Date.UTC(2026, 0, 5, 15, 0, 0);
@@ -107,16 +115,21 @@ export class Run {
   readonly events: SimulationEvent[] = [];
   readonly vars = new Map<string, string>();
   readonly stashed = new Map<string, string>();
-  readonly call = new Map<string, string>(DEFAULT_CALL_ENTRIES);
-  readonly contact = new Map<string, string>();
+  /** The call variables this call set or its script gave; the others are {@link CALL_DEFAULTS}. */
+  readonly call = new Map<string, string>();
+  /** The contact's fields, when the script gives any. */
+  private readonly contact: ReadonlyMap<string, string> | undefined;
   /** The paths of the tags reached, each once, in the order first reached. */
   private readonly reached: string[] = [];
   /** This call's number, set when it starts (see {@link Site.reachedBy}). */
   private id = 0;
-  readonly branches = new Set<string>();
-  /** Findings that did not stop the call, each once (by rule, place and message). */
-  private readonly warnings = new Map<string, Diagnostic>();
-  readonly keys: string[];
+  /** The ids of the branches taken, each once, in the order first taken (see {@link BranchMark}). */
+  private readonly branches: string[] = [];
+  /** Findings that did not stop the call, each once (by rule, place and message); made on the first. */
+  private warnings: Map<string, Diagnostic> | undefined;
+  /** The script's inputs, and how many the call has taken. */
+  private readonly inputs: readonly unknown[];
+  private taken = 0;
   /** The call's time (epoch ms); {@link Run.execute} sets it from the script before anything runs. */
   clock!: number;
   callerGone = false;
@@ -153,10 +166,15 @@ export class Run {
     let sites = sitesOf.get(plan.document);
     if (!sites) sitesOf.set(plan.document, (sites = new Map()));
     this.sites = sites;
-    this.keys = (Array.isArray(script.keys) ? script.keys : []).map((i) => String(i).trim());
-    if (script.call) for (const [k, v] of Object.entries(script.call)) this.call.set(k, String(v));
-    this.call.set('lastinput', '');
-    if (script.contact) for (const [k, v] of Object.entries(script.contact)) this.contact.set(k, String(v));
+    this.inputs = Array.isArray(script.keys) ? script.keys : [];
+    if (script.call) {
+      for (const [k, v] of Object.entries(script.call)) this.call.set(k, String(v));
+      // a call starts with no input, whatever the script says
+      this.call.set('lastinput', '');
+    }
+    let contact: Map<string, string> | undefined;
+    if (script.contact) for (const [k, v] of Object.entries(script.contact)) (contact ??= new Map()).set(k, String(v));
+    this.contact = contact;
     if (script.vars) for (const [k, v] of Object.entries(script.vars)) this.vars.set(k, String(v));
   }
 
@@ -182,8 +200,8 @@ export class Run {
     // two literals rather than a spread of the optional error: same key order, no generic copy
     const variables = plainObject(this.vars);
     const stashed = plainObject(this.stashed);
-    const branches = Array.from(this.branches);
-    const warnings = Array.from(this.warnings.values());
+    const branches = this.branches;
+    const warnings = this.warnings ? Array.from(this.warnings.values()) : [];
     return error
       ? { events: this.events, variables, stashed, ended, error, reached: this.reached, branches, warnings }
       : { events: this.events, variables, stashed, ended, reached: this.reached, branches, warnings };
@@ -284,18 +302,19 @@ export class Run {
     const menu = menuSite.node as ElementNode<'menu'>;
     this.current = menu;
     if (this.callerGone) return this.end('caller-hangup');
-    const raw = this.keys.shift();
-    if (raw === undefined || raw.toLowerCase() === 'hangup') {
+    const raw = this.nextInput();
+    const lower = raw?.toLowerCase();
+    if (raw === undefined || lower === 'hangup') {
       this.push({ type: 'input', input: 'hangup', path: menuSite.shown, line: menuSite.line });
       return this.callerHangup(menu, raw === undefined ? 'inputs-exhausted' : 'script');
     }
-    const { keypresses, patterns } = menuKeys(menu);
+    const choices = (menuSite.fixed as MenuChoices | undefined) ?? (menuSite.fixed = this.choicesOf(menu));
     let entry: string | undefined;
-    if (raw.toLowerCase() === 'timeout') {
+    if (lower === 'timeout') {
       this.call.set('lastinput', '');
       this.push({ type: 'input', input: 'timeout', path: menuSite.shown, line: menuSite.line });
     } else {
-      if (!/^[0-9#*]+$/.test(raw)) {
+      if (!isKeypadEntry(raw)) {
         throw new SimulationFailure(`script input ${JSON.stringify(raw)} is not digits (0-9, #, *), "timeout" or "hangup"`, menu);
       }
       if (Number.isNaN(menuSite.maxDigits)) {
@@ -306,16 +325,22 @@ export class Run {
       this.call.set('lastinput', entry);
       this.push({ type: 'input', input: raw, digits: entry, path: menuSite.shown, line: menuSite.line });
     }
-    const chosen = keypresses[selectKeypress(patterns, entry)];
-    if (!chosen) {
+    const chosen = selectKeypress(choices.patterns, entry);
+    if (chosen < 0) {
       this.push({ type: 'no-match', input: raw, path: menuSite.shown, line: menuSite.line });
       return this.after(menuSite);
     }
-    const site = this.site(chosen);
+    const site = choices.sites[chosen]!;
     this.reach(site);
-    this.branches.add(site.path!);
-    this.push({ type: 'keypress', pressed: chosen.attributes['pressed'] ?? '', input: raw, path: site.shown, line: site.line });
-    return (site.enter ??= this.toStep(this.flow.enter(chosen)));
+    this.take((site.pressed ??= new BranchMark(site.path!)));
+    this.push({ type: 'keypress', pressed: choices.pressed[chosen]!, input: raw, path: site.shown, line: site.line });
+    return (site.enter ??= this.toStep(this.flow.enter(site.node)));
+  }
+
+  /** A menu's keypresses as {@link input} reads them, found once per menu (kept in its site). */
+  private choicesOf(menu: ElementNode<'menu'>): MenuChoices {
+    const { keypresses, patterns } = menuKeys(menu);
+    return { patterns, sites: keypresses.map((k) => this.site(k)), pressed: keypresses.map((k) => k.attributes['pressed'] ?? '') };
   }
 
   /**
@@ -329,7 +354,7 @@ export class Run {
       if (!catchesHangup(p)) continue;
       const target = (p.attributes['goto'] ?? '').trim();
       const to = this.jump(p as ElementNode, target, 'catch goto');
-      this.branches.add(`${this.plan.placement.get(p)!.path}#hangup`);
+      this.branch(p, 'hangup');
       this.emit(p as ElementNode, { type: 'catch', event: 'hangup', target, targetPath: this.plan.placement.get(to)!.path });
       return this.site(to).entered;
     }
@@ -338,9 +363,16 @@ export class Run {
 
   /** Takes the next input if it is a hang-up (a caller ending a recording by hanging up). */
   takeHangup(): boolean {
-    if (this.keys[0]?.toLowerCase() !== 'hangup') return false;
-    this.keys.shift();
+    if (this.taken >= this.inputs.length || String(this.inputs[this.taken]).trim().toLowerCase() !== 'hangup') return false;
+    this.taken++;
     return true;
+  }
+
+  /** The script's next input, trimmed, or `undefined` when all are taken. */
+  private nextInput(): string | undefined {
+    if (this.taken >= this.inputs.length) return undefined;
+    const input = this.inputs[this.taken++];
+    return (typeof input === 'string' ? input : String(input)).trim();
   }
 
   /** A made-up URL for a recording. */
@@ -400,17 +432,25 @@ export class Run {
   warn(node: AnyElement, rule: SimulationWarningRule, message: string, data: Readonly<Record<string, unknown>>): void {
     const path = this.plan.placement.get(node)?.path ?? '/';
     const key = `${rule}\u0000${path}\u0000${message}`;
-    if (this.warnings.has(key)) return;
-    this.warnings.set(key, { rule, severity: 'warning', message, path, ...(node.loc ? { line: node.loc.line, column: node.loc.column } : {}), data });
+    const warnings = (this.warnings ??= new Map());
+    if (warnings.has(key)) return;
+    warnings.set(key, { rule, severity: 'warning', message, path, ...(node.loc ? { line: node.loc.line, column: node.loc.column } : {}), data });
   }
 
   /** Marks a branch as taken, for coverage. */
   branch(node: AnyElement, label: string): void {
     const site = this.site(node);
-    const ids = (site.branches ??= new Map());
-    let id = ids.get(label);
-    if (id === undefined) ids.set(label, (id = `${site.path!}#${label}`));
-    this.branches.add(id);
+    const marks = (site.branches ??= new Map());
+    let mark = marks.get(label);
+    if (mark === undefined) marks.set(label, (mark = new BranchMark(`${site.path!}#${label}`)));
+    this.take(mark);
+  }
+
+  /** Notes a branch as taken (the first time only). */
+  private take(mark: BranchMark): void {
+    if (mark.takenBy === this.id) return;
+    mark.takenBy = this.id;
+    this.branches.push(mark.id);
   }
 
   /** `${…}` substitution with the call's variables. */
@@ -468,7 +508,7 @@ export class Run {
       const key = n.slice(5);
       if (key === 'path') return this.plan.placement.get(this.current)?.path;
       if (key.startsWith('field.')) return this.contactField(key.slice(6));
-      return this.call.get(key);
+      return this.call.get(key) ?? CALL_DEFAULTS.get(key);
     }
     if (n.startsWith('global.')) return globalVariable(n.slice(7), this.clock);
     if (n.startsWith('contact.')) return this.contactField(n.slice(8));
@@ -476,6 +516,7 @@ export class Run {
   }
 
   private contactField(key: string): string | undefined {
+    if (this.contact === undefined) return undefined;
     const exact = this.contact.get(key);
     if (exact !== undefined) return exact;
     const lower = key.toLowerCase();
@@ -502,6 +543,16 @@ export class Run {
     const more = cycle.length > 12 ? ` → … (${cycle.length} tags per round)` : '';
     return new SimulationFailure(`stopped after ${maxSteps} steps: endless loop through ${shown}${more} (the step limit is maxSteps, --max-steps)`, cycle[0] ?? last);
   }
+}
+
+/** Whether an input is keypad keys only (0-9, # and *), read without a regular expression: every input is. */
+function isKeypadEntry(raw: string): boolean {
+  if (raw.length === 0) return false;
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw.charCodeAt(i);
+    if (!((c >= 48 && c <= 57) || c === 35 || c === 42)) return false;
+  }
+  return true;
 }
 
 /** A map's entries as an object's own properties, as `Object.fromEntries` makes them (which takes a slower, generic path). */

@@ -57,9 +57,15 @@ export function menuEntry(input: string, maxDigits: number | undefined): string 
  * Returns the pattern's position, or -1 when the input falls through the menu.
  */
 export function selectKeypress(patterns: readonly PressedPattern[], entry: string | undefined): number {
-  if (entry === undefined) return patterns.findIndex((p) => p.kind === 'timeout');
-  const explicit = patterns.findIndex((p) => matchesEntry(p, entry));
-  return explicit >= 0 ? explicit : patterns.findIndex((p) => p.kind === 'default');
+  // loops rather than findIndex with callbacks: the simulator asks this on every input
+  if (entry === undefined) return indexOfKind(patterns, 'timeout');
+  for (let i = 0; i < patterns.length; i++) if (matchesEntry(patterns[i]!, entry)) return i;
+  return indexOfKind(patterns, 'default');
+}
+
+function indexOfKind(patterns: readonly PressedPattern[], kind: PressedPattern['kind']): number {
+  for (let i = 0; i < patterns.length; i++) if (patterns[i]!.kind === kind) return i;
+  return -1;
 }
 
 /**

@@ -39,14 +39,23 @@ export function endStep(ended: Ended): Step {
   return step;
 }
 
+/** A branch of the plan (its id, `<path>` of a keypress or `<path>#<label>`), marked by the calls that take it. */
+export class BranchMark {
+  /** The number of the last call that took the branch (as {@link Site.reachedBy}). */
+  takenBy = 0;
+  constructor(readonly id: string) {}
+}
+
 /** A tag's record in one document: where its events say they happened and what the engine found once about it (its place never changes). */
 export class Site {
   /** The step that enters this tag. */
   readonly entered: Step;
   /** A menu's step that waits for the caller's input, made when first needed. */
   waiting: Step | undefined = undefined;
-  /** Branch ids (`<path>#then`) by label, made once rather than on every branch taken. */
-  branches: Map<string, string> | undefined = undefined;
+  /** The tag's branches (`<path>#then`) by label, made once rather than on every branch taken. */
+  branches: Map<string, BranchMark> | undefined = undefined;
+  /** A keypress's own branch (its path), made when first taken. */
+  pressed: BranchMark | undefined = undefined;
   /** What runs after the tag finishes normally, and what its block starts with: found once, as both depend on the tag's place alone. */
   after: Step | undefined = undefined;
   enter: Step | undefined = undefined;
