@@ -177,6 +177,10 @@ function describeValue(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'an array';
   if (typeof value !== 'object') return typeof value === 'undefined' ? 'undefined' : `a ${typeof value}`;
+  // parse() returns { document, diagnostics }: passing that instead of its document is an easy slip
+  if (isDocument((value as { document?: unknown }).document) && Array.isArray((value as { diagnostics?: unknown }).diagnostics)) {
+    return "parse()'s result, whose .document is the tree";
+  }
   const name = (value as { constructor?: { name?: unknown } }).constructor?.name;
   return typeof name === 'string' && name !== 'Object' ? `a ${name}` : 'an object without toAst()';
 }
