@@ -42,22 +42,33 @@ export function scanVariables(s: string): VariableScan {
   const refs: VariableReference[] = [];
   // One left-to-right pass: each `${` is pushed, each `}` closes the innermost open one.
   // Whatever is still open at the end was never closed. No recursion and no rescans, so
-  // untrusted text with thousands of `${` costs linear time and constant stack.
+  // untrusted text with thousands of `${` costs linear time and constant stack. A `}` before
+  // the first `$` closes nothing: the pass starts there.
   const open: number[] = [];
-  for (let i = 0; i < s.length; i++) {
-    if (s[i] === '$' && s[i + 1] === '{') {
+  let nested = false;
+  for (let i = s.indexOf('$'); i >= 0 && i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === DOLLAR && s.charCodeAt(i + 1) === OPEN_BRACE) {
+      if (open.length > 0) nested = true;
       open.push(i);
       i++;
-    } else if (s[i] === '}' && open.length > 0) {
+    } else if (c === CLOSE_BRACE && open.length > 0) {
       const from = open.pop()!;
       const name = s.slice(from + 2, i);
       refs.push({ name, start: from, end: i + 1, dynamic: name.includes('${') });
     }
   }
-  // inner references close before their outer one; report outer first, by position
-  refs.sort((a, b) => a.start - b.start || b.end - a.end);
-  return { refs, unclosed: open.map((start) => ({ start })) };
+  // inner references close before their outer one; report outer first, by position (without
+  // nesting they closed in that order already)
+  if (nested) refs.sort((a, b) => a.start - b.start || b.end - a.end);
+  return { refs, unclosed: open.length === 0 ? NONE_UNCLOSED : open.map((start) => ({ start })) };
 }
+
+const DOLLAR = 0x24;
+const OPEN_BRACE = 0x7b;
+const CLOSE_BRACE = 0x7d;
+/** The `unclosed` of every scan without one, shared. */
+const NONE_UNCLOSED: readonly UnclosedRef[] = Object.freeze([]);
 
 /**
  * The literal text of a dynamic name around and between its `${…}` references:

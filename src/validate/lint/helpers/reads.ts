@@ -5,6 +5,7 @@
  */
 import type { AnyElement } from '../../../ast/nodes.js';
 import { rawText } from '../../../ast/nodes.js';
+import type { VariableScan } from '../../../language/variable-refs.js';
 import type { FindingAt, RuleContext, Slice } from '../types.js';
 
 /** One string of the plan that may hold `${…}` references. */
@@ -13,6 +14,11 @@ export interface ReadSite {
   /** `text` for the tag's content, else the attribute name. */
   readonly where: string;
   readonly value: string;
+  /**
+   * `ctx.variableScan(value)`, found when the site is listed: every rule that reads sites
+   * reads it, and a string the plan repeats shares one scan (and its references).
+   */
+  readonly scan: VariableScan;
 }
 
 /** Where a read site is, for a finding's range: its attribute or its text, narrowed to `within`. */
@@ -38,14 +44,15 @@ export function readSites(ctx: RuleContext): readonly ReadSite[] {
       for (const k in node.attributes) {
         if (k === 'name') continue;
         const value = node.attributes[k]!;
-        if (value.includes('$')) out.push({ node, where: k, value });
+        if (value.includes('$')) out.push({ node, where: k, value, scan: ctx.variableScan(value) });
       }
       // the text is joined only when one of its pieces holds a `$` (the blanks between child tags never do)
       const children = node.children;
       for (let c = 0; c < children.length; c++) {
         const child = children[c]!;
         if (child.kind === '#text' && child.text.includes('$')) {
-          out.push({ node, where: 'text', value: rawText(node) });
+          const value = rawText(node);
+          out.push({ node, where: 'text', value, scan: ctx.variableScan(value) });
           break;
         }
       }

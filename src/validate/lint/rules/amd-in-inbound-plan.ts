@@ -31,7 +31,7 @@ export const amdInInboundPlan: Rule<Params> = {
     if (amds.length === 0) return;
     let found: { variable: string; node: AnyElement } | undefined;
     for (const site of readSites(ctx)) {
-      const ref = ctx.variableRefs(site.value).find((r) => INBOUND_ONLY.includes(r.name.trim()));
+      const ref = site.scan.refs.find((r) => INBOUND_ONLY.includes(r.name.trim()));
       if (ref) {
         found = { variable: ref.name.trim(), node: site.node };
         break;

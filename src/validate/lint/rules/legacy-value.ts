@@ -46,7 +46,9 @@ export const legacyValue: Rule<Params> = {
       }
     }
     for (const site of readSites(ctx)) {
-      for (const ref of ctx.variableRefs(site.value)) {
+      // a legacy contact field is a `${call.field.X}`: most values hold none
+      if (!site.value.includes('call.field.')) continue;
+      for (const ref of site.scan.refs) {
         const m = LEGACY_CONTACT_FIELD.exec(ref.name.trim());
         if (!m) continue;
         const instead = `\${contact.${m[1]}}`;

@@ -23,10 +23,15 @@ export const stashVariableRead: Rule<Params> = {
   message: ({ name, stashLine }) =>
     `\${${name}} is only written by <stash>${stashLine !== undefined ? ` (line ${stashLine})` : ''}, which does not make it readable later; set it with <setvar>.`,
   check(ctx, report) {
+    const { stashed } = ctx;
+    // nothing stashed, nothing to report: most plans stash nothing
+    if (stashed.size === 0) return;
     for (const site of readSites(ctx)) {
-      for (const ref of ctx.variableRefs(site.value)) {
+      const refs = site.scan.refs;
+      for (let r = 0; r < refs.length; r++) {
+        const ref = refs[r]!;
         const name = ref.name.trim();
-        const stashes = ctx.stashed.get(name);
+        const stashes = stashed.get(name);
         if (!stashes || ctx.variablesSet.has(name) || ctx.fitsDynamicVariable(name)) continue;
         report(site.node, { name, stashLine: stashes[0]!.loc?.line }, { at: siteAt(site, ref) });
       }

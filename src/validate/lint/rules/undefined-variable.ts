@@ -20,7 +20,7 @@ const SYSTEM_NAMES = [
 
 /** The names of the references built from other variables (`choice${n}`), read when first needed. */
 function* dynamicReads(ctx: RuleContext): Generator<string> {
-  for (const site of readSites(ctx)) for (const ref of ctx.variableRefs(site.value)) if (ref.dynamic) yield ref.name.trim();
+  for (const site of readSites(ctx)) for (const ref of site.scan.refs) if (ref.dynamic) yield ref.name.trim();
 }
 
 /** `${name}` that nothing sets and CallFire does not provide. */
@@ -48,28 +48,39 @@ export const undefinedVariable: Rule<Params> = {
     let typos: { readonly set: TypoIndex; readonly system: TypoIndex } | undefined;
     const suggestions = () => (typos ??= { set: new TypoIndex([...setNames, ...SYSTEM_NAMES], LIMITS.suggestionWork), system: new TypoIndex(SYSTEM_NAMES, LIMITS.suggestionWork) });
     const dynamic = new DynamicNameMatcher(setNames, dynamicReads(ctx));
+    // whether a name has a value (set, stashed, a system variable, built by a dynamic setter),
+    // by name: plans read the same few names over and over
+    const known = new Map<string, boolean>();
+    const isKnown = (name: string, built: boolean): boolean => {
+      let k = known.get(name);
+      if (k === undefined) {
+        k = built
+          ? ctx.dynamicVariableNames.length > 0 || dynamic.anyFits(name)
+          : ctx.variablesSet.has(name) || ctx.stashed.has(name) || isSystemVariable(name) || ctx.fitsDynamicVariable(name);
+        known.set(name, k);
+      }
+      return k;
+    };
     // each name once per tag: a tag's read sites come one after the other
     const seen = new Set<string>();
     let seenOf: AnyElement | undefined;
     for (const site of readSites(ctx)) {
-      const refs = ctx.variableRefs(site.value);
-      if (refs.length === 0) continue;
-      if (site.node !== seenOf) {
-        seen.clear();
-        seenOf = site.node;
-      }
-      for (const ref of refs) {
+      const refs = site.scan.refs;
+      for (let r = 0; r < refs.length; r++) {
+        const ref = refs[r]!;
         const name = ref.name.trim();
-        if (name === '') continue; // variable-syntax reports it
+        // an empty name is variable-syntax's to report
+        if (name === '' || isKnown(name, ref.dynamic)) continue;
+        if (site.node !== seenOf) {
+          seen.clear();
+          seenOf = site.node;
+        }
         if (seen.has(name)) continue;
         seen.add(name);
         if (ref.dynamic) {
-          if (ctx.dynamicVariableNames.length > 0 || dynamic.anyFits(name)) continue;
           report(site.node, { name, system: false, suggestion: undefined }, { at: siteAt(site, ref) });
           continue;
         }
-        if (ctx.variablesSet.has(name) || ctx.stashed.has(name) || isSystemVariable(name)) continue;
-        if (ctx.fitsDynamicVariable(name)) continue;
         const system = /^(call|global|contact)\./.test(name);
         report(site.node, { name, system, suggestion: (system ? suggestions().system : suggestions().set).nearest(name) }, { at: siteAt(site, ref) });
       }

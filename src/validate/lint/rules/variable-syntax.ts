@@ -33,7 +33,7 @@ export const variableSyntax: Rule<Params> = {
   check(ctx, report) {
     // every problem here starts with a `$`, and every read site holds one
     for (const site of readSites(ctx)) {
-      const scan = ctx.variableScan(site.value);
+      const { scan } = site;
       for (const u of scan.unclosed) {
         report(site.node, { problem: 'unclosed', excerpt: site.value.slice(u.start, u.start + 24).trim(), where: site.where }, { at: siteAt(site, { start: u.start, end: u.start + 2 }) });
       }
