@@ -76,6 +76,17 @@ describe('a broken config in the commands other than lint', () => {
       });
     }
   });
+
+  it('a config that cannot be read (a folder of that name) stops send, saying so, with no "/" for a place', async () => {
+    const at = join(dir, 'unreadable');
+    mkdirSync(join(at, '.dialplanrc.json'), { recursive: true });
+    writeFileSync(join(at, 'plan.xml'), CLEAN);
+    writeFileSync(join(at, 'broadcast.json'), BROADCAST);
+    const r = await run(['send', 'broadcast.json', '--dialplan', 'plan.xml', '--preview'], at);
+    expect(r.code).toBe(2);
+    expect(r.stderr.split('\n').slice(0, 1)).toEqual([expect.stringMatching(/^\.dialplanrc\.json {2}error {2}cannot read the configuration: EISDIR\b.* {2}config$/)]);
+    expect(r.stderr).toContain('dialplan send: stopped: the configuration .dialplanrc.json cannot be read\n');
+  });
 });
 
 describe('the JSON files beside the config', () => {

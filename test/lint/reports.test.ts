@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../../src/validate/diagnostic.js';
 import { RULES } from '../../src/validate/lint/rules/index.js';
 import { formatGithub } from '../../src/validate/report/github.js';
+import { formatJson } from '../../src/validate/report/json.js';
 import { formatSarif } from '../../src/validate/report/sarif.js';
+import { formatStylish } from '../../src/validate/report/stylish.js';
 
 const goto: Diagnostic = { rule: 'unknown-goto-target', severity: 'error', message: 'bad, "x": 100%\nnext', line: 3, column: 5, path: '/dialplan/goto[1]' };
 const dsl: Diagnostic = { rule: 'menu-without-prompt', severity: 'warning', message: 'no prompt', path: '/dialplan/menu[1]' };
@@ -57,5 +59,41 @@ describe('GitHub annotations', () => {
       '::error file=plans/a%2Cb.xml,line=3,col=5,title=unknown-goto-target::bad, "x": 100%25%0Anext\n' +
         '::warning file=plans/a%2Cb.xml,title=menu-without-prompt::no prompt (at /dialplan/menu[1])\n',
     );
+  });
+});
+
+describe('a finding about the whole file (no line; path "/" of a dialplan, "" of a JSON file)', () => {
+  const unreadable: Diagnostic = { rule: 'config', severity: 'error', message: 'cannot read the configuration: no such file', path: '' };
+  const notLinted: Diagnostic = { rule: 'load-error', severity: 'error', message: 'not linted', path: '/' };
+  const reports = [
+    { file: '.dialplanrc.json', diagnostics: [unreadable] },
+    { file: 'plan.xml', diagnostics: [notLinted, dsl] },
+  ];
+
+  it('stylish names the file alone; a node path is still shown', () => {
+    const lines = formatStylish(reports).split('\n');
+    expect(lines[0]).toMatch(/^\.dialplanrc\.json +error +cannot read/);
+    expect(lines[1]).toMatch(/^plan\.xml +error +not linted/);
+    expect(lines[2]).toMatch(/^plan\.xml \/dialplan\/menu\[1\] +warning {2}no prompt/);
+  });
+
+  it('github adds no "(at …)" for it', () => {
+    expect(formatGithub(reports).split('\n').slice(0, 2)).toEqual([
+      '::error file=.dialplanrc.json,title=config::cannot read the configuration: no such file',
+      '::error file=plan.xml,title=load-error::not linted',
+    ]);
+  });
+
+  it('sarif gives it no logical location, and keeps one for a node path', () => {
+    const results = JSON.parse(formatSarif(reports, { rules: RULES, baseDir: '/repo' })).runs[0].results;
+    expect(results.map((r: { locations: { logicalLocations?: { fullyQualifiedName: string }[] }[] }) => r.locations[0]!.logicalLocations?.[0]?.fullyQualifiedName)).toEqual([
+      undefined,
+      undefined,
+      '/dialplan/menu[1]',
+    ]);
+  });
+
+  it('json keeps the path as it is', () => {
+    expect((JSON.parse(formatJson(reports)) as { diagnostics: { path: string }[] }[]).map((r) => r.diagnostics[0]!.path)).toEqual(['', '/']);
   });
 });

@@ -122,7 +122,7 @@ export async function loadConfigFile(path: string): Promise<LoadedConfig> {
     const code = (e as NodeJS.ErrnoException).code;
     const reason = code === 'ENOENT' ? 'no such file' : (e as Error).message;
     throw new ConfigError(`cannot read ${path}: ${reason}`, [
-      { rule: 'config', severity: 'error', message: `cannot read the configuration: ${reason}`, path: '/', data: { source: path, keyword: 'read', ...(code ? { code } : {}) } },
+      { rule: 'config', severity: 'error', message: `cannot read the configuration: ${reason}`, path: '', data: { source: path, keyword: 'read', ...(code ? { code } : {}) } },
     ]);
   }
   let json: unknown;

@@ -17,6 +17,15 @@ export interface FileReport {
   readonly flow?: boolean;
 }
 
+/**
+ * Whether a finding's `path` names a part of its file worth printing beside the file's name:
+ * not the whole document (`/` of a dialplan, `''` of a JSON file such as a config that cannot
+ * be read), which the name already says.
+ */
+export function namesAPart(path: string): boolean {
+  return path !== '' && path !== '/';
+}
+
 /** Counts errors and warnings over several files. */
 export function tally(reports: readonly FileReport[]): { errors: number; warnings: number } {
   let errors = 0;

@@ -4,7 +4,7 @@
  *
  * @module
  */
-import type { FileReport } from './file-report.js';
+import { type FileReport, namesAPart } from './file-report.js';
 
 /** Escapes a workflow command's message (data). */
 function escapeData(s: string): string {
@@ -34,7 +34,7 @@ export function formatGithub(reports: readonly FileReport[]): string {
       if (d.line !== undefined) props.push(`line=${d.line}`);
       if (d.column !== undefined) props.push(`col=${d.column}`);
       props.push(`title=${escapeProperty(d.rule)}`);
-      const where = d.line === undefined ? ` (at ${d.path})` : '';
+      const where = d.line === undefined && namesAPart(d.path) ? ` (at ${d.path})` : '';
       out += `::${d.severity === 'error' ? 'error' : 'warning'} ${props.join(',')}::${escapeData(d.message + where)}\n`;
     }
   }

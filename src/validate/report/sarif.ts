@@ -9,7 +9,7 @@
 import { posix, relative, resolve, sep } from 'node:path';
 import type { Diagnostic, TextRange } from '../diagnostic.js';
 import type { AnyRule } from '../lint/types.js';
-import type { FileReport } from './file-report.js';
+import { type FileReport, namesAPart } from './file-report.js';
 
 /** Options of {@link formatSarif}. @category Reports */
 export interface SarifOptions {
@@ -79,7 +79,8 @@ export function formatSarif(reports: readonly FileReport[], options: SarifOption
             // plans built in code have no line; point at the file's start so CI can still show it
             region: d.range ? region(d.range) : { startLine: d.line ?? 1, startColumn: d.column ?? 1 },
           },
-          logicalLocations: [{ fullyQualifiedName: d.path, kind: 'element' }],
+          // a finding about the whole document has no place inside it to name
+          ...(namesAPart(d.path) ? { logicalLocations: [{ fullyQualifiedName: d.path, kind: 'element' }] } : {}),
         },
       ],
       ...(d.data && { properties: { data: d.data } }),

@@ -4,17 +4,17 @@
  * @module
  */
 import type { FileReport } from './file-report.js';
-import { tally } from './file-report.js';
+import { namesAPart, tally } from './file-report.js';
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
-/** Formats reports for a terminal. Findings without a line (plans built in code) show their node path. @category Reports */
+/** Formats reports for a terminal. Findings without a line (plans built in code) show their node path, unless it is the whole document. @category Reports */
 export function formatStylish(reports: readonly FileReport[]): string {
   const rows: string[][] = [];
   for (const r of reports) {
     for (const d of r.diagnostics) {
       const at = d.line === undefined ? '' : `:${d.line}:${d.column ?? 1}`;
-      const where = d.line === undefined || r.flow ? `${r.file}${at} ${d.path}` : `${r.file}${at}`;
+      const where = (d.line === undefined || r.flow) && namesAPart(d.path) ? `${r.file}${at} ${d.path}` : `${r.file}${at}`;
       rows.push([where, d.severity, d.message, d.rule]);
     }
   }
