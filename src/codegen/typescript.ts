@@ -10,6 +10,7 @@ import { elementChildren, elementName, textOf } from '../ast/nodes.js';
 import { checkLimits } from '../ast/limits.js';
 import { indexPlan, type PlanIndex } from '../ast/plan-index.js';
 import { CATALOG, tagSpec, type AttributeSpec, type TagName } from '../language/catalog.js';
+import { contentViolations } from '../language/content-model.js';
 import { currentValues, isBoolean, isEnumValue, isKeyPattern, isWholeNumber } from '../language/values.js';
 import { lineComments, quote } from './js-text.js';
 import { planTree } from '../parse/plan-tree.js';
@@ -114,26 +115,21 @@ class Writer {
    * Fails on children the builder cannot write where they stand: a tag its parent does not
    * take (an `<else>` in a `<menu>`), an `<amd>` without one of its two branches, a second
    * `<else>` or one that is not last. The builder's types reject all of these, so converting
-   * them would give a flow that does not compile, or that moves the `<else>`.
+   * them would give a flow that does not compile, or that moves the `<else>`. The rules are
+   * language/content-model.ts's; of several problems the first in document order is named.
    */
   checkChildren(el: ElementNode): void {
-    const spec = tagSpec(el.kind);
-    if (spec.content !== 'children') return;
-    const allowed: readonly string[] = spec.children ?? [];
+    if (tagSpec(el.kind).content !== 'children') return;
     // unknown tags are left to block(), which names them as such
     const tags = elementChildren(el).filter((c): c is ElementNode => c.kind !== '#unknown');
-    for (const child of tags) if (!allowed.includes(child.kind)) this.fail(child, `<${child.kind}> cannot stand inside <${el.kind}>`);
-    if (spec.childrenModel === 'each-once') {
-      for (const tag of allowed) {
-        const found = tags.filter((c) => c.kind === tag);
-        if (found.length === 0) this.fail(el, `<${el.kind}> needs a <${tag}>`);
-        if (found.length > 1) this.fail(found[1]!, `<${el.kind}> holds only one <${tag}>`);
-      }
-    } else if (spec.childrenModel === 'else-last') {
-      const elses = tags.filter((c) => c.kind === 'else');
-      if (elses.length > 1) this.fail(elses[1]!, `<${el.kind}> holds only one <else>`);
-      if (elses.length === 1 && tags.at(-1) !== elses[0]) this.fail(elses[0]!, `<else> must be the last tag in its <${el.kind}>`);
-    }
+    // the first violation in document order, the one the XSD reports
+    const v = contentViolations(el.kind, tags.map((c) => c.kind))[0];
+    if (v === undefined) return;
+    if (v.kind === 'missing') this.fail(el, `<${el.kind}> needs a <${v.tag}>`);
+    const child = tags[v.index]!;
+    if (v.kind === 'not-allowed') this.fail(child, `<${v.tag}> cannot stand inside <${el.kind}>`);
+    if (v.kind === 'repeated' || v.tag === 'else') this.fail(child, `<${el.kind}> holds only one <${v.tag}>`);
+    this.fail(tags.find((c) => c.kind === 'else')!, `<else> must be the last tag in its <${el.kind}>`);
   }
 
   /** The builder call that writes `el`. */

@@ -13,6 +13,7 @@ import {
   type Range,
 } from 'vscode-languageserver';
 import { isTagName, tagSpec } from '../language/catalog.js';
+import { insertableChildren } from '../language/content-model.js';
 import { currentValues, isKeyPattern } from '../language/values.js';
 import { scanVariables } from '../language/variable-refs.js';
 import { attributeDoc, attributeSpec, SYSTEM_VARIABLES, tagDoc } from './catalog-docs.js';
@@ -55,18 +56,14 @@ const KEY_PATTERNS = ['1', '2', '3', '4', '5', '6', '7', '8', '9', '0', '#', '*'
 
 /**
  * Tags allowed as the next child of the innermost open element (`dialplan` at the top), after
- * the `siblings` already written: in `amd` each branch once, in `if` one `else`.
+ * the `siblings` already written: in `amd` each branch once, in `if` one `else`
+ * ({@link insertableChildren}).
  */
 export function allowedChildren(stack: readonly string[], siblings: readonly string[] = []): readonly string[] {
   const parent = stack.at(-1);
   if (parent === undefined) return ['dialplan'];
   if (!isTagName(parent)) return [];
-  const spec = tagSpec(parent);
-  if (spec.content !== 'children') return [];
-  const all = spec.children ?? [];
-  if (spec.childrenModel === 'each-once') return all.filter((c) => !siblings.includes(c));
-  if (spec.childrenModel === 'else-last' && siblings.includes('else')) return [];
-  return all;
+  return insertableChildren(parent, siblings);
 }
 
 function tagItems(ctx: Extract<CursorContext, { kind: 'tag-name' }>, range: Range): CompletionItem[] {

@@ -15,7 +15,8 @@
 import type { AnyElement, DocumentNode } from '../../ast/nodes.js';
 import { elementChildren, elementName, rawText } from '../../ast/nodes.js';
 import { walk } from '../../ast/visit.js';
-import { CATALOG, tagSpec } from '../../language/catalog.js';
+import { CATALOG } from '../../language/catalog.js';
+import { contentViolations } from '../../language/content-model.js';
 import { firstNotBefore } from '../../util/binary-search.js';
 import { lineStarts } from '../../util/line-starts.js';
 import type { LibxmlSchemaError } from './libxml-issue.js';
@@ -48,18 +49,14 @@ function allowedIn(parent: AnyElement | undefined, child: AnyElement): boolean {
  */
 export function misplacement(parent: AnyElement | undefined, node: AnyElement): 'after-else' | 'repeated' | undefined {
   if (parent === undefined || parent.kind === '#unknown') return undefined;
-  const model = tagSpec(parent.kind).childrenModel;
-  if (model !== 'else-last' && model !== 'each-once') return undefined;
   let found = misplaced.get(parent);
   if (!found) {
     // one pass over the siblings, kept per parent: asked for each of a wide parent's
     // children, a scan of the earlier siblings each time would be quadratic
     found = new Map();
-    const seen = new Set<string>();
-    for (const s of elementChildren(parent)) {
-      const name = elementName(s);
-      if (model === 'else-last' ? seen.has('else') : seen.has(name)) found.set(s, model === 'else-last' ? 'after-else' : 'repeated');
-      seen.add(name);
+    const siblings = elementChildren(parent);
+    for (const v of contentViolations(parent.kind, siblings.map(elementName))) {
+      if (v.kind === 'after-else' || v.kind === 'repeated') found.set(siblings[v.index]!, v.kind);
     }
     misplaced.set(parent, found);
   }

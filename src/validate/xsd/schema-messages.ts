@@ -8,6 +8,7 @@ import type { AnyElement } from '../../ast/nodes.js';
 import { elementName } from '../../ast/nodes.js';
 import { ACTION_TAGS, CATALOG, isTagName, TAG_NAMES, type AttributeSpec, type TagSpec } from '../../language/catalog.js';
 import type { LibxmlSchemaError } from './libxml-issue.js';
+import { requiredChildren } from '../../language/content-model.js';
 import { normalizeKeyPattern } from '../../language/values.js';
 import { closeMatches, nearest } from '../../util/nearest.js';
 import type { Fix, TextRange } from '../diagnostic.js';
@@ -127,9 +128,9 @@ export function schemaMessage(error: LibxmlSchemaError, ctx: ErrorContext): stri
     case 'unexpected-element':
       return unexpectedElement(error, ctx, issue.expected);
     case 'missing-child': {
-      const spec: TagSpec | undefined = isTagName(element) ? CATALOG[element] : undefined;
-      if (spec?.childrenModel === 'each-once') {
-        return `${tag(element)} must contain both ${orList(spec.children!.map(tag)).replace(' or ', ' and ')}; ${orList(issue.expected.map(tag))} is missing.`;
+      const required = isTagName(element) ? requiredChildren(element) : [];
+      if (required.length > 0) {
+        return `${tag(element)} must contain ${required.length === 2 ? 'both' : 'all of'} ${orList(required.map(tag)).replace(' or ', ' and ')}; ${orList(issue.expected.map(tag))} is missing.`;
       }
       return `${tag(element)} is incomplete: expected ${orList(issue.expected.map(tag))}.`;
     }
