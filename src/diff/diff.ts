@@ -8,10 +8,11 @@
  * @module
  */
 import { BRANCH_CHILD, EXIT, type FlowNode } from '../ast/flow.js';
-import type { AnyElement, DocumentNode } from '../ast/nodes.js';
+import type { AnyElement, DocumentNode, PlanSource } from '../ast/nodes.js';
 import { elementChildren, elementName, textOf } from '../ast/nodes.js';
 import { indexPlan } from '../ast/plan-index.js';
 import { describe } from '../graph/flow.js';
+import { planTree } from '../parse/plan-tree.js';
 import { matchPlans, type Matching } from './match.js';
 
 /** Where a tag sits in one version. */
@@ -120,15 +121,18 @@ function contextOf(doc: DocumentNode, el: AnyElement): string {
 }
 
 /**
- * Compares two plans as call flows.
+ * Compares two plans as call flows. Each is a plan built with the DSL, a syntax tree or XML
+ * text (XML that does not parse throws a SyntaxError naming the line, anything else a TypeError).
  *
  * @example
  * ```ts
- * const { same, changes } = diffPlans(parse(before).document!, parse(after).document!);
+ * const { same, changes } = diffPlans(before, after);
  * for (const c of changes) console.log(c.kind, c.step, c.new?.line ?? c.old?.line);
  * ```
  */
-export function diffPlans(oldDoc: DocumentNode, newDoc: DocumentNode): PlanDiff {
+export function diffPlans(oldPlan: PlanSource, newPlan: PlanSource): PlanDiff {
+  const oldDoc = planTree(oldPlan, 'diffPlans()');
+  const newDoc = planTree(newPlan, 'diffPlans()');
   const matching = matchPlans(oldDoc, newDoc);
   const changes: PlanChange[] = [];
   const renames = findRenames(matching);

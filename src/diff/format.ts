@@ -4,10 +4,11 @@
  *
  * @module
  */
-import type { DocumentNode } from '../ast/nodes.js';
+import type { PlanSource } from '../ast/nodes.js';
 import { indexPlan } from '../ast/plan-index.js';
 import { callFlow, type CallFlow, type CallFlowEdge, type CallFlowNode, type Mark } from '../graph/flow.js';
 import { stepAt, withMarks } from '../graph/overlay.js';
+import { planTree } from '../parse/plan-tree.js';
 import type { PlanChange, PlanDiff } from './diff.js';
 
 const SYMBOL: Record<PlanChange['kind'], string> = { added: '+', removed: '-', changed: '~', renamed: '~', retargeted: '>', unreachable: '!', reachable: '^' };
@@ -68,9 +69,12 @@ export function diffToJson(diff: PlanDiff, oldName?: string, newName?: string): 
 /**
  * The new plan's flow with the diff drawn on it: added steps `added`, changed and renamed ones
  * `changed`, retargeted jumps' edges `retargeted`, and each removed step drawn again, struck
- * through, `removed`, hanging off the step that held it.
+ * through, `removed`, hanging off the step that held it. `newPlan` is the plan `diff` was made
+ * to (built with the DSL, a syntax tree or XML text).
  */
-export function diffOverlay(newDoc: DocumentNode, diff: PlanDiff, flow: CallFlow = callFlow(newDoc)): CallFlow {
+export function diffOverlay(newPlan: PlanSource, diff: PlanDiff, flow?: CallFlow): CallFlow {
+  const newDoc = planTree(newPlan, 'diffOverlay()');
+  flow ??= callFlow(newDoc);
   const nodeMarks = new Map<string, Mark[]>();
   const edgeMarks = new Map<number, Mark[]>();
   const add = (map: Map<string, Mark[]>, id: string, m: Mark) => map.set(id, [...(map.get(id) ?? []), m]);
