@@ -71,6 +71,11 @@ function readingOf(raw: string): ValueReading {
   return reading;
 }
 
+/** Whether a setvar/stash/equal value, as the plan writes it, reads as text rather than JavaScript (see {@link Run.value}). */
+export function readsAsText(raw: string): boolean {
+  return readingOf(raw).kind === 'text';
+}
+
 /** Element children by tag, and the first child of a kind (an if's else), found once (trees are immutable). */
 const elementsOf = new WeakMap<ElementNode, readonly AnyElement[]>();
 const childByKind = new WeakMap<ElementNode, Map<string, ElementNode | null>>();
@@ -477,8 +482,13 @@ export class Run {
    * holds never decides whether the value is code.
    */
   value(node: ElementNode, raw: string, what: string): { value: string; evaluated: boolean } {
-    if (readingOf(raw).kind === 'text') return { value: this.sub(raw.trim()), evaluated: false };
-    return { value: this.evaluate(node, raw, 'text', what) as string, evaluated: true };
+    if (readsAsText(raw)) return { value: this.sub(raw.trim()), evaluated: false };
+    return { value: this.code(node, raw, what), evaluated: true };
+  }
+
+  /** Evaluates a value that reads as JavaScript (see {@link Run.value}) to its text. */
+  code(node: ElementNode, raw: string, what: string): string {
+    return this.evaluate(node, raw, 'text', what) as string;
   }
 
   /** Evaluates a condition, as the plan writes it, as JavaScript. */

@@ -10,7 +10,7 @@
  */
 import type { ElementNode } from '../ast/nodes.js';
 import type { TagName } from '../language/catalog.js';
-import { writtenText, type Run } from './engine.js';
+import { readsAsText, writtenText, type Run } from './engine.js';
 import { SimulationFailure } from './failure.js';
 import type { Site, Step } from './step.js';
 import { findResponse, transferResult } from './world.js';
@@ -30,6 +30,72 @@ function spokenText(run: Run, node: ElementNode): string {
   let line = fixedLines.get(node);
   if (line === undefined) fixedLines.set(node, (line = oneLine(written)));
   return line;
+}
+
+/**
+ * An attribute as {@link Run.attr} reads it, when that is the same on every call: trimmed when
+ * it holds no `${…}`, `undefined` when absent, `null` when it has to be substituted per call.
+ */
+function fixedAttr(node: ElementNode, name: string): string | undefined | null {
+  const raw = node.attributes[name];
+  if (raw === undefined) return undefined;
+  return raw.includes('${') ? null : raw.trim();
+}
+
+/**
+ * What the hot handlers (play, goto, setvar, stash, if) read the same on every call at one tag,
+ * kept in its {@link Site.fixed} on its first run: attributes and texts without `${…}` and what
+ * follows from them. `null` marks a part read per call, as before, in the same order (so the
+ * unset-variable warnings come in the same order).
+ */
+interface PlayFixed {
+  readonly voice: string | undefined | null;
+  readonly playType: string | undefined | null;
+  readonly text: string | null;
+}
+
+interface GotoFixed {
+  readonly target: string | null;
+  /** The target's site, once found (a missing target fails on every call, as before). */
+  to: Site | undefined;
+}
+
+interface ValueFixed {
+  /** The varname when fixed and not empty (an empty one fails on every call through `required`). */
+  readonly name: string | null;
+  /** The message prefix naming the tag (`<setvar varname="x">`), with a fixed name. */
+  readonly what: string | null;
+  readonly written: string;
+  /** Whether the value reads as text (the text-or-JavaScript rule depends on the written value alone). */
+  readonly asText: boolean;
+  /** The trimmed written value, substituted per call when it reads as text. */
+  readonly trimmed: string;
+}
+
+interface IfFixed {
+  readonly expr: string | undefined | null;
+  readonly raw: string;
+}
+
+/** The text of a tag on one line when it holds no `${…}`, else `null`. */
+function fixedLine(node: ElementNode): string | null {
+  const written = writtenText(node);
+  return written.includes('${') ? null : oneLine(written);
+}
+
+function valueFixed(node: ElementNode): ValueFixed {
+  const name = fixedAttr(node, 'varname');
+  const fixedName = name === null || name === undefined || name === '' ? null : name;
+  const written = writtenText(node);
+  return { name: fixedName, what: fixedName === null ? null : `<${node.kind} varname="${fixedName}">`, written, asText: readsAsText(written), trimmed: written.trim() };
+}
+
+/** A setvar's or stash's name and value, read as the fixed parts allow. */
+function nameAndValue(run: Run, node: ElementNode, site: Site): { name: string; value: string; evaluated: boolean } {
+  const f = (site.fixed as ValueFixed | undefined) ?? (site.fixed = valueFixed(node)) as ValueFixed;
+  const name = f.name ?? required(run, node, 'varname');
+  if (f.asText) return { name, value: run.sub(f.trimmed), evaluated: false };
+  return { name, value: run.code(node, f.written, f.what ?? `<${node.kind} varname="${name}">`), evaluated: true };
 }
 
 function required(run: Run, node: ElementNode, attribute: string): string {
@@ -92,9 +158,10 @@ export const HANDLERS: { readonly [K in TagName]: Handler<K> } = {
   },
 
   play(node, run, site) {
-    const voice = run.attr(node, 'voice');
-    const playType = run.attr(node, 'type') ?? 'tts';
-    const text = spokenText(run, node);
+    const f = (site.fixed as PlayFixed | undefined) ?? (site.fixed = { voice: fixedAttr(node, 'voice'), playType: fixedAttr(node, 'type'), text: fixedLine(node) } satisfies PlayFixed);
+    const voice = f.voice === null ? run.attr(node, 'voice') : f.voice;
+    const playType = (f.playType === null ? run.attr(node, 'type') : f.playType) ?? 'tts';
+    const text = f.text ?? oneLine(run.sub(writtenText(node)));
     if (voice) run.push({ type: 'play', playType, text, voice, path: site.shown, line: site.line });
     else run.push({ type: 'play', playType, text, path: site.shown, line: site.line });
     return run.after(site);
@@ -116,10 +183,14 @@ export const HANDLERS: { readonly [K in TagName]: Handler<K> } = {
   },
 
   goto(node, run, site) {
-    const target = run.text(node);
+    const f = (site.fixed as GotoFixed | undefined) ?? (site.fixed = { target: writtenText(node).includes('${') ? null : writtenText(node), to: undefined } satisfies GotoFixed);
+    const target = f.target ?? run.text(node);
     if (target === '') throw new SimulationFailure('<goto> names no target', node);
-    const to = run.jump(node, target, 'goto');
-    const toSite = run.site(to);
+    let toSite = f.target === null ? undefined : f.to;
+    if (toSite === undefined) {
+      toSite = run.site(run.jump(node, target, 'goto'));
+      if (f.target !== null) f.to = toSite;
+    }
     run.push({ type: 'goto', target, targetPath: toSite.path!, path: site.shown, line: site.line });
     return toSite.entered;
   },
@@ -143,25 +214,24 @@ export const HANDLERS: { readonly [K in TagName]: Handler<K> } = {
   },
 
   setvar(node, run, site) {
-    const name = required(run, node, 'varname');
-    const { value, evaluated } = run.value(node, writtenText(node), `<setvar varname="${name}">`);
+    const { name, value, evaluated } = nameAndValue(run, node, site);
     run.vars.set(name, value);
     run.push({ type: 'setvar', name, value, evaluated, path: site.shown, line: site.line });
     return run.after(site);
   },
 
   stash(node, run, site) {
-    const name = required(run, node, 'varname');
-    const { value } = run.value(node, writtenText(node), `<stash varname="${name}">`);
+    const { name, value } = nameAndValue(run, node, site);
     run.stashed.set(name, value);
     run.push({ type: 'stash', name, value, path: site.shown, line: site.line });
     return run.after(site);
   },
 
   if(node, run, site) {
-    const expr = run.attr(node, 'expr');
+    const f = (site.fixed as IfFixed | undefined) ?? (site.fixed = { expr: fixedAttr(node, 'expr'), raw: node.attributes['expr'] ?? '' } satisfies IfFixed);
+    const expr = f.expr === null ? run.attr(node, 'expr') : f.expr;
     if (expr === undefined) throw new SimulationFailure('<if> needs an expr attribute', node);
-    const result = run.truth(node, node.attributes['expr'] ?? '', '<if expr>');
+    const result = run.truth(node, f.raw, '<if expr>');
     run.push({ type: 'if', expr, result, path: site.shown, line: site.line });
     run.branch(node, result ? 'then' : 'else');
     if (result) return run.firstIn(site);
