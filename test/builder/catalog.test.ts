@@ -107,9 +107,12 @@ describe('the builder follows the catalog', () => {
     }
   }
 
-  it.each(TAG_NAMES)('<%s>: every attribute is an option, written under its XML name in catalog order', (tag) => {
+  // The order they are written in is not compared with the catalog's here: the builder takes it
+  // from the catalog, so that comparison could not fail (methods.test.ts and golden.test.ts
+  // hold the written order against XML spelled out by hand).
+  it.each(TAG_NAMES)('<%s>: every attribute is an option, written under its XML name', (tag) => {
     const node = buildWithAll(tag);
     expect(node.kind).toBe(tag);
-    expect(Object.keys(node.attributes)).toEqual(Object.keys(CATALOG[tag].attributes));
+    expect(Object.keys(node.attributes).sort()).toEqual(Object.keys(CATALOG[tag].attributes).sort());
   });
 });
