@@ -114,8 +114,8 @@ export interface DocumentNode {
 
 /**
  * The children of every element without any, in built and parsed trees alike: one frozen
- * empty list shared by all, rather than a new one for each leaf.
- * @category Syntax tree
+ * empty list shared by all, rather than a new one for each leaf. Internal to the builder and the
+ * parser (no entry exports it), so it has no API reference category.
  */
 export const NO_CHILDREN: readonly Node[] = Object.freeze([]);
 
