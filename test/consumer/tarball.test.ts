@@ -84,6 +84,65 @@ dialplan().amd((x) => x.live((l) => l.play('hi')));
 dialplan().amd((x) => x.live((l) => l).live((l) => l).machine((m) => m));
 `;
 
+// The README's library calls against the installed package, each import from the entry the
+// README's Library API table names; a plan built with the DSL, its tree and its XML give the
+// same answers, a wrong value a TypeError; the sandbox takes a broadcast from the client.
+const LIBRARY = `import assert from 'node:assert/strict';
+import { dialplan, parse, compile, validate, lint, simulate } from 'callfire-dialplan';
+import { fixDialplan, format } from 'callfire-dialplan/lint';
+import { generateScenarios } from 'callfire-dialplan/simulate';
+import { expectCall } from 'callfire-dialplan/testing';
+import { toMermaid, toDot, toHtml, toSvg, callFlow, lintOverlay } from 'callfire-dialplan/graph';
+import { diffPlans, formatDiff, diffOverlay } from 'callfire-dialplan/diff';
+import { toTypeScript } from 'callfire-dialplan/codegen';
+import { CallFireClient, parseNumbers } from 'callfire-dialplan/broadcast';
+import { startSandbox } from 'callfire-dialplan/sandbox';
+import { isPhone, dialplanSchemaPath } from 'callfire-dialplan/catalog';
+import { existsSync } from 'node:fs';
+
+const plan = dialplan({ name: 'Root' })
+  .menu({ name: 'main', maxDigits: 1, timeout: 5000 }, (m) => m
+    .play('Press 1 for sales, 2 for support.', { voice: 'female2' })
+    .keypress('1', (k) => k.transfer(['12135551234', '12135559876'], { mode: 'waterfall', timeout: 25 }))
+    .keypress('2', (k) => k.play('Goodbye').stash('choice', 'support').hangup())
+    .keypress('default', (k) => k.goto('main')))
+  .hangup();
+const xml = plan.toXml();
+const tree = parse(xml).document;
+assert.deepEqual(validate(plan), { ok: true, diagnostics: [] });
+assert.equal(lint(xml).ok, true);
+await expectCall(plan).press('2').toStash('choice', 'support');
+assert.equal((await simulate(xml, { keys: ['1'] })).ended, 'transfer');
+for (const [name, f] of Object.entries({ compile, toTypeScript, toMermaid, toDot, toSvg, toHtml, callFlow, generateScenarios, format })) {
+  const a = JSON.stringify(await f(tree));
+  assert.equal(JSON.stringify(await f(xml)), a, name);
+  assert.ok(String(a).includes('12135551234'), name);
+  await assert.rejects(async () => f(42), (e) => e instanceof TypeError && e.message.includes('got a number'), name);
+}
+assert.equal(compile(plan), compile(xml));
+const typo = xml.replace('<goto>main</goto>', '<goto>mian</goto>');
+assert.equal(fixDialplan(typo).text, xml);
+assert.ok(lintOverlay(callFlow(typo), lint(typo).diagnostics).nodes.some((n) => n.marks?.length));
+const changed = diffPlans(xml, xml.replace('timeout="25"', 'timeout="45"'));
+assert.match(formatDiff(changed), /timeout "25" → "45"/);
+assert.ok(diffOverlay(tree, changed).nodes.some((n) => n.marks?.length));
+assert.deepEqual(parseNumbers('13105551212\\n(310) 555-1213\\n').numbers, ['13105551212', '3105551213']);
+assert.ok(isPhone('12135551234') && existsSync(dialplanSchemaPath()));
+
+const sandbox = await startSandbox({ port: 0 });
+try {
+  const { username, password } = sandbox.credentials;
+  const client = new CallFireClient({ endpoint: sandbox.url, username, password });
+  const request = { BroadcastName: 'readme', ToNumber: ['13105551212'], IvrBroadcastConfig: { FromNumber: '12135551100', DialplanXml: xml } };
+  assert.equal((await client.previewSendCall(request)).ok, true);
+  const { broadcastId } = await client.sendCall(request);
+  assert.equal((await client.getBroadcast(broadcastId)).Name, 'readme');
+} finally {
+  await sandbox.close();
+}
+console.log('all calls ran');
+`;
+
 const enabled = process.env['DIALPLAN_SKIP_CONSUMER'] !== '1';
 
 describe.runIf(enabled)('the packed package in a fresh npm project', () => {
@@ -218,4 +277,28 @@ describe.runIf(enabled)('the packed package in a fresh npm project', () => {
     const ran = sh(dir, 'npx --no-install tsx example.ts');
     expect(ran.code, ran.out).toBe(0);
   }, 60_000);
+
+  it('every entry of the exports map loads through import and require, and the README\'s library calls run from them', () => {
+    const { exports } = JSON.parse(readFileSync(join(project, 'node_modules/callfire-dialplan/package.json'), 'utf8')) as { exports: Record<string, unknown> };
+    const entries = Object.keys(exports).filter((k) => k !== './package.json' && !k.includes('*')).map((k) => (k === '.' ? 'callfire-dialplan' : `callfire-dialplan/${k.slice(2)}`));
+    expect(entries.length).toBeGreaterThan(10);
+    // names per entry, through both conditions: the same, and none empty
+    const names = `const entries = ${JSON.stringify(entries)};
+const out = {};
+for (const e of entries) out[e] = { esm: Object.keys(await import(e)).sort(), cjs: Object.keys(require(e)).sort() };
+console.log(JSON.stringify(out));`;
+    writeFileSync(join(project, 'entries.mjs'), `import { createRequire } from 'node:module';\nconst require = createRequire(import.meta.url);\n${names}\n`);
+    const listed = sh(project, 'node entries.mjs');
+    expect(listed.code, listed.out).toBe(0);
+    const byEntry = JSON.parse(listed.stdout) as Record<string, { esm: string[]; cjs: string[] }>;
+    for (const e of entries) {
+      expect(byEntry[e]!.esm.length, e).toBeGreaterThan(0);
+      expect(byEntry[e]!.cjs, e).toEqual(byEntry[e]!.esm);
+    }
+    // The README's calls, each from the entry its Library API table names, on one plan in its three forms.
+    writeFileSync(join(project, 'library.mjs'), LIBRARY);
+    const ran = sh(project, 'node library.mjs');
+    expect(ran.code, ran.out).toBe(0);
+    expect(ran.stdout.trim().split('\n').at(-1)).toBe('all calls ran');
+  }, 120_000);
 });
