@@ -5,6 +5,10 @@ import { compareDigits, covers, matchesEntry, parseKeyPattern, shortestInput } f
 import { phoneProblem, splitPhones } from '../../src/language/values.js';
 import { dynamicNamePattern, replaceVariables, scanVariables } from '../../src/language/variable-refs.js';
 import { ttsProblems } from '../../src/validate/lint/rules/tts-markup.js';
+import { elementName } from '../../src/ast/nodes.js';
+import { parse } from '../../src/parse/parse.js';
+import { createContext } from '../../src/validate/lint/context.js';
+import { elementsOf, hasChild } from '../../src/validate/lint/helpers/tagged.js';
 
 describe('key patterns', () => {
   it('parses every documented form', () => {
@@ -64,6 +68,17 @@ describe('variable references', () => {
     expect(scan.unclosed).toEqual([{ start: 7 }]);
   });
 
+  it('reads braces before the first $ as text, and orders deep nesting outer first', () => {
+    expect(scanVariables('} {x} $${a}').refs.map((r) => [r.name, r.start, r.end])).toEqual([['a', 7, 11]]);
+    expect(scanVariables('${a${b${c}}}${d}').refs.map((r) => [r.name, r.start])).toEqual([
+      ['a${b${c}}', 0],
+      ['b${c}', 3],
+      ['c', 6],
+      ['d', 12],
+    ]);
+    expect(scanVariables('no references').unclosed).toEqual([]);
+  });
+
   it('turns dynamic names into patterns and replaces outer references only', () => {
     expect(dynamicNamePattern('choice${num}').test('choice12')).toBe(true);
     expect(dynamicNamePattern('a.b${x}').test('aXb1')).toBe(false);
@@ -107,5 +122,28 @@ describe('TTS markup', () => {
     expect(ttsProblems('<vtml_speed value="1">x').map((p) => p.problem)).toEqual(['unclosed-vtml']);
     expect(ttsProblems('x</vtml_speed>').map((p) => p.problem)).toEqual(['unopened-vtml']);
     expect(ttsProblems('a &amp; b').map((p) => p.problem)).toEqual(['escaped-entity']);
+  });
+});
+
+describe('elements by tag', () => {
+  const ctx = createContext(
+    parse(
+      '<dialplan name="Root"><menu name="m"><play type="tts">Hi</play><keypress pressed="1"><transfer>2135551212</transfer><play type="tts">Bye</play></keypress></menu><transfer>2135551213</transfer><sms to="2135551214">x</sms><play type="tts">End</play></dialplan>',
+    ).document!,
+  );
+
+  it('lists the elements of several tags in document order, as a walk of every element would', () => {
+    const tags = ['transfer', 'play', 'sms', 'nosuch'];
+    const walked = ctx.elements.filter((n) => tags.includes(elementName(n)));
+    expect(elementsOf(ctx, tags)).toEqual(walked);
+    expect(elementsOf(ctx, tags).map(elementName)).toEqual(['play', 'transfer', 'play', 'transfer', 'sms', 'play']);
+    expect(elementsOf(ctx, ['sms'])).toEqual(ctx.ofTag('sms'));
+    expect(elementsOf(ctx, ['nosuch'])).toEqual([]);
+  });
+
+  it('tells whether a tag has a child of a name', () => {
+    const menu = ctx.ofTag('menu')[0]!;
+    expect(hasChild(menu, 'keypress')).toBe(true);
+    expect(hasChild(menu, 'transfer')).toBe(false);
   });
 });

@@ -1,5 +1,9 @@
 import { elementName } from '../../../ast/nodes.js';
+import { elementsOf } from '../helpers/tagged.js';
 import type { Rule } from '../types.js';
+
+/** The tags with something to say: play's and sms's content, transfer's whisper-tts. */
+const TAGS = ['play', 'sms', 'transfer'];
 
 interface Params {
   readonly tag: string;
@@ -28,9 +32,7 @@ export const emptyPrompt: Rule<Params> = {
   message: ({ tag, where, markupOnly }) =>
     `${where === 'text' ? `<${tag}>` : `<${tag} ${where}>`} ${markupOnly ? 'holds only VTML markup' : 'is empty'}: nothing is said.`,
   check(ctx, report) {
-    const { elements } = ctx;
-    for (let i = 0; i < elements.length; i++) {
-      const node = elements[i]!;
+    for (const node of elementsOf(ctx, TAGS)) {
       const tag = elementName(node);
       if (tag === 'play' || tag === 'sms') {
         const text = ctx.text(node);

@@ -2,7 +2,11 @@ import { elementName } from '../../../ast/nodes.js';
 import { hasCodeMarkers, readTemplateValue } from '../../../language/value-rule.js';
 import { remember } from '../../../util/bounded-cache.js';
 import { expressionError } from '../helpers/expression.js';
+import { elementsOf } from '../helpers/tagged.js';
 import type { Rule } from '../types.js';
+
+/** The tags with an expression (if, equal, notEqual) or a value that may be one (setvar, stash). */
+const TAGS = ['if', 'equal', 'notEqual', 'setvar', 'stash'];
 
 interface Params {
   readonly tag: string;
@@ -54,9 +58,7 @@ export const invalidExpression: Rule<Params> = {
     return asText ? `${what} looks like JavaScript but is kept as text: ${error}.` : `${what} is not valid JavaScript: ${error}.`;
   },
   check(ctx, report) {
-    const { elements } = ctx;
-    for (let i = 0; i < elements.length; i++) {
-      const node = elements[i]!;
+    for (const node of elementsOf(ctx, TAGS)) {
       const tag = elementName(node);
       const value = tag === 'equal' || tag === 'notEqual' ? ctx.attr(node, 'expr') : tag === 'setvar' || tag === 'stash' ? ctx.text(node) : undefined;
       if (tag === 'if') {

@@ -1,6 +1,7 @@
 import { elementName, rawText } from '../../../ast/nodes.js';
 import { phoneProblem, splitPhones, type PhoneProblem } from '../../../language/values.js';
-import type { Rule } from '../types.js';
+import { elementsOf } from '../helpers/tagged.js';
+import type { FindingAt, Rule } from '../types.js';
 
 interface Params {
   readonly tag: string;
@@ -15,6 +16,33 @@ const PROBLEM: Record<PhoneProblem, string> = {
   length: 'is neither a 10 or 11 digit North American number nor an E.164 number (+ and 8 to 15 digits)',
   'area-code': 'has an area code starting with 0 or 1, which North American numbers never have',
 };
+
+/** The tags whose numbers are checked. */
+const TAGS = ['transfer', 'sms', 'text', 'dnc'];
+
+/** A number of a transfer's list that is not a phone number, with where it stands in the text. */
+interface ListProblem {
+  readonly number: string;
+  readonly problem: PhoneProblem;
+  readonly at: FindingAt;
+}
+
+/** The numbers of a transfer's text (`raw`, as parsed) that are not phone numbers, in order. */
+function listProblems(raw: string): readonly ListProblem[] {
+  const text = raw.trim();
+  if (text === '') return NO_PROBLEMS;
+  const out: ListProblem[] = [];
+  let from = 0;
+  for (const t of splitPhones(text)) {
+    const problem = phoneProblem(t, true);
+    const start = raw.indexOf(t, from);
+    if (start >= 0) from = start + t.length;
+    if (problem) out.push({ number: t, problem, at: start >= 0 && t !== '' ? { text: true, within: { start, end: start + t.length } } : { text: true } });
+  }
+  return out.length === 0 ? NO_PROBLEMS : out;
+}
+
+const NO_PROBLEMS: readonly ListProblem[] = Object.freeze([]);
 
 /** Transfer targets, sms/text recipients, dnc numbers and caller ids that are not phone numbers. */
 export const invalidPhoneNumber: Rule<Params> = {
@@ -33,37 +61,35 @@ export const invalidPhoneNumber: Rule<Params> = {
   message: ({ tag, where, number, problem }) =>
     `${where === 'text' ? `<${tag}> number` : `<${tag} ${where}>`} "${number}" ${PROBLEM[problem]}.`,
   check(ctx, report) {
-    const { elements } = ctx;
-    for (let i = 0; i < elements.length; i++) {
-      const node = elements[i]!;
+    // plans repeat their numbers and caller ids: each distinct value is checked once per run
+    const lists = new Map<string, readonly ListProblem[]>();
+    const singles = new Map<string, PhoneProblem | null>();
+    const problemOf = (value: string): PhoneProblem | undefined => {
+      let p = singles.get(value);
+      if (p === undefined) singles.set(value, (p = phoneProblem(value, false) ?? null));
+      return p ?? undefined;
+    };
+    for (const node of elementsOf(ctx, TAGS)) {
       const tag = elementName(node);
       if (tag === 'transfer') {
-        const text = ctx.text(node);
-        if (text !== '') {
-          const raw = rawText(node);
-          let from = 0;
-          for (const t of splitPhones(text)) {
-            const problem = phoneProblem(t, true);
-            const start = raw.indexOf(t, from);
-            if (start >= 0) from = start + t.length;
-            const at = start >= 0 && t !== '' ? { text: true as const, within: { start, end: start + t.length } } : { text: true as const };
-            if (problem) report(node, { tag, where: 'text', number: t, problem }, { at });
-          }
-        }
+        const raw = rawText(node);
+        let problems = lists.get(raw);
+        if (problems === undefined) lists.set(raw, (problems = listProblems(raw)));
+        for (const { number, problem, at } of problems) report(node, { tag, where: 'text', number, problem }, { at });
         const callerid = ctx.attr(node, 'callerid');
         if (callerid !== undefined) {
-          const problem = phoneProblem(callerid, false);
+          const problem = problemOf(callerid);
           if (problem) report(node, { tag, where: 'callerid', number: callerid.trim(), problem }, { at: { attribute: 'callerid' } });
         }
       } else if (tag === 'sms' || tag === 'text') {
         const to = ctx.attr(node, 'to');
         if (to === undefined) continue;
-        const problem = phoneProblem(to, false);
+        const problem = problemOf(to);
         if (problem) report(node, { tag, where: 'to', number: to.trim(), problem }, { at: { attribute: 'to' } });
-      } else if (tag === 'dnc') {
+      } else {
         const text = ctx.text(node);
         if (text === '') continue; // the XSD reports empty content
-        const problem = phoneProblem(text, false);
+        const problem = problemOf(text);
         if (problem) report(node, { tag, where: 'text', number: text, problem }, { at: { text: true } });
       }
     }

@@ -1,6 +1,10 @@
 import { elementName } from '../../../ast/nodes.js';
 import { isUrl } from '../../../language/values.js';
+import { elementsOf } from '../helpers/tagged.js';
 import type { Rule } from '../types.js';
+
+/** The tags that may hold a URL (a play only with type="url"). */
+const TAGS = ['get', 'post', 'gotoXML', 'play'];
 
 interface Params {
   readonly tag: string;
@@ -22,9 +26,7 @@ export const invalidUrl: Rule<Params> = {
   },
   message: ({ tag, url }) => `<${tag}> "${url.length > 60 ? `${url.slice(0, 57)}...` : url}" is not an http(s) URL.`,
   check(ctx, report) {
-    const { elements } = ctx;
-    for (let i = 0; i < elements.length; i++) {
-      const node = elements[i]!;
+    for (const node of elementsOf(ctx, TAGS)) {
       const tag = elementName(node);
       const checked = tag === 'get' || tag === 'post' || tag === 'gotoXML' || (tag === 'play' && ctx.attr(node, 'type')?.trim() === 'url');
       if (!checked) continue;

@@ -1,5 +1,6 @@
 import { elementName } from '../../../ast/nodes.js';
 import { isDocumentedVarName } from '../../../language/values.js';
+import { elementsOf } from '../helpers/tagged.js';
 import type { Rule } from '../types.js';
 
 interface Params {
@@ -7,7 +8,7 @@ interface Params {
   readonly varname: string;
 }
 
-const TAGS = new Set(['setvar', 'stash', 'record', 'get', 'post']);
+const TAGS = ['setvar', 'stash', 'record', 'get', 'post'];
 
 /** A `varname` with characters outside letters, digits and underscore. */
 export const invalidVariableName: Rule<Params> = {
@@ -25,14 +26,15 @@ export const invalidVariableName: Rule<Params> = {
   message: ({ tag, varname }) =>
     `<${tag} varname="${varname}">: variable names may only contain letters, digits and underscore.`,
   check(ctx, report) {
-    const { elements } = ctx;
-    for (let i = 0; i < elements.length; i++) {
-      const node = elements[i]!;
+    // plans set the same few names again and again: each is read once per run
+    const documented = new Map<string, boolean>();
+    for (const node of elementsOf(ctx, TAGS)) {
       const tag = elementName(node);
-      if (!TAGS.has(tag)) continue;
       const varname = ctx.attr(node, 'varname')?.trim();
       if (!varname) continue;
-      if (!isDocumentedVarName(varname)) report(node, { tag, varname }, { at: { attribute: 'varname' } });
+      let ok = documented.get(varname);
+      if (ok === undefined) documented.set(varname, (ok = isDocumentedVarName(varname)));
+      if (!ok) report(node, { tag, varname }, { at: { attribute: 'varname' } });
     }
   },
 };

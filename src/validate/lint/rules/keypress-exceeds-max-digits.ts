@@ -1,4 +1,4 @@
-import { elementChildren, elementName } from '../../../ast/nodes.js';
+import { elementName, isElement } from '../../../ast/nodes.js';
 import { shortestInput } from '../../../language/key-pattern.js';
 import type { Rule } from '../types.js';
 
@@ -25,14 +25,18 @@ export const keypressExceedsMaxDigits: Rule<Params> = {
   message: ({ pressed, length, maxDigits }) =>
     `keypress pressed="${pressed}" needs ${length} digits but the menu's maxDigits is ${maxDigits}; it can never match.`,
   check(ctx, report) {
+    // the fewest digits each distinct pattern takes: menus repeat the same few (1, 2, default)
+    const shortest = new Map<string, number>();
     for (const node of ctx.ofTag('menu')) {
       const maxDigits = ctx.intAttr(node, 'maxDigits');
       if (maxDigits === undefined || maxDigits < 1) continue;
-      for (const k of elementChildren(node)) {
-        if (elementName(k) !== 'keypress') continue;
+      const children = node.children;
+      for (let c = 0; c < children.length; c++) {
+        const k = children[c]!;
+        if (!isElement(k) || elementName(k) !== 'keypress') continue;
         const pressed = ctx.attr(k, 'pressed')?.trim() ?? '';
-        const p = ctx.keyPattern(pressed);
-        const length = shortestInput(p);
+        let length = shortest.get(pressed);
+        if (length === undefined) shortest.set(pressed, (length = shortestInput(ctx.keyPattern(pressed))));
         if (length > maxDigits) report(k, { pressed, length, maxDigits }, { at: { attribute: 'pressed' } });
       }
     }

@@ -1,9 +1,10 @@
 import { elementName } from '../../../ast/nodes.js';
-import { isTagName, tagSpec } from '../../../language/catalog.js';
+import { CATALOG, tagSpec, type TagName } from '../../../language/catalog.js';
 import { currentSpelling } from '../../../language/values.js';
 import { LEGACY_CONTACT_FIELD } from '../../../language/variables.js';
 import { replaceFix } from '../fixes.js';
 import { readSites, siteAt } from '../helpers/reads.js';
+import { elementsOf } from '../helpers/tagged.js';
 import type { FindingAt, Rule } from '../types.js';
 
 interface Params {
@@ -11,6 +12,9 @@ interface Params {
   readonly value: string;
   readonly instead: string;
 }
+
+/** The tags with an attribute that has old spellings (play@voice, transfer@musiconhold): the only ones looked at. */
+const LEGACY_TAGS = (Object.keys(CATALOG) as TagName[]).filter((tag) => Object.values(tagSpec(tag).attributes).some((a) => a.legacyValues));
 
 /** Old spellings: femaleSpanish, Silent, ${call.field.X}. */
 export const legacyValue: Rule<Params> = {
@@ -28,11 +32,8 @@ export const legacyValue: Rule<Params> = {
   fixable: 'The fix writes the current spelling (`spanish1`, `silence`, `${contact.X}`).',
   message: ({ what, value, instead }) => `${what} "${value}" is an old spelling; use "${instead}".`,
   check(ctx, report) {
-    const { elements } = ctx;
-    for (let i = 0; i < elements.length; i++) {
-      const node = elements[i]!;
-      const tag = elementName(node);
-      if (!isTagName(tag)) continue;
+    for (const node of elementsOf(ctx, LEGACY_TAGS)) {
+      const tag = elementName(node) as TagName;
       const specs = tagSpec(tag).attributes;
       for (const a in node.attributes) {
         const v = node.attributes[a]!;

@@ -1,4 +1,4 @@
-import { elementChildren, elementName } from '../../../ast/nodes.js';
+import { elementChildren, elementName, isElement } from '../../../ast/nodes.js';
 import type { Rule } from '../types.js';
 
 /** A menu with keypresses but neither a default nor a timeout one. */
@@ -25,19 +25,25 @@ export const menuWithoutFallback: Rule<Params> = {
   message: () => '<menu> has no default or timeout keypress: invalid or missing input falls through to the next tag.',
   check(ctx, report) {
     for (const node of ctx.ofTag('menu')) {
-      const keys = elementChildren(node).filter((c) => elementName(c) === 'keypress');
-      if (keys.length === 0) continue;
-      const fallback = keys.some((k) => {
+      // most menus have a fallback: they are answered without listing their keypresses
+      let keys = 0;
+      let fallback = false;
+      const children = node.children;
+      for (let c = 0; c < children.length && !fallback; c++) {
+        const k = children[c]!;
+        if (!isElement(k) || elementName(k) !== 'keypress') continue;
+        keys++;
         const kind = ctx.keyPattern(ctx.attr(k, 'pressed') ?? '').kind;
-        return kind === 'default' || kind === 'timeout';
-      });
-      if (fallback) continue;
-      const leaves = keys.every((k) => {
+        fallback = kind === 'default' || kind === 'timeout';
+      }
+      if (keys === 0 || fallback) continue;
+      const presses = elementChildren(node).filter((c) => elementName(c) === 'keypress');
+      const leaves = presses.every((k) => {
         const last = elementChildren(k).at(-1);
         const tag = last ? elementName(last) : '';
         return tag === 'goto' || tag === 'hangup' || tag === 'transfer';
       });
-      if (leaves) report(node, { pressed: keys.map((k) => ctx.attr(k, 'pressed')?.trim() ?? '') });
+      if (leaves) report(node, { pressed: presses.map((k) => ctx.attr(k, 'pressed')?.trim() ?? '') });
     }
   },
 };

@@ -1,4 +1,4 @@
-import { elementChildren, elementName } from '../../../ast/nodes.js';
+import { hasChild } from '../helpers/tagged.js';
 import type { Rule } from '../types.js';
 
 /** A menu with no keypress. */
@@ -22,7 +22,7 @@ export const menuWithoutKeypress: Rule<Params> = {
   message: () => '<menu> has no <keypress>: the caller\'s input is never used.',
   check(ctx, report) {
     for (const node of ctx.ofTag('menu')) {
-      if (!elementChildren(node).some((c) => elementName(c) === 'keypress')) report(node, { menu: ctx.attr(node, 'name')?.trim() });
+      if (!hasChild(node, 'keypress')) report(node, { menu: ctx.attr(node, 'name')?.trim() });
     }
   },
 };

@@ -1,4 +1,4 @@
-import { elementChildren, elementName } from '../../../ast/nodes.js';
+import { hasChild } from '../helpers/tagged.js';
 import type { Rule } from '../types.js';
 
 /** A menu with no play. */
@@ -21,7 +21,7 @@ export const menuWithoutPrompt: Rule<Params> = {
   message: () => '<menu> has no <play>: the caller hears no prompt.',
   check(ctx, report) {
     for (const node of ctx.ofTag('menu')) {
-      if (!elementChildren(node).some((c) => elementName(c) === 'play')) report(node, { menu: ctx.attr(node, 'name')?.trim() });
+      if (!hasChild(node, 'play')) report(node, { menu: ctx.attr(node, 'name')?.trim() });
     }
   },
 };

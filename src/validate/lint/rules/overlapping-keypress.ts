@@ -1,5 +1,5 @@
 import type { AnyElement } from '../../../ast/nodes.js';
-import { elementChildren, elementName } from '../../../ast/nodes.js';
+import { elementName, isElement } from '../../../ast/nodes.js';
 import { compareDigits, covers, formatKeyPattern, type PressedPattern } from '../../../language/key-pattern.js';
 import { firstCoveringRanges } from '../helpers/covering-ranges.js';
 import type { Rule } from '../types.js';
@@ -16,7 +16,16 @@ interface Seen {
   readonly node: AnyElement;
   readonly raw: string;
   readonly pattern: PressedPattern;
+  /** {@link keyOf} the pattern. */
+  readonly key: string | undefined;
   readonly order: number;
+}
+
+/** What one `pressed` value reads as: its pattern, its key, and for a one-number range the key of those digits written plainly. */
+interface Reading {
+  readonly pattern: PressedPattern;
+  readonly key: string | undefined;
+  readonly plainKey: string | undefined;
 }
 
 /**
@@ -57,31 +66,53 @@ export const overlappingKeypress: Rule<Params> = {
   message: ({ pressed, earlier, earlierLine, same }) =>
     `keypress pressed="${pressed}" never fires: ${same ? 'the same pattern' : `"${earlier}"`} is already handled by an earlier keypress${earlierLine !== undefined ? ` (line ${earlierLine})` : ''}.`,
   check(ctx, report) {
+    // menus repeat the same few values (1, 2, default): each is read once per run
+    const readings = new Map<string, Reading>();
+    const readingOf = (raw: string): Reading => {
+      let r = readings.get(raw);
+      if (r === undefined) {
+        const pattern = ctx.keyPattern(raw);
+        // a one-number range is covered by those digits written plainly
+        const plainKey = pattern.kind === 'range' && compareDigits(pattern.low, pattern.high) === 0 ? `d${pattern.low.replace(/^0+(?=\d)/, '')}` : undefined;
+        readings.set(raw, (r = { pattern, key: keyOf(pattern), plainKey }));
+      }
+      return r;
+    };
+    // one list and one map for every menu, emptied for each
+    const seen: Seen[] = [];
+    const byKey = new Map<string, Seen>();
     for (const node of ctx.ofTag('menu')) {
-      const keys = elementChildren(node).filter((k) => elementName(k) === 'keypress');
-      const seen: Seen[] = keys.map((k, order) => {
+      seen.length = 0;
+      let ranges = false;
+      const children = node.children;
+      for (let c = 0; c < children.length; c++) {
+        const k = children[c]!;
+        if (!isElement(k) || elementName(k) !== 'keypress') continue;
         const raw = ctx.attr(k, 'pressed')?.trim() ?? '';
-        return { node: k, raw, pattern: ctx.keyPattern(raw), order };
-      });
+        const { pattern, key } = readingOf(raw);
+        if (pattern.kind === 'range') ranges = true;
+        seen.push({ node: k, raw, pattern, key, order: seen.length });
+      }
+      // only a later keypress can be covered by an earlier one
+      if (seen.length < 2) continue;
+      byKey.clear();
       // The earlier patterns that can cover a later one: equal ones by key (a map, not a scan:
       // menus can hold thousands of keypresses), and the ranges, found for the menu at once.
-      const byKey = new Map<string, Seen>();
-      const coveringRange = firstCoveringRanges(seen.map((s) => s.pattern));
+      const coveringRange = ranges ? firstCoveringRanges(seen.map((s) => s.pattern)) : undefined;
       for (const entry of seen) {
-        const { pattern } = entry;
-        const keyed = keyOf(pattern);
-        let hit = keyed === undefined ? undefined : byKey.get(keyed);
-        if (pattern.kind === 'range' && compareDigits(pattern.low, pattern.high) === 0) {
-          // a one-number range is covered by those digits written plainly
-          const plain = byKey.get(`d${pattern.low.replace(/^0+(?=\d)/, '')}`);
+        const { pattern, key } = entry;
+        let hit = key === undefined ? undefined : byKey.get(key);
+        const plainKey = pattern.kind === 'range' ? readingOf(entry.raw).plainKey : undefined;
+        if (plainKey !== undefined) {
+          const plain = byKey.get(plainKey);
           if (plain && covers(plain.pattern, pattern) && (!hit || plain.order < hit.order)) hit = plain;
         }
-        const range = seen[coveringRange[entry.order]!];
+        const range = coveringRange === undefined ? undefined : seen[coveringRange[entry.order]!];
         if (range && (!hit || range.order < hit.order)) hit = range;
         if (hit) {
           report(entry.node, { pressed: entry.raw, earlier: hit.raw, earlierLine: hit.node.loc?.line, same: formatKeyPattern(hit.pattern).toLowerCase() === formatKeyPattern(pattern).toLowerCase() }, { at: { attribute: 'pressed' } });
-        } else if (keyed !== undefined && !byKey.has(keyed)) {
-          byKey.set(keyed, entry);
+        } else if (key !== undefined && !byKey.has(key)) {
+          byKey.set(key, entry);
         }
       }
     }

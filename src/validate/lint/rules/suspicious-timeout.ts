@@ -1,8 +1,12 @@
 import { elementName } from '../../../ast/nodes.js';
 import { isWholeNumber } from '../../../language/values.js';
+import { elementsOf } from '../helpers/tagged.js';
 import type { ReportExtras, Rule } from '../types.js';
 
 /** Findings point at the `timeout` value. */
+/** The tags with a timeout (wait's is its content). */
+const TAGS = ['menu', 'record', 'transfer', 'wait'];
+
 const TIMEOUT: ReportExtras = { at: { attribute: 'timeout' } };
 
 interface Params {
@@ -29,9 +33,7 @@ export const suspiciousTimeout: Rule<Params> = {
   },
   message: ({ tag, value, reading, hint }) => `<${tag}> timeout ${value} is read as ${reading}; ${hint}.`,
   check(ctx, report) {
-    const { elements } = ctx;
-    for (let i = 0; i < elements.length; i++) {
-      const node = elements[i]!;
+    for (const node of elementsOf(ctx, TAGS)) {
       const tag = elementName(node);
       if (tag === 'menu') {
         const t = ctx.intAttr(node, 'timeout');

@@ -1,5 +1,9 @@
 import { elementName } from '../../../ast/nodes.js';
+import { elementsOf } from '../helpers/tagged.js';
 import type { Rule } from '../types.js';
+
+/** The tags with TTS text: play's content, transfer's whisper-tts. */
+const TAGS = ['play', 'transfer'];
 
 interface Params {
   readonly where: string;
@@ -71,9 +75,7 @@ export const ttsMarkup: Rule<Params> = {
   message: ({ where, problem, excerpt }) =>
     `${where === 'whisper-tts' ? 'whisper-tts' : 'TTS text'} "${excerpt}" ${WORDING[problem]}.`,
   check(ctx, report) {
-    const { elements } = ctx;
-    for (let i = 0; i < elements.length; i++) {
-      const node = elements[i]!;
+    for (const node of elementsOf(ctx, TAGS)) {
       const tag = elementName(node);
       if (tag === 'play' && (ctx.attr(node, 'type')?.trim() ?? 'tts') === 'tts') {
         for (const p of ttsProblems(ctx.text(node))) report(node, { where: 'text', ...p }, { at: { text: true } });

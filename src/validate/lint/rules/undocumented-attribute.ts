@@ -1,5 +1,6 @@
 import { elementName } from '../../../ast/nodes.js';
-import { CATALOG, isTagName, tagSpec } from '../../../language/catalog.js';
+import { CATALOG, tagSpec, type TagName } from '../../../language/catalog.js';
+import { elementsOf } from '../helpers/tagged.js';
 import type { Rule } from '../types.js';
 
 interface Params {
@@ -8,11 +9,10 @@ interface Params {
 }
 
 /** The documented tags that have an attribute known only from SDKs or third-party code (read from the catalog). */
-const HAS_UNDOCUMENTED: ReadonlySet<string> = new Set(
-  Object.entries(CATALOG)
-    .filter(([, spec]) => spec.documented && Object.values(spec.attributes).some((a) => !a.documented))
-    .map(([tag]) => tag),
-);
+const HAS_UNDOCUMENTED: readonly TagName[] = (Object.keys(CATALOG) as TagName[]).filter((tag) => {
+  const spec = tagSpec(tag);
+  return spec.documented && Object.values(spec.attributes).some((a) => !a.documented);
+});
 
 /** Attributes known only from SDKs or third-party code. */
 export const undocumentedAttribute: Rule<Params> = {
@@ -32,12 +32,9 @@ export const undocumentedAttribute: Rule<Params> = {
   },
   message: ({ tag, attribute }) => `<${tag} ${attribute}> is not documented by CallFire (SDK or third-party code only) and may be ignored.`,
   check(ctx, report) {
-    const { elements } = ctx;
-    for (let i = 0; i < elements.length; i++) {
-      const node = elements[i]!;
-      const tag = elementName(node);
-      // most tags have no undocumented attribute: their attributes are not looked at
-      if (!isTagName(tag) || !HAS_UNDOCUMENTED.has(tag)) continue;
+    // most tags have no undocumented attribute: their attributes are not looked at
+    for (const node of elementsOf(ctx, HAS_UNDOCUMENTED)) {
+      const tag = elementName(node) as TagName;
       const specs = tagSpec(tag).attributes;
       for (const a in node.attributes) {
         const spec = specs[a];

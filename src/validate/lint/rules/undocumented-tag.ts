@@ -1,5 +1,6 @@
 import { elementName } from '../../../ast/nodes.js';
-import { isTagName, tagSpec } from '../../../language/catalog.js';
+import { CATALOG, tagSpec, type TagName } from '../../../language/catalog.js';
+import { elementsOf } from '../helpers/tagged.js';
 import type { Rule } from '../types.js';
 
 interface Params {
@@ -8,6 +9,9 @@ interface Params {
 }
 
 const INSTEAD: Readonly<Record<string, string>> = { text: 'sms' };
+
+/** The tags CallFire does not document. */
+const UNDOCUMENTED = (Object.keys(CATALOG) as TagName[]).filter((tag) => !tagSpec(tag).documented);
 
 /** Tags known only from SDK code. */
 export const undocumentedTag: Rule<Params> = {
@@ -25,11 +29,9 @@ export const undocumentedTag: Rule<Params> = {
   message: ({ tag, instead }) =>
     `<${tag}> is not documented by CallFire (SDK code only) and may not run.` + (instead ? ` Use <${instead}> instead.` : ''),
   check(ctx, report) {
-    const { elements } = ctx;
-    for (let i = 0; i < elements.length; i++) {
-      const node = elements[i]!;
+    for (const node of elementsOf(ctx, UNDOCUMENTED)) {
       const tag = elementName(node);
-      if (isTagName(tag) && !tagSpec(tag).documented) report(node, { tag, instead: INSTEAD[tag] });
+      report(node, { tag, instead: INSTEAD[tag] });
     }
   },
 };

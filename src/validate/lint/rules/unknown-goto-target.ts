@@ -3,7 +3,11 @@ import { TypoIndex } from '../../../util/nearest.js';
 import { DynamicNameMatcher } from '../../../language/variable-refs.js';
 import { LIMITS } from '../../limits.js';
 import { replaceFix } from '../fixes.js';
+import { elementsOf } from '../helpers/tagged.js';
 import type { FindingAt, Rule } from '../types.js';
+
+/** The tags that jump: goto's content, catch's goto. */
+const TAGS = ['goto', 'catch'];
 
 interface Params {
   readonly target: string;
@@ -34,9 +38,7 @@ export const unknownGotoTarget: Rule<Params> = {
     // not each scan every name
     let index: TypoIndex | undefined;
     const dynamic = new DynamicNameMatcher(ctx.names.keys(), ctx.index.dynamicGotoTargets);
-    const { elements } = ctx;
-    for (let i = 0; i < elements.length; i++) {
-      const node = elements[i]!;
+    for (const node of elementsOf(ctx, TAGS)) {
       const tag = elementName(node);
       let target: string | undefined;
       if (tag === 'goto') target = ctx.text(node);

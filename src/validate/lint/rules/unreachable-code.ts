@@ -1,5 +1,5 @@
 import type { AnyElement } from '../../../ast/nodes.js';
-import { elementChildren, elementName } from '../../../ast/nodes.js';
+import { elementName, isElement } from '../../../ast/nodes.js';
 import type { Rule, RuleContext } from '../types.js';
 
 interface Params {
@@ -63,16 +63,23 @@ export const unreachableCode: Rule<Params> = {
       const node = elements[i]!;
       // only a block with two tags can hold one after a stop
       if (node.children.length < 2) continue;
-      const children = elementChildren(node).filter((c) => !BRANCHES.has(elementName(c)));
-      for (let i = 0; i < children.length - 1; i++) {
-        const after = stops(ctx, children[i]!);
+      // the tags of the block in sequence (branches left out), each with the one before it:
+      // the first that stops with a tag after it decides (no list of the children is made)
+      const children = node.children;
+      let previous: AnyElement | undefined;
+      for (let c = 0; c < children.length; c++) {
+        const next = children[c]!;
+        if (!isElement(next) || BRANCHES.has(elementName(next))) continue;
+        const before = previous;
+        previous = next;
+        if (before === undefined) continue;
+        const after = stops(ctx, before);
         if (!after) continue;
-        const next = children[i + 1]!;
         // <transfer/><hangup/> is how CallFire's samples end the call when nobody answers: not dead code
         if (after === 'transfer' && elementName(next) === 'hangup') break;
         // a hangup handler placed after the hangup still runs: the call ends through it
         if (after === 'hangup' && elementName(next) === 'catch' && ctx.attr(next, 'type')?.trim() === 'hangup') break;
-        if (!(targeted ??= targetedTags(ctx)).has(next)) report(next, { tag: elementName(next), after, afterLine: children[i]!.loc?.line });
+        if (!(targeted ??= targetedTags(ctx)).has(next)) report(next, { tag: elementName(next), after, afterLine: before.loc?.line });
         break;
       }
     }
