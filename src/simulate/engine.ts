@@ -87,6 +87,16 @@ interface MenuChoices {
   readonly pressed: readonly string[];
 }
 
+/**
+ * The call running now, for the substitution callbacks below: a call runs synchronously from
+ * start to end (as {@link Site.reachedBy} relies on), so callbacks made once for all calls read
+ * it, instead of three closures made (and, run from source, named) for every call.
+ */
+let active: Run | undefined;
+const lookupName = (name: string): string | undefined => active!.lookup(name);
+const unsetName = (name: string): void => active!.unset(name);
+const referenceValue = (ref: string, name: string | undefined): string => active!.referenceValue(ref, name);
+
 /** Numbers the calls, for {@link Site.reachedBy}. */
 let runs = 0;
 
@@ -148,17 +158,7 @@ export class Run {
   /** The last tag asked for by {@link Run.site} and its site: a step asks for its tag's several times (to reach, emit, branch, continue). */
   private lastNode: AnyElement | undefined;
   private lastSite: Site | undefined;
-  /** The substitution callbacks, made once per call rather than on every text that holds a reference. */
-  private readonly lookupName = (name: string): string | undefined => this.lookup(name);
-  private readonly unsetName = (name: string): void => this.warn(this.current, 'unset-variable', `\${${name}} is not set; read as empty text`, { name });
-  private readonly subReference = (ref: string, name: string | undefined): string => {
-    // `${name}` holding no other reference: its variable, as substitute() would read it
-    if (name === undefined) return this.sub(ref);
-    const value = this.lookup(name);
-    if (value !== undefined) return value;
-    this.unsetName(name);
-    return '';
-  };
+
 
   constructor(
     readonly plan: PlanIndex,
@@ -187,6 +187,8 @@ export class Run {
   execute(): SimulationResult {
     let ended: Ended;
     let error: SimulationErrorInfo | undefined;
+    const outer = active;
+    active = this;
     try {
       checkFields(this.script, SCRIPT_FIELDS, 'script', { inputs: 'keys' });
       checkFields(this.options, OPTION_FIELDS, 'simulate option', {});
@@ -201,6 +203,8 @@ export class Run {
       error = { message: e.message, ...(node?.loc ? { line: node.loc.line } : {}), ...(place ? { path: place.path } : {}) };
       this.events.push({ type: 'error', message: e.message, path: place?.path ?? '/', ...(node?.loc ? { line: node.loc.line } : {}) });
       ended = 'error';
+    } finally {
+      active = outer;
     }
     // two literals rather than a spread of the optional error: same key order, no generic copy
     const variables = plainObject(this.vars);
@@ -462,7 +466,7 @@ export class Run {
   sub(text: string): string {
     // most texts hold no reference: no callbacks made for them
     if (!text.includes('${')) return text;
-    return substitute(text, this.lookupName, this.unsetName);
+    return substitute(text, lookupName, unsetName);
   }
 
   /** The trimmed, substituted text of a leaf tag. */
@@ -500,7 +504,7 @@ export class Run {
   /** Runs one expression with its `${…}` values passed as data (see `expression.ts`). */
   private evaluate(node: ElementNode, raw: string, mode: 'text' | 'boolean', what: string): string | boolean {
     try {
-      const { source, bindings, plain } = prepareExpression(raw, this.subReference, this.js.memoryBytes);
+      const { source, bindings, plain } = prepareExpression(raw, referenceValue, this.js.memoryBytes);
       // literals, references and operators on them: no round trip to the evaluator's thread
       if (plain) return mode === 'text' ? String(plain.value) : Boolean(plain.value);
       const input = { bindings, clock: this.clock, deadline: this.deadline, shown: raw.trim() };
@@ -509,6 +513,21 @@ export class Run {
       if (e instanceof ExpressionError) throw new SimulationFailure(`${what} failed: ${e.message}`, node);
       throw e;
     }
+  }
+
+  /** Notes a `${…}` that names no variable set (read as empty text). */
+  unset(name: string): void {
+    this.warn(this.current, 'unset-variable', `\${${name}} is not set; read as empty text`, { name });
+  }
+
+  /** A reference's value in an expression (see {@link prepareExpression}). */
+  referenceValue(ref: string, name: string | undefined): string {
+    // `${name}` holding no other reference: its variable, as substitute() would read it
+    if (name === undefined) return this.sub(ref);
+    const value = this.lookup(name);
+    if (value !== undefined) return value;
+    this.unset(name);
+    return '';
   }
 
   /** A variable by full name, or `undefined` when unset. */

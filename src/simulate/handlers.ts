@@ -75,6 +75,8 @@ interface ValueFixed {
 interface IfFixed {
   readonly expr: string | undefined | null;
   readonly raw: string;
+  /** The site of its `<else>`, `null` when it has none; found when first needed. */
+  otherwise: Site | null | undefined;
 }
 
 /** The text of a tag on one line when it holds no `${…}`, else `null`. */
@@ -228,15 +230,18 @@ export const HANDLERS: { readonly [K in TagName]: Handler<K> } = {
   },
 
   if(node, run, site) {
-    const f = (site.fixed as IfFixed | undefined) ?? (site.fixed = { expr: fixedAttr(node, 'expr'), raw: node.attributes['expr'] ?? '' } satisfies IfFixed);
+    const f = (site.fixed as IfFixed | undefined) ?? (site.fixed = { expr: fixedAttr(node, 'expr'), raw: node.attributes['expr'] ?? '', otherwise: undefined } satisfies IfFixed);
     const expr = f.expr === null ? run.attr(node, 'expr') : f.expr;
     if (expr === undefined) throw new SimulationFailure('<if> needs an expr attribute', node);
     const result = run.truth(node, f.raw, '<if expr>');
     run.push({ type: 'if', expr, result, path: site.shown, line: site.line });
     run.branch(node, result ? 'then' : 'else');
     if (result) return run.firstIn(site);
-    const otherwise = run.childOfKind(node, 'else');
-    return otherwise ? run.firstIn(run.site(otherwise)) : run.after(site);
+    if (f.otherwise === undefined) {
+      const otherwise = run.childOfKind(node, 'else');
+      f.otherwise = otherwise ? run.site(otherwise) : null;
+    }
+    return f.otherwise ? run.firstIn(f.otherwise) : run.after(site);
   },
 
   equal: comparison('equal'),

@@ -6,7 +6,7 @@
 import { treeOf, type DocumentNode, type PlanSource } from '../ast/nodes.js';
 import { parse } from '../parse/parse.js';
 import { Run } from './engine.js';
-import { loadEvaluator } from './evaluator.js';
+import { loadEvaluator, type EvaluatorOptions } from './evaluator.js';
 import { indexPlan } from '../ast/plan-index.js';
 import type { Script, SimulateOptions, SimulationResult } from './types.js';
 
@@ -19,6 +19,18 @@ export function toDocument(plan: PlanSource): { document?: DocumentNode; error?:
     return { error: { message: d ? `the plan is not a readable dialplan: ${d.message}` : 'the plan is not a readable dialplan', ...(d?.line ? { line: d.line } : {}) } };
   }
   return { document: treeOf(plan) };
+}
+
+/** Options of no evaluator limit or seed, shared by the simulations that give none (most: nothing to spread per call). */
+const DEFAULT_EVALUATOR: EvaluatorOptions = {};
+
+function evaluatorOptions(script: Script, options: SimulateOptions): EvaluatorOptions {
+  if (options.expressionTimeoutMs === undefined && options.expressionMemoryBytes === undefined && typeof script.seed !== 'number') return DEFAULT_EVALUATOR;
+  return {
+    ...(options.expressionTimeoutMs !== undefined ? { timeoutMs: options.expressionTimeoutMs } : {}),
+    ...(options.expressionMemoryBytes !== undefined ? { memoryBytes: options.expressionMemoryBytes } : {}),
+    ...(typeof script.seed === 'number' ? { seed: script.seed } : {}),
+  };
 }
 
 /**
@@ -54,11 +66,7 @@ export async function simulate(plan: PlanSource, script: Script = {}, options: S
       warnings: [],
     };
   }
-  const js = await loadEvaluator({
-    ...(options.expressionTimeoutMs !== undefined ? { timeoutMs: options.expressionTimeoutMs } : {}),
-    ...(options.expressionMemoryBytes !== undefined ? { memoryBytes: options.expressionMemoryBytes } : {}),
-    ...(typeof script.seed === 'number' ? { seed: script.seed } : {}),
-  });
+  const js = await loadEvaluator(evaluatorOptions(script, options));
   try {
     return new Run(indexPlan(document), script, js, options).execute();
   } finally {
