@@ -83,7 +83,11 @@ export type ContentKind =
   /** DTMF digits to send. */
   | 'digits';
 
-/** How the allowed children of a container may be arranged. @category Catalog */
+/**
+ * How the allowed children of a container may be arranged. language/content-model.ts is the one
+ * reader that checks a list of children against it (converter, completion, schema messages).
+ * @category Catalog
+ */
 export type ChildrenModel =
   /** Any of the allowed tags, any number, any order. */
   | 'any'
