@@ -17,7 +17,7 @@
  *
  * @module
  */
-import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createRequire, Module } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -84,42 +84,73 @@ export class LibxmlUnavailableError extends Error {
 }
 
 const require = createRequire(import.meta.url);
-/** In a worker thread: the copy of libxmljs2's native module loaded for this thread. */
-let threadCopy: string | undefined;
+/** The native module file this thread loaded itself (the original, or in a worker its copy). */
+let nativeFile: string | undefined;
 
 /**
- * Loads libxmljs2's native module in this worker thread from a copy of its file, and puts it
- * in the module cache where libxmljs2's `lib/bindings.js` would have put the original.
+ * Loads libxmljs2's native module from `file` and puts it in the module cache where
+ * libxmljs2's `lib/bindings.js` would have put it, so a later `require('libxmljs2')` takes
+ * this one and never loads the file again.
  */
-function loadThreadCopy(): void {
-  const bindingsJs = require.resolve('libxmljs2/lib/bindings.js');
-  if (require.cache[bindingsJs] !== undefined) return;
-  const fromLibxmljs2 = createRequire(bindingsJs);
-  const original = (fromLibxmljs2('bindings') as (o: object) => string)({ bindings: 'xmljs', path: true, module_root: dirname(dirname(bindingsJs)) });
-  const dir = mkdtempSync(join(tmpdir(), 'callfire-dialplan-libxml-'));
-  const copy = join(dir, `xmljs-${process.pid}-${threadId}.node`);
-  copyFileSync(original, copy);
+function registerNative(bindingsJs: string, file: string): void {
   const native = { exports: {} };
-  process.dlopen(native, copy);
-  // The loaded copy stays mapped; its file is only needed until the thread ends.
-  process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
+  process.dlopen(native, file);
   const entry = new Module(bindingsJs);
   entry.filename = bindingsJs;
   entry.loaded = true;
   entry.exports = native.exports;
   require.cache[bindingsJs] = entry;
-  threadCopy = copy;
+  nativeFile = file;
+}
+
+/** Where libxmljs2's native module is: its build folder, else wherever `bindings` finds it. */
+function originalNative(bindingsJs: string): string {
+  const built = join(dirname(dirname(bindingsJs)), 'build', 'Release', 'xmljs.node');
+  if (existsSync(built)) return built;
+  return (createRequire(bindingsJs)('bindings') as (o: object) => string)({ bindings: 'xmljs', path: true, module_root: dirname(dirname(bindingsJs)) });
+}
+
+/**
+ * libxmljs2's native module, loaded in this thread without the rest of libxmljs2 (its
+ * JavaScript, and the `bindings` package's search of a dozen paths, cost more than the
+ * native load itself at the first validation): what the compiled-schema helper needs. In a
+ * worker thread it is loaded from a copy of its file made for that thread.
+ */
+function loadNative(): void {
+  const bindingsJs = require.resolve('libxmljs2/lib/bindings.js');
+  if (require.cache[bindingsJs] !== undefined) return;
+  const original = originalNative(bindingsJs);
+  if (isMainThread) {
+    registerNative(bindingsJs, original);
+    return;
+  }
+  const dir = mkdtempSync(join(tmpdir(), 'callfire-dialplan-libxml-'));
+  const copy = join(dir, `xmljs-${process.pid}-${threadId}.node`);
+  copyFileSync(original, copy);
+  // The loaded copy stays mapped; its file is only needed until the thread ends.
+  process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
+  registerNative(bindingsJs, copy);
 }
 
 let loaded: LibxmlModule | undefined;
 
-/** libxmljs2, required on first use (in a worker thread, from this thread's copy). */
+/** libxmljs2, required on first use (its native module loaded by {@link loadNative}). */
 function loadLibxml(): LibxmlModule {
   if (loaded === undefined) {
-    if (!isMainThread) loadThreadCopy();
+    loadNative();
     loaded = require('libxmljs2') as LibxmlModule;
   }
   return loaded;
+}
+
+/** What {@link libxmlModule} throws when libxml2 cannot be loaded: the cause, and what to do. */
+function unavailable(e: unknown): LibxmlUnavailableError {
+  // bindings lists a dozen paths it tried; the first sentence says enough
+  const cause = (e instanceof Error ? e.message : String(e)).split(/\.\s+Tried:/)[0]!.trim();
+  return new LibxmlUnavailableError(
+    `libxml2 could not be loaded (libxmljs2: ${cause}). Its native module is built by its install script, ` +
+      'which did not run or was built for another Node.js: allow it in package.json ("allowScripts": { "libxmljs2": true }), then run "npm rebuild libxmljs2".',
+  );
 }
 
 /** The libxmljs2 module, loaded on first call; a {@link LibxmlUnavailableError} when its native part is missing. */
@@ -127,22 +158,22 @@ export function libxmlModule(): LibxmlModule {
   try {
     return loadLibxml();
   } catch (e) {
-    // bindings lists a dozen paths it tried; the first sentence says enough
-    const cause = (e instanceof Error ? e.message : String(e)).split(/\.\s+Tried:/)[0]!.trim();
-    throw new LibxmlUnavailableError(
-      `libxml2 could not be loaded (libxmljs2: ${cause}). Its native module is built by its install script, ` +
-        'which did not run or was built for another Node.js: allow it in package.json ("allowScripts": { "libxmljs2": true }), then run "npm rebuild libxmljs2".',
-    );
+    throw unavailable(e);
   }
 }
 
 /**
- * The file of libxmljs2's native module, as this thread loaded it (undefined if it is not
- * loaded or Node's module cache does not show it).
+ * The file of libxmljs2's native module, as this thread loaded it (undefined if Node's
+ * module cache does not show it): loaded now if it was not, without libxmljs2's JavaScript.
+ * A {@link LibxmlUnavailableError} when it cannot be loaded.
  */
 export function libxmlNativeFile(): string | undefined {
-  libxmlModule();
-  if (threadCopy !== undefined) return threadCopy;
-  // Node's module cache is one for the process, whichever require reads it
+  try {
+    loadNative();
+  } catch (e) {
+    throw unavailable(e);
+  }
+  if (nativeFile !== undefined) return nativeFile;
+  // loaded by libxmljs2 itself before: Node's module cache is one for the process
   return Object.keys(require.cache).find((file) => /[\\/]xmljs\.node$/.test(file));
 }
