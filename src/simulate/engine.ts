@@ -105,7 +105,7 @@ const END = endStep('end');
 
 /** What an unknown tag does: says so, and the call goes on after it. */
 const UNKNOWN: SiteHandler = (node, run, site) => {
-  run.emit(node, { type: 'unknown-tag', name: (node as AnyElement & { name: string }).name });
+  run.push({ type: 'unknown-tag', name: (node as AnyElement & { name: string }).name, path: site.shown, line: site.line });
   return run.after(site);
 };
 
@@ -416,7 +416,7 @@ export class Run {
 
   /**
    * Records an event built in its final shape, its `path` and `line` last (from the tag's
-   * {@link Run.site}): the hot handlers build events so, as every event completed in one place
+   * {@link Run.site}): the handlers build events so, as every event completed in one place
    * made that place's stores slow. A tag without a line (a tree built in code) drops `line`.
    */
   push(event: EventData & { path: string; line: number | undefined }): void {
@@ -424,7 +424,7 @@ export class Run {
     this.events.push(event as SimulationEvent);
   }
 
-  /** Records an event at a tag. */
+  /** Records an event at a tag other than the one running (the engine's caller hang-up and catch events). */
   emit(node: AnyElement, event: EventData): void {
     // Callers pass a fresh object: completing it in place is much cheaper than spreading it.
     const e = event as EventData & { path?: string; line?: number };

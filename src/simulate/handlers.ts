@@ -116,14 +116,14 @@ function http(method: 'get' | 'post'): Handler<'get' | 'post'> {
     const body = canned?.body ?? '';
     const status = canned ? (canned.status ?? 200) : 404;
     if (varname) run.vars.set(varname, body);
-    run.emit(node, { type: 'http', method, url, status, body, matched: canned !== undefined, ...(varname ? { varname } : {}) });
+    run.push({ type: 'http', method, url, status, body, matched: canned !== undefined, ...(varname ? { varname } : {}), path: site.shown, line: site.line });
     return run.after(site);
   };
 }
 
 function message(tag: 'sms' | 'text'): Handler<'sms' | 'text'> {
   return (node, run, site) => {
-    run.emit(node, { type: 'sms', to: run.attr(node, 'to') ?? '', text: spokenText(run, node), tag });
+    run.push({ type: 'sms', to: run.attr(node, 'to') ?? '', text: spokenText(run, node), tag, path: site.shown, line: site.line });
     return run.after(site);
   };
 }
@@ -133,7 +133,7 @@ function comparison(kind: 'equal' | 'notEqual'): Handler<'equal' | 'notEqual'> {
     const value = (run.attr(node, 'var') ?? '').trim();
     const expected = run.value(node, node.attributes['expr'] ?? '', `<${kind} expr>`).value.trim();
     const result = kind === 'equal' ? value === expected : value !== expected;
-    run.emit(node, { type: kind, value, expected, result });
+    run.push({ type: kind, value, expected, result, path: site.shown, line: site.line });
     run.branch(node, String(result));
     return result ? run.firstIn(site) : run.after(site);
   };
@@ -153,7 +153,7 @@ export const HANDLERS: { readonly [K in TagName]: Handler<K> } = {
 
   amd(node, run, site) {
     const answer = run.script.answer ?? 'live';
-    run.emit(node, { type: 'amd', answer });
+    run.push({ type: 'amd', answer, path: site.shown, line: site.line });
     run.branch(node, answer);
     const branch = run.childOfKind(node, answer);
     return branch ? run.firstIn(run.site(branch)) : run.after(site);
@@ -180,7 +180,7 @@ export const HANDLERS: { readonly [K in TagName]: Handler<K> } = {
     const { outcome, answeredBy } = transferResult(run.script, numbers);
     const continueAfter = run.attr(node, 'continue-after') === 'true';
     if (answeredBy) run.call.set('lastTransfer', answeredBy);
-    run.emit(node, { type: 'transfer', numbers, outcome, mode: run.attr(node, 'mode') ?? 'ringall', continueAfter, ...(answeredBy ? { answeredBy } : {}) });
+    run.push({ type: 'transfer', numbers, outcome, mode: run.attr(node, 'mode') ?? 'ringall', continueAfter, ...(answeredBy ? { answeredBy } : {}), path: site.shown, line: site.line });
     return outcome === 'answered' && !continueAfter ? run.end('transfer') : run.after(site);
   },
 
@@ -209,7 +209,7 @@ export const HANDLERS: { readonly [K in TagName]: Handler<K> } = {
     const varname = run.attr(node, 'varname');
     const url = run.recordingUrl(name);
     if (varname) run.vars.set(varname, url);
-    run.emit(node, { type: 'record', url, background, ...(name ? { name } : {}), ...(varname ? { varname } : {}) });
+    run.push({ type: 'record', url, background, ...(name ? { name } : {}), ...(varname ? { varname } : {}), path: site.shown, line: site.line });
     // A caller may end a voicemail by hanging up: a "hangup" next in the script is taken here.
     if (!background && run.takeHangup()) return run.callerHangup(node, 'script');
     return run.after(site);
@@ -252,7 +252,7 @@ export const HANDLERS: { readonly [K in TagName]: Handler<K> } = {
   text: message('text'),
 
   dnc(node, run, site) {
-    run.emit(node, { type: 'dnc', number: run.text(node) });
+    run.push({ type: 'dnc', number: run.text(node), path: site.shown, line: site.line });
     return run.after(site);
   },
 
@@ -261,33 +261,33 @@ export const HANDLERS: { readonly [K in TagName]: Handler<K> } = {
     const seconds = Number(text);
     if (!Number.isFinite(seconds) || seconds < 0) throw new SimulationFailure(`<wait> needs a number of seconds, got ${JSON.stringify(text)}`, node);
     run.clock += seconds * 1000;
-    run.emit(node, { type: 'wait', seconds });
+    run.push({ type: 'wait', seconds, path: site.shown, line: site.line });
     return run.after(site);
   },
 
-  gotoXML(node, run) {
+  gotoXML(node, run, site) {
     // Another document would take over the call; the simulator does not fetch it.
     const url = run.text(node);
-    run.emit(node, { type: 'gotoXML', url });
+    run.push({ type: 'gotoXML', url, path: site.shown, line: site.line });
     run.warn(node, 'other-document', 'the call continues in another document (gotoXML), which is not simulated', { url });
     return run.end('end');
   },
 
   dtmf(node, run, site) {
-    run.emit(node, { type: 'dtmf', digits: run.text(node) });
+    run.push({ type: 'dtmf', digits: run.text(node), path: site.shown, line: site.line });
     return run.after(site);
   },
 
   analytics(node, run, site) {
     const attributes: Record<string, string> = {};
     for (const key of Object.keys(node.attributes)) attributes[key] = run.attr(node, key) ?? '';
-    run.emit(node, { type: 'analytics', attributes });
+    run.push({ type: 'analytics', attributes, path: site.shown, line: site.line });
     return run.after(site);
   },
 
   gtalk(node, run, site) {
     // username and password stay out of the trace: traces are printed and stored.
-    run.emit(node, { type: 'gtalk', to: run.attr(node, 'to') ?? '', text: spokenText(run, node) });
+    run.push({ type: 'gtalk', to: run.attr(node, 'to') ?? '', text: spokenText(run, node), path: site.shown, line: site.line });
     return run.after(site);
   },
 };
