@@ -89,6 +89,35 @@ describe('a broken config in the commands other than lint', () => {
   });
 });
 
+describe('graph --lint reads the config lint reads', () => {
+  const PLAN = '<dialplan name="Root">\n  <goto>nowhere</goto>\n  <hangup/>\n</dialplan>\n';
+  /** The rules whose findings mark the diagram's steps. */
+  const markedRules = (stdout: string) =>
+    (JSON.parse(stdout) as { nodes: { marks?: { note: string }[] }[] }).nodes.flatMap((n) => (n.marks ?? []).map((m) => /\(([a-z-]+)\)$/.exec(m.note)?.[1]));
+
+  it('its settings, and a broken one stops it with the findings', async () => {
+    const at = join(dir, 'graph');
+    mkdirSync(at);
+    writeFileSync(join(at, 'plan.xml'), PLAN);
+    const without = await run(['graph', 'plan.xml', '--lint', '--format', 'json'], at);
+    expect(without.code).toBe(0);
+    expect(markedRules(without.stdout).sort()).toEqual(['unknown-goto-target', 'unreachable-code']);
+
+    writeFileSync(join(at, '.dialplanrc.json'), JSON.stringify({ rules: { 'unreachable-code': 'off' } }));
+    const configured = await run(['graph', 'plan.xml', '--lint', '--format', 'json'], at);
+    expect(configured.code).toBe(0);
+    expect(markedRules(configured.stdout)).toEqual(['unknown-goto-target']);
+
+    writeFileSync(join(at, '.dialplanrc.json'), CASES[2]!.config);
+    const broken = await run(['graph', 'plan.xml', '--lint', '--format', 'json'], at);
+    expect(broken.code).toBe(2);
+    expect(broken.stdout).toBe('');
+    expect(stderrFindings('graph', broken.stderr).map((f) => [f.file, f.line, f.column, f.rule])).toEqual([['.dialplanrc.json', 3, 5, 'config']]);
+    // without --lint the config is not read
+    expect((await run(['graph', 'plan.xml', '--format', 'json'], at)).code).toBe(0);
+  });
+});
+
 describe('the JSON files beside the config', () => {
   it('send: a broadcast file that is not JSON is named at its line and column (exit 1, nothing sent)', async () => {
     const at = join(dir, 'bad-broadcast');

@@ -15,6 +15,7 @@ import { formatStylish } from '../../validate/report/stylish.js';
 import { UsageError, type Command, type Io } from '../io.js';
 import { loadDialplan, readText, writeText } from '../load-flow.js';
 import { choice, parseOptions } from '../options.js';
+import { lintConfigFor } from '../plan-lint-config.js';
 import { syntaxProblems } from '../unreadable-xml.js';
 
 const FORMAT_OF_EXTENSION: Readonly<Record<string, string>> = { html: 'html', htm: 'html', svg: 'svg', dot: 'dot', gv: 'dot', json: 'json', mmd: 'mermaid', md: 'mermaid' };
@@ -39,7 +40,8 @@ Options:
                     svg: the diagram alone; json: the graph itself
   -o, --out <file>  Write to a file instead of stdout; without --format, its extension
                     (.html .svg .dot .gv .json .mmd .md) chooses the format
-  --lint            Mark the steps lint finds something on (severity colour, messages on click)
+  --lint            Mark the steps lint finds something on (severity colour, messages on click),
+                    with the rule settings of the nearest .dialplanrc.json
   --coverage <f…>   Run the scenario files against this plan: shade what the calls reached,
                     mark the steps and branches they missed
   --diff <old>      Draw the changes since an older version (added green, changed amber,
@@ -72,7 +74,8 @@ Examples:
     const doc = parsed.document;
     let flow = callFlow(doc);
     // the tree parsed above is the one linted: the text is not parsed a second time
-    if (values.lint) flow = lintOverlay(flow, lint(input, undefined, { parsed }).diagnostics);
+    // with the settings `dialplan lint` would use for this file (a broken config stops the command)
+    if (values.lint) flow = lintOverlay(flow, lint(input, await lintConfigFor(file, io.cwd, 'text'), { parsed, configChecked: true }).diagnostics);
     if (scenarioFiles.length > 0) flow = coverageOverlay(flow, await simulateScenarios(doc, scenarioFiles, io), doc);
     if (values.diff !== undefined) {
       const old = await loadDialplan(values.diff, io.cwd);
