@@ -8,7 +8,8 @@
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { gunzipSync, inflateSync } from 'node:zlib';
-import { routeFor, type Route } from './routes.js';
+import type { Route } from './context.js';
+import { routeFor } from './routes.js';
 
 /** Limits of the front. */
 export interface FrontLimits {

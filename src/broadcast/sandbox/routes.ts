@@ -8,26 +8,9 @@
  *
  * @module
  */
-import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { SandboxContext } from './context.js';
+import type { Route, SandboxContext } from './context.js';
 import { soapRoute } from './soap-route.js';
 import { v2Route } from './v2/route.js';
-
-/** Answers one authorized request whose whole body is `body`. */
-export type RouteHandler = (req: IncomingMessage, res: ServerResponse, body: Buffer) => void | Promise<void>;
-
-/** One API of the sandbox. */
-export interface Route {
-  /** The path prefix it serves, with its trailing slash (`/api/1.1/soap12/`). */
-  readonly prefix: string;
-  /** Answers a request under {@link prefix}. */
-  readonly handle: RouteHandler;
-  /**
-   * Writes a refusal the front makes before the handler runs (a body too large, too slow or in
-   * an unknown Content-Encoding), in the API's own error format; plain text when absent.
-   */
-  readonly refuse?: (res: ServerResponse, status: number, message: string) => void;
-}
 
 /** Every API the sandbox serves, longest prefix first. */
 export function sandboxRoutes(ctx: SandboxContext): Route[] {

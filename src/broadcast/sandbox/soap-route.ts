@@ -13,13 +13,12 @@ import { SOAP11_NS, SOAP12_NS, SVC_NS } from '../envelope-xml.js';
 import { OFFICIAL_OPERATIONS } from '../official-operations.js';
 import { schemaPath } from '../paths.js';
 import { OPERATIONS, type Operation } from '../soap-operations.js';
-import type { SandboxContext } from './context.js';
+import type { Route, SandboxContext } from './context.js';
 import { envelopeValidator, type EnvelopeValidator } from './envelope-schema.js';
 import { Fault } from './fault.js';
 import { operationHandlers } from './operations.js';
 import { NS } from './payload.js';
 import { faultEnvelope, faultStatus, soapFault, versionMismatch11 } from './responses.js';
-import type { Route } from './routes.js';
 import { SandboxDataError } from './store.js';
 
 /** Where the SOAP 1.2 services live. */
