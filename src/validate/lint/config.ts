@@ -10,6 +10,7 @@ import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import type * as AjvModule from 'ajv';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import picomatch from 'picomatch';
+import { remember } from '../../util/bounded-cache.js';
 import { jsonPositions, jsonSyntaxError } from '../../util/json-positions.js';
 import { nearest } from '../../util/nearest.js';
 import { onDemand } from '../../util/on-demand.js';
@@ -175,9 +176,13 @@ export function findConfigFile(file: string, cache?: Map<string, string | undefi
   return found;
 }
 
+/** Override globs compiled: a glob is compiled once per process, not once per file it is tried on (~30 µs each). */
+const matchers = new Map<string, (path: string) => boolean>();
+const MATCHERS = 1_000;
+
 /** Whether an override glob matches a path relative to the config folder (`/` separators). */
 function globMatches(glob: string, rel: string): boolean {
-  const isMatch = picomatch(glob, { dot: true });
+  const isMatch = matchers.get(glob) ?? remember(matchers, glob, picomatch(glob, { dot: true }), MATCHERS);
   return isMatch(rel) || (!glob.includes('/') && isMatch(basename(rel)));
 }
 
