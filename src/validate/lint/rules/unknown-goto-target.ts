@@ -38,15 +38,19 @@ export const unknownGotoTarget: Rule<Params> = {
     // not each scan every name
     let index: TypoIndex | undefined;
     const dynamic = new DynamicNameMatcher(ctx.names.keys(), ctx.index.dynamicGotoTargets);
+    const { names } = ctx;
+    // an empty target is the XSD's to report; one built from variables (`menu${lang}`) is fine when some name fits it
+    const unknown = (target: string | undefined): target is string => !!target && !names.has(target) && !(target.includes('${') && dynamic.anyFits(target));
+    // every target, each once, is in the index: a plan whose targets all exist has no goto to look at
+    let any = false;
+    for (const target of ctx.gotoTargets) if ((any = unknown(target))) break;
+    if (!any) return;
     for (const node of elementsOf(ctx, TAGS)) {
       const tag = elementName(node);
       let target: string | undefined;
       if (tag === 'goto') target = ctx.text(node);
       else if (tag === 'catch') target = ctx.attr(node, 'goto')?.trim();
-      // an empty target is the XSD's to report
-      if (!target || ctx.names.has(target)) continue;
-      // a target built from variables (`menu${lang}`) is fine when some name fits it
-      if (target.includes('${') && dynamic.anyFits(target)) continue;
+      if (!unknown(target)) continue;
       const at: FindingAt = tag === 'catch' ? { attribute: 'goto' } : { text: true };
       const typos = (index ??= new TypoIndex(ctx.names.keys(), LIMITS.suggestionWork));
       const suggestion = typos.nearest(target);
