@@ -145,9 +145,6 @@ function compile(node: AnyNode, depth: number): Compiled {
   }
 }
 
-/** Compiled expressions by syntax tree (for {@link plainValue}; the simulator keeps its own with each parse). */
-const compiledOf = new WeakMap<AcornNode, PlainProgram>();
-
 /**
  * A parsed expression compiled for repeated evaluation ({@link compilePlain}): its value for
  * `bindings` when it is plain (see the module comment), else `undefined`: the evaluator has to run it.
@@ -173,16 +170,3 @@ export function compilePlain(expression: AcornNode): PlainProgram {
   };
 }
 
-/**
- * The value of `expression` when it is plain (see the module comment), else `undefined`: the
- * evaluator has to run it. Branches not taken are not checked, as JavaScript does not run them
- * either; a branch taken that is not plain leaves the whole expression to the evaluator.
- *
- * @param maxChars the characters of string the expression may involve besides its source
- *   (see {@link plainCharBudget}); every binding counts, as the evaluator is given them all
- */
-export function plainValue(expression: AcornNode, bindings: readonly Binding[], maxChars: number): { readonly value: Primitive } | undefined {
-  let program = compiledOf.get(expression);
-  if (program === undefined) compiledOf.set(expression, (program = compilePlain(expression)));
-  return program(bindings, maxChars);
-}
