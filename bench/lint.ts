@@ -150,14 +150,17 @@ function sideBySide(
  * The first lint() of `files` in a fresh process (bench/lib/first-lint.ts, run with this
  * process's tsx loader) and xmllint over them, pair by pair; medians.
  */
-function firstLint(files: readonly string[], rounds: number, accept: readonly number[]): { lint: Cost; xmllint: Cost | undefined } {
+function firstLint(files: readonly string[], texts: readonly string[], rounds: number, accept: readonly number[]): { lint: Cost; xmllint: Cost | undefined } {
   const child = join(root, 'bench/lib/first-lint.ts');
+  // the child must have done the same work as lint() here: as many findings
+  const expected = texts.reduce((n, t) => n + lint(t).diagnostics.length, 0);
   const runs = { lint: [] as Cost[], xmllint: [] as Cost[] };
   const batch = hasXmllint() ? batchFor(asChildren(() => runXmllint(files, accept), 1).wall) : 1;
   for (let r = 0; r < rounds; r++) {
     const out = spawnSync(process.execPath, [...process.execArgv, child, ...files], { encoding: 'utf8', maxBuffer: 16 << 20 });
     if (out.status !== 0) throw new Error(`first-lint child exited ${out.status}: ${out.stderr.slice(0, 500)}`);
-    const { cpu, wall } = JSON.parse(out.stdout.trim().split('\n').pop()!) as Cost;
+    const { cpu, wall, findings } = JSON.parse(out.stdout.trim().split('\n').pop()!) as Cost & { findings: number };
+    if (findings !== expected) throw new Error(`first-lint child found ${findings} findings, lint() here ${expected}`);
     runs.lint.push({ cpu, wall });
     if (hasXmllint()) runs.xmllint.push(asChildren(() => runXmllint(files, accept), batch));
   }
@@ -210,7 +213,7 @@ if (existsSync(corpus)) {
   const accept = [0, 3];
   const m = sideBySide(texts, () => texts.map((t) => parse(t).document!), files, ROUNDS, { accept, steady: true });
   report(`${label}, in one process, steady (after ${m.warmUp} warm-up rounds)`, m.lint, m.rules, m.xmllint);
-  const cold = firstLint(files, ROUNDS, accept);
+  const cold = firstLint(files, texts, ROUNDS, accept);
   console.log(`${label}, first lint in a fresh process (cold; imports before the clock)
   lint (XML + XSD + rules): ${cost(cold.lint)}
   xmllint --schema:         ${cold.xmllint === undefined ? '-' : cost(cold.xmllint)}
