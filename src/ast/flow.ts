@@ -233,14 +233,22 @@ export function numberFlow(graph: FlowGraph, all: readonly AnyElement[], numberO
   // inputs found while numbering inputs are appended and numbered in turn
   for (let j = 0; j < inputs.length; j++) row(inputs[j]!);
   first[rows] = edges;
-  const firstArray = first.slice(0, rows + 1);
-  const toArray = to.slice(0, edges);
+  return numberedFlowOf(all, inputs, first.slice(0, rows + 1), to.slice(0, edges));
+}
+
+/**
+ * The result of {@link numberFlow}, made outside it: a closure shares the scope of every
+ * closure made beside it, so a `node()` made in numberFlow would keep its oversized arrays
+ * and its map of inputs for as long as the result lives.
+ */
+function numberedFlowOf(all: readonly AnyElement[], inputs: readonly MenuInput[], first: Int32Array, to: Int32Array): NumberedFlow {
+  const exit = all.length;
   return {
     size: exit + 1 + inputs.length,
     elements: exit,
     exit,
-    first: firstArray,
-    to: toArray,
+    first,
+    to,
     node: (i) => (i < exit ? all[i]! : i === exit ? EXIT : inputs[i - exit - 1]!),
   };
 }

@@ -11,6 +11,7 @@
  *
  * @module
  */
+import { DOCUMENT_ORDER, type MaybeOrdered } from './document-order.js';
 import { BRANCH_CHILD, FlowGraph, numberFlow, type NumberedFlow } from './flow.js';
 import type { AnyElement, DocumentNode, ElementNode } from './nodes.js';
 import { elementChildren, elementName, isElement, textOf } from './nodes.js';
@@ -56,7 +57,11 @@ interface Facts {
 export class PlanIndex {
   /** Every element in document order (depth first), the root first, unknown tags included: an element's number is its place here. */
   readonly all: readonly AnyElement[];
-  readonly #number: Map<AnyElement, number>;
+  /**
+   * The numbers of the elements that do not carry theirs (see `document-order.ts`): every
+   * element of a built tree, none of a parsed one; undefined when empty.
+   */
+  readonly #number: Map<AnyElement, number> | undefined;
   /** The number of each element's parent; -1 for the root. */
   readonly #parent: Int32Array;
   /** Each element's 1-based place among its parent's element children of the same name (the `[n]` of its path). */
@@ -74,7 +79,7 @@ export class PlanIndex {
   /** Indexes `document`; use {@link indexPlan}, which keeps one index per document. */
   constructor(readonly document: DocumentNode) {
     const all: AnyElement[] = [];
-    const number = new Map<AnyElement, number>();
+    let number: Map<AnyElement, number> | undefined;
     const parents: number[] = [];
     const nths: number[] = [];
     // an explicit stack, not recursion: a tree built in code may be deeper than the call stack
@@ -90,7 +95,7 @@ export class PlanIndex {
       const node = stack.pop()!;
       const k = all.length;
       all.push(node);
-      number.set(node, k);
+      if ((node as MaybeOrdered)[DOCUMENT_ORDER] !== k) (number ??= new Map()).set(node, k);
       parents.push(stackParent.pop()!);
       nths.push(stackNth.pop()!);
       const kids = node.children;
@@ -117,13 +122,16 @@ export class PlanIndex {
 
   /** The number of an element of this document (its place in {@link all}), or -1. */
   numberOf(node: AnyElement): number {
-    return this.#number.get(node) ?? -1;
+    const k = (node as MaybeOrdered)[DOCUMENT_ORDER];
+    // a parsed element's own number, unless it was moved into this document from another
+    if (k !== undefined && this.all[k] === node) return k;
+    return this.#number?.get(node) ?? -1;
   }
 
   /** The parent of an element (undefined for the root, or a node not in this document). */
   parentOf(node: AnyElement): AnyElement | undefined {
-    const k = this.#number.get(node);
-    if (k === undefined) return undefined;
+    const k = this.numberOf(node);
+    if (k < 0) return undefined;
     const p = this.#parent[k]!;
     return p < 0 ? undefined : this.all[p];
   }
@@ -139,8 +147,8 @@ export class PlanIndex {
    * first asked for and kept, with the paths of its ancestors.
    */
   pathOf(node: AnyElement): string {
-    const k = this.#number.get(node);
-    return k === undefined ? '/' : this.pathAt(k);
+    const k = this.numberOf(node);
+    return k < 0 ? '/' : this.pathAt(k);
   }
 
   /** The path of element number `k` (see {@link pathOf}). */
@@ -294,8 +302,8 @@ export class PlanIndex {
       }
       this.#following = following;
     }
-    const k = this.#number.get(node);
-    const f = k === undefined ? -1 : this.#following[k]!;
+    const k = this.numberOf(node);
+    const f = k < 0 ? -1 : this.#following[k]!;
     return f < 0 ? undefined : this.all[f];
   }
 

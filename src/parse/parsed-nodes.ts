@@ -20,6 +20,7 @@
  */
 import type { ElementSpan, Node, Position, SourcePoint, SourceSpan } from '../ast/nodes.js';
 import { NO_CHILDREN } from '../ast/nodes.js';
+import { DOCUMENT_ORDER } from '../ast/document-order.js';
 import { lineStarts, positionAt } from '../util/line-starts.js';
 import type { TagName } from '../language/catalog.js';
 import { attributeSpans } from './spans.js';
@@ -77,9 +78,14 @@ export class ParsedElement {
   #start: number;
   /** Just after the end tag, or after `/>`; -1 while open. */
   #end = -1;
+  /** How many elements of the document were opened before this one (see `ast/document-order.ts`). */
+  #order: number;
 
-  /** `tag` is the name as a tag of the language, undefined for an unknown tag; `start` the offset of its `<`. */
-  constructor(name: string, tag: TagName | undefined, attributes: Readonly<Record<string, string>>, src: SourceText, start: number) {
+  /**
+   * `tag` is the name as a tag of the language, undefined for an unknown tag; `start` the
+   * offset of its `<`; `order` how many elements of the document were opened before it.
+   */
+  constructor(name: string, tag: TagName | undefined, attributes: Readonly<Record<string, string>>, src: SourceText, start: number, order: number) {
     const self = this as { -readonly [K in 'kind' | 'name' | 'attributes']: ParsedElement[K] };
     self.kind = tag ?? '#unknown';
     if (tag === undefined) self.name = name;
@@ -87,6 +93,12 @@ export class ParsedElement {
     this.children = NO_CHILDREN;
     this.#src = src;
     this.#start = start;
+    this.#order = order;
+  }
+
+  /** The element's place in its document's order: the document index's number of it. */
+  get [DOCUMENT_ORDER](): number {
+    return this.#order;
   }
 
   /** Line and column of the start tag's `<`. */

@@ -56,6 +56,8 @@ export class TreeBuilder {
   #rootName: string | undefined;
   /** Where the character data that comes next starts: the end of the last markup. */
   #lastEnd = 0;
+  /** How many elements have been opened: the next one's place in document order. */
+  #opened = 0;
 
   constructor(xml: string) {
     this.src = new SourceText(xml);
@@ -113,7 +115,7 @@ export class TreeBuilder {
     if (count > MAX_ATTRIBUTES) throw new Refused(attributesMessage(name), this.locAt(start));
     if (overReferences !== undefined) throw new Refused(overReferences, this.locAt(start));
     const known = TAGS.get(name);
-    const el = new ParsedElement(name, known?.tag, count === 0 ? NO_ATTRIBUTES : attributes, this.src, start);
+    const el = new ParsedElement(name, known?.tag, count === 0 ? NO_ATTRIBUTES : attributes, this.src, start, this.#opened++);
     this.stack.push(el);
     this.#keepsText.push(known ? known.keepsText : true);
     this.#childStart.push(this.#pendingTop);

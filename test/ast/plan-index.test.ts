@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { elementName } from '../../src/ast/nodes.js';
+import { elementName, type AnyElement, type DocumentNode } from '../../src/ast/nodes.js';
 import { EXIT } from '../../src/ast/flow.js';
 import { indexPlan } from '../../src/ast/plan-index.js';
 import { walk } from '../../src/ast/visit.js';
@@ -38,6 +38,23 @@ describe('the one index of a document', () => {
     expect(index.all.map((node) => index.numberOf(node))).toEqual(index.all.map((_, k) => k));
     // unknown tags are elements but not known tags
     expect(index.elements).toHaveLength(index.all.length - 1);
+  });
+
+  it('numbers parsed tags moved into another document by their place there, not their place where they were parsed', () => {
+    const parsed = parsedDocument(xml);
+    const menu = parsed.root.children.find((c) => c.kind === 'menu')!;
+    // a new document over parsed nodes: the menu is element 1 here, 3 in the parsed text
+    const moved: DocumentNode = { kind: '#document', root: { kind: 'dialplan', attributes: {}, children: [menu] }, prolog: [], epilog: [] };
+    const index = indexPlan(moved);
+    expect(index.all.map(elementName)).toEqual(['dialplan', 'menu', 'play', 'keypress', 'goto', 'keypress', 'stash', 'hangup']);
+    expect(index.all.map((node) => index.numberOf(node))).toEqual(index.all.map((_, k) => k));
+    expect(index.pathOf(index.all[4]!)).toBe('/dialplan/menu[1]/keypress[1]/goto[1]');
+    expect(index.parentOf(index.all[4]!)).toBe(index.all[3]);
+    // the tags of the parsed document that are not in this one
+    expect(index.numberOf(parsed.root.children[0] as AnyElement)).toBe(-1);
+    expect(index.numberOf(parsed.root)).toBe(-1);
+    // and the parsed document's own index still numbers them where they were parsed
+    expect(indexPlan(parsed).numberOf(menu as AnyElement)).toBe(3);
   });
 
   it('gives each tag its parent and the path walk() gives it', () => {
