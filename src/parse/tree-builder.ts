@@ -18,11 +18,23 @@ const MAX_DEPTH = LIMITS.depth;
 const MAX_ATTRIBUTES = LIMITS.attributes;
 /** The longest value the tree keeps one copy of (longer ones are mostly unique: prompts, expressions). */
 const MAX_SHARED = 32;
+/**
+ * How many distinct values, and sets of attributes, a parse keeps to share: the ones that
+ * repeat are mostly met early, and past this the unique ones of a big plan (each menu's name)
+ * would only fill the maps.
+ */
+const MAX_KEPT = 4096;
 
 /** Each tag of the language: its name (one string for every element of that kind) and whether it keeps white-space-only text (a leaf tag does). */
 const TAGS: ReadonlyMap<string, { readonly tag: TagName; readonly keepsText: boolean }> = new Map(
   Object.entries(CATALOG).map(([tag, spec]) => [tag, { tag: tag as TagName, keepsText: spec.content !== 'children' }]),
 );
+
+/** A step in the tree of attribute sets kept to share: the set that ends here, and the steps on by attribute name and value. */
+interface RecordStep {
+  record?: Readonly<Record<string, string>>;
+  readonly next: Map<string, Map<string, RecordStep>>;
+}
 
 /** A refusal at a place: the parse stops with this `xml-syntax` error. */
 export class Refused extends Error {
@@ -77,11 +89,44 @@ export class TreeBuilder {
 
   /** `s`, or the equal string read before when it is short. */
   #shared(s: string): string {
-    if (s.length > MAX_SHARED) return s;
-    const known = this.#strings.get(s);
-    if (known !== undefined) return known;
-    this.#strings.set(s, s);
+    return this.#known(s) ?? this.#keep(s);
+  }
+
+  /** The string equal to `s` read before, if it is short and was. */
+  #known(s: string): string | undefined {
+    return s.length > MAX_SHARED ? undefined : this.#strings.get(s);
+  }
+
+  /** `s`, kept to share when it is short and there is room. */
+  #keep(s: string): string {
+    if (s.length <= MAX_SHARED && this.#strings.size < MAX_KEPT) this.#strings.set(s, s);
     return s;
+  }
+
+  /**
+   * Sets of attributes read before, frozen, by their names and values: most tags of a plan
+   * repeat one of a few (`pressed="1"`, `type="tts" voice="female2"`, `varname="Counter"`),
+   * and a record each was a fifth of a big plan's tree. A tree of maps, one step per name and
+   * value, since the names (property keys) and the shared values keep their hashes.
+   */
+  readonly #records: RecordStep = { next: new Map() };
+  /** How many steps {@link #records} holds. */
+  #recordSteps = 0;
+
+  /** The step after `at` for the attribute `name` of value `value` (made when missing, while there is room), or undefined. */
+  #recordStep(at: RecordStep, name: string, value: string): RecordStep | undefined {
+    let byValue = at.next.get(name);
+    if (byValue === undefined) {
+      if (this.#recordSteps >= MAX_KEPT) return undefined;
+      at.next.set(name, (byValue = new Map()));
+    }
+    let step = byValue.get(value);
+    if (step === undefined) {
+      if (this.#recordSteps >= MAX_KEPT) return undefined;
+      byValue.set(value, (step = { next: new Map() }));
+      this.#recordSteps++;
+    }
+    return step;
   }
 
   /** The innermost open element. */
@@ -98,10 +143,15 @@ export class TreeBuilder {
     let count = 0;
     let xinclude = false;
     let overReferences: string | undefined;
+    // where this set of attributes is kept; none when a value is new (its set is new too, and
+    // a plan's unique names make most such sets)
+    let kept: RecordStep | undefined = this.#records;
     for (const k in attributes) {
-      const v = this.#shared(attributes[k]!);
+      const known = this.#known(attributes[k]!);
+      const v = known ?? this.#keep(attributes[k]!);
       attributes[k] = v;
       count++;
+      if (kept !== undefined) kept = known !== undefined ? this.#recordStep(kept, k, v) : undefined;
       if (v === XINCLUDE_NS) xinclude = true;
       if (overReferences === undefined) {
         const problem = referenceProblem(v);
@@ -115,7 +165,7 @@ export class TreeBuilder {
     if (count > MAX_ATTRIBUTES) throw new Refused(attributesMessage(name), this.locAt(start));
     if (overReferences !== undefined) throw new Refused(overReferences, this.locAt(start));
     const known = TAGS.get(name);
-    const el = new ParsedElement(name, known?.tag, count === 0 ? NO_ATTRIBUTES : attributes, this.src, start, this.#opened++);
+    const el = new ParsedElement(name, known?.tag, count === 0 ? NO_ATTRIBUTES : kept === undefined ? attributes : (kept.record ??= Object.freeze(attributes)), this.src, start, this.#opened++);
     this.stack.push(el);
     this.#keepsText.push(known ? known.keepsText : true);
     this.#childStart.push(this.#pendingTop);

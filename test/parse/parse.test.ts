@@ -252,3 +252,31 @@ describe('parse(): source spans', () => {
     expect(spans).toEqual(['<dialplan>', '<menu name="m">', '<play type="tts">', '<keypress pressed="1">', '<hangup/>']);
   });
 });
+
+describe('parse(): shared attribute sets', () => {
+  it('gives tags that repeat a set of attributes read before one frozen record, in both readers, and keeps the others apart', () => {
+    const xml =
+      '<dialplan><menu name="a"><keypress pressed="1"><hangup/></keypress><keypress pressed="1"><hangup/></keypress></menu>' +
+      '<menu name="b"><keypress pressed="1"><hangup/></keypress><keypress pressed="2"><hangup/></keypress>' +
+      '<play type="tts" voice="female2">w</play><play voice="female2" type="tts">x</play><play type="tts" voice="female2">y</play>' +
+      '<play type="tts" voice="female2">z</play></menu></dialplan>';
+    // the saxes reader takes what the fast reader leaves, such as a processing instruction
+    for (const text of [xml, `<?pi?>${xml}`]) {
+      const els = [...walk(doc(text))].map((v) => v.node);
+      const keypresses = els.filter((n) => n.kind === 'keypress');
+      const plays = els.filter((n) => n.kind === 'play');
+      const menus = els.filter((n) => n.kind === 'menu');
+      expect(keypresses.map((k) => k.attributes)).toEqual([{ pressed: '1' }, { pressed: '1' }, { pressed: '1' }, { pressed: '2' }]);
+      // a set is kept once each of its values has been read before: from the second on, one record
+      expect(keypresses[2]!.attributes).toBe(keypresses[1]!.attributes);
+      expect(Object.isFrozen(keypresses[1]!.attributes)).toBe(true);
+      expect(keypresses[3]!.attributes).not.toBe(keypresses[1]!.attributes);
+      // the same values in another order are another set: the order written is kept
+      expect(plays.map((p) => Object.keys(p.attributes))).toEqual([['type', 'voice'], ['voice', 'type'], ['type', 'voice'], ['type', 'voice']]);
+      expect(plays[3]!.attributes).toBe(plays[2]!.attributes);
+      expect(plays[2]!.attributes).not.toBe(plays[1]!.attributes);
+      expect(menus[1]!.attributes).not.toBe(menus[0]!.attributes);
+      expect(menus.map((m) => m.attributes['name'])).toEqual(['a', 'b']);
+    }
+  });
+});
