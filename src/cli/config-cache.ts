@@ -54,10 +54,23 @@ export function configReport(path: string, e: ConfigError, cwd: string): FileRep
 }
 
 /**
- * What stops a command that cannot go on without the config file at `path`: its report, to be
- * printed in `format` (main() does it).
+ * The config file at `path`, for a command that cannot go on without it (`lint --config`, the
+ * project's `files`, the one plan `send`, `deploy` and `graph --lint` check).
+ *
+ * @throws ConfigFileError (io.ts) when it cannot be read or is invalid, its report to be
+ *   printed in `format` (main() does it).
  */
-export function configFileError(path: string, e: ConfigError, cwd: string, format: ReportFormat = 'text'): ConfigFileError {
+export async function loadConfigOrStop(path: string, cwd: string, format: ReportFormat): Promise<LoadedConfig> {
+  try {
+    return await loadConfigFile(path);
+  } catch (e) {
+    if (e instanceof ConfigError) throw configFileError(path, e, cwd, format);
+    throw e;
+  }
+}
+
+/** What stops a command on the broken config file at `path`: its report, to be printed in `format`. */
+function configFileError(path: string, e: ConfigError, cwd: string, format: ReportFormat): ConfigFileError {
   const report = configReport(path, e, cwd);
   const read = e.diagnostics.some((d) => d.data?.['keyword'] === 'read');
   return new ConfigFileError(`stopped: the configuration ${report.file} ${read ? 'cannot be read' : 'is invalid'}`, report, format);

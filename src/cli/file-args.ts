@@ -5,8 +5,8 @@
  */
 import { statSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
-import { CONFIG_FILE_NAME, ConfigError, findConfigFile, loadConfigFile } from '../validate/lint/config.js';
-import { configFileError } from './config-cache.js';
+import { CONFIG_FILE_NAME, findConfigFile } from '../validate/lint/config.js';
+import { loadConfigOrStop } from './config-cache.js';
 import type { ReportFormat } from './io.js';
 
 // tinyglobby (with picomatch and fdir) is loaded only for an argument that can be a glob or
@@ -68,12 +68,7 @@ export async function projectFiles(cwd: string, format: ReportFormat): Promise<P
   const found = findConfigFile(join(cwd, CONFIG_FILE_NAME));
   let globs: readonly string[] | undefined;
   if (found !== undefined) {
-    try {
-      globs = (await loadConfigFile(found)).config.files;
-    } catch (e) {
-      if (e instanceof ConfigError) throw configFileError(found, e, cwd, format);
-      throw e;
-    }
+    globs = (await loadConfigOrStop(found, cwd, format)).config.files;
   }
   if (found === undefined || globs === undefined) {
     const { files, empty } = await expandFiles(['.'], cwd);

@@ -6,9 +6,9 @@
  * @module
  */
 import { resolve } from 'node:path';
-import { ConfigError, findConfigFile, loadConfigFile, settingsFor } from '../validate/lint/config.js';
+import { findConfigFile, settingsFor } from '../validate/lint/config.js';
 import type { LintConfig } from '../validate/lint/types.js';
-import { configFileError } from './config-cache.js';
+import { loadConfigOrStop } from './config-cache.js';
 import type { ReportFormat } from './io.js';
 
 /**
@@ -21,11 +21,6 @@ import type { ReportFormat } from './io.js';
 export async function lintConfigFor(file: string, cwd: string, format: ReportFormat): Promise<LintConfig | undefined> {
   const path = findConfigFile(resolve(cwd, file));
   if (path === undefined) return undefined;
-  try {
-    const loaded = await loadConfigFile(path);
-    return { rules: settingsFor(loaded.config, resolve(cwd, file), loaded.dir) };
-  } catch (e) {
-    if (e instanceof ConfigError) throw configFileError(path, e, cwd, format);
-    throw e;
-  }
+  const loaded = await loadConfigOrStop(path, cwd, format);
+  return { rules: settingsFor(loaded.config, resolve(cwd, file), loaded.dir) };
 }

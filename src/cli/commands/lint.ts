@@ -7,7 +7,7 @@
  */
 import { isAbsolute, resolve } from 'node:path';
 import type { DocumentNode } from '../../ast/nodes.js';
-import { ConfigError, loadConfigFile, parseRuleOption, settingsFor, type LoadedConfig } from '../../validate/lint/config.js';
+import { ConfigError, parseRuleOption, settingsFor, type LoadedConfig } from '../../validate/lint/config.js';
 import type { Diagnostic } from '../../validate/diagnostic.js';
 import { lint } from '../../validate/lint/lint.js';
 import type { RuleSettings } from '../../validate/lint/types.js';
@@ -17,7 +17,7 @@ import { IoError, UsageError, type Command } from '../io.js';
 import { isFlowModule, loadDialplan, loadFailure, readTextFile, type TextEncoding } from '../load-flow.js';
 import { choice, numberOption, parseOptions } from '../options.js';
 import { withXmlPositions } from '../xml-positions.js';
-import { ConfigCache, configFileError } from '../config-cache.js';
+import { ConfigCache, loadConfigOrStop } from '../config-cache.js';
 import { expandFiles, projectFiles } from '../file-args.js';
 import { printReports } from '../report-output.js';
 import { defaultJobs, FILES_PER_THREAD, lintFiles, type LintTask } from '../lint-pool.js';
@@ -85,14 +85,8 @@ Exit codes: 0 no errors and warnings within --max-warnings, 1 otherwise,
       throw e;
     }
     if (values.config !== undefined) {
-      const path = resolve(io.cwd, values.config);
-      try {
-        fixed = await loadConfigFile(path);
-      } catch (e) {
-        if (!(e instanceof ConfigError)) throw e;
-        // nothing is linted without the settings asked for: the report is the config's problems
-        throw configFileError(path, e, io.cwd, format);
-      }
+      // nothing is linted without the settings asked for: the report is the config's problems
+      fixed = await loadConfigOrStop(resolve(io.cwd, values.config), io.cwd, format);
     }
 
     // a broken config that names the plans stops the run: its problems are the report, as with --config
