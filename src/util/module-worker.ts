@@ -13,7 +13,8 @@
  * @module
  */
 import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { basename } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker, type WorkerOptions } from 'node:worker_threads';
 
 /**
@@ -38,50 +39,14 @@ export function workerOn(url: URL, options: WorkerOptions = {}): Worker {
 }
 
 /**
- * The code of a worker that runs the CommonJS bundle `file` (ASCII, its content hash on the
- * first line, as scripts/bundle-cli.mjs writes it) with V8's code cache, kept in the same
- * folder as the CLI's (bin/dialplan.js) and named by that hash.
+ * The code of a worker that runs the CommonJS bundle `file` with V8's code cache, through the
+ * same code-cache.cjs (in the package's bin/, two folders above the bundle) as bin/dialplan.js
+ * runs the CLI, with a cache named `thread.<name>`, which no command's cache name is.
  * The cache is written when the thread ends of itself (its port closed, exit code 0), so it
  * holds the functions the thread compiled while it worked: a parent that wants it asks the
- * thread to end rather than terminating it (lint-pool.ts, lsp/lint-runner.ts); when it is missing or refused (another Node,
- * another build) the thread compiles as it would without one. Its file name starts with
- * `thread.`, which no command's cache name does, so bin/dialplan.js never removes it as its own.
+ * thread to end rather than terminating it (lint-pool.ts, lsp/lint-runner.ts).
  */
 function cachedBundleLoader(file: string): string {
-  return `'use strict';
-const fs = require('node:fs');
-const path = require('node:path');
-const vm = require('node:vm');
-const { createRequire, Module } = require('node:module');
-const file = ${JSON.stringify(file)};
-const source = fs.readFileSync(file, 'latin1');
-const dir = path.join(process.env.XDG_CACHE_HOME || path.join(require('node:os').homedir(), '.cache'), 'callfire-dialplan');
-const prefix = 'thread.' + path.basename(file, '.cjs') + '-';
-const cache = path.join(dir, prefix + process.version + '-' + process.arch + '-' + source.slice(2, source.indexOf('\\n')) + '.v8');
-let cachedData;
-try { cachedData = fs.readFileSync(cache); } catch {}
-const script = new vm.Script('(function (exports, require, module, __filename, __dirname) {' + source + '\\n})', { filename: file, cachedData });
-if (cachedData === undefined || script.cachedDataRejected) {
-  process.once('exit', (code) => {
-    if (code !== 0) return;
-    try {
-      fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
-      for (const old of fs.readdirSync(dir)) {
-        if (!old.startsWith(prefix)) continue;
-        const f = path.join(dir, old);
-        // another build's cache; or a partial one (name.v8.pid-tid) left by a write that crashed,
-        // once it is too old to be another thread's write under way
-        const stale = old.endsWith('.v8') || (old.includes('.v8.') && Date.now() - (fs.statSync(f, { throwIfNoEntry: false })?.mtimeMs ?? Date.now()) > 60000);
-        if (stale) fs.rmSync(f, { force: true });
-      }
-      const partial = cache + '.' + process.pid + '-' + require('node:worker_threads').threadId;
-      fs.writeFileSync(partial, script.createCachedData());
-      fs.renameSync(partial, cache);
-    } catch {}
-  });
-}
-const bundle = new Module(file);
-bundle.filename = file;
-script.runInThisContext().call(bundle.exports, bundle.exports, createRequire(file), bundle, file, path.dirname(file));
-`;
+  const codeCache = fileURLToPath(new URL('../../bin/code-cache.cjs', pathToFileURL(file)));
+  return `require(${JSON.stringify(codeCache)}).runBundle(${JSON.stringify(file)}, ${JSON.stringify(`thread.${basename(file, '.cjs')}`)}, (code) => code === 0);\n`;
 }

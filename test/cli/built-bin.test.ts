@@ -101,6 +101,19 @@ describe.skipIf(!built)('the built dialplan binary', () => {
     expect(ask().stdout).toBe(r.stdout); // and the same answer from that cache
   });
 
+  it('clears the CLI\'s partial caches as a thread\'s (one code-cache.cjs): an old one a crashed write left, not a fresh one', () => {
+    mkdirSync(cacheDir, { recursive: true });
+    const crashed = join(cacheDir, 'fmt-v0-x64-0123.v8.4242-0');
+    const writing = join(cacheDir, 'fmt-v0-x64-4567.v8.4343-0');
+    const otherBuild = join(cacheDir, 'fmt-v0-x64-89ab.v8');
+    for (const f of [crashed, writing, otherBuild]) writeFileSync(f, 'half');
+    const hourAgo = Date.now() / 1000 - 3600;
+    utimesSync(crashed, hourAgo, hourAgo);
+    expect(dialplan('fmt', '--check', 'test/fixtures/cli/good.xml').status).toBeLessThan(2);
+    expect([existsSync(crashed), existsSync(writing), existsSync(otherBuild)]).toEqual([false, true, false]);
+    expect(readdirSync(cacheDir).filter((f) => f.startsWith('fmt-') && f.endsWith('.v8'))).toEqual([expect.stringMatching(new RegExp(`^fmt-${process.version}-`))]);
+  });
+
   it('keeps no cache after a usage error; lint --jobs 2 reports as --jobs 1', () => {
     expect(dialplan('nope').status).toBe(2);
     expect(readdirSync(cacheDir).some((f) => f.startsWith('cli-'))).toBe(false);
