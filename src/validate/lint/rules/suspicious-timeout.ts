@@ -3,10 +3,10 @@ import { isWholeNumber } from '../../../language/values.js';
 import { elementsOf } from '../helpers/tagged.js';
 import type { ReportExtras, Rule } from '../types.js';
 
-/** Findings point at the `timeout` value. */
 /** The tags with a timeout (wait's is its content). */
 const TAGS = ['menu', 'record', 'transfer', 'wait'];
 
+/** Findings point at the `timeout` value. */
 const TIMEOUT: ReportExtras = { at: { attribute: 'timeout' } };
 
 interface Params {
