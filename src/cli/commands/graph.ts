@@ -12,7 +12,7 @@ import type { SimulationResult } from '../../simulate/types.js';
 import { lint } from '../../validate/lint/lint.js';
 import { parse } from '../../parse/parse.js';
 import { formatStylish } from '../../validate/report/stylish.js';
-import { UsageError, type Command, type Io } from '../io.js';
+import { IoError, UsageError, type Command, type Io } from '../io.js';
 import { loadDialplan, readText, writeText } from '../load-flow.js';
 import { choice, parseOptions } from '../options.js';
 import { lintConfigFor } from '../plan-lint-config.js';
@@ -115,7 +115,8 @@ async function simulateScenarios(doc: DocumentNode, files: readonly string[], io
     try {
       scenarios = parseScenarioFile(await readText(f, io.cwd), f).scenarios;
     } catch (e) {
-      if (e instanceof ScenarioError) throw new UsageError(`dialplan graph: ${e.message}`);
+      // a file that cannot be read as scenarios, not a wrong command line (as in dialplan test): no --help hint
+      if (e instanceof ScenarioError) throw new IoError(e.message);
       throw e;
     }
     for (const s of scenarios) results.push((await runScenario(doc, s)).result);
