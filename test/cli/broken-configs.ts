@@ -3,6 +3,10 @@
  * key's line and column), and a reader of those findings back from any report format: shared
  * by the tests of every command that reads a config (lint, fmt, send, deploy).
  */
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
 export const CLEAN = '<dialplan name="Root">\n  <play type="tts">Hello.</play>\n  <hangup/>\n</dialplan>\n';
 
 export interface Case {
@@ -90,3 +94,16 @@ export function findings(format: Format, stdout: string): Finding[] {
     });
 }
 
+
+/**
+ * A new temporary folder with a folder `case<i>` for each of {@link CASES}: its broken
+ * `.dialplanrc.json`, a clean `plan.xml`, and the `more` files (name to text).
+ */
+export function caseFolders(name: string, more: Readonly<Record<string, string>> = {}): string {
+  const dir = mkdtempSync(join(tmpdir(), `dialplan-${name}-`));
+  CASES.forEach((c, i) => {
+    mkdirSync(join(dir, `case${i}`));
+    for (const [file, text] of Object.entries({ '.dialplanrc.json': c.config, 'plan.xml': CLEAN, ...more })) writeFileSync(join(dir, `case${i}`, file), text);
+  });
+  return dir;
+}

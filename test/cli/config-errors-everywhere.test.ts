@@ -6,11 +6,10 @@
  * --format json. The JSON files the commands read beside the config (send's broadcast file,
  * init's package.json) name the line and column where they stop being JSON.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CASES, CLEAN, findings } from './broken-configs.js';
+import { CASES, CLEAN, caseFolders, findings } from './broken-configs.js';
 import { run } from './run.js';
 
 const BROADCAST = JSON.stringify({ BroadcastName: 'Reminders', ToNumber: ['13105551212'], IvrBroadcastConfig: { FromNumber: '12135551189' } });
@@ -24,13 +23,7 @@ function stderrFindings(command: string, stderr: string) {
 
 let dir: string;
 beforeAll(() => {
-  dir = mkdtempSync(join(tmpdir(), 'dialplan-config-everywhere-'));
-  CASES.forEach((c, i) => {
-    mkdirSync(join(dir, `case${i}`));
-    writeFileSync(join(dir, `case${i}/.dialplanrc.json`), c.config);
-    writeFileSync(join(dir, `case${i}/plan.xml`), CLEAN);
-    writeFileSync(join(dir, `case${i}/broadcast.json`), BROADCAST);
-  });
+  dir = caseFolders('config-everywhere', { 'broadcast.json': BROADCAST });
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 

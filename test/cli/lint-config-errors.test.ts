@@ -6,21 +6,17 @@
  * and, where dist/ is built, through bin/dialplan.js, which must print the same.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CASES, CLEAN, FORMATS, findings } from './broken-configs.js';
+import { CASES, CLEAN, caseFolders, FORMATS, findings } from './broken-configs.js';
 import { run } from './run.js';
 
 let dir: string;
 beforeAll(() => {
-  dir = mkdtempSync(join(tmpdir(), 'dialplan-config-errors-'));
+  dir = caseFolders('config-errors');
   CASES.forEach((c, i) => {
-    mkdirSync(join(dir, `case${i}`));
-    writeFileSync(join(dir, `case${i}/.dialplanrc.json`), c.config);
-    writeFileSync(join(dir, `case${i}/plan.xml`), CLEAN);
     writeFileSync(join(dir, `given${i}.json`), c.config);
   });
   mkdirSync(join(dir, 'clean'));
