@@ -13,6 +13,7 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { isDialableRecipient } from '../../../language/values.js';
+import { jsonSyntaxError } from '../../../util/json-positions.js';
 import { checkJson } from '../../request-check.js';
 import { fromCallBroadcastBody } from '../../v2/mapping.js';
 import { CALL_BROADCAST_SCHEMA } from '../../v2/prepare.js';
@@ -56,12 +57,15 @@ function send(res: ServerResponse, status: number, json?: unknown): void {
 }
 
 function jsonBody(body: Buffer, what: string): unknown {
-  const text = body.toString('utf8').trim();
+  const raw = body.toString('utf8');
+  const text = raw.trim();
   if (text === '') throw new HttpError(400, `${what}: the request has no body; send JSON`);
   try {
     return JSON.parse(text);
   } catch (e) {
-    throw new HttpError(400, `${what}: the body is not JSON (${(e as Error).message})`);
+    // where it stops being JSON, as the CLI names a file's place, not V8's copy of the text
+    const at = jsonSyntaxError(raw, e as Error);
+    throw new HttpError(400, `${what}: the body is not JSON at line ${at.line}, column ${at.column} (${at.reason})`);
   }
 }
 
