@@ -10,6 +10,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { isDialableRecipient, recipientKey } from '../../language/values.js';
+import { jsonSyntaxError } from '../../util/json-positions.js';
 import type { ActionState, BroadcastStatus, BroadcastType, CallResult } from '../types.js';
 import { durationOf, hash, outcome } from './outcomes.js';
 
@@ -223,7 +224,8 @@ export class Store {
     try {
       data = JSON.parse(text);
     } catch (e) {
-      throw new SandboxDataError(`${file} is not a sandbox data file: ${(e as Error).message}`);
+      const at = jsonSyntaxError(text, e as Error);
+      throw new SandboxDataError(`${file} is not a sandbox data file: not valid JSON at line ${at.line}, column ${at.column} (${at.reason})`);
     }
     if (!isRecord(data)) throw new SandboxDataError(`${file} is not a sandbox data file: expected a JSON object`);
     if (data['version'] !== 1) throw new SandboxDataError(`${file} is not a sandbox data file of version 1 (its version is ${JSON.stringify(data['version']) ?? 'missing'})`);
