@@ -40,6 +40,10 @@
  * The big plans warm up with one round: their per-element code runs tens of thousands of
  * times within that round, so the measured rounds run optimised code.
  *
+ * Beside it, the schema check alone on that plan (`validateXml` with the parsed tree, the call
+ * lint() makes) against the same xmllint run, round by round in turn: xmllint parses to a tree
+ * and validates it, so this row says whether our XSD pass costs more than the peer's whole run.
+ *
  * Last, the plan doubled (1, 2, 4, 8 MB): lint's time per MB, whole and rules alone, beside
  * xmllint's; every pass is linear, so the slowest per MB must stay within 1.5x of the fastest.
  */
@@ -51,6 +55,7 @@ import { fileURLToPath } from 'node:url';
 import type { DocumentNode } from '../src/ast/nodes.js';
 import { parse } from '../src/parse/parse.js';
 import { lint, lintDocument } from '../src/validate/lint/lint.js';
+import { validateXml } from '../src/validate/xsd/validate-xml.js';
 import { benchRounds, type Cost, generatePlan, hasXmllint, inProcess, median, ms, ratio, runXmllint } from './measure.js';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
@@ -243,6 +248,23 @@ if (findings.some((d) => d.severity === 'error')) throw new Error(`the generated
 {
   const m = sideBySide([big], () => [parse(big).document!], [bigFile], 3);
   report(`generated dialplan (${(big.length / 1024 / 1024).toFixed(1)} MB, ${findings.length} warnings)`, m.lint, m.rules, m.xmllint);
+}
+{
+  const parsed = parse(big);
+  if (validateXml(big, parsed).length > 0) throw new Error('the generated plan should pass the schema');
+  const batch = hasXmllint() ? batchFor(asChildren(() => runXmllint([bigFile]), 1).wall) : 1;
+  const runs = { check: [] as Cost[], xmllint: [] as Cost[] };
+  for (let r = 0; r < ROUNDS; r++) {
+    runs.check.push(inProcess(() => validateXml(big, parsed)));
+    if (hasXmllint()) runs.xmllint.push(asChildren(() => runXmllint([bigFile]), batch));
+  }
+  const check = medianCost(runs.check);
+  const peer = hasXmllint() ? medianCost(runs.xmllint) : undefined;
+  console.log(`generated dialplan, the schema check alone (validateXml on the parsed tree, as lint() calls it)
+  schema check:             ${cost(check)}
+  xmllint --schema:         ${peer === undefined ? '-' : cost(peer)}
+  ${peer === undefined ? 'xmllint not installed: no ratio' : `schema check / xmllint = ${ratio(check.cpu, peer.cpu)} (CPU; wall ${ratio(check.wall, peer.wall)})`}
+`);
 }
 
 console.log('generated plans doubled, time per MB (linear: flat within 1.5x)');
