@@ -30,7 +30,7 @@ export interface CheckedDialplan {
  */
 export function dialplanXml(input: PlanSource): string {
   if (typeof input === 'string') return input;
-  return compile(treeOf(input));
+  return compile(treeOf(input, 'dialplanXml()'));
 }
 
 /**

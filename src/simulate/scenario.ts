@@ -27,6 +27,7 @@ import { check, parseExpectation, type Check, type Expectation } from './expecta
 import type { PlanSource } from '../ast/nodes.js';
 import { simulate } from './simulate.js';
 import { onDemand } from '../util/on-demand.js';
+import { jsonSyntaxError } from '../util/json-positions.js';
 import type { Answer, HttpResponse, Script, SimulationResult, TransferOutcome } from './types.js';
 
 const yaml = onDemand<typeof Yaml>('yaml');
@@ -160,9 +161,15 @@ function readScenario(raw: unknown, where: string): Scenario {
  */
 export function parseScenarioFile(text: string, file = 'scenario file'): ScenarioFile {
   let data: unknown;
+  const json = file.toLowerCase().endsWith('.json');
   try {
-    data = file.toLowerCase().endsWith('.json') ? JSON.parse(text) : yaml().parse(text);
+    data = json ? JSON.parse(text) : yaml().parse(text);
   } catch (e) {
+    // V8's JSON message gives an offset and a copy of the text; say line and column instead
+    if (json && e instanceof SyntaxError) {
+      const { line, column, reason } = jsonSyntaxError(text, e);
+      throw new ScenarioError(`${file}:${line}:${column}: cannot read: ${reason}`);
+    }
     throw new ScenarioError(`${file}: cannot read: ${(e as Error).message}`);
   }
   const plan = isRecord(data) && typeof data['plan'] === 'string' ? data['plan'] : undefined;
