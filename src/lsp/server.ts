@@ -7,6 +7,7 @@
  */
 import {
   CodeActionKind,
+  ConnectionError,
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
   ResponseError,
@@ -17,6 +18,7 @@ import {
   type Connection,
   type Diagnostic as LspDiagnostic,
   type InitializeResult,
+  type PublishDiagnosticsParams,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { completionsAt } from './completion.js';
@@ -81,9 +83,34 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     return plan;
   };
 
+  /**
+   * Set once the client is gone (its `exit`, or a send that found the connection closed, as
+   * when it closes our stdin mid-check): from then on nothing is checked and nothing is sent.
+   */
+  let closed = false;
+  const stop = () => {
+    if (closed) return;
+    closed = true;
+    for (const timer of timers.values()) clearTimeout(timer);
+    timers.clear();
+    for (const id of running.values()) linter.cancel(id);
+    void linter.close();
+  };
+
+  /** Sends diagnostics unless the client is gone; a connection found closed stops the server's work instead of throwing. */
+  const send = async (params: PublishDiagnosticsParams): Promise<void> => {
+    if (closed) return;
+    try {
+      await connection.sendDiagnostics(params);
+    } catch (e) {
+      if (!(e instanceof ConnectionError)) throw e;
+      stop();
+    }
+  };
+
   const publish = async (uri: string, diagnostics: LspDiagnostic[], version?: number): Promise<void> => {
     shown.set(uri, diagnostics);
-    await connection.sendDiagnostics({ uri, diagnostics, ...(version !== undefined ? { version } : {}) });
+    await send({ uri, diagnostics, ...(version !== undefined ? { version } : {}) });
   };
 
   /** Superseded checks stop at their next phase: their findings would not be shown. */
@@ -105,13 +132,13 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     } finally {
       checking.delete(uri);
       running.delete(uri);
-      if (again.delete(uri)) void check(uri);
+      if (again.delete(uri) && !closed) void check(uri);
     }
   };
 
   const checkNow = async (uri: string) => {
     const doc = documents.get(uri);
-    if (!doc) return;
+    if (!doc || closed) return;
     if (!isPlan(doc)) {
       if (shown.has(uri)) await publish(uri, []);
       return;
@@ -148,13 +175,16 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     try {
       outcome = await run.outcome;
     } catch (e) {
+      // a worker stopped because the client went away is no failure to tell (nor can it be told)
+      if (closed) return;
       connection.console.error(`dialplan: checking ${uri} failed: ${(e as Error).message}`);
       return;
     }
     // a newer version has its own check coming; do not show findings of an older text
-    if (!outcome || !isCurrent()) return;
+    if (!outcome || !isCurrent() || closed) return;
     const checked = performance.now();
     await publish(uri, outcome.diagnostics, version);
+    if (closed) return;
     const sent = performance.now();
     const t = outcome.timings;
     const timings = { ...t, config, worker: checked - started - config - (t.parse ?? 0) - (t.xsd ?? 0) - (t.rules ?? 0) - (t.convert ?? 0), send: sent - checked, total: sent - started };
@@ -165,6 +195,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   };
 
   const schedule = (uri: string, delay = settings.debounceMs ?? DEFAULT_DEBOUNCE_MS) => {
+    if (closed) return;
     clearTimeout(timers.get(uri));
     timers.set(uri, setTimeout(() => {
       timers.delete(uri);
@@ -265,7 +296,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     shown.delete(e.document.uri);
     checkedWith.delete(e.document.uri);
     justOpened.delete(e.document.uri);
-    void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+    void send({ uri: e.document.uri, diagnostics: [] });
   });
 
   connection.onCompletion((params) => {
@@ -350,6 +381,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   });
 
   connection.onShutdown(() => linter.close());
+  // the connection ends the process after this handler, with the LSP's code (0 after shutdown, else 1)
+  connection.onExit(stop);
 
   documents.listen(connection);
   connection.listen();

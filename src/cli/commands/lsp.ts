@@ -25,11 +25,13 @@ shutdown or the connection drops, 2 usage.`,
     if (positionals.length > 0) throw new UsageError(`dialplan lsp: unexpected argument "${positionals[0]}"`);
     // stdout is the protocol channel now: anything else printed there would corrupt it
     console.log = console.info = (...parts: unknown[]) => io.stderr(`${parts.map(String).join(' ')}\n`);
-    const [{ createConnection, StreamMessageReader, StreamMessageWriter }, { startServer }] = await Promise.all([
+    const [{ createConnection }, { startServer }] = await Promise.all([
       import('vscode-languageserver/node'),
       import('../../lsp/server.js'),
     ]);
-    const connection = createConnection(new StreamMessageReader(process.stdin), new StreamMessageWriter(process.stdout));
+    // given the streams themselves (not message readers over them), the connection also ends the
+    // process when stdin ends or closes, with the LSP's code (0 after shutdown, else 1)
+    const connection = createConnection(process.stdin, process.stdout);
     startServer(connection);
     // the connection ends the process on the client's exit notification or when stdin closes
     return new Promise<number>(() => {});
