@@ -5,9 +5,10 @@
  *
  * @module
  */
-import type { DocumentNode, ElementNode } from '../ast/nodes.js';
+import type { ElementNode, PlanSource } from '../ast/nodes.js';
 import { elementChildren } from '../ast/nodes.js';
 import { indexPlan } from '../ast/plan-index.js';
+import { planTree } from '../parse/plan-tree.js';
 import { catchesHangup } from './catch.js';
 import type { SimulationResult } from './types.js';
 
@@ -38,9 +39,13 @@ export interface CoverageReport {
 
 const pct = (covered: number, total: number) => (total === 0 ? 100 : Math.round((covered / total) * 1000) / 10);
 
-/** The branches a plan has, in document order. @category Coverage */
-export function planBranches(document: DocumentNode): Array<Omit<BranchCoverage, 'hits'>> {
-  const index = indexPlan(document);
+/**
+ * The branches a plan has, in document order. `plan` is a plan built with the DSL, a syntax
+ * tree, or XML text (XML that does not parse is a SyntaxError, anything else a TypeError).
+ * @category Coverage
+ */
+export function planBranches(plan: PlanSource): Array<Omit<BranchCoverage, 'hits'>> {
+  const index = indexPlan(planTree(plan, 'planBranches()'));
   const out: Array<Omit<BranchCoverage, 'hits'>> = [];
   for (const node of index.elements) {
     const path = index.placement.get(node)!.path;
@@ -71,7 +76,9 @@ export function planBranches(document: DocumentNode): Array<Omit<BranchCoverage,
 }
 
 /**
- * Measures how much of `document` the simulated calls reached.
+ * Measures how much of `plan` the simulated calls reached. `plan` is a plan built with the
+ * DSL, a syntax tree, or XML text, the one the calls ran (XML that does not parse is a
+ * SyntaxError, anything else a TypeError); exported as `callCoverage`.
  *
  * @example
  * ```ts
@@ -80,7 +87,9 @@ export function planBranches(document: DocumentNode): Array<Omit<BranchCoverage,
  * ```
  * @category Coverage
  */
-export function coverage(document: DocumentNode, results: readonly SimulationResult[]): CoverageReport {
+export function coverage(plan: PlanSource, results: readonly SimulationResult[]): CoverageReport {
+  // once: a DSL plan's toAst() and XML's parse give a new tree each time
+  const document = planTree(plan, 'callCoverage()');
   const index = indexPlan(document);
   const reached = new Set(results.flatMap((r) => r.reached));
   const hits = new Map<string, number>();
