@@ -3,6 +3,7 @@
  * an editor killed or a script piping a few messages does): the server stops, sends nothing
  * more and exits with the LSP's code, never with a stack trace from a check that ends late.
  */
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DidOpenTextDocumentNotification, ShutdownRequest } from 'vscode-languageserver-protocol/node';
@@ -32,9 +33,12 @@ function endInput(server: Server): Promise<number | null> {
 /** A V8 stack frame, as an uncaught error prints it. */
 const STACK_FRAME = /^\s+at .+[:(]\d+:\d+\)?$/m;
 
-describe('dialplan lsp when stdin closes', () => {
+// from source, and as installed (bin/dialplan.js and its bundle) when `npm run build` has made it
+const builds = [{ name: 'from source', built: false }, ...(existsSync(join(root, 'dist/bundle/cli.cjs')) ? [{ name: 'as built', built: true }] : [])];
+
+describe.each(builds)('dialplan lsp when stdin closes ($name)', ({ built }) => {
   it('right after didOpen, without shutdown: exit 1 (the LSP spec), no stack trace', async () => {
-    const server = await startServer();
+    const server = await startServer({}, { built });
     await open(server, 'closed-stdin.xml');
     const code = await endInput(server);
     expect(server.stderr()).not.toMatch(STACK_FRAME);
@@ -43,7 +47,7 @@ describe('dialplan lsp when stdin closes', () => {
   });
 
   it('after shutdown: exit 0, no stack trace', async () => {
-    const server = await startServer();
+    const server = await startServer({}, { built });
     await open(server, 'closed-stdin-shutdown.xml');
     await server.connection.sendRequest(ShutdownRequest.type);
     const code = await endInput(server);
