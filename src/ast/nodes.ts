@@ -172,8 +172,8 @@ export function treeOf(plan: DocumentNode | { toAst(): DocumentNode }, caller = 
   throw new TypeError(`${caller} takes a plan built with the DSL, a syntax tree, or XML text; got ${describeValue(plan)}`);
 }
 
-/** A wrong argument in a few words: its type, or the object's constructor name. */
-function describeValue(value: unknown): string {
+/** A wrong argument in a few words: its type, or the object's constructor name. @internal */
+export function describeValue(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'an array';
   if (typeof value !== 'object') return typeof value === 'undefined' ? 'undefined' : `a ${typeof value}`;

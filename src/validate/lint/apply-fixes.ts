@@ -4,6 +4,7 @@
  *
  * @module
  */
+import { describeValue, hasToAst, isDocument } from '../../ast/nodes.js';
 import { lineStarts } from '../../util/line-starts.js';
 import type { Diagnostic, Fix, TextPosition, ValidationResult } from '../diagnostic.js';
 import { lint, type LintOptions } from './lint.js';
@@ -92,6 +93,11 @@ export const MAX_FIX_PASSES = 10;
  * @category Fixes
  */
 export function fixDialplan(text: string, config: LintConfig = {}, options: LintOptions = {}): FixOutcome {
+  // fixes edit text: a tree or a builder has no offsets to edit, but compile() gives its XML
+  if (typeof text !== 'string') {
+    const got = isDocument(text) ? 'a syntax tree' : hasToAst(text) ? 'a plan built with the DSL' : describeValue(text);
+    throw new TypeError(`fixDialplan() takes the XML text of a dialplan; got ${got}${isDocument(text) || hasToAst(text) ? ' (compile() gives its XML)' : ''}`);
+  }
   let current = text;
   const fixed: Diagnostic[] = [];
   let result = lint(current, config, options);
