@@ -18,7 +18,7 @@ export function toDocument(plan: PlanSource): { document?: DocumentNode; error?:
     const d = diagnostics[0];
     return { error: { message: d ? `the plan is not a readable dialplan: ${d.message}` : 'the plan is not a readable dialplan', ...(d?.line ? { line: d.line } : {}) } };
   }
-  return { document: treeOf(plan) };
+  return { document: treeOf(plan, 'simulate()') };
 }
 
 /** Options of no evaluator limit or seed, shared by the simulations that give none (most: nothing to spread per call). */

@@ -36,7 +36,7 @@ import { capResult, checkLimits } from './limits.js';
 export function validate(input: PlanSource): ValidationResult {
   // at most LIMITS.diagnostics findings are listed (docs/limits.md)
   if (typeof input === 'string') return capResult(result(validateXml(input)));
-  const doc = treeOf(input);
+  const doc = treeOf(input, 'validate()');
   // refused before compiling it, as parse() refuses the same plan written as XML
   const over = checkLimits(doc);
   if (over) return result([over]);

@@ -136,7 +136,7 @@ export function lint(input: PlanSource, config: LintConfig = EMPTY, options: Lin
     // parse problems the validator did not already report (it normally reports all of them)
     if (!doc && diagnostics.length === 0) for (const d of parsed.diagnostics) diagnostics.push(d);
   } else {
-    doc = treeOf(input);
+    doc = treeOf(input, 'lint()');
     // over a shape limit: the one refusal, not validate's and lintDocument's both
     const over = checkLimits(doc);
     if (over) return result([over]);

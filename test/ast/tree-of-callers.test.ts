@@ -1,0 +1,30 @@
+/**
+ * lint, validate and simulate name themselves in treeOf's TypeError (not "a dialplan
+ * function"), as compile and the diagrams do.
+ */
+import { describe, expect, it } from 'vitest';
+import { compile, dialplan, lint, simulate, validate, type PlanSource } from '../../src/index.js';
+
+const said = 'takes a plan built with the DSL, a syntax tree, or XML text; got';
+const plan = dialplan({ name: 'Root' }).play('Hello.').hangup();
+
+describe('lint(), validate() and simulate()', () => {
+  it.each([[42, 'a number'], [null, 'null'], [new Map(), 'a Map']])('refuse %o with a TypeError naming the function', async (value, described) => {
+    const v = value as unknown as PlanSource;
+    expect(() => lint(v)).toThrow(new TypeError(`lint() ${said} ${described}`));
+    expect(() => validate(v)).toThrow(new TypeError(`validate() ${said} ${described}`));
+    await expect(simulate(v)).rejects.toThrow(new TypeError(`simulate() ${said} ${described}`));
+  });
+
+  it('give the same answer for a DSL plan, its tree and its XML text', async () => {
+    const xml = compile(plan);
+    for (const f of [lint, validate]) {
+      expect(f(plan)).toEqual(f(plan.toAst()));
+      expect(f(xml).ok).toBe(f(plan).ok);
+      expect(f(xml).diagnostics.map((d) => d.rule)).toEqual(f(plan).diagnostics.map((d) => d.rule));
+    }
+    const events = async (p: PlanSource) => (await simulate(p)).events.map(({ line: _line, ...e }) => e);
+    expect(await events(xml)).toEqual(await events(plan));
+    expect(await events(plan.toAst())).toEqual(await events(plan));
+  });
+});
