@@ -27,37 +27,32 @@ export function siteAt(site: ReadSite, within?: Slice): FindingAt {
   return within ? { ...base, within } : base;
 }
 
-const cache = new WeakMap<RuleContext, readonly ReadSite[]>();
-
 /**
  * Every attribute value (except `name`) and every text of the plan that holds a `$`, in
- * document order (computed once per lint run). Each rule that reads sites looks for `${…}` or
- * `$call.x`, so a string without `$` is never a site: most of a big plan's strings take no room.
+ * document order. Each rule that reads sites looks for `${…}` or `$call.x`, so a string without
+ * `$` is never a site: most of a big plan's strings take no room. The sites are walked again
+ * for each rule rather than kept for the run: five rules from `undefined-variable` to the last
+ * one read them, and a list of a 20 MB plan's sites (and the scans they held) lived through
+ * all of them, old-space memory at the run's peak; a walk is cheap, and each site dies young.
  */
-export function readSites(ctx: RuleContext): readonly ReadSite[] {
-  let sites = cache.get(ctx);
-  if (!sites) {
-    const out: ReadSite[] = [];
-    const { elements } = ctx;
-    for (let i = 0; i < elements.length; i++) {
-      const node = elements[i]!;
-      for (const k in node.attributes) {
-        if (k === 'name') continue;
-        const value = node.attributes[k]!;
-        if (value.includes('$')) out.push({ node, where: k, value, scan: ctx.variableScan(value) });
-      }
-      // the text is joined only when one of its pieces holds a `$` (the blanks between child tags never do)
-      const children = node.children;
-      for (let c = 0; c < children.length; c++) {
-        const child = children[c]!;
-        if (child.kind === '#text' && child.text.includes('$')) {
-          const value = rawText(node);
-          out.push({ node, where: 'text', value, scan: ctx.variableScan(value) });
-          break;
-        }
+export function* readSites(ctx: RuleContext): Generator<ReadSite, void, undefined> {
+  const { elements } = ctx;
+  for (let i = 0; i < elements.length; i++) {
+    const node = elements[i]!;
+    for (const k in node.attributes) {
+      if (k === 'name') continue;
+      const value = node.attributes[k]!;
+      if (value.includes('$')) yield { node, where: k, value, scan: ctx.variableScan(value) };
+    }
+    // the text is joined only when one of its pieces holds a `$` (the blanks between child tags never do)
+    const children = node.children;
+    for (let c = 0; c < children.length; c++) {
+      const child = children[c]!;
+      if (child.kind === '#text' && child.text.includes('$')) {
+        const value = rawText(node);
+        yield { node, where: 'text', value, scan: ctx.variableScan(value) };
+        break;
       }
     }
-    cache.set(ctx, (sites = out));
   }
-  return sites;
 }
