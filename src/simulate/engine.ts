@@ -30,11 +30,10 @@ import { flowGraphOf, type PlanIndex } from '../ast/plan-index.js';
 import { substitute } from './substitute.js';
 import { OPTION_FIELDS, SCRIPT_FIELDS, type Ended, type Script, type SimulateOptions, type SimulationErrorInfo, type SimulationEvent, type SimulationResult, type SimulationWarningRule } from './types.js';
 import type { Diagnostic } from '../validate/diagnostic.js';
-import { readTemplateValue, type ValueReading } from '../language/value-rule.js';
+import { readsAsText, writtenText } from './written-text.js';
 import { prepareExpression } from './expression.js';
 import { globalVariable } from './clock.js';
 import { catchesHangup } from './catch.js';
-import { remember } from '../util/bounded-cache.js';
 
 
 /** Distributes an event type over the union, so `Omit` keeps each member's own fields. */
@@ -47,34 +46,6 @@ const DEFAULT_CALL: Readonly<Record<string, string>> = {
   phonenumber: '12135550100',
   id: 'simulated-call-1',
 };
-
-/** Texts of leaf tags by tag, read once (trees are immutable). */
-const texts = new WeakMap<ElementNode, string>();
-
-/** The trimmed text of a leaf tag, as written (before substitution). */
-export function writtenText(node: ElementNode): string {
-  let text = texts.get(node);
-  if (text === undefined) texts.set(node, (text = textOf(node)));
-  return text;
-}
-
-/** How each value reads as the plan writes it (a pure function of the text; plans repeat their values). */
-const readings = new Map<string, ValueReading>();
-const MAX_READINGS = 2_000;
-
-function readingOf(raw: string): ValueReading {
-  let reading = readings.get(raw);
-  if (reading === undefined) {
-    reading = readTemplateValue(raw);
-    if (raw.length < 4_096) remember(readings, raw, reading, MAX_READINGS);
-  }
-  return reading;
-}
-
-/** Whether a setvar/stash/equal value, as the plan writes it, reads as text rather than JavaScript (see {@link Run.value}). */
-export function readsAsText(raw: string): boolean {
-  return readingOf(raw).kind === 'text';
-}
 
 /** Element children by tag, and the first child of a kind (an if's else), found once (trees are immutable). */
 const elementsOf = new WeakMap<ElementNode, readonly AnyElement[]>();

@@ -19,7 +19,7 @@
 import { createRequire } from 'node:module';
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
 import { CONTEXT_SETUP, evaluatorWorker, type WorkerReply, type WorkerRequest } from './evaluator-worker.js';
-import type { Binding } from './expression.js';
+import type { Binding } from './binding.js';
 
 /** Why an expression could not be evaluated. @category Expressions */
 export class ExpressionError extends Error {

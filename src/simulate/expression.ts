@@ -18,9 +18,7 @@ import { MAX_REFERENCES } from './evaluator-worker.js';
 import { DEFAULT_MEMORY_BYTES, ExpressionError } from './evaluator.js';
 import { compilePlain, plainCharBudget, type PlainProgram } from './plain-expression.js';
 import { remember } from '../util/bounded-cache.js';
-
-/** A value an expression reads through a reference. */
-export type Binding = string | number | boolean;
+import type { Binding } from './binding.js';
 
 /** JavaScript ready for the evaluator, and the values of its `_v<n>_` identifiers. */
 export interface PreparedExpression {

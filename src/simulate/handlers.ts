@@ -10,10 +10,11 @@
  */
 import type { ElementNode } from '../ast/nodes.js';
 import type { TagName } from '../language/catalog.js';
-import { readsAsText, writtenText, type Run } from './engine.js';
+import type { Run } from './engine.js';
 import { SimulationFailure } from './failure.js';
 import type { Site, Step } from './step.js';
 import { findResponse, transferResult } from './world.js';
+import { readsAsText, writtenText } from './written-text.js';
 
 type Handler<K extends TagName> = (node: ElementNode<K>, run: Run, site: Site) => Step;
 

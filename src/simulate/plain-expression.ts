@@ -18,7 +18,7 @@
  * @module
  */
 import type { Node as AcornNode } from 'acorn';
-import type { Binding } from './expression.js';
+import type { Binding } from './binding.js';
 
 type Primitive = string | number | boolean | null | undefined;
 type AnyNode = AcornNode & Record<string, unknown>;

@@ -19,20 +19,16 @@ import { describe, expect, it } from 'vitest';
 const SRC = fileURLToPath(new URL('../../src/', import.meta.url));
 
 /** Runtime cycles not broken yet, each as its modules (relative to src/). */
-const RUNTIME_CYCLES_LEFT: readonly (readonly string[])[] = [
-  // handlers.ts reads writtenText from engine.ts, which reads HANDLERS from handlers.ts (simulate's area)
-  ['simulate/engine.ts', 'simulate/handlers.ts'],
-];
+const RUNTIME_CYCLES_LEFT: readonly (readonly string[])[] = [];
 
 /** Groups tied by type imports only, as far as they still are. */
 const TYPE_CYCLES_LEFT: readonly (readonly string[])[] = [
-  // the builders' body callbacks name the builder classes (bodies.ts), which amd() and the
-  // tag makers (tags.ts, through amd's BlockRunner) take
-  ['builder/actions.ts', 'builder/amd.ts', 'builder/bodies.ts', 'builder/tags.ts'],
+  // BlockBuilder.amd() takes an AmdBuilder, whose live/machine take a BlockBody (a BlockBuilder):
+  // the two public classes name each other. Only one file, or an AmdBuilder generic in its
+  // block type (a change to the public type), would untie them
+  ['builder/actions.ts', 'builder/amd.ts'],
   // a step names the run it belongs to; the run, the handlers and the steps name each other
   ['simulate/engine.ts', 'simulate/handlers.ts', 'simulate/step.ts'],
-  // the evaluators take expression.ts's Binding type
-  ['simulate/evaluator.ts', 'simulate/expression.ts', 'simulate/plain-expression.ts'],
 ];
 
 function tsFiles(dir: string): string[] {
