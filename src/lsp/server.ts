@@ -5,6 +5,7 @@
  *
  * @module
  */
+import { pathToFileURL } from 'node:url';
 import {
   CodeActionKind,
   ConnectionError,
@@ -22,7 +23,7 @@ import {
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { completionsAt } from './completion.js';
-import { ConfigLookup } from './config-lookup.js';
+import { ConfigLookup, type SettingsLookup } from './config-lookup.js';
 import { defaultRuleDocsBase, isSchemaOrSyntax, type FindingData } from './diagnostics.js';
 import { LintRunner, type CheckOutcome } from './lint-runner.js';
 import { hoverAt } from './hover.js';
@@ -53,6 +54,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   const documents = new TextDocuments(TextDocument);
   const plans = new Map<string, PlanState>();
   const shown = new Map<string, LspDiagnostic[]>();
+  /** The findings shown on each broken `.dialplanrc.json`, by URI. */
+  const configShown = new Map<string, LspDiagnostic[]>();
   const timers = new Map<string, NodeJS.Timeout>();
   const configs = new ConfigLookup();
   const linter = new LintRunner();
@@ -141,6 +144,9 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     if (!doc || closed) return;
     if (!isPlan(doc)) {
       if (shown.has(uri)) await publish(uri, []);
+      // an open config file: its own findings, as a plan under it would show them there
+      const path = pathOfUri(uri);
+      if (path !== undefined && uri.endsWith('/.dialplanrc.json')) await reportConfig(path, await configs.settingsFor(path));
       return;
     }
     const started = performance.now();
@@ -149,10 +155,14 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     const isCurrent = () => documents.get(uri)?.version === version;
     const lookup = await configs.settingsFor(pathOfUri(uri));
     checkedWith.set(uri, JSON.stringify(lookup));
+    if (lookup.configPath !== undefined) await reportConfig(lookup.configPath, lookup);
     if (!lookup.ok) {
-      // as `dialplan lint` does, a file under a broken config is not linted: say why, at the top
+      // as `dialplan lint` does, a file under a broken config is not linted: say why, at the top,
+      // pointing at each of the config's findings (published on the config file too)
       if (isCurrent()) {
-        await publish(uri, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, severity: 1, source: 'dialplan', code: 'config', message: lookup.message }], version);
+        const top = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+        const relatedInformation = lookup.findings.map((f) => ({ location: { uri: lookup.configUri, range: f.range }, message: f.message }));
+        await publish(uri, [{ range: top, severity: 1, source: 'dialplan', code: 'config', message: lookup.message, relatedInformation }], version);
       }
       return;
     }
@@ -192,6 +202,19 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       `checked ${uri} version ${version}: ${outcome.diagnostics.length} findings in ${timings.total.toFixed(1)} ms`,
       JSON.stringify({ uri, version, findings: outcome.diagnostics.length, timings }),
     );
+  };
+
+  /**
+   * Shows a config file's own findings on its URI (the LSP lets a server publish on a file the
+   * client has not opened), and takes them away once it is valid or gone; sent only on change.
+   */
+  const reportConfig = async (configPath: string, lookup: SettingsLookup) => {
+    const uri = pathToFileURL(configPath).href;
+    const findings = !lookup.ok && lookup.configPath === configPath ? [...lookup.findings] : [];
+    if (JSON.stringify(findings) === JSON.stringify(configShown.get(uri) ?? [])) return;
+    if (findings.length > 0) configShown.set(uri, findings);
+    else configShown.delete(uri);
+    await send({ uri, diagnostics: findings });
   };
 
   const schedule = (uri: string, delay = settings.debounceMs ?? DEFAULT_DEBOUNCE_MS) => {
@@ -263,6 +286,11 @@ export function startServer(connection: Connection, options: ServerOptions = {})
    */
   const configChanged = () => {
     configs.clear();
+    // a config shown broken: fixed or deleted, its findings go
+    for (const uri of configShown.keys()) {
+      const path = pathOfUri(uri);
+      if (path !== undefined) void configs.settingsFor(path).then((lookup) => reportConfig(path, lookup), () => undefined);
+    }
     for (const doc of documents.all()) {
       void configs.settingsFor(pathOfUri(doc.uri)).then((lookup) => {
         const key = JSON.stringify(lookup);
@@ -296,7 +324,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     shown.delete(e.document.uri);
     checkedWith.delete(e.document.uri);
     justOpened.delete(e.document.uri);
-    void send({ uri: e.document.uri, diagnostics: [] });
+    // a config file's findings stay while it is broken, open or not
+    void send({ uri: e.document.uri, diagnostics: configShown.get(e.document.uri) ?? [] });
   });
 
   connection.onCompletion((params) => {

@@ -183,7 +183,58 @@ describe('diagnostics', () => {
     writeFileSync(config, JSON.stringify({ rules: { 'unknown-goto-targt': 'off' } }));
     const broken = server.diagnostics(uri, (p) => p.diagnostics.some((d) => d.code === 'config'));
     void server.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: fileUri(config), type: 2 }] });
-    expect((await broken)[0]!.message).toMatch(/did you mean "unknown-goto-target"/);
+    const [told] = await broken;
+    expect(told!.message).toBe(`not linted: its configuration ${config} is invalid`);
+    expect(told!.relatedInformation?.map((r) => r.message)).toEqual([expect.stringMatching(/did you mean "unknown-goto-target"/)]);
+  });
+
+  it('shows a broken .dialplanrc.json\'s findings on the config file at their keys, as `dialplan lint` words them, until it is fixed', async () => {
+    const folder = mkdtempSync(join(dir, 'badcfg-'));
+    const config = join(folder, '.dialplanrc.json');
+    const text = '{\n  "rules": {\n    "unknown-goto-targt": "off",\n    "undefined-variable": "loud"\n  }\n}\n';
+    writeFileSync(config, text);
+    const configUri = fileUri(config);
+    const key = (name: string): Range => {
+      const doc = TextDocument.create(configUri, 'json', 1, text);
+      const from = text.indexOf(`"${name}"`);
+      return { start: doc.positionAt(from), end: doc.positionAt(from + name.length + 2) };
+    };
+    const uri = fileUri(join(folder, 'plan.xml'));
+    const onConfig = server.diagnostics(configUri);
+    const [onPlan] = await openPlan(PLAN, uri).then((r) => r.diagnostics);
+    const findings = await onConfig;
+    expect(findings.map((d) => ({ range: d.range, message: d.message, code: d.code, severity: d.severity }))).toEqual([
+      { range: key('unknown-goto-targt'), message: 'unknown rule "unknown-goto-targt" in "rules" (did you mean "unknown-goto-target"?)', code: 'config', severity: 1 },
+      { range: key('undefined-variable'), message: '"rules.undefined-variable" must be one of "off", "warn", "error"', code: 'config', severity: 1 },
+    ]);
+    // the plan says it was not linted and points at each finding in the config file
+    expect(onPlan!.message).toBe(`not linted: its configuration ${config} is invalid`);
+    expect(onPlan!.relatedInformation).toEqual(findings.map((d) => ({ location: { uri: configUri, range: d.range }, message: d.message })));
+    // fixed on disk: the config's findings go and the plan is linted again
+    writeFileSync(config, JSON.stringify({ rules: { 'unknown-goto-target': 'off' } }));
+    const cleared = server.diagnostics(configUri, (p) => p.diagnostics.length === 0);
+    const linted = server.diagnostics(uri, (p) => !p.diagnostics.some((d) => d.code === 'config'));
+    void server.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: configUri, type: 2 }] });
+    expect(await cleared).toEqual([]);
+    expect((await linted).map((d) => d.code)).not.toContain('unknown-goto-target');
+  });
+
+  it('checks an open .dialplanrc.json itself, with no plan open', async () => {
+    const folder = mkdtempSync(join(dir, 'opencfg-'));
+    const config = join(folder, '.dialplanrc.json');
+    const text = '{ "rules": { "unknown-goto-target": "loud" } }\n';
+    writeFileSync(config, text);
+    const configUri = fileUri(config);
+    const got = server.diagnostics(configUri);
+    server.open(configUri, text, 'json');
+    const [finding] = await got;
+    const from = text.indexOf('"unknown-goto-target"');
+    expect(finding!.range).toEqual({ start: { line: 0, character: from }, end: { line: 0, character: from + '"unknown-goto-target"'.length } });
+    expect(finding!.message).toBe('"rules.unknown-goto-target" must be one of "off", "warn", "error"');
+    // closing it leaves the findings shown: the file is still broken
+    const afterClose = server.diagnostics(configUri);
+    server.close(configUri);
+    expect((await afterClose).map((d) => d.message)).toEqual([finding!.message]);
   });
 
   it('watches .dialplanrc.json itself and checks each open plan once per config change, however often it is told', async () => {
