@@ -16,7 +16,7 @@
 import type { Node } from '../ast/nodes.js';
 import { amdChildren, type AmdBuilder } from './amd.js';
 import { append, NODES, toArray, type Cell } from './cells.js';
-import { runBody, type BlockBody, type MenuBody } from './bodies.js';
+import { runBody, type BlockRunner } from './bodies.js';
 import { comment } from './element.js';
 import { blockTag, ifTag, leafTag, playTag } from './tags.js';
 import type {
@@ -47,15 +47,16 @@ import type {
 } from './options.js';
 import type { KeyPattern } from './values.js';
 
-export type { BlockBody, MenuBody } from './bodies.js';
+/** A callback that fills a block of actions (the body of `keypress`, `if`, `live`, …). @category Building flows */
+export type BlockBody = (block: BlockBuilder) => BlockBuilder;
+/** A callback that fills a menu: prompts, then `keypress` branches. @category Building flows */
+export type MenuBody = (menu: MenuBuilder) => MenuBuilder;
 
 const isBlock = (b: unknown): b is BlockBuilder => b instanceof BlockBuilder;
 const isMenu = (b: unknown): b is MenuBuilder => b instanceof MenuBuilder;
 
 /** Runs a block body and returns the nodes it built. */
-export function blockNodes(method: string, build: unknown): Node[] {
-  return runBody(method, BlockBuilder.empty(), build, isBlock)[NODES]();
-}
+export const blockNodes: BlockRunner = (method, build) => runBody(method, BlockBuilder.empty(), build, isBlock)[NODES]();
 
 /**
  * The methods shared by every block of actions: the dialplan's body, menus, keypresses,

@@ -6,15 +6,14 @@
  * @module
  */
 import type { Node } from '../ast/nodes.js';
-// Only the callback's type (bodies.ts): the block builder that runs live/machine is passed
-// in by amd() (see amdChildren), so actions.ts and this module do not import each other.
-import type { BlockBody } from './bodies.js';
+// Only types from actions.ts: the block builder that runs live/machine is passed in by amd()
+// (see amdChildren), so at run time this module does not load actions.ts. The type tie stays:
+// live/machine take a BlockBody (a BlockBuilder), and BlockBuilder.amd() takes an AmdBuilder.
+import type { BlockBody } from './actions.js';
+import type { BlockRunner } from './bodies.js';
 import { fail, show } from './checks.js';
 import { attributes, comment, element } from './element.js';
 import type { LiveOptions, MachineOptions } from './options.js';
-
-/** Runs a block body (the `live` or `machine` callback) and returns the nodes it built. */
-export type BlockRunner = (method: string, build: unknown) => Node[];
 
 /**
  * Builds the two branches of answering-machine detection. `Live` and `Machine` say whether

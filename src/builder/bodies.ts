@@ -1,16 +1,17 @@
 /**
- * The callbacks that fill nested blocks (`keypress`, `if`, `live`, a menu…) and the one check
- * they all get: the callback must hand back the builder it was given, with tags added.
+ * Running the callbacks that fill nested blocks (`keypress`, `if`, `live`, a menu…) and the
+ * one check they all get: the callback must hand back the builder it was given, with tags
+ * added. The callbacks' types name the builders, so they live with them in actions.ts; this
+ * module imports no builder, which keeps amd.ts and tags.ts (that take a {@link BlockRunner})
+ * out of a cycle with actions.ts.
  *
  * @module
  */
-import type { BlockBuilder, MenuBuilder } from './actions.js';
+import type { Node } from '../ast/nodes.js';
 import { fail, show } from './checks.js';
 
-/** A callback that fills a block of actions (the body of `keypress`, `if`, `live`, …). @category Building flows */
-export type BlockBody = (block: BlockBuilder) => BlockBuilder;
-/** A callback that fills a menu: prompts, then `keypress` branches. @category Building flows */
-export type MenuBody = (menu: MenuBuilder) => MenuBuilder;
+/** Runs a block body (the `live`, `machine` or `if` callback) and returns the nodes it built. */
+export type BlockRunner = (method: string, build: unknown) => Node[];
 
 /** Runs a body callback on an empty builder and checks that it returned a builder of that kind. */
 export function runBody<B>(method: string, seed: B, build: unknown, isKind: (b: unknown) => b is B): B {

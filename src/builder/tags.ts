@@ -9,7 +9,7 @@
 import type { ElementNode, Node } from '../ast/nodes.js';
 import type { ContainerTag, LeafTag } from '../language/catalog.js';
 import { isSoundId, isUrl } from '../language/values.js';
-import type { BlockRunner } from './amd.js';
+import type { BlockRunner } from './bodies.js';
 import { fail, show } from './checks.js';
 import { attributes, content, element, leaf, optionsOf } from './element.js';
 
