@@ -24,7 +24,7 @@ import { ExpressionError } from './evaluator.js';
 import { HANDLERS } from './handlers.js';
 import { SimulationFailure } from './failure.js';
 import { BranchMark, endStep, Site, Step, type SiteHandler } from './step.js';
-import { menuEntry, menuKeys, selectKeypress } from './keypress.js';
+import { isKeypadEntry, menuEntry, menuKeys, selectKeypress } from './keypress.js';
 import type { PressedPattern } from '../language/key-pattern.js';
 import { flowGraphOf, type PlanIndex } from '../ast/plan-index.js';
 import { substitute } from './substitute.js';
@@ -543,16 +543,6 @@ export class Run {
     const more = cycle.length > 12 ? ` → … (${cycle.length} tags per round)` : '';
     return new SimulationFailure(`stopped after ${maxSteps} steps: endless loop through ${shown}${more} (the step limit is maxSteps, --max-steps)`, cycle[0] ?? last);
   }
-}
-
-/** Whether an input is keypad keys only (0-9, # and *), read without a regular expression: every input is. */
-function isKeypadEntry(raw: string): boolean {
-  if (raw.length === 0) return false;
-  for (let i = 0; i < raw.length; i++) {
-    const c = raw.charCodeAt(i);
-    if (!((c >= 48 && c <= 57) || c === 35 || c === 42)) return false;
-  }
-  return true;
 }
 
 /** A map's entries as an object's own properties, as `Object.fromEntries` makes them (which takes a slower, generic path). */

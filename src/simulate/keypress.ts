@@ -38,9 +38,19 @@ export function menuKeys(menu: AnyElement): MenuKeys {
   return keys;
 }
 
+/** Whether an input is keypad keys only (`0-9`, `#` and `*`), read without a regular expression: the engine asks it of every input. */
+export function isKeypadEntry(input: string): boolean {
+  if (input.length === 0) return false;
+  for (let i = 0; i < input.length; i++) {
+    const c = input.charCodeAt(i);
+    if (!((c >= 48 && c <= 57) || c === 35 || c === 42)) return false;
+  }
+  return true;
+}
+
 /** What a caller can give at a menu: keypad keys (`0-9`, `*`, `#`), or `timeout` or `hangup` (any case). */
 export function isCallerInput(input: string): boolean {
-  return /^[0-9*#]+$/.test(input) || /^(?:timeout|hangup)$/i.test(input);
+  return isKeypadEntry(input) || /^(?:timeout|hangup)$/i.test(input);
 }
 
 /** The digits a menu receives for one raw input (`12345#` → `12345`). */
