@@ -95,8 +95,8 @@ export const MAX_FIX_PASSES = 10;
 export function fixDialplan(text: string, config: LintConfig = {}, options: LintOptions = {}): FixOutcome {
   // fixes edit text: a tree or a builder has no offsets to edit, but compile() gives its XML
   if (typeof text !== 'string') {
-    const got = isDocument(text) ? 'a syntax tree' : hasToAst(text) ? 'a plan built with the DSL' : describeValue(text);
-    throw new TypeError(`fixDialplan() takes the XML text of a dialplan; got ${got}${isDocument(text) || hasToAst(text) ? ' (compile() gives its XML)' : ''}`);
+    const plan = isDocument(text) ? 'a syntax tree' : hasToAst(text) ? 'a plan built with the DSL' : undefined;
+    throw new TypeError(`fixDialplan() takes the XML text of a dialplan; got ${plan ? `${plan} (compile() gives its XML)` : describeValue(text)}`);
   }
   let current = text;
   const fixed: Diagnostic[] = [];
