@@ -55,15 +55,15 @@ const KEY_PATTERNS = ['1', '2', '3', '4', '5', '6', '7', '8', '9', '0', '#', '*'
 );
 
 /**
- * Tags allowed as the next child of the innermost open element (`dialplan` at the top), after
- * the `siblings` already written: in `amd` each branch once, in `if` one `else`
- * ({@link insertableChildren}).
+ * Tags allowed as a child of the innermost open element (`dialplan` at the top), between the
+ * `siblings` already written before the cursor and the `following` ones after it: in `amd` each
+ * branch once, in `if` one `else` and nothing after it ({@link insertableChildren}).
  */
-export function allowedChildren(stack: readonly string[], siblings: readonly string[] = []): readonly string[] {
+export function allowedChildren(stack: readonly string[], siblings: readonly string[] = [], following: readonly string[] = []): readonly string[] {
   const parent = stack.at(-1);
   if (parent === undefined) return ['dialplan'];
   if (!isTagName(parent)) return [];
-  return insertableChildren(parent, siblings);
+  return insertableChildren(parent, siblings, following);
 }
 
 function tagItems(ctx: Extract<CursorContext, { kind: 'tag-name' }>, range: Range): CompletionItem[] {
@@ -72,7 +72,7 @@ function tagItems(ctx: Extract<CursorContext, { kind: 'tag-name' }>, range: Rang
     return open ? [{ label: open, kind: CompletionItemKind.Class, textEdit: { range, newText: `${open}>` } }] : [];
   }
   const out: CompletionItem[] = [];
-  for (const tag of allowedChildren(ctx.stack, ctx.siblings)) {
+  for (const tag of allowedChildren(ctx.stack, ctx.siblings, ctx.following)) {
     const spec = isTagName(tag) ? tagSpec(tag) : undefined;
     out.push({
       label: tag,

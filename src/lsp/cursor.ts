@@ -15,8 +15,20 @@ type Stack = readonly string[];
 
 /** What is at the cursor. Offsets are 0-based indexes into the text. */
 export type CursorContext =
-  /** In a tag name just after `<` or `</` (`start` is where the name starts); `siblings` are the tags before it in the same parent. */
-  | { readonly kind: 'tag-name'; readonly stack: Stack; readonly siblings: readonly string[]; readonly start: number; readonly end: number; readonly closing: boolean }
+  /**
+   * In a tag name just after `<` or `</` (`start` is where the name starts); `siblings` are the
+   * tags before it in the same parent and `following` those after it (both empty in an end tag's
+   * name for `following`: what comes next belongs to the grandparent).
+   */
+  | {
+      readonly kind: 'tag-name';
+      readonly stack: Stack;
+      readonly siblings: readonly string[];
+      readonly following: readonly string[];
+      readonly start: number;
+      readonly end: number;
+      readonly closing: boolean;
+    }
   /** In a start tag where an attribute name goes (`start` = `end` = cursor when none is typed yet). */
   | { readonly kind: 'attribute-name'; readonly stack: Stack; readonly tag: string; readonly present: readonly string[]; readonly start: number; readonly end: number }
   /** Inside a quoted attribute value: `start` just after the quote, `end` at the closing quote (or the cursor). */
@@ -77,7 +89,7 @@ export function cursorContext(text: string, offset: number): CursorContext {
     }
     if (text[j + 1] === '/') {
       const end = nameEnd(text, j + 2);
-      if (at <= end) return { kind: 'tag-name', stack, siblings: siblings(), start: j + 2, end, closing: true };
+      if (at <= end) return { kind: 'tag-name', stack, siblings: siblings(), following: [], start: j + 2, end, closing: true };
       const name = text.slice(j + 2, end);
       const gt = text.indexOf('>', end);
       const next = text.indexOf('<', end);
@@ -94,7 +106,9 @@ export function cursorContext(text: string, offset: number): CursorContext {
       continue;
     }
     const end = nameEnd(text, j + 1);
-    if (at <= end) return { kind: 'tag-name', stack: [...stack], siblings: siblings(), start: j + 1, end, closing: false };
+    if (at <= end) {
+      return { kind: 'tag-name', stack: [...stack], siblings: siblings(), following: followingSiblings(text, j + 1, end), start: j + 1, end, closing: false };
+    }
     const tag = text.slice(j + 1, end);
     const present: string[] = [];
     // the context at the cursor, once found; the rest of the tag is still read for its attribute names
@@ -146,6 +160,67 @@ export function cursorContext(text: string, offset: number): CursorContext {
     }
     if (hit) return hit;
     if (!closed) return { kind: 'other', stack };
+  }
+}
+
+/**
+ * Where the start tag whose name ends at `from` ends: just past its `>` (quoted values may hold
+ * one), and whether it opens an element (not `/>`); `open` is undefined when the tag is left
+ * unfinished (the next `<` or the end comes first), and the position is then that `<`.
+ */
+function startTagEnd(text: string, from: number): { readonly next: number; readonly open: boolean | undefined } {
+  let k = from;
+  while (k < text.length) {
+    const ch = text[k]!;
+    if (ch === '<') return { next: k, open: undefined };
+    if (ch === '>') return { next: k + 1, open: text[k - 1] !== '/' };
+    if (ch === '"' || ch === "'") {
+      const close = text.indexOf(ch, k + 1);
+      if (close === -1) break;
+      k = close + 1;
+    } else {
+      k++;
+    }
+  }
+  return { next: text.length, open: undefined };
+}
+
+/**
+ * The tags after the one whose name spans `nameStart`..`nameStop`, in the same parent: read on
+ * to the parent's end tag (or the end of the text), skipping the current tag's own content and
+ * that of every later sibling. As forgiving as {@link cursorContext}: an unfinished tag opens
+ * nothing, and any end tag at the parent's depth ends the parent.
+ */
+function followingSiblings(text: string, nameStart: number, nameStop: number): string[] {
+  const out: string[] = [];
+  const current = startTagEnd(text, nameStop);
+  // a tag still without a name (`<|`) or unfinished (`<h|<else/>`) holds nothing
+  let depth = nameStop > nameStart && current.open === true ? 1 : 0;
+  let i = current.next;
+  for (;;) {
+    const j = text.indexOf('<', i);
+    if (j === -1) return out;
+    const skipped = SKIPPED.find(([open]) => text.startsWith(open, j));
+    if (skipped) {
+      const close = text.indexOf(skipped[1], j + skipped[0].length);
+      if (close === -1) return out;
+      i = close + skipped[1].length;
+      continue;
+    }
+    if (text[j + 1] === '/') {
+      if (depth === 0) return out;
+      depth--;
+      // an end tag cut short ends at the next markup, as in cursorContext
+      i = Math.max(startTagEnd(text, nameEnd(text, j + 2)).next, j + 1);
+      continue;
+    }
+    const end = nameEnd(text, j + 1);
+    const tag = startTagEnd(text, end);
+    if (end > j + 1) {
+      if (depth === 0) out.push(text.slice(j + 1, end));
+      if (tag.open === true) depth++;
+    }
+    i = Math.max(tag.next, j + 1);
   }
 }
 

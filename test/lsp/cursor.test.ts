@@ -59,6 +59,30 @@ describe('the tags offered after the siblings already written', () => {
     expect(tags('<dialplan><if expr="1"><hangup/><|')).toContain('else');
     expect(tags('<dialplan><if expr="1"><else><hangup/></else><|')).toEqual([]);
   });
+
+  // The XSD's ifTag is a sequence (actions, then one optional else) and amdTag takes each branch
+  // once: what already follows the cursor rules tags out as much as what precedes it.
+  it('offers nothing that would break the siblings after the cursor', () => {
+    expect(at('<dialplan><if expr="1"><|<else/></if></dialplan>')).toMatchObject({ kind: 'tag-name', siblings: [], following: ['else'] });
+    const beforeElse = tags('<dialplan><if expr="1"><|<else><hangup/></else></if></dialplan>');
+    expect(beforeElse).not.toContain('else');
+    expect(beforeElse).toContain('hangup');
+    expect(tags('<dialplan><amd><|\n<live><hangup/></live></amd></dialplan>')).toEqual(['machine']);
+    expect(tags('<dialplan><amd><|<machine/><live/></amd></dialplan>')).toEqual([]);
+    // the children of a later sibling, and the tags after the parent's end, are not siblings
+    expect(at('<dialplan><amd><|<live><machine/></live></amd><amd><machine/></amd></dialplan>')).toMatchObject({ following: ['live'] });
+    expect(tags('<dialplan><amd><|<live><machine/></live></amd><machine/></dialplan>')).toEqual(['machine']);
+  });
+
+  it('takes the tag whose name is at the cursor as the one being written, not as a sibling', () => {
+    // the <live> at the cursor does not count: it may stay a <live>; a <machine> follows already
+    expect(at('<dialplan><amd><l|ive><hangup/></live><machine/></amd>')).toMatchObject({ siblings: [], following: ['machine'] });
+    expect(tags('<dialplan><amd><l|ive><hangup/></live><machine/></amd>')).toEqual(['live']);
+    // a half-typed name before the next tag opens nothing
+    expect(at('<dialplan><if expr="1"><h|<else/></if>')).toMatchObject({ following: ['else'] });
+    // a `>` inside a quoted value does not end the tag
+    expect(at('<dialplan><if expr="1"><|<if expr="a > b"><else/></if><else/></if>')).toMatchObject({ following: ['if', 'else'] });
+  });
 });
 
 describe('rootElementName', () => {
