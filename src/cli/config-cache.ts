@@ -12,8 +12,14 @@ import { ConfigError, findConfigFile, loadConfigFile, type LoadedConfig } from '
 import type { FileReport } from '../validate/report/file-report.js';
 import { ConfigFileError, type ReportFormat } from './io.js';
 
-/** The configurations of one command run (`lint`, `fmt`: many files, each under its nearest config). */
+/**
+ * The configurations of one command run (`lint`, `fmt`: many files, each under its nearest
+ * config). The config whose `files` name the plans, the one `--config` names and those found
+ * beside the plans all come from here, so a file that is two of these is still read once.
+ */
 export class ConfigCache {
+  /** What reading each file gave, a broken config's ConfigError included. */
+  readonly #reads = new Map<string, Promise<LoadedConfig>>();
   readonly #loads = new Map<string, Promise<LoadedConfig | null>>();
   readonly #dirs = new Map<string, string | undefined>();
   readonly #broken: FileReport[] = [];
@@ -26,11 +32,22 @@ export class ConfigCache {
     return findConfigFile(abs, this.#dirs);
   }
 
+  #read(path: string): Promise<LoadedConfig> {
+    let pending = this.#reads.get(path);
+    if (!pending) {
+      pending = loadConfigFile(path);
+      // awaited by load() or loadOrStop(); until then a rejection is not unhandled
+      pending.catch(() => undefined);
+      this.#reads.set(path, pending);
+    }
+    return pending;
+  }
+
   /** The loaded config file at `path`, or null when it is broken (its report is then in {@link reports}). */
   load(path: string): Promise<LoadedConfig | null> {
     let pending = this.#loads.get(path);
     if (!pending) {
-      pending = loadConfigFile(path).catch((e: unknown) => {
+      pending = this.#read(path).catch((e: unknown) => {
         if (!(e instanceof ConfigError)) throw e;
         this.#broken.push(configReport(path, e, this.cwd));
         return null;
@@ -38,6 +55,16 @@ export class ConfigCache {
       this.#loads.set(path, pending);
     }
     return pending;
+  }
+
+  /**
+   * The config file at `path`, for what the run cannot go on without (`--config`, the project's
+   * `files`), read once with the others.
+   *
+   * @throws ConfigFileError (io.ts) when it cannot be read or is invalid, as {@link loadConfigOrStop}.
+   */
+  async loadOrStop(path: string, format: ReportFormat): Promise<LoadedConfig> {
+    return stopOnConfigError(this.#read(path), path, this.cwd, format);
   }
 
   /** A report for each broken config file loaded so far, in load order. */
@@ -61,8 +88,13 @@ export function configReport(path: string, e: ConfigError, cwd: string): FileRep
  *   printed in `format` (main() does it).
  */
 export async function loadConfigOrStop(path: string, cwd: string, format: ReportFormat): Promise<LoadedConfig> {
+  return stopOnConfigError(loadConfigFile(path), path, cwd, format);
+}
+
+/** The config `loading` gives, its ConfigError turned into the ConfigFileError that stops the command. */
+async function stopOnConfigError(loading: Promise<LoadedConfig>, path: string, cwd: string, format: ReportFormat): Promise<LoadedConfig> {
   try {
-    return await loadConfigFile(path);
+    return await loading;
   } catch (e) {
     if (e instanceof ConfigError) throw configFileError(path, e, cwd, format);
     throw e;

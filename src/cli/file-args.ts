@@ -5,8 +5,8 @@
  */
 import { statSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
-import { CONFIG_FILE_NAME, findConfigFile } from '../validate/lint/config.js';
-import { loadConfigOrStop } from './config-cache.js';
+import { CONFIG_FILE_NAME } from '../validate/lint/config.js';
+import type { ConfigCache } from './config-cache.js';
 import type { ReportFormat } from './io.js';
 
 // tinyglobby (with picomatch and fdir) is loaded only for an argument that can be a glob or
@@ -59,16 +59,17 @@ export interface ProjectFiles {
 /**
  * The plans `lint` and `fmt` check when no file is named: the `files` globs of the nearest
  * `.dialplanrc.json` (from `cwd` upwards; `dialplan init` writes `flows/*.ts`), relative to
- * its folder, else every .xml file below `cwd`. Paths come back relative to `cwd`.
+ * its folder, else every .xml file below `cwd`. Paths come back relative to `cwd`. The config
+ * comes from `configs`, the run's cache, so the plans under it do not read it a second time.
  *
  * @throws ConfigFileError (io.ts) when that config file cannot be read or is invalid, its
  *   report to be printed in `format`.
  */
-export async function projectFiles(cwd: string, format: ReportFormat): Promise<ProjectFiles> {
-  const found = findConfigFile(join(cwd, CONFIG_FILE_NAME));
+export async function projectFiles(cwd: string, format: ReportFormat, configs: ConfigCache): Promise<ProjectFiles> {
+  const found = configs.find(join(cwd, CONFIG_FILE_NAME));
   let globs: readonly string[] | undefined;
   if (found !== undefined) {
-    globs = (await loadConfigOrStop(found, cwd, format)).config.files;
+    globs = (await configs.loadOrStop(found, format)).config.files;
   }
   if (found === undefined || globs === undefined) {
     const { files, empty } = await expandFiles(['.'], cwd);

@@ -55,14 +55,15 @@ Exit codes: 0 formatted (or written), 1 --check found files to format,
     const indent = indentOption(values.indent);
 
     const named = positionals.length > 0;
-    const project = named ? undefined : await projectFiles(io.cwd, 'text');
+    // one cache for the project's config and those of the files: each is read once
+    const configs = new ConfigCache(io.cwd);
+    const project = named ? undefined : await projectFiles(io.cwd, 'text', configs);
     const { files, empty } = project ?? (await expandFiles(positionals, io.cwd));
     let failed = 0;
     for (const { message } of empty) {
       io.stderr(`dialplan fmt: ${message}\n`);
       failed++;
     }
-    const configs = new ConfigCache(io.cwd);
     // null: the config that applies is broken (reported at the end)
     const settingsOf = async (abs: string): Promise<FormatOptions | null> => {
       if (indent !== undefined) return { indent };

@@ -17,7 +17,7 @@ import { IoError, UsageError, type Command } from '../io.js';
 import { isFlowModule, loadDialplan, loadFailure, readTextFile, type TextEncoding } from '../load-flow.js';
 import { choice, numberOption, parseOptions } from '../options.js';
 import { withXmlPositions } from '../xml-positions.js';
-import { ConfigCache, loadConfigOrStop } from '../config-cache.js';
+import { ConfigCache } from '../config-cache.js';
 import { expandFiles, projectFiles } from '../file-args.js';
 import { printReports } from '../report-output.js';
 import { defaultJobs, FILES_PER_THREAD, lintFiles, type LintTask } from '../lint-pool.js';
@@ -84,13 +84,16 @@ Exit codes: 0 no errors and warnings within --max-warnings, 1 otherwise,
       if (e instanceof ConfigError) throw new UsageError(`dialplan lint: ${e.message}`);
       throw e;
     }
+    // every config file of the run is read once, whatever it is for; a broken config file that
+    // does not stop the run gets a report of its own, its problems at their lines
+    const configs = new ConfigCache(io.cwd);
     if (values.config !== undefined) {
       // nothing is linted without the settings asked for: the report is the config's problems
-      fixed = await loadConfigOrStop(resolve(io.cwd, values.config), io.cwd, format);
+      fixed = await configs.loadOrStop(resolve(io.cwd, values.config), format);
     }
 
     // a broken config that names the plans stops the run: its problems are the report, as with --config
-    const { files, empty } = positionals.length > 0 ? await expandFiles(positionals, io.cwd) : await projectFiles(io.cwd, format);
+    const { files, empty } = positionals.length > 0 ? await expandFiles(positionals, io.cwd) : await projectFiles(io.cwd, format, configs);
     let failed = 0;
     const reports: FileReport[] = [];
     for (const { arg, message } of empty) {
@@ -98,8 +101,6 @@ Exit codes: 0 no errors and warnings within --max-warnings, 1 otherwise,
       reports.push(loadFailure(arg, new IoError(message)));
       failed++;
     }
-    // a broken config file gets a report of its own, its problems at their lines
-    const configs = new ConfigCache(io.cwd);
     // XML files (without --fix, which rewrites files one by one) are read and linted after
     // this loop, on up to --jobs threads (lint-pool.ts); each holds its place in the report
     const tasks: LintTask[] = [];
