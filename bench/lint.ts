@@ -152,24 +152,36 @@ function sideBySide(
 }
 
 /**
- * The first lint() of `files` in a fresh process (bench/lib/first-lint.ts, run with this
- * process's tsx loader) and xmllint over them, pair by pair; medians.
+ * `ours` and xmllint over `files`, pair by pair for `rounds` rounds (ours first in each pair),
+ * after one untimed xmllint run that sizes its batch; medians. The rows that put one measurement
+ * of ours beside the peer's whole run (the first lint, the whole CLI, the schema check) share it.
  */
-function firstLint(files: readonly string[], texts: readonly string[], rounds: number, accept: readonly number[]): { lint: Cost; xmllint: Cost | undefined } {
+function againstXmllint(ours: () => Cost, files: readonly string[], rounds: number, accept?: readonly number[]): { ours: Cost; xmllint: Cost | undefined } {
+  const batch = hasXmllint() ? batchFor(asChildren(() => runXmllint(files, accept), 1).wall) : 1;
+  const runs = { ours: [] as Cost[], xmllint: [] as Cost[] };
+  for (let r = 0; r < rounds; r++) {
+    runs.ours.push(ours());
+    if (hasXmllint()) runs.xmllint.push(asChildren(() => runXmllint(files, accept), batch));
+  }
+  return { ours: medianCost(runs.ours), xmllint: hasXmllint() ? medianCost(runs.xmllint) : undefined };
+}
+
+/**
+ * The first lint() of `files` in a fresh process (bench/lib/first-lint.ts, run with this
+ * process's tsx loader), one child a round, against xmllint ({@link againstXmllint}).
+ */
+function firstLint(files: readonly string[], texts: readonly string[], rounds: number, accept: readonly number[]): { ours: Cost; xmllint: Cost | undefined } {
   const child = join(root, 'bench/lib/first-lint.ts');
   // the child must have done the same work as lint() here: as many findings
   const expected = texts.reduce((n, t) => n + lint(t).diagnostics.length, 0);
-  const runs = { lint: [] as Cost[], xmllint: [] as Cost[] };
-  const batch = hasXmllint() ? batchFor(asChildren(() => runXmllint(files, accept), 1).wall) : 1;
-  for (let r = 0; r < rounds; r++) {
+  const oneChild = (): Cost => {
     const out = spawnSync(process.execPath, [...process.execArgv, child, ...files], { encoding: 'utf8', maxBuffer: 16 << 20 });
     if (out.status !== 0) throw new Error(`first-lint child exited ${out.status}: ${out.stderr.slice(0, 500)}`);
     const { cpu, wall, findings } = JSON.parse(out.stdout.trim().split('\n').pop()!) as Cost & { findings: number };
     if (findings !== expected) throw new Error(`first-lint child found ${findings} findings, lint() here ${expected}`);
-    runs.lint.push({ cpu, wall });
-    if (hasXmllint()) runs.xmllint.push(asChildren(() => runXmllint(files, accept), batch));
-  }
-  return { lint: medianCost(runs.lint), xmllint: hasXmllint() ? medianCost(runs.xmllint) : undefined };
+    return { cpu, wall };
+  };
+  return againstXmllint(oneChild, files, rounds, accept);
 }
 
 const cli = join(root, 'bin/dialplan.js');
@@ -180,24 +192,28 @@ function runCli(files: readonly string[]): void {
   if (r.status !== 0 && r.status !== 1) throw new Error(`dialplan lint exited ${r.status}: ${r.stderr.slice(0, 500)}`);
 }
 
-/** `dialplan lint` over `files` and xmllint over them, each a whole process, pair by pair; medians. */
-function wholeProcess(files: readonly string[], rounds: number, accept: readonly number[]): { lint: Cost; xmllint: Cost | undefined } {
+/** `dialplan lint` over `files` as a whole process, a batch a round, against xmllint ({@link againstXmllint}). */
+function wholeProcess(files: readonly string[], rounds: number, accept: readonly number[]): { ours: Cost; xmllint: Cost | undefined } {
   // the first run writes the CLI's code cache, which every later start reads: not timed
   const cliBatch = batchFor(asChildren(() => runCli(files), 1).wall);
-  const batch = hasXmllint() ? batchFor(asChildren(() => runXmllint(files, accept), 1).wall) : 1;
-  const runs = { lint: [] as Cost[], xmllint: [] as Cost[] };
-  for (let r = 0; r < rounds; r++) {
-    runs.lint.push(asChildren(() => runCli(files), cliBatch));
-    if (hasXmllint()) runs.xmllint.push(asChildren(() => runXmllint(files, accept), batch));
-  }
-  return { lint: medianCost(runs.lint), xmllint: hasXmllint() ? medianCost(runs.xmllint) : undefined };
+  return againstXmllint(() => asChildren(() => runCli(files), cliBatch), files, rounds, accept);
 }
 
 /** `N ms CPU (wall N ms)`. */
 const cost = (c: Cost): string => `${ms(c.cpu)} CPU (wall ${ms(c.wall, 1)})`;
 
-const versus = (ours: Cost, peer: Cost | undefined): string =>
-  peer === undefined ? 'xmllint not installed: no ratio' : `lint / xmllint = ${ratio(ours.cpu, peer.cpu)} (CPU; wall ${ratio(ours.wall, peer.wall)})`;
+/** The ratio line: `name / xmllint = …`. */
+const versus = (ours: Cost, peer: Cost | undefined, name = 'lint'): string =>
+  peer === undefined ? 'xmllint not installed: no ratio' : `${name} / xmllint = ${ratio(ours.cpu, peer.cpu)} (CPU; wall ${ratio(ours.wall, peer.wall)})`;
+
+/** A row of one measurement of ours (`row` names it, padded to the column) beside xmllint's; the ratio names it `name`. */
+function reportPair(title: string, row: string, m: { ours: Cost; xmllint: Cost | undefined }, name = 'lint'): void {
+  console.log(`${title}
+  ${`${row}:`.padEnd(26)}${cost(m.ours)}
+  xmllint --schema:         ${m.xmllint === undefined ? '-' : cost(m.xmllint)}
+  ${versus(m.ours, m.xmllint, name)}
+`);
+}
 
 function report(label: string, lintCost: Cost, rulesCost: Cost, xmllintCost: Cost | undefined): void {
   console.log(`${label}
@@ -218,19 +234,9 @@ if (existsSync(corpus)) {
   const accept = [0, 3];
   const m = sideBySide(texts, () => texts.map((t) => parse(t).document!), files, ROUNDS, { accept, steady: true });
   report(`${label}, in one process, steady (after ${m.warmUp} warm-up rounds)`, m.lint, m.rules, m.xmllint);
-  const cold = firstLint(files, texts, ROUNDS, accept);
-  console.log(`${label}, first lint in a fresh process (cold; imports before the clock)
-  lint (XML + XSD + rules): ${cost(cold.lint)}
-  xmllint --schema:         ${cold.xmllint === undefined ? '-' : cost(cold.xmllint)}
-  ${versus(cold.lint, cold.xmllint)}
-`);
+  reportPair(`${label}, first lint in a fresh process (cold; imports before the clock)`, 'lint (XML + XSD + rules)', firstLint(files, texts, ROUNDS, accept));
   if (existsSync(join(root, 'dist/bundle/cli.cjs'))) {
-    const whole = wholeProcess(files, ROUNDS, accept);
-    console.log(`${label}, whole process: \`dialplan lint\` (dist/) vs xmllint, each over all the files
-  dialplan lint:            ${cost(whole.lint)}
-  xmllint --schema:         ${whole.xmllint === undefined ? '-' : cost(whole.xmllint)}
-  ${versus(whole.lint, whole.xmllint)}
-`);
+    reportPair(`${label}, whole process: \`dialplan lint\` (dist/) vs xmllint, each over all the files`, 'dialplan lint', wholeProcess(files, ROUNDS, accept));
   } else {
     console.log(`${label}, whole process: skipped (dist/ is not built: npm run build)\n`);
   }
@@ -252,19 +258,8 @@ if (findings.some((d) => d.severity === 'error')) throw new Error(`the generated
 {
   const parsed = parse(big);
   if (validateXml(big, parsed).length > 0) throw new Error('the generated plan should pass the schema');
-  const batch = hasXmllint() ? batchFor(asChildren(() => runXmllint([bigFile]), 1).wall) : 1;
-  const runs = { check: [] as Cost[], xmllint: [] as Cost[] };
-  for (let r = 0; r < ROUNDS; r++) {
-    runs.check.push(inProcess(() => validateXml(big, parsed)));
-    if (hasXmllint()) runs.xmllint.push(asChildren(() => runXmllint([bigFile]), batch));
-  }
-  const check = medianCost(runs.check);
-  const peer = hasXmllint() ? medianCost(runs.xmllint) : undefined;
-  console.log(`generated dialplan, the schema check alone (validateXml on the parsed tree, as lint() calls it)
-  schema check:             ${cost(check)}
-  xmllint --schema:         ${peer === undefined ? '-' : cost(peer)}
-  ${peer === undefined ? 'xmllint not installed: no ratio' : `schema check / xmllint = ${ratio(check.cpu, peer.cpu)} (CPU; wall ${ratio(check.wall, peer.wall)})`}
-`);
+  const check = againstXmllint(() => inProcess(() => validateXml(big, parsed)), [bigFile], ROUNDS);
+  reportPair('generated dialplan, the schema check alone (validateXml on the parsed tree, as lint() calls it)', 'schema check', check, 'schema check');
 }
 
 console.log('generated plans doubled, time per MB (linear: flat within 1.5x)');
