@@ -69,6 +69,25 @@ function positionAfter(frame: string, names: readonly string[]): Position | unde
   return undefined;
 }
 
+/**
+ * A flow that does not compile: esbuild's (tsx's) "Transform failed with N errors:" message
+ * lists each error as `file:line:column: ERROR: text`, its column 0-based where every finding of
+ * ours is 1-based. The first error's place (in the flow's own file) and text, the others
+ * counted; undefined for any other failure.
+ */
+function syntaxError(message: string, names: readonly string[]): { at: Position; detail: string } | undefined {
+  const head = /^Transform failed with (\d+) errors?:\n/.exec(message);
+  if (!head) return undefined;
+  for (const line of message.slice(head[0].length).split('\n')) {
+    const m = /:(\d+):(\d+): ERROR: (.*)$/.exec(line);
+    if (!m || !names.some((n) => line.startsWith(`${n}:`))) continue;
+    const more = Number(head[1]) - 1;
+    const detail = `${m[3]}${more > 0 ? ` (and ${more} more error${more === 1 ? '' : 's'})` : ''}`;
+    return { at: { line: Number(m[1]), column: Number(m[2]) + 1 }, detail };
+  }
+  return undefined;
+}
+
 /** The first frame of a stack that is in the flow's file (source-mapped, so its own line). */
 function siteIn(stack: string | undefined, names: readonly string[]): Position | undefined {
   for (const frame of (stack ?? '').split('\n')) {
@@ -135,8 +154,10 @@ export async function loadFlow(path: string, cwd = process.cwd()): Promise<Docum
       const err = e as NodeJS.ErrnoException;
       // the flow itself missing, not a module it imports (whose message names the flow as the importer)
       if (err.code === 'ERR_MODULE_NOT_FOUND' && !existsSync(file)) throw new IoError(`cannot read ${path}: no such file`);
-      const at = siteIn(nodeStack(() => err), names);
-      throw new FlowError(`cannot load flow ${path}${at ? `:${at.line}:${at.column}` : ''}: ${err.message}`, err.message, at);
+      const syntax = syntaxError(String(err.message), names);
+      const at = syntax?.at ?? siteIn(nodeStack(() => err), names);
+      const detail = syntax?.detail ?? err.message;
+      throw new FlowError(`cannot load flow ${path}${at ? `:${at.line}:${at.column}` : ''}: ${detail}`, detail, at);
     }
     // tsx may wrap a CommonJS-looking module's exports in `default`.
     const candidates = [mod['default'], mod['plan'], (mod['default'] as Record<string, unknown> | undefined)?.['default']];

@@ -43,6 +43,25 @@ describe('loadFlow', () => {
   });
 });
 
+describe('a flow that does not compile', () => {
+  // esbuild numbers columns from 0 and wraps its errors in "Transform failed with N errors:"
+  // and its own absolute path; a finding of ours is 1-based and says the error alone
+  it('is reported at its 1-based line and column, with the compiler\'s text alone', async () => {
+    write('e.ts', 'const a = 1;\nconst = 2;\n');
+    const err = (await loadFlow('e.ts', dir).catch((e: unknown) => e)) as Error;
+    expect(err.message).toBe('cannot load flow e.ts:2:7: Expected identifier but found "="');
+    expect(err).toMatchObject({ detail: 'Expected identifier but found "="', at: { line: 2, column: 7 } });
+    write('f.ts', 'export default dialplan(\n');
+    await expect(loadFlow('f.ts', dir)).rejects.toMatchObject({ detail: 'Unexpected end of file', at: { line: 2, column: 1 } });
+  });
+
+  it('counts the errors after the first', async () => {
+    // a syntax error stops esbuild's parser; symbols declared twice are all reported
+    write('g.ts', 'let a = 1;\nlet a = 2;\nlet b = 1;\nlet b = 2;\nexport default 1;\n');
+    await expect(loadFlow('g.ts', dir)).rejects.toMatchObject({ detail: 'The symbol "a" has already been declared (and 1 more error)', at: { line: 2, column: 5 } });
+  });
+});
+
 describe('loadDialplan', () => {
   it('reads XML files as text and flows as trees', async () => {
     write('p.xml', '<dialplan/>');
