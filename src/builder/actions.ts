@@ -1,6 +1,7 @@
 /**
  * The blocks of actions: the methods every container of action tags offers (one per tag of
- * `ACTION_TAGS`, named like the tag), and the two kinds of block, a plain one and a menu.
+ * `ACTION_TAGS`, named like the tag), the two kinds of block, a plain one and a menu, and the
+ * inside of `amd`, whose branches are plain blocks.
  *
  * Builders are immutable: every call returns a new builder and leaves the one it was called
  * on as it was, so a half-built plan can be reused as the start of several. Nested tags are
@@ -9,12 +10,15 @@
  * compile (`keypress` exists on {@link MenuBuilder} only, `else` only through `if`).
  *
  * This module holds the methods only: each passes its arguments to the tag's maker in
- * `tags.ts` (the checks and the node), and the list of tags built lives in `cells.ts`.
+ * `tags.ts` (the checks and the node), or for `live`/`machine` to `amd.ts`, and the list of
+ * tags built lives in `cells.ts`. BlockBuilder, MenuBuilder and AmdBuilder are declared
+ * together because their types name each other (a block has `amd()`, whose branches are
+ * blocks); the modules their methods call import none of them, so the imports have no cycle.
  *
  * @module
  */
 import type { Node } from '../ast/nodes.js';
-import { amdChildren, type AmdBuilder } from './amd.js';
+import { AmdBranches, amdChildren } from './amd.js';
 import { append, NODES, toArray, type Cell } from './cells.js';
 import { runBody, type BlockRunner } from './bodies.js';
 import { comment } from './element.js';
@@ -33,6 +37,8 @@ import type {
   HangupOptions,
   IfOptions,
   KeypressOptions,
+  LiveOptions,
+  MachineOptions,
   MenuOptions,
   NotEqualOptions,
   PlayOptions,
@@ -169,7 +175,7 @@ export abstract class ActionsBuilder {
    * ```
    */
   amd(build: (amd: AmdBuilder) => AmdBuilder<true, true>, options?: AmdOptions): this {
-    return this.add(blockTag('amd', options, undefined, () => amdChildren(build, blockNodes)));
+    return this.add(blockTag('amd', options, undefined, () => AmdBuilder.childrenOf(build)));
   }
 
   /**
@@ -477,5 +483,80 @@ export class MenuBuilder extends ActionsBuilder {
   keypress(pressed: KeyPattern, a: KeypressOptions | BlockBody, b?: BlockBody): this {
     const [options, build] = typeof a === 'function' ? [undefined, a] : [a, b];
     return this.add(blockTag('keypress', options, { pressed }, () => blockNodes('keypress', build)));
+  }
+}
+
+/**
+ * Builds the two branches of answering-machine detection. `Live` and `Machine` say whether
+ * that branch has been given; `amd()` wants an `AmdBuilder<true, true>` back.
+ *
+ * @example
+ * ```ts
+ * dialplan().amd((a) => a
+ *   .live((l) => l.play('Hi, this is a reminder from Dr. Lee.'))
+ *   .machine((m) => m.play('Please call us back.').hangup()));
+ * ```
+ * @category Building flows
+ */
+export class AmdBuilder<Live extends boolean = false, Machine extends boolean = false> {
+  // Phantom field: makes AmdBuilder<true, false> and AmdBuilder<true, true> different types.
+  // Protected, not private: a .d.ts keeps the type of a protected member but drops a private
+  // one's, which would make every AmdBuilder the same type for a consumer of the package.
+  declare protected readonly given: { readonly live: Live; readonly machine: Machine };
+  // The branches and their run-time checks are amd.ts's AmdBranches; this class adds the types.
+  readonly #branches: AmdBranches;
+
+  private constructor(branches: AmdBranches) {
+    this.#branches = branches;
+  }
+
+  /**
+   * `<live>`: what to do when a person answers. Only once per `amd`.
+   *
+   * @example
+   * ```ts
+   * a.live((l) => l.menu((m) => m
+   *   .play('Press 1 to confirm your appointment.')
+   *   .keypress('1', (k) => k.stash('confirmed', 'yes'))));
+   * ```
+   */
+  live(this: AmdBuilder<false, Machine>, build: BlockBody, options?: LiveOptions): AmdBuilder<true, Machine> {
+    return new AmdBuilder(this.#branches.branch('live', build, options));
+  }
+
+  /**
+   * `<machine>`: what to do when an answering machine answers (the message plays after the
+   * beep). Only once per `amd`.
+   *
+   * @example
+   * ```ts
+   * a.machine((m) => m.play('This is Dr. Lee\'s office reminding you of your appointment tomorrow.').hangup());
+   * ```
+   */
+  machine(this: AmdBuilder<Live, false>, build: BlockBody, options?: MachineOptions): AmdBuilder<Live, true> {
+    return new AmdBuilder(this.#branches.branch('machine', build, options));
+  }
+
+  /**
+   * Adds an XML comment between the branches.
+   *
+   * @example
+   * ```ts
+   * a.comment(' a person answered ').live((l) => l.play('Hello.'));
+   * ```
+   */
+  comment(text: string): AmdBuilder<Live, Machine> {
+    return new AmdBuilder(this.#branches.comment(text));
+  }
+
+  /**
+   * Runs an `amd` callback on an empty builder and returns the children it built, after
+   * checking that it returned an AmdBuilder with both branches.
+   *
+   * @internal
+   */
+  static childrenOf(build: unknown): Node[] {
+    const branchesOf = (built: unknown) => (built instanceof AmdBuilder ? built.#branches : undefined);
+    return amdChildren(build, new AmdBuilder(AmdBranches.empty(blockNodes)), branchesOf);
   }
 }

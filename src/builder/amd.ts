@@ -1,37 +1,24 @@
 /**
- * The inside of `amd`: exactly one `live` and one `machine` branch. Two type flags record
- * which branches are given, so a second `live` and an `amd` without `machine` are compile
- * errors, and the same is checked at run time for JavaScript callers.
+ * The inside of `amd` apart from its types: the branches given so far, and the checks that an
+ * `<amd>` gets one `live` and one `machine` (for JavaScript callers; in TypeScript the type
+ * flags of `AmdBuilder` make the same mistakes compile errors).
+ *
+ * `AmdBuilder` itself, the class an `amd` callback receives, is declared in actions.ts beside
+ * BlockBuilder, and its methods hand over to {@link AmdBranches}. The two public classes name
+ * each other (BlockBuilder.amd() takes an AmdBuilder callback, AmdBuilder.live/machine take a
+ * BlockBody), so declared here AmdBuilder would import actions.ts, which imports this module:
+ * a cycle, if only of types. This module imports no builder, not even a type; the block builder
+ * that runs each branch comes in as a {@link BlockRunner}.
  *
  * @module
  */
 import type { Node } from '../ast/nodes.js';
-// Only types from actions.ts: the block builder that runs live/machine is passed in by amd()
-// (see amdChildren), so at run time this module does not load actions.ts. The type tie stays:
-// live/machine take a BlockBody (a BlockBuilder), and BlockBuilder.amd() takes an AmdBuilder.
-import type { BlockBody } from './actions.js';
 import type { BlockRunner } from './bodies.js';
 import { fail, show } from './checks.js';
 import { attributes, comment, element } from './element.js';
-import type { LiveOptions, MachineOptions } from './options.js';
 
-/**
- * Builds the two branches of answering-machine detection. `Live` and `Machine` say whether
- * that branch has been given; `amd()` wants an `AmdBuilder<true, true>` back.
- *
- * @example
- * ```ts
- * dialplan().amd((a) => a
- *   .live((l) => l.play('Hi, this is a reminder from Dr. Lee.'))
- *   .machine((m) => m.play('Please call us back.').hangup()));
- * ```
- * @category Building flows
- */
-export class AmdBuilder<Live extends boolean = false, Machine extends boolean = false> {
-  // Phantom field: makes AmdBuilder<true, false> and AmdBuilder<true, true> different types.
-  // Protected, not private: a .d.ts keeps the type of a protected member but drops a private
-  // one's, which would make every AmdBuilder the same type for a consumer of the package.
-  declare protected readonly given: { readonly live: Live; readonly machine: Machine };
+/** The branches of one `<amd>` built so far; immutable, each call returns a new one. */
+export class AmdBranches {
   readonly #children: readonly Node[];
   readonly #live: boolean;
   readonly #machine: boolean;
@@ -44,71 +31,43 @@ export class AmdBuilder<Live extends boolean = false, Machine extends boolean = 
     this.#block = block;
   }
 
-  /** @internal */
-  static empty(block: BlockRunner): AmdBuilder {
-    return new AmdBuilder([], false, false, block);
+  /** No branch yet; `block` builds each branch's body. */
+  static empty(block: BlockRunner): AmdBranches {
+    return new AmdBranches([], false, false, block);
   }
 
-  /**
-   * `<live>`: what to do when a person answers. Only once per `amd`.
-   *
-   * @example
-   * ```ts
-   * a.live((l) => l.menu((m) => m
-   *   .play('Press 1 to confirm your appointment.')
-   *   .keypress('1', (k) => k.stash('confirmed', 'yes'))));
-   * ```
-   */
-  live(this: AmdBuilder<false, Machine>, build: BlockBody, options?: LiveOptions): AmdBuilder<true, Machine> {
-    if (this.#live) fail('live', 'the branch', 'is given twice: an <amd> holds one <live>');
-    const node = element('live', attributes('live', 'live', options), this.#block('live', build));
-    return new AmdBuilder([...this.#children, node], true, this.#machine, this.#block);
+  /** With the `<live>` or `<machine>` branch added, built by `build`; each is given once. */
+  branch(tag: 'live' | 'machine', build: unknown, options: object | undefined): AmdBranches {
+    const given = tag === 'live' ? this.#live : this.#machine;
+    if (given) fail(tag, 'the branch', `is given twice: an <amd> holds one <${tag}>`);
+    const node = element(tag, attributes(tag, tag, options), this.#block(tag, build));
+    return new AmdBranches([...this.#children, node], this.#live || tag === 'live', this.#machine || tag === 'machine', this.#block);
   }
 
-  /**
-   * `<machine>`: what to do when an answering machine answers (the message plays after the
-   * beep). Only once per `amd`.
-   *
-   * @example
-   * ```ts
-   * a.machine((m) => m.play('This is Dr. Lee\'s office reminding you of your appointment tomorrow.').hangup());
-   * ```
-   */
-  machine(this: AmdBuilder<Live, false>, build: BlockBody, options?: MachineOptions): AmdBuilder<Live, true> {
-    if (this.#machine) fail('machine', 'the branch', 'is given twice: an <amd> holds one <machine>');
-    const node = element('machine', attributes('machine', 'machine', options), this.#block('machine', build));
-    return new AmdBuilder([...this.#children, node], this.#live, true, this.#block);
+  /** With an XML comment added between the branches. */
+  comment(text: string): AmdBranches {
+    return new AmdBranches([...this.#children, comment('comment', text)], this.#live, this.#machine, this.#block);
   }
 
-  /**
-   * Adds an XML comment between the branches.
-   *
-   * @example
-   * ```ts
-   * a.comment(' a person answered ').live((l) => l.play('Hello.'));
-   * ```
-   */
-  comment(text: string): AmdBuilder<Live, Machine> {
-    return new AmdBuilder([...this.#children, comment('comment', text)], this.#live, this.#machine, this.#block);
-  }
-
-  /**
-   * The children built, after checking that both branches are there.
-   *
-   * @internal
-   */
-  static childrenOf(amd: unknown): Node[] {
-    if (!(amd instanceof AmdBuilder)) {
-      fail('amd', 'the build callback', `must return the builder it receives, with live and machine added, got ${show(amd)}`);
-    }
-    const missing = [!amd.#live && 'live', !amd.#machine && 'machine'].filter(Boolean);
+  /** The children built, after checking that both branches are there. */
+  children(): Node[] {
+    const missing = [!this.#live && 'live', !this.#machine && 'machine'].filter(Boolean);
     if (missing.length > 0) fail('amd', 'the build callback', `must give both branches; missing: ${missing.join(' and ')}`);
-    return [...amd.#children];
+    return [...this.#children];
   }
 }
 
-/** Runs an amd callback and returns the `live`/`machine` children it built; `block` builds each branch. */
-export function amdChildren(build: unknown, block: BlockRunner): Node[] {
+/**
+ * Runs an amd callback on `seed` (an empty AmdBuilder) and returns the `live`/`machine`
+ * children it built. `branchesOf` gives the branches of what the callback returned, or
+ * undefined when that is not an AmdBuilder.
+ */
+export function amdChildren<B>(build: unknown, seed: B, branchesOf: (built: unknown) => AmdBranches | undefined): Node[] {
   if (typeof build !== 'function') fail('amd', 'the build callback', `must be a function, got ${show(build)}`);
-  return AmdBuilder.childrenOf(build(AmdBuilder.empty(block)));
+  const built: unknown = build(seed);
+  const branches = branchesOf(built);
+  if (branches === undefined) {
+    fail('amd', 'the build callback', `must return the builder it receives, with live and machine added, got ${show(built)}`);
+  }
+  return branches.children();
 }
