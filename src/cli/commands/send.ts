@@ -18,7 +18,7 @@ import { apiOf, cliClient, httpText, remoteFailure } from '../callfire-client.js
 import { printSendFindings } from '../send-report.js';
 import { sendV2 } from '../send-v2.js';
 import { UsageError, type Command } from '../io.js';
-import { loadDialplan, readText } from '../load-flow.js';
+import { isFlowModule, loadDialplan, readText } from '../load-flow.js';
 import { lintConfigFor } from '../plan-lint-config.js';
 import { parseOptions, textOrJson } from '../options.js';
 
@@ -74,12 +74,18 @@ export const command: Command = {
     if (positionals.length !== 1) throw new UsageError('dialplan send: name one broadcast file (JSON)');
     const file = positionals[0]!;
 
+    // the plan named where the request goes (`dialplan send plan.xml`) is a mistake in the call,
+    // said as such, rather than a JSON syntax error at its first `<`
+    const planInstead = (what: string) =>
+      new UsageError(`dialplan send: send reads a SendCall request (JSON) first; ${file} ${what}: dialplan send request.json --dialplan ${file}`);
+    if (isFlowModule(file)) throw planInstead('is a flow');
     const text = await readText(file, io.cwd);
     let json: unknown;
     try {
       json = JSON.parse(text);
     } catch (e) {
       if (!(e instanceof SyntaxError)) throw e;
+      if (/^\uFEFF?\s*</.test(text)) throw planInstead('holds XML (a dialplan goes with --dialplan)');
       const at = jsonSyntaxError(text, e);
       io.stderr(`dialplan send: ${file}:${at.line}:${at.column}: not valid JSON (${at.reason})\nNothing was sent.\n`);
       return 1;
