@@ -64,6 +64,32 @@ describe('wrong nesting does not compile', () => {
     expectTypeOf(dialplan().amd((a) => a.machine((m) => m).live((l) => l))).toEqualTypeOf<DialplanBuilder>();
   });
 
+  it('an AmdBuilder written by name means the builder amd() gives: blocks in its branches, each flag checked', () => {
+    // A fragment typed by the user, not inferred from amd(): the public name alone must carry
+    // the branch type (a BlockBuilder) and the two flags.
+    const both = (a: AmdBuilder) => a.live((l) => l.play('Hello.')).machine((m) => m.play('Call us back.').hangup());
+    expectTypeOf(both).returns.toEqualTypeOf<AmdBuilder<true, true>>();
+    expectTypeOf(dialplan().amd(both)).toEqualTypeOf<DialplanBuilder>();
+    expectTypeOf<Parameters<Parameters<AmdBuilder['live']>[0]>[0]>().toEqualTypeOf<BlockBuilder>();
+    expectTypeOf<ReturnType<Parameters<AmdBuilder['machine']>[0]>>().toEqualTypeOf<BlockBuilder>();
+    expectTypeOf<AmdBuilder<true, false>>().not.toExtend<AmdBuilder<true, true>>();
+    expectTypeOf<AmdBuilder<false, true>>().not.toExtend<AmdBuilder<true, true>>();
+    expectTypeOf<AmdBuilder>().not.toExtend<AmdBuilder<true, true>>();
+    const liveOnly = (a: AmdBuilder): AmdBuilder<true, false> => a.live((l) => l.hangup());
+    typeOnly(() => {
+      // @ts-expect-error an AmdBuilder<true, false> is not what amd() wants back
+      dialplan().amd(liveOnly);
+      // @ts-expect-error a second live on a builder typed by name
+      (a: AmdBuilder<true, false>) => a.live((l) => l);
+      // @ts-expect-error a second machine likewise
+      (a: AmdBuilder<false, true>) => a.machine((m) => m);
+      // @ts-expect-error a branch body is a block: no keypress in it
+      (a: AmdBuilder) => a.live((l) => l.keypress('1', (k) => k));
+      // @ts-expect-error a branch body must return the block it receives, not a dialplan builder
+      (a: AmdBuilder) => a.live((l) => l).machine(() => dialplan());
+    });
+  });
+
   it('else exists only through if', () => {
     typeOnly(() => {
       // @ts-expect-error no else method anywhere
