@@ -28,6 +28,25 @@ const plan = dialplan({ name: 'Root' })
 export const xml: string = plan.toXml();
 `;
 
+// amd's branches through the published declarations: a user's fragment typed `AmdBuilder` gets
+// blocks in live/machine, and the two flags survive in the .d.ts (a second live, or an amd
+// without machine, must still be an error there; each @ts-expect-error that compiled would be
+// reported as unused).
+const AMD_FLOW = `import { dialplan, type AmdBuilder, type BlockBuilder } from 'callfire-dialplan';
+
+type Same<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
+export const branchIsBlock: Same<Parameters<Parameters<AmdBuilder['live']>[0]>[0], BlockBuilder> = true;
+
+const both = (a: AmdBuilder) => a.live((l) => l.play('Hello.')).machine((m) => m.play('Call us back.').hangup());
+export const done: (a: AmdBuilder) => AmdBuilder<true, true> = both;
+const liveOnly = (a: AmdBuilder): AmdBuilder<true, false> => a.live((l) => l.hangup());
+export const xml: string = dialplan().amd(both).toXml();
+// @ts-expect-error an amd without machine
+dialplan().amd(liveOnly);
+// @ts-expect-error a second live
+export const twice = (a: AmdBuilder<true, false>) => a.live((l) => l);
+`;
+
 describe('a consumer of the DSL alone', () => {
   let dir: string;
   const tsc = (files: Record<string, string>, entry: string, options: Record<string, unknown> = {}) => {
@@ -54,6 +73,13 @@ describe('a consumer of the DSL alone', () => {
     expect(r.code).toBe(0);
     expect(r.files.some((f) => f.endsWith('/dist/index.d.ts'))).toBe(true); // the list is real
     expect(r.files.filter((f) => /node_modules\/(soap|sax|saxes|@types\/node|axios|libxmljs2)\//.test(f))).toEqual([]);
+  }, 120_000);
+
+  it("amd's builder keeps its branch type and both flags in the declarations", () => {
+    const r = tsc({ 'amd-flow.ts': AMD_FLOW }, 'amd-flow.ts');
+    expect(r.out.split('\n').filter((l) => l.includes('error TS'))).toEqual([]);
+    expect(r.code).toBe(0);
+    expect(r.files.some((f) => f.endsWith('/dist/index.d.ts'))).toBe(true);
   }, 120_000);
 
   // broadcast and sandbox speak HTTP and need Node's types (node:http, URL); the rest do not
