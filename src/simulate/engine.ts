@@ -23,7 +23,7 @@ import type { Evaluator } from './evaluator.js';
 import { ExpressionError } from './evaluator.js';
 import { HANDLERS } from './handlers.js';
 import { SimulationFailure } from './failure.js';
-import { BranchMark, endStep, Site, Step, type SiteHandler } from './step.js';
+import { BranchMark, endStep, Site, Step, type EventData, type HandlerRun, type SiteHandler } from './step.js';
 import { isKeypadEntry, menuEntry, menuKeys, selectKeypress } from './keypress.js';
 import type { PressedPattern } from '../language/key-pattern.js';
 import { flowGraphOf, type PlanIndex } from '../ast/plan-index.js';
@@ -34,10 +34,6 @@ import { readsAsText, writtenText } from './written-text.js';
 import { prepareExpression } from './expression.js';
 import { globalVariable } from './clock.js';
 import { catchesHangup } from './catch.js';
-
-
-/** Distributes an event type over the union, so `Omit` keeps each member's own fields. */
-type EventData = SimulationEvent extends infer E ? (E extends SimulationEvent ? Omit<E, 'line' | 'path'> : never) : never;
 
 const DEFAULT_CALL: Readonly<Record<string, string>> = {
   callerid: '12135550100',
@@ -96,8 +92,8 @@ function toEpoch(clock: Script['clock']): number {
   return ms;
 }
 
-/** The state of one simulated call. Handlers call its helpers. */
-export class Run {
+/** The state of one simulated call. Handlers call its helpers, through {@link HandlerRun}. */
+export class Run implements HandlerRun {
   readonly events: SimulationEvent[] = [];
   readonly vars = new Map<string, string>();
   readonly stashed = new Map<string, string>();

@@ -10,13 +10,12 @@
  */
 import type { ElementNode } from '../ast/nodes.js';
 import type { TagName } from '../language/catalog.js';
-import type { Run } from './engine.js';
 import { SimulationFailure } from './failure.js';
-import type { Site, Step } from './step.js';
+import type { HandlerRun, Site, Step } from './step.js';
 import { findResponse, transferResult } from './world.js';
 import { readsAsText, writtenText } from './written-text.js';
 
-type Handler<K extends TagName> = (node: ElementNode<K>, run: Run, site: Site) => Step;
+type Handler<K extends TagName> = (node: ElementNode<K>, run: HandlerRun, site: Site) => Step;
 
 /** Collapses the layout white space of TTS text written over several lines. */
 const oneLine = (s: string) => s.replace(/\s+/g, ' ').trim();
@@ -25,7 +24,7 @@ const oneLine = (s: string) => s.replace(/\s+/g, ' ').trim();
 const fixedLines = new WeakMap<ElementNode, string>();
 
 /** The substituted text of a tag on one line (TTS prompts, messages). */
-function spokenText(run: Run, node: ElementNode): string {
+function spokenText(run: HandlerRun, node: ElementNode): string {
   const written = writtenText(node);
   if (written.includes('${')) return oneLine(run.sub(written));
   let line = fixedLines.get(node);
@@ -34,7 +33,7 @@ function spokenText(run: Run, node: ElementNode): string {
 }
 
 /**
- * An attribute as {@link Run.attr} reads it, when that is the same on every call: trimmed when
+ * An attribute as {@link HandlerRun.attr} reads it, when that is the same on every call: trimmed when
  * it holds no `${…}`, `undefined` when absent, `null` when it has to be substituted per call.
  */
 function fixedAttr(node: ElementNode, name: string): string | undefined | null {
@@ -94,14 +93,14 @@ function valueFixed(node: ElementNode): ValueFixed {
 }
 
 /** A setvar's or stash's name and value, read as the fixed parts allow. */
-function nameAndValue(run: Run, node: ElementNode, site: Site): { name: string; value: string; evaluated: boolean } {
+function nameAndValue(run: HandlerRun, node: ElementNode, site: Site): { name: string; value: string; evaluated: boolean } {
   const f = (site.fixed as ValueFixed | undefined) ?? (site.fixed = valueFixed(node)) as ValueFixed;
   const name = f.name ?? required(run, node, 'varname');
   if (f.asText) return { name, value: run.sub(f.trimmed), evaluated: false };
   return { name, value: run.code(node, f.written, f.what ?? `<${node.kind} varname="${name}">`), evaluated: true };
 }
 
-function required(run: Run, node: ElementNode, attribute: string): string {
+function required(run: HandlerRun, node: ElementNode, attribute: string): string {
   const v = run.attr(node, attribute);
   if (v === undefined || v === '') throw new SimulationFailure(`<${node.kind}> needs a ${attribute} attribute`, node);
   return v;

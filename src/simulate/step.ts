@@ -1,6 +1,9 @@
 /**
- * The steps of a simulated call and the per-tag records they point to. Kept apart from
- * engine.ts so handlers.ts needs no run-time import of the engine (which imports the handlers).
+ * The steps of a simulated call, the per-tag records they point to, and what a tag's handler
+ * may ask of the call it runs in ({@link HandlerRun}, which the engine's `Run` implements).
+ * These name each other (a site keeps its handler, a handler is given the run, the run hands
+ * out sites and steps), so they share this file; the handlers and the engine both depend on
+ * it and on nothing of each other but the handler table.
  *
  * Every step is a {@link Step} and every tag's record a {@link Site}, each of one class, so the
  * engine's main loop reads the same shapes on every step (its reads stay monomorphic), and the
@@ -8,12 +11,70 @@
  *
  * @module
  */
-import type { AnyElement } from '../ast/nodes.js';
-import type { Run } from './engine.js';
-import type { Ended } from './types.js';
+import type { AnyElement, ElementNode } from '../ast/nodes.js';
+import type { Ended, Script, SimulationEvent, SimulationWarningRule } from './types.js';
 
 /** What a tag does when a call enters it; returns what runs next. */
-export type SiteHandler = (node: AnyElement, run: Run, site: Site) => Step;
+export type SiteHandler = (node: AnyElement, run: HandlerRun, site: Site) => Step;
+
+/** An event as a handler builds it, without the `path` and `line` its site gives (distributed over the union, so `Omit` keeps each member's own fields). */
+export type EventData = SimulationEvent extends infer E ? (E extends SimulationEvent ? Omit<E, 'line' | 'path'> : never) : never;
+
+/**
+ * The call as a tag's handler sees it: the call's state it reads and changes, and the engine's
+ * helpers for what runs next, events, values and the caller. The engine's `Run` is the one
+ * implementation; see it for what each does.
+ */
+export interface HandlerRun {
+  readonly script: Script;
+  readonly vars: Map<string, string>;
+  readonly stashed: Map<string, string>;
+  /** The call variables this call set (`call.*`). */
+  readonly call: Map<string, string>;
+  /** The call's time (epoch ms); a `<wait>` moves it on. */
+  clock: number;
+  /** Whether the caller has hung up. */
+  readonly callerGone: boolean;
+
+  /** What runs after the tag of `site` finishes normally. */
+  after(site: Site): Step;
+  /** The first tag of a container's block, or what the container does when its block is empty. */
+  firstIn(site: Site): Step;
+  /** Where `node`'s events happen. */
+  site(node: AnyElement): Site;
+  /** The first element child of `node` that is a `<kind>` tag. */
+  childOfKind(node: ElementNode, kind: string): ElementNode | undefined;
+  /** Ends the call. */
+  end(ended: Ended): Step;
+  /** The tag named `target` (goto, catch); fails when none is. */
+  jump(from: ElementNode, target: string, what: string): ElementNode;
+  /** The caller hangs up while `node` runs; returns where the call goes on (a hangup catch) or its end. */
+  callerHangup(node: ElementNode, reason: 'script' | 'inputs-exhausted'): Step;
+  /** Takes the next input if it is a hang-up. */
+  takeHangup(): boolean;
+  /** A made-up URL for a recording. */
+  recordingUrl(name: string | undefined): string;
+
+  /** Records an event built in its final shape, `path` and `line` last. */
+  push(event: EventData & { path: string; line: number | undefined }): void;
+  /** Notes a warning diagnostic of `rule` at `node`, with what was found in `data`. */
+  warn(node: AnyElement, rule: SimulationWarningRule, message: string, data: Readonly<Record<string, unknown>>): void;
+  /** Marks a branch of `node` as taken, for coverage. */
+  branch(node: AnyElement, label: string): void;
+
+  /** `${…}` substitution with the call's variables. */
+  sub(text: string): string;
+  /** The trimmed, substituted text of a leaf tag. */
+  text(node: ElementNode): string;
+  /** A substituted, trimmed attribute, or `undefined` when absent. */
+  attr(node: ElementNode, name: string): string | undefined;
+  /** A setvar/stash/equal value by the text-or-JavaScript rule. */
+  value(node: ElementNode, raw: string, what: string): { value: string; evaluated: boolean };
+  /** Evaluates a value that reads as JavaScript to its text. */
+  code(node: ElementNode, raw: string, what: string): string;
+  /** Evaluates a condition as JavaScript. */
+  truth(node: ElementNode, raw: string, what: string): boolean;
+}
 
 /**
  * What runs next: enter a tag, wait for the caller's input at a menu, or end the call. Steps

@@ -22,8 +22,7 @@ const SRC = fileURLToPath(new URL('../../src/', import.meta.url));
 const RUNTIME_CYCLES_LEFT: readonly (readonly string[])[] = [];
 
 /** Groups tied by type imports only, as far as they still are. */
-const TYPE_CYCLES_LEFT: readonly (readonly string[])[] = [
-];
+const TYPE_CYCLES_LEFT: readonly (readonly string[])[] = [];
 
 function tsFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
