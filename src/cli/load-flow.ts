@@ -88,6 +88,16 @@ function syntaxError(message: string, names: readonly string[]): { at: Position;
   return undefined;
 }
 
+/**
+ * Node's message for a package the flow imports that is not installed, with how to install it:
+ * `dialplan init` writes flows that import callfire-dialplan, and a project run before its
+ * `npm install` (or with the CLI installed elsewhere) gets this first.
+ */
+function withInstallHint(err: NodeJS.ErrnoException): string {
+  const m = err.code === 'ERR_MODULE_NOT_FOUND' ? /^Cannot find package '((?:@[^/']+\/)?[^/'.][^/']*)'/.exec(err.message) : null;
+  return m ? `${err.message}; install it in the flow's project: npm install --save-dev ${m[1]}` : err.message;
+}
+
 /** The first frame of a stack that is in the flow's file (source-mapped, so its own line). */
 function siteIn(stack: string | undefined, names: readonly string[]): Position | undefined {
   for (const frame of (stack ?? '').split('\n')) {
@@ -156,7 +166,7 @@ export async function loadFlow(path: string, cwd = process.cwd()): Promise<Docum
       if (err.code === 'ERR_MODULE_NOT_FOUND' && !existsSync(file)) throw new IoError(`cannot read ${path}: no such file`);
       const syntax = syntaxError(String(err.message), names);
       const at = syntax?.at ?? siteIn(nodeStack(() => err), names);
-      const detail = syntax?.detail ?? err.message;
+      const detail = syntax?.detail ?? withInstallHint(err);
       throw new FlowError(`cannot load flow ${path}${at ? `:${at.line}:${at.column}` : ''}: ${detail}`, detail, at);
     }
     // tsx may wrap a CommonJS-looking module's exports in `default`.

@@ -35,6 +35,15 @@ describe('loadFlow', () => {
     expect(err.message).toContain('no-such-module');
   });
 
+  it('says how to install a package the flow imports that is not there', async () => {
+    // before: "Cannot find package 'no-such-pkg-h5' imported from …" alone
+    write('pkg.ts', "import { dialplan } from 'no-such-pkg-h5';\nexport default dialplan;\n");
+    const err = (await loadFlow('pkg.ts', dir).catch((e: unknown) => e)) as Error;
+    expect(err.message).toMatch(/^cannot load flow pkg\.ts(:\d+:\d+)?: Cannot find package 'no-such-pkg-h5' imported from .*; install it in the flow's project: npm install --save-dev no-such-pkg-h5$/);
+    write('scoped.ts', "import { x } from '@no-such-scope/pkg/sub';\nexport default x;\n");
+    await expect(loadFlow('scoped.ts', dir)).rejects.toThrow(/npm install --save-dev @no-such-scope\/pkg$/);
+  });
+
   it('reports a missing file and a flow that throws as I/O errors, the throw at its line', async () => {
     await expect(loadFlow('missing.ts', dir)).rejects.toBeInstanceOf(IoError);
     write('d.ts', 'const x: number = 1;\n  throw new Error("boom" + x);\n');
