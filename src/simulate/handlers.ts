@@ -20,16 +20,9 @@ type Handler<K extends TagName> = (node: ElementNode<K>, run: HandlerRun, site: 
 /** Collapses the layout white space of TTS text written over several lines. */
 const oneLine = (s: string) => s.replace(/\s+/g, ' ').trim();
 
-/** The one-line text of tags whose text holds no `${…}`, by tag: the same on every call. */
-const fixedLines = new WeakMap<ElementNode, string>();
-
-/** The substituted text of a tag on one line (TTS prompts, messages). */
-function spokenText(run: HandlerRun, node: ElementNode): string {
-  const written = writtenText(node);
-  if (written.includes('${')) return oneLine(run.sub(written));
-  let line = fixedLines.get(node);
-  if (line === undefined) fixedLines.set(node, (line = oneLine(written)));
-  return line;
+/** The substituted text of a tag on one line (TTS prompts, messages): its fixed line when it has one (see {@link TextFixed}). */
+function spokenText(run: HandlerRun, node: ElementNode, fixed: TextFixed): string {
+  return fixed.text ?? oneLine(run.sub(writtenText(node)));
 }
 
 /**
@@ -43,15 +36,19 @@ function fixedAttr(node: ElementNode, name: string): string | undefined | null {
 }
 
 /**
- * What the hot handlers (play, goto, setvar, stash, if) read the same on every call at one tag,
- * kept in its {@link Site.fixed} on its first run: attributes and texts without `${…}` and what
- * follows from them. `null` marks a part read per call, as before, in the same order (so the
+ * What the hot handlers (play, goto, setvar, stash, if) and the messages (sms, text, gtalk) read
+ * the same on every call at one tag, kept in its {@link Site.fixed} on its first run: attributes
+ * and texts without `${…}` and what follows from them. `null` marks a part read per call, as before, in the same order (so the
  * unset-variable warnings come in the same order).
  */
-interface PlayFixed {
+interface TextFixed {
+  /** The tag's text on one line when it holds no `${…}` (see {@link fixedLine}). */
+  readonly text: string | null;
+}
+
+interface PlayFixed extends TextFixed {
   readonly voice: string | undefined | null;
   readonly playType: string | undefined | null;
-  readonly text: string | null;
 }
 
 interface GotoFixed {
@@ -83,6 +80,11 @@ interface IfFixed {
 function fixedLine(node: ElementNode): string | null {
   const written = writtenText(node);
   return written.includes('${') ? null : oneLine(written);
+}
+
+/** The fixed text of a message tag (sms, text, gtalk), kept in its site on its first run. */
+function textFixed(node: ElementNode, site: Site): TextFixed {
+  return (site.fixed as TextFixed | undefined) ?? (site.fixed = { text: fixedLine(node) } satisfies TextFixed);
 }
 
 function valueFixed(node: ElementNode): ValueFixed {
@@ -123,7 +125,7 @@ function http(method: 'get' | 'post'): Handler<'get' | 'post'> {
 
 function message(tag: 'sms' | 'text'): Handler<'sms' | 'text'> {
   return (node, run, site) => {
-    run.push({ type: 'sms', to: run.attr(node, 'to') ?? '', text: spokenText(run, node), tag, path: site.shown, line: site.line });
+    run.push({ type: 'sms', to: run.attr(node, 'to') ?? '', text: spokenText(run, node, textFixed(node, site)), tag, path: site.shown, line: site.line });
     return run.after(site);
   };
 }
@@ -163,7 +165,7 @@ export const HANDLERS: { readonly [K in TagName]: Handler<K> } = {
     const f = (site.fixed as PlayFixed | undefined) ?? (site.fixed = { voice: fixedAttr(node, 'voice'), playType: fixedAttr(node, 'type'), text: fixedLine(node) } satisfies PlayFixed);
     const voice = f.voice === null ? run.attr(node, 'voice') : f.voice;
     const playType = (f.playType === null ? run.attr(node, 'type') : f.playType) ?? 'tts';
-    const text = f.text ?? oneLine(run.sub(writtenText(node)));
+    const text = spokenText(run, node, f);
     if (voice) run.push({ type: 'play', playType, text, voice, path: site.shown, line: site.line });
     else run.push({ type: 'play', playType, text, path: site.shown, line: site.line });
     return run.after(site);
@@ -287,7 +289,7 @@ export const HANDLERS: { readonly [K in TagName]: Handler<K> } = {
 
   gtalk(node, run, site) {
     // username and password stay out of the trace: traces are printed and stored.
-    run.push({ type: 'gtalk', to: run.attr(node, 'to') ?? '', text: spokenText(run, node), path: site.shown, line: site.line });
+    run.push({ type: 'gtalk', to: run.attr(node, 'to') ?? '', text: spokenText(run, node, textFixed(node, site)), path: site.shown, line: site.line });
     return run.after(site);
   },
 };
