@@ -206,23 +206,25 @@ const cost = (c: Cost): string => `${ms(c.cpu)} CPU (wall ${ms(c.wall, 1)})`;
 const versus = (ours: Cost, peer: Cost | undefined, name = 'lint'): string =>
   peer === undefined ? 'xmllint not installed: no ratio' : `${name} / xmllint = ${ratio(ours.cpu, peer.cpu)} (CPU; wall ${ratio(ours.wall, peer.wall)})`;
 
-/** A row of one measurement of ours (`row` names it, padded to the column) beside xmllint's; the ratio names it `name`. */
-function reportPair(title: string, row: string, m: { ours: Cost; xmllint: Cost | undefined }, name = 'lint'): void {
+/**
+ * A measured block: `title`, a row for each measurement of ours (its name padded to the column),
+ * xmllint's row, and the first of ours against xmllint, the ratio naming it `name`.
+ */
+function printRows(title: string, rows: ReadonlyArray<readonly [string, Cost]>, peer: Cost | undefined, name = 'lint'): void {
+  const ours = rows.map(([row, c]) => `  ${`${row}:`.padEnd(26)}${cost(c)}\n`).join('');
   console.log(`${title}
-  ${`${row}:`.padEnd(26)}${cost(m.ours)}
-  xmllint --schema:         ${m.xmllint === undefined ? '-' : cost(m.xmllint)}
-  ${versus(m.ours, m.xmllint, name)}
+${ours}  xmllint --schema:         ${peer === undefined ? '-' : cost(peer)}
+  ${versus(rows[0]![1], peer, name)}
 `);
 }
 
-function report(label: string, lintCost: Cost, rulesCost: Cost, xmllintCost: Cost | undefined): void {
-  console.log(`${label}
-  lint (XML + XSD + rules): ${cost(lintCost)}
-  rules only (parsed tree): ${cost(rulesCost)}
-  xmllint --schema:         ${xmllintCost === undefined ? '-' : cost(xmllintCost)}
-  ${versus(lintCost, xmllintCost)}
-`);
-}
+/** One measurement of ours beside xmllint's ({@link againstXmllint}). */
+const reportPair = (title: string, row: string, m: { ours: Cost; xmllint: Cost | undefined }, name = 'lint'): void =>
+  printRows(title, [[row, m.ours]], m.xmllint, name);
+
+/** lint, the rules alone and xmllint ({@link sideBySide}). */
+const report = (label: string, lintCost: Cost, rulesCost: Cost, xmllintCost: Cost | undefined): void =>
+  printRows(label, [['lint (XML + XSD + rules)', lintCost], ['rules only (parsed tree)', rulesCost]], xmllintCost);
 
 console.log(`dialplan lint benchmark (median of ${ROUNDS} rounds, CPU time, node ${process.version})\n`);
 
