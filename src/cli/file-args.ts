@@ -3,7 +3,7 @@
  *
  * @module
  */
-import { statSync } from 'node:fs';
+import { realpathSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { CONFIG_FILE_NAME } from '../validate/lint/config.js';
 import type { ConfigCache } from './config-cache.js';
@@ -24,11 +24,27 @@ const GLOB_CHARS = /[*?[\]{}()!+@]/;
 export async function expandFiles(args: readonly string[], cwd: string): Promise<{ files: string[]; empty: { arg: string; message: string }[] }> {
   const out: string[] = [];
   const empty: { arg: string; message: string }[] = [];
+  // A walk follows symbolic links, so a link back up (`sub/back -> ..`) would yield every plan
+  // again under a longer name, its findings counted twice: a walk keeps each real file once,
+  // under the first name found. Files named one by one are taken as named.
+  const walked = new Set<string>();
+  const once = (names: readonly string[], base: string) =>
+    names.filter((f) => {
+      let real: string;
+      try {
+        real = realpathSync(resolve(base, f));
+      } catch {
+        return true;
+      }
+      if (walked.has(real)) return false;
+      walked.add(real);
+      return true;
+    });
   for (const arg of args) {
     if (GLOB_CHARS.test(arg) && (await globber()).isDynamicPattern(arg)) {
       const found = await (await globber()).glob([arg], { cwd, onlyFiles: true, expandDirectories: false, absolute: isAbsolute(arg) });
       if (found.length === 0) empty.push({ arg, message: `no files match "${arg}"` });
-      out.push(...found.sort());
+      out.push(...once(found.sort(), cwd));
       continue;
     }
     let dir = false;
@@ -40,7 +56,7 @@ export async function expandFiles(args: readonly string[], cwd: string): Promise
     if (dir) {
       const found = await (await globber()).glob(['**/*.xml'], { cwd: resolve(cwd, arg), onlyFiles: true, ignore: ['**/node_modules/**'] });
       if (found.length === 0) empty.push({ arg, message: `no .xml files in the folder "${arg}"` });
-      out.push(...found.sort().map((f) => `${arg.replace(/[\\/]+$/, '')}/${f}`));
+      out.push(...once(found.sort(), resolve(cwd, arg)).map((f) => `${arg.replace(/[\\/]+$/, '')}/${f}`));
     } else {
       out.push(arg);
     }

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -72,5 +72,23 @@ describe('dialplan lint and fmt with no file named', () => {
     const fmt = await run(['fmt'], dir);
     expect(fmt.code).toBe(2);
     expect(fmt.stderr).toContain('"files"');
+  });
+});
+
+describe('folders and globs with a symbolic link back up', () => {
+  // tinyglobby follows links: before, `sub/back -> ..` gave every plan a second name, and
+  // lint counted its findings twice (fmt --write would have rewritten it twice)
+  it('lint and fmt take each real file once, under its first name; files named one by one as named', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'links-'));
+    mkdirSync(join(dir, 'p/sub'), { recursive: true });
+    writeFileSync(join(dir, 'p/a.xml'), BAD_GOTO);
+    symlinkSync('..', join(dir, 'p/sub/back'));
+    for (const arg of ['p', 'p/**/*.xml']) {
+      const r = await run(['lint', arg, '--format', 'json'], dir);
+      expect({ arg, files: (JSON.parse(r.stdout) as { file: string }[]).map((f) => f.file) }).toEqual({ arg, files: ['p/a.xml'] });
+    }
+    expect((await run(['fmt', '--check', 'p'], dir)).stdout).toBe('p/a.xml\n');
+    const named = await run(['lint', 'p/a.xml', 'p/sub/back/a.xml', '--format', 'json'], dir);
+    expect((JSON.parse(named.stdout) as { file: string }[]).map((f) => f.file)).toEqual(['p/a.xml', 'p/sub/back/a.xml']);
   });
 });
