@@ -1,16 +1,20 @@
 /**
- * A simulated call as a readable transcript, one event a line, with the XML line on the left:
+ * A simulated call as a readable transcript, one event a line, with the XML line on the left,
+ * then the simulator's warnings, each written as every finding is written on one line
+ * (`formatCompact`, as in a SOAP fault's detail): line:column, path, message, rule.
  *
  * ```text
- *    7  IVR: Press 1 to confirm.
- *    7  caller presses 1
- *   12  stash confirmed = "yes"
+ *    6  IVR: Hello . Press 1 to confirm.
+ *    5  caller presses 1
+ *    8  stash confirmed = "yes"
  *   14  transfer to 12135551234 (answered)
  *       call ended: transfer
+ * warning: 6:9 /dialplan/menu[1]/play[1]: ${contact.firstName} is not set; read as empty text (unset-variable)
  * ```
  *
  * @module
  */
+import { formatCompact } from '../validate/report/compact.js';
 import type { SimulationEvent, SimulationResult } from './types.js';
 
 const q = (s: string) => JSON.stringify(s);
@@ -92,6 +96,6 @@ export function formatTranscript(result: SimulationResult): string {
   lines.push(`${' '.repeat(5)}  call ended: ${result.ended}`);
   const stashed = Object.entries(result.stashed);
   if (stashed.length > 0) lines.push(`${' '.repeat(5)}  stashed: ${stashed.map(([k, v]) => `${k}=${q(v)}`).join(', ')}`);
-  for (const w of result.warnings) lines.push(`warning: ${w.line === undefined ? '' : `line ${w.line}: `}${w.message}`);
+  for (const w of result.warnings) lines.push(`${w.severity}: ${formatCompact(w)}`);
   return lines.join('\n') + '\n';
 }

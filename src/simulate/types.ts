@@ -183,7 +183,8 @@ export interface SimulationResult {
   /**
    * Things that did not stop the call but may be mistakes, as warning diagnostics at the tag
    * where they happened (its `line`, `column` and `path`), each once: see {@link SimulationWarningRule}.
-   * `formatTranscript` prints them as `warning: line 3: …`.
+   * `formatTranscript` prints each as `formatCompact` writes any finding on one line:
+   * `warning: 6:9 /dialplan/play[1]: ${x} is not set; read as empty text (unset-variable)`.
    */
   readonly warnings: readonly Diagnostic[];
 }

@@ -30,6 +30,25 @@ describe('dialplan simulate', () => {
     expect(result.events.find((e) => e.type === 'transfer')).toMatchObject({ numbers: ['12135551234'], outcome: 'busy', line: 14, path: '/dialplan/amd[1]/live[1]/menu[1]/keypress[2]/transfer[1]' });
   });
 
+  it('prints the warnings as findings: a line each in the transcript, diagnostics in JSON', async () => {
+    // no --contact: the prompt reads ${contact.firstName} unset
+    const text = await run(['simulate', 'confirm.xml', '--keys', '1'], fixtures);
+    expect(text.code).toBe(0);
+    expect(text.stdout).toMatch(/call ended: hangup\n(.*\n)*warning: 6:9 \/dialplan\/amd\[1\]\/live\[1\]\/menu\[1\]\/play\[1\]: \$\{contact\.firstName\} is not set; read as empty text \(unset-variable\)\n$/);
+    const json = await run(['simulate', 'confirm.xml', '--keys', '1', '--format', 'json'], fixtures);
+    expect((JSON.parse(json.stdout) as { warnings: unknown }).warnings).toEqual([
+      {
+        rule: 'unset-variable',
+        severity: 'warning',
+        message: '${contact.firstName} is not set; read as empty text',
+        path: '/dialplan/amd[1]/live[1]/menu[1]/play[1]',
+        line: 6,
+        column: 9,
+        data: { name: 'contact.firstName' },
+      },
+    ]);
+  });
+
   it('exits 1 with the line for a simulation error', async () => {
     const { code, stderr } = await run(['simulate', 'confirm.xml', '--var', 'x=1', '--keys', 'timeout', '--max-steps', '3'], fixtures);
     expect(code).toBe(1);

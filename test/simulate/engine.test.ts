@@ -259,7 +259,11 @@ describe('variables and expressions', () => {
     expect(r.warnings).toEqual([
       { rule: 'unset-variable', severity: 'warning', message: '${nobody} is not set; read as empty text', path: '/dialplan/play[1]', line: 2, column: 1, data: { name: 'nobody' } },
     ]);
-    expect(formatTranscript(r)).toMatch(/^warning: line 2: \$\{nobody\} is not set; read as empty text$/m);
+    // written as any finding on one line (formatCompact): line:column, path, message, rule
+    expect(formatTranscript(r)).toMatch(/^warning: 2:1 \/dialplan\/play\[1\]: \$\{nobody\} is not set; read as empty text \(unset-variable\)$/m);
+    // a tag with no line (a tree built in code): its path alone says where
+    const { line: _line, column: _column, ...placeOnly } = r.warnings[0]!;
+    expect(formatTranscript({ ...r, warnings: [placeOnly] })).toMatch(/^warning: \/dialplan\/play\[1\]: \$\{nobody\} is not set; read as empty text \(unset-variable\)$/m);
   });
 });
 

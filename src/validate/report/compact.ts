@@ -1,7 +1,7 @@
 /**
  * One finding as one line of plain text, `3:5 /dialplan/goto[1]: <goto> names "mian", … (unknown-goto-target)`,
  * for the places where findings travel inside another message: a SOAP fault's Detail, an
- * API 2.0 `ErrorResponse`, an exception's message. A finding without a line leaves the
+ * API 2.0 `ErrorResponse`, an exception's message, a simulated call's transcript. A finding without a line leaves the
  * position out; one about the whole input (path `''`) leaves the path out.
  *
  * @module
