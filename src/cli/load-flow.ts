@@ -12,6 +12,7 @@ import { dirname, extname, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { hasToAst, isDocument, type DocumentNode, type Position } from '../ast/nodes.js';
 import { withCallSites } from '../builder/call-sites.js';
+import { fileErrorReason } from '../util/file-errors.js';
 import type { FileReport } from '../validate/report/file-report.js';
 import { IoError } from './io.js';
 
@@ -214,12 +215,6 @@ function firstInvalidUtf8(bytes: Uint8Array): { line: number; column: number } {
   return { line, column };
 }
 
-/** A file-system error in plain words. */
-function reason(e: unknown): string {
-  const err = e as NodeJS.ErrnoException;
-  return err.code === 'ENOENT' ? 'no such file' : err.code === 'EISDIR' ? 'it is a directory' : err.code === 'EACCES' ? 'permission denied' : err.message;
-}
-
 /** How a text file was stored: UTF-8 with or without a byte-order mark, or UTF-16 (which has one). */
 export type TextEncoding = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be';
 
@@ -241,7 +236,7 @@ export async function readTextFile(path: string, cwd = process.cwd()): Promise<{
   try {
     bytes = await readFile(resolve(cwd, path));
   } catch (e) {
-    throw new IoError(`cannot read ${path}: ${reason(e)}`);
+    throw new IoError(`cannot read ${path}: ${fileErrorReason(e)}`);
   }
   return decodeText(path, bytes);
 }
@@ -256,7 +251,7 @@ export function readTextSync(path: string, cwd = process.cwd()): string {
   try {
     bytes = readFileSync(resolve(cwd, path));
   } catch (e) {
-    throw new IoError(`cannot read ${path}: ${reason(e)}`);
+    throw new IoError(`cannot read ${path}: ${fileErrorReason(e)}`);
   }
   return decodeText(path, bytes).text;
 }
@@ -306,7 +301,7 @@ async function makeFolder(dir: string): Promise<void> {
   }
   for (const d of missing) {
     await mkdir(d).catch((e: NodeJS.ErrnoException) => {
-      if (e.code !== 'EEXIST') throw new IoError(`cannot create the folder ${d}: ${e.code === 'ENOENT' ? 'its parent does not take new folders' : reason(e)}`);
+      if (e.code !== 'EEXIST') throw new IoError(`cannot create the folder ${d}: ${e.code === 'ENOENT' ? 'its parent does not take new folders' : fileErrorReason(e, 'write')}`);
     });
   }
 }
@@ -323,6 +318,6 @@ export async function writeText(target: string, text: string, options: { readonl
   } catch (e) {
     if (e instanceof IoError) throw e;
     if ((e as NodeJS.ErrnoException).code === 'EEXIST' && options.exists !== undefined) throw new IoError(options.exists);
-    throw new IoError(`cannot write ${target}: ${reason(e)}`);
+    throw new IoError(`cannot write ${target}: ${fileErrorReason(e, 'write')}`);
   }
 }

@@ -6,6 +6,7 @@
  *
  * @module
  */
+import { BOM } from '../util/bom.js';
 import { IoError } from './io.js';
 import { writeText, type TextEncoding } from './load-flow.js';
 
@@ -19,5 +20,5 @@ export async function rewriteText(file: string, abs: string, text: string, encod
   if (encoding === 'utf-16le' || encoding === 'utf-16be') {
     throw new IoError(`${file} is UTF-16 text; not rewritten (save it as UTF-8 first)`);
   }
-  await writeText(abs, (encoding === 'utf-8-bom' ? '\ufeff' : '') + text);
+  await writeText(abs, (encoding === 'utf-8-bom' ? BOM : '') + text);
 }

@@ -25,6 +25,7 @@ import { elementName, isElement, treeOf } from '../ast/nodes.js';
 import { compile } from '../compile/compile.js';
 import { isTagName, tagSpec } from '../language/catalog.js';
 import { parse } from '../parse/parse.js';
+import { splitBom } from '../util/bom.js';
 import type { Diagnostic } from '../validate/diagnostic.js';
 
 /** Options of {@link format}. @category Formatting */
@@ -39,8 +40,6 @@ export interface FormatResult {
   /** `xml-syntax` (or root) problems that stop formatting; empty when `text` is there. */
   readonly diagnostics: readonly Diagnostic[];
 }
-
-const BOM = '\ufeff';
 
 /**
  * Writes a dialplan in the canonical layout. XML text keeps its byte-order mark, its line
@@ -58,8 +57,7 @@ export function format(input: PlanSource, options: FormatOptions = {}): FormatRe
   const text = typeof input === 'string' ? input : compile(treeOf(input, 'format()'));
   const parsed = parse(text);
   if (!parsed.document) return { diagnostics: parsed.diagnostics };
-  const bom = text.startsWith(BOM) ? BOM : '';
-  const source = bom ? text.slice(1) : text;
+  const { bom, body: source } = splitBom(text);
   const pi = processingInstruction(source);
   if (pi !== undefined) {
     const before = source.slice(0, pi);

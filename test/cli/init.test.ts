@@ -51,6 +51,18 @@ describe('dialplan init', () => {
     expect(readFileSync(join(dir, '.github/workflows/dialplans.yml'), 'utf8')).toContain('if [ -f package-lock.json ]; then npm ci; else npm install; fi');
   });
 
+  it('adds its scripts to a package.json saved with a byte-order mark', async () => {
+    const project = mkdtempSync(join(tmpdir(), 'init-bom-'));
+    writeFileSync(join(project, 'package.json'), `\ufeff${JSON.stringify({ name: 'x', version: '1.0.0' }, null, 2)}`);
+    const r = await run(['init', '--import-from', INDEX], project);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('package.json (scripts added: lint, test, build)');
+    const pkg = JSON.parse(readFileSync(join(project, 'package.json'), 'utf8')) as { name: string; scripts: Record<string, string> };
+    expect(pkg.name).toBe('x');
+    expect(Object.keys(pkg.scripts)).toEqual(expect.arrayContaining(['lint', 'test', 'build']));
+  });
+
   it('in a project made by npm init -y, with the package installed: scripts added, $schema paths that resolve, no install step', async () => {
     const project = mkdtempSync(join(tmpdir(), 'init-npm-'));
     mkdirSync(join(project, 'node_modules'));

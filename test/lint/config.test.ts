@@ -44,6 +44,16 @@ describe('configuration', () => {
     await expect(loadConfigFile(join(dir, 'missing.json'))).rejects.toThrow(ConfigError);
   });
 
+  it('reads a config saved with a byte-order mark (as Windows editors write it), placing problems after it', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'dialplanrc-'));
+    const file = join(dir, '.dialplanrc.json');
+    writeFileSync(file, '\ufeff{ "rules": { "duplicate-name": "warn" } }');
+    expect((await loadConfigFile(file)).config).toEqual({ rules: { 'duplicate-name': 'warn' } });
+    // the column an editor shows: the mark takes none
+    writeFileSync(file, '\ufeff{ "rules": ');
+    await expect(loadConfigFile(file)).rejects.toThrow(/\.dialplanrc\.json:1:12: not valid JSON/);
+  });
+
   it('answers from a cache by folder when given one, for every folder it walked through', () => {
     const dir = mkdtempSync(join(tmpdir(), 'dialplanrc-'));
     mkdirSync(join(dir, 'a/b'), { recursive: true });

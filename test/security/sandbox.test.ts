@@ -153,6 +153,15 @@ describe('sandbox: stored ids (issue 15, item 8)', () => {
     const restarted = await sandbox({ dataFile });
     expect((await restarted.client.queryBroadcasts()).Broadcast.map((b) => b.id).sort()).toEqual([kept.broadcastId, stored.broadcastId].sort());
   });
+  it('reads a data file saved with a byte-order mark', async () => {
+    const dataFile = join(tempDir(), 'sandbox.json');
+    const empty = { version: 1, nextId: 1000001, broadcasts: {}, calls: {}, requestIds: {}, sounds: {} };
+    writeFileSync(dataFile, `\ufeff${JSON.stringify(empty)}`);
+    const { client } = await sandbox({ dataFile });
+    expect((await client.queryBroadcasts()).TotalResults).toBe(0);
+    await client.sendCall(ivrRequest());
+    expect((await client.queryBroadcasts()).TotalResults).toBe(1);
+  });
 });
 
 describe('sandbox: bodies (issue 15, item 9)', () => {

@@ -10,6 +10,8 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { isDialableRecipient, recipientKey } from '../../language/values.js';
+import { splitBom } from '../../util/bom.js';
+import { fileErrorReason } from '../../util/file-errors.js';
 import { jsonSyntaxError } from '../../util/json-positions.js';
 import type { ActionState, BroadcastStatus, BroadcastType, CallResult } from '../types.js';
 import { durationOf, hash, outcome } from './outcomes.js';
@@ -132,14 +134,6 @@ function emptyState(): State {
   return { nextId: 1000001, broadcasts: new Map(), calls: new Map(), requestIds: new Map(), controlRequestIds: new Map(), sounds: new Map(), numberConfigs: new Map() };
 }
 
-function why(e: unknown): string {
-  const code = (e as NodeJS.ErrnoException).code;
-  if (code === 'EISDIR') return 'it is a directory';
-  if (code === 'ENOENT') return 'its folder does not exist';
-  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
-  if (code === 'ENOTDIR') return 'a part of its path is not a folder';
-  return code ?? (e as Error).message;
-}
 
 /** How fast calls go. */
 export interface Pace {
@@ -206,7 +200,7 @@ export class Store {
     try {
       text = readFileSync(file, 'utf8');
     } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw new SandboxDataError(`cannot read ${file}: ${why(e)}`);
+      if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw new SandboxDataError(`cannot read ${file}: ${fileErrorReason(e)}`);
       // A new file: prove now that it can be written, rather than failing every request later.
       const state = emptyState();
       this.#write(state);
@@ -220,11 +214,12 @@ export class Store {
   /** The state a data file's text holds; throws a SandboxDataError naming what is wrong. */
   #parse(text: string): State {
     const file = this.#file;
+    const { body } = splitBom(text);
     let data: unknown;
     try {
-      data = JSON.parse(text);
+      data = JSON.parse(body);
     } catch (e) {
-      const at = jsonSyntaxError(text, e as Error);
+      const at = jsonSyntaxError(body, e as Error);
       throw new SandboxDataError(`${file} is not a sandbox data file: not valid JSON at line ${at.line}, column ${at.column} (${at.reason})`);
     }
     if (!isRecord(data)) throw new SandboxDataError(`${file} is not a sandbox data file: expected a JSON object`);
@@ -261,7 +256,7 @@ export class Store {
       writeFileSync(tmp, text);
       renameSync(tmp, file);
     } catch (e) {
-      throw new SandboxDataError(`cannot write ${file}: ${why(e)}`);
+      throw new SandboxDataError(`cannot write ${file}: ${fileErrorReason(e, 'write')}`);
     }
     this.#stored = text;
   }

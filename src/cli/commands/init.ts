@@ -7,6 +7,7 @@
 import { existsSync } from 'node:fs';
 import { access, readFile } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve } from 'node:path';
+import { splitBom } from '../../util/bom.js';
 import { jsonSyntaxError } from '../../util/json-positions.js';
 import { IoError, UsageError, type Command } from '../io.js';
 import { writeText } from '../load-flow.js';
@@ -50,7 +51,8 @@ function schemasFolder(root: string, installed: string | undefined): string {
 async function packageJson(file: string): Promise<{ text?: string; note: string; declared: boolean; scripts: Readonly<Record<string, string>> }> {
   let current: string;
   try {
-    current = await readFile(file, 'utf8');
+    // a byte-order mark is not JSON; npm skips it too (and drops it when it rewrites the file)
+    current = splitBom(await readFile(file, 'utf8')).body;
   } catch {
     const name = basename(dirname(file)).toLowerCase().replace(/[^a-z0-9._-]+/g, '-') || 'ivr';
     return { text: starterPackageJson(name, packageVersion()), note: 'new', declared: true, scripts: STARTER_SCRIPTS };

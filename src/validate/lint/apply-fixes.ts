@@ -5,6 +5,7 @@
  * @module
  */
 import { describeValue, hasToAst, isDocument } from '../../ast/nodes.js';
+import { splitBom } from '../../util/bom.js';
 import { lineStarts } from '../../util/line-starts.js';
 import type { Diagnostic, Fix, TextPosition, ValidationResult } from '../diagnostic.js';
 import { lint, type LintOptions } from './lint.js';
@@ -18,8 +19,6 @@ export interface AppliedFixes {
   /** Findings with a fix that overlapped one applied before it; a later pass may apply them. */
   readonly deferred: readonly Diagnostic[];
 }
-
-const BOM = '\ufeff';
 
 /**
  * Applies the fixes of `diagnostics` to `text` (the XML they were found in). Fixes are taken in
@@ -36,8 +35,7 @@ const BOM = '\ufeff';
  */
 export function applyFixes(text: string, diagnostics: readonly Diagnostic[]): AppliedFixes {
   // positions count from after a byte-order mark, as the parser does
-  const bom = text.startsWith(BOM) ? BOM : '';
-  const body = bom ? text.slice(1) : text;
+  const { bom, body } = splitBom(text);
   const starts = lineStarts(body);
   const offset = (p: TextPosition): number => Math.min(body.length, (starts[p.line - 1] ?? body.length) + p.column - 1);
 

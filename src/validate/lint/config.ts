@@ -11,6 +11,8 @@ import type * as AjvModule from 'ajv';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import picomatch from 'picomatch';
 import { remember } from '../../util/bounded-cache.js';
+import { splitBom } from '../../util/bom.js';
+import { fileErrorReason } from '../../util/file-errors.js';
 import { jsonPositions, jsonSyntaxError } from '../../util/json-positions.js';
 import { nearest } from '../../util/nearest.js';
 import { onDemand } from '../../util/on-demand.js';
@@ -118,10 +120,11 @@ export interface LoadedConfig {
 export async function loadConfigFile(path: string): Promise<LoadedConfig> {
   let text: string;
   try {
-    text = await readFile(path, 'utf8');
+    // positions count from after a byte-order mark, as an editor shows them
+    text = splitBom(await readFile(path, 'utf8')).body;
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    const reason = code === 'ENOENT' ? 'no such file' : (e as Error).message;
+    const reason = fileErrorReason(e);
     throw new ConfigError(`cannot read ${path}: ${reason}`, [
       { rule: 'config', severity: 'error', message: `cannot read the configuration: ${reason}`, path: '', data: { source: path, keyword: 'read', ...(code ? { code } : {}) } },
     ]);
