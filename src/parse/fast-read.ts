@@ -19,7 +19,13 @@
  */
 import type { Diagnostic } from '../ast/diagnostic.js';
 import type { DocumentNode } from '../ast/nodes.js';
+import { LIMITS } from '../ast/limits.js';
 import { Refused, TreeBuilder } from './tree-builder.js';
+
+/** What a plain object inherits: an attribute of one of these names is left to saxes. */
+const INHERITED: Readonly<Record<string, unknown>> = {};
+/** The most attributes a tag may have (docs/limits.md). */
+const MAX_ATTRIBUTES = LIMITS.attributes;
 
 /** Any character XML 1.0 does not allow in a document (a lone surrogate among them). */
 const DISALLOWED = /[^\t\n\r\x20-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/u;
@@ -76,6 +82,79 @@ const give = (): never => {
 /** Line ends as XML reads them: CRLF and a lone CR are one LF. */
 const normalizeLineEnds = (s: string): string => (s.includes('\r') ? s.replace(/\r\n?/g, '\n') : s);
 
+/** The longest name, value or text {@link SlicePool} keeps (the tree builder shares values up to this length too). */
+const MAX_POOLED = 32;
+/** The most strings a {@link SlicePool} keeps (as many as the tree builder shares values). */
+const POOL_MAX = 4096;
+/** Slots of a new {@link SlicePool}: a power of two, doubled as it fills (a small plan needs few). */
+const POOL_FIRST_SLOTS = 64;
+
+/** One step of the hash {@link SlicePool} files strings under (FNV-1a over UTF-16 code units). */
+const hashStep = (h: number, c: number): number => Math.imul(h ^ c, 0x01000193);
+const HASH_START = 0x811c9dc5 | 0;
+
+/** The hash {@link SlicePool} files `s` under: the one the scanner computes over the characters of `s`. */
+function hashOf(s: string): number {
+  let h = HASH_START;
+  for (let k = 0; k < s.length; k++) h = hashStep(h, s.charCodeAt(k));
+  return h;
+}
+
+/**
+ * Short pieces of the text read before (tag and attribute names, attribute values, texts),
+ * found again by where they were written, without cutting a new string out of the text: a plan
+ * writes `<keypress pressed="1">`, `type="tts"` or `<goto>` thousands of times, and each slice
+ * was a new string for the garbage collector, hashed anew by the tree builder's maps. A table
+ * of open addressing by a hash the scanner computes as it reads the characters anyway, kept at
+ * most half full; a candidate is compared with the text before it is taken.
+ */
+class SlicePool {
+  #slots: (string | undefined)[] = new Array(POOL_FIRST_SLOTS).fill(undefined);
+  #mask = POOL_FIRST_SLOTS - 1;
+  #size = 0;
+
+  /** `xml.slice(from, to)`: the equal string read before when there is one, `h` the hash of those characters. */
+  slice(xml: string, from: number, to: number, h: number): string {
+    const length = to - from;
+    if (length > MAX_POOLED) return xml.slice(from, to);
+    const slots = this.#slots;
+    const mask = this.#mask;
+    for (let k = h & mask; ; k = (k + 1) & mask) {
+      const s = slots[k];
+      if (s === undefined) {
+        const made = xml.slice(from, to);
+        if (this.#size < POOL_MAX) {
+          slots[k] = made;
+          if (++this.#size * 2 > slots.length) this.#grow();
+        }
+        return made;
+      }
+      if (s.length === length && sameAt(xml, from, s)) return s;
+    }
+  }
+
+  /** Twice the slots, the strings filed again. */
+  #grow(): void {
+    const old = this.#slots;
+    const slots: (string | undefined)[] = new Array(old.length * 2).fill(undefined);
+    const mask = slots.length - 1;
+    for (const s of old) {
+      if (s === undefined) continue;
+      let k = hashOf(s) & mask;
+      while (slots[k] !== undefined) k = (k + 1) & mask;
+      slots[k] = s;
+    }
+    this.#slots = slots;
+    this.#mask = mask;
+  }
+}
+
+/** Whether `s` is written in `xml` at `from`. */
+function sameAt(xml: string, from: number, s: string): boolean {
+  for (let k = 0; k < s.length; k++) if (xml.charCodeAt(from + k) !== s.charCodeAt(k)) return false;
+  return true;
+}
+
 /**
  * Reads `xml` (a byte-order mark already removed) into the syntax tree, or returns undefined
  * when the text holds anything this reader leaves to saxes.
@@ -95,6 +174,7 @@ class FastReader {
   readonly #xml: string;
   readonly #n: number;
   readonly #b: TreeBuilder;
+  readonly #pool = new SlicePool();
 
   constructor(xml: string) {
     this.#xml = xml;
@@ -156,10 +236,13 @@ class FastReader {
     let from = i;
     // only ASCII white space so far: between tags of a container it is layout, and no text is made
     let blank = true;
+    // the hash of the characters read so far (for the pool, when the text is one piece of the source)
+    let h = HASH_START;
     for (;;) {
       if (i >= n) give(); // the root is never closed
       const c = xml.charCodeAt(i);
       if (c === LT) break;
+      h = hashStep(h, c);
       if (c === AMP) {
         text += xml.slice(from, i) + this.#reference(i);
         i = from = this.#after;
@@ -176,7 +259,7 @@ class FastReader {
     }
     if (i > start) {
       if (blank && !this.#b.keepsWhiteSpace) this.#b.skipped(i);
-      else this.#b.text(from === start ? xml.slice(start, i) : text + xml.slice(from, i), i);
+      else this.#b.text(from === start ? this.#pool.slice(xml, start, i, h) : text + xml.slice(from, i), i);
     }
     const next = xml.charCodeAt(i + 1);
     if (next === SLASH) return this.#endTag(i);
@@ -240,30 +323,38 @@ class FastReader {
   #startTag(i: number): number {
     const xml = this.#xml;
     const n = this.#n;
+    const pool = this.#pool;
+    let h = hashStep(HASH_START, xml.charCodeAt(i + 1));
     let j = i + 2;
-    while (isNameChar(xml.charCodeAt(j))) j++;
-    const name = xml.slice(i + 1, j);
-    const attributes: Record<string, string> = {};
+    for (let c = xml.charCodeAt(j); isNameChar(c); c = xml.charCodeAt(++j)) h = hashStep(h, c);
+    const name = pool.slice(xml, i + 1, j, h);
+    const b = this.#b;
+    const names = b.attributeNames;
+    const values = b.attributeValues;
+    let count = 0;
     for (;;) {
       const before = j;
       while (isSpace(xml.charCodeAt(j))) j++;
       const c = xml.charCodeAt(j);
       if (c === GT) {
-        this.#b.open(name, attributes, i, j + 1);
+        b.openRead(name, count, i, j + 1);
         return j + 1;
       }
       if (c === SLASH) {
         if (xml.charCodeAt(j + 1) !== GT) give();
-        this.#b.open(name, attributes, i, j + 2);
-        this.#b.close(j + 2);
+        b.openRead(name, count, i, j + 2);
+        b.close(j + 2);
         return j + 2;
       }
       // an attribute, after white space
       if (j === before || !isNameStart(c)) give();
+      // more than the builder takes: it refuses the tag, and saxes refuses it at the same place
+      // (so the search for a repeated name below stays short)
+      if (count === MAX_ATTRIBUTES) give();
       const nameStart = j;
-      j++;
-      while (isNameChar(xml.charCodeAt(j))) j++;
-      const attribute = xml.slice(nameStart, j);
+      h = hashStep(HASH_START, c);
+      for (let d = xml.charCodeAt(++j); isNameChar(d); d = xml.charCodeAt(++j)) h = hashStep(h, d);
+      const attribute = pool.slice(xml, nameStart, j, h);
       while (isSpace(xml.charCodeAt(j))) j++;
       if (xml.charCodeAt(j) !== EQ) give();
       j++;
@@ -274,10 +365,13 @@ class FastReader {
       // the value: references decoded, each white-space character (a CRLF counting as one) a space
       let value = '';
       let from = j;
+      const valueStart = j;
+      h = HASH_START;
       for (;;) {
         if (j >= n) give();
         const v = xml.charCodeAt(j);
         if (v === quote) break;
+        h = hashStep(h, v);
         if (v === AMP) {
           value += xml.slice(from, j) + this.#reference(j);
           j = from = this.#after;
@@ -291,11 +385,13 @@ class FastReader {
           j++;
         }
       }
-      value += xml.slice(from, j);
+      value = from === valueStart ? pool.slice(xml, from, j, h) : value + xml.slice(from, j);
       j++;
       // a repeated attribute (or a name Object.prototype has, or __proto__) is left to saxes
-      if (attributes[attribute] !== undefined || attribute === '__proto__') give();
-      attributes[attribute] = value;
+      if (INHERITED[attribute] !== undefined || attribute === '__proto__') give();
+      for (let a = 0; a < count; a++) if (names[a] === attribute) give();
+      names[count] = attribute;
+      values[count++] = value;
     }
   }
 

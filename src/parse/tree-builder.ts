@@ -8,7 +8,7 @@
  */
 import type { CommentNode, DocumentNode, ElementNode, Node, Position } from '../ast/nodes.js';
 import type { Diagnostic } from '../ast/diagnostic.js';
-import { NO_CHILDREN, rawText } from '../ast/nodes.js';
+import { NO_CHILDREN } from '../ast/nodes.js';
 import { attributesMessage, depthMessage, LIMITS, referenceProblem, referencesMessage } from '../ast/limits.js';
 import { CATALOG, type TagName } from '../language/catalog.js';
 import { NO_ATTRIBUTES, ParsedCharacters, ParsedElement, SourceText } from './parsed-nodes.js';
@@ -48,6 +48,20 @@ export class Refused extends Error {
 
 /** An element being read (its children are set when it closes). */
 export type OpenElement = ParsedElement;
+
+/**
+ * `rawText` of an element's children (its texts joined) by index: a `for…of` over children
+ * arrays, some of them the frozen NO_CHILDREN, left an iterator result per element on the
+ * heap (a fifth of what parsing a big plan allocated).
+ */
+function textOfChildren(children: readonly Node[]): string {
+  let out = '';
+  for (let k = 0; k < children.length; k++) {
+    const c = children[k]!;
+    if (c.kind === '#text') out += c.text;
+  }
+  return out;
+}
 
 /** The tree of one document as it is read. */
 export class TreeBuilder {
@@ -135,22 +149,43 @@ export class TreeBuilder {
   }
 
   /**
-   * A start tag from `start` (its `<`) to `startEnd` (just after its `>`). Refuses XInclude,
-   * a second root and the shape limits (docs/limits.md) before any work that grows with them.
+   * The names and values of the attributes of the start tag being read, in the order written:
+   * a reader fills the first `count` of each and calls {@link openRead}, so no record is made
+   * for a tag whose set of attributes is one kept to share (most tags of a plan).
    */
-  open(name: string, attributes: Record<string, string>, start: number, startEnd: number): OpenElement {
-    // one pass over the attributes; the refusals below keep their order
+  readonly attributeNames: string[] = [];
+  /** The values beside {@link attributeNames}. */
+  readonly attributeValues: string[] = [];
+
+  /**
+   * A start tag from `start` (its `<`) to `startEnd` (just after its `>`), with these
+   * attributes. Refuses XInclude, a second root and the shape limits (docs/limits.md) before
+   * any work that grows with them.
+   */
+  open(name: string, attributes: Readonly<Record<string, string>>, start: number, startEnd: number): OpenElement {
     let count = 0;
+    for (const k in attributes) {
+      this.attributeNames[count] = k;
+      this.attributeValues[count++] = attributes[k]!;
+    }
+    return this.openRead(name, count, start, startEnd);
+  }
+
+  /** {@link open} with the tag's `count` attributes in {@link attributeNames} and {@link attributeValues}. */
+  openRead(name: string, count: number, start: number, startEnd: number): OpenElement {
+    const names = this.attributeNames;
+    const values = this.attributeValues;
+    // one pass over the attributes; the refusals below keep their order
     let xinclude = false;
     let overReferences: string | undefined;
     // where this set of attributes is kept; none when a value is new (its set is new too, and
     // a plan's unique names make most such sets)
     let kept: RecordStep | undefined = this.#records;
-    for (const k in attributes) {
-      const known = this.#known(attributes[k]!);
-      const v = known ?? this.#keep(attributes[k]!);
-      attributes[k] = v;
-      count++;
+    for (let a = 0; a < count; a++) {
+      const k = names[a]!;
+      const known = this.#known(values[a]!);
+      const v = known ?? this.#keep(values[a]!);
+      values[a] = v;
       if (kept !== undefined) kept = known !== undefined ? this.#recordStep(kept, k, v) : undefined;
       if (v === XINCLUDE_NS) xinclude = true;
       if (overReferences === undefined) {
@@ -165,13 +200,23 @@ export class TreeBuilder {
     if (count > MAX_ATTRIBUTES) throw new Refused(attributesMessage(name), this.locAt(start));
     if (overReferences !== undefined) throw new Refused(overReferences, this.locAt(start));
     const known = TAGS.get(name);
-    const el = new ParsedElement(name, known?.tag, count === 0 ? NO_ATTRIBUTES : kept === undefined ? attributes : (kept.record ??= Object.freeze(attributes)), this.src, start, this.#opened++);
+    const attributes = count === 0 ? NO_ATTRIBUTES : (kept?.record ?? this.#record(count, kept));
+    const el = new ParsedElement(name, known?.tag, attributes, this.src, start, this.#opened++);
     this.stack.push(el);
     this.#keepsText.push(known ? known.keepsText : true);
     this.#childStart.push(this.#pendingTop);
     this.#rootName ??= name;
     this.#lastEnd = startEnd;
     return el;
+  }
+
+  /** The record of the `count` attributes read, kept (frozen) at `kept` to share, or not kept when that is undefined. */
+  #record(count: number, kept: RecordStep | undefined): Readonly<Record<string, string>> {
+    const record: Record<string, string> = {};
+    for (let a = 0; a < count; a++) record[this.attributeNames[a]!] = this.attributeValues[a]!;
+    if (kept === undefined) return record;
+    kept.record = Object.freeze(record);
+    return kept.record;
   }
 
   /** Closes the innermost element: `end` is just after its end tag or its `/>`. */
@@ -183,7 +228,7 @@ export class TreeBuilder {
     el.closeAt(this.#pendingTop > from ? (this.#pending.slice(from, this.#pendingTop) as readonly Node[]) : NO_CHILDREN, end);
     this.#pendingTop = from;
     const name = el.name ?? el.kind;
-    const problem = referenceProblem(rawText(el));
+    const problem = referenceProblem(textOfChildren(el.children));
     if (problem) throw new Refused(referencesMessage(name, 'text', problem), el.loc);
     const parent = this.top;
     if (parent) this.#pending[this.#pendingTop++] = el;
