@@ -1,9 +1,12 @@
 /**
  * lint, validate and simulate name themselves in treeOf's TypeError (not "a dialplan
- * function"), as compile and the diagrams do.
+ * function"), as compile and the diagrams do; so do expectCall and runScenario, which run
+ * simulate() underneath but must not be reported under its name.
  */
 import { describe, expect, it } from 'vitest';
 import { compile, dialplan, lint, simulate, validate, type PlanSource } from '../../src/index.js';
+import { runScenario } from '../../src/entries/simulate.js';
+import { expectCall } from '../../src/entries/testing.js';
 
 const said = 'takes a plan built with the DSL, a syntax tree, or XML text; got';
 const plan = dialplan({ name: 'Root' }).play('Hello.').hangup();
@@ -26,5 +29,22 @@ describe('lint(), validate() and simulate()', () => {
     const events = async (p: PlanSource) => (await simulate(p)).events.map(({ line: _line, ...e }) => e);
     expect(await events(xml)).toEqual(await events(plan));
     expect(await events(plan.toAst())).toEqual(await events(plan));
+  });
+});
+
+describe('expectCall() and runScenario()', () => {
+  it.each([[42, 'a number'], [undefined, 'undefined'], [{ root: {} }, 'an object without toAst()']])('refuse %o with a TypeError naming themselves', async (value, described) => {
+    const v = value as unknown as PlanSource;
+    // expectCall refuses at once, before any step of the script is written
+    expect(() => expectCall(v)).toThrow(new TypeError(`expectCall() ${said} ${described}`));
+    await expect(runScenario(v, { name: 'x', script: {}, expect: [] })).rejects.toThrow(new TypeError(`runScenario() ${said} ${described}`));
+  });
+
+  it('still take the three forms alike', async () => {
+    const xml = compile(plan);
+    for (const p of [plan, plan.toAst(), xml]) {
+      expect((await expectCall(p).run()).ended).toBe('hangup');
+      expect((await runScenario(p, { name: 'x', script: {}, expect: [{ endsWith: 'hangup' }] })).pass).toBe(true);
+    }
   });
 });
