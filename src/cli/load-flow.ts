@@ -8,7 +8,7 @@
 import { existsSync, readFileSync, realpathSync } from 'node:fs';
 import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import * as nodeModule from 'node:module';
-import { dirname, extname, resolve } from 'node:path';
+import { dirname, extname, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { hasToAst, isDocument, type DocumentNode, type Position } from '../ast/nodes.js';
 import { withCallSites } from '../builder/call-sites.js';
@@ -73,18 +73,21 @@ function positionAfter(frame: string, names: readonly string[]): Position | unde
 /**
  * A flow that does not compile: esbuild's (tsx's) "Transform failed with N errors:" message
  * lists each error as `file:line:column: ERROR: text`, its column 0-based where every finding of
- * ours is 1-based. The first error's place (in the flow's own file) and text, the others
- * counted; undefined for any other failure.
+ * ours is 1-based. The first error's text, the others counted; its place is `at` when it is in
+ * the flow's own file, else (a module the flow imports) the text starts with that module's
+ * path, relative to `cwd`, and 1-based place. Undefined for any other failure.
  */
-function syntaxError(message: string, names: readonly string[]): { at: Position; detail: string } | undefined {
+function syntaxError(message: string, names: readonly string[], cwd: string): { at: Position | undefined; detail: string } | undefined {
   const head = /^Transform failed with (\d+) errors?:\n/.exec(message);
   if (!head) return undefined;
   for (const line of message.slice(head[0].length).split('\n')) {
-    const m = /:(\d+):(\d+): ERROR: (.*)$/.exec(line);
-    if (!m || !names.some((n) => line.startsWith(`${n}:`))) continue;
+    const m = /^(.+?):(\d+):(\d+): ERROR: (.*)$/.exec(line);
+    if (!m) continue;
     const more = Number(head[1]) - 1;
-    const detail = `${m[3]}${more > 0 ? ` (and ${more} more error${more === 1 ? '' : 's'})` : ''}`;
-    return { at: { line: Number(m[1]), column: Number(m[2]) + 1 }, detail };
+    const text = `${m[4]}${more > 0 ? ` (and ${more} more error${more === 1 ? '' : 's'})` : ''}`;
+    const at = { line: Number(m[2]), column: Number(m[3]) + 1 };
+    if (names.some((n) => line.startsWith(`${n}:`))) return { at, detail: text };
+    return { at: undefined, detail: `${relative(cwd, m[1]!)}:${at.line}:${at.column}: ${text}` };
   }
   return undefined;
 }
@@ -165,7 +168,7 @@ export async function loadFlow(path: string, cwd = process.cwd()): Promise<Docum
       const err = e as NodeJS.ErrnoException;
       // the flow itself missing, not a module it imports (whose message names the flow as the importer)
       if (err.code === 'ERR_MODULE_NOT_FOUND' && !existsSync(file)) throw new IoError(`cannot read ${path}: no such file`);
-      const syntax = syntaxError(String(err.message), names);
+      const syntax = syntaxError(String(err.message), names, cwd);
       const at = syntax?.at ?? siteIn(nodeStack(() => err), names);
       const detail = syntax?.detail ?? withInstallHint(err);
       throw new FlowError(`cannot load flow ${path}${at ? `:${at.line}:${at.column}` : ''}: ${detail}`, detail, at);

@@ -68,6 +68,16 @@ describe('a flow that does not compile', () => {
     // a syntax error stops esbuild's parser; symbols declared twice are all reported
     write('g.ts', 'let a = 1;\nlet a = 2;\nlet b = 1;\nlet b = 2;\nexport default 1;\n');
     await expect(loadFlow('g.ts', dir)).rejects.toMatchObject({ detail: 'The symbol "a" has already been declared (and 1 more error)', at: { line: 2, column: 5 } });
+    write('h.ts', 'let a = 1;\nlet a = 2;\nlet b = 1;\nlet b = 2;\nlet c = 1;\nlet c = 2;\nexport default 1;\n');
+    await expect(loadFlow('h.ts', dir)).rejects.toMatchObject({ detail: 'The symbol "a" has already been declared (and 2 more errors)' });
+  });
+
+  it('in a module the flow imports: that module\'s path and 1-based place, with the text alone', async () => {
+    // before: "Transform failed with 1 error:\n/abs/path/helper.ts:1:18: ERROR: Unexpected \";\"" as the message
+    write('helper.ts', 'export const x = (;\n');
+    write('uses-helper.ts', "import { x } from './helper.ts';\nexport default x;\n");
+    const err = (await loadFlow('uses-helper.ts', dir).catch((e: unknown) => e)) as Error;
+    expect(err.message).toBe('cannot load flow uses-helper.ts: helper.ts:1:19: Unexpected ";"');
   });
 });
 
