@@ -29,8 +29,8 @@ describe('usage errors exit 2 and say what the command takes', () => {
     [['convert', 'flow.ts'], 'convert reads CallFire XML; flow.ts is a flow already'],
     [['build', 'good.xml'], 'build reads flow modules (.ts, .js); good.xml is not one (validate reads XML: dialplan validate good.xml)'],
     // the plan where the request goes: before, 'good.xml:1:1: not valid JSON (Unexpected token '<' ...)', exit 1
-    [['send', 'good.xml'], 'send reads a SendCall request (JSON) first; good.xml holds XML (a dialplan goes with --dialplan): dialplan send request.json --dialplan good.xml'],
-    [['send', 'flow.ts', '--preview'], 'send reads a SendCall request (JSON) first; flow.ts is a flow: dialplan send request.json --dialplan flow.ts'],
+    [['send', 'good.xml'], 'send reads the broadcast file (JSON, the SendCall request) first; good.xml holds XML (a dialplan goes with --dialplan): dialplan send broadcast.json --dialplan good.xml'],
+    [['send', 'flow.ts', '--preview'], 'send reads the broadcast file (JSON, the SendCall request) first; flow.ts is a flow: dialplan send broadcast.json --dialplan flow.ts'],
   ])('dialplan %j', async (args, message) => {
     const r = await run(args, dir);
     expect(r.code).toBe(2);

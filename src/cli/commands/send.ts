@@ -77,7 +77,7 @@ export const command: Command = {
     // the plan named where the request goes (`dialplan send plan.xml`) is a mistake in the call,
     // said as such, rather than a JSON syntax error at its first `<`
     const planInstead = (what: string) =>
-      new UsageError(`dialplan send: send reads a SendCall request (JSON) first; ${file} ${what}: dialplan send request.json --dialplan ${file}`);
+      new UsageError(`dialplan send: send reads the broadcast file (JSON, the SendCall request) first; ${file} ${what}: dialplan send broadcast.json --dialplan ${file}`);
     if (isFlowModule(file)) throw planInstead('is a flow');
     const text = await readText(file, io.cwd);
     let json: unknown;
