@@ -28,8 +28,53 @@ import { attributeSpans } from './spans.js';
 /** The parsed text of one document, shared by its nodes: positions of offsets, on demand. */
 export class SourceText {
   #starts: number[] | undefined;
+  /**
+   * Where each element of the document starts (its `<`) and ends (after its end tag or `/>`,
+   * -1 while open), by its number in document order: two numbers in a typed array instead of
+   * two fields of every element, which were a fifth of a parsed element and copied by every
+   * garbage collection that moved the tree.
+   */
+  #elementStarts = new Int32Array(16);
+  #elementEnds = new Int32Array(16);
 
   constructor(readonly text: string) {}
+
+  /** Element `order` starts at `start` (and is open). */
+  opened(order: number, start: number): void {
+    if (order >= this.#elementStarts.length) {
+      const starts = new Int32Array(this.#elementStarts.length * 2);
+      starts.set(this.#elementStarts);
+      this.#elementStarts = starts;
+      const ends = new Int32Array(starts.length);
+      ends.set(this.#elementEnds);
+      this.#elementEnds = ends;
+    }
+    this.#elementStarts[order] = start;
+    this.#elementEnds[order] = -1;
+  }
+
+  /** Element `order` ends at `end`. */
+  closed(order: number, end: number): void {
+    this.#elementEnds[order] = end;
+  }
+
+  /** Where element `order` starts. */
+  startOf(order: number): number {
+    return this.#elementStarts[order]!;
+  }
+
+  /** Where element `order` ends (-1 while open). */
+  endOf(order: number): number {
+    return this.#elementEnds[order]!;
+  }
+
+  /** The document has `count` elements: the arrays shrink to their size (they grow by doubling). */
+  finished(count: number): void {
+    if (count < this.#elementStarts.length) {
+      this.#elementStarts = this.#elementStarts.slice(0, count);
+      this.#elementEnds = this.#elementEnds.slice(0, count);
+    }
+  }
 
   /** The 1-based line and column of `offset`. */
   positionAt(offset: number): Position {
@@ -74,10 +119,8 @@ export class ParsedElement {
   declare readonly name?: string;
   declare readonly attributes: Readonly<Record<string, string>>;
   declare children: readonly Node[];
+  /** The document's text, which also holds where this element starts and ends (by {@link #order}). */
   #src: SourceText;
-  #start: number;
-  /** Just after the end tag, or after `/>`; -1 while open. */
-  #end = -1;
   /** How many elements of the document were opened before this one (see `ast/document-order.ts`). */
   #order: number;
 
@@ -92,8 +135,8 @@ export class ParsedElement {
     self.attributes = attributes;
     this.children = NO_CHILDREN;
     this.#src = src;
-    this.#start = start;
     this.#order = order;
+    src.opened(order, start);
   }
 
   /** The element's place in its document's order: the document index's number of it. */
@@ -104,7 +147,7 @@ export class ParsedElement {
   /** Line and column of the start tag's `<`. */
   get loc(): Position {
     let loc = LOCS.get(this);
-    if (loc === undefined) LOCS.set(this, (loc = this.#src.positionAt(this.#start)));
+    if (loc === undefined) LOCS.set(this, (loc = this.#src.positionAt(this.#src.startOf(this.#order))));
     return loc;
   }
 
@@ -123,7 +166,7 @@ export class ParsedElement {
   /** Sets the children and where the element ends: just after its end tag or its `/>`. */
   closeAt(children: readonly Node[], end: number): void {
     this.children = children;
-    this.#end = end;
+    this.#src.closed(this.#order, end);
   }
 
   /** Where the element's parts were written. */
@@ -133,17 +176,19 @@ export class ParsedElement {
     const src = this.#src;
     const xml = src.text;
     const at = src.pointAt;
-    const nameEnd = this.#start + 1 + (this.name ?? this.kind).length;
+    const start = src.startOf(this.#order);
+    const end = src.endOf(this.#order);
+    const nameEnd = start + 1 + (this.name ?? this.kind).length;
     const startEnd = startTagEnd(xml, nameEnd);
-    const startTag = src.span(this.#start, startEnd);
-    const nameSpan = { start: at(this.#start + 1), end: at(nameEnd) };
+    const startTag = src.span(start, startEnd);
+    const nameSpan = { start: at(start + 1), end: at(nameEnd) };
     const attributes = attributeSpans(xml, nameEnd, startEnd, at);
     let span: ElementSpan;
-    if (startEnd === this.#end) {
+    if (startEnd === end) {
       span = { whole: startTag, startTag, name: nameSpan, attributes };
     } else {
       // the end tag holds no other "</"
-      const endTag = src.span(xml.lastIndexOf('</', this.#end - 1), this.#end);
+      const endTag = src.span(xml.lastIndexOf('</', end - 1), end);
       span = {
         whole: { start: startTag.start, end: endTag.end },
         startTag,
