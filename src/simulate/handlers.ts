@@ -35,12 +35,12 @@ function fixedAttr(node: ElementNode, name: string): string | undefined | null {
   return raw.includes('${') ? null : raw.trim();
 }
 
-/**
- * What the hot handlers (play, goto, setvar, stash, if) and the messages (sms, text, gtalk) read
- * the same on every call at one tag, kept in its {@link Site.fixed} on its first run: attributes
- * and texts without `${…}` and what follows from them. `null` marks a part read per call, as before, in the same order (so the
- * unset-variable warnings come in the same order).
- */
+// The *Fixed records: what the hot handlers (play, goto, setvar, stash, if) and the messages
+// (sms, text, gtalk) read the same on every call at one tag, kept in its Site.fixed on its first
+// run: attributes and texts without `${…}` and what follows from them. `null` marks a part read
+// per call, as before, in the same order (so the unset-variable warnings come in the same order).
+
+/** A tag's fixed text (play and the messages). */
 interface TextFixed {
   /** The tag's text on one line when it holds no `${…}` (see {@link fixedLine}). */
   readonly text: string | null;
