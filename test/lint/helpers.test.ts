@@ -9,6 +9,7 @@ import { elementName } from '../../src/ast/nodes.js';
 import { parse } from '../../src/parse/parse.js';
 import { createContext } from '../../src/validate/lint/context.js';
 import { elementsOf, hasChild } from '../../src/validate/lint/helpers/tagged.js';
+import { readSites, type ReadSite } from '../../src/validate/lint/helpers/reads.js';
 
 describe('key patterns', () => {
   it('parses every documented form', () => {
@@ -145,5 +146,27 @@ describe('elements by tag', () => {
     const menu = ctx.ofTag('menu')[0]!;
     expect(hasChild(menu, 'keypress')).toBe(true);
     expect(hasChild(menu, 'transfer')).toBe(false);
+  });
+});
+
+describe('read sites', () => {
+  const xml =
+    '<dialplan name="r"><setvar varname="a" name="${not.a.site}">${x}</setvar><play type="tts">no variable</play>' +
+    '<if expr="${a} == 1"><play type="tts">Hi ${b}, $call.x</play></if><transfer callerid="${c}" whisper-tts="${d}">1</transfer></dialplan>';
+  const list = (sites: Iterable<ReadSite>) => [...sites].map((s) => `${elementName(s.node)} ${s.where}: ${s.value}`);
+  const expected = ['setvar text: ${x}', 'if expr: ${a} == 1', 'play text: Hi ${b}, $call.x', 'transfer callerid: ${c}', 'transfer whisper-tts: ${d}'];
+
+  it('lists the same sites on every walk, the later ones over the elements the first found', () => {
+    const ctx = createContext(parse(xml).document!);
+    expect(list(readSites(ctx))).toEqual(expected);
+    expect(list(readSites(ctx))).toEqual(expected);
+  });
+
+  it('notes nothing from a walk left before its end', () => {
+    const ctx = createContext(parse(xml).document!);
+    // a rule that stops at its first site (amd-in-inbound-plan) must not leave the others a short list
+    for (const _ of readSites(ctx)) break;
+    expect(list(readSites(ctx))).toEqual(expected);
+    expect(list(readSites(ctx))).toEqual(expected);
   });
 });

@@ -27,22 +27,35 @@ export function siteAt(site: ReadSite, within?: Slice): FindingAt {
   return within ? { ...base, within } : base;
 }
 
+const withSites = new WeakMap<RuleContext, Int32Array>();
+
 /**
  * Every attribute value (except `name`) and every text of the plan that holds a `$`, in
  * document order. Each rule that reads sites looks for `${…}` or `$call.x`, so a string without
  * `$` is never a site: most of a big plan's strings take no room. The sites are walked again
  * for each rule rather than kept for the run: five rules from `undefined-variable` to the last
  * one read them, and a list of a 20 MB plan's sites (and the scans they held) lived through
- * all of them, old-space memory at the run's peak; a walk is cheap, and each site dies young.
+ * all of them, old-space memory at the run's peak. What is kept is the numbers of the
+ * elements that have a site, noted by the first walk that reaches the end (four bytes per such
+ * element): the later walks visit those alone (a few in ten of a plan's elements) instead of
+ * every attribute of every element once per rule, and each site dies young.
  */
 export function* readSites(ctx: RuleContext): Generator<ReadSite, void, undefined> {
   const { elements } = ctx;
-  for (let i = 0; i < elements.length; i++) {
-    const node = elements[i]!;
+  const known = withSites.get(ctx);
+  const found: number[] | undefined = known ? undefined : [];
+  const count = known ? known.length : elements.length;
+  for (let i = 0; i < count; i++) {
+    const number = known ? known[i]! : i;
+    const node = elements[number]!;
+    let sites = 0;
     for (const k in node.attributes) {
       if (k === 'name') continue;
       const value = node.attributes[k]!;
-      if (value.includes('$')) yield { node, where: k, value, scan: ctx.variableScan(value) };
+      if (value.includes('$')) {
+        sites++;
+        yield { node, where: k, value, scan: ctx.variableScan(value) };
+      }
     }
     // the text is joined only when one of its pieces holds a `$` (the blanks between child tags never do)
     const children = node.children;
@@ -50,9 +63,12 @@ export function* readSites(ctx: RuleContext): Generator<ReadSite, void, undefine
       const child = children[c]!;
       if (child.kind === '#text' && child.text.includes('$')) {
         const value = rawText(node);
+        sites++;
         yield { node, where: 'text', value, scan: ctx.variableScan(value) };
         break;
       }
     }
+    if (found && sites > 0) found.push(number);
   }
+  if (found) withSites.set(ctx, Int32Array.from(found));
 }
