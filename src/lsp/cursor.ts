@@ -107,7 +107,7 @@ export function cursorContext(text: string, offset: number): CursorContext {
     }
     const end = nameEnd(text, j + 1);
     if (at <= end) {
-      return { kind: 'tag-name', stack: [...stack], siblings: siblings(), following: followingSiblings(text, j + 1, end), start: j + 1, end, closing: false };
+      return { kind: 'tag-name', stack: [...stack], siblings: siblings(), following: followingSiblings(text, j + 1, end, stack), start: j + 1, end, closing: false };
     }
     const tag = text.slice(j + 1, end);
     const present: string[] = [];
@@ -189,18 +189,21 @@ function startTagEnd(text: string, from: number): { readonly next: number; reado
  * The tags after the one whose name spans `nameStart`..`nameStop`, in the same parent: read on
  * to the parent's end tag (or the end of the text), skipping the current tag's own content and
  * that of every later sibling. As forgiving as {@link cursorContext}: an unfinished tag opens
- * nothing, and any end tag at the parent's depth ends the parent.
+ * nothing, an end tag closes the innermost open tag of its name (and those inside it), one that
+ * names no open tag is passed over, and any end tag where only the parent is open ends it.
+ * `ancestors` are the tags open around the cursor's tag (its parent last).
  */
-function followingSiblings(text: string, nameStart: number, nameStop: number): string[] {
+function followingSiblings(text: string, nameStart: number, nameStop: number, ancestors: readonly string[]): string[] {
   const out: string[] = [];
   const current = startTagEnd(text, nameStop);
-  // a tag still without a name (`<|`) or unfinished (`<h|<else/>`) holds nothing
-  let depth = nameStop > nameStart && current.open === true ? 1 : 0;
+  // the tags open since the cursor's; a tag still without a name (`<|`) or unfinished
+  // (`<h|<else/>`) holds nothing
+  const open: string[] = nameStop > nameStart && current.open === true ? [text.slice(nameStart, nameStop)] : [];
   let i = current.next;
   for (;;) {
     const j = text.indexOf('<', i);
     if (j === -1) return out;
-    const skipped = SKIPPED.find(([open]) => text.startsWith(open, j));
+    const skipped = SKIPPED.find(([start]) => text.startsWith(start, j));
     if (skipped) {
       const close = text.indexOf(skipped[1], j + skipped[0].length);
       if (close === -1) return out;
@@ -208,17 +211,22 @@ function followingSiblings(text: string, nameStart: number, nameStop: number): s
       continue;
     }
     if (text[j + 1] === '/') {
-      if (depth === 0) return out;
-      depth--;
+      if (open.length === 0) return out;
+      const end = nameEnd(text, j + 2);
+      const name = text.slice(j + 2, end);
+      const inner = open.lastIndexOf(name);
+      if (inner !== -1) open.length = inner;
+      else if (ancestors.includes(name)) return out;
       // an end tag cut short ends at the next markup, as in cursorContext
-      i = Math.max(startTagEnd(text, nameEnd(text, j + 2)).next, j + 1);
+      i = Math.max(startTagEnd(text, end).next, j + 1);
       continue;
     }
     const end = nameEnd(text, j + 1);
     const tag = startTagEnd(text, end);
     if (end > j + 1) {
-      if (depth === 0) out.push(text.slice(j + 1, end));
-      if (tag.open === true) depth++;
+      const name = text.slice(j + 1, end);
+      if (open.length === 0) out.push(name);
+      if (tag.open === true) open.push(name);
     }
     i = Math.max(tag.next, j + 1);
   }

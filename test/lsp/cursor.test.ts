@@ -83,6 +83,16 @@ describe('the tags offered after the siblings already written', () => {
     // a `>` inside a quoted value does not end the tag
     expect(at('<dialplan><if expr="1"><|<if expr="a > b"><else/></if><else/></if>')).toMatchObject({ following: ['if', 'else'] });
   });
+
+  it('reads the siblings after the cursor with end tags matched by name, as the tags before it are', () => {
+    // an unclosed <play> inside the later <live> is closed by </live>: the <machine> after is a sibling
+    expect(at('<dialplan><amd><|<live><play>Hi</live><machine/></amd></dialplan>')).toMatchObject({ following: ['live', 'machine'] });
+    expect(tags('<dialplan><amd><|<live><play>Hi</live><machine/></amd></dialplan>')).toEqual([]);
+    // an end tag that closes nothing open is passed over
+    expect(at('<dialplan><amd><|<live></oops></live><machine/></amd>')).toMatchObject({ following: ['live', 'machine'] });
+    // the end tag of an ancestor ends the parent, even inside an unclosed sibling
+    expect(at('<dialplan><amd><|<live></amd></live><machine/></dialplan>')).toMatchObject({ following: ['live'] });
+  });
 });
 
 describe('rootElementName', () => {
