@@ -36,11 +36,14 @@ function evaluatorOptions(script: Script, options: SimulateOptions): EvaluatorOp
 /**
  * Runs one scripted call through a dialplan, offline and deterministically.
  *
- * Resolves (never rejects) with the trace: a plan that is not well-formed XML, a failing
- * expression, a missing goto target, an endless loop, a budget run out (steps, time, an
- * expression's time or memory: see {@link SimulateOptions}) or an unknown script or option
- * field end the call with `ended: 'error'` and an `error` naming the line or the limit. Expressions run in an isolated QuickJS evaluator (loaded once,
- * asynchronously, which is why this function is async).
+ * Resolves with the trace whatever the plan does: a plan that is not well-formed XML, a
+ * failing expression, a missing goto target, an endless loop, a budget run out (steps, time,
+ * an expression's time or memory: see {@link SimulateOptions}) or an unknown script or option
+ * field end the call with `ended: 'error'` and an `error` naming the line or the limit. It
+ * rejects only with a TypeError naming `simulate()` when `plan` is no plan at all (a number, an
+ * object that is neither a builder nor a tree): a mistake in the calling code, not in the plan.
+ * Expressions run in an isolated QuickJS evaluator (loaded once, asynchronously, which is why
+ * this function is async).
  *
  * @example
  * ```ts
