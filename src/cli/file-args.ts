@@ -24,9 +24,10 @@ const GLOB_CHARS = /[*?[\]{}()!+@]/;
 export async function expandFiles(args: readonly string[], cwd: string): Promise<{ files: string[]; empty: { arg: string; message: string }[] }> {
   const out: string[] = [];
   const empty: { arg: string; message: string }[] = [];
-  // A walk follows symbolic links, so a link back up (`sub/back -> ..`) would yield every plan
-  // again under a longer name, its findings counted twice: a walk keeps each real file once,
-  // under the first name found. Files named one by one are taken as named.
+  // Each real file once, under the first name it is given: a walk follows symbolic links, so a
+  // link back up (`sub/back -> ..`) would yield every plan again under a longer name, and a
+  // file named beside a folder that holds it (`p/a.xml p`) would come twice, its findings
+  // counted twice and fmt --write rewriting it twice.
   const walked = new Set<string>();
   const once = (names: readonly string[], base: string) =>
     names.filter((f) => {
@@ -58,10 +59,10 @@ export async function expandFiles(args: readonly string[], cwd: string): Promise
       if (found.length === 0) empty.push({ arg, message: `no .xml files in the folder "${arg}"` });
       out.push(...once(found.sort(), resolve(cwd, arg)).map((f) => `${arg.replace(/[\\/]+$/, '')}/${f}`));
     } else {
-      out.push(arg);
+      out.push(...once([arg], cwd));
     }
   }
-  return { files: [...new Set(out)], empty };
+  return { files: out, empty };
 }
 
 /** What {@link expandFiles} gives, plus where the list came from when no file was named. */
