@@ -25,55 +25,51 @@ import { lineStarts, positionAt } from '../util/line-starts.js';
 import type { TagName } from '../language/catalog.js';
 import { attributeSpans } from './spans.js';
 
+/** Elements per chunk of {@link SourceText}'s start and end offsets (a power of two). */
+const CHUNK_BITS = 10;
+const CHUNK = 1 << CHUNK_BITS;
+const CHUNK_MASK = CHUNK - 1;
+
 /** The parsed text of one document, shared by its nodes: positions of offsets, on demand. */
 export class SourceText {
   #starts: number[] | undefined;
   /**
    * Where each element of the document starts (its `<`) and ends (after its end tag or `/>`,
-   * -1 while open), by its number in document order: two numbers in a typed array instead of
+   * -1 while open), by its number in document order: two numbers in typed arrays instead of
    * two fields of every element, which were a fifth of a parsed element and copied by every
-   * garbage collection that moved the tree.
+   * garbage collection that moved the tree. Chunks of a fixed size, added as elements come, so
+   * growing copies nothing and leaves no garbage (memory outside the heap is freed only when
+   * the garbage collector finds its array dead).
    */
-  #elementStarts = new Int32Array(16);
-  #elementEnds = new Int32Array(16);
+  readonly #elementStarts: Int32Array[] = [];
+  readonly #elementEnds: Int32Array[] = [];
 
   constructor(readonly text: string) {}
 
-  /** Element `order` starts at `start` (and is open). */
+  /** Element `order` (the next one: elements are opened in document order) starts at `start` and is open. */
   opened(order: number, start: number): void {
-    if (order >= this.#elementStarts.length) {
-      const starts = new Int32Array(this.#elementStarts.length * 2);
-      starts.set(this.#elementStarts);
-      this.#elementStarts = starts;
-      const ends = new Int32Array(starts.length);
-      ends.set(this.#elementEnds);
-      this.#elementEnds = ends;
+    const chunk = order >>> CHUNK_BITS;
+    if (chunk === this.#elementStarts.length) {
+      this.#elementStarts.push(new Int32Array(CHUNK));
+      this.#elementEnds.push(new Int32Array(CHUNK));
     }
-    this.#elementStarts[order] = start;
-    this.#elementEnds[order] = -1;
+    this.#elementStarts[chunk]![order & CHUNK_MASK] = start;
+    this.#elementEnds[chunk]![order & CHUNK_MASK] = -1;
   }
 
   /** Element `order` ends at `end`. */
   closed(order: number, end: number): void {
-    this.#elementEnds[order] = end;
+    this.#elementEnds[order >>> CHUNK_BITS]![order & CHUNK_MASK] = end;
   }
 
   /** Where element `order` starts. */
   startOf(order: number): number {
-    return this.#elementStarts[order]!;
+    return this.#elementStarts[order >>> CHUNK_BITS]![order & CHUNK_MASK]!;
   }
 
   /** Where element `order` ends (-1 while open). */
   endOf(order: number): number {
-    return this.#elementEnds[order]!;
-  }
-
-  /** The document has `count` elements: the arrays shrink to their size (they grow by doubling). */
-  finished(count: number): void {
-    if (count < this.#elementStarts.length) {
-      this.#elementStarts = this.#elementStarts.slice(0, count);
-      this.#elementEnds = this.#elementEnds.slice(0, count);
-    }
+    return this.#elementEnds[order >>> CHUNK_BITS]![order & CHUNK_MASK]!;
   }
 
   /** The 1-based line and column of `offset`. */

@@ -284,7 +284,6 @@ export class TreeBuilder {
 
   /** The result once the whole text is read. */
   finish(): { readonly document?: DocumentNode; readonly diagnostics: readonly Diagnostic[] } {
-    this.src.finished(this.#opened);
     const root = this.#root;
     return root && this.diagnostics.length === 0
       ? { document: { kind: '#document', root, prolog: this.#prolog, epilog: this.#epilog }, diagnostics: this.diagnostics }
