@@ -254,7 +254,7 @@ writeFileSync(bigFile, big);
 const findings = lint(big).diagnostics;
 if (findings.some((d) => d.severity === 'error')) throw new Error(`the generated plan should be valid: ${JSON.stringify(findings[0])}`);
 {
-  const m = sideBySide([big], () => [parse(big).document!], [bigFile], 3);
+  const m = sideBySide([big], () => [parse(big).document!], [bigFile], ROUNDS);
   report(`generated dialplan (${(big.length / 1024 / 1024).toFixed(1)} MB, ${findings.length} warnings)`, m.lint, m.rules, m.xmllint);
 }
 {
