@@ -90,7 +90,7 @@ dialplan().amd((x) => x.live((l) => l).live((l) => l).machine((m) => m));
 const LIBRARY = `import assert from 'node:assert/strict';
 import { dialplan, parse, compile, validate, lint, simulate } from 'callfire-dialplan';
 import { fixDialplan, format } from 'callfire-dialplan/lint';
-import { generateScenarios } from 'callfire-dialplan/simulate';
+import { generateScenarios, runScenario } from 'callfire-dialplan/simulate';
 import { expectCall } from 'callfire-dialplan/testing';
 import { toMermaid, toDot, toHtml, toSvg, callFlow, lintOverlay } from 'callfire-dialplan/graph';
 import { diffPlans, formatDiff, diffOverlay } from 'callfire-dialplan/diff';
@@ -117,7 +117,11 @@ for (const [name, f] of Object.entries({ compile, toTypeScript, toMermaid, toDot
   const a = JSON.stringify(await f(tree));
   assert.equal(JSON.stringify(await f(xml)), a, name);
   assert.ok(String(a).includes('12135551234'), name);
-  await assert.rejects(async () => f(42), (e) => e instanceof TypeError && e.message.includes('got a number'), name);
+  // the TypeError names the function called, not one it runs underneath
+  await assert.rejects(async () => f(42), (e) => e instanceof TypeError && e.message.startsWith(name + '() takes') && e.message.includes('got a number'), name);
+}
+for (const [name, f] of Object.entries({ lint, validate, simulate, expectCall, runScenario: (p) => runScenario(p, { name: 's', script: {}, expect: [] }) })) {
+  await assert.rejects(async () => f(42), (e) => e instanceof TypeError && e.message.startsWith(name + '() takes a plan built with the DSL, a syntax tree, or XML text; got a number'), name);
 }
 assert.equal(compile(plan), compile(xml));
 const typo = xml.replace('<goto>main</goto>', '<goto>mian</goto>');
@@ -260,6 +264,24 @@ describe.runIf(enabled)('the packed package in a fresh npm project', () => {
     const lines = [...wrong.stdout.matchAll(/^wrong\.ts\((\d+),\d+\): error/gm)].map((m) => Number(m[1]));
     expect([...new Set(lines)]).toEqual([2, 3, 4]);
   }, 60_000);
+
+  it('every entry\'s published .d.ts type-checks with skipLibCheck off, without @types/node', () => {
+    // a strict consumer checks the declarations it reaches; one node: import among them fails
+    // a project that has no @types/node (a flow author's need not)
+    const { exports } = JSON.parse(readFileSync(join(project, 'node_modules/callfire-dialplan/package.json'), 'utf8')) as { exports: Record<string, unknown> };
+    const entries = Object.keys(exports).filter((k) => k !== './package.json' && !k.includes('*')).map((k) => (k === '.' ? 'callfire-dialplan' : `callfire-dialplan/${k.slice(2)}`));
+    const dir = join(project, 'strict-types');
+    mkdirSync(dir, { recursive: true });
+    // one file per entry, one tsc run for all (its errors name the .d.ts they are in)
+    const files = entries.map((entry, i) => {
+      writeFileSync(join(dir, `e${i}.ts`), `import * as entry from '${entry}';\nexport const names = Object.keys(entry);\n`);
+      return `e${i}.ts`;
+    });
+    const options = { strict: true, noEmit: true, module: 'nodenext', moduleResolution: 'nodenext', skipLibCheck: false, exactOptionalPropertyTypes: true, types: [] };
+    writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify({ compilerOptions: options, files }));
+    const checked = sh(dir, `node "${TSC}" -p tsconfig.json`);
+    expect(checked.code, checked.out).toBe(0);
+  }, 120_000);
 
   it("docs/dsl.md's example of what fails to compile holds against the published types, and runs", () => {
     const guide = readFileSync(join(project, 'node_modules/callfire-dialplan/docs/dsl.md'), 'utf8');

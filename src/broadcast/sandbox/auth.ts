@@ -4,7 +4,6 @@
  * @module
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
-import type { IncomingMessage } from 'node:http';
 
 /** A username and password. */
 export interface Credentials {
@@ -16,8 +15,18 @@ function digest(s: string): Buffer {
   return createHash('sha256').update(s, 'utf8').digest();
 }
 
+/**
+ * The part of a request {@link basicAuth} reads. Structural rather than node:http's
+ * IncomingMessage (which fits it) so that this module's declarations, reached from the
+ * `callfire-dialplan/sandbox` entry through {@link Credentials}, type-check in a project
+ * without @types/node and with skipLibCheck off.
+ */
+export interface AuthorizedRequest {
+  readonly headers: { readonly authorization?: string | undefined };
+}
+
 /** A check that a request's Authorization header carries exactly `credentials`. */
-export function basicAuth(credentials: Credentials): (req: IncomingMessage) => boolean {
+export function basicAuth(credentials: Credentials): (req: AuthorizedRequest) => boolean {
   const expected = digest(`${credentials.username}:${credentials.password}`);
   return (req) => {
     const header = req.headers.authorization ?? '';
