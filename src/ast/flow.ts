@@ -118,8 +118,8 @@ export class FlowGraph {
   }
 
   /**
-   * The steps of a node computed afresh and not kept. {@link numberFlow} follows the same
-   * cases over element numbers: a change here is a change there.
+   * The steps of a node computed afresh and not kept: for one pass over the whole graph
+   * ({@link numberFlow}), which must not hold every node's steps at once.
    */
   computeSteps(n: FlowNode): FlowStep[] {
     if (n === EXIT) return [];
@@ -191,225 +191,65 @@ export interface NumberedFlow {
   node(i: number): FlowNode;
 }
 
-/** What {@link numberFlow} reads of the document index: the elements by number, their parents and next sequential siblings. */
-export interface NumberedTree extends Pick<FlowFacts, 'target' | 'attr' | 'text'> {
-  /** Every element in document order: element `k` is `all[k]`. */
-  readonly all: readonly AnyElement[];
-  /** The number of each element's parent; -1 for the root. */
-  readonly parent: Int32Array;
-  /** The number of the next sibling that runs in sequence after each element (branches skipped), or -1. */
-  readonly following: Int32Array;
-  /** The number of an element of the document, or -1. */
-  numberOf(node: AnyElement): number;
-  /** The flow graph's waiting point of a menu ({@link FlowGraph.inputOf}), for {@link NumberedFlow.node}. */
-  inputOf(menu: AnyElement): MenuInput;
-}
-
 /**
- * The successors of every node of the graph {@link FlowGraph} describes, worked out on the
- * element numbers of the index (parents, next siblings and first children are numbers there)
- * and written straight into typed arrays: no step objects, no menu-input objects, no map per
- * node, which on a big plan made this pass a quarter of lint's rules. It must give exactly
- * `graph.successors(node)` for every node, in that order (test/ast/plan-index.test.ts holds it
- * on the corpus, the fixtures and generated plans): each case below is the case of
- * {@link FlowGraph.computeSteps} of the same name, and `after`/`enter` are its methods.
- * Menu inputs are numbered after EXIT in the order steps first reach them, row by row.
+ * Numbers the graph over the document's elements (`numberOf(all[k]) === k`): every node's steps
+ * are computed once, turned into numbers and dropped, so a big plan's graph takes a few
+ * integers per edge.
  */
-export function numberFlow(tree: NumberedTree): NumberedFlow {
-  return new Numbering(tree).run();
-}
-
-/**
- * The pass of {@link numberFlow}, as a class: methods are compiled once for every document,
- * where closures made anew in each call ran unoptimised on small plans (3x slower on the corpus).
- */
-class Numbering {
-  readonly #tree: NumberedTree;
-  readonly #all: readonly AnyElement[];
-  readonly #parent: Int32Array;
-  readonly #following: Int32Array;
-  readonly #exit: number;
-  /** The input node of each menu (-1: not reached yet). */
-  readonly #inputOf: Int32Array;
-  /** The menus of the inputs, in the order of their numbers. */
-  readonly #menus: number[] = [];
+export function numberFlow(graph: FlowGraph, all: readonly AnyElement[], numberOf: (node: AnyElement) => number): NumberedFlow {
+  const exit = all.length;
+  const inputs: MenuInput[] = [];
+  const inputNumber = new Map<MenuInput, number>();
   // rows and edges straight into typed arrays, doubled when full (about one edge per node, a few more at branches)
-  #first: Int32Array<ArrayBuffer>;
-  #to: Int32Array<ArrayBuffer>;
-  #edges = 0;
-
-  constructor(tree: NumberedTree) {
-    this.#tree = tree;
-    this.#all = tree.all;
-    this.#parent = tree.parent;
-    this.#following = tree.following;
-    const exit = (this.#exit = tree.all.length);
-    this.#inputOf = new Int32Array(exit).fill(-1);
-    this.#first = new Int32Array(exit + 2);
-    this.#to = new Int32Array(2 * exit + 16);
-  }
-
-  run(): NumberedFlow {
-    const exit = this.#exit;
-    for (let k = 0; k < exit; k++) {
-      this.#first[k] = this.#edges;
-      this.#row(k);
+  let first = new Int32Array(exit + 2);
+  let to = new Int32Array(2 * exit + 16);
+  let rows = 0;
+  let edges = 0;
+  const numbered = (f: FlowNode): number => {
+    if (f === EXIT) return exit;
+    if ('input' in f) {
+      let i = inputNumber.get(f);
+      if (i === undefined) {
+        i = exit + 1 + inputs.length;
+        inputs.push(f);
+        inputNumber.set(f, i);
+      }
+      return i;
     }
-    // EXIT has no steps
-    this.#first[exit] = this.#edges;
-    // inputs found while numbering inputs are appended and numbered in turn
-    const menus = this.#menus;
-    for (let j = 0; j < menus.length; j++) {
-      const r = exit + 1 + j;
-      if (r + 1 >= this.#first.length) this.#first = grown(this.#first);
-      this.#first[r] = this.#edges;
-      this.#inputRow(menus[j]!);
-    }
-    const rows = exit + 1 + menus.length;
-    this.#first[rows] = this.#edges;
-    return numberedFlowOf(this.#all, Int32Array.from(menus), this.#tree.inputOf, this.#first.slice(0, rows + 1), this.#to.slice(0, this.#edges));
-  }
-
-  #edge(n: number): void {
-    if (this.#edges >= this.#to.length) this.#to = grown(this.#to);
-    this.#to[this.#edges++] = n;
-  }
-
-  #name(k: number): string {
-    return elementName(this.#all[k]!);
-  }
-
-  #numbered(node: AnyElement): number {
-    const k = this.#tree.numberOf(node);
-    if (k < 0) throw new Error(`flow step to a <${elementName(node)}> outside the document`);
+    const k = numberOf(f);
+    if (k < 0) throw new Error(`flow step to a <${elementName(f)}> outside the document`);
     return k;
-  }
-
-  #input(menu: number): number {
-    let i = this.#inputOf[menu]!;
-    if (i < 0) {
-      i = this.#exit + 1 + this.#menus.length;
-      this.#menus.push(menu);
-      this.#inputOf[menu] = i;
+  };
+  const row = (f: FlowNode): void => {
+    if (rows + 1 >= first.length) first = grown(first);
+    first[rows++] = edges;
+    for (const s of graph.computeSteps(f)) {
+      if (edges >= to.length) to = grown(to);
+      to[edges++] = numbered(s.to);
     }
-    return i;
-  }
-
-  /** FlowGraph.after, climbing out of finished blocks in a loop. */
-  #after(k: number): number {
-    for (;;) {
-      const p = this.#parent[k]!;
-      if (p < 0) return this.#exit;
-      const own = this.#name(k);
-      if (!BRANCH_CHILD.has(own)) {
-        const next = this.#following[k]!;
-        if (next >= 0) return next;
-      }
-      const pname = this.#name(p);
-      if (pname === 'dialplan') return this.#exit;
-      if (pname === 'menu' && own !== 'keypress') return this.#input(p);
-      k = p;
-    }
-  }
-
-  /** FlowGraph.enter: an element's first child is the next element, when that one is its child. */
-  #enter(k: number): number {
-    const c = k + 1;
-    if (c < this.#exit && this.#parent[c] === k) {
-      const s = BRANCH_CHILD.has(this.#name(c)) ? this.#following[c]! : c;
-      if (s >= 0) return s;
-    }
-    return this.#name(k) === 'menu' ? this.#input(k) : this.#after(k);
-  }
-
-  /** FlowGraph.computeSteps of element `k`. */
-  #row(k: number): void {
-    const node = this.#all[k]!;
-    const tree = this.#tree;
-    switch (elementName(node)) {
-      case 'hangup':
-      case 'gotoXML':
-        this.#edge(this.#exit);
-        return;
-      case 'transfer': {
-        const next = this.#after(k);
-        this.#edge(tree.attr(node, 'continue-after')?.trim() === 'true' ? next : this.#exit);
-        this.#edge(next);
-        return;
-      }
-      case 'goto': {
-        const target = tree.target(tree.text(node));
-        this.#edge(target ? this.#numbered(target) : this.#exit);
-        return;
-      }
-      case 'amd':
-        for (const c of node.children) if (isElement(c)) this.#edge(this.#enter(this.#numbered(c)));
-        return;
-      case 'if': {
-        this.#edge(this.#enter(k));
-        let otherwise: AnyElement | undefined;
-        for (const c of node.children) {
-          if (isElement(c) && elementName(c) === 'else') {
-            otherwise = c;
-            break;
-          }
-        }
-        this.#edge(otherwise ? this.#enter(this.#numbered(otherwise)) : this.#after(k));
-        return;
-      }
-      case 'equal':
-      case 'notEqual':
-        this.#edge(this.#enter(k));
-        this.#edge(this.#after(k));
-        return;
-      case 'catch': {
-        const target = tree.target((tree.attr(node, 'goto') ?? '').trim());
-        this.#edge(this.#enter(k));
-        if (target) this.#edge(this.#numbered(target));
-        return;
-      }
-      case 'dialplan':
-      case 'menu':
-      case 'live':
-      case 'machine':
-      case 'else':
-      case 'keypress':
-        this.#edge(this.#enter(k));
-        return;
-      default:
-        this.#edge(this.#after(k));
-    }
-  }
-
-  /** A menu's input: each keypress, then the fall-through unless default and timeout keypresses take it. */
-  #inputRow(menu: number): void {
-    let fallback = false;
-    let timeout = false;
-    for (const c of this.#all[menu]!.children) {
-      if (!isElement(c) || elementName(c) !== 'keypress') continue;
-      this.#edge(this.#enter(this.#numbered(c)));
-      const kind = parseKeyPattern(this.#tree.attr(c, 'pressed') ?? '').kind;
-      if (kind === 'default') fallback = true;
-      else if (kind === 'timeout') timeout = true;
-    }
-    if (!fallback || !timeout) this.#edge(this.#after(menu));
-  }
+  };
+  for (const el of all) row(el);
+  row(EXIT);
+  // inputs found while numbering inputs are appended and numbered in turn
+  for (let j = 0; j < inputs.length; j++) row(inputs[j]!);
+  first[rows] = edges;
+  return numberedFlowOf(all, inputs, first.slice(0, rows + 1), to.slice(0, edges));
 }
 
 /**
  * The result of {@link numberFlow}, made outside it: a closure shares the scope of every
  * closure made beside it, so a `node()` made in numberFlow would keep its oversized arrays
- * for as long as the result lives. `menus` are the menus of the inputs, in their numbers' order.
+ * and its map of inputs for as long as the result lives.
  */
-function numberedFlowOf(all: readonly AnyElement[], menus: Int32Array, inputOf: (menu: AnyElement) => MenuInput, first: Int32Array, to: Int32Array): NumberedFlow {
+function numberedFlowOf(all: readonly AnyElement[], inputs: readonly MenuInput[], first: Int32Array, to: Int32Array): NumberedFlow {
   const exit = all.length;
   return {
-    size: exit + 1 + menus.length,
+    size: exit + 1 + inputs.length,
     elements: exit,
     exit,
     first,
     to,
-    node: (i) => (i < exit ? all[i]! : i === exit ? EXIT : inputOf(all[menus[i - exit - 1]!]!)),
+    node: (i) => (i < exit ? all[i]! : i === exit ? EXIT : inputs[i - exit - 1]!),
   };
 }
 

@@ -12,7 +12,7 @@
  * @module
  */
 import { DOCUMENT_ORDER, type MaybeOrdered } from './document-order.js';
-import { BRANCH_CHILD, FlowGraph, numberFlow, type FlowFacts, type NumberedFlow } from './flow.js';
+import { BRANCH_CHILD, FlowGraph, numberFlow, type NumberedFlow } from './flow.js';
 import type { AnyElement, DocumentNode, ElementNode } from './nodes.js';
 import { elementChildren, elementName, isElement, textOf } from './nodes.js';
 import { SameNameCounter } from './visit.js';
@@ -289,13 +289,6 @@ export class PlanIndex {
    * keypress, else, live, machine), or undefined. One pass over the parents array on first use.
    */
   following(node: AnyElement): AnyElement | undefined {
-    const k = this.numberOf(node);
-    const f = k < 0 ? -1 : this.#followingNumbers()[k]!;
-    return f < 0 ? undefined : this.all[f];
-  }
-
-  /** The number of each element's {@link following} sibling, or -1. */
-  #followingNumbers(): Int32Array {
     if (!this.#following) {
       const n = this.all.length;
       const following = new Int32Array(n).fill(-1);
@@ -309,38 +302,27 @@ export class PlanIndex {
       }
       this.#following = following;
     }
-    return this.#following;
+    const k = this.numberOf(node);
+    const f = k < 0 ? -1 : this.#following[k]!;
+    return f < 0 ? undefined : this.all[f];
   }
 
   /** The execution graph of the document (see `ast/flow.ts`), shared by the simulator, the diagrams and lint. */
   get flow(): FlowGraph {
-    this.#flow ??= new FlowGraph(this.#flowFacts());
-    return this.#flow;
-  }
-
-  /** The flow graph's edges over dense numbers (elements by their number), for analyses of the whole graph. */
-  get numberedFlow(): NumberedFlow {
-    this.#numberedFlow ??= numberFlow({
-      // the same answers as the flow graph's (target, attr, text), over the numbers of this index
-      ...this.#flowFacts(),
-      all: this.all,
-      parent: this.#parent,
-      following: this.#followingNumbers(),
-      numberOf: (n) => this.numberOf(n),
-      inputOf: (menu) => this.flow.inputOf(menu),
-    });
-    return this.#numberedFlow;
-  }
-
-  /** What the flow graph and its numbering read of the document: goto targets by trimmed name, parents, next siblings. */
-  #flowFacts(): Required<FlowFacts> {
-    return {
+    this.#flow ??= new FlowGraph({
       parentOf: (n) => this.parentOf(n),
       target: (name) => this.byName.get(name.trim()),
       attr: (n, a) => n.attributes[a],
       text: (n) => textOf(n),
       following: (n) => this.following(n),
-    };
+    });
+    return this.#flow;
+  }
+
+  /** The flow graph's edges over dense numbers (elements by their number), for analyses of the whole graph. */
+  get numberedFlow(): NumberedFlow {
+    this.#numberedFlow ??= numberFlow(this.flow, this.all, (n) => this.numberOf(n));
+    return this.#numberedFlow;
   }
 }
 

@@ -1,20 +1,9 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { elementName, type AnyElement, type DocumentNode } from '../../src/ast/nodes.js';
-import { EXIT, type MenuInput } from '../../src/ast/flow.js';
+import { EXIT } from '../../src/ast/flow.js';
 import { indexPlan } from '../../src/ast/plan-index.js';
 import { walk } from '../../src/ast/visit.js';
-import { parse } from '../../src/parse/parse.js';
-import { dialplan } from '../../src/builder/index.js';
-import { corpusFiles, parsedDocument, readCorpus } from '../util.js';
-
-/** Every XML fixture under test/fixtures. */
-function fixtureFiles(): string[] {
-  const dir = fileURLToPath(new URL('../fixtures/', import.meta.url));
-  return readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.xml')).sort().map((f) => join(dir, f));
-}
+import { parsedDocument } from '../util.js';
 
 describe('indexPlan', () => {
   it('gives every tag its position among its element siblings, skipping text and comments', () => {
@@ -103,44 +92,5 @@ describe('the one index of a document', () => {
     }
     // the menu's input is numbered after EXIT
     expect(flow.size).toBe(index.all.length + 2);
-  });
-
-  // numberFlow works the graph out again over element numbers: it must agree with the graph
-  // on every node of every kind of plan (menus inside keypresses, amd, catch, gotos to unknown
-  // names, unknown tags, built trees whose nodes carry no number)
-  const plans: Array<[string, () => DocumentNode]> = [
-    ...corpusFiles.map((f): [string, () => DocumentNode] => [f, () => parsedDocument(readCorpus(f))]),
-    ...fixtureFiles().flatMap((f): Array<[string, () => DocumentNode]> => {
-      // a fixture that is not well-formed has no tree to number
-      const doc = parse(readFileSync(f, 'utf8')).document;
-      return doc ? [[f.slice(f.indexOf('fixtures/')), () => doc]] : [];
-    }),
-    [
-      'nested menus, amd, catch, unknown tags',
-      () =>
-        parsedDocument(
-          '<dialplan name="r"><catch type="hangup" goto="m2"><play type="tts">c</play></catch><amd><live><menu name="m2"><keypress pressed="1"><menu><play type="tts">x</play><keypress pressed="timeout"><goto> r </goto></keypress></menu></keypress><play type="tts">p</play></menu></live><machine/></amd><if expr="1"><else><goto>nowhere</goto></else></if><if expr="2"/><equal expr="a"><hangup/></equal><foo><goto>m2</goto></foo><transfer continue-after=" true ">1</transfer><menu name="last"><keypress pressed="default"/><keypress pressed="Timeout"/></menu><gotoXML>http://x</gotoXML></dialplan>',
-        ),
-    ],
-    [
-      'a built tree',
-      () =>
-        dialplan({ name: 'Root' })
-          .menu({ name: 'm' }, (m) => m.play('Press 1.').keypress('1', (k) => k.goto('m')).keypress('2', (k) => k.hangup()))
-          .play('Bye.')
-          .toAst(),
-    ],
-  ];
-  it.each(plans)('numbers the flow graph of %s as the graph runs', (_, documentOf) => {
-    const index = indexPlan(documentOf());
-    const flow = index.numberedFlow;
-    expect(flow.elements).toBe(index.all.length);
-    for (let i = 0; i < flow.size; i++) {
-      const node = flow.node(i);
-      const numbered = Array.from(flow.to.subarray(flow.first[i]!, flow.first[i + 1]!), (j) => flow.node(j));
-      expect(numbered).toEqual(index.flow.successors(node));
-      // each input once, as the graph's own object
-      if (i > flow.exit) expect(node).toBe(index.flow.inputOf((node as MenuInput).input));
-    }
   });
 });
