@@ -80,6 +80,19 @@ describe('dialplan build', () => {
     expect(existsSync(`${dir}/out/p.xml`)).toBe(false);
   });
 
+  it('names each file it writes as -o was given (relative stays relative)', async () => {
+    const { mkdirSync, mkdtempSync, writeFileSync, existsSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const dir = mkdtempSync(`${tmpdir()}/build-names-`);
+    mkdirSync(`${dir}/flows`);
+    writeFileSync(`${dir}/flows/p.ts`, "export default { kind: '#document', prolog: [], epilog: [], root: { kind: 'dialplan', attributes: { name: 'Root' }, children: [] } };\n");
+    const r = await run(['build', 'flows/p.ts', '-o', 'out'], dir);
+    expect(r.code, r.stderr).toBe(0);
+    // before, the resolved absolute path: 'flows/p.ts -> /tmp/…/out/p.xml'
+    expect(r.stderr).toBe('flows/p.ts -> out/p.xml\n');
+    expect(existsSync(`${dir}/out/p.xml`)).toBe(true);
+  });
+
   it('asks for -o with several flows', async () => {
     const r = await run(['build', 'greeting.ts', 'greeting.ts'], fixtures);
     expect(r.code).toBe(2);

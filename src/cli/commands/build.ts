@@ -59,7 +59,8 @@ Examples:
       const dir = resolve(io.cwd, values.out);
       const target = join(dir, outputName(file));
       await writeText(target, pretty ? xml : `${xml}\n`);
-      io.stderr(`${file} -> ${target}\n`);
+      // the target as the user named it (-o out: out/x.xml), as the source is; not resolved
+      io.stderr(`${file} -> ${join(values.out, outputName(file))}\n`);
     }
     return 0;
   },
