@@ -5,6 +5,7 @@
  *
  * @module
  */
+import { describeValue } from '../ast/nodes.js';
 import { isRecipientNumber, normalizeRecipient } from '../language/values.js';
 import type { Diagnostic } from '../validate/diagnostic.js';
 import type { ToNumber } from './types.js';
@@ -69,6 +70,7 @@ function separatorOf(line: string): string {
  * @category Phone numbers
  */
 export function parseNumbers(text: string): ParsedNumbers {
+  if (typeof text !== 'string') throw new TypeError(`parseNumbers() takes the text of a numbers file (one number a line, or CSV); got ${describeValue(text)}`);
   const src = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const lines = src.split(/\r?\n/);
   const numbers: ToNumber[] = [];

@@ -2,6 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { parseNumbers } from '../../src/broadcast/numbers.js';
 
 describe('parseNumbers', () => {
+  it('refuses a value that is not text with a TypeError naming itself (it was "text.charCodeAt is not a function")', () => {
+    expect(() => parseNumbers(42 as unknown as string)).toThrow(new TypeError('parseNumbers() takes the text of a numbers file (one number a line, or CSV); got a number'));
+    expect(() => parseNumbers(undefined as unknown as string)).toThrow(/^parseNumbers\(\) takes .*; got undefined$/);
+  });
+
   it('reads one number per line, skipping blanks and comments, removing punctuation', () => {
     expect(parseNumbers('\uFEFF# list\n13105551212\r\n\n(310) 555-1213\n+1 310.555.1214\n')).toEqual({
       numbers: ['13105551212', '3105551213', '+13105551214'],

@@ -280,3 +280,9 @@ describe('sandbox', () => {
     expect(next.broadcastId).toBeGreaterThan(Math.max(...after.map((c) => c.id)));
   });
 });
+
+describe('startSandbox() options', () => {
+  it.each([['8080x', '"8080x"'], [-1, '-1'], [70000, '70000'], [1.5, '1.5']])('refuses port %o before listening (node took "8080x" as a socket name)', async (port, shown) => {
+    await expect(startSandbox({ port: port as number })).rejects.toThrow(new TypeError(`startSandbox(): port must be a whole number from 0 to 65535; got ${shown}`));
+  });
+});

@@ -81,6 +81,12 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   if (!['127.0.0.1', 'localhost', '::1'].includes(host)) throw new TypeError('the sandbox listens on a loopback address only');
   const credentials = options.credentials ?? { username: 'sandbox', password: randomBytes(12).toString('base64url') };
   if (!credentials.username || !credentials.password) throw new TypeError('the sandbox needs a username and a password (or no credentials, for throwaway ones)');
+  // checked here: node's listen() takes a string such as '8080x' as the name of a local socket
+  // and starts anyway, so a wrong port from untyped code would start a sandbox nobody reaches
+  const listenPort = options.port ?? 8080;
+  if (!Number.isInteger(listenPort) || listenPort < 0 || listenPort > 65535) {
+    throw new TypeError(`startSandbox(): port must be a whole number from 0 to 65535; got ${JSON.stringify(listenPort) ?? String(listenPort)}`);
+  }
   const bodyTimeoutMs = options.bodyTimeoutMs ?? DEFAULT_LIMITS.bodyTimeoutMs;
   if (!(bodyTimeoutMs > 0)) throw new TypeError('bodyTimeoutMs must be a number of milliseconds above 0');
   const store = new Store({ dataFile: options.dataFile, pace: options.callMs === undefined ? undefined : { callMs: options.callMs }, now: options.now });
@@ -124,7 +130,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   }
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(options.port ?? 8080, host, () => {
+    server.listen(listenPort, host, () => {
       server.off('error', reject);
       resolve();
     });
