@@ -14,6 +14,7 @@
  */
 import type { Diagnostic } from '../ast/diagnostic.js';
 import type { DocumentNode } from '../ast/nodes.js';
+import { splitBom } from '../util/bom.js';
 import { readFast } from './fast-read.js';
 import { readWithSaxes } from './saxes-read.js';
 
@@ -38,6 +39,6 @@ export interface ParseResult {
  * @category Compiling and parsing
  */
 export function parse(input: string): ParseResult {
-  const xml = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
+  const xml = splitBom(input).body;
   return readFast(xml) ?? readWithSaxes(xml);
 }

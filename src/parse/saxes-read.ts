@@ -12,11 +12,20 @@ import type { DocumentNode, Position } from '../ast/nodes.js';
 import { Refused, TreeBuilder, type OpenElement } from './tree-builder.js';
 
 /**
+ * The finding for a text of white space alone, as parse() and the schema check both give it
+ * (saxes would say "Document must contain a root element", libxml2 "Document is empty").
+ */
+export function emptyDocument(): Diagnostic {
+  return { rule: 'xml-syntax', severity: 'error', message: 'The document is empty; a dialplan needs a <dialplan> root element.', line: 1, column: 1, path: '/' };
+}
+
+/**
  * Reads `xml` (a byte-order mark already removed) with saxes into the syntax tree: the
  * document, or the first `xml-syntax` error (or a `schema` error for a root other than
  * `<dialplan>`).
  */
 export function readWithSaxes(xml: string): { readonly document?: DocumentNode; readonly diagnostics: readonly Diagnostic[] } {
+  if (!/\S/.test(xml)) return { diagnostics: [emptyDocument()] };
   const b = new TreeBuilder(xml);
   const parser = new SaxesParser({ position: true });
   // Offsets are indexes into `xml` (saxes' `position`), turned into line and column by the

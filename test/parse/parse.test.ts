@@ -4,6 +4,7 @@ import type { AnyElement, CommentNode, Node, SourceSpan, TextNode } from '../../
 import { elementChildren } from '../../src/ast/nodes.js';
 import { walk } from '../../src/ast/visit.js';
 import { parse } from '../../src/parse/parse.js';
+import { validateXml } from '../../src/validate/xsd/validate-xml.js';
 import { parsedDocument as doc, stripLoc } from '../util.js';
 
 /** The 1-based line and column of the first occurrence of `needle` (after `from`) in `xml`. */
@@ -185,6 +186,15 @@ describe('parse(): errors', () => {
     expect(d).toMatchObject({ rule: 'xml-syntax', severity: 'error', path: '/', ...loc });
     expect(d!.column).toBeGreaterThanOrEqual(1);
     expect(d!.message).toMatch(/^[A-Z<]/);
+  });
+
+  it('says a text of white space alone is empty, as lint and validate say it (not saxes\' "Document must contain a root element")', () => {
+    for (const text of ['', '  \n\t', '\ufeff', '\ufeff \r\n']) {
+      const { document, diagnostics } = parse(text);
+      expect(document).toBeUndefined();
+      expect(diagnostics).toEqual([{ rule: 'xml-syntax', severity: 'error', message: 'The document is empty; a dialplan needs a <dialplan> root element.', line: 1, column: 1, path: '/' }]);
+      expect(validateXml(text)).toEqual(diagnostics);
+    }
   });
 
   it('refuses a DOCTYPE and XInclude at their position', () => {

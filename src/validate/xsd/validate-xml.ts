@@ -5,6 +5,8 @@
  * @module
  */
 import { parse, type ParseResult } from '../../parse/parse.js';
+import { emptyDocument } from '../../parse/saxes-read.js';
+import { splitBom } from '../../util/bom.js';
 import type { Diagnostic } from '../diagnostic.js';
 import { compiledSchema } from './compiled-schema.js';
 import { validateThroughDocument } from './document-schema.js';
@@ -68,10 +70,8 @@ export function schemaEngine(): 'compiled' | 'per-call' {
  *   for what parse() refuses
  */
 export function validateXml(input: string, parsed?: ParseResult): Diagnostic[] {
-  const xml = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
-  if (!/\S/.test(xml)) {
-    return [{ rule: 'xml-syntax', severity: 'error', message: 'The document is empty; a dialplan needs a <dialplan> root element.', line: 1, column: 1, path: '/' }];
-  }
+  const xml = splitBom(input).body;
+  if (!/\S/.test(xml)) return [emptyDocument()];
   // a document parse() read has passed the same refusals (a DOCTYPE, the shape limits) already
   if (!parsed?.document) {
     const refused = refuseUnsafeXml(xml) ?? refuseOverLimits(xml);
