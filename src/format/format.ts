@@ -21,16 +21,24 @@
  * @module
  */
 import type { AnyElement, CommentNode, DocumentNode, Node, PlanSource, SourceSpan } from '../ast/nodes.js';
-import { elementName, isElement, treeOf } from '../ast/nodes.js';
+import { describeValue, elementName, isElement, treeOf } from '../ast/nodes.js';
 import { compile } from '../compile/compile.js';
 import { isTagName, tagSpec } from '../language/catalog.js';
 import { parse } from '../parse/parse.js';
 import { splitBom } from '../util/bom.js';
 import type { Diagnostic } from '../validate/diagnostic.js';
 
+/** The most spaces per level {@link format} indents by (`fmt.indent` of `.dialplanrc.json`'s schema says the same). @internal */
+export const MAX_INDENT = 8;
+
+/** Whether `value` is an indent {@link format} takes: 0 to {@link MAX_INDENT} spaces, or `'tab'`. @internal */
+export function isIndent(value: unknown): value is number | 'tab' {
+  return value === 'tab' || (Number.isInteger(value) && (value as number) >= 0 && (value as number) <= MAX_INDENT);
+}
+
 /** Options of {@link format}. @category Formatting */
 export interface FormatOptions {
-  /** Spaces per level, or `'tab'` (default 2). The `fmt.indent` of `.dialplanrc.json`. */
+  /** Spaces per level (0 to 8), or `'tab'` (default 2). The `fmt.indent` of `.dialplanrc.json`. */
   readonly indent?: number | 'tab';
 }
 
@@ -54,6 +62,12 @@ export interface FormatResult {
  * @category Formatting
  */
 export function format(input: PlanSource, options: FormatOptions = {}): FormatResult {
+  // from untyped code, a wrong indent would format silently with another one
+  if (options.indent !== undefined && !isIndent(options.indent)) {
+    const got: unknown = options.indent;
+    const shown = typeof got === 'string' ? JSON.stringify(got) : typeof got === 'number' ? String(got) : describeValue(got);
+    throw new TypeError(`format() takes an indent of 0 to ${MAX_INDENT} spaces or 'tab'; got ${shown}`);
+  }
   const text = typeof input === 'string' ? input : compile(treeOf(input, 'format()'));
   const parsed = parse(text);
   if (!parsed.document) return { diagnostics: parsed.diagnostics };

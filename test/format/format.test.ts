@@ -5,7 +5,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { format } from '../../src/format/format.js';
+import { format, MAX_INDENT } from '../../src/format/format.js';
 import { parse } from '../../src/parse/parse.js';
 import { buildPlan, planSteps } from '../builder/arbitraries.js';
 import { corpusFiles, corpusPresent, readCorpus, stripLoc } from '../util.js';
@@ -25,6 +25,18 @@ function holds(xml: string, label: string): string {
 }
 
 describe('format(): the canonical layout', () => {
+  it('refuses an indent it does not take, as fmt --indent and the config schema do, rather than formatting with another', () => {
+    const xml = '<dialplan name="R"><hangup/></dialplan>';
+    for (const [indent, shown] of [['x', '"x"'], [9, '9'], [-1, '-1'], [2.5, '2.5'], [null, 'null']] as const) {
+      expect(() => format(xml, { indent } as never)).toThrow(new TypeError(`format() takes an indent of 0 to 8 spaces or 'tab'; got ${shown}`));
+    }
+    expect(format(xml, { indent: 8 }).text).toContain('\n        <hangup/>');
+    expect(format(xml, { indent: 0 }).text).toBe('<dialplan name="R">\n<hangup/>\n</dialplan>\n');
+    // the configuration file's schema allows the same range
+    const schema = JSON.parse(readFileSync(new URL('../../schemas/dialplanrc.schema.json', import.meta.url), 'utf8'));
+    expect(schema.properties.fmt.properties.indent.oneOf).toEqual([{ type: 'integer', minimum: 0, maximum: MAX_INDENT }, { const: 'tab' }]);
+  });
+
   it('indents containers, orders attributes as the catalog does and writes double quotes', () => {
     const xml = `<dialplan name='R'><menu timeout="5" maxDigits="1" name="m"><play voice="female1" type="tts">Hi</play><keypress pressed="1"><hangup></hangup></keypress></menu><play name="x" type="tts" voice='say "hi"'>Bye</play><menu>  </menu></dialplan>`;
     expect(fmt(xml)).toBe(

@@ -5,7 +5,7 @@
  * @module
  */
 import { isAbsolute, resolve } from 'node:path';
-import { format, type FormatOptions } from '../../format/format.js';
+import { format, isIndent, MAX_INDENT, type FormatOptions } from '../../format/format.js';
 import { ConfigCache } from '../config-cache.js';
 import { expandFiles, projectFiles } from '../file-args.js';
 import { IoError, UsageError, type Command } from '../io.js';
@@ -18,9 +18,9 @@ import { unifiedDiff } from '../text-diff.js';
 /** `--indent`: a number of spaces or `tab`. */
 function indentOption(value: string | undefined): FormatOptions['indent'] {
   if (value === undefined) return undefined;
-  if (value === 'tab') return 'tab';
-  if (/^\d$/.test(value) && Number(value) <= 8) return Number(value);
-  throw new UsageError(`dialplan fmt: --indent takes a number of spaces from 0 to 8 or "tab"; got "${value}"`);
+  const indent = value === 'tab' ? value : /^\d+$/.test(value) ? Number(value) : undefined;
+  if (isIndent(indent)) return indent;
+  throw new UsageError(`dialplan fmt: --indent takes a number of spaces from 0 to ${MAX_INDENT} or "tab"; got "${value}"`);
 }
 
 export const command: Command = {
