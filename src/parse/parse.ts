@@ -13,7 +13,7 @@
  * @module
  */
 import type { Diagnostic } from '../ast/diagnostic.js';
-import type { DocumentNode } from '../ast/nodes.js';
+import { describeValue, type DocumentNode } from '../ast/nodes.js';
 import { splitBom } from '../util/bom.js';
 import { readFast } from './fast-read.js';
 import { readWithSaxes } from './saxes-read.js';
@@ -39,6 +39,7 @@ export interface ParseResult {
  * @category Compiling and parsing
  */
 export function parse(input: string): ParseResult {
+  if (typeof input !== 'string') throw new TypeError(`parse() takes XML text; got ${describeValue(input)}`);
   const xml = splitBom(input).body;
   return readFast(xml) ?? readWithSaxes(xml);
 }

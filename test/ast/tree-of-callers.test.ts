@@ -1,10 +1,12 @@
 /**
  * lint, validate and simulate name themselves in treeOf's TypeError (not "a dialplan
  * function"), as compile and the diagrams do; so do expectCall and runScenario, which run
- * simulate() underneath but must not be reported under its name.
+ * simulate() underneath but must not be reported under its name. parse() and lintDocument(),
+ * which take only text or only a tree, say so in theirs.
  */
 import { describe, expect, it } from 'vitest';
-import { compile, dialplan, lint, simulate, validate, type PlanSource } from '../../src/index.js';
+import { lintDocument } from '../../src/entries/lint.js';
+import { compile, dialplan, lint, parse, simulate, validate, type PlanSource } from '../../src/index.js';
 import { runScenario } from '../../src/entries/simulate.js';
 import { expectCall } from '../../src/entries/testing.js';
 
@@ -47,4 +49,17 @@ describe('expectCall() and runScenario()', () => {
       expect((await runScenario(p, { name: 'x', script: {}, expect: [{ endsWith: 'hangup' }] })).pass).toBe(true);
     }
   });
+});
+
+describe('parse() and lintDocument(), which take one form each', () => {
+  it.each([[42, 'a number'], [null, 'null'], [plan, 'a DialplanBuilder']])('refuse %o with a TypeError saying what they take', (value, described) => {
+    expect(() => parse(value as unknown as string)).toThrow(new TypeError(`parse() takes XML text; got ${described}`));
+  });
+
+  it.each([[42, 'a number'], [undefined, 'undefined'], ['<dialplan/>', 'a string'], [{ document: parse('<dialplan name="R"/>').document, diagnostics: [] }, "parse()'s result, whose .document is the tree"]])(
+    'lintDocument refuses %o with a TypeError saying what it takes',
+    (value, described) => {
+      expect(() => lintDocument(value as never)).toThrow(new TypeError(`lintDocument() takes a syntax tree (parse(xml).document); got ${described}`));
+    },
+  );
 });

@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { treeOf, type DocumentNode, type PlanSource } from '../../ast/nodes.js';
+import { describeValue, isDocument, treeOf, type DocumentNode, type PlanSource } from '../../ast/nodes.js';
 import { parse, type ParseResult } from '../../parse/parse.js';
 import { result, type Diagnostic, type Severity, type ValidationResult } from '../diagnostic.js';
 import { validateTree } from '../validate.js';
@@ -59,6 +59,7 @@ function dataOf(params: object): Readonly<Record<string, unknown>> {
  * @category Validation
  */
 export function lintDocument(doc: DocumentNode, config: LintConfig = {}, options: LintOptions = {}): Diagnostic[] {
+  if (!isDocument(doc)) throw new TypeError(`lintDocument() takes a syntax tree (parse(xml).document); got ${describeValue(doc)}`);
   // a tree over a shape limit is refused as parse() refuses its XML (docs/limits.md)
   const over = checkLimits(doc);
   if (over) return [over];
