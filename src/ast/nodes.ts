@@ -172,6 +172,15 @@ export function treeOf(plan: DocumentNode | { toAst(): DocumentNode }, caller = 
   throw new TypeError(`${caller} takes a plan built with the DSL, a syntax tree, or XML text; got ${describeValue(plan)}`);
 }
 
+/**
+ * A plan handed on to another function that takes the same forms (expectCall and runScenario
+ * run simulate()): XML text as given, anything else as its tree, so a value that is no plan is
+ * refused under the name of the function the caller called. @internal
+ */
+export function passedPlan(plan: PlanSource, caller: string): string | DocumentNode {
+  return typeof plan === 'string' ? plan : treeOf(plan, caller);
+}
+
 /** A wrong argument in a few words: its type, or the object's constructor name. @internal */
 export function describeValue(value: unknown): string {
   if (value === null) return 'null';

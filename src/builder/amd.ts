@@ -62,7 +62,7 @@ export class AmdBranches {
  * children it built. `branchesOf` gives the branches of what the callback returned, or
  * undefined when that is not an AmdBuilder.
  */
-export function amdChildren<B>(build: unknown, seed: B, branchesOf: (built: unknown) => AmdBranches | undefined): Node[] {
+export function amdChildren(build: unknown, seed: unknown, branchesOf: (built: unknown) => AmdBranches | undefined): Node[] {
   if (typeof build !== 'function') fail('amd', 'the build callback', `must be a function, got ${show(build)}`);
   const built: unknown = build(seed);
   const branches = branchesOf(built);

@@ -20,7 +20,7 @@
 import type { Diagnostic } from '../ast/diagnostic.js';
 import type { DocumentNode } from '../ast/nodes.js';
 import { LIMITS } from '../ast/limits.js';
-import { Refused, TreeBuilder } from './tree-builder.js';
+import { MAX_KEPT, MAX_SHARED, Refused, TreeBuilder } from './tree-builder.js';
 
 /** What a plain object inherits: an attribute of one of these names is left to saxes. */
 const INHERITED: Readonly<Record<string, unknown>> = {};
@@ -82,10 +82,10 @@ const give = (): never => {
 /** Line ends as XML reads them: CRLF and a lone CR are one LF. */
 const normalizeLineEnds = (s: string): string => (s.includes('\r') ? s.replace(/\r\n?/g, '\n') : s);
 
-/** The longest name, value or text {@link SlicePool} keeps (the tree builder shares values up to this length too). */
-const MAX_POOLED = 32;
-/** The most strings a {@link SlicePool} keeps (as many as the tree builder shares values). */
-const POOL_MAX = 4096;
+/** The longest name, value or text {@link SlicePool} keeps: the longest the tree builder shares. */
+const MAX_POOLED = MAX_SHARED;
+/** The most strings a {@link SlicePool} keeps: as many as the tree builder shares. */
+const POOL_MAX = MAX_KEPT;
 /** Slots of a new {@link SlicePool}: a power of two, doubled as it fills (a small plan needs few). */
 const POOL_FIRST_SLOTS = 64;
 

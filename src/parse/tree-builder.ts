@@ -17,13 +17,13 @@ const XINCLUDE_NS = 'http://www.w3.org/2001/XInclude';
 const MAX_DEPTH = LIMITS.depth;
 const MAX_ATTRIBUTES = LIMITS.attributes;
 /** The longest value the tree keeps one copy of (longer ones are mostly unique: prompts, expressions). */
-const MAX_SHARED = 32;
+export const MAX_SHARED = 32;
 /**
  * How many distinct values, and sets of attributes, a parse keeps to share: the ones that
  * repeat are mostly met early, and past this the unique ones of a big plan (each menu's name)
  * would only fill the maps.
  */
-const MAX_KEPT = 4096;
+export const MAX_KEPT = 4096;
 
 /** Each tag of the language: its name (one string for every element of that kind) and whether it keeps white-space-only text (a leaf tag does). */
 const TAGS: ReadonlyMap<string, { readonly tag: TagName; readonly keepsText: boolean }> = new Map(

@@ -18,7 +18,7 @@
  * @module
  */
 import { check, type Check, type Expectation } from './expectations.js';
-import { treeOf, type PlanSource } from '../ast/nodes.js';
+import { passedPlan, type PlanSource } from '../ast/nodes.js';
 import { simulate } from './simulate.js';
 import type { Answer, Ended, HttpResponse, Script, SimulateOptions, SimulationResult, TransferOutcome } from './types.js';
 
@@ -170,9 +170,8 @@ for (const name of ASSERTION_NAMES) {
  * ```
  */
 export function expectCall(plan: PlanSource, options: SimulateOptions = {}): CallExpectation {
-  // A value that is no plan is refused here, naming this function, rather than later by
-  // simulate() under its own name; a builder is turned into its tree once for every run.
-  return new CallExpectation(typeof plan === 'string' ? plan : treeOf(plan, 'expectCall()'), {}, options);
+  // refused here, not when awaited; a builder becomes its tree once for every run
+  return new CallExpectation(passedPlan(plan, 'expectCall()'), {}, options);
 }
 
 /** Synchronous assertions on a finished call; each returns the same checker for chaining. */

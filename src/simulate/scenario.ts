@@ -24,7 +24,7 @@
  */
 import type * as Yaml from 'yaml';
 import { check, parseExpectation, type Check, type Expectation } from './expectations.js';
-import { treeOf, type PlanSource } from '../ast/nodes.js';
+import { passedPlan, type PlanSource } from '../ast/nodes.js';
 import { simulate } from './simulate.js';
 import { onDemand } from '../util/on-demand.js';
 import { jsonSyntaxError } from '../util/json-positions.js';
@@ -191,8 +191,7 @@ export function parseScenarioFile(text: string, file = 'scenario file'): Scenari
  * @category Scenarios
  */
 export async function runScenario(plan: PlanSource, scenario: Scenario): Promise<ScenarioOutcome> {
-  // named here: simulate()'s TypeError would name simulate(), which the caller never called
-  const result = await simulate(typeof plan === 'string' ? plan : treeOf(plan, 'runScenario()'), scenario.script);
+  const result = await simulate(passedPlan(plan, 'runScenario()'), scenario.script);
   const checks = scenario.expect.map((e) => check(result, e));
   // A scenario without expectations still fails when the simulation itself failed.
   const implicit = scenario.expect.length === 0 && result.ended === 'error' ? [{ pass: false, expected: 'completes without a simulation error', actual: result.error?.message ?? 'error' }] : [];
