@@ -147,7 +147,8 @@ export function lint(input: PlanSource, config: LintConfig = EMPTY, options: Lin
   // a loop, not push(...): a spread of a few hundred thousand findings overflows the stack
   // (the tree is within the limits: parse() refuses a plan over one, and a tree was checked above)
   for (const d of runRules(doc, config, options)) diagnostics.push(d);
-  const suppressions = new Suppressions(doc);
+  // XML text lets Suppressions see at once that a plan has no comment (doc is its parse)
+  const suppressions = new Suppressions(doc, typeof input === 'string' ? input : undefined);
   // each finding is produced once, by one rule: nothing to de-duplicate here
   // at most LIMITS.diagnostics findings are listed (docs/limits.md)
   return capResult(result(suppressions.empty ? diagnostics : diagnostics.filter((d) => d.rule === 'xml-syntax' || !suppressions.suppressed(d))));

@@ -12,18 +12,27 @@
  */
 import type { AnyElement, CommentNode, DocumentNode, Node } from '../../ast/nodes.js';
 import { isElement } from '../../ast/nodes.js';
+import { indexPlan } from '../../ast/plan-index.js';
 import { childSteps } from '../../ast/visit.js';
 import { firstNotBefore } from '../../util/binary-search.js';
 import type { Diagnostic } from '../diagnostic.js';
 
-/** Whether any comment of the document is a directive. */
+/**
+ * Whether any comment of the document is a directive. Most plans have none, and many no
+ * comment at all, so this runs on every lint: it reads the children of the elements the
+ * document's index lists already (lint builds that index for the rules) with plain loops,
+ * and allocates nothing until it meets a comment.
+ */
 function hasDirective(doc: DocumentNode): boolean {
-  const isDirective = (n: Node) => n.kind === '#comment' && parseDirective(n.text) !== undefined;
-  if (doc.prolog.some(isDirective) || doc.epilog.some(isDirective)) return true;
-  const pending: Node[] = [doc.root];
-  for (let n = pending.pop(); n !== undefined; n = pending.pop()) {
-    if (isDirective(n)) return true;
-    if (isElement(n)) for (const child of n.children as readonly Node[]) pending.push(child);
+  for (const c of doc.prolog) if (parseDirective(c.text)) return true;
+  for (const c of doc.epilog) if (parseDirective(c.text)) return true;
+  const elements = indexPlan(doc).all;
+  for (let e = 0; e < elements.length; e++) {
+    const children = elements[e]!.children;
+    for (let c = 0; c < children.length; c++) {
+      const child = children[c]!;
+      if (child.kind === '#comment' && parseDirective(child.text)) return true;
+    }
   }
   return false;
 }
@@ -71,9 +80,15 @@ export class Suppressions {
   /** Path of the element that follows each node index, for next-line on plans without lines. */
   private readonly nextElementPath = new Map<number, string>();
 
-  constructor(doc: DocumentNode) {
+  /**
+   * @param doc The document whose comments are read.
+   * @param source The XML text `doc` was parsed from, when there is one. Every comment of a
+   *   parsed document was written `<!-- … -->` in it, so a text without `-->` holds none and
+   *   no element needs to be read (a search of the text costs far less than a walk of the tree).
+   */
+  constructor(doc: DocumentNode, source?: string) {
     // Most plans have no directive: then the paths and orders below are never needed.
-    if (!hasDirective(doc)) return;
+    if ((source !== undefined && !source.includes('-->')) || !hasDirective(doc)) return;
     let order = 0;
     const pendingNext: number[] = [];
     const visitComment = (c: CommentNode) => {
