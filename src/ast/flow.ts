@@ -9,7 +9,7 @@
  */
 import type { AnyElement } from './nodes.js';
 import { elementChildren, elementName, isElement } from './nodes.js';
-import { parseKeyPattern } from '../language/key-pattern.js';
+import { parseKeyPattern, type PressedPattern } from '../language/key-pattern.js';
 
 /** A point in the flow: entering a tag, a menu waiting for input, or the call ending. */
 export type FlowNode = AnyElement | MenuInput | typeof EXIT;
@@ -48,13 +48,23 @@ export interface FlowFacts {
 /** Children that are branches of their parent, not steps in its sequence. */
 export const BRANCH_CHILD = new Set(['keypress', 'else', 'live', 'machine']);
 
-const step = (to: FlowNode, label = '', kind: FlowStep['kind'] = 'next'): FlowStep => ({ to, label, kind });
+/**
+ * Receives one step of a node: where it goes, what kind it is and why, the reason in two parts
+ * (`pressed ` and the pattern) that only a {@link FlowStep} joins, so a pass that wants the
+ * targets alone ({@link numberFlow}) writes no label.
+ */
+type StepSink = (to: FlowNode, kind: FlowStep['kind'], label: string, labelEnd: string) => void;
+
+/** What a menu's input falls through on, by whether a `default` and a `timeout` keypress exist (index: 2 × default + timeout). */
+const FALLTHROUGH = ['no match / timeout', 'no match', 'timeout', ''] as const;
 
 /** The control-flow graph: `steps(node)` lists where execution may go next, and why. */
 export class FlowGraph {
   private readonly inputs = new Map<AnyElement, MenuInput>();
   private readonly nextCache = new Map<AnyElement, Map<AnyElement, AnyElement | undefined>>();
   private readonly stepCache = new Map<FlowNode, readonly FlowStep[]>();
+  /** The kind of each `pressed` value read (menus repeat a few: `1`, `2`, `default`…). */
+  private readonly patternKinds = new Map<string, PressedPattern['kind']>();
 
   constructor(private readonly facts: FlowFacts) {}
 
@@ -100,7 +110,11 @@ export class FlowGraph {
 
   /** Entering a block: its first sequential child, or what follows the block. */
   enter(block: AnyElement): FlowNode {
-    for (const c of block.children) if (isElement(c) && !BRANCH_CHILD.has(elementName(c))) return c;
+    const children = block.children;
+    for (let i = 0; i < children.length; i++) {
+      const c = children[i]!;
+      if (isElement(c) && !BRANCH_CHILD.has(elementName(c))) return c;
+    }
     if (elementName(block) === 'menu') return this.inputOf(block);
     return this.after(block);
   }
@@ -118,46 +132,91 @@ export class FlowGraph {
   }
 
   /**
-   * The steps of a node computed afresh and not kept: for one pass over the whole graph
-   * ({@link numberFlow}), which must not hold every node's steps at once.
+   * The steps of a node computed afresh and not kept (for a caller that needs them once; a pass
+   * over the whole graph wants {@link eachSuccessor}, which makes no step objects).
    */
   computeSteps(n: FlowNode): FlowStep[] {
-    if (n === EXIT) return [];
+    const out: FlowStep[] = [];
+    this.#eachStep(n, (to, kind, label, labelEnd) => out.push({ to, label: labelEnd === '' ? label : label + labelEnd, kind }));
+    return out;
+  }
+
+  /**
+   * Hands `each` the successors of a node, in the order of {@link steps}, without making steps
+   * or their labels: for one pass over the whole graph ({@link numberFlow}), which must not hold
+   * every node's steps at once.
+   */
+  eachSuccessor(n: FlowNode, each: (to: FlowNode) => void): void {
+    this.#eachStep(n, each);
+  }
+
+  /** The kind of a `pressed` pattern, read once per distinct value. */
+  #patternKind(pressed: string): PressedPattern['kind'] {
+    let kind = this.patternKinds.get(pressed);
+    if (kind === undefined) this.patternKinds.set(pressed, (kind = parseKeyPattern(pressed).kind));
+    return kind;
+  }
+
+  /** Where execution may go on from a node, and why: the successor rules of every tag, written here alone. */
+  #eachStep(n: FlowNode, emit: StepSink): void {
+    if (n === EXIT) return;
     if ('input' in n) {
       const menu = n.input;
-      const keys = elementChildren(menu).filter((c) => elementName(c) === 'keypress');
-      const out = keys.map((k) => step(this.enter(k), `pressed ${this.facts.attr(k, 'pressed') ?? '?'}`, 'branch'));
       // input that matches no keypress, and a timeout without a timeout keypress, fall through to the next tag
-      const kinds = new Set(keys.map((k) => parseKeyPattern(this.facts.attr(k, 'pressed') ?? '').kind));
-      const missing = [kinds.has('default') ? '' : 'no match', kinds.has('timeout') ? '' : 'timeout'].filter(Boolean);
-      if (missing.length > 0) out.push(step(this.after(menu), missing.join(' / '), 'branch'));
-      return out;
+      let fallback = false;
+      let timeout = false;
+      const children = menu.children;
+      for (let i = 0; i < children.length; i++) {
+        const k = children[i]!;
+        if (!isElement(k) || elementName(k) !== 'keypress') continue;
+        const pressed = this.facts.attr(k, 'pressed');
+        emit(this.enter(k), 'branch', 'pressed ', pressed ?? '?');
+        const kind = this.#patternKind(pressed ?? '');
+        if (kind === 'default') fallback = true;
+        else if (kind === 'timeout') timeout = true;
+      }
+      const missing = FALLTHROUGH[(fallback ? 2 : 0) + (timeout ? 1 : 0)]!;
+      if (missing !== '') emit(this.after(menu), 'branch', missing, '');
+      return;
     }
     switch (elementName(n)) {
       case 'hangup':
-        return [step(EXIT)];
+        emit(EXIT, 'next', '', '');
+        return;
       case 'gotoXML':
-        return [step(EXIT, 'continues in another document')];
+        emit(EXIT, 'next', 'continues in another document', '');
+        return;
       case 'transfer':
-        return [
-          step(this.facts.attr(n, 'continue-after')?.trim() === 'true' ? this.after(n) : EXIT, 'answered', 'branch'),
-          step(this.after(n), 'no answer', 'branch'),
-        ];
+        emit(this.facts.attr(n, 'continue-after')?.trim() === 'true' ? this.after(n) : EXIT, 'branch', 'answered', '');
+        emit(this.after(n), 'branch', 'no answer', '');
+        return;
       case 'goto':
-        return [step(this.facts.target(this.facts.text(n)) ?? EXIT, '', 'jump')];
-      case 'amd':
-        return elementChildren(n).map((c) => step(this.enter(c), elementName(c), 'branch'));
+        emit(this.facts.target(this.facts.text(n)) ?? EXIT, 'jump', '', '');
+        return;
+      case 'amd': {
+        const children = n.children;
+        for (let i = 0; i < children.length; i++) {
+          const c = children[i]!;
+          if (isElement(c)) emit(this.enter(c), 'branch', elementName(c), '');
+        }
+        return;
+      }
       case 'if': {
-        const otherwise = elementChildren(n).find((c) => elementName(c) === 'else');
-        return [step(this.enter(n), 'true', 'branch'), step(otherwise ? this.enter(otherwise) : this.after(n), 'false', 'branch')];
+        emit(this.enter(n), 'branch', 'true', '');
+        const otherwise = this.#elseOf(n);
+        emit(otherwise ? this.enter(otherwise) : this.after(n), 'branch', 'false', '');
+        return;
       }
       case 'equal':
       case 'notEqual':
-        return [step(this.enter(n), 'matches', 'branch'), step(this.after(n), 'otherwise', 'branch')];
+        emit(this.enter(n), 'branch', 'matches', '');
+        emit(this.after(n), 'branch', 'otherwise', '');
+        return;
       case 'catch': {
         const target = this.facts.target((this.facts.attr(n, 'goto') ?? '').trim());
-        const body = step(this.enter(n));
-        return target ? [body, step(target, `on ${this.facts.attr(n, 'type') ?? 'event'}`, 'event')] : [body];
+        emit(this.enter(n), 'next', '', '');
+        if (target) emit(target, 'event', 'on ', this.facts.attr(n, 'type') ?? 'event');
+        return;
       }
       case 'dialplan':
       case 'menu':
@@ -165,10 +224,21 @@ export class FlowGraph {
       case 'machine':
       case 'else':
       case 'keypress':
-        return [step(this.enter(n))];
+        emit(this.enter(n), 'next', '', '');
+        return;
       default:
-        return [step(this.after(n))];
+        emit(this.after(n), 'next', '', '');
     }
+  }
+
+  /** The first `<else>` child of an `<if>`. */
+  #elseOf(node: AnyElement): AnyElement | undefined {
+    const children = node.children;
+    for (let i = 0; i < children.length; i++) {
+      const c = children[i]!;
+      if (isElement(c) && elementName(c) === 'else') return c;
+    }
+    return undefined;
   }
 }
 
@@ -192,9 +262,9 @@ export interface NumberedFlow {
 }
 
 /**
- * Numbers the graph over the document's elements (`numberOf(all[k]) === k`): every node's steps
- * are computed once, turned into numbers and dropped, so a big plan's graph takes a few
- * integers per edge.
+ * Numbers the graph over the document's elements (`numberOf(all[k]) === k`): every node's
+ * successors are found once ({@link FlowGraph.eachSuccessor}, no step objects) and written as
+ * numbers, so a big plan's graph takes a few integers per edge.
  */
 export function numberFlow(graph: FlowGraph, all: readonly AnyElement[], numberOf: (node: AnyElement) => number): NumberedFlow {
   const exit = all.length;
@@ -220,15 +290,16 @@ export function numberFlow(graph: FlowGraph, all: readonly AnyElement[], numberO
     if (k < 0) throw new Error(`flow step to a <${elementName(f)}> outside the document`);
     return k;
   };
+  const add = (f: FlowNode): void => {
+    if (edges >= to.length) to = grown(to);
+    to[edges++] = numbered(f);
+  };
   const row = (f: FlowNode): void => {
     if (rows + 1 >= first.length) first = grown(first);
     first[rows++] = edges;
-    for (const s of graph.computeSteps(f)) {
-      if (edges >= to.length) to = grown(to);
-      to[edges++] = numbered(s.to);
-    }
+    graph.eachSuccessor(f, add);
   };
-  for (const el of all) row(el);
+  for (let k = 0; k < all.length; k++) row(all[k]!);
   row(EXIT);
   // inputs found while numbering inputs are appended and numbered in turn
   for (let j = 0; j < inputs.length; j++) row(inputs[j]!);

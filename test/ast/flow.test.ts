@@ -49,4 +49,35 @@ describe('the execution graph', () => {
     expect(steps('g')).toEqual(['m']);
     expect(graph.steps(byName.get('g')!)[0]!.kind).toBe('jump');
   });
+
+  it('labels every kind of step, and eachSuccessor hands over the same targets without them', () => {
+    const { graph, byName, label } = graphOf(`<dialplan>
+      <menu name="m1"><keypress pressed="1"><hangup name="h1"/></keypress></menu>
+      <menu name="m2"><keypress pressed="timeout"><hangup name="h2"/></keypress><keypress><hangup name="h3"/></keypress></menu>
+      <menu name="m3"><keypress pressed=" Default "><hangup name="h4"/></keypress><keypress pressed="Timeout"><hangup name="h5"/></keypress></menu>
+      <if name="i" expr="1"><play name="p1" type="tts">a</play><else><play name="p2" type="tts">b</play></else></if>
+      <equal name="e" var="x" value="1"><play name="p3" type="tts">c</play></equal>
+      <catch name="c1" type="dtmf" goto="m1"><play name="p4" type="tts">d</play></catch>
+      <catch name="c2" goto="m2"/>
+      <gotoXML name="gx">u</gotoXML>
+      </dialplan>`);
+    const described = (n: FlowNode) => graph.steps(n).map((s) => `${s.kind} ${s.label}: ${label(s.to)}`);
+    const inputOf = (menu: string) => graph.inputOf(byName.get(menu)!);
+    expect(described(inputOf('m1'))).toEqual(['branch pressed 1: h1', 'branch no match / timeout: m2']);
+    expect(described(inputOf('m2'))).toEqual(['branch pressed timeout: h2', 'branch pressed ?: h3', 'branch no match: m3']);
+    expect(described(inputOf('m3'))).toEqual(['branch pressed  Default : h4', 'branch pressed Timeout: h5']);
+    expect(described(byName.get('i')!)).toEqual(['branch true: p1', 'branch false: p2']);
+    expect(described(byName.get('e')!)).toEqual(['branch matches: p3', 'branch otherwise: c1']);
+    expect(described(byName.get('c1')!)).toEqual(['next : p4', 'event on dtmf: m1']);
+    expect(described(byName.get('c2')!)).toEqual(['next : gx', 'event on event: m2']);
+    expect(described(byName.get('gx')!)).toEqual(['next continues in another document: EXIT']);
+    const nodes: FlowNode[] = [...byName.values(), inputOf('m1'), inputOf('m2'), inputOf('m3'), EXIT];
+    for (const n of nodes) {
+      const handed: FlowNode[] = [];
+      graph.eachSuccessor(n, (to) => handed.push(to));
+      const steps = graph.steps(n);
+      expect(handed).toHaveLength(steps.length);
+      for (let i = 0; i < steps.length; i++) expect(handed[i]).toBe(steps[i]!.to);
+    }
+  });
 });
