@@ -151,47 +151,78 @@ export function capResult(r: ValidationResult): ValidationResult {
  * million deep costs no more than one nested 101 deep.
  */
 export function checkLimits(doc: DocumentNode): Diagnostic | undefined {
-  // an explicit stack of (element, depth, enclosing entry): no paths are built unless one is reported
-  interface Entry {
-    readonly node: AnyElement;
-    readonly depth: number;
-    readonly up: Entry | undefined;
-  }
-  const stack: Entry[] = [{ node: doc.root, depth: 1, up: undefined }];
-  while (stack.length > 0) {
-    const entry = stack.pop()!;
-    const message = overLimit(entry.node, entry.depth);
-    if (message !== undefined) {
-      const loc = entry.node.loc;
-      return { rule: 'xml-syntax', severity: 'error', message, path: pathOf(entry), ...(loc && { line: loc.line, column: loc.column }) };
+  // A depth-first walk that holds only the chain of open elements and, for each, the next of
+  // its children to look at: nothing is allocated per element (this runs on every tree lint
+  // is given, 20 MB plans included), and no path is built unless one is reported.
+  const open: AnyElement[] = [doc.root];
+  const next: number[] = [0];
+  const first = overLimit(doc.root, 1);
+  if (first !== undefined) return found(first);
+  while (open.length > 0) {
+    const top = open.length - 1;
+    const children = open[top]!.children;
+    let c = next[top]!;
+    while (c < children.length && !isElement(children[c]!)) c++;
+    if (c === children.length) {
+      open.pop();
+      next.pop();
+      continue;
     }
-    for (let i = entry.node.children.length - 1; i >= 0; i--) {
-      const child = entry.node.children[i]!;
-      if (isElement(child)) stack.push({ node: child, depth: entry.depth + 1, up: entry });
-    }
+    next[top] = c + 1;
+    const child = children[c] as AnyElement;
+    open.push(child);
+    next.push(0);
+    const message = overLimit(child, open.length);
+    if (message !== undefined) return found(message);
   }
   return undefined;
 
-  function pathOf(entry: Entry): string {
-    const steps: string[] = [];
-    for (let e: Entry | undefined = entry; e; e = e.up) {
-      if (!e.up) steps.push('dialplan');
-      else steps.push(childSteps(e.up.node).find(([n]) => n === e!.node)![1]);
-    }
-    return `/${steps.reverse().join('/')}`;
+  /** The finding at the last open element. */
+  function found(message: string): Diagnostic {
+    const loc = open[open.length - 1]!.loc;
+    const steps = ['dialplan'];
+    for (let i = 1; i < open.length; i++) steps.push(childSteps(open[i - 1]!).find(([n]) => n === open[i])![1]);
+    return { rule: 'xml-syntax', severity: 'error', message, path: `/${steps.join('/')}`, ...(loc && { line: loc.line, column: loc.column }) };
   }
 }
 
 /** The message for the first limit one element at `depth` crosses, if any. */
 function overLimit(node: AnyElement, depth: number): string | undefined {
-  const tag = elementName(node);
-  if (depth > LIMITS.depth) return depthMessage(tag);
-  const names = Object.keys(node.attributes);
-  if (names.length > LIMITS.attributes) return attributesMessage(tag);
-  for (const k of names) {
-    const problem = referenceProblem(node.attributes[k]!);
-    if (problem) return referencesMessage(tag, `attribute "${k}"`, problem);
+  if (depth > LIMITS.depth) return depthMessage(elementName(node));
+  // the attributes are counted, and their values scanned, in one pass with no list of their
+  // names; too many attributes is reported before a value over a reference limit, as before
+  const attributes = node.attributes;
+  let count = 0;
+  let problemAt: string | undefined;
+  let problem: ReferenceProblem | undefined;
+  for (const k in attributes) {
+    if (!Object.hasOwn(attributes, k)) continue;
+    count++;
+    if (problem === undefined && (problem = referenceProblem(attributes[k]!)) !== undefined) problemAt = k;
   }
-  const problem = referenceProblem(rawText(node));
-  return problem && referencesMessage(tag, 'text', problem);
+  if (count > LIMITS.attributes) return attributesMessage(elementName(node));
+  if (problem !== undefined) return referencesMessage(elementName(node), `attribute "${problemAt!}"`, problem);
+  const text = textProblem(node);
+  return text && referencesMessage(elementName(node), 'text', text);
+}
+
+/**
+ * {@link referenceProblem} of the element's text nodes joined (its `rawText`), joining them
+ * only when it can matter: when one of several text nodes holds a `$`. A leaf's one text node is
+ * scanned as it is, and the white space between the children of a container is never copied.
+ */
+function textProblem(node: AnyElement): ReferenceProblem | undefined {
+  const children = node.children;
+  let texts = 0;
+  let dollars = 0;
+  let only = '';
+  for (let c = 0; c < children.length; c++) {
+    const child = children[c]!;
+    if (child.kind !== '#text') continue;
+    texts++;
+    only = child.text;
+    if (only.includes('$')) dollars++;
+  }
+  if (dollars === 0) return undefined;
+  return referenceProblem(texts === 1 ? only : rawText(node));
 }
