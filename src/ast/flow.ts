@@ -324,8 +324,8 @@ function numberedFlowOf(all: readonly AnyElement[], inputs: readonly MenuInput[]
   };
 }
 
-/** A copy of `a` with twice the room. */
-function grown(a: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {
+/** A copy of `a` with twice the room (for arrays filled before their size is known: here and in the document index). */
+export function grown(a: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {
   const b = new Int32Array(2 * a.length);
   b.set(a);
   return b;

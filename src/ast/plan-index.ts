@@ -12,7 +12,7 @@
  * @module
  */
 import { DOCUMENT_ORDER, type MaybeOrdered } from './document-order.js';
-import { BRANCH_CHILD, FlowGraph, numberFlow, type NumberedFlow } from './flow.js';
+import { BRANCH_CHILD, FlowGraph, grown, numberFlow, type NumberedFlow } from './flow.js';
 import type { AnyElement, DocumentNode, ElementNode } from './nodes.js';
 import { elementChildren, elementName, isElement, textOf } from './nodes.js';
 import { SameNameCounter } from './visit.js';
@@ -36,6 +36,9 @@ export interface VariableSource {
 const SETTERS = new Set(['setvar', 'record', 'get', 'post']);
 
 const NONE: readonly AnyElement[] = Object.freeze([]);
+
+/** The room the index's arrays start with (elements), doubled as needed. */
+const INITIAL_ROOM = 1024;
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key);
@@ -78,26 +81,37 @@ export class PlanIndex {
 
   /** Indexes `document`; use {@link indexPlan}, which keeps one index per document. */
   constructor(readonly document: DocumentNode) {
-    const all: AnyElement[] = [];
+    // the arrays are made at the size a parsed tree tells and grown (doubled) only past it, so
+    // a big plan's are allocated once: grown by push, `all` and a number[] per fact (then
+    // copied into typed arrays) were ~40 MB of garbage for the 20 MB plan, most of it in
+    // large-object space, which only a full collection frees
+    const expected = parsedSize(document.root);
+    const all: AnyElement[] = expected > 0 ? new Array<AnyElement>(expected) : [];
     let number: Map<AnyElement, number> | undefined;
-    const parents: number[] = [];
-    const nths: number[] = [];
-    // an explicit stack, not recursion: a tree built in code may be deeper than the call stack
+    let parents = new Int32Array(Math.max(expected, INITIAL_ROOM));
+    let nths = new Int32Array(parents.length);
+    // an explicit stack, not recursion: a tree built in code may be deeper than the call stack;
+    // beside it, each stacked element's parent number and `[n]`, in pairs
     const stack: AnyElement[] = [document.root];
-    const stackParent: number[] = [-1];
-    const stackNth: number[] = [1];
+    let stacked = new Int32Array(2 * INITIAL_ROOM);
+    stacked[0] = -1;
+    stacked[1] = 1;
     const counts = new SameNameCounter<number>();
     // the element children of the node being expanded, in reused slots (`length = 0` would
     // drop the arrays' storage and allocate it again for the next parent)
     const children: AnyElement[] = [];
     const childNth: number[] = [];
-    while (stack.length > 0) {
+    let k = 0;
+    for (; stack.length > 0; k++) {
       const node = stack.pop()!;
-      const k = all.length;
-      all.push(node);
+      all[k] = node;
       if ((node as MaybeOrdered)[DOCUMENT_ORDER] !== k) (number ??= new Map()).set(node, k);
-      parents.push(stackParent.pop()!);
-      nths.push(stackNth.pop()!);
+      if (k === parents.length) {
+        parents = grown(parents);
+        nths = grown(nths);
+      }
+      parents[k] = stacked[2 * stack.length]!;
+      nths[k] = stacked[2 * stack.length + 1]!;
       const kids = node.children;
       if (kids.length === 0) continue;
       let count = 0;
@@ -109,15 +123,18 @@ export class PlanIndex {
       }
       // pushed in reverse, so the first child is expanded next
       for (let j = count - 1; j >= 0; j--) {
+        const at = 2 * stack.length;
+        if (at === stacked.length) stacked = grown(stacked);
+        stacked[at] = k;
+        stacked[at + 1] = childNth[j]!;
         stack.push(children[j]!);
-        stackParent.push(k);
-        stackNth.push(childNth[j]!);
       }
     }
+    all.length = k;
     this.all = all;
     this.#number = number;
-    this.#parent = Int32Array.from(parents);
-    this.#nth = Int32Array.from(nths);
+    this.#parent = k === parents.length ? parents : parents.slice(0, k);
+    this.#nth = k === nths.length ? nths : nths.slice(0, k);
   }
 
   /** The number of an element of this document (its place in {@link all}), or -1. */
@@ -171,7 +188,9 @@ export class PlanIndex {
   ofTag(tag: string): readonly AnyElement[] {
     if (!this.#byTag) {
       const byTag = new Map<string, AnyElement[]>();
-      for (const node of this.all) push(byTag, elementName(node), node);
+      // plain loops over the elements here and below: an iterator's results are garbage per element
+      const all = this.all;
+      for (let k = 0; k < all.length; k++) push(byTag, elementName(all[k]!), all[k]!);
       this.#byTag = byTag;
     }
     return this.#byTag.get(tag) ?? NONE;
@@ -191,7 +210,9 @@ export class PlanIndex {
   get byName(): ReadonlyMap<string, ElementNode> {
     if (!this.#byName) {
       const byName = new Map<string, ElementNode>();
-      for (const node of this.all) {
+      const all = this.all;
+      for (let k = 0; k < all.length; k++) {
+        const node = all[k]!;
         if (node.kind === '#unknown') continue;
         const name = node.attributes['name']?.trim();
         if (name && !byName.has(name)) byName.set(name, node);
@@ -235,7 +256,9 @@ export class PlanIndex {
     if (this.#facts) return this.#facts;
     const facts: Facts = { names: new Map(), gotoTargets: new Set(), dynamicGotoTargets: [], variablesSet: new Map(), dynamicVariableNames: [], stashed: new Map() };
     const attr = (node: AnyElement, name: string): string | undefined => (Object.hasOwn(node.attributes, name) ? node.attributes[name] : undefined);
-    for (const node of this.all) {
+    const all = this.all;
+    for (let k = 0; k < all.length; k++) {
+      const node = all[k]!;
       const tag = elementName(node);
       const name = attr(node, 'name')?.trim();
       if (name) push(facts.names, name, node);
@@ -324,6 +347,24 @@ export class PlanIndex {
     this.#numberedFlow ??= numberFlow(this.flow, this.all, (n) => this.numberOf(n));
     return this.#numberedFlow;
   }
+}
+
+/**
+ * How many elements a parsed tree has, from the number its last element in document order
+ * carries (found in a few steps down the last children), or 0 when the tree does not say (a
+ * built one). Only a size to make arrays at: the walk still counts, and grows them past it.
+ */
+function parsedSize(root: AnyElement): number {
+  if ((root as MaybeOrdered)[DOCUMENT_ORDER] !== 0) return 0;
+  let last = root;
+  for (;;) {
+    const kids = last.children;
+    let c = kids.length - 1;
+    while (c >= 0 && !isElement(kids[c]!)) c--;
+    if (c < 0) break;
+    last = kids[c] as AnyElement;
+  }
+  return ((last as MaybeOrdered)[DOCUMENT_ORDER] ?? -1) + 1;
 }
 
 const cache = new WeakMap<DocumentNode, PlanIndex>();
