@@ -20,7 +20,7 @@
 import type { Diagnostic } from '../ast/diagnostic.js';
 import type { DocumentNode } from '../ast/nodes.js';
 import { LIMITS } from '../ast/limits.js';
-import { MAX_KEPT, MAX_SHARED, Refused, TreeBuilder } from './tree-builder.js';
+import { MAX_KEPT, MAX_SHARED, Refused, TreeBuilder, type SeenTag } from './tree-builder.js';
 
 /** What a plain object inherits: an attribute of one of these names is left to saxes. */
 const INHERITED: Readonly<Record<string, unknown>> = {};
@@ -29,6 +29,23 @@ const MAX_ATTRIBUTES = LIMITS.attributes;
 
 /** Any character XML 1.0 does not allow in a document (a lone surrogate among them). */
 const DISALLOWED = /[^\t\n\r\x20-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/u;
+
+/** The first code unit of the range {@link wideLength} checks: surrogates and above. */
+const WIDE = 0xd800;
+
+/**
+ * How many code units the character at `i` of `xml` takes, its first unit `c` being at least
+ * {@link WIDE}: 2 for a surrogate pair, 1 from U+E000 to U+FFFD. Gives up at what XML does not
+ * allow there (a lone surrogate, U+FFFE, U+FFFF), as at any other disallowed character.
+ */
+function wideLength(xml: string, i: number, c: number): number {
+  if (c <= 0xdbff) {
+    const low = xml.charCodeAt(i + 1);
+    if (low >= 0xdc00 && low <= 0xdfff) return 2;
+    return give();
+  }
+  return c >= 0xe000 && c <= 0xfffd ? 1 : give();
+}
 
 /** The XML declaration saxes accepts for XML 1.0, as a sticky match at the start of the text. */
 const XML_DECL =
@@ -149,6 +166,79 @@ class SlicePool {
   }
 }
 
+/** The longest start tag (from `<` to `>`) a {@link TagMemo} keeps; `<keypress pressed="default">` is 28 characters. */
+const MAX_MEMO_TAG = 160;
+
+/** A start tag read before: where it was written and the element it opened. */
+interface MemoTag {
+  readonly start: number;
+  readonly length: number;
+  readonly hash: number;
+  readonly seen: SeenTag;
+  readonly selfClosing: boolean;
+}
+
+/**
+ * Start tags read before, found again by their text: a plan writes `<keypress pressed="1">`,
+ * `<play type="tts" voice="female2">` or `<goto>` thousands of times, and a tag written as one
+ * read before, character for character, is the same name with the same attributes (and
+ * passed the same checks), so it is opened again without reading its attributes. Open
+ * addressing by a hash of the tag's characters, kept at most half full, at most as many tags
+ * as the tree builder shares values.
+ */
+class TagMemo {
+  #slots: (MemoTag | undefined)[] = new Array(POOL_FIRST_SLOTS).fill(undefined);
+  #mask = POOL_FIRST_SLOTS - 1;
+  #size = 0;
+
+  /** The tag read before written as `xml.slice(from, from + length)`, `h` the hash of those characters. */
+  find(xml: string, from: number, length: number, h: number): MemoTag | undefined {
+    const slots = this.#slots;
+    const mask = this.#mask;
+    for (let k = h & mask; ; k = (k + 1) & mask) {
+      const t = slots[k];
+      if (t === undefined) return undefined;
+      if (t.hash === h && t.length === length && sameIn(xml, from, t.start, length)) return t;
+    }
+  }
+
+  /** Whether {@link add} keeps another tag. */
+  get hasRoom(): boolean {
+    return this.#size < POOL_MAX;
+  }
+
+  /** Keeps `tag` (not found before): only while {@link hasRoom}. */
+  add(tag: MemoTag): void {
+    const slots = this.#slots;
+    const mask = this.#mask;
+    let k = tag.hash & mask;
+    while (slots[k] !== undefined) k = (k + 1) & mask;
+    slots[k] = tag;
+    if (++this.#size * 2 > slots.length) this.#grow();
+  }
+
+  /** Twice the slots, the tags filed again. */
+  #grow(): void {
+    const old = this.#slots;
+    const slots: (MemoTag | undefined)[] = new Array(old.length * 2).fill(undefined);
+    const mask = slots.length - 1;
+    for (const t of old) {
+      if (t === undefined) continue;
+      let k = t.hash & mask;
+      while (slots[k] !== undefined) k = (k + 1) & mask;
+      slots[k] = t;
+    }
+    this.#slots = slots;
+    this.#mask = mask;
+  }
+}
+
+/** Whether the `length` characters of `xml` at `a` and at `b` are the same. */
+function sameIn(xml: string, a: number, b: number, length: number): boolean {
+  for (let k = 0; k < length; k++) if (xml.charCodeAt(a + k) !== xml.charCodeAt(b + k)) return false;
+  return true;
+}
+
 /** Whether `s` is written in `xml` at `from`. */
 function sameAt(xml: string, from: number, s: string): boolean {
   for (let k = 0; k < s.length; k++) if (xml.charCodeAt(from + k) !== s.charCodeAt(k)) return false;
@@ -160,7 +250,6 @@ function sameAt(xml: string, from: number, s: string): boolean {
  * when the text holds anything this reader leaves to saxes.
  */
 export function readFast(xml: string): { readonly document?: DocumentNode; readonly diagnostics: readonly Diagnostic[] } | undefined {
-  if (DISALLOWED.test(xml)) return undefined;
   try {
     return new FastReader(xml).read();
   } catch (e) {
@@ -175,6 +264,7 @@ class FastReader {
   readonly #n: number;
   readonly #b: TreeBuilder;
   readonly #pool = new SlicePool();
+  readonly #tags = new TagMemo();
 
   constructor(xml: string) {
     this.#xml = xml;
@@ -222,7 +312,7 @@ class FastReader {
     if (close === -1) give();
     const body = xml.slice(i + 4, close);
     // "--" may not occur in a comment, nor may it end with "-" (as in "--->")
-    if (body.includes('--') || body.endsWith('-')) give();
+    if (body.includes('--') || body.endsWith('-') || DISALLOWED.test(body)) give();
     this.#b.comment(normalizeLineEnds(body), i, close + 3);
     return close + 3;
   }
@@ -243,7 +333,16 @@ class FastReader {
       const c = xml.charCodeAt(i);
       if (c === LT) break;
       h = hashStep(h, c);
-      if (c === AMP) {
+      if (c > RBRACKET) {
+        // most of a text: letters, neither markup nor white space
+        blank = false;
+        if (c < WIDE) i++;
+        else if (wideLength(xml, i, c) === 1) i++;
+        else {
+          h = hashStep(h, xml.charCodeAt(i + 1));
+          i += 2;
+        }
+      } else if (c === AMP) {
         text += xml.slice(from, i) + this.#reference(i);
         i = from = this.#after;
         blank = false;
@@ -253,13 +352,17 @@ class FastReader {
         from = i;
       } else {
         if (c === RBRACKET && xml.startsWith(']]>', i)) give();
-        if (c !== SPACE && c !== LF && c !== TAB) blank = false;
+        if (c !== SPACE && c !== LF && c !== TAB) {
+          if (c < SPACE) give(); // a control character
+          blank = false;
+        }
         i++;
       }
     }
     if (i > start) {
       if (blank && !this.#b.keepsWhiteSpace) this.#b.skipped(i);
-      else this.#b.text(from === start ? this.#pool.slice(xml, start, i, h) : text + xml.slice(from, i), i);
+      else if (from === start) this.#b.text(this.#pool.slice(xml, start, i, h), i, true);
+      else this.#b.text(text + xml.slice(from, i), i);
     }
     const next = xml.charCodeAt(i + 1);
     if (next === SLASH) return this.#endTag(i);
@@ -268,7 +371,9 @@ class FastReader {
       if (xml.startsWith('<![CDATA[', i)) {
         const close = xml.indexOf(']]>', i + 9);
         if (close === -1) give();
-        this.#b.text(normalizeLineEnds(xml.slice(i + 9, close)), close + 3);
+        const body = xml.slice(i + 9, close);
+        if (DISALLOWED.test(body)) give();
+        this.#b.text(normalizeLineEnds(body), close + 3);
         return close + 3;
       }
       give();
@@ -323,6 +428,37 @@ class FastReader {
   #startTag(i: number): number {
     const xml = this.#xml;
     const n = this.#n;
+    const b = this.#b;
+    // the tag up to its first ">", when short: one written so before is opened again
+    let end = i + 1;
+    let h = HASH_START;
+    for (const limit = Math.min(n, i + MAX_MEMO_TAG); end < limit; end++) {
+      const c = xml.charCodeAt(end);
+      if (c === GT) break;
+      h = hashStep(h, c);
+    }
+    const memo = xml.charCodeAt(end) === GT;
+    if (memo) {
+      const seen = this.#tags.find(xml, i, end + 1 - i, h);
+      if (seen !== undefined) {
+        b.openAgain(seen.seen, i, end + 1);
+        if (seen.selfClosing) b.close(end + 1);
+        return end + 1;
+      }
+    }
+    const after = this.#readStartTag(i);
+    // kept when its first ">" ends it (a ">" in a value would end the text searched for)
+    if (memo && after === end + 1 && this.#tags.hasRoom) this.#tags.add({ start: i, length: end + 1 - i, hash: h, seen: b.seen(), selfClosing: this.#selfClosed });
+    return after;
+  }
+
+  /** Whether the last {@link #readStartTag} read a tag that closes itself (`/>`). */
+  #selfClosed = false;
+
+  /** {@link #startTag} for a tag not read before. */
+  #readStartTag(i: number): number {
+    const xml = this.#xml;
+    const n = this.#n;
     const pool = this.#pool;
     let h = hashStep(HASH_START, xml.charCodeAt(i + 1));
     let j = i + 2;
@@ -338,11 +474,13 @@ class FastReader {
       const c = xml.charCodeAt(j);
       if (c === GT) {
         b.openRead(name, count, i, j + 1);
+        this.#selfClosed = false;
         return j + 1;
       }
       if (c === SLASH) {
         if (xml.charCodeAt(j + 1) !== GT) give();
         b.openRead(name, count, i, j + 2);
+        this.#selfClosed = true;
         b.close(j + 2);
         return j + 2;
       }
@@ -372,7 +510,14 @@ class FastReader {
         const v = xml.charCodeAt(j);
         if (v === quote) break;
         h = hashStep(h, v);
-        if (v === AMP) {
+        if (v > LT) {
+          if (v < WIDE) j++;
+          else if (wideLength(xml, j, v) === 1) j++;
+          else {
+            h = hashStep(h, xml.charCodeAt(j + 1));
+            j += 2;
+          }
+        } else if (v === AMP) {
           value += xml.slice(from, j) + this.#reference(j);
           j = from = this.#after;
         } else if (v === LT) {
@@ -382,6 +527,7 @@ class FastReader {
           j += v === CR && xml.charCodeAt(j + 1) === LF ? 2 : 1;
           from = j;
         } else {
+          if (v < SPACE) give(); // a control character
           j++;
         }
       }

@@ -36,6 +36,13 @@ interface RecordStep {
   readonly next: Map<string, Map<string, RecordStep>>;
 }
 
+/** An element opened before, as {@link TreeBuilder.openAgain} opens others like it (from {@link TreeBuilder.seen}). */
+export interface SeenTag {
+  readonly el: OpenElement;
+  /** Whether it keeps white-space-only text. */
+  readonly keepsText: boolean;
+}
+
 /** A refusal at a place: the parse stops with this `xml-syntax` error. */
 export class Refused extends Error {
   constructor(
@@ -194,18 +201,57 @@ export class TreeBuilder {
       }
     }
     if (xinclude || name.endsWith(':include') || name === 'include') throw new Refused('XInclude is not allowed in a dialplan.', this.locAt(start));
-    const depth = this.stack.length;
-    if (depth === 0 && this.#rootName !== undefined) throw new Refused('A document has only one root element.', this.locAt(start));
-    if (depth >= MAX_DEPTH) throw new Refused(depthMessage(name), this.locAt(start));
+    this.#checkPlace(name, start);
     if (count > MAX_ATTRIBUTES) throw new Refused(attributesMessage(name), this.locAt(start));
     if (overReferences !== undefined) throw new Refused(overReferences, this.locAt(start));
     const known = TAGS.get(name);
     const attributes = count === 0 ? NO_ATTRIBUTES : (kept?.record ?? this.#record(count, kept));
-    const el = new ParsedElement(name, known?.tag, attributes, this.src, start, this.#opened++);
+    return this.#push(new ParsedElement(name, known?.tag, attributes, this.src, start, this.#opened++), known ? known.keepsText : true, startEnd);
+  }
+
+  /**
+   * Opens another element of a start tag written as `like`'s was, character for character
+   * (the fast reader knows when): `like`'s name and attributes (one record for both, frozen),
+   * with only the refusals that depend on where the tag stands, since `like`'s tag passed the
+   * others.
+   */
+  openAgain(like: SeenTag, start: number, startEnd: number): OpenElement {
+    const el = like.el;
+    const unknown = el.name;
+    this.#checkPlace(unknown ?? el.kind, start);
+    const tag = unknown === undefined ? (el.kind as TagName) : undefined;
+    return this.#push(new ParsedElement(unknown ?? tag!, tag, el.attributes, this.src, start, this.#opened++), like.keepsText, startEnd);
+  }
+
+  /**
+   * The element opened last, as {@link openAgain} takes it to open others like it: its record
+   * of attributes is frozen, since they will share it.
+   */
+  seen(): SeenTag {
+    const el = this.#lastOpened!;
+    Object.freeze(el.attributes);
+    return { el, keepsText: this.#lastKeepsText };
+  }
+
+  /** The element opened last, and whether it keeps white-space-only text. */
+  #lastOpened: OpenElement | undefined;
+  #lastKeepsText = false;
+
+  /** Refuses a start tag of `name` at `start` where it stands: a second root, or nested too deep. */
+  #checkPlace(name: string, start: number): void {
+    const depth = this.stack.length;
+    if (depth === 0 && this.#rootName !== undefined) throw new Refused('A document has only one root element.', this.locAt(start));
+    if (depth >= MAX_DEPTH) throw new Refused(depthMessage(name), this.locAt(start));
+  }
+
+  /** `el` (its start tag ends at `startEnd`) as the innermost open element. */
+  #push(el: OpenElement, keepsText: boolean, startEnd: number): OpenElement {
+    this.#lastOpened = el;
+    this.#lastKeepsText = keepsText;
     this.stack.push(el);
-    this.#keepsText.push(known ? known.keepsText : true);
+    this.#keepsText.push(keepsText);
     this.#childStart.push(this.#pendingTop);
-    this.#rootName ??= name;
+    this.#rootName ??= el.name ?? el.kind;
     this.#lastEnd = startEnd;
     return el;
   }
@@ -251,15 +297,17 @@ export class TreeBuilder {
    * A run of character data (text with its entities decoded, or a CDATA section's content)
    * ending at `end`, just before the next markup (or after the section's `]]>`). White space
    * between tags is layout and dropped; text inside a leaf tag (or stray text in a container)
-   * is kept, and runs that follow one another make one text node.
+   * is kept, and runs that follow one another make one text node. `shared` says the reader
+   * already gives one string for equal short texts (the fast reader's pool), so they are not
+   * looked up again here.
    */
-  text(text: string, end: number): void {
+  text(text: string, end: number, shared = false): void {
     const parent = this.top;
     if (parent && (this.#keepsText[this.#keepsText.length - 1] || text.trim() !== '')) {
       const top = this.#pendingTop;
       const prev = top > this.#childStart[this.#childStart.length - 1]! ? this.#pending[top - 1] : undefined;
       if (prev instanceof ParsedCharacters && prev.kind === '#text') prev.extend(text, end);
-      else this.#pending[this.#pendingTop++] = new ParsedCharacters('#text', this.#shared(text), this.src, this.#lastEnd, end);
+      else this.#pending[this.#pendingTop++] = new ParsedCharacters('#text', shared ? text : this.#shared(text), this.src, this.#lastEnd, end);
     }
     this.#lastEnd = end;
   }

@@ -110,7 +110,7 @@ const document = fc
 
 /** A document with random damage: a character dropped or inserted, or the text cut short. */
 const damaged = fc
-  .record({ xml: document, at: fc.nat(), how: fc.constantFrom('drop', 'insert', 'cut'), ch: fc.constantFrom('<', '>', '&', '"', "'", '/', '!', '-', ']', '?', '=', ' ', 'x', '\r') })
+  .record({ xml: document, at: fc.nat(), how: fc.constantFrom('drop', 'insert', 'cut'), ch: fc.constantFrom('<', '>', '&', '"', "'", '/', '!', '-', ']', '?', '=', ' ', 'x', '\r', '\u0001', '\ud800', '\udc00', '\ufffe', '\uffff') })
   .map(({ xml, at, how, ch }) => {
     const i = at % (xml.length + 1);
     if (how === 'drop') return xml.slice(0, i) + xml.slice(i + 1);
@@ -156,6 +156,11 @@ describe('parse(): the fast reader against saxes', () => {
       '<dialplan>a]]>b</dialplan>',
       '<dialplan><!-- a -- b --></dialplan>',
       '<dialplan>\u0001</dialplan>',
+      '<dialplan a="\u0001"/>',
+      '<dialplan>\udc00</dialplan>',
+      '<dialplan>\uffff</dialplan>',
+      '<dialplan><!-- \u0008 --></dialplan>',
+      '<dialplan><![CDATA[\ufffe]]></dialplan>',
       '<dialplan>',
       '<!DOCTYPE d><dialplan/>',
       ' <?xml version="1.0"?><dialplan/>',
@@ -164,6 +169,22 @@ describe('parse(): the fast reader against saxes', () => {
     for (const bad of malformed) {
       expect(readFast(bad), bad).toBeUndefined();
       expect(parse(bad).diagnostics[0]?.rule).toBe('xml-syntax');
+    }
+    // a lone surrogate where saxes takes one (a value, a comment) is left to saxes all the same
+    for (const odd of ['<dialplan a="\ud800x"/>', '<!-- \ud83d --><dialplan/>', '<dialplan>\ud83d\ud83d</dialplan>']) {
+      expect(readFast(odd), odd).toBeUndefined();
+      expect(plainResult(parse(odd))).toEqual(plainResult(readWithSaxes(odd)));
+    }
+  });
+
+  it('opens a start tag written as one before with the same name and attributes, and checks where it stands', () => {
+    // repeated tags, one with ">" in a value (its text up to the first ">" is no whole tag), self-closing ones, CRLF inside
+    const xml = '<dialplan>\n<a x="1" y=">"/><a x="1" y=">"/><a x="1" y=">2"/><b\r\n k="v">t</b><b\r\n k="v">t</b><hangup/><hangup/>\n</dialplan>';
+    expect(plainResult(readFast(xml)!)).toEqual(plainResult(readWithSaxes(xml)));
+    // the same tag text over the depth limit, and as a second root: saxes' refusal, at the same place
+    for (const refused of [`${'<a>'.repeat(101)}${'</a>'.repeat(101)}`, '<dialplan/><dialplan/>', '<a></a><a></a>']) {
+      expect(readFast(refused), refused).toBeUndefined();
+      expect(plainResult(parse(refused))).toEqual(plainResult(readWithSaxes(refused)));
     }
   });
 });
