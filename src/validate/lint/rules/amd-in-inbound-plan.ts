@@ -30,7 +30,7 @@ export const amdInInboundPlan: Rule<Params> = {
     const amds = ctx.ofTag('amd');
     if (amds.length === 0) return;
     let found: { variable: string; node: AnyElement } | undefined;
-    for (const site of readSites(ctx)) {
+    for (const site = readSites(ctx); site.next(); ) {
       const ref = site.scan.refs.find((r) => INBOUND_ONLY.includes(r.name.trim()));
       if (ref) {
         found = { variable: ref.name.trim(), node: site.node };

@@ -46,7 +46,7 @@ export const legacyValue: Rule<Params> = {
         }
       }
     }
-    for (const site of readSites(ctx)) {
+    for (const site = readSites(ctx); site.next(); ) {
       // a legacy contact field is a `${call.field.X}`: most values hold none
       if (!site.value.includes('call.field.')) continue;
       for (const ref of site.scan.refs) {

@@ -26,7 +26,7 @@ export const stashVariableRead: Rule<Params> = {
     const { stashed } = ctx;
     // nothing stashed, nothing to report: most plans stash nothing
     if (stashed.size === 0) return;
-    for (const site of readSites(ctx)) {
+    for (const site = readSites(ctx); site.next(); ) {
       const refs = site.scan.refs;
       for (let r = 0; r < refs.length; r++) {
         const ref = refs[r]!;

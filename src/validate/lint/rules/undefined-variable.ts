@@ -20,7 +20,7 @@ const SYSTEM_NAMES = [
 
 /** The names of the references built from other variables (`choice${n}`), read when first needed. */
 function* dynamicReads(ctx: RuleContext): Generator<string> {
-  for (const site of readSites(ctx)) for (const ref of site.scan.refs) if (ref.dynamic) yield ref.name.trim();
+  for (const site = readSites(ctx); site.next(); ) for (const ref of site.scan.refs) if (ref.dynamic) yield ref.name.trim();
 }
 
 /** `${name}` that nothing sets and CallFire does not provide. */
@@ -64,7 +64,7 @@ export const undefinedVariable: Rule<Params> = {
     // each name once per tag: a tag's read sites come one after the other
     const seen = new Set<string>();
     let seenOf: AnyElement | undefined;
-    for (const site of readSites(ctx)) {
+    for (const site = readSites(ctx); site.next(); ) {
       const refs = site.scan.refs;
       for (let r = 0; r < refs.length; r++) {
         const ref = refs[r]!;

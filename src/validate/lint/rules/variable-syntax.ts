@@ -32,12 +32,16 @@ export const variableSyntax: Rule<Params> = {
   },
   check(ctx, report) {
     // every problem here starts with a `$`, and every read site holds one
-    for (const site of readSites(ctx)) {
-      const { scan } = site;
-      for (const u of scan.unclosed) {
-        report(site.node, { problem: 'unclosed', excerpt: site.value.slice(u.start, u.start + 24).trim(), where: site.where }, { at: siteAt(site, { start: u.start, end: u.start + 2 }) });
+    for (const site = readSites(ctx); site.next(); ) {
+      const { unclosed, refs } = site.scan;
+      for (let u = 0; u < unclosed.length; u++) {
+        const { start } = unclosed[u]!;
+        report(site.node, { problem: 'unclosed', excerpt: site.value.slice(start, start + 24).trim(), where: site.where }, { at: siteAt(site, { start, end: start + 2 }) });
       }
-      for (const r of scan.refs) if (r.name.trim() === '') report(site.node, { problem: 'empty', excerpt: '${}', where: site.where }, { at: siteAt(site, r) });
+      for (let r = 0; r < refs.length; r++) {
+        const ref = refs[r]!;
+        if (ref.name.trim() === '') report(site.node, { problem: 'empty', excerpt: '${}', where: site.where }, { at: siteAt(site, ref) });
+      }
       // a `$` not opening `${` is rare: the search for `$call.x` runs only where there is one
       if (!BARE_DOLLAR.test(site.value)) continue;
       for (const m of site.value.matchAll(/\$(?!\{)((?:call|global|contact)\.[A-Za-z][\w.]*)/g)) {
