@@ -12,75 +12,52 @@ import type { RuleContext } from '../types.js';
 
 const NONE: readonly AnyElement[] = Object.freeze([]);
 
-const numbersCache = new WeakMap<RuleContext, Map<string, number[]>>();
-
-/**
- * The element numbers of each tag, in document order, listed in one pass per lint run (the
- * index lists elements by tag, but finding each one's number again would be a map look-up
- * per element and per rule).
- */
-function numbersByTag(ctx: RuleContext): Map<string, number[]> {
-  let byTag = numbersCache.get(ctx);
-  if (!byTag) {
-    byTag = new Map();
-    const { elements } = ctx;
-    for (let k = 0; k < elements.length; k++) {
-      const tag = elementName(elements[k]!);
-      const list = byTag.get(tag);
-      if (list) list.push(k);
-      else byTag.set(tag, [k]);
-    }
-    numbersCache.set(ctx, byTag);
-  }
-  return byTag;
-}
-
 /**
  * The elements named one of `tags` (each name once), in document order. One list is the
- * index's as it is; several are merged by element number.
+ * index's as it is; several are merged by element number. Only the elements listed are
+ * numbered, each once, when it comes to the head of its list (`numberOf` reads a parsed
+ * element's number on the element), not every element of the plan.
  */
 export function elementsOf(ctx: RuleContext, tags: readonly string[]): readonly AnyElement[] {
   let only: readonly AnyElement[] | undefined;
   let found = 0;
-  for (const tag of tags) {
-    const list = ctx.ofTag(tag);
+  for (let t = 0; t < tags.length; t++) {
+    const list = ctx.ofTag(tags[t]!);
     if (list.length === 0) continue;
     only = list;
     found++;
   }
   if (only === undefined) return NONE;
   if (found === 1) return only;
-  const byTag = numbersByTag(ctx);
-  const lists: number[][] = [];
+  const lists: (readonly AnyElement[])[] = [];
   let total = 0;
-  for (const tag of tags) {
-    const list = byTag.get(tag);
-    if (!list) continue;
+  for (let t = 0; t < tags.length; t++) {
+    const list = ctx.ofTag(tags[t]!);
+    if (list.length === 0) continue;
     lists.push(list);
     total += list.length;
   }
-  const { elements } = ctx;
+  const { index } = ctx;
+  // where each list stands, and the number of its element there (END once it is used up)
   const next = new Int32Array(lists.length);
+  const head = new Float64Array(lists.length);
+  for (let l = 0; l < lists.length; l++) head[l] = index.numberOf(lists[l]![0]!);
   const out = new Array<AnyElement>(total);
   for (let o = 0; o < total; o++) {
     // the list whose next element comes first (a handful of lists: a linear pick)
-    let best = -1;
-    let bestNumber = 0;
-    for (let l = 0; l < lists.length; l++) {
-      const list = lists[l]!;
-      const at = next[l]!;
-      if (at === list.length) continue;
-      const n = list[at]!;
-      if (best < 0 || n < bestNumber) {
-        best = l;
-        bestNumber = n;
-      }
-    }
-    next[best]!++;
-    out[o] = elements[bestNumber]!;
+    let best = 0;
+    for (let l = 1; l < lists.length; l++) if (head[l]! < head[best]!) best = l;
+    const list = lists[best]!;
+    const at = next[best]!;
+    out[o] = list[at]!;
+    next[best] = at + 1;
+    head[best] = at + 1 < list.length ? index.numberOf(list[at + 1]!) : END;
   }
   return out;
 }
+
+/** The head of a list that is used up: after every element number. */
+const END = Number.POSITIVE_INFINITY;
 
 /** Whether `node` has an element child named `tag` (without listing its children). */
 export function hasChild(node: AnyElement, tag: string): boolean {
