@@ -11,19 +11,12 @@ interface Params {
   readonly same: boolean;
 }
 
-/** A keypress of the menu, at its place among the menu's keypresses. */
-interface Seen {
-  readonly node: AnyElement;
+/** What one `pressed` value reads as: its pattern, its key, and for a one-number range the key of those digits written plainly. */
+interface Reading {
+  /** The value, trimmed. */
   readonly raw: string;
   readonly pattern: PressedPattern;
   /** {@link keyOf} the pattern. */
-  readonly key: string | undefined;
-  readonly order: number;
-}
-
-/** What one `pressed` value reads as: its pattern, its key, and for a one-number range the key of those digits written plainly. */
-interface Reading {
-  readonly pattern: PressedPattern;
   readonly key: string | undefined;
   readonly plainKey: string | undefined;
 }
@@ -74,47 +67,57 @@ export const overlappingKeypress: Rule<Params> = {
         const pattern = ctx.keyPattern(raw);
         // a one-number range is covered by those digits written plainly
         const plainKey = pattern.kind === 'range' && compareDigits(pattern.low, pattern.high) === 0 ? `d${pattern.low.replace(/^0+(?=\d)/, '')}` : undefined;
-        readings.set(raw, (r = { pattern, key: keyOf(pattern), plainKey }));
+        readings.set(raw, (r = { raw, pattern, key: keyOf(pattern), plainKey }));
       }
       return r;
     };
-    // one list and one map for every menu, emptied for each
-    const seen: Seen[] = [];
-    const byKey = new Map<string, Seen>();
-    for (const node of ctx.ofTag('menu')) {
-      seen.length = 0;
+    // The keypresses of the menu at hand, by their place among its keypresses, in slots
+    // reused for every menu (nothing is allocated per keypress). byKey holds the first
+    // uncovered place of each key as base + place; a value below the menu's base is an earlier
+    // menu's, so the map is never cleared (a cleared Map gets a new table: one per menu).
+    const nodes: AnyElement[] = [];
+    const read: Reading[] = [];
+    const byKey = new Map<string, number>();
+    let base = 0;
+    const placeOf = (key: string): number => {
+      const at = byKey.get(key);
+      return at !== undefined && at >= base ? at - base : -1;
+    };
+    const menus = ctx.ofTag('menu');
+    for (let m = 0; m < menus.length; m++) {
+      let n = 0;
       let ranges = false;
-      const children = node.children;
+      const children = menus[m]!.children;
       for (let c = 0; c < children.length; c++) {
         const k = children[c]!;
         if (!isElement(k) || elementName(k) !== 'keypress') continue;
-        const raw = ctx.attr(k, 'pressed')?.trim() ?? '';
-        const { pattern, key } = readingOf(raw);
-        if (pattern.kind === 'range') ranges = true;
-        seen.push({ node: k, raw, pattern, key, order: seen.length });
+        const reading = readingOf(ctx.attr(k, 'pressed')?.trim() ?? '');
+        if (reading.pattern.kind === 'range') ranges = true;
+        nodes[n] = k;
+        read[n++] = reading;
       }
       // only a later keypress can be covered by an earlier one
-      if (seen.length < 2) continue;
-      byKey.clear();
+      if (n < 2) continue;
       // The earlier patterns that can cover a later one: equal ones by key (a map, not a scan:
       // menus can hold thousands of keypresses), and the ranges, found for the menu at once.
-      const coveringRange = ranges ? firstCoveringRanges(seen.map((s) => s.pattern)) : undefined;
-      for (const entry of seen) {
-        const { pattern, key } = entry;
-        let hit = key === undefined ? undefined : byKey.get(key);
-        const plainKey = pattern.kind === 'range' ? readingOf(entry.raw).plainKey : undefined;
+      const coveringRange = ranges ? firstCoveringRanges(read.slice(0, n).map((r) => r.pattern)) : undefined;
+      for (let j = 0; j < n; j++) {
+        const { raw, pattern, key, plainKey } = read[j]!;
+        let hit = key === undefined ? -1 : placeOf(key);
         if (plainKey !== undefined) {
-          const plain = byKey.get(plainKey);
-          if (plain && covers(plain.pattern, pattern) && (!hit || plain.order < hit.order)) hit = plain;
+          const plain = placeOf(plainKey);
+          if (plain >= 0 && covers(read[plain]!.pattern, pattern) && (hit < 0 || plain < hit)) hit = plain;
         }
-        const range = coveringRange === undefined ? undefined : seen[coveringRange[entry.order]!];
-        if (range && (!hit || range.order < hit.order)) hit = range;
-        if (hit) {
-          report(entry.node, { pressed: entry.raw, earlier: hit.raw, earlierLine: hit.node.loc?.line, same: formatKeyPattern(hit.pattern).toLowerCase() === formatKeyPattern(pattern).toLowerCase() }, { at: { attribute: 'pressed' } });
-        } else if (key !== undefined && !byKey.has(key)) {
-          byKey.set(key, entry);
+        const range = coveringRange === undefined ? -1 : coveringRange[j]!;
+        if (range >= 0 && (hit < 0 || range < hit)) hit = range;
+        if (hit >= 0) {
+          const earlier = read[hit]!;
+          report(nodes[j]!, { pressed: raw, earlier: earlier.raw, earlierLine: nodes[hit]!.loc?.line, same: formatKeyPattern(earlier.pattern).toLowerCase() === formatKeyPattern(pattern).toLowerCase() }, { at: { attribute: 'pressed' } });
+        } else if (key !== undefined && placeOf(key) < 0) {
+          byKey.set(key, base + j);
         }
       }
+      base += n;
     }
   },
 };
