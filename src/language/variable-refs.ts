@@ -39,32 +39,52 @@ export interface VariableScan {
  * ```
  */
 export function scanVariables(s: string): VariableScan {
-  const refs: VariableReference[] = [];
   // One left-to-right pass: each `${` is pushed, each `}` closes the innermost open one.
   // Whatever is still open at the end was never closed. No recursion and no rescans, so
   // untrusted text with thousands of `${` costs linear time and constant stack. A `}` before
-  // the first `$` closes nothing: the pass starts there.
-  const open: number[] = [];
+  // the first `$` closes nothing: the pass starts there. The two lists are the module's, used
+  // up to a count and copied out at the end (nothing called meanwhile scans again): a lint run
+  // scans tens of thousands of strings, and two lists grown anew for each were most of what a
+  // scan allocated. (Setting a list's length to 0 would give its room back.)
+  const refs = foundRefs;
+  const open = openAt;
+  let found = 0;
+  let depth = 0;
   let nested = false;
   for (let i = s.indexOf('$'); i >= 0 && i < s.length; i++) {
     const c = s.charCodeAt(i);
     if (c === DOLLAR && s.charCodeAt(i + 1) === OPEN_BRACE) {
-      if (open.length > 0) nested = true;
-      open.push(i);
+      if (depth > 0) nested = true;
+      open[depth++] = i;
       i++;
-    } else if (c === CLOSE_BRACE && open.length > 0) {
-      const from = open.pop()!;
+    } else if (c === CLOSE_BRACE && depth > 0) {
+      const from = open[--depth]!;
       const name = s.slice(from + 2, i);
-      refs.push({ name, start: from, end: i + 1, dynamic: name.includes('${') });
+      refs[found++] = { name, start: from, end: i + 1, dynamic: name.includes('${') };
     }
   }
+  // the lint run keeps each distinct string's scan, and most hold one or two references: an
+  // exact copy of each list
+  const list = found === 0 ? NONE_REFS : (refs.slice(0, found) as VariableReference[]);
+  const unclosed = depth === 0 ? NONE_UNCLOSED : open.slice(0, depth).map((start) => ({ start }));
+  // the references are the scan's now, not the module's to keep alive (a name may be a slice
+  // that holds on to the whole string)
+  for (let r = 0; r < found; r++) refs[r] = undefined;
+  // a string with thousands of references (untrusted text) must not leave the module lists that long
+  if (open.length > KEPT_ROOM) open.length = 0;
+  if (refs.length > KEPT_ROOM) refs.length = 0;
   // inner references close before their outer one; report outer first, by position (without
   // nesting they closed in that order already)
-  if (nested) refs.sort((a, b) => a.start - b.start || b.end - a.end);
-  // a list grown by push from empty has room for 17; the lint run keeps each distinct string's
-  // scan, and most hold one or two references: an exact copy takes a fifth of the room
-  return { refs: refs.length === 0 ? NONE_REFS : refs.slice(), unclosed: open.length === 0 ? NONE_UNCLOSED : open.map((start) => ({ start })) };
+  if (nested) (list as VariableReference[]).sort((a, b) => a.start - b.start || b.end - a.end);
+  return { refs: list, unclosed };
 }
+
+/** The references {@link scanVariables} has found so far in the string it scans. */
+const foundRefs: Array<VariableReference | undefined> = [];
+/** Where the `${` it has not seen closed yet are, up to its depth. */
+const openAt: number[] = [];
+/** The longest the two lists stay between scans. */
+const KEPT_ROOM = 256;
 
 const DOLLAR = 0x24;
 const OPEN_BRACE = 0x7b;
