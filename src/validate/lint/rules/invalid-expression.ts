@@ -58,7 +58,10 @@ export const invalidExpression: Rule<Params> = {
     return asText ? `${what} looks like JavaScript but is kept as text: ${error}.` : `${what} is not valid JavaScript: ${error}.`;
   },
   check(ctx, report) {
-    for (const node of elementsOf(ctx, TAGS)) {
+    // an index, not for...of: this runs once per lint, mostly before it is optimised, where each step of an iterator is an object
+    const nodes = elementsOf(ctx, TAGS);
+    for (let n = 0; n < nodes.length; n++) {
+      const node = nodes[n]!;
       const tag = elementName(node);
       const value = tag === 'equal' || tag === 'notEqual' ? ctx.attr(node, 'expr') : tag === 'setvar' || tag === 'stash' ? ctx.text(node) : undefined;
       if (tag === 'if') {

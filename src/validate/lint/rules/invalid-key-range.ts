@@ -19,7 +19,10 @@ export const invalidKeyRange: Rule<Params> = {
   },
   message: ({ pressed }) => `keypress pressed="${pressed}" is an empty range: its low end is above its high end.`,
   check(ctx, report) {
-    for (const node of ctx.ofTag('keypress')) {
+    // an index, not for...of: this runs once per lint, mostly before it is optimised, where each step of an iterator is an object
+    const nodes = ctx.ofTag('keypress');
+    for (let n = 0; n < nodes.length; n++) {
+      const node = nodes[n]!;
       const pressed = ctx.attr(node, 'pressed')?.trim() ?? '';
       const p = ctx.keyPattern(pressed);
       if (p.kind === 'range' && compareDigits(p.low, p.high) > 0) report(node, { pressed }, { at: { attribute: 'pressed' } });

@@ -69,7 +69,10 @@ export const invalidPhoneNumber: Rule<Params> = {
       if (p === undefined) singles.set(value, (p = phoneProblem(value, false) ?? null));
       return p ?? undefined;
     };
-    for (const node of elementsOf(ctx, TAGS)) {
+    // an index, not for...of: this runs once per lint, mostly before it is optimised, where each step of an iterator is an object
+    const nodes = elementsOf(ctx, TAGS);
+    for (let n = 0; n < nodes.length; n++) {
+      const node = nodes[n]!;
       const tag = elementName(node);
       if (tag === 'transfer') {
         const raw = rawText(node);

@@ -28,7 +28,10 @@ export const invalidVariableName: Rule<Params> = {
   check(ctx, report) {
     // plans set the same few names again and again: each is read once per run
     const documented = new Map<string, boolean>();
-    for (const node of elementsOf(ctx, TAGS)) {
+    // an index, not for...of: this runs once per lint, mostly before it is optimised, where each step of an iterator is an object
+    const nodes = elementsOf(ctx, TAGS);
+    for (let n = 0; n < nodes.length; n++) {
+      const node = nodes[n]!;
       const tag = elementName(node);
       const varname = ctx.attr(node, 'varname')?.trim();
       if (!varname) continue;

@@ -33,7 +33,10 @@ export const suspiciousTimeout: Rule<Params> = {
   },
   message: ({ tag, value, reading, hint }) => `<${tag}> timeout ${value} is read as ${reading}; ${hint}.`,
   check(ctx, report) {
-    for (const node of elementsOf(ctx, TAGS)) {
+    // an index, not for...of: this runs once per lint, mostly before it is optimised, where each step of an iterator is an object
+    const nodes = elementsOf(ctx, TAGS);
+    for (let n = 0; n < nodes.length; n++) {
+      const node = nodes[n]!;
       const tag = elementName(node);
       if (tag === 'menu') {
         const t = ctx.intAttr(node, 'timeout');

@@ -75,7 +75,10 @@ export const ttsMarkup: Rule<Params> = {
   message: ({ where, problem, excerpt }) =>
     `${where === 'whisper-tts' ? 'whisper-tts' : 'TTS text'} "${excerpt}" ${WORDING[problem]}.`,
   check(ctx, report) {
-    for (const node of elementsOf(ctx, TAGS)) {
+    // an index, not for...of: this runs once per lint, mostly before it is optimised, where each step of an iterator is an object
+    const nodes = elementsOf(ctx, TAGS);
+    for (let n = 0; n < nodes.length; n++) {
+      const node = nodes[n]!;
       const tag = elementName(node);
       if (tag === 'play' && (ctx.attr(node, 'type')?.trim() ?? 'tts') === 'tts') {
         for (const p of ttsProblems(ctx.text(node))) report(node, { where: 'text', ...p }, { at: { text: true } });
